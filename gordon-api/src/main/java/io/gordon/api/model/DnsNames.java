@@ -1,0 +1,77 @@
+package io.gordon.api.model;
+
+import java.util.Locale;
+
+/**
+ * Validation and normalisation of domain names: absolute (trailing dot), lower case, labels of
+ * 1 to 63 characters among letters, digits, hyphen and underscore (no hyphen at either end of a
+ * label), a wildcard only as the whole leftmost label, and at most 253 characters without the
+ * final dot (255 octets on the wire).
+ */
+public final class DnsNames {
+  /** Longest name in presentation form, without the final dot. */
+  public static final int MAX_NAME_LENGTH = 253;
+  /** Longest label. */
+  public static final int MAX_LABEL_LENGTH = 63;
+
+  private DnsNames() {}
+
+  /**
+   * Returns {@code name} lower-cased with a trailing dot.
+   *
+   * @throws IllegalArgumentException stating the value and the rule it breaks
+   */
+  public static String normalize(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("name must not be empty");
+    }
+    String n = name.trim().toLowerCase(Locale.ROOT);
+    if (n.equals(".")) {
+      return n;
+    }
+    String body = n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+    if (body.length() > MAX_NAME_LENGTH) {
+      throw new IllegalArgumentException("name \"" + name + "\" is " + body.length()
+          + " characters long (expected at most " + MAX_NAME_LENGTH + ")");
+    }
+    String[] labels = body.split("\\.", -1);
+    for (int i = 0; i < labels.length; i++) {
+      checkLabel(name, labels[i], i == 0);
+    }
+    return body + ".";
+  }
+
+  /** Whether {@code name} equals {@code zone} or lies below it; both must be normalised. */
+  public static boolean isInZone(String name, String zone) {
+    return zone.equals(".") || name.equals(zone) || name.endsWith("." + zone);
+  }
+
+  private static void checkLabel(String name, String label, boolean first) {
+    if (label.isEmpty()) {
+      throw new IllegalArgumentException("name \"" + name + "\" has an empty label");
+    }
+    if (label.length() > MAX_LABEL_LENGTH) {
+      throw new IllegalArgumentException("name \"" + name + "\" has a label of " + label.length()
+          + " characters (expected at most " + MAX_LABEL_LENGTH + ")");
+    }
+    if (label.equals("*")) {
+      if (!first) {
+        throw new IllegalArgumentException(
+            "name \"" + name + "\" has a wildcard that is not the leftmost label");
+      }
+      return;
+    }
+    for (int i = 0; i < label.length(); i++) {
+      char c = label.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+      if (!ok) {
+        throw new IllegalArgumentException("name \"" + name + "\" has the character '" + c
+            + "' in label \"" + label + "\" (expected letters, digits, '-' or '_')");
+      }
+    }
+    if (label.startsWith("-") || label.endsWith("-")) {
+      throw new IllegalArgumentException("name \"" + name + "\" has label \"" + label
+          + "\" that starts or ends with '-'");
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.gordon.core.runtime;
+
+import io.gordon.api.plugin.HealthReporter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tracks the health of every component (plugins, the router) for {@code /readyz}: a component is
+ * "not ready" before it has started, and once it has been unhealthy longer than the threshold.
+ * Thread-safe.
+ */
+public final class HealthRegistry {
+  private final Clock clock;
+  private final Duration threshold;
+  private final Map<String, State> states = new ConcurrentHashMap<>();
+
+  /** Creates a registry that fails readiness after {@code threshold} of continuous failure. */
+  public HealthRegistry(Clock clock, Duration threshold) {
+    this.clock = clock;
+    this.threshold = threshold;
+  }
+
+  /** Registers {@code component} as not yet started and returns its reporter. */
+  public HealthReporter register(String component) {
+    states.put(component, new State(false, null, null));
+    return new HealthReporter() {
+      @Override
+      public void healthy() {
+        states.put(component, new State(true, null, null));
+      }
+
+      @Override
+      public void unhealthy(String reason) {
+        states.compute(component, (k, old) -> new State(true, reason,
+            old != null && old.failingSince != null ? old.failingSince : clock.instant()));
+      }
+    };
+  }
+
+  /** Marks {@code component} started (and healthy unless it reports otherwise). */
+  public void started(String component) {
+    states.computeIfPresent(component, (k, s) -> new State(true, s.reason, s.failingSince));
+  }
+
+  /** Marks {@code component} as not ready (e.g. shutting down) with {@code reason}. */
+  public void notReady(String component, String reason) {
+    states.put(component, new State(false, reason, null));
+  }
+
+  /** Why the service is not ready, one line per component; empty when ready. */
+  public List<String> problems() {
+    Instant now = clock.instant();
+    List<String> out = new ArrayList<>();
+    states.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+      State s = e.getValue();
+      if (!s.started) {
+        out.add(e.getKey() + ": " + (s.reason != null ? s.reason : "not started"));
+      } else if (s.failingSince != null
+          && Duration.between(s.failingSince, now).compareTo(threshold) >= 0) {
+        out.add(e.getKey() + ": failing since " + s.failingSince + ": " + s.reason);
+      }
+    });
+    return out;
+  }
+
+  /** Every component's current state, for the readiness body. */
+  public Map<String, String> summary() {
+    Map<String, String> out = new java.util.TreeMap<>();
+    states.forEach((k, s) -> out.put(k, !s.started ? "not started"
+        : s.failingSince == null ? "ok" : "failing since " + s.failingSince + ": " + s.reason));
+    return out;
+  }
+
+  private record State(boolean started, String reason, Instant failingSince) {}
+}
