@@ -1,5 +1,6 @@
 package io.gordon.core.runtime;
 
+import io.gordon.api.config.PluginConfig;
 import io.gordon.api.plugin.DeadLetterSink;
 import io.gordon.api.plugin.DnsProvider;
 import io.gordon.api.plugin.EventCodec;
@@ -39,11 +40,12 @@ public record Assembly(CoreSettings settings, List<Named<EventSource>> sources,
   }
 
   /**
-   * A plugin with the name it was listed under.
+   * A plugin with the name it was listed under and its validated configuration.
    *
    * @param name the name from core.plugins
    * @param plugin the plugin
+   * @param config the plugin's validated configuration (e.g. a source's own max_msg_age)
    * @param <T> the plugin's kind
    */
-  public record Named<T>(String name, T plugin) {}
+  public record Named<T>(String name, T plugin, PluginConfig config) {}
 }
