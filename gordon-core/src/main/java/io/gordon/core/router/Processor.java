@@ -43,6 +43,11 @@ final class Processor {
     this.parts = parts;
   }
 
+  int queuedChanges() {
+    return parts.stages().values().stream().filter(s -> s instanceof PublishStage)
+        .mapToInt(s -> ((PublishStage) s).queued()).sum();
+  }
+
   void abort() {
     parts.abort().countDown();
   }

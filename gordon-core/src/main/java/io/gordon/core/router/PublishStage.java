@@ -56,6 +56,11 @@ final class PublishStage implements Stage {
     this.targets = List.copyOf(t);
   }
 
+  /** Requests waiting for an apply call, over every zone. */
+  int queued() {
+    return targets.stream().mapToInt(t -> t.batcher.queued()).sum();
+  }
+
   @Override
   public String phase() {
     return phase;

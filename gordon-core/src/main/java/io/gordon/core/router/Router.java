@@ -144,6 +144,11 @@ public final class Router {
     return stats.snapshot(inFlightCount.get());
   }
 
+  /** Publish requests waiting for a provider call (for tests and diagnostics). */
+  int queuedChanges() {
+    return processor.queuedChanges();
+  }
+
   boolean aborting() {
     return aborting;
   }

@@ -68,6 +68,11 @@ final class ZoneBatcher {
     }
   }
 
+  /** Requests waiting for the next apply call. */
+  int queued() {
+    return queue.size();
+  }
+
   private List<Pending> take() {
     List<Pending> batch = new ArrayList<>();
     int size = 0;
