@@ -46,7 +46,7 @@ public record GoogleApiError(int status, List<Item> items) {
   public static GoogleApiError injected(int status) {
     return switch (status) {
       case 429 -> of(429, "rateLimitExceeded", "Resource has been exhausted (e.g. check quota).");
-      case 403 -> of(403, "rateLimitExceeded", "Rate Limit Exceeded");
+      case 403 -> of(403, "forbidden", "The caller does not have permission");
       case 500 -> of(500, "internalError", "Internal Error");
       case 502 -> of(502, "badGateway", "Bad Gateway");
       case 503 -> of(503, "backendError", "The service is currently unavailable.");
