@@ -101,8 +101,8 @@ class SpoolReaderTest {
     RecordingSourceContext again = start(Duration.ofHours(1));
     assertThat(again.next().id()).isEqualTo("a.jsonl:2");
     assertThat(again.next().id()).isEqualTo("a.jsonl:5");
-    Thread.sleep(100);
-    assertThat(again.items).isEmpty();
+    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+        .until(again.items::isEmpty);
   }
 
   @Test
@@ -143,8 +143,8 @@ class SpoolReaderTest {
     Files.writeString(dir.resolve("a.jsonl"), event(1) + "\n" + event(2));
     RecordingSourceContext ctx = start(Duration.ofHours(1));
     assertThat(ctx.next().id()).isEqualTo("a.jsonl:1");
-    Thread.sleep(100);
-    assertThat(ctx.items).isEmpty();
+    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+        .until(ctx.items::isEmpty);
     Files.writeString(dir.resolve("a.jsonl"), "\n", java.nio.file.StandardOpenOption.APPEND);
     assertThat(ctx.next().id()).isEqualTo("a.jsonl:2");
   }
