@@ -42,6 +42,11 @@ public final class HealthRegistry {
     };
   }
 
+  /** Registers {@code component} as not started unless it is already known. */
+  public void ensure(String component) {
+    states.putIfAbsent(component, new State(false, null, null));
+  }
+
   /** Marks {@code component} started (and healthy unless it reports otherwise). */
   public void started(String component) {
     states.computeIfPresent(component, (k, s) -> new State(true, s.reason, s.failingSince));
