@@ -52,7 +52,7 @@ class CliIT {
 
   @Test
   void everyCommandHasHelp() throws Exception {
-    for (String cmd : new String[] {"run", "config", "plugins", "version", "docs"}) {
+    for (String cmd : new String[] {"run", "config", "plugins", "version", "docs", "apply"}) {
       Result r = gordon(cmd, "--help");
       assertThat(r.exit()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).startsWith("Usage: gordon " + cmd);
@@ -65,7 +65,7 @@ class CliIT {
     Result none = gordon();
     assertThat(none.exit()).isEqualTo(2);
     assertThat(none.err()).startsWith("Missing command: choose one of run, config, plugins, "
-        + "version, docs\nUsage: gordon");
+        + "version, docs, apply\nUsage: gordon");
     Result bogus = gordon("config", "--bogus");
     assertThat(bogus.exit()).isEqualTo(2);
     assertThat(bogus.err()).startsWith("Unknown option: '--bogus'");
@@ -160,7 +160,7 @@ class CliIT {
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("it.zone  (PROVIDER, phase publish, aliases: it.dns, from "
         + dir.toRealPath().resolve("plugins/it-fakes.jar") + ")\n    Test fake provider.\n"
-        + "    zone: a string, ending with a dot; required. Zone served.\n");
+        + "    zone: string, ending with a dot; required. Zone served.\n");
     assertThat(r.out()).contains("it-metrics  (METRICS, chosen with core.metrics");
   }
 
