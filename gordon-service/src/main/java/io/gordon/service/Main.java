@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         PluginsCommand.class,
         VersionCommand.class,
         DocsCommand.class,
+        ApplyCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
@@ -68,6 +69,6 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing command: choose one of run, config, plugins, version, docs");
+        "Missing command: choose one of run, config, plugins, version, docs, apply");
   }
 }
