@@ -19,7 +19,11 @@ import java.util.List;
  *   <li>(b) the rfc2136 provider's {@code apply}, given the N changes in calls of 1,000 (the
  *       core's largest batch);
  *   <li>(c) gordon's router with the provider behind it, N events submitted at once;
- *   <li>(d) latency from event accepted to update acknowledged at a steady rate.
+ *   <li>(e) the whole service ({@code local.http} -> router -> {@code rfc2136}): N events
+ *       posted as JSON lines, 500 per request, by 4 producers, each request waiting
+ *       ({@code ?wait=true}) until its events are applied;
+ *   <li>(d) latency from event accepted to update acknowledged at a steady rate, through the
+ *       router alone and (f) through the whole service, one event per HTTP request.
  * </ol>
  * Usage: {@code Rfc2136Benchmark [records] [rate] [seconds] [rounds]} (defaults 20000, 1000, 10,
  * 3).
@@ -36,21 +40,28 @@ public final class Rfc2136Benchmark {
     int seconds = arg(args, 2, 10);
     int rounds = arg(args, 3, 3);
     warmUp();
-    double[][] r = new double[4][rounds];
+    double[][] r = new double[5][rounds];
     for (int i = 0; i < rounds; i++) {
       r[0][i] = nsupdate(n, "a" + i, false);
       r[1][i] = nsupdate(n, "s" + i, true);
       r[2][i] = applyDirect(n, "p" + i);
       r[3][i] = router(n, "r" + i);
+      r[4][i] = service(n, "h" + i);
     }
-    long[] lat;
+    long[] routerLatency;
     try (BindServer bind = BindServer.start(ZONE); Rfc2136Provider p = Providers.of(bind);
         RouterRun run = new RouterRun(p, ZONE, 5_000)) {
-      lat = run.steady("lt", rate * seconds, rate);
+      routerLatency = run.steady("lt", rate * seconds, rate);
       check(run, "steady");
       confirm(bind, "lt", rate * seconds);
     }
-    Report.print(n, rounds, r, rate, seconds, lat);
+    long[] serviceLatency;
+    try (BindServer bind = BindServer.start(ZONE);
+        GordonService gordon = new GordonService(bind, 5_000)) {
+      serviceLatency = new HttpRun(gordon.eventsUrl(), ZONE).steady("ht", rate * seconds, rate);
+      confirm(bind, "ht", rate * seconds);
+    }
+    Report.print(n, rounds, r, rate, seconds, routerLatency, serviceLatency);
   }
 
   private static int arg(String[] args, int i, int fallback) {
@@ -88,6 +99,15 @@ public final class Rfc2136Benchmark {
         }
       }
       double rate = perSecond(n, System.nanoTime() - start);
+      confirm(bind, prefix, n);
+      return rate;
+    }
+  }
+
+  private static double service(int n, String prefix) throws Exception {
+    try (BindServer bind = BindServer.start(ZONE);
+        GordonService gordon = new GordonService(bind, 5_000)) {
+      double rate = perSecond(n, new HttpRun(gordon.eventsUrl(), ZONE).burst(prefix, n, 500, 4));
       confirm(bind, prefix, n);
       return rate;
     }
