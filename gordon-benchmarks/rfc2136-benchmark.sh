@@ -9,7 +9,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 gordon_select_jdk
 "$root/bin/install-test-deps"
 cd "$root"
-mvn -B -q -o -pl gordon-benchmarks -am -DskipTests package dependency:build-classpath \
+mvn -B -q -ntp -pl gordon-benchmarks -am -DskipTests package dependency:build-classpath \
   -Dmdep.outputFile=target/classpath.txt
 cp="$root/gordon-benchmarks/target/classes:$(cat "$root/gordon-benchmarks/target/classpath.txt")"
 exec "$JAVA_HOME/bin/java" -cp "$cp" io.gordon.benchmarks.rfc2136.Rfc2136Benchmark "$@"
