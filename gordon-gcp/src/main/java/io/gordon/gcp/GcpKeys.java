@@ -47,4 +47,9 @@ public final class GcpKeys {
   public static ConfigSpec.Builder zonePrefix(ConfigSpec.Builder b, String doc) {
     return b.optional("default_zone_prefix", ConfigType.STRING, "", Rule.any(), doc);
   }
+
+  /** The endpoint with a trailing slash, as the apiary clients expect. */
+  public static String root(String endpoint) {
+    return endpoint.endsWith("/") ? endpoint : endpoint + "/";
+  }
 }

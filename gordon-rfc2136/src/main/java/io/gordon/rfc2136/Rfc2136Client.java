@@ -2,6 +2,9 @@ package io.gordon.rfc2136;
 
 import io.gordon.rfc2136.Rfc2136Settings.TcpMode;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.Base64;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.List;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -27,14 +30,24 @@ final class Rfc2136Client {
   private final SimpleResolver tcp;
   private final SimpleResolver query;
 
-  Rfc2136Client(Rfc2136Settings settings) {
+  /** {@code clock} times TSIG signatures (the server rejects a skew beyond 300 s: BADTIME). */
+  Rfc2136Client(Rfc2136Settings settings, Clock clock) {
     this.settings = settings;
-    this.tsig = settings.tsig().map(t -> new TSIG(TSIG.algorithmToName(t.algorithm()),
-        t.keyName(), t.secret().reveal().trim())).orElse(null);
+    this.tsig = settings.tsig().map(t -> tsig(t, clock)).orElse(null);
     this.udp = resolver(false);
     this.tcp = resolver(true);
     this.query = resolver(settings.tcp() == TcpMode.ALWAYS);
     query.setEDNS(0, 4096, 0, List.of());
+  }
+
+  private static TSIG tsig(TsigSettings t, Clock clock) {
+    byte[] secret = Base64.getDecoder().decode(t.secret().reveal().trim());
+    return new TSIG(TSIG.algorithmToName(t.algorithm()), Records.name(absolute(t.keyName())),
+        new SecretKeySpec(secret, "HmacSHA256"), clock);
+  }
+
+  private static String absolute(String name) {
+    return name.endsWith(".") ? name : name + ".";
   }
 
   private SimpleResolver resolver(boolean useTcp) {

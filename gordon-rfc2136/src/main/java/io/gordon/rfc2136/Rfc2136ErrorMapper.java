@@ -2,8 +2,10 @@ package io.gordon.rfc2136;
 
 import io.gordon.api.ProviderException;
 import java.io.IOException;
+import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.TSIGRecord;
@@ -80,12 +82,24 @@ final class Rfc2136ErrorMapper {
 
   /** The error for a failed exchange: timeout or unreachable server. Always retriable. */
   ProviderException forIo(IOException e, Subject s) {
-    if (e instanceof SocketTimeoutException) {
+    if (isTimeout(e)) {
       return retriable(s, "no answer from " + settings.serverText() + " within "
           + settings.timeout().toMillis() + " ms for " + s.describe(), e);
     }
+    String why = e instanceof PortUnreachableException ? "port unreachable"
+        : Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
     return retriable(s, "cannot reach " + settings.serverText() + " for " + s.describe() + ": "
-        + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()), e);
+        + why, e);
+  }
+
+  /** dnsjava reports a timeout as an IOException wrapping a {@code TimeoutException}. */
+  private static boolean isTimeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String keyName() {

@@ -37,7 +37,7 @@ public final class Rfc2136PluginFactory implements PluginFactory {
 
   @Override
   public GordonPlugin create(PluginContext context) {
-    return new Rfc2136Provider(Rfc2136Settings.from(context.config()), context.logger(),
-        context.metrics(), context.health());
+    return new Rfc2136Provider(Rfc2136Settings.from(context.config()), context.clock(),
+        context.logger(), context.metrics(), context.health());
   }
 }

@@ -13,6 +13,7 @@ import io.gordon.api.plugin.HealthReporter;
 import io.gordon.api.plugin.MetricRelay;
 import io.gordon.rfc2136.Rfc2136ErrorMapper.Subject;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -42,11 +43,15 @@ public final class Rfc2136Provider implements DnsProvider {
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final Semaphore inFlight;
 
-  /** Creates the provider; nothing is sent until the first call. */
-  public Rfc2136Provider(Rfc2136Settings settings, System.Logger logger, MetricRelay metrics,
-      HealthReporter health) {
+  /**
+   * Creates the provider; nothing is sent until the first call.
+   *
+   * @param clock times TSIG signatures
+   */
+  public Rfc2136Provider(Rfc2136Settings settings, Clock clock, System.Logger logger,
+      MetricRelay metrics, HealthReporter health) {
     this.settings = settings;
-    this.client = new Rfc2136Client(settings);
+    this.client = new Rfc2136Client(settings, clock);
     this.errors = new Rfc2136ErrorMapper(settings);
     this.zoneState = new ZoneState(settings, client, errors);
     Conflicts conflicts = new Conflicts(settings, this::read, zoneState::describeName);

@@ -7,6 +7,7 @@ import io.gordon.api.plugin.MetricRelay;
 import io.gordon.testing.dns.DnsTestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.xbill.DNS.Message;
@@ -31,7 +32,11 @@ final class TestProviders {
   }
 
   static Rfc2136Provider provider(Rfc2136Settings settings) {
-    return new Rfc2136Provider(settings, System.getLogger("gordon.rfc2136"), MetricRelay.noop(),
+    return provider(settings, Clock.systemUTC(), MetricRelay.noop());
+  }
+
+  static Rfc2136Provider provider(Rfc2136Settings settings, Clock clock, MetricRelay metrics) {
+    return new Rfc2136Provider(settings, clock, System.getLogger("gordon.rfc2136"), metrics,
         new HealthReporter() {
           @Override
           public void healthy() {}

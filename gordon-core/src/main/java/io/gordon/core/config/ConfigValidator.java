@@ -60,6 +60,7 @@ public final class ConfigValidator {
     Namespaces ns = new Namespaces(raw.tree(), all, specs.knownNames());
     SpecValidator validator = new SpecValidator(raw.root(), env);
     Map<String, PluginConfig> configs = new LinkedHashMap<>();
+    problems.addAll(unknownKeys(ns, all, byName));
     for (String p : all) {
       ConfigSpec spec = byName.get(p);
       if (spec == null) {
@@ -69,11 +70,10 @@ public final class ConfigValidator {
       given.keySet().removeIf(k -> spec.key(k).isEmpty());
       SpecValidator.Result r = validator.validate(spec, given, missing(raw, p, relay));
       r.problems().forEach(x -> problems.add(x.forPlugin(p)));
-      if (r.problems().isEmpty()) {
+      if (problems.stream().noneMatch(x -> x.plugin().equals(Optional.of(p)))) {
         configs.put(p, new PluginConfig(p, r.values()));
       }
     }
-    problems.addAll(unknownKeys(ns, all, byName));
     Optional<CoreSettings> settings = coreOk
         ? Optional.of(new CoreSettingsReader(core).read(raw.root(), route)) : Optional.empty();
     problems.sort(Comparator.comparing((ConfigProblem x) -> x.origin().file())

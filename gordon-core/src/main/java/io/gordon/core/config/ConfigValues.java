@@ -52,8 +52,7 @@ public final class ConfigValues {
     String invalid = "invalid value " + (type == ConfigType.SECRET ? "<redacted>" : repr(raw));
     switch (type) {
       case STRING -> {
-        return v instanceof String || v instanceof Long ? Converted.ok(v.toString())
-            : Converted.bad(invalid);
+        return v instanceof String ? Converted.ok(v) : Converted.bad(invalid);
       }
       case INTEGER -> {
         return v instanceof Long ? Converted.ok(v) : Converted.bad(invalid);

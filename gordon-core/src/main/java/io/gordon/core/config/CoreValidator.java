@@ -31,7 +31,9 @@ final class CoreValidator {
               "a table")));
       if (t != null) {
         t.entries().forEach((k, e) -> {
-          if (!tables.containsKey(path + "." + k)) {
+          if (path.equals("core.logging") && k.equals("proto") && e.value() instanceof Long n) {
+            entries.put(k, new ConfigTable.Entry(n.toString(), e.origin())); // the original's 1/2
+          } else if (!tables.containsKey(path + "." + k)) {
             entries.put(k, e);
           }
         });

@@ -3,13 +3,14 @@ package io.gordon.core.config;
 import java.util.Collection;
 import java.util.Optional;
 
-/** Finds the closest known name to a misspelt one (Levenshtein distance). */
+/** Finds the closest known name to a misspelt one (edit distance). */
 public final class Suggestions {
   private Suggestions() {}
 
   /**
-   * The candidate closest to {@code given}, when it is close enough to be a likely typo: at
-   * most 3 edits, and fewer edits than {@code given} has characters. Ties go to the first.
+   * The candidate closest to {@code given}, when it is close enough to be a likely typo: one
+   * edit for names up to 4 characters, two up to 8, else three (a transposition is one edit).
+   * Ties go to the first.
    */
   public static Optional<String> closest(String given, Collection<String> candidates) {
     String best = null;
@@ -21,8 +22,8 @@ public final class Suggestions {
         bestDistance = d;
       }
     }
-    return best != null && bestDistance <= 3 && bestDistance < given.length()
-        ? Optional.of(best) : Optional.empty();
+    int allowed = given.length() <= 4 ? 1 : given.length() <= 8 ? 2 : 3;
+    return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 
   /** {@code "; did you mean \"x\"?"} or the empty string. */
@@ -30,23 +31,25 @@ public final class Suggestions {
     return closest(given, candidates).map(s -> "; did you mean \"" + s + "\"?").orElse("");
   }
 
-  /** The Levenshtein distance between {@code a} and {@code b}. */
+  /** The edit distance (optimal string alignment) between {@code a} and {@code b}. */
   static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
     }
-    return prev[b.length()];
+    return d[a.length()][b.length()];
   }
 }

@@ -234,6 +234,7 @@ public final class PluginLoader {
     RouteCheck.Result checkRoute(RawConfig raw, boolean routeAround) {
       Map<String, String> starts = new java.util.LinkedHashMap<>();
       Map<String, String> phases = new java.util.LinkedHashMap<>();
+      Map<String, String> providerPhases = new java.util.LinkedHashMap<>();
       for (Assembly.Named<GordonPlugin> n : made) {
         if (n.plugin() instanceof EventSource s) {
           starts.put(n.name(), s.startPhase());
@@ -241,10 +242,11 @@ public final class PluginLoader {
         if (n.plugin() instanceof MessageHandler h) {
           phases.put(n.name(), h.phase());
         } else if (n.plugin() instanceof DnsProvider d) {
-          phases.put(n.name(), d.phase());
+          providerPhases.put(n.name(), d.phase());
         }
       }
-      return RouteCheck.check(raw, settings.route(), starts, phases, routeAround);
+      return RouteCheck.check(raw, settings.route(), starts, phases, providerPhases,
+          routeAround);
     }
 
     List<String> requireSourceAndHandler(RawConfig raw) {

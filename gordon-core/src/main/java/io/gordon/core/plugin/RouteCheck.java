@@ -40,24 +40,27 @@ final class RouteCheck {
    * Checks {@code route}.
    *
    * @param starts source plugin name to its start phase
-   * @param phases handler or provider plugin name to its phase
+   * @param phases handler plugin name to its phase
+   * @param providerPhases provider plugin name to its phase; several providers may share one
+   *     (each serves its own zones)
    * @param routeAround when true (debug mode with skipped plugins), phases without a plugin are
    *     warnings and the route skips them instead of failing
    */
   static Result check(RawConfig raw, Map<String, String> route, Map<String, String> starts,
-      Map<String, String> phases, boolean routeAround) {
+      Map<String, String> phases, Map<String, String> providerPhases, boolean routeAround) {
     RouteCheck c = new RouteCheck(raw);
-    Map<String, String> r = c.knownPhases(new LinkedHashMap<>(route), starts, phases,
-        routeAround);
-    c.duplicates(phases);
+    Map<String, String> all = new LinkedHashMap<>(phases);
+    all.putAll(providerPhases);
+    Map<String, String> r = c.knownPhases(new LinkedHashMap<>(route), starts, all, routeAround);
+    c.duplicates(phases, providerPhases);
     starts.forEach((source, phase) -> {
-      if (!r.containsKey(phase)) {
+      if (!route.containsKey(phase)) {
         c.problem("core.route", "source \"" + source + "\" starts messages in phase \"" + phase
             + "\", which has no route", "e.g. " + phase + " = \"publish\"");
       }
     });
     c.loops(r);
-    c.reachability(r, starts, phases);
+    c.reachability(r, starts, all);
     return new Result(r, c.problems, c.warnings);
   }
 
@@ -95,9 +98,14 @@ final class RouteCheck {
         : ""));
   }
 
-  private void duplicates(Map<String, String> phases) {
+  private void duplicates(Map<String, String> phases, Map<String, String> providerPhases) {
     Map<String, List<String>> byPhase = new LinkedHashMap<>();
     phases.forEach((p, ph) -> byPhase.computeIfAbsent(ph, k -> new ArrayList<>()).add(p));
+    providerPhases.forEach((p, ph) -> {
+      if (byPhase.containsKey(ph)) {
+        byPhase.get(ph).add(p);
+      }
+    });
     byPhase.forEach((phase, plugins) -> {
       if (plugins.size() > 1 && !phase.equals(CLEANUP)) {
         problem("core.plugins", "plugins \"" + String.join("\" and \"", plugins)

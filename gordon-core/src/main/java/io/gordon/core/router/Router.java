@@ -65,6 +65,12 @@ public final class Router {
       return;
     }
     permits.acquire();
+    if (!accepting) {
+      permits.release();
+      delivery.settle(message.id(), new Outcome.Redeliver("service is shutting down"),
+          message.history());
+      return;
+    }
     Flight f = new Flight(message, delivery);
     metrics.incr(RouterMetrics.CONSUMED);
     stats.consumed.increment();

@@ -90,12 +90,7 @@ public final class CloudDnsPublisherFactory implements PluginFactory {
     CloudDnsSettings settings = CloudDnsSettings.from(c);
     Dns dns = new Dns.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(),
         GcpCredentials.initializer(GcpCredentials.load(context), c.duration("request_timeout")))
-        .setRootUrl(root(c.string("endpoint"))).setApplicationName("gordon").build();
+        .setRootUrl(GcpKeys.root(c.string("endpoint"))).setApplicationName("gordon").build();
     return new CloudDnsPublisher(context, new CloudDnsApi(dns, settings.project()), settings);
-  }
-
-  /** The endpoint with a trailing slash, as the apiary clients expect. */
-  public static String root(String endpoint) {
-    return endpoint.endsWith("/") ? endpoint : endpoint + "/";
   }
 }

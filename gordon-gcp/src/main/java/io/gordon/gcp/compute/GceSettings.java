@@ -1,0 +1,23 @@
+package io.gordon.gcp.compute;
+
+import io.gordon.api.config.PluginConfig;
+import io.gordon.api.model.DnsNames;
+import io.gordon.gcp.Backoff;
+
+/**
+ * The validated settings of {@code gcp.enricher}.
+ *
+ * @param dnsZone the zone instance names are put under
+ * @param defaultTtl TTL of the records produced
+ * @param retries reads of an instance before giving up for now
+ * @param backoff delays between those reads
+ * @param useInternalIp publish the internal IP instead of the external NAT IP
+ */
+record GceSettings(String dnsZone, int defaultTtl, int retries, Backoff backoff,
+    boolean useInternalIp) {
+  static GceSettings from(PluginConfig c) {
+    return new GceSettings(DnsNames.normalize(c.string("dns_zone")), c.intValue("default_ttl"),
+        c.intValue("retries"), new Backoff(c.duration("retry_delay"),
+            c.duration("retry_max_delay")), c.bool("use_internal_ip"));
+  }
+}
