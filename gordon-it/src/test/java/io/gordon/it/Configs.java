@@ -13,7 +13,7 @@ final class Configs {
     String toml = Files.readString(GordonProcess.REPO.resolve("gordon.toml"))
         .replace("\"127.0.0.1:8053\"", "\"127.0.0.1:0\"")
         .replace("\"127.0.0.1:9053\"", "\"127.0.0.1:0\"");
-    if (toml.contains("8053") || toml.contains("9053\"")) {
+    if (toml.contains(":8053\"") || toml.contains(":9053\"")) {
       throw new IllegalStateException("gordon.toml changed: fixed ports left in " + toml);
     }
     Files.writeString(dir.resolve("gordon.toml"), toml);

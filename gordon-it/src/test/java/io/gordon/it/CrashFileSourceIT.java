@@ -69,6 +69,8 @@ class CrashFileSourceIT {
       gordon.kill();
       atKill = Zone.records(zone, "example.com.");
     }
+    System.out.printf("file crash: %d of %d expected records in the zone at the kill%n",
+        atKill.stream().filter(expected::contains).count(), expected.size());
     assertThat(atKill).as("the kill came in the middle of the stream").isNotEqualTo(expected);
     try (GordonProcess again = GordonProcess.start(dir)) {
       await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))

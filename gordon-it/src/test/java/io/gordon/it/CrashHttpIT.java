@@ -71,6 +71,10 @@ class CrashHttpIT {
         t.join(30_000);
       }
     }
+    Set<String> atKill = Zone.records(zone, "example.com.");
+    System.out.printf("http crash: %d acknowledged, %d of them in the zone at the kill, %d cut"
+        + " off%n", acknowledged.size(), atKill.stream().filter(acknowledged::contains).count(),
+        uncertain.size());
     assertThat(uncertain).as("every client was cut off mid-stream").hasSize(CLIENTS);
     try (GordonProcess again = GordonProcess.start(dir)) {
       again.httpPort();
