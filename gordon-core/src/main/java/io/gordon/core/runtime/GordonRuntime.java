@@ -76,7 +76,7 @@ public final class GordonRuntime implements AutoCloseable {
     }
     health.started("router");
     for (Named<EventSource> src : assembly.sources()) {
-      Duration maxAge = src.config().optDuration("max_msg_age").orElse(s.maxMsgAge());
+      Duration maxAge = maxMsgAge(src, s.maxMsgAge());
       health.ensure(src.name());
       SourceSupervisor sup = new SourceSupervisor(src.name(), src.plugin(),
           router.contextFor(src.name(), maxAge), health.reporter(src.name()), sourceBackoff);
@@ -85,6 +85,18 @@ public final class GordonRuntime implements AutoCloseable {
     }
     LOG.info("gordon started: {} source(s), {} handler(s), {} provider(s)",
         assembly.sources().size(), assembly.handlers().size(), assembly.providers().size());
+  }
+
+  /** The source's own max_msg_age (a duration, or a number of seconds), else the core's. */
+  static Duration maxMsgAge(Named<EventSource> src, Duration core) {
+    Object v = src.config().values().get("max_msg_age");
+    if (v instanceof Duration d) {
+      return d;
+    }
+    if (v instanceof Number n) {
+      return Duration.ofMillis(Math.round(n.doubleValue() * 1000));
+    }
+    return core;
   }
 
   /** The admin server's bound port, or -1 when it is disabled. */
