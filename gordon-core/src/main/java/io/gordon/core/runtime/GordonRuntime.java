@@ -31,6 +31,7 @@ public final class GordonRuntime implements AutoCloseable {
   private final PluginLifecycle plugins;
   private final List<SourceSupervisor> sources = new ArrayList<>();
   private final CountDownLatch terminated = new CountDownLatch(1);
+  private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicInteger signals = new AtomicInteger();
   private Router router;
@@ -123,9 +124,14 @@ public final class GordonRuntime implements AutoCloseable {
     }
     LOG.info("Received exit signal {}...", name);
     Thread.ofPlatform().name("gordon-shutdown").start(() -> {
-      close();
-      LOG.info("Shutdown complete.");
-      GordonLogging.stop();
+      try {
+        shutdownOnce();
+        LOG.info("Shutdown complete.");
+        GordonLogging.stop();
+      } finally {
+        // Only now may awaitTermination return and the process exit: the logs are flushed.
+        terminated.countDown();
+      }
     });
   }
 
@@ -138,9 +144,15 @@ public final class GordonRuntime implements AutoCloseable {
   /** Graceful stop: no new intake, drain up to shutdown_timeout, nack the rest, shut down. */
   @Override
   public void close() {
+    shutdownOnce();
+    terminated.countDown();
+  }
+
+  /** Shuts down on the first call; later calls wait until that shutdown is done. */
+  private void shutdownOnce() {
     if (!closing.compareAndSet(false, true)) {
       try {
-        terminated.await();
+        closed.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -149,7 +161,7 @@ public final class GordonRuntime implements AutoCloseable {
     try {
       shutdown();
     } finally {
-      terminated.countDown();
+      closed.countDown();
     }
   }
 
