@@ -4,9 +4,6 @@ import io.gordon.api.ConfigException;
 import io.gordon.api.model.DnsEvent;
 import io.gordon.api.model.EventMessage;
 import io.gordon.api.plugin.Decoded;
-import io.gordon.core.config.ConfigFiles;
-import io.gordon.core.config.RawConfig;
-import io.gordon.core.plugin.PluginCatalog;
 import io.gordon.core.plugin.PluginLoader;
 import io.gordon.core.router.Pipeline;
 import io.gordon.core.router.Settled;
@@ -24,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,10 +36,8 @@ import picocli.CommandLine.Parameters;
         "Exit status: 0 when every event was applied, 1 otherwise, 2 for bad usage or"
             + " configuration."})
 public final class ApplyCommand implements Callable<Integer> {
-  @Option(names = {"-c", "--config-root"}, paramLabel = "DIR",
-      description = "Directory holding gordon.toml and/or gordon-user.toml. Default: the"
-          + " working directory.")
-  Path root = Path.of("");
+  @Mixin
+  ConfigRootOption config;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
       description = "Longest wait for all events to finish (default ${DEFAULT-VALUE}).")
@@ -71,15 +67,13 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     PluginLoader.Loaded loaded;
     try {
-      RawConfig raw = ConfigFiles.load(root);
-      loaded = new PluginLoader(PluginCatalog.discover(raw.root()), Clock.systemUTC(),
-          System::getenv).load(raw, PluginLoader.Mode.RUN);
+      loaded = Cli.load(config.root(), PluginLoader.Mode.RUN, Clock.systemUTC());
     } catch (ConfigException e) {
       e.problems().forEach(err::println);
       err.println("gordon apply: the configuration is invalid; nothing was applied");
       return 2;
     }
-    loaded.warnings().forEach(w -> err.println("warning: " + w));
+    Cli.warn(err, loaded.warnings());
     return apply(loaded.assembly(), inputs, out);
   }
 

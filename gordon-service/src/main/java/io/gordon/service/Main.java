@@ -16,11 +16,11 @@ import picocli.CommandLine.Command;
     description = "Keeps DNS records in step with hostname events.",
     subcommands = {
         RunCommand.class,
+        ApplyCommand.class,
         ConfigCommand.class,
         PluginsCommand.class,
         VersionCommand.class,
         DocsCommand.class,
-        ApplyCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
@@ -69,6 +69,6 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing command: choose one of run, config, plugins, version, docs, apply");
+        "Missing command: choose one of run, apply, config, plugins, version, docs");
   }
 }

@@ -67,12 +67,18 @@ public final class SpoolReader {
       while (!stopped && !ctx.stopping()) {
         submitter.resubmitDue(ctx);
         for (Path file : files()) {
-          SpoolCursor c = cursors.get(file);
-          if (c == null) {
-            c = new SpoolCursor(file, sidecar(file), Progress.read(sidecar(file)));
-            cursors.put(file, c);
+          try {
+            SpoolCursor c = cursors.get(file);
+            if (c == null) {
+              c = new SpoolCursor(file, sidecar(file), Progress.read(sidecar(file)));
+              cursors.put(file, c);
+            }
+            poll(ctx, c);
+          } catch (java.nio.file.NoSuchFileException e) {
+            log.log(System.Logger.Level.WARNING, file + " disappeared while being read");
+          } catch (IOException e) {
+            log.log(System.Logger.Level.WARNING, "cannot read " + file + " (retrying): " + e);
           }
-          poll(ctx, c);
         }
         finishSettledFiles();
         wake.tryAcquire(options.poll().toMillis(), TimeUnit.MILLISECONDS);
@@ -95,7 +101,7 @@ public final class SpoolReader {
     wakeup();
   }
 
-  private List<Path> files() throws IOException {
+  private List<Path> files() {
     List<Path> out = new ArrayList<>();
     try (DirectoryStream<Path> s = Files.newDirectoryStream(options.directory(),
         options.glob())) {
@@ -104,6 +110,8 @@ public final class SpoolReader {
           out.add(p);
         }
       }
+    } catch (IOException e) {
+      log.log(System.Logger.Level.WARNING, "cannot list " + options.directory() + ": " + e);
     }
     out.sort(null);
     return out;
