@@ -110,6 +110,15 @@ class PluginLoaderTest {
   }
 
   @Test
+  void aGordonExceptionFromCreateIsShownByItsMessage() throws Exception {
+    factories.add(Fakes.factory("keyed", PluginKind.HANDLER, c -> {
+      throw new io.gordon.api.PluginLoadException("keyed", "keyfile /k.json was not found");
+    }));
+    assertThat(problems(core("\"src\", \"keyed\", \"pub\""))).containsExactly(
+        "gordon.toml:2:1: keyed: could not be created: keyfile /k.json was not found");
+  }
+
+  @Test
   void aFactoryReturningTheWrongKindIsRejected() throws Exception {
     factories.add(Fakes.factory("odd", PluginKind.SOURCE, c -> new Fakes.Sink()));
     assertThat(problems(core("\"odd\", \"enr\", \"pub\""))).containsExactly(
