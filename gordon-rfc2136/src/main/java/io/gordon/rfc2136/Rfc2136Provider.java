@@ -34,7 +34,7 @@ import java.util.concurrent.Semaphore;
  * (see {@link ZoneBatch}); every write carries prerequisites that keep it from clobbering a
  * concurrent writer (see {@link ChangePlanner}). Reads use plain queries, listings AXFR.
  */
-public final class Rfc2136Provider implements DnsProvider {
+public final class Rfc2136Provider implements DnsProvider, AutoCloseable {
   private final Rfc2136Settings settings;
   private final Rfc2136Client client;
   private final Rfc2136ErrorMapper errors;
@@ -150,6 +150,12 @@ public final class Rfc2136Provider implements DnsProvider {
   @Override
   public void shutdown() {
     executor.shutdownNow();
+  }
+
+  /** Same as {@link #shutdown()}. */
+  @Override
+  public void close() {
+    shutdown();
   }
 
   @Override

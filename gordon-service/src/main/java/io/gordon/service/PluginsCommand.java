@@ -58,7 +58,8 @@ final class PluginsCommand implements Callable<Integer> {
   static String describe(ConfigKey k) {
     String head = k.name() + (k.aliases().isEmpty() ? ""
         : " (or " + String.join(", ", k.aliases()) + ")");
-    String what = ConfigValues.expected(k.type(), k.rule())
+    String what = k.type().description() + (k.rule().description().isEmpty() ? ""
+        : ", " + k.rule().description())
         + (k.required() ? "; required" : k.defaultValue()
             .map(d -> "; default " + ConfigValues.repr(d)).orElse("; optional"));
     return head + ": " + what + ". " + k.doc();

@@ -1,5 +1,9 @@
 package io.gordon.service;
 
+import io.gordon.core.config.ConfigFiles;
+import io.gordon.core.config.RawConfig;
+import io.gordon.core.logging.GordonLogging;
+import io.gordon.core.plugin.PluginCatalog;
 import io.gordon.core.plugin.PluginLoader;
 import io.gordon.core.runtime.GordonRuntime;
 import java.time.Clock;
@@ -20,11 +24,16 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PluginLoader.Loaded loaded = Cli.load(config.root(), PluginLoader.Mode.RUN,
-        Clock.systemUTC());
+    Clock clock = Clock.systemUTC();
+    RawConfig raw = ConfigFiles.load(config.root());
+    PluginLoader loader = new PluginLoader(PluginCatalog.discover(raw.root()), clock,
+        System::getenv);
+    // Configure logging from core.logging first, so that plugin creation logs as configured.
+    loader.validate(raw).settings().ifPresent(s -> GordonLogging.configure(s.logging()));
+    PluginLoader.Loaded loaded = loader.load(raw, PluginLoader.Mode.RUN);
     var log = LoggerFactory.getLogger("gordon");
     loaded.warnings().forEach(log::warn);
-    GordonRuntime runtime = GordonRuntime.start(loaded.assembly(), Clock.systemUTC());
+    GordonRuntime runtime = GordonRuntime.start(loaded.assembly(), clock);
     runtime.installSignalHandlers();
     return runtime.awaitTermination();
   }

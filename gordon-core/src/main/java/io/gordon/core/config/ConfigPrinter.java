@@ -45,10 +45,10 @@ public final class ConfigPrinter {
     return out;
   }
 
-  /** What one plugin receives, with secrets redacted and their origin as comment. */
+  /** What one plugin receives, keys sorted, secrets redacted with their origin as comment. */
   public static Map<String, Object> plugin(PluginConfig config) {
     Map<String, Object> out = new LinkedHashMap<>();
-    config.values().forEach((k, v) -> out.put(k, v instanceof Secret s
+    new TreeMap<>(config.values()).forEach((k, v) -> out.put(k, v instanceof Secret s
         ? new Leaf(REDACTED, "from " + (s.origin().equals("inline") ? "the config" : s.origin()))
         : new Leaf(v, "")));
     return out;

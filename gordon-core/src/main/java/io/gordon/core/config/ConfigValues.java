@@ -164,11 +164,11 @@ public final class ConfigValues {
       return l.stream().map(ConfigValues::repr).toList().toString();
     }
     if (v instanceof ConfigTable t) {
-      return "{ " + String.join(", ", t.entries().entrySet().stream()
+      return t.entries().isEmpty() ? "{}" : "{ " + String.join(", ", t.entries().entrySet().stream()
           .map(e -> e.getKey() + " = " + repr(e.getValue().value())).toList()) + " }";
     }
     if (v instanceof Map<?, ?> m) {
-      return "{ " + String.join(", ", m.entrySet().stream()
+      return m.isEmpty() ? "{}" : "{ " + String.join(", ", m.entrySet().stream()
           .map(e -> e.getKey() + " = " + repr(e.getValue())).toList()) + " }";
     }
     if (v instanceof Duration d) {

@@ -44,17 +44,31 @@ public final class StageRunner {
   /** Runs {@code op} on {@code message} for {@code phase}, served by {@code plugin}. */
   public Verdict run(String phase, String plugin, EventMessage message,
       UnaryOperator<EventMessage> op) throws InterruptedException {
+    return run(phase, plugin, message, op, null);
+  }
+
+  /**
+   * Like {@link #run(String, String, EventMessage, UnaryOperator)}, but the first attempt was
+   * already made elsewhere (asynchronously) and failed with {@code firstFailure}, if not null.
+   */
+  public Verdict run(String phase, String plugin, EventMessage message,
+      UnaryOperator<EventMessage> op, Throwable firstFailure) throws InterruptedException {
     EventMessage msg = message;
     boolean unexpectedSeen = false;
+    Throwable pending = firstFailure;
     for (int attempt = 1; ; attempt++) {
-      Throwable error;
-      try {
-        return new Verdict.Done(op.apply(msg));
-      } catch (SkipSignal s) {
+      Throwable error = pending;
+      pending = null;
+      if (error == null) {
+        try {
+          return new Verdict.Done(op.apply(msg));
+        } catch (RuntimeException | Error e) {
+          error = e;
+        }
+      }
+      if (error instanceof SkipSignal s) {
         return new Verdict.Skip(msg.withHistory(clock.instant(), plugin, s.getMessage()),
             s.getMessage());
-      } catch (RuntimeException | Error e) {
-        error = e;
       }
       if (Thread.interrupted()) {
         throw new InterruptedException("interrupted in phase " + phase);

@@ -46,9 +46,10 @@ final class RouteCheck {
    * @param routeAround when true (debug mode with skipped plugins), phases without a plugin are
    *     warnings and the route skips them instead of failing
    */
-  static Result check(RawConfig raw, Map<String, String> route, Map<String, String> starts,
+  static Result check(RawConfig raw, Map<String, String> given, Map<String, String> starts,
       Map<String, String> phases, Map<String, String> providerPhases, boolean routeAround) {
     RouteCheck c = new RouteCheck(raw);
+    Map<String, String> route = c.inFileOrder(given);
     Map<String, String> all = new LinkedHashMap<>(phases);
     all.putAll(providerPhases);
     Map<String, String> r = c.knownPhases(new LinkedHashMap<>(route), starts, all, routeAround);
@@ -62,6 +63,18 @@ final class RouteCheck {
     c.loops(r);
     c.reachability(r, starts, all);
     return new Result(r, c.problems, c.warnings);
+  }
+
+  /** The route in the order it was written, so that messages come out in file order. */
+  private Map<String, String> inFileOrder(Map<String, String> route) {
+    Map<String, String> out = new LinkedHashMap<>();
+    raw.tree().table("core.route").ifPresent(t -> t.entries().keySet().forEach(k -> {
+      if (route.containsKey(k)) {
+        out.put(k, route.get(k));
+      }
+    }));
+    new java.util.TreeMap<>(route).forEach(out::putIfAbsent);
+    return out;
   }
 
   private Map<String, String> knownPhases(Map<String, String> route, Map<String, String> starts,
@@ -125,6 +138,8 @@ final class RouteCheck {
       }
       if (at != null) {
         List<String> cycle = new ArrayList<>(path.subList(path.indexOf(at), path.size()));
+        java.util.Collections.rotate(cycle, -cycle.indexOf(java.util.Collections.min(cycle)));
+        at = cycle.get(0);
         if (reported.add(new TreeSet<>(cycle))) {
           cycle.add(at);
           problem("core.route", "the route loops: " + String.join(" -> ", cycle),

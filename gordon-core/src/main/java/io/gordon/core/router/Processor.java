@@ -9,18 +9,29 @@ import io.gordon.core.delivery.Verdict;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.MDC;
 
 /**
- * Drives one message through its phases (on its key's lane): each phase change is counted and
+ * Drives one message through its phases on its key's lane: each phase change is counted and
  * appended to the history, each stage runs under the failure rules of {@link StageRunner}, and
  * the final phase {@code cleanup} calls the cleanup handler, if any, then settles.
+ *
+ * <p>The first attempt of a publish phase is asynchronous: the lane is suspended (no worker
+ * waits) until the provider batch completes; the batch thread then finishes the message, or
+ * hands retries back to the lane.
  */
 final class Processor {
   static final String CLEANUP = "cleanup";
   static final Map<String, String> SECONDS = Map.of("unit", "seconds");
   private static final int MAX_HOPS = 32;
+
+  /** A continuation run when a suspended lane resumes. */
+  @FunctionalInterface
+  interface Step {
+    boolean run() throws InterruptedException;
+  }
 
   /**
    * What the processor runs.
@@ -37,10 +48,14 @@ final class Processor {
 
   private final Router router;
   private final Parts parts;
+  private final KeyedLanes<Flight> lanes;
+  private final Map<String, Map<String, String>> hopContexts = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> phaseContexts = new ConcurrentHashMap<>();
 
-  Processor(Router router, Parts parts) {
+  Processor(Router router, Parts parts, KeyedLanes<Flight> lanes) {
     this.router = router;
     this.parts = parts;
+    this.lanes = lanes;
   }
 
   int queuedChanges() {
@@ -52,30 +67,35 @@ final class Processor {
     parts.abort().countDown();
   }
 
-  void process(Flight f) {
+  /** Runs the flight; false when it suspended its lane for an asynchronous step. */
+  boolean process(Flight f) {
+    Step resume = f.resume;
+    f.resume = null;
     if (f.settled.get()) {
-      return;
+      return true;
     }
     MDC.put("msg_id", f.id);
     try {
-      route(f);
+      return resume != null ? resume.run() : route(f, f.message);
     } catch (InterruptedException e) {
       router.settle(f, new Outcome.Redeliver("interrupted"), f.message);
+      return true;
     } catch (RuntimeException | Error e) {
       Router.LOG.error("[msg-{}] router failure, message will be redelivered", f.id, e);
       router.settle(f, new Outcome.Redeliver("router failure: " + Failure.describe(e)),
           f.message);
+      return true;
     } finally {
       MDC.remove("msg_id");
     }
   }
 
-  private void route(Flight f) throws InterruptedException {
-    EventMessage m = f.message;
+  private boolean route(Flight f, EventMessage start) throws InterruptedException {
+    EventMessage m = start;
     for (int hop = 0; hop < MAX_HOPS; hop++) {
       if (router.aborting()) {
         router.settle(f, new Outcome.Redeliver("service is shutting down"), m);
-        return;
+        return true;
       }
       String phase = m.phase();
       String next = parts.route().get(phase);
@@ -89,45 +109,96 @@ final class Processor {
       if (next.equals(CLEANUP)) {
         router.metrics().incr(RouterMetrics.COMPLETED);
         finish(f, m, new Outcome.Applied());
-        return;
+        return true;
       }
       Stage stage = parts.stages().get(next);
       if (stage == null) {
         fail(f, m, new Verdict.Park(m, "no plugin handles phase \"" + next + "\" (core.route "
             + "leads there from \"" + phase + "\")", "MissingPlugin"), "");
-        return;
+        return true;
       }
       long t0 = System.nanoTime();
+      if (stage instanceof PublishStage publish) {
+        EventMessage at = m;
+        publish.handleAsync(at).whenComplete((out, err) -> resumed(f, publish, at, t0, out,
+            err == null ? null : PublishStage.unwrap(err)));
+        return false;
+      }
       Verdict v = parts.runner().run(next, stage.plugin(), m, stage::handle);
-      router.metrics().timing(RouterMetrics.PHASE_DURATION,
-          Duration.ofNanos(System.nanoTime() - t0), Map.of("phase", next, "unit", "seconds"));
       m = v.message();
-      f.message = m;
-      switch (v) {
-        case Verdict.Done d -> { }
-        case Verdict.Skip s -> {
-          router.metrics().incr(RouterMetrics.STALE);
-          router.metrics().incr(RouterMetrics.COMPLETED);
-          Router.LOG.info("[msg-{}] skipped: {}", f.id, s.reason());
-          finish(f, toPhase(m, CLEANUP), new Outcome.Skipped(s.reason()));
-          return;
-        }
-        case Verdict.Park p -> {
-          fail(f, m, p, stage.plugin());
-          return;
-        }
-        case Verdict.GiveUp g -> {
-          fail(f, m, g, stage.plugin());
-          return;
-        }
+      if (!verdict(f, stage, t0, v)) {
+        return true;
       }
     }
     fail(f, m, new Verdict.Park(m, "core.route loops: more than " + MAX_HOPS + " phase changes",
         "RouteLoop"), "");
+    return true;
+  }
+
+  /** After an asynchronous publish attempt: finish here when cheap, else resume the lane. */
+  private void resumed(Flight f, PublishStage stage, EventMessage at, long t0,
+      EventMessage out, Throwable err) {
+    if (err == null && CLEANUP.equals(parts.route().get(at.phase()))) {
+      MDC.put("msg_id", f.id);
+      try {
+        verdict(f, stage, t0, new Verdict.Done(out));
+        route(f, out);
+      } catch (InterruptedException | RuntimeException | Error e) {
+        Router.LOG.error("[msg-{}] router failure, message will be redelivered", f.id, e);
+        router.settle(f, new Outcome.Redeliver("router failure: " + Failure.describe(e)), at);
+      } finally {
+        MDC.remove("msg_id");
+      }
+      lanes.resume(f.key, null);
+      return;
+    }
+    f.resume = () -> {
+      Verdict v = err == null ? new Verdict.Done(out)
+          : parts.runner().run(stage.phase(), stage.plugin(), at, stage::handle, err);
+      return !verdict(f, stage, t0, v) || route(f, v.message());
+    };
+    lanes.resume(f.key, f);
+  }
+
+  /** Records a stage's verdict; true when the route goes on with {@code v.message()}. */
+  private boolean verdict(Flight f, Stage stage, long t0, Verdict v) {
+    router.metrics().timing(RouterMetrics.PHASE_DURATION,
+        Duration.ofNanos(System.nanoTime() - t0), phaseContext(stage.phase()));
+    EventMessage m = v.message();
+    f.message = m;
+    switch (v) {
+      case Verdict.Done d -> {
+        return true;
+      }
+      case Verdict.Skip s -> {
+        router.metrics().incr(RouterMetrics.STALE);
+        router.metrics().incr(RouterMetrics.COMPLETED);
+        Router.LOG.info("[msg-{}] skipped: {}", f.id, s.reason());
+        finish(f, toPhase(m, CLEANUP), new Outcome.Skipped(s.reason()));
+        return false;
+      }
+      case Verdict.Park p -> {
+        fail(f, m, p, stage.plugin());
+        return false;
+      }
+      case Verdict.GiveUp g -> {
+        fail(f, m, g, stage.plugin());
+        return false;
+      }
+    }
+  }
+
+  private Map<String, String> phaseContext(String phase) {
+    return phaseContexts.computeIfAbsent(phase, p -> Map.of("phase", p, "unit", "seconds"));
   }
 
   private EventMessage toPhase(EventMessage m, String next) {
-    router.metrics().incr(RouterMetrics.UPDATE_PHASE, Map.of("current", m.phase(), "next", next));
+    Map<String, String> ctx = hopContexts.get(m.phase() + ">" + next);
+    if (ctx == null) {
+      ctx = hopContexts.computeIfAbsent(m.phase() + ">" + next,
+          k -> Map.of("current", m.phase(), "next", next));
+    }
+    router.metrics().incr(RouterMetrics.UPDATE_PHASE, ctx);
     return m.withPhase(router.clock().instant(), next);
   }
 

@@ -73,6 +73,22 @@ final class PublishStage implements Stage {
 
   @Override
   public EventMessage handle(EventMessage message) {
+    return await(handleAsync(message));
+  }
+
+  /**
+   * Starts publishing {@code message}; the future completes, possibly on the batch thread,
+   * with the message and its history, or with the SPI exception of the failure.
+   */
+  CompletableFuture<EventMessage> handleAsync(EventMessage message) {
+    try {
+      return start(message);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private CompletableFuture<EventMessage> start(EventMessage message) {
     DnsEvent event = message.event();
     if (event.needsEnrichment()) {
       throw new PermanentException("event " + event.resourceName().orElse("") + " (schema "
@@ -93,28 +109,34 @@ final class PublishStage implements Stage {
     if (fresh.isEmpty()) {
       throw new SkipSignal("stale: " + String.join(", ", stale));
     }
-    String summary = publish(event.withRecords(fresh).changes());
-    if (at != null) {
-      fresh.forEach(r -> freshness.applied(r, at));
-    }
-    if (!stale.isEmpty()) {
-      summary += "; skipped stale " + String.join(", ", stale);
-    }
-    return message.withHistory(clock.instant(), pluginNames, summary);
+    return publish(event.withRecords(fresh).changes()).thenApply(results -> {
+      String summary = describe(results);
+      if (at != null) {
+        fresh.forEach(r -> freshness.applied(r, at));
+      }
+      if (!stale.isEmpty()) {
+        summary += "; skipped stale " + String.join(", ", stale);
+      }
+      return message.withHistory(clock.instant(), pluginNames, summary);
+    });
   }
 
-  private String publish(List<Change> changes) {
+  private CompletableFuture<List<ChangeResult>> publish(List<Change> changes) {
     Map<ZoneBatcher, List<Change>> byZone = new LinkedHashMap<>();
     for (Change c : changes) {
       byZone.computeIfAbsent(target(c.name()), z -> new ArrayList<>()).add(c);
     }
+    if (byZone.size() == 1) {
+      Map.Entry<ZoneBatcher, List<Change>> only = byZone.entrySet().iterator().next();
+      return only.getKey().submit(only.getValue());
+    }
     List<CompletableFuture<List<ChangeResult>>> futures = new ArrayList<>();
     byZone.forEach((z, cs) -> futures.add(z.submit(cs)));
-    List<ChangeResult> results = new ArrayList<>();
-    for (CompletableFuture<List<ChangeResult>> f : futures) {
-      results.addAll(await(f));
-    }
-    return describe(results);
+    return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenApply(v -> {
+      List<ChangeResult> results = new ArrayList<>();
+      futures.forEach(f -> results.addAll(f.join()));
+      return results;
+    });
   }
 
   private ZoneBatcher target(String name) {
@@ -129,19 +151,29 @@ final class PublishStage implements Stage {
         + String.join(", ", zones) + ")");
   }
 
-  private static List<ChangeResult> await(CompletableFuture<List<ChangeResult>> f) {
+  private static <T> T await(CompletableFuture<T> f) {
     try {
       return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RetriableException("interrupted while waiting for the provider");
     } catch (ExecutionException e) {
-      Throwable c = e.getCause();
+      Throwable c = unwrap(e.getCause());
       if (c instanceof RuntimeException r) {
         throw r;
       }
       throw (Error) c;
     }
+  }
+
+  /** The failure inside CompletionException / ExecutionException wrappers. */
+  static Throwable unwrap(Throwable t) {
+    Throwable c = t;
+    while ((c instanceof java.util.concurrent.CompletionException
+        || c instanceof ExecutionException) && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c;
   }
 
   private static String describe(List<ChangeResult> results) {

@@ -39,7 +39,7 @@ public final class Router {
   private final Object drained = new Object();
   private final RouterStats stats = new RouterStats();
   private final KeyedLanes<Flight> lanes;
-  private final Processor processor;
+  private Processor processor;
   private volatile boolean accepting = true;
   private volatile boolean aborting;
 
@@ -49,8 +49,8 @@ public final class Router {
     this.deadLetters = b.deadLetters;
     this.permits = new Semaphore(b.maxInFlight);
     this.dedup = new DedupWindow(b.clock, b.dedupWindow, 1_000_000);
-    this.processor = new Processor(this, parts);
-    this.lanes = new KeyedLanes<>(processor::process);
+    this.lanes = new KeyedLanes<>(f -> processor.process(f), Math.min(b.maxInFlight, 4096));
+    this.processor = new Processor(this, parts, lanes);
   }
 
   /**
@@ -87,7 +87,7 @@ public final class Router {
       settle(f, park(m, reason, "", Optional.empty()), m);
       return;
     }
-    lanes.submit(message.orderingKey(), f);
+    lanes.submit(f.key, f);
   }
 
   /** Parks undecodable input, then settles it: dead-lettered, or redeliver if parking failed. */

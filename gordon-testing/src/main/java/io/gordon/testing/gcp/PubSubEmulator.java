@@ -42,7 +42,7 @@ public final class PubSubEmulator implements AutoCloseable {
       Map<String, String> attributes) {}
 
   private final ObjectMapper json = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder()
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final Process process;
   private final int port;

@@ -1,0 +1,2 @@
+/** GCE enricher {@code gcp.enricher}. */
+package io.gordon.gcp.compute;

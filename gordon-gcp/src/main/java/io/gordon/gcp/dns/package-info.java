@@ -1,0 +1,2 @@
+/** Cloud DNS provider {@code gcp.publisher}. */
+package io.gordon.gcp.dns;

@@ -1,0 +1,258 @@
+package io.gordon.gcp.pubsub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gordon.api.model.Action;
+import io.gordon.api.model.HistoryEntry;
+import io.gordon.api.plugin.DeadLetter;
+import io.gordon.api.plugin.Outcome;
+import io.gordon.gcp.TestCodec;
+import io.gordon.gcp.TestContext;
+import io.gordon.testing.gcp.AuditLogEntries;
+import io.gordon.testing.gcp.PubSubEmulator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Pub/Sub source against the real emulator. */
+class PubSubIT {
+  static final String PROJECT = "gordon-test";
+  private static PubSubEmulator emulator;
+  private static int seq;
+  private String topic;
+  private String subscription;
+  private final List<Running> running = new ArrayList<>();
+
+  @BeforeAll
+  static void startEmulator() {
+    emulator = PubSubEmulator.start();
+  }
+
+  @AfterAll
+  static void stopEmulator() {
+    if (emulator != null) {
+      emulator.close();
+    }
+  }
+
+  @BeforeEach
+  void uniqueTopic() {
+    seq++;
+    topic = "t" + seq + "-" + System.nanoTime();
+    subscription = "s" + seq + "-" + System.nanoTime();
+    emulator.createTopic(PROJECT, topic);
+  }
+
+  @AfterEach
+  void stopConsumers() {
+    running.forEach(Running::stop);
+  }
+
+  /** A consumer running on its own thread. */
+  record Running(PubSubConsumer consumer, Thread thread, RecordingSource source,
+      TestContext context) {
+    void stop() {
+      consumer.stop();
+      consumer.shutdown();
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  Running consume(Map<String, Object> extra) {
+    Map<String, Object> cfg = new HashMap<>(Map.of("project", PROJECT, "topic", topic,
+        "subscription", subscription, "endpoint", emulator.hostPort(), "ack_deadline", 10L,
+        "resubscribe_delay", 0.1, "resubscribe_max_delay", 0.5, "shutdown_grace", 0.5));
+    cfg.putAll(extra);
+    TestContext context = new TestContext("gcp.event_consumer", PubSubConsumerFactory.SPEC, cfg)
+        .withCodec(new TestCodec());
+    PubSubConsumer c = (PubSubConsumer) new PubSubConsumerFactory().create(context);
+    c.start();
+    RecordingSource source = new RecordingSource();
+    Thread t = Thread.ofPlatform().name("consumer-" + seq).start(() -> {
+      try {
+        c.run(source);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Running r = new Running(c, t, source, context);
+    running.add(r);
+    if (!Boolean.FALSE.equals(extra.get("create_subscription"))) {
+      // messages published before the subscription exists are not delivered to it
+      await().atMost(Duration.ofSeconds(20))
+          .until(() -> emulator.subscriptionExists(PROJECT, subscription));
+    }
+    return r;
+  }
+
+  String publish(String data) {
+    return emulator.publish(PROJECT, topic, data, Map.of(), null);
+  }
+
+  static String event(String host, String ip) {
+    return "{\"action\":\"additions\",\"timestamp\":\"2019-02-01T00:00:00\",\"resourceRecords\":"
+        + "{\"name\":\"" + host + ".example.com.\",\"type\":\"A\",\"rrdatas\":[\"" + ip + "\"],"
+        + "\"ttl\":300}}";
+  }
+
+  @Test
+  void messagesCarryThePubSubIdAndPublishTimeAndAreAckedOnlyOnceSettled() {
+    Instant before = Instant.now().minusSeconds(1);
+    Running r = consume(Map.of());
+    String a = publish(event("a", "192.0.2.1"));
+    String b = publish(event("b", "192.0.2.2"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> r.source().count() == 2);
+    assertThat(r.source().ids()).containsExactlyInAnyOrder(a, b);
+    RecordingSource.Submitted first = r.source().submitted.stream()
+        .filter(s -> s.message().id().equals(a)).findFirst().orElseThrow();
+    assertThat(first.message().createdAt()).isBetween(before, Instant.now().plusSeconds(1));
+    assertThat(first.message().phase()).isEqualTo("consume");
+    assertThat(first.message().attributes()).containsKey("publish_time");
+    first.settle(new Outcome.Applied());
+    r.stop(); // b is still unsettled: the stopping subscriber nacks it
+    Running again = consume(Map.of());
+    // the emulator hands b to the next stream once its lease (ack_deadline) has run out
+    await().atMost(Duration.ofSeconds(45)).until(() -> again.source().count() >= 1);
+    assertThat(again.source().ids()).containsOnly(b);
+  }
+
+  @Test
+  void redeliverIsANackAndTheMessageComesBack() {
+    Running r = consume(Map.of());
+    String id = publish(event("n", "192.0.2.1"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> r.source().count() == 1);
+    r.source().get(0).settle(new Outcome.Redeliver("retries exhausted"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> r.source().count() == 2);
+    assertThat(r.source().ids()).containsExactly(id, id);
+  }
+
+  @Test
+  void aMessageWhoseHandOverThrewIsNackedNotAcked() {
+    Running r = consume(Map.of());
+    r.source().failNextSubmits.set(1);
+    String id = publish(event("boom", "192.0.2.1"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> r.source().count() == 1);
+    assertThat(r.source().ids()).containsExactly(id);
+  }
+
+  @Test
+  void undecodableInputIsDeadLetteredThenAcked() {
+    Running r = consume(Map.of());
+    String bad = publish("this is not json");
+    await().atMost(Duration.ofSeconds(20)).until(() -> r.source().rejected.size() == 1);
+    assertThat(r.source().rejected.get(0).id()).isEqualTo(bad);
+    assertThat(r.source().rejected.get(0).payload()).isEqualTo("this is not json");
+    assertThat(r.source().rejected.get(0).reason()).startsWith("body is not a JSON object");
+    r.stop();
+    Running again = consume(Map.of());
+    String good = publish(event("ok", "192.0.2.1"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> again.source().count() == 1);
+    assertThat(again.source().ids()).containsExactly(good);
+    assertThat(again.source().rejected).isEmpty();
+  }
+
+  @Test
+  void onlyTheAuditLogEntryThatCompletesAnOperationBecomesAnEvent() {
+    Running r = consume(Map.of());
+    String res = "projects/123456789101/zones/us-central1-c/instances/an-instance-name-b45c";
+    publish(AuditLogEntries.first("v1.compute.instances.insert", res, "op-1"));
+    String last = publish(AuditLogEntries.last("v1.compute.instances.insert", res, "op-1"));
+    String none = publish(AuditLogEntries.noOperation("v1.compute.instances.delete", res));
+    await().atMost(Duration.ofSeconds(20)).until(() -> r.source().count() == 2);
+    assertThat(r.source().ids()).containsExactlyInAnyOrder(last, none);
+    assertThat(r.source().submitted).extracting(s -> s.message().event().action())
+        .containsExactlyInAnyOrder(Action.ADDITIONS, Action.DELETIONS);
+    assertThat(r.context().counters).containsExactlyInAnyOrder(
+        "audit-log-entry-skipped{plugin=event-consumer}",
+        "message-validated{plugin=event-consumer, schema=audit-log}",
+        "message-validated{plugin=event-consumer, schema=audit-log}");
+  }
+
+  @Test
+  void flowControlKeepsAtMostMaxMessagesOutstanding() {
+    Running r = consume(Map.of("max_messages", 3L));
+    for (int i = 0; i < 8; i++) {
+      publish(event("fc" + i, "192.0.2." + (i + 1)));
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> r.source().count() == 3);
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        .until(() -> r.source().count() == 3);
+    for (int i = 0; i < 3; i++) {
+      r.source().get(i).settle(new Outcome.Applied());
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> r.source().count() == 6);
+  }
+
+  @Test
+  void orderingKeysAreDeliveredInPublishOrder() {
+    Running r = consume(Map.of("enable_message_ordering", true));
+    List<String> published = new ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      published.add(emulator.publish(PROJECT, topic, event("ord", "192.0.2." + (i + 1)),
+          Map.of(), "ord.example.com."));
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> r.source().count() == 15);
+    assertThat(r.source().ids()).containsExactlyElementsOf(published);
+    assertThat(r.source().get(0).message().attributes())
+        .containsEntry("ordering_key", "ord.example.com.");
+  }
+
+  @Test
+  void aFailingSubscribeIsRetriedAndReportedUntilItWorks() {
+    Running r = consume(Map.of("create_subscription", false));
+    await().atMost(Duration.ofSeconds(20)).until(() -> r.context().health.stream()
+        .anyMatch(h -> h.startsWith("subscribe to projects/" + PROJECT + "/subscriptions/"
+            + subscription + " failed: ")));
+    assertThat(r.thread().isAlive()).isTrue();
+    emulator.createSubscription(PROJECT, subscription, topic, false, 10);
+    String id = publish(event("late", "192.0.2.1"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> r.source().count() == 1);
+    assertThat(r.source().ids()).containsExactly(id);
+    assertThat(r.context().health).last().isEqualTo("healthy");
+  }
+
+  @Test
+  void deadLettersArePublishedWithTheirReasonAsAttributesBeforeParkReturns() {
+    String dlTopic = "dead-" + topic;
+    emulator.createTopic(PROJECT, dlTopic);
+    emulator.createSubscription(PROJECT, "dead-" + subscription, dlTopic, false, 10);
+    TestContext ctx = new TestContext("gcp.dead_letter", PubSubDeadLetterFactory.SPEC, Map.of(
+        "project", PROJECT, "topic", dlTopic, "endpoint", emulator.hostPort()))
+        .withCodec(new TestCodec());
+    PubSubDeadLetterSink sink = (PubSubDeadLetterSink) new PubSubDeadLetterFactory().create(ctx);
+    sink.start();
+    try {
+      sink.park(new DeadLetter("42", Instant.parse("2026-01-01T00:00:00Z"), "no such zone",
+          "publish", "gcp.publisher", Optional.empty(), Optional.of("{\"raw\":1}"),
+          List.of(new HistoryEntry(Instant.parse("2026-01-01T00:00:00Z"), "consume",
+              "Created a \"event\" message.")), Map.of("ordering_key", "k")));
+      List<PubSubEmulator.Pulled> got = emulator.pull(PROJECT, "dead-" + subscription, 10);
+      assertThat(got).hasSize(1);
+      assertThat(got.get(0).attributes()).containsEntry("reason", "no such zone")
+          .containsEntry("phase", "publish").containsEntry("plugin", "gcp.publisher")
+          .containsEntry("message_id", "42");
+      assertThat(TestCodec.json(got.get(0).data())).isEqualTo(TestCodec.json("{\"messageId\":"
+          + "\"42\",\"parkedAt\":\"2026-01-01T00:00:00Z\",\"reason\":\"no such zone\",\"phase\":"
+          + "\"publish\",\"plugin\":\"gcp.publisher\",\"payload\":\"{\\\"raw\\\":1}\","
+          + "\"history\":[{\"timestamp\":\"2026-01-01T00:00:00Z\",\"plugin\":\"consume\","
+          + "\"message\":\"Created a \\\"event\\\" message.\"}],\"attributes\":{"
+          + "\"ordering_key\":\"k\"}}"));
+    } finally {
+      sink.shutdown();
+    }
+  }
+}
