@@ -77,6 +77,11 @@ class ApplyCommandTest {
   }
 
   @Test
+  void mainListsApplyOnce() {
+    assertThat(new CommandLine(new Main()).getSubcommands()).containsKey("apply");
+  }
+
+  @Test
   void aMissingFileExitsTwo() {
     assertThat(apply("-c", dir.toString(), dir.resolve("none.json").toString())).isEqualTo(2);
     assertThat(err.toString()).startsWith("gordon apply: cannot read ");
