@@ -74,7 +74,7 @@ final class HttpSource implements EventSource {
   }
 
   /** The bound port (useful with port 0). */
-  int port() {
+  synchronized int port() {
     return server.getAddress().getPort();
   }
 
@@ -85,8 +85,13 @@ final class HttpSource implements EventSource {
 
   @Override
   public void stop() {
-    if (server != null) {
-      server.stop(0);
+    HttpServer s;
+    synchronized (this) {
+      s = server;
+      server = null;
+    }
+    if (s != null) {
+      s.stop(0);
     }
     reader.stop();
   }
