@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
         PluginsCommand.class,
         VersionCommand.class,
         DocsCommand.class,
-        ApplyCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
