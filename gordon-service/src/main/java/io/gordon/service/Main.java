@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "Keeps DNS records in step with hostname events.",
     subcommands = {
         RunCommand.class,
+        ApplyCommand.class,
         ConfigCommand.class,
         PluginsCommand.class,
         VersionCommand.class,
