@@ -28,6 +28,11 @@ public final class HealthRegistry {
   /** Registers {@code component} as not yet started and returns its reporter. */
   public HealthReporter register(String component) {
     states.put(component, new State(false, null, null));
+    return reporter(component);
+  }
+
+  /** The reporter of {@code component}, without changing its state. */
+  public HealthReporter reporter(String component) {
     return new HealthReporter() {
       @Override
       public void healthy() {
@@ -40,6 +45,11 @@ public final class HealthRegistry {
             old != null && old.failingSince != null ? old.failingSince : clock.instant()));
       }
     };
+  }
+
+  /** Registers {@code component} as not started unless it is already known. */
+  public void ensure(String component) {
+    states.putIfAbsent(component, new State(false, null, null));
   }
 
   /** Marks {@code component} started (and healthy unless it reports otherwise). */

@@ -1,0 +1,69 @@
+package io.gordon.benchmarks.rfc2136;
+
+import io.gordon.testing.dns.DnsTestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times {@code nsupdate} adding {@code n} A records, {@code perMessage} per UPDATE message: bare
+ * additions, or ({@code safe}) the message shape gordon sends for a replacement: a
+ * {@code prereq nxrrset NAME CNAME}, an {@code update delete NAME A} and the addition.
+ */
+final class NsupdateRun {
+  private NsupdateRun() {}
+
+  /** Returns the elapsed nanoseconds. */
+  static long run(DnsTestServer server, String prefix, int n, int perMessage, boolean safe)
+      throws IOException, InterruptedException {
+    String zone = server.zones().get(0);
+    StringBuilder script = new StringBuilder();
+    script.append("server 127.0.0.1 ").append(server.port()).append('\n');
+    script.append("zone ").append(zone).append('\n');
+    for (int i = 0; i < n; i++) {
+      if (safe) {
+        String name = Workload.name(prefix, i, zone);
+        script.append("prereq nxrrset ").append(name).append(" CNAME\n");
+        script.append("update delete ").append(name).append(" A\n");
+      }
+      script.append("update add ").append(Workload.name(prefix, i, zone)).append(" 300 A ")
+          .append(Workload.address(i)).append('\n');
+      if ((i + 1) % perMessage == 0 || i == n - 1) {
+        script.append("send\n");
+      }
+    }
+    Path file = Files.createTempFile("gordon-nsupdate-", ".txt");
+    Files.writeString(file, script);
+    Path log = Files.createTempFile("gordon-nsupdate-", ".log");
+    try {
+      ProcessBuilder pb = new ProcessBuilder(nsupdate(), "-y", server.key().inlineArgument(),
+          file.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+      long start = System.nanoTime();
+      Process p = pb.start();
+      if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new IllegalStateException("nsupdate did not finish within 10 minutes");
+      }
+      long elapsed = System.nanoTime() - start;
+      if (p.exitValue() != 0) {
+        throw new IllegalStateException("nsupdate exited with " + p.exitValue() + ": "
+            + Files.readString(log));
+      }
+      return elapsed;
+    } finally {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(log);
+    }
+  }
+
+  private static String nsupdate() {
+    for (String dir : new String[] {"/usr/bin", "/usr/local/bin", "/usr/sbin"}) {
+      if (Files.isExecutable(Path.of(dir, "nsupdate"))) {
+        return dir + "/nsupdate";
+      }
+    }
+    throw new IllegalStateException("nsupdate not found: install bind9-dnsutils"
+        + " (bin/install-test-deps does)");
+  }
+}

@@ -1,0 +1,155 @@
+package io.gordon.benchmarks.rfc2136;
+
+import io.gordon.api.model.Change;
+import io.gordon.api.model.RecordSet;
+import io.gordon.api.plugin.ChangeResult;
+import io.gordon.rfc2136.Rfc2136Provider;
+import io.gordon.testing.dns.BindServer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Compares gordon's rfc2136 publishing with nsupdate against BIND, in one run. Each measurement
+ * uses a fresh server and the clients alternate for several rounds (the median is reported), so
+ * that load from other processes on a shared machine hits them alike:
+ * <ol>
+ *   <li>(a) nsupdate adding N records, 500 per UPDATE message;
+ *   <li>(a2) nsupdate sending the message shape gordon sends (prerequisite, delete, add);
+ *   <li>(b) the rfc2136 provider's {@code apply}, given the N changes in calls of 1,000 (the
+ *       core's largest batch);
+ *   <li>(c) gordon's router with the provider behind it, N events submitted at once;
+ *   <li>(e) the whole service ({@code local.http} -> router -> {@code rfc2136}): N events
+ *       posted as JSON lines, 500 per request, by 4 producers, each request waiting
+ *       ({@code ?wait=true}) until its events are applied;
+ *   <li>(d) latency from event accepted to update acknowledged at a steady rate, through the
+ *       router alone and (f) through the whole service, one event per HTTP request.
+ * </ol>
+ * Usage: {@code Rfc2136Benchmark [records] [rate] [seconds] [rounds]} (defaults 20000, 1000, 10,
+ * 3).
+ */
+public final class Rfc2136Benchmark {
+  static final String ZONE = "bench.test.";
+
+  private Rfc2136Benchmark() {}
+
+  /** Runs the benchmark and prints the table. */
+  public static void main(String[] args) throws Exception {
+    int n = arg(args, 0, 20_000);
+    int rate = arg(args, 1, 1_000);
+    int seconds = arg(args, 2, 10);
+    int rounds = arg(args, 3, 3);
+    warmUp();
+    double[][] r = new double[5][rounds];
+    for (int i = 0; i < rounds; i++) {
+      r[0][i] = nsupdate(n, "a" + i, false);
+      r[1][i] = nsupdate(n, "s" + i, true);
+      r[2][i] = applyDirect(n, "p" + i);
+      r[3][i] = router(n, "r" + i);
+      r[4][i] = service(n, "h" + i);
+    }
+    long[] routerLatency;
+    try (BindServer bind = BindServer.start(ZONE); Rfc2136Provider p = Providers.of(bind);
+        RouterRun run = new RouterRun(p, ZONE, 5_000)) {
+      routerLatency = run.steady("lt", rate * seconds, rate);
+      check(run, "steady");
+      confirm(bind, "lt", rate * seconds);
+    }
+    long[] serviceLatency;
+    try (BindServer bind = BindServer.start(ZONE);
+        GordonService gordon = new GordonService(bind, 5_000)) {
+      serviceLatency = new HttpRun(gordon.eventsUrl(), ZONE).steady("ht", rate * seconds, rate);
+      confirm(bind, "ht", rate * seconds);
+    }
+    Report.print(n, rounds, r, rate, seconds, routerLatency, serviceLatency);
+  }
+
+  private static int arg(String[] args, int i, int fallback) {
+    return args.length > i ? Integer.parseInt(args[i]) : fallback;
+  }
+
+  private static void warmUp() throws Exception {
+    try (BindServer bind = BindServer.start(ZONE); Rfc2136Provider p = Providers.of(bind);
+        RouterRun run = new RouterRun(p, ZONE, 5_000)) {
+      run.burst("warm", 5_000);
+      p.apply(Workload.changes("warma", 0, 5_000, ZONE));
+    }
+  }
+
+  private static double nsupdate(int n, String prefix, boolean safe) throws Exception {
+    try (BindServer bind = BindServer.start(ZONE)) {
+      double rate = perSecond(n, NsupdateRun.run(bind, prefix, n, 500, safe));
+      confirm(bind, prefix, n);
+      return rate;
+    }
+  }
+
+  private static double applyDirect(int n, String prefix) {
+    try (BindServer bind = BindServer.start(ZONE); Rfc2136Provider p = Providers.of(bind)) {
+      List<List<Change>> calls = new ArrayList<>();
+      for (int from = 0; from < n; from += 1_000) {
+        calls.add(Workload.changes(prefix, from, Math.min(n, from + 1_000), ZONE));
+      }
+      long start = System.nanoTime();
+      for (List<Change> batch : calls) {
+        for (ChangeResult res : p.apply(batch)) {
+          if (!(res instanceof ChangeResult.Applied)) {
+            throw new IllegalStateException("apply failed: " + res);
+          }
+        }
+      }
+      double rate = perSecond(n, System.nanoTime() - start);
+      confirm(bind, prefix, n);
+      return rate;
+    }
+  }
+
+  private static double service(int n, String prefix) throws Exception {
+    try (BindServer bind = BindServer.start(ZONE);
+        GordonService gordon = new GordonService(bind, 5_000)) {
+      double rate = perSecond(n, new HttpRun(gordon.eventsUrl(), ZONE).burst(prefix, n, 500, 4));
+      confirm(bind, prefix, n);
+      return rate;
+    }
+  }
+
+  private static double router(int n, String prefix) throws Exception {
+    try (BindServer bind = BindServer.start(ZONE); Rfc2136Provider p = Providers.of(bind);
+        RouterRun run = new RouterRun(p, ZONE, 5_000)) {
+      double rate = perSecond(n, run.burst(prefix, n));
+      check(run, "burst");
+      confirm(bind, prefix, n);
+      return rate;
+    }
+  }
+
+  /** Confirms on the server (AXFR) that all {@code n} records of {@code prefix} exist. */
+  private static void confirm(BindServer bind, String prefix, int n) {
+    try (Rfc2136Provider p = Providers.of(bind)) {
+      long found = p.list(ZONE).stream().map(RecordSet::name)
+          .filter(name -> name.startsWith(prefix) && Character.isDigit(name.charAt(
+              prefix.length()))).count();
+      if (found != n) {
+        throw new IllegalStateException("expected " + n + " records " + prefix + "* on the"
+            + " server but found " + found);
+      }
+    }
+  }
+
+  private static void check(RouterRun run, String phase) {
+    if (run.failures() > 0) {
+      throw new IllegalStateException(run.failures() + " events failed in the " + phase
+          + " phase");
+    }
+  }
+
+  private static double perSecond(int n, long nanos) {
+    return n / (nanos / 1e9);
+  }
+
+  static double median(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+}

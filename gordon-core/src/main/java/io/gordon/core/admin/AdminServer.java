@@ -1,0 +1,115 @@
+package io.gordon.core.admin;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.gordon.api.plugin.MetricRelay;
+import io.gordon.core.metrics.PrometheusRelay;
+import io.gordon.core.runtime.HealthRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin HTTP server ([core.admin]): {@code /healthz} answers 200 while the process runs,
+ * {@code /readyz} 503 until every plugin started and while one has been failing longer than
+ * core.health_threshold (the body names each and why), {@code /metrics} the Prometheus text
+ * when that relay is active, else the router's running totals as text.
+ */
+public final class AdminServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("gordon.admin");
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+  private AdminServer(HttpServer server) {
+    this.server = server;
+  }
+
+  /**
+   * Starts the server on {@code listen} ("host:port", port 0 picks one).
+   *
+   * @param stats the router's totals for /metrics when no Prometheus relay is active
+   */
+  public static AdminServer start(String listen, HealthRegistry health, MetricRelay metrics,
+      Supplier<Map<String, Long>> stats) throws IOException {
+    HttpServer s = HttpServer.create(address(listen), 64);
+    AdminServer admin = new AdminServer(s);
+    s.setExecutor(admin.executor);
+    s.createContext("/healthz", ex -> reply(ex, 200, "text/plain", "ok\n"));
+    s.createContext("/readyz", ex -> ready(ex, health));
+    s.createContext("/metrics", ex -> metrics(ex, metrics, stats));
+    s.start();
+    LOG.info("admin server listening on http://{}:{}/ (healthz, readyz, metrics)",
+        s.getAddress().getHostString(), admin.port());
+    return admin;
+  }
+
+  /** The bound port. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  static InetSocketAddress address(String listen) {
+    int colon = listen.lastIndexOf(':');
+    if (colon < 0) {
+      throw new IllegalArgumentException("core.admin.listen \"" + listen
+          + "\" is not host:port (e.g. 127.0.0.1:9053)");
+    }
+    String host = listen.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    return new InetSocketAddress(host, Integer.parseInt(listen.substring(colon + 1)));
+  }
+
+  private static void ready(HttpExchange ex, HealthRegistry health) throws IOException {
+    List<String> problems = health.problems();
+    StringBuilder body = new StringBuilder(problems.isEmpty() ? "ready\n" : "not ready\n");
+    problems.forEach(p -> body.append(p).append('\n'));
+    if (problems.isEmpty()) {
+      health.summary().forEach((k, v) -> body.append(k).append(": ").append(v).append('\n'));
+    }
+    reply(ex, problems.isEmpty() ? 200 : 503, "text/plain", body.toString());
+  }
+
+  private static void metrics(HttpExchange ex, MetricRelay metrics,
+      Supplier<Map<String, Long>> stats) throws IOException {
+    if (metrics instanceof PrometheusRelay p) {
+      reply(ex, 200, "text/plain; version=0.0.4; charset=utf-8", p.scrape());
+      return;
+    }
+    StringBuilder sb = new StringBuilder();
+    stats.get().forEach((k, v) -> sb.append("gordon_router_").append(k).append(' ').append(v)
+        .append('\n'));
+    reply(ex, 200, "text/plain; charset=utf-8", sb.toString());
+  }
+
+  private static void reply(HttpExchange ex, int status, String type, String body)
+      throws IOException {
+    try (ex) {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", type);
+      if (ex.getRequestMethod().equals("HEAD")) {
+        ex.sendResponseHeaders(status, -1);
+        return;
+      }
+      ex.sendResponseHeaders(status, bytes.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+}

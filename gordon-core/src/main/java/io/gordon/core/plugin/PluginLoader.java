@@ -1,0 +1,126 @@
+package io.gordon.core.plugin;
+
+import io.gordon.api.ConfigException;
+import io.gordon.api.config.ConfigSpec;
+import io.gordon.api.plugin.PluginKind;
+import io.gordon.core.config.ConfigProblem;
+import io.gordon.core.config.ConfigValidator;
+import io.gordon.core.config.CoreSettings;
+import io.gordon.core.config.RawConfig;
+import io.gordon.core.config.ValidatedConfig;
+import io.gordon.core.plugin.PluginCatalog.Installed;
+import io.gordon.core.runtime.Assembly;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns a merged configuration into an {@link Assembly}: validates it, resolves the listed
+ * plugins and the metrics relay, creates them (nothing is started), and checks the route. With
+ * {@code core.debug = false} every problem is collected and thrown together as a
+ * {@link ConfigException}; with {@code core.debug = true} a plugin that is missing, fails to
+ * construct or has invalid configuration is skipped with a warning instead.
+ */
+public final class PluginLoader {
+  private final PluginCatalog catalog;
+  private final Clock clock;
+  private final Function<String, String> env;
+
+  /** How strictly to load. */
+  public enum Mode {
+    /** As {@code gordon run}: honours {@code core.debug}. */
+    RUN,
+    /** As {@code gordon config}: every problem fails, whatever {@code core.debug} says. */
+    CHECK
+  }
+
+  /**
+   * What loading produced.
+   *
+   * @param assembly the plugins, ready to start
+   * @param config the validated configuration
+   * @param warnings things that did not stop loading, one line each
+   */
+  public record Loaded(Assembly assembly, ValidatedConfig config, List<String> warnings) {}
+
+  /** Creates a loader; {@code env} reads environment variables for secrets. */
+  public PluginLoader(PluginCatalog catalog, Clock clock, Function<String, String> env) {
+    this.catalog = catalog;
+    this.clock = clock;
+    this.env = env;
+  }
+
+  /** Validates {@code raw} against the core spec and the installed plugins' specs. */
+  public ValidatedConfig validate(RawConfig raw) {
+    return new ConfigValidator(new ConfigValidator.Specs() {
+      @Override
+      public Optional<ConfigSpec> plugin(String name) {
+        return catalog.find(name).filter(i -> i.factory().kind() != PluginKind.METRICS)
+            .map(Installed::spec);
+      }
+
+      @Override
+      public Optional<ConfigSpec> relay(String name) {
+        return catalog.find(name).filter(i -> i.factory().kind() == PluginKind.METRICS)
+            .map(Installed::spec);
+      }
+
+      @Override
+      public Set<String> knownNames() {
+        return catalog.allNames();
+      }
+    }, env).validate(raw);
+  }
+
+  /**
+   * Loads everything {@code raw} lists.
+   *
+   * @throws ConfigException with every problem, one formatted line each
+   */
+  public Loaded load(RawConfig raw, Mode mode) {
+    ValidatedConfig config = validate(raw);
+    CoreSettings settings = config.settings().orElseThrow(() -> new ConfigException(
+        config.problems().stream().map(ConfigProblem::toString).toList()));
+    boolean debug = settings.debug() && mode == Mode.RUN;
+    Selection sel = new Selection(catalog, config, settings);
+    List<String> fatal = new ArrayList<>(sel.general);
+    List<String> warnings = new ArrayList<>(catalog.problems());
+    warnings.addAll(config.warnings());
+    sel.perPlugin.forEach((plugin, problems) -> {
+      if (debug) {
+        problems.forEach(p -> warnings.add(p + "; skipping " + plugin + " (core.debug = true)"));
+      } else {
+        fatal.addAll(problems);
+      }
+    });
+    Creation made = new Creation(settings, config, clock, sel.relay
+        .filter(r -> !sel.perPlugin.containsKey(r.name())));
+    sel.plugins.forEach((name, installed) -> {
+      if (!sel.perPlugin.containsKey(name)) {
+        made.create(name, installed).ifPresent(problem -> {
+          if (debug) {
+            warnings.add(problem + "; skipping " + name + " (core.debug = true)");
+          } else {
+            fatal.add(problem);
+          }
+        });
+      }
+    });
+    made.relayProblem().ifPresent(p -> (debug ? warnings : fatal).add(p));
+    if (fatal.isEmpty()) {
+      boolean skipped = debug && !sel.perPlugin.isEmpty() || made.skipped() > 0;
+      RouteCheck.Result route = made.checkRoute(raw, skipped);
+      fatal.addAll(made.requireSourceAndHandler(raw));
+      fatal.addAll(route.problems());
+      warnings.addAll(route.warnings());
+      if (fatal.isEmpty()) {
+        return new Loaded(made.assembly(route.route()), config, warnings);
+      }
+    }
+    made.shutdownAll();
+    throw new ConfigException(fatal);
+  }
+}

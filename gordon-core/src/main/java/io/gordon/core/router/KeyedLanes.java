@@ -1,0 +1,172 @@
+package io.gordon.core.router;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks strictly one at a time and in arrival order per key, different keys in parallel.
+ * A key with work has a lane (a lock-free queue); a lane with work is queued once in a shared
+ * ready queue, from which a pool of virtual threads takes lanes and drains them. Workers are
+ * started on demand up to {@code maxWorkers} (so blocking handlers block one virtual thread,
+ * not a carrier) and retire after a minute idle; no thread is created per message, none spins.
+ * Enqueue and lane retirement are atomic per key (ConcurrentHashMap.compute locks one bin, not
+ * the map), so there is no global lock.
+ *
+ * @param <T> the task type
+ */
+final class KeyedLanes<T> {
+  private static final int FAIRNESS = 64;
+  private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
+  private final ConcurrentHashMap<String, Lane<T>> lanes = new ConcurrentHashMap<>();
+  private final LinkedTransferQueue<Lane<T>> ready = new LinkedTransferQueue<>();
+  private final AtomicInteger workers = new AtomicInteger();
+  private final AtomicInteger idle = new AtomicInteger();
+  private final Predicate<T> worker;
+  private final int maxWorkers;
+  private final Thread.Builder threads = Thread.ofVirtual().name("gordon-worker-", 0);
+
+  /**
+   * Creates lanes; {@code worker} returns false when it suspended the lane (the task goes on
+   * asynchronously and will call {@link #resume}).
+   */
+  KeyedLanes(Predicate<T> worker, int maxWorkers) {
+    this.worker = worker;
+    this.maxWorkers = Math.max(1, maxWorkers);
+  }
+
+  /** Queues {@code task} behind every earlier task of {@code key}. */
+  void submit(String key, T task) {
+    Object[] created = new Object[1];
+    lanes.compute(key, (k, lane) -> {
+      Lane<T> l = lane != null ? lane : new Lane<>(k);
+      l.queue.add(task);
+      if (lane == null) {
+        created[0] = l;
+      }
+      return l;
+    });
+    if (created[0] != null) {
+      @SuppressWarnings("unchecked")
+      Lane<T> l = (Lane<T>) created[0];
+      schedule(l);
+    }
+  }
+
+  /**
+   * Resumes a lane its worker suspended: runs {@code next} first, if not null, then the rest of
+   * the lane's tasks; with nothing to do the lane retires at once, on the calling thread.
+   */
+  void resume(String key, T next) {
+    Lane<T> lane = lanes.get(key);
+    if (lane == null) {
+      throw new IllegalStateException("no suspended lane for key " + key);
+    }
+    lane.head = next;
+    if (next == null && lane.queue.isEmpty() && retire(lane)) {
+      return;
+    }
+    schedule(lane);
+  }
+
+  /** Number of keys with queued or running work. */
+  int activeKeys() {
+    return lanes.size();
+  }
+
+  private void schedule(Lane<T> lane) {
+    ready.offer(lane);
+    if (idle.get() == 0) {
+      int n = workers.get();
+      if (n < maxWorkers && workers.compareAndSet(n, n + 1)) {
+        threads.start(this::work);
+      }
+    }
+  }
+
+  private void work() {
+    while (true) {
+      Lane<T> lane = ready.poll();
+      if (lane == null) {
+        idle.incrementAndGet();
+        try {
+          lane = ready.poll(IDLE_NANOS, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          lane = null;
+        } finally {
+          idle.decrementAndGet();
+        }
+        if (lane == null) {
+          workers.decrementAndGet();
+          // A lane offered while we were retiring must still find a worker.
+          if (ready.isEmpty() || !reclaimSlot()) {
+            return;
+          }
+          continue;
+        }
+      }
+      drain(lane);
+    }
+  }
+
+  private boolean reclaimSlot() {
+    int n = workers.get();
+    return n < maxWorkers && workers.compareAndSet(n, n + 1);
+  }
+
+  private void drain(Lane<T> lane) {
+    for (int done = 0; done < FAIRNESS; done++) {
+      T task = lane.head;
+      if (task != null) {
+        lane.head = null;
+      } else {
+        task = lane.queue.poll();
+      }
+      if (task == null) {
+        if (retire(lane)) {
+          return;
+        }
+        continue;
+      }
+      try {
+        if (!worker.test(task)) {
+          return;
+        }
+      } catch (RuntimeException | Error e) {
+        // The worker settles every message itself; this is a last line of defence.
+        LoggerFactory.getLogger("gordon.router").error("lane {} task failed", lane.key, e);
+      }
+    }
+    // Let other keys run; this lane keeps its place in the map and goes back in line.
+    ready.offer(lane);
+  }
+
+  /** Removes the lane if nothing arrived since the last poll; atomic with submit. */
+  private boolean retire(Lane<T> lane) {
+    boolean[] retired = {false};
+    lanes.compute(lane.key, (k, l) -> {
+      if (l == lane && lane.queue.isEmpty()) {
+        retired[0] = true;
+        return null;
+      }
+      return l;
+    });
+    return retired[0];
+  }
+
+  private static final class Lane<T> {
+    final String key;
+    final Queue<T> queue = new ConcurrentLinkedQueue<>();
+    /** A continuation to run before the queue; written only while the lane is suspended. */
+    volatile T head;
+
+    Lane(String key) {
+      this.key = key;
+    }
+  }
+}

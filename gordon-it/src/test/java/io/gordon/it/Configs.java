@@ -1,0 +1,48 @@
+package io.gordon.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Config directories for the end-to-end tests: free ports (0) and their own var/. */
+final class Configs {
+  private Configs() {}
+
+  /** The repository's own gordon.toml, with both listen ports set to 0. */
+  static Path embeddedDefault(Path dir) throws IOException {
+    String toml = Files.readString(GordonProcess.REPO.resolve("gordon.toml"))
+        .replace("\"127.0.0.1:8053\"", "\"127.0.0.1:0\"")
+        .replace("\"127.0.0.1:9053\"", "\"127.0.0.1:0\"");
+    if (toml.contains(":8053\"") || toml.contains(":9053\"")) {
+      throw new IllegalStateException("gordon.toml changed: fixed ports left in " + toml);
+    }
+    Files.writeString(dir.resolve("gordon.toml"), toml);
+    return dir;
+  }
+
+  /** local.file (polling fast) into local.zonefile for example.com. */
+  static Path fileSource(Path dir) throws IOException {
+    Files.writeString(dir.resolve("gordon.toml"), """
+        [core]
+        plugins = ["local.file", "local.zonefile"]
+        max_msg_age = 0
+        [core.route]
+        consume = "publish"
+        publish = "cleanup"
+        [core.admin]
+        enabled = false
+        [core.logging]
+        level = "info"
+        handlers = ["stream"]
+        [core.dead_letter]
+        path = "var/dead-letters.jsonl"
+        [local.file]
+        directory = "var/spool/in"
+        poll_interval = "50ms"
+        quiet_period = "200ms"
+        [local.zonefile]
+        zones = ["example.com."]
+        """);
+    return dir;
+  }
+}

@@ -1,0 +1,199 @@
+package io.gordon.local.spool;
+
+import io.gordon.api.plugin.EventCodec;
+import io.gordon.api.plugin.SourceContext;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads JSON-lines files from a spool directory and submits each line as a message, in file
+ * and line order; see {@link SpoolSubmitter} for what happens to a line. Progress is durable
+ * per file (see {@link Progress}); a file whose lines are all settled is moved to {@code done/}.
+ * {@link #run} runs on the source's thread; settlements arrive on any thread.
+ */
+public final class SpoolReader {
+  private static final int LINES_PER_POLL = 10_000;
+  private final SpoolOptions options;
+  private final Clock clock;
+  private final System.Logger log;
+  private final SpoolSubmitter submitter;
+  private final ProgressCommitter committer;
+  private final Map<Path, SpoolCursor> cursors = new TreeMap<>();
+  private final Semaphore wake = new Semaphore(0);
+  private volatile boolean stopped;
+
+  /** Creates a reader; {@code listener} learns of submissions and outcomes. */
+  public SpoolReader(SpoolOptions options, EventCodec codec, Clock clock, System.Logger log,
+      SpoolListener listener) {
+    this.options = options;
+    this.clock = clock;
+    this.log = log;
+    this.committer = new ProgressCommitter(log);
+    this.submitter = new SpoolSubmitter(options, codec, listener, committer, this::wakeup);
+  }
+
+  /** Creates the directories and removes progress files of files that are gone. */
+  public void prepare() throws IOException {
+    Files.createDirectories(progressDir());
+    Files.createDirectories(options.directory().resolve("done"));
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(progressDir(), "*.progress")) {
+      for (Path p : s) {
+        String name = p.getFileName().toString();
+        if (!Files.exists(options.directory().resolve(name.substring(0, name.length() - 9)))) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  /** Reads and submits until {@link #stop()} or the service stops. */
+  public void run(SourceContext ctx) throws Exception {
+    Thread commits = Thread.ofVirtual().name("spool-progress").start(committer);
+    try {
+      while (!stopped && !ctx.stopping()) {
+        submitter.resubmitDue(ctx);
+        for (Path file : files()) {
+          try {
+            SpoolCursor c = cursors.get(file);
+            if (c == null) {
+              c = new SpoolCursor(file, sidecar(file), Progress.read(sidecar(file)));
+              cursors.put(file, c);
+            }
+            poll(ctx, c);
+          } catch (java.nio.file.NoSuchFileException e) {
+            log.log(System.Logger.Level.WARNING, file + " disappeared while being read");
+          } catch (IOException e) {
+            log.log(System.Logger.Level.WARNING, "cannot read " + file + " (retrying): " + e);
+          }
+        }
+        finishSettledFiles();
+        wake.tryAcquire(options.poll().toMillis(), TimeUnit.MILLISECONDS);
+        wake.drainPermits();
+      }
+    } finally {
+      committer.stop();
+      commits.join(5000);
+    }
+  }
+
+  /** Makes the reader look for new lines now (e.g. after an append). */
+  public void wakeup() {
+    wake.release();
+  }
+
+  /** Stops {@link #run} promptly. */
+  public void stop() {
+    stopped = true;
+    wakeup();
+  }
+
+  private List<Path> files() {
+    List<Path> out = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(options.directory(),
+        options.glob())) {
+      for (Path p : s) {
+        if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")) {
+          out.add(p);
+        }
+      }
+    } catch (IOException e) {
+      log.log(System.Logger.Level.WARNING, "cannot list " + options.directory() + ": " + e);
+    }
+    out.sort(null);
+    return out;
+  }
+
+  private void poll(SourceContext ctx, SpoolCursor c) throws IOException, InterruptedException {
+    try (FileChannel ch = FileChannel.open(c.file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      Instant fileTime = Files.getLastModifiedTime(c.file).toInstant();
+      boolean complete = !options.active().test(c.file)
+          && fileTime.plus(options.quiet()).isBefore(clock.instant());
+      int budget = LINES_PER_POLL;
+      while (c.readOffset < size && budget > 0 && !stopped && !ctx.stopping()) {
+        int len = (int) Math.min(options.maxLineBytes() + 1L, size - c.readOffset);
+        ByteBuffer buf = ByteBuffer.allocate(len);
+        while (buf.hasRemaining() && ch.read(buf, c.readOffset + buf.position()) > 0) {
+          // read the whole chunk
+        }
+        byte[] b = buf.array();
+        int start = 0;
+        for (int i = 0; i < len && budget > 0; i++) {
+          if (b[i] == '\n') {
+            submitter.line(ctx, c, b, start, i, c.readOffset + i + 1, fileTime);
+            start = i + 1;
+            budget--;
+          }
+        }
+        if (start > 0) {
+          c.readOffset += start;
+        } else if (c.skipping || len > options.maxLineBytes()) {
+          submitter.overlong(ctx, c, b, len, complete && c.readOffset + len == size, fileTime);
+        } else if (complete && c.readOffset + len == size) {
+          submitter.line(ctx, c, b, 0, len, size, fileTime);
+          c.readOffset = size;
+        } else {
+          return;
+        }
+      }
+    }
+  }
+
+  private void finishSettledFiles() {
+    Iterator<Map.Entry<Path, SpoolCursor>> it = cursors.entrySet().iterator();
+    while (it.hasNext()) {
+      SpoolCursor c = it.next().getValue();
+      try {
+        if (finished(c)) {
+          committer.retire(c, () -> moveAside(c));
+          it.remove();
+        }
+      } catch (IOException e) {
+        log.log(System.Logger.Level.WARNING, "cannot move " + c.file + " to done/: " + e);
+      }
+    }
+  }
+
+  private boolean finished(SpoolCursor c) throws IOException {
+    return c.idle() && !c.skipping && !options.active().test(c.file) && Files.exists(c.file)
+        && Files.size(c.file) == c.readOffset && Files.getLastModifiedTime(c.file).toInstant()
+            .plus(options.quiet()).isBefore(clock.instant());
+  }
+
+  /** Moves the file first, then drops its progress: a crash in between repeats nothing. */
+  private void moveAside(SpoolCursor c) throws IOException {
+    Path done = options.directory().resolve("done");
+    Path target = done.resolve(c.name());
+    for (int n = 1; Files.exists(target); n++) {
+      target = done.resolve(c.name() + "." + n);
+    }
+    Files.move(c.file, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    io.gordon.local.io.AtomicFiles.syncDirectory(done);
+    io.gordon.local.io.AtomicFiles.syncDirectory(options.directory());
+    Files.deleteIfExists(c.sidecar);
+    log.log(System.Logger.Level.INFO, "finished " + c.name() + " (" + c.lineNo
+        + " lines); moved to " + target);
+  }
+
+  private Path progressDir() {
+    return options.directory().resolve(".progress");
+  }
+
+  private Path sidecar(Path file) {
+    return progressDir().resolve(file.getFileName() + ".progress");
+  }
+}

@@ -1,0 +1,151 @@
+package io.gordon.local.spool;
+
+import io.gordon.api.InvalidEventException;
+import io.gordon.api.model.DnsEvent;
+import io.gordon.api.model.EventMessage;
+import io.gordon.api.model.HistoryEntry;
+import io.gordon.api.plugin.Delivery;
+import io.gordon.api.plugin.EventCodec;
+import io.gordon.api.plugin.Outcome;
+import io.gordon.api.plugin.SourceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns one spool line into a message: a valid event is submitted with the event's {@code id}
+ * (else {@code <file>:<line>}) as message id; an invalid line is dead-lettered with the
+ * decoder's reasons. Acknowledged outcomes settle the line; a redelivery is submitted again
+ * after a growing delay.
+ */
+final class SpoolSubmitter {
+  private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
+  private final SpoolOptions options;
+  private final SpoolListener listener;
+  private final ProgressCommitter committer;
+  private final Runnable wakeup;
+  private final DelayQueue<Retry> retries = new DelayQueue<>();
+  private final EventCodec codec;
+
+  SpoolSubmitter(SpoolOptions options, EventCodec codec, SpoolListener listener,
+      ProgressCommitter committer, Runnable wakeup) {
+    this.options = options;
+    this.codec = codec;
+    this.listener = listener;
+    this.committer = committer;
+    this.wakeup = wakeup;
+  }
+
+  private record Retry(SpoolCursor cursor, long line, String text, Instant fileTime, int attempt,
+      long dueNanos) implements Delayed {
+    @Override
+    public long getDelay(TimeUnit unit) {
+      return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public int compareTo(Delayed o) {
+      return Long.compare(dueNanos, ((Retry) o).dueNanos);
+    }
+  }
+
+  /** A complete line of {@code c}: bytes {@code [from, to)} of {@code b}, ending at {@code end}. */
+  void line(SourceContext ctx, SpoolCursor c, byte[] b, int from, int to, long end,
+      Instant fileTime) throws InterruptedException {
+    if (c.skipping) {
+      c.skipping = false;
+      overlongDone(ctx, c, end, fileTime);
+      return;
+    }
+    long line = ++c.lineNo;
+    String text = new String(b, from, to - from, StandardCharsets.UTF_8).strip();
+    if (!c.consumed(line, end)) {
+      return;
+    }
+    if (text.isEmpty()) {
+      settle(c, line);
+      return;
+    }
+    submit(ctx, c, line, text, fileTime, 1);
+  }
+
+  /** Part of a line longer than the limit: skip it, then dead-letter it whole. */
+  void overlong(SourceContext ctx, SpoolCursor c, byte[] b, int len, boolean atEnd,
+      Instant fileTime) throws InterruptedException {
+    if (!c.skipping) {
+      c.skipping = true;
+      c.skipLine = ++c.lineNo;
+      c.skipHead = new String(b, 0, Math.min(len, 1000), StandardCharsets.UTF_8) + "...";
+    }
+    c.readOffset += len;
+    if (atEnd) {
+      c.skipping = false;
+      overlongDone(ctx, c, c.readOffset, fileTime);
+    }
+  }
+
+  private void overlongDone(SourceContext ctx, SpoolCursor c, long end, Instant fileTime)
+      throws InterruptedException {
+    long line = c.skipLine;
+    if (!c.consumed(line, end)) {
+      return;
+    }
+    String id = c.name() + ":" + line;
+    ctx.reject(id, c.skipHead, "line " + line + " of " + c.name() + " is longer than "
+        + options.maxLineBytes() + " bytes (max_line_bytes)", attributes(c, line),
+        delivery(c, line, c.skipHead, fileTime, 1));
+  }
+
+  void resubmitDue(SourceContext ctx) throws InterruptedException {
+    for (Retry r = retries.poll(); r != null; r = retries.poll()) {
+      submit(ctx, r.cursor, r.line, r.text, r.fileTime, r.attempt + 1);
+    }
+  }
+
+  private void submit(SourceContext ctx, SpoolCursor c, long line, String text, Instant fileTime,
+      int attempt) throws InterruptedException {
+    String fallbackId = c.name() + ":" + line;
+    Delivery d = delivery(c, line, text, fileTime, attempt);
+    DnsEvent event;
+    try {
+      event = codec.decode(text);
+    } catch (InvalidEventException e) {
+      ctx.reject(fallbackId, text, "line " + line + " of " + c.name() + ": "
+          + String.join("; ", e.problems()), attributes(c, line), d);
+      return;
+    }
+    String id = event.id().orElse(fallbackId);
+    Instant created = options.eventTime() ? event.timestamp().orElse(fileTime) : fileTime;
+    listener.submitted(id);
+    ctx.submit(EventMessage.create(id, event, "consume", created, attributes(c, line)), d);
+  }
+
+  private Delivery delivery(SpoolCursor c, long line, String text, Instant fileTime,
+      int attempt) {
+    return (String id, Outcome outcome, List<HistoryEntry> history) -> {
+      listener.settled(id, outcome, history);
+      if (outcome.acknowledge()) {
+        settle(c, line);
+      } else {
+        long delay = Math.min(MAX_RETRY_DELAY.toNanos(),
+            options.retryDelay().toNanos() << Math.min(attempt - 1, 20));
+        retries.add(new Retry(c, line, text, fileTime, attempt, System.nanoTime() + delay));
+        wakeup.run();
+      }
+    };
+  }
+
+  private void settle(SpoolCursor c, long line) {
+    c.settle(line);
+    committer.changed(c);
+  }
+
+  private static Map<String, String> attributes(SpoolCursor c, long line) {
+    return Map.of("file", c.name(), "line", Long.toString(line));
+  }
+}

@@ -1,0 +1,118 @@
+package io.gordon.local.spool;
+
+import io.gordon.local.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Appends lines to segment files in a spool directory and fsyncs them before returning, so a
+ * caller may acknowledge them as durable. Concurrent appends share fsyncs (group commit): an
+ * append returns once some fsync that started after its write has finished. A new segment
+ * starts at every start and whenever the current one exceeds the segment size; names sort in
+ * write order. Thread-safe.
+ */
+public final class SpoolWriter implements AutoCloseable {
+  private final Path directory;
+  private final String prefix;
+  private final long segmentBytes;
+  private final Clock clock;
+  private final Object syncLock = new Object();
+  private FileChannel channel;
+  private Path current;
+  private long size;
+  private int seq;
+  /** Bytes written since start, over all segments. Guarded by this. */
+  private long written;
+  /** Bytes known durable; only ever increases. */
+  private final AtomicLong synced = new AtomicLong();
+
+  /** Creates a writer of {@code <prefix>-<millis>-<n>.jsonl} segments in {@code directory}. */
+  public SpoolWriter(Path directory, String prefix, long segmentBytes, Clock clock) {
+    this.directory = directory;
+    this.prefix = prefix;
+    this.segmentBytes = segmentBytes;
+    this.clock = clock;
+  }
+
+  /** Appends {@code lines} (no line breaks inside) and returns once they are on disk. */
+  public void append(List<String> lines) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (String l : lines) {
+      sb.append(l).append('\n');
+    }
+    ByteBuffer buf = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
+    long mine;
+    synchronized (this) {
+      if (channel == null || size >= segmentBytes) {
+        rotate();
+      }
+      size += buf.remaining();
+      written += buf.remaining();
+      mine = written;
+      while (buf.hasRemaining()) {
+        channel.write(buf);
+      }
+    }
+    syncUpTo(mine);
+  }
+
+  private void syncUpTo(long mine) throws IOException {
+    synchronized (syncLock) {
+      if (synced.get() >= mine) {
+        return;
+      }
+      long target;
+      FileChannel ch;
+      synchronized (this) {
+        target = written;
+        ch = channel;
+      }
+      try {
+        ch.force(false);
+      } catch (ClosedChannelException e) {
+        if (synced.get() >= mine) {
+          return;
+        }
+        throw e;
+      }
+      synced.accumulateAndGet(target, Math::max);
+    }
+  }
+
+  /** Whether {@code file} is the segment being written. */
+  public synchronized boolean active(Path file) {
+    return current != null && current.equals(file);
+  }
+
+  private void rotate() throws IOException {
+    close();
+    Files.createDirectories(directory);
+    String name = String.format("%s-%013d-%04d.jsonl", prefix, clock.millis(), seq++);
+    current = directory.resolve(name);
+    channel = FileChannel.open(current, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND);
+    size = 0;
+    AtomicFiles.syncDirectory(directory);
+  }
+
+  /** Forces and closes the current segment. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (channel != null) {
+      channel.force(false);
+      synced.accumulateAndGet(written, Math::max);
+      channel.close();
+      channel = null;
+      current = null;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.gordon.local.zonefile;
+
+import io.gordon.api.config.ConfigSpec;
+import io.gordon.api.config.ConfigType;
+import io.gordon.api.config.Rule;
+import io.gordon.api.model.DnsNames;
+import io.gordon.api.model.RecordType;
+import io.gordon.api.model.Rdata;
+import io.gordon.api.plugin.GordonPlugin;
+import io.gordon.api.plugin.PluginContext;
+import io.gordon.api.plugin.PluginFactory;
+import io.gordon.api.plugin.PluginKind;
+import java.util.List;
+
+/** Creates {@code local.zonefile}: a DNS provider that maintains RFC 1035 zone files. */
+public final class ZoneFileFactory implements PluginFactory {
+  static final ConfigSpec SPEC = ConfigSpec.builder()
+      .optional("directory", ConfigType.STRING, "var/zones", Rule.nonEmpty(),
+          "Directory of the zone files (relative to the config directory); one file per zone,"
+              + " named <zone>zone, e.g. example.com.zone.")
+      .required("zones", ConfigType.STRING_LIST, Rule.of(
+          "a non-empty list of zone names such as \"example.com.\"", ZoneFileFactory::names),
+          "Zones to manage, e.g. [\"example.com.\"]. A zone file missing at start is created"
+              + " with an SOA and an NS record.")
+      .optional("default_ttl", ConfigType.INTEGER, 300L, Rule.between(0, Integer.MAX_VALUE),
+          "TTL of records whose event gives none; also the file's $TTL.")
+      .optional("primary_ns", ConfigType.STRING, null, Rule.of("a domain name", v -> name(v)),
+          "SOA primary server and apex NS of zones gordon creates. Default: ns1.<zone>.")
+      .optional("hostmaster", ConfigType.STRING, null, Rule.of("a domain name", v -> name(v)),
+          "SOA mailbox (in DNS form) of zones gordon creates. Default: hostmaster.<zone>.")
+      .optional("ns_address", ConfigType.STRING, "127.0.0.1",
+          Rule.of("an IPv4 address, or \"\" for none", ZoneFileFactory::address),
+          "Address record created for the primary server when it lies inside a new zone (a"
+              + " DNS server refuses a zone whose in-zone NS has no address). \"\" for none.")
+      .build();
+
+  @Override
+  public String name() {
+    return "local.zonefile";
+  }
+
+  @Override
+  public PluginKind kind() {
+    return PluginKind.PROVIDER;
+  }
+
+  @Override
+  public String description() {
+    return "Maintains one RFC 1035 zone file per zone, written atomically, for BIND, Knot,"
+        + " NSD or CoreDNS to serve.";
+  }
+
+  @Override
+  public ConfigSpec configSpec() {
+    return SPEC;
+  }
+
+  @Override
+  public GordonPlugin create(PluginContext context) {
+    return new ZoneFileProvider(ZoneFileSettings.from(context.config(), context.configRoot()),
+        context.clock(), context.logger());
+  }
+
+  private static boolean names(Object v) {
+    return v instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(ZoneFileFactory::name);
+  }
+
+  private static boolean name(Object v) {
+    try {
+      DnsNames.normalize(String.valueOf(v));
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static boolean address(Object v) {
+    try {
+      return String.valueOf(v).isEmpty() || Rdata.normalize(RecordType.A, String.valueOf(v))
+          != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

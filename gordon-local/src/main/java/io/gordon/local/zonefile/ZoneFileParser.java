@@ -1,0 +1,181 @@
+package io.gordon.local.zonefile;
+
+import io.gordon.api.model.RecordSet;
+import io.gordon.api.model.RecordType;
+import io.gordon.local.zonefile.ZoneFileLexer.Line;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the master files gordon writes, and the common subset people write by hand:
+ * {@code $ORIGIN} and {@code $TTL}, {@code @}, relative names, blank owners, TTL and class in
+ * either order, TTL units ({@code 1h30m}), parentheses and comments. Records of unmanaged types
+ * are kept verbatim. {@code $INCLUDE} and {@code $GENERATE} are refused.
+ */
+final class ZoneFileParser {
+  private static final Pattern TTL = Pattern.compile("([0-9]+[wdhmsWDHMS]?)+");
+  private static final Pattern TTL_PART = Pattern.compile("([0-9]+)([wdhmsWDHMS]?)");
+  private static final List<String> CLASSES = List.of("IN", "CH", "HS", "CS");
+
+  private final String zone;
+  private String origin;
+  private long defaultTtl;
+  private String owner;
+  private ZoneData data;
+
+  private ZoneFileParser(String zone, long defaultTtl) {
+    this.zone = zone;
+    this.origin = zone;
+    this.defaultTtl = defaultTtl;
+  }
+
+  /** Parses {@code text} as zone {@code zone}; {@code defaultTtl} applies until a $TTL. */
+  static ZoneData parse(String text, String zone, long defaultTtl) {
+    ZoneFileParser p = new ZoneFileParser(zone, defaultTtl);
+    p.data = new ZoneData(zone, null);
+    for (Line line : ZoneFileLexer.lines(text)) {
+      try {
+        p.line(line);
+      } catch (IllegalArgumentException e) {
+        throw new ZoneFileException(line.number(), e.getMessage());
+      }
+    }
+    if (p.data.soa() == null) {
+      throw new ZoneFileException(1, "the zone has no SOA record at " + zone);
+    }
+    return p.data;
+  }
+
+  private void line(Line line) {
+    List<String> t = line.tokens();
+    String first = t.get(0);
+    if (!line.blankOwner() && first.startsWith("$")) {
+      directive(line.number(), first.toUpperCase(Locale.ROOT), t);
+      return;
+    }
+    int i = 0;
+    if (!line.blankOwner()) {
+      owner = qualify(first);
+      i = 1;
+    } else if (owner == null) {
+      throw new ZoneFileException(line.number(), "the first record has no owner name");
+    }
+    long ttl = -1;
+    String type = null;
+    for (; i < t.size() && type == null; i++) {
+      String f = t.get(i);
+      if (CLASSES.contains(f.toUpperCase(Locale.ROOT))) {
+        continue;
+      } else if (TTL.matcher(f).matches()) {
+        ttl = ttl(f);
+      } else {
+        type = f.toUpperCase(Locale.ROOT);
+      }
+    }
+    if (type == null) {
+      throw new ZoneFileException(line.number(), "the record has no type");
+    }
+    record(owner, ttl < 0 ? defaultTtl : ttl, type, t.subList(i, t.size()), line.number());
+  }
+
+  private void directive(int number, String name, List<String> t) {
+    if (t.size() < 2) {
+      throw new ZoneFileException(number, name + " needs a value");
+    }
+    switch (name) {
+      case "$ORIGIN" -> origin = qualify(t.get(1));
+      case "$TTL" -> defaultTtl = ttl(t.get(1));
+      default -> throw new ZoneFileException(number, name + " is not supported (expected"
+          + " $ORIGIN or $TTL)");
+    }
+  }
+
+  private void record(String name, long ttl, String type, List<String> rdata, int number) {
+    if (!ZoneData.inZone(name, zone)) {
+      throw new ZoneFileException(number, name + " is outside the zone " + zone);
+    }
+    if (rdata.isEmpty()) {
+      throw new ZoneFileException(number, type + " record at " + name + " has no data");
+    }
+    if (type.equals("SOA")) {
+      soa(name, ttl, rdata, number);
+      return;
+    }
+    RecordType known;
+    try {
+      known = RecordType.parse(type);
+    } catch (IllegalArgumentException e) {
+      data.addRaw(new RawRecord(name, ttl, type, String.join(" ", rdata)));
+      return;
+    }
+    String text = rdataText(known, rdata);
+    data.merge(new RecordSet(name, known, OptionalInt.of((int) Math.min(ttl, Integer.MAX_VALUE)),
+        List.of(text)));
+  }
+
+  private void soa(String name, long ttl, List<String> r, int number) {
+    if (!name.equals(zone)) {
+      throw new ZoneFileException(number, "SOA at " + name + " is not at the zone apex " + zone);
+    }
+    if (r.size() != 7) {
+      throw new ZoneFileException(number, "SOA has " + r.size() + " fields (expected mname"
+          + " rname serial refresh retry expire minimum)");
+    }
+    data.soa(new Soa(ttl, qualify(r.get(0)), qualify(r.get(1)), Long.parseLong(r.get(2)),
+        ttl(r.get(3)), ttl(r.get(4)), ttl(r.get(5)), ttl(r.get(6))));
+  }
+
+  /** Rdata with relative host names made absolute; TXT words each become a string. */
+  private String rdataText(RecordType type, List<String> r) {
+    List<String> f = new ArrayList<>(r);
+    switch (type) {
+      case CNAME, NS, PTR -> f.set(0, qualify(f.get(0)));
+      case MX -> f.set(f.size() - 1, qualify(f.get(f.size() - 1)));
+      case SRV -> {
+        String target = f.get(f.size() - 1);
+        f.set(f.size() - 1, target.equals(".") ? "." : qualify(target));
+      }
+      case TXT -> f.replaceAll(s -> s.startsWith("\"") ? s : "\"" + s + "\"");
+      default -> {
+        // addresses and CAA need no qualification
+      }
+    }
+    return String.join(" ", f);
+  }
+
+  private String qualify(String name) {
+    if (name.equals("@")) {
+      return origin;
+    }
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.endsWith(".")) {
+      return n;
+    }
+    return origin.equals(".") ? n + "." : n + "." + origin;
+  }
+
+  /** Seconds from a TTL such as {@code 300} or {@code 1h30m}. */
+  static long ttl(String text) {
+    if (!TTL.matcher(text).matches()) {
+      throw new IllegalArgumentException("\"" + text + "\" is not a TTL (expected seconds, or"
+          + " units such as 1h30m)");
+    }
+    long total = 0;
+    Matcher m = TTL_PART.matcher(text);
+    while (m.find()) {
+      long n = Long.parseLong(m.group(1));
+      total += switch (m.group(2).toLowerCase(Locale.ROOT)) {
+        case "w" -> n * 604800;
+        case "d" -> n * 86400;
+        case "h" -> n * 3600;
+        case "m" -> n * 60;
+        default -> n;
+      };
+    }
+    return total;
+  }
+}

@@ -1,0 +1,43 @@
+package io.gordon.local.zonefile;
+
+import io.gordon.api.config.PluginConfig;
+import io.gordon.api.model.DnsNames;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The validated settings of {@code local.zonefile}.
+ *
+ * @param directory where the zone files live
+ * @param zones managed zones, absolute and lower case
+ * @param defaultTtl TTL for records an event gives none, and the file's $TTL
+ * @param primaryNs the SOA MNAME and apex NS of created zones; empty means ns1.&lt;zone&gt;
+ * @param hostmaster the SOA RNAME of created zones; empty means hostmaster.&lt;zone&gt;
+ * @param nsAddress the A record of an in-zone primary name server; empty for none
+ */
+record ZoneFileSettings(Path directory, List<String> zones, int defaultTtl,
+    Optional<String> primaryNs, Optional<String> hostmaster, Optional<String> nsAddress) {
+
+  static ZoneFileSettings from(PluginConfig c, Path root) {
+    return new ZoneFileSettings(root.resolve(c.string("directory")),
+        c.strings("zones").stream().map(DnsNames::normalize).distinct().toList(),
+        c.intValue("default_ttl"),
+        c.optString("primary_ns").filter(s -> !s.isBlank()).map(DnsNames::normalize),
+        c.optString("hostmaster").filter(s -> !s.isBlank()).map(DnsNames::normalize),
+        c.optString("ns_address").filter(s -> !s.isBlank()));
+  }
+
+  /** The file of {@code zone}: {@code <directory>/<zone>zone}, e.g. example.com.zone. */
+  Path file(String zone) {
+    return directory.resolve(zone.equals(".") ? "root.zone" : zone + "zone");
+  }
+
+  String primaryNs(String zone) {
+    return primaryNs.orElse(zone.equals(".") ? "ns1." : "ns1." + zone);
+  }
+
+  String hostmaster(String zone) {
+    return hostmaster.orElse(zone.equals(".") ? "hostmaster." : "hostmaster." + zone);
+  }
+}

@@ -1,0 +1,151 @@
+package io.gordon.local.spool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gordon.api.plugin.Outcome;
+import io.gordon.local.RecordingSourceContext;
+import io.gordon.local.RecordingSourceContext.Item;
+import io.gordon.local.TestContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpoolReaderTest {
+  @TempDir Path dir;
+  final List<SpoolReader> readers = new ArrayList<>();
+  final List<Thread> threads = new ArrayList<>();
+
+  static String event(int i) {
+    return "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\"h" + i
+        + ".example.com.\",\"type\":\"A\",\"rrdatas\":[\"192.0.2." + i + "\"]}}";
+  }
+
+  RecordingSourceContext start(Duration quiet) throws Exception {
+    SpoolReader reader = new SpoolReader(new SpoolOptions(dir, "*.jsonl", Duration.ofMillis(20),
+        quiet, 200, Duration.ofMillis(50), p -> false, true), TestContext.CODEC,
+        Clock.systemUTC(), System.getLogger("test"), SpoolListener.NONE);
+    reader.prepare();
+    RecordingSourceContext ctx = new RecordingSourceContext();
+    readers.add(reader);
+    threads.add(Thread.ofVirtual().start(() -> {
+      try {
+        reader.run(ctx);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }));
+    return ctx;
+  }
+
+  void stopAll() throws InterruptedException {
+    readers.forEach(SpoolReader::stop);
+    for (Thread t : threads) {
+      t.join(5000);
+    }
+    readers.clear();
+    threads.clear();
+  }
+
+  @AfterEach
+  void tearDown() throws InterruptedException {
+    stopAll();
+  }
+
+  @Test
+  void linesAreSubmittedInOrderWithIdsAndAttributes() throws Exception {
+    Files.writeString(dir.resolve("a.jsonl"), event(1) + "\n\n" + event(2).replace("{\"action\"",
+        "{\"id\":\"mine\",\"action\"") + "\n");
+    RecordingSourceContext ctx = start(Duration.ofHours(1));
+    Item first = ctx.next();
+    assertThat(first.id()).isEqualTo("a.jsonl:1");
+    assertThat(first.attributes()).containsEntry("file", "a.jsonl").containsEntry("line", "1");
+    assertThat(ctx.next().id()).isEqualTo("mine");
+  }
+
+  @Test
+  void anInvalidLineIsRejectedWithItsReasons() throws Exception {
+    Files.writeString(dir.resolve("a.jsonl"), "{\"action\":\"x\"}\n");
+    Item item = start(Duration.ofHours(1)).next();
+    assertThat(item.rejected()).isTrue();
+    assertThat(item.reason()).isEqualTo("line 1 of a.jsonl: action: \"x\" is not an action"
+        + " (expected \"additions\" or \"deletions\"); resourceRecords: missing (expected an"
+        + " object with name, type and rrdatas, or a list of them)");
+  }
+
+  @Test
+  void aRestartResumesAfterTheSettledLinesAndSkipsLaterSettledOnes() throws Exception {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i <= 5; i++) {
+      sb.append(event(i)).append('\n');
+    }
+    Files.writeString(dir.resolve("a.jsonl"), sb);
+    RecordingSourceContext ctx = start(Duration.ofHours(1));
+    List<Item> items = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      items.add(ctx.next());
+    }
+    items.get(0).settle(new Outcome.Applied());
+    items.get(2).settle(new Outcome.Applied());
+    items.get(3).settle(new Outcome.DeadLettered("bad"));
+    Path sidecar = dir.resolve(".progress/a.jsonl.progress");
+    await().untilAsserted(() -> assertThat(Files.readString(sidecar))
+        .isEqualTo("offset=" + (event(1).length() + 1) + " line=1 settled=3,4,\n"));
+    stopAll();
+    RecordingSourceContext again = start(Duration.ofHours(1));
+    assertThat(again.next().id()).isEqualTo("a.jsonl:2");
+    assertThat(again.next().id()).isEqualTo("a.jsonl:5");
+    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+        .until(again.items::isEmpty);
+  }
+
+  @Test
+  void aSettledFileMovesToDoneAndLosesItsProgress() throws Exception {
+    Files.writeString(dir.resolve("a.jsonl"), event(1) + "\n" + event(2));
+    RecordingSourceContext ctx = start(Duration.ZERO);
+    ctx.next().settle(new Outcome.Applied());
+    ctx.next().settle(new Outcome.Skipped("duplicate"));
+    await().untilAsserted(() -> assertThat(dir.resolve("done/a.jsonl")).exists());
+    assertThat(dir.resolve("a.jsonl")).doesNotExist();
+    assertThat(dir.resolve(".progress/a.jsonl.progress")).doesNotExist();
+  }
+
+  @Test
+  void aRedeliveredLineIsSubmittedAgainAndOnlySettledOnce() throws Exception {
+    Files.writeString(dir.resolve("a.jsonl"), event(1) + "\n");
+    RecordingSourceContext ctx = start(Duration.ZERO);
+    ctx.next().settle(new Outcome.Redeliver("retries exhausted"));
+    Item again = ctx.next();
+    assertThat(again.id()).isEqualTo("a.jsonl:1");
+    assertThat(dir.resolve("a.jsonl")).exists();
+    again.settle(new Outcome.Applied());
+    await().untilAsserted(() -> assertThat(dir.resolve("done/a.jsonl")).exists());
+  }
+
+  @Test
+  void anOverlongLineIsDeadLetteredAndTheNextLineStillRead() throws Exception {
+    Files.writeString(dir.resolve("a.jsonl"), "x".repeat(500) + "\n" + event(7) + "\n");
+    RecordingSourceContext ctx = start(Duration.ofHours(1));
+    Item big = ctx.next();
+    assertThat(big.reason()).isEqualTo("line 1 of a.jsonl is longer than 200 bytes"
+        + " (max_line_bytes)");
+    assertThat(ctx.next().id()).isEqualTo("a.jsonl:2");
+  }
+
+  @Test
+  void anUnterminatedLastLineWaitsForTheQuietPeriod() throws Exception {
+    Files.writeString(dir.resolve("a.jsonl"), event(1) + "\n" + event(2));
+    RecordingSourceContext ctx = start(Duration.ofHours(1));
+    assertThat(ctx.next().id()).isEqualTo("a.jsonl:1");
+    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+        .until(ctx.items::isEmpty);
+    Files.writeString(dir.resolve("a.jsonl"), "\n", java.nio.file.StandardOpenOption.APPEND);
+    assertThat(ctx.next().id()).isEqualTo("a.jsonl:2");
+  }
+}

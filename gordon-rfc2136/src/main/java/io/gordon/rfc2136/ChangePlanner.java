@@ -1,0 +1,125 @@
+package io.gordon.rfc2136;
+
+import io.gordon.api.ConflictException;
+import io.gordon.api.model.Change;
+import io.gordon.api.model.RecordSet;
+import io.gordon.api.model.RecordType;
+import io.gordon.api.plugin.ChangeResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
+
+/**
+ * Turns changes into prerequisite and update records, the safe-write patterns of RFC 2136:
+ * <ul>
+ *   <li>Replace: delete the RRset and add the new rdata, atomically; the name must hold no
+ *       CNAME ({@code nxrrset name CNAME}); a CNAME replacement needs the name unused
+ *       ({@code nxdomain}) unless a CNAME is there already ({@code yxrrset name CNAME}).
+ *   <li>Remove: delete the listed rdata, or the RRset; what is absent is {@code Unchanged}
+ *       (the live RRset is read first).
+ *   <li>With {@code expected}: a value-dependent {@code yxrrset} holding exactly the expected
+ *       rdata, or {@code nxrrset} when the RRset is expected absent (compare-and-swap).
+ * </ul>
+ */
+final class ChangePlanner {
+  private final Rfc2136Settings settings;
+
+  ChangePlanner(Rfc2136Settings settings) {
+    this.settings = settings;
+  }
+
+  /** The RRset to read before planning {@code change}, if any. */
+  static Optional<RecordType> readBefore(Change change) {
+    return switch (change) {
+      case Change.Remove r -> Optional.of(r.type());
+      case Change.Replace r -> r.type() == RecordType.CNAME && r.expected().isEmpty()
+          ? Optional.of(RecordType.CNAME) : Optional.empty();
+    };
+  }
+
+  /**
+   * Plans {@code change}; {@code live} is what {@link #readBefore} asked for. Returns either an
+   * {@link Op} to send or the result, when nothing needs sending.
+   */
+  Planned plan(int index, Change change, String zone, Optional<RecordSet> live) {
+    return switch (change) {
+      case Change.Replace r -> new Planned.Send(replace(index, r, zone, live));
+      case Change.Remove r -> remove(index, r, zone, live.map(RecordSet::rdata).orElse(List.of()));
+    };
+  }
+
+  private Op replace(int index, Change.Replace c, String zone, Optional<RecordSet> live) {
+    Name n = Records.name(c.name());
+    int type = Records.type(c.type());
+    List<Record> pre = new ArrayList<>(expectation(c));
+    if (c.type() == RecordType.CNAME) {
+      if (c.expected().isEmpty()) {
+        pre.add(live.isPresent() ? Record.newRecord(n, Type.CNAME, DClass.ANY, 0)
+            : Record.newRecord(n, Type.ANY, DClass.NONE, 0));
+      }
+    } else {
+      pre.add(Record.newRecord(n, Type.CNAME, DClass.NONE, 0));
+    }
+    List<Record> upd = new ArrayList<>();
+    upd.add(Record.newRecord(n, type, DClass.ANY, 0));
+    upd.addAll(Records.toRecords(c.records(), settings.defaultTtl()));
+    return new Op(index, c, zone, pre, upd, size(c.name(), pre, upd, c.records().rdata()));
+  }
+
+  private Planned remove(int index, Change.Remove c, String zone, List<String> live) {
+    Set<String> liveSet = new HashSet<>(live);
+    if (c.expected().isPresent() && !liveSet.equals(new HashSet<>(c.expected().get()))) {
+      return new Planned.Done(new ChangeResult.Failed(c, new ConflictException(settings.plugin(),
+          zone, c.name(), c.type().name(), Conflicts.mismatch(c, c.expected().get(), live))));
+    }
+    boolean present = c.wholeRrset() ? !live.isEmpty()
+        : c.records().rdata().stream().anyMatch(liveSet::contains);
+    if (!present) {
+      return new Planned.Done(new ChangeResult.Unchanged(c, c.wholeRrset()
+          ? c.records().key() + " does not exist"
+          : "none of the rdata to remove is in " + c.records().key()));
+    }
+    Name n = Records.name(c.name());
+    List<Record> pre = expectation(c);
+    List<Record> upd = c.wholeRrset()
+        ? List.of(Record.newRecord(n, Records.type(c.type()), DClass.ANY, 0))
+        : Records.toRecords(c.name(), c.type(), 0, c.records().rdata()).stream()
+            .map(r -> Records.withClass(r, DClass.NONE)).toList();
+    return new Planned.Send(new Op(index, c, zone, pre, upd,
+        size(c.name(), pre, upd, c.records().rdata())));
+  }
+
+  /** The compare-and-swap prerequisite of {@code c}, if it has an expectation. */
+  private static List<Record> expectation(Change c) {
+    if (c.expected().isEmpty()) {
+      return List.of();
+    }
+    List<String> expected = c.expected().get();
+    Name n = Records.name(c.name());
+    if (expected.isEmpty()) {
+      return List.of(c.type() == RecordType.CNAME ? Record.newRecord(n, Type.ANY, DClass.NONE, 0)
+          : Record.newRecord(n, Records.type(c.type()), DClass.NONE, 0));
+    }
+    return Records.toRecords(c.name(), c.type(), 0, expected);
+  }
+
+  private static int size(String owner, List<Record> pre, List<Record> upd, List<String> rdata) {
+    int chars = rdata.stream().mapToInt(String::length).sum();
+    return Records.estimateSize(owner, pre.size() + upd.size(), chars);
+  }
+
+  /** A planned change: something to send, or a result known without sending. */
+  sealed interface Planned {
+    /** Send this op. */
+    record Send(Op op) implements Planned {}
+
+    /** Nothing to send; this is the result. */
+    record Done(ChangeResult result) implements Planned {}
+  }
+}

@@ -1,0 +1,126 @@
+package io.gordon.rfc2136;
+
+import io.gordon.api.model.RecordSet;
+import io.gordon.api.model.RecordType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/** Conversions between gordon's {@link RecordSet} and dnsjava records. */
+final class Records {
+  private Records() {}
+
+  static Name name(String absolute) {
+    try {
+      return Name.fromString(absolute);
+    } catch (TextParseException e) {
+      throw new IllegalArgumentException("\"" + absolute + "\" is not a DNS name: "
+          + e.getMessage(), e);
+    }
+  }
+
+  static int type(RecordType type) {
+    return Type.value(type.name());
+  }
+
+  /** One dnsjava record per rdata of {@code rrset}, in class IN with {@code ttl}. */
+  static List<Record> toRecords(String owner, RecordType type, long ttl, List<String> rdata) {
+    Name n = name(owner);
+    List<Record> out = new ArrayList<>(rdata.size());
+    for (String r : rdata) {
+      try {
+        out.add(Record.fromString(n, type(type), DClass.IN, ttl, r, Name.root));
+      } catch (IOException e) {
+        throw new IllegalArgumentException(type + " rdata \"" + r + "\" of " + owner
+            + " cannot be encoded: " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  /** The records of {@code rrset} with its TTL, or {@code defaultTtl}. */
+  static List<Record> toRecords(RecordSet rrset, int defaultTtl) {
+    return toRecords(rrset.name(), rrset.type(), rrset.ttlOr(defaultTtl), rrset.rdata());
+  }
+
+  /** The gordon type of a dnsjava type, if gordon manages it. */
+  static Optional<RecordType> recordType(int type) {
+    try {
+      return Optional.of(RecordType.valueOf(Type.string(type)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Groups records into RRsets (name + type), keeping the first TTL seen; skips other types. */
+  static List<RecordSet> group(List<Record> records) {
+    Map<String, List<Record>> byKey = new LinkedHashMap<>();
+    for (Record r : records) {
+      if (recordType(r.getType()).isPresent()) {
+        String key = r.getName().toString().toLowerCase(Locale.ROOT) + "/" + r.getType();
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+      }
+    }
+    return byKey.values().stream().map(Records::toRecordSet).toList();
+  }
+
+  /** One RRset from records of one name and type. */
+  static RecordSet toRecordSet(List<Record> rrs) {
+    Record first = rrs.get(0);
+    RecordType type = recordType(first.getType()).orElseThrow();
+    List<String> rdata = rrs.stream().map(Records::rdata).toList();
+    return new RecordSet(first.getName().toString(), type,
+        OptionalInt.of((int) Math.min(Integer.MAX_VALUE, first.getTTL())), rdata);
+  }
+
+  /** A copy of {@code r} in class {@code dclass} with TTL 0 (for deletions of one RR). */
+  static Record withClass(Record r, int dclass) {
+    return Record.newRecord(r.getName(), r.getType(), dclass, 0, r.rdataToWireCanonical());
+  }
+
+  /**
+   * The presentation form of {@code r}'s rdata. TXT strings are always quoted: dnsjava leaves a
+   * string without spaces unquoted, which would read as a single-string value.
+   */
+  static String rdata(Record r) {
+    if (r instanceof TXTRecord txt) {
+      StringBuilder sb = new StringBuilder();
+      for (byte[] s : txt.getStringsAsByteArrays()) {
+        sb.append(sb.length() == 0 ? "" : " ").append('"');
+        for (byte b : s) {
+          int c = b & 0xff;
+          if (c == '"' || c == '\\') {
+            sb.append('\\').append((char) c);
+          } else if (c < 0x20 || c > 0x7e) {
+            sb.append('\\').append(String.format("%03d", c));
+          } else {
+            sb.append((char) c);
+          }
+        }
+        sb.append('"');
+      }
+      return sb.toString();
+    }
+    return r.rdataToString();
+  }
+
+  /**
+   * Rough wire size of {@code count} records at {@code owner} holding {@code rdataChars}: the
+   * owner once, then 2-octet compression pointers, 10 octets of type, class, TTL and length per
+   * record, and the rdata at no more than its presentation length.
+   */
+  static int estimateSize(String owner, int count, int rdataChars) {
+    return owner.length() + 2 + count * 12 + rdataChars;
+  }
+}

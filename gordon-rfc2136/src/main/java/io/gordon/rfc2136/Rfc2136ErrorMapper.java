@@ -1,0 +1,140 @@
+package io.gordon.rfc2136;
+
+import io.gordon.api.ProviderException;
+import java.io.IOException;
+import java.net.PortUnreachableException;
+import java.net.SocketTimeoutException;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.TSIGRecord;
+
+/**
+ * The one place where server answers and I/O failures become gordon errors. REFUSED, NOTAUTH,
+ * the TSIG errors (BADSIG, BADKEY, BADTIME...), FORMERR, NOTZONE and NOTIMP are permanent;
+ * SERVFAIL, timeouts, unreachable servers and unverifiable answers are retriable. Prerequisite
+ * failures are conflicts, described by {@link Conflicts}.
+ */
+final class Rfc2136ErrorMapper {
+  private final Rfc2136Settings settings;
+
+  Rfc2136ErrorMapper(Rfc2136Settings settings) {
+    this.settings = settings;
+  }
+
+  /** Whether {@code rcode} is a failed prerequisite (RFC 2136 section 3.2). */
+  static boolean prerequisiteFailed(int rcode) {
+    return rcode == Rcode.NXRRSET || rcode == Rcode.YXRRSET || rcode == Rcode.NXDOMAIN
+        || rcode == Rcode.YXDOMAIN;
+  }
+
+  /**
+   * Whether one change of a batch may have caused {@code response}'s error, so that splitting the
+   * batch isolates it; TSIG, server and transport errors concern every change alike.
+   */
+  static boolean mayBeOneChange(Message response) {
+    int rcode = response.getRcode();
+    return tsigError(response).isEmpty() && (prerequisiteFailed(rcode) || rcode == Rcode.REFUSED
+        || rcode == Rcode.FORMERR || rcode == Rcode.NOTZONE);
+  }
+
+  /** The TSIG error the server reported, e.g. {@code BADSIG}. */
+  static Optional<String> tsigError(Message response) {
+    TSIGRecord t = response.getTSIG();
+    if (t == null || t.getError() == Rcode.NOERROR) {
+      return Optional.empty();
+    }
+    return Optional.of(Rcode.TSIGstring(t.getError()));
+  }
+
+  /** The error for a non-NOERROR answer that is not a prerequisite failure. */
+  ProviderException forResponse(Message response, Subject s) {
+    String server = settings.serverText();
+    Optional<String> tsigError = tsigError(response);
+    if (tsigError.isPresent()) {
+      return permanent(s, "TSIG key '" + keyName() + "' rejected by " + server + ": "
+          + tsigError.get());
+    }
+    int rcode = response.getRcode();
+    String what = s.describe();
+    return switch (rcode) {
+      case Rcode.REFUSED -> permanent(s, server + " refused the update of " + what
+          + " (REFUSED): its allow-update or update-policy does not permit " + whoAsks());
+      case Rcode.NOTAUTH -> permanent(s, server + " answered NOTAUTH for " + what + ": "
+          + whoAsks() + " may not update zone " + s.zone()
+          + ", or the server is not authoritative for it");
+      case Rcode.SERVFAIL -> retriable(s, server + " answered SERVFAIL for " + what, null);
+      case Rcode.FORMERR -> permanent(s, server + " rejected the update of " + what
+          + " as malformed (FORMERR)");
+      case Rcode.NOTZONE -> permanent(s, server + " answered NOTZONE for " + what
+          + ": a name is not within zone " + s.zone());
+      case Rcode.NOTIMP -> permanent(s, server + " does not implement dynamic updates (NOTIMP)");
+      default -> permanent(s, server + " answered " + Rcode.string(rcode) + " for " + what);
+    };
+  }
+
+  /** The error for an answer whose TSIG signature does not verify. */
+  ProviderException unverified(Subject s) {
+    return retriable(s, "the answer of " + settings.serverText() + " for " + s.describe()
+        + " failed TSIG verification with key '" + keyName() + "'", null);
+  }
+
+  /** The error for a failed exchange: timeout or unreachable server. Always retriable. */
+  ProviderException forIo(IOException e, Subject s) {
+    if (isTimeout(e)) {
+      return retriable(s, "no answer from " + settings.serverText() + " within "
+          + settings.timeout().toMillis() + " ms for " + s.describe(), e);
+    }
+    String why = e instanceof PortUnreachableException ? "port unreachable"
+        : Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
+    return retriable(s, "cannot reach " + settings.serverText() + " for " + s.describe() + ": "
+        + why, e);
+  }
+
+  /** dnsjava reports a timeout as an IOException wrapping a {@code TimeoutException}. */
+  private static boolean isTimeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String keyName() {
+    return settings.tsig().map(TsigSettings::keyName).orElse("");
+  }
+
+  private String whoAsks() {
+    return settings.tsig().map(t -> "key '" + t.keyName() + "'")
+        .orElse("unsigned updates (configure tsig_key_name and tsig_secret)");
+  }
+
+  private ProviderException permanent(Subject s, String message) {
+    return new ProviderException(settings.plugin(), s.zone(), s.name(), s.type(), false, message,
+        null);
+  }
+
+  private ProviderException retriable(Subject s, String message, Throwable cause) {
+    return new ProviderException(settings.plugin(), s.zone(), s.name(), s.type(), true, message,
+        cause);
+  }
+
+  /**
+   * What a message was about: a zone, and a name and type when it carried one change.
+   *
+   * @param zone the zone
+   * @param name the record name or an empty string
+   * @param type the record type or an empty string
+   */
+  record Subject(String zone, String name, String type) {
+    static Subject zone(String zone) {
+      return new Subject(zone, "", "");
+    }
+
+    String describe() {
+      return name.isEmpty() ? "zone " + zone : name + "/" + type + " (zone " + zone + ")";
+    }
+  }
+}

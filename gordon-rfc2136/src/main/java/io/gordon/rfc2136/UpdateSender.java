@@ -1,0 +1,133 @@
+package io.gordon.rfc2136;
+
+import io.gordon.api.GordonException;
+import io.gordon.api.plugin.ChangeResult;
+import io.gordon.api.plugin.HealthReporter;
+import io.gordon.api.plugin.MetricRelay;
+import io.gordon.rfc2136.Rfc2136ErrorMapper.Subject;
+import io.gordon.rfc2136.Rfc2136Settings.TcpMode;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Update;
+
+/**
+ * Sends the ops of one zone as one UPDATE message and records a result per op. When the server
+ * refuses the message for a reason one change may cause (a failed prerequisite, REFUSED,
+ * FORMERR, NOTZONE), the ops are split in halves and each half is sent again, so every other
+ * change still lands and only the offending one fails: about 2 log2(n) extra messages per bad
+ * change.
+ */
+final class UpdateSender {
+  /** The largest message sent over TCP: 64 KiB less a margin for the header and TSIG. */
+  static final int TCP_LIMIT = 65535 - 512;
+
+  private final Rfc2136Settings settings;
+  private final Rfc2136Client client;
+  private final Rfc2136ErrorMapper errors;
+  private final Conflicts conflicts;
+  private final System.Logger logger;
+  private final MetricRelay metrics;
+  private final HealthReporter health;
+
+  UpdateSender(Rfc2136Settings settings, Rfc2136Client client, Conflicts conflicts,
+      System.Logger logger, MetricRelay metrics, HealthReporter health) {
+    this.settings = settings;
+    this.client = client;
+    this.errors = new Rfc2136ErrorMapper(settings);
+    this.conflicts = conflicts;
+    this.logger = logger;
+    this.metrics = metrics;
+    this.health = health;
+  }
+
+  /** The largest message this provider builds. */
+  int messageLimit() {
+    return settings.tcp() == TcpMode.NEVER ? Rfc2136Client.UDP_LIMIT : TCP_LIMIT;
+  }
+
+  /** Sends {@code ops} (all of {@code zone}, distinct names) and fills in their results. */
+  void send(String zone, List<Op> ops, ChangeResult[] results) {
+    if (ops.isEmpty()) {
+      return;
+    }
+    Update update = build(zone, ops);
+    if (ops.size() > 1 && client.wireSize(update) > messageLimit()) {
+      split(zone, ops, results);
+      return;
+    }
+    Subject subject = subject(zone, ops);
+    long start = System.nanoTime();
+    Message response;
+    try {
+      response = client.send(update);
+    } catch (IOException e) {
+      GordonException error = errors.forIo(e, subject);
+      health.unhealthy(error.getMessage());
+      fail(ops, results, error);
+      return;
+    }
+    int rcode = response.getRcode();
+    record(zone, ops.size(), rcode, start);
+    if (rcode == Rcode.NOERROR && Rfc2136ErrorMapper.tsigError(response).isEmpty()) {
+      if (client.signed() && !response.isVerified()) {
+        fail(ops, results, errors.unverified(subject));
+        return;
+      }
+      health.healthy();
+      ops.forEach(op -> results[op.index()] = new ChangeResult.Applied(op.change()));
+    } else if (ops.size() > 1 && Rfc2136ErrorMapper.mayBeOneChange(response)) {
+      logger.log(Level.DEBUG, () -> "UPDATE of zone " + zone + " with " + ops.size()
+          + " changes answered " + Rcode.string(rcode) + "; splitting it to isolate the change");
+      split(zone, ops, results);
+    } else if (Rfc2136ErrorMapper.prerequisiteFailed(rcode)) {
+      Op op = ops.get(0);
+      results[op.index()] = new ChangeResult.Failed(op.change(), conflicts.describe(op, rcode));
+    } else {
+      fail(ops, results, errors.forResponse(response, subject));
+    }
+  }
+
+  private void split(String zone, List<Op> ops, ChangeResult[] results) {
+    int half = ops.size() / 2;
+    send(zone, ops.subList(0, half), results);
+    send(zone, ops.subList(half, ops.size()), results);
+  }
+
+  static Update build(String zone, List<Op> ops) {
+    Update update = new Update(Records.name(zone));
+    for (Op op : ops) {
+      for (Record r : op.prerequisites()) {
+        update.addRecord(r, Section.PREREQ);
+      }
+      for (Record r : op.updates()) {
+        update.addRecord(r, Section.UPDATE);
+      }
+    }
+    return update;
+  }
+
+  private static Subject subject(String zone, List<Op> ops) {
+    if (ops.size() == 1) {
+      Op op = ops.get(0);
+      return new Subject(zone, op.change().name(), op.change().type().name());
+    }
+    return Subject.zone(zone);
+  }
+
+  private static void fail(List<Op> ops, ChangeResult[] results, GordonException error) {
+    ops.forEach(op -> results[op.index()] = new ChangeResult.Failed(op.change(), error));
+  }
+
+  private void record(String zone, int changes, int rcode, long startNanos) {
+    Map<String, String> tags = Map.of("zone", zone, "rcode", Rcode.string(rcode));
+    metrics.timing("rfc2136.update", Duration.ofNanos(System.nanoTime() - startNanos), tags);
+    metrics.incr("rfc2136.changes-sent", changes, tags);
+  }
+}

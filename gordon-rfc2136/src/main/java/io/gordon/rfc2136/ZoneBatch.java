@@ -1,0 +1,149 @@
+package io.gordon.rfc2136;
+
+import io.gordon.api.GordonException;
+import io.gordon.api.ProviderException;
+import io.gordon.api.model.Change;
+import io.gordon.api.model.RecordSet;
+import io.gordon.api.model.RecordType;
+import io.gordon.api.plugin.ChangeResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.function.BiFunction;
+
+/**
+ * The changes of one {@code apply} call for one zone, cut into UPDATE messages ("chunks") of at
+ * most {@code max_changes_per_update} changes and an estimated size under the message limit,
+ * with one change per owner name per chunk: prerequisites are checked before any update of the
+ * message, so a second change to a name must see the first one's result. Chunks that share a
+ * name are sent in order; the others are sent concurrently, at most
+ * {@code max_updates_in_flight} at a time.
+ */
+final class ZoneBatch {
+  private final String zone;
+  private final List<Change> changes;
+  private final List<Integer> indexes;
+  private final Rfc2136Settings settings;
+  private final ChangePlanner planner;
+  private final UpdateSender sender;
+  private final BiFunction<String, RecordType, Optional<RecordSet>> reader;
+
+  ZoneBatch(String zone, List<Change> changes, List<Integer> indexes, Rfc2136Settings settings,
+      UpdateSender sender, BiFunction<String, RecordType, Optional<RecordSet>> reader) {
+    this.zone = zone;
+    this.changes = changes;
+    this.indexes = indexes;
+    this.settings = settings;
+    this.planner = new ChangePlanner(settings);
+    this.sender = sender;
+    this.reader = reader;
+  }
+
+  /** Starts every chunk; the future completes when all results are in {@code results}. */
+  CompletableFuture<Void> run(ExecutorService executor, Semaphore inFlight,
+      ChangeResult[] results) {
+    List<List<Integer>> chunks = chunks();
+    List<CompletableFuture<Void>> done = new ArrayList<>();
+    Map<String, Integer> lastChunkOfName = new HashMap<>();
+    for (int k = 0; k < chunks.size(); k++) {
+      List<Integer> chunk = chunks.get(k);
+      Set<CompletableFuture<Void>> before = new HashSet<>();
+      for (int i : chunk) {
+        Integer prev = lastChunkOfName.put(changes.get(i).name(), k);
+        if (prev != null) {
+          before.add(done.get(prev));
+        }
+      }
+      CompletableFuture<Void> after = CompletableFuture
+          .allOf(before.toArray(CompletableFuture[]::new)).handle((v, e) -> null);
+      done.add(after.thenRunAsync(() -> runChunk(chunk, inFlight, results), executor));
+    }
+    return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
+  }
+
+  List<List<Integer>> chunks() {
+    List<List<Integer>> chunks = new ArrayList<>();
+    List<Integer> current = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    int size = 0;
+    for (int i : indexes) {
+      Change c = changes.get(i);
+      int estimate = Records.estimateSize(c.name(), c.records().rdata().size() + 3,
+          c.records().rdata().stream().mapToInt(String::length).sum());
+      boolean full = current.size() >= settings.maxChangesPerUpdate()
+          || size + estimate > sender.messageLimit() || names.contains(c.name());
+      if (full && !current.isEmpty()) {
+        chunks.add(current);
+        current = new ArrayList<>();
+        names.clear();
+        size = 0;
+      }
+      current.add(i);
+      names.add(c.name());
+      size += estimate;
+    }
+    if (!current.isEmpty()) {
+      chunks.add(current);
+    }
+    return chunks;
+  }
+
+  private void runChunk(List<Integer> chunk, Semaphore inFlight, ChangeResult[] results) {
+    try {
+      List<Op> ops = plan(chunk, results);
+      inFlight.acquireUninterruptibly();
+      try {
+        sender.send(zone, ops, results);
+      } finally {
+        inFlight.release();
+      }
+    } catch (RuntimeException e) {
+      GordonException error = new ProviderException(settings.plugin(), zone, "", "", false,
+          "unexpected failure while updating zone " + zone + ": " + e, e);
+      for (int i : chunk) {
+        if (results[i] == null) {
+          results[i] = new ChangeResult.Failed(changes.get(i), error);
+        }
+      }
+    }
+  }
+
+  /** Reads what the chunk's changes need (concurrently), then plans them. */
+  private List<Op> plan(List<Integer> chunk, ChangeResult[] results) {
+    Map<Integer, CompletableFuture<Optional<RecordSet>>> reads = new HashMap<>();
+    for (int i : chunk) {
+      Change c = changes.get(i);
+      ChangePlanner.readBefore(c).ifPresent(type -> reads.put(i,
+          CompletableFuture.supplyAsync(() -> reader.apply(c.name(), type),
+              Thread.ofVirtual()::start)));
+    }
+    List<Op> ops = new ArrayList<>();
+    for (int i : chunk) {
+      Change c = changes.get(i);
+      Optional<RecordSet> live = Optional.empty();
+      if (reads.containsKey(i)) {
+        try {
+          live = reads.get(i).join();
+        } catch (java.util.concurrent.CompletionException e) {
+          if (e.getCause() instanceof GordonException g) {
+            results[i] = new ChangeResult.Failed(c, g);
+            continue;
+          }
+          throw e;
+        }
+      }
+      switch (planner.plan(i, c, zone, live)) {
+        case ChangePlanner.Planned.Send s -> ops.add(s.op());
+        case ChangePlanner.Planned.Done d -> results[i] = d.result();
+      }
+    }
+    return ops;
+  }
+}

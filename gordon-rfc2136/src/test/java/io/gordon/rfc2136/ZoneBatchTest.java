@@ -1,0 +1,55 @@
+package io.gordon.rfc2136;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gordon.api.model.Change;
+import io.gordon.api.model.RecordSet;
+import io.gordon.api.model.RecordType;
+import io.gordon.api.plugin.MetricRelay;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ZoneBatchTest {
+  private static ZoneBatch batch(int maxChanges, List<Change> changes) {
+    var settings = new Rfc2136Settings("rfc2136", Rfc2136Settings.parseServer("rfc2136",
+        "127.0.0.1:5353"), List.of("example.test."), Optional.empty(), Duration.ofSeconds(1),
+        Rfc2136Settings.TcpMode.AUTO, 300, maxChanges, 4);
+    var sender = new UpdateSender(settings, new Rfc2136Client(settings, Clock.systemUTC()),
+        null, System.getLogger("test"), MetricRelay.noop(), null);
+    return new ZoneBatch("example.test.", changes, IntStream.range(0, changes.size()).boxed()
+        .toList(), settings, sender, (n, t) -> Optional.empty());
+  }
+
+  private static Change a(String label) {
+    return new Change.Replace(RecordSet.of(label + ".example.test.", RecordType.A, 300,
+        "192.0.2.1"));
+  }
+
+  @Test
+  void chunksHoldAtMostTheConfiguredNumberOfChanges() {
+    assertThat(batch(2, List.of(a("a"), a("b"), a("c"), a("d"), a("e"))).chunks())
+        .containsExactly(List.of(0, 1), List.of(2, 3), List.of(4));
+  }
+
+  @Test
+  void secondChangeToANameStartsANewChunk() {
+    assertThat(batch(10, List.of(a("a"), a("b"), a("a"), a("c"))).chunks())
+        .containsExactly(List.of(0, 1), List.of(2, 3));
+  }
+
+  @Test
+  void chunksStayUnderTheMessageSizeLimit() {
+    String big = "\"" + "x".repeat(250) + "\"";
+    List<Change> changes = IntStream.range(0, 100).mapToObj(i -> (Change) new Change.Replace(
+        new RecordSet("t" + i + ".example.test.", RecordType.TXT,
+            java.util.OptionalInt.of(300), IntStream.range(0, 10).mapToObj(j -> big
+                .replace("xx", "x" + j)).toList()))).toList();
+    List<List<Integer>> chunks = batch(500, changes).chunks();
+    assertThat(chunks).hasSizeGreaterThan(2);
+    assertThat(chunks.stream().mapToInt(List::size).sum()).isEqualTo(100);
+  }
+}

@@ -1,0 +1,84 @@
+package io.gordon.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ApplyCommandTest {
+  static final String CONFIG = """
+      [core]
+      plugins = ["local.http", "local.zonefile"]
+      [core.route]
+      consume = "publish"
+      publish = "cleanup"
+      [core.admin]
+      enabled = false
+      [core.logging]
+      handlers = ["stream"]
+      level = "warning"
+      [local.http]
+      listen = "127.0.0.1:0"
+      [local.zonefile]
+      zones = ["example.com."]
+      """;
+  @TempDir Path dir;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  int apply(String... args) {
+    return new CommandLine(new ApplyCommand()).setOut(new PrintWriter(out))
+        .setErr(new PrintWriter(err)).execute(args);
+  }
+
+  static String event(String id, String name) {
+    return "{\"id\":\"" + id + "\",\"action\":\"additions\",\"resourceRecords\":{\"name\":\""
+        + name + "\",\"type\":\"A\",\"rrdatas\":[\"192.0.2.7\"]}}";
+  }
+
+  @Test
+  void appliedEventsReachTheZoneFileAndExitZero() throws Exception {
+    Files.writeString(dir.resolve("gordon.toml"), CONFIG);
+    Path events = Files.writeString(dir.resolve("e.jsonl"), event("a1", "www.example.com.")
+        + "\n" + event("a2", "ftp.example.com."));
+    assertThat(apply("-c", dir.toString(), events.toString())).as(err.toString()).isZero();
+    String[] lines = out.toString().split("\n");
+    assertThat(lines).hasSize(2);
+    assertThat(lines[0]).startsWith("{\"id\":\"a1\",\"outcome\":\"applied\",\"history\":[");
+    assertThat(Files.readString(dir.resolve("var/zones/example.com.zone")))
+        .contains("www.example.com. 300 IN A 192.0.2.7\n", "ftp.example.com. 300 IN A 192.0.2.7\n");
+  }
+
+  @Test
+  void aDeadLetteredOrInvalidEventExitsOne() throws Exception {
+    Files.writeString(dir.resolve("gordon.toml"), CONFIG);
+    Path events = Files.writeString(dir.resolve("e.json"), "[" + event("b1", "www.example.org.")
+        + ",{\"action\":\"nope\",\"resourceRecords\":{}}]");
+    assertThat(apply("-c", dir.toString(), events.toString())).isEqualTo(1);
+    String[] lines = out.toString().split("\n");
+    assertThat(lines[0]).startsWith("{\"id\":\"b1\",\"outcome\":\"dead-lettered\",\"reason\":")
+        .contains("www.example.org. is in no managed zone");
+    assertThat(lines[1]).startsWith("{\"id\":\"e.json:2\",\"outcome\":\"invalid\",\"problems\":"
+        + "[\"action: \\\"nope\\\" is not an action");
+  }
+
+  @Test
+  void anInvalidConfigurationExitsTwo() throws Exception {
+    Files.writeString(dir.resolve("gordon.toml"), CONFIG.replace("zones = [\"example.com.\"]",
+        "zones = 5"));
+    Path events = Files.writeString(dir.resolve("e.json"), event("c1", "www.example.com."));
+    assertThat(apply("-c", dir.toString(), events.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("local.zonefile.zones");
+  }
+
+  @Test
+  void aMissingFileExitsTwo() {
+    assertThat(apply("-c", dir.toString(), dir.resolve("none.json").toString())).isEqualTo(2);
+    assertThat(err.toString()).startsWith("gordon apply: cannot read ");
+  }
+}

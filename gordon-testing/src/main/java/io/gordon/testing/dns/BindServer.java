@@ -1,0 +1,62 @@
+package io.gordon.testing.dns;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * BIND 9 ({@code named -g -c named.conf}) serving the given zones as primary on a free loopback
+ * port, with {@code allow-update} and {@code allow-transfer} for the generated TSIG key only.
+ *
+ * <pre>{@code
+ * try (BindServer bind = BindServer.start("example.test.")) {
+ *   bind.hostPort(); bind.key().secret(); ...
+ * }
+ * }</pre>
+ */
+public final class BindServer extends DnsTestServer {
+  private BindServer(List<String> zones, TsigKey key) {
+    super("named", zones, key);
+    launch();
+  }
+
+  /** Starts BIND with a fresh key {@code gordon-key} (hmac-sha256) for {@code zones}. */
+  public static BindServer start(String... zones) {
+    return start(TsigKey.generate("gordon-key"), zones);
+  }
+
+  /** Starts BIND with {@code key} for {@code zones}. */
+  public static BindServer start(TsigKey key, String... zones) {
+    return new BindServer(List.of(zones), key);
+  }
+
+  @Override
+  List<String> configure(Path dir, int port) {
+    Path named = ServerSupport.binary("named", "bind9");
+    StringBuilder conf = new StringBuilder();
+    conf.append("key \"").append(key().name()).append("\" {\n  algorithm ")
+        .append(key().algorithm()).append(";\n  secret \"").append(key().secret())
+        .append("\";\n};\n");
+    conf.append("options {\n")
+        .append("  directory \"").append(dir).append("\";\n")
+        .append("  pid-file \"").append(dir.resolve("named.pid")).append("\";\n")
+        .append("  session-keyfile \"").append(dir.resolve("session.key")).append("\";\n")
+        .append("  managed-keys-directory \"").append(dir).append("\";\n")
+        .append("  listen-on port ").append(port).append(" { 127.0.0.1; };\n")
+        .append("  listen-on-v6 { none; };\n")
+        .append("  recursion no;\n  dnssec-validation no;\n  notify no;\n")
+        .append("  allow-query { 127.0.0.1; };\n")
+        .append("};\ncontrols { };\n")
+        .append("logging { category update { null; }; };\n");
+    for (String zone : zones()) {
+      Path file = ServerSupport.writeZone(dir, zone);
+      conf.append("zone \"").append(ServerSupport.relative(zone)).append("\" {\n")
+          .append("  type primary;\n  file \"").append(file).append("\";\n")
+          .append("  allow-update { key \"").append(key().name()).append("\"; };\n")
+          .append("  allow-transfer { key \"").append(key().name()).append("\"; };\n")
+          .append("};\n");
+    }
+    Path confFile = dir.resolve("named.conf");
+    ServerSupport.write(confFile, conf.toString());
+    return List.of(named.toString(), "-g", "-c", confFile.toString());
+  }
+}
