@@ -9,6 +9,8 @@ import io.gordon.api.plugin.DeadLetter;
 import io.gordon.api.plugin.Outcome;
 import io.gordon.gcp.TestCodec;
 import io.gordon.gcp.TestContext;
+import io.gordon.core.config.CoreSettings;
+import io.gordon.core.events.JsonEventCodec;
 import io.gordon.testing.gcp.AuditLogEntries;
 import io.gordon.testing.gcp.PubSubEmulator;
 import java.time.Duration;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 /** The Pub/Sub source against the real emulator. */
 class PubSubIT {
   static final String PROJECT = "gordon-test";
+  static final JsonEventCodec CODEC = new JsonEventCodec(new CoreSettings.Events(60, 86400));
   private static PubSubEmulator emulator;
   private static int seq;
   private String topic;
@@ -78,7 +81,7 @@ class PubSubIT {
         "resubscribe_delay", 0.1, "resubscribe_max_delay", 0.5, "shutdown_grace", 0.5));
     cfg.putAll(extra);
     TestContext context = new TestContext("gcp.event_consumer", PubSubConsumerFactory.SPEC, cfg)
-        .withCodec(new TestCodec());
+        .withCodec(CODEC);
     PubSubConsumer c = (PubSubConsumer) new PubSubConsumerFactory().create(context);
     c.start();
     RecordingSource source = new RecordingSource();
@@ -160,7 +163,9 @@ class PubSubIT {
     await().atMost(Duration.ofSeconds(20)).until(() -> r.source().rejected.size() == 1);
     assertThat(r.source().rejected.get(0).id()).isEqualTo(bad);
     assertThat(r.source().rejected.get(0).payload()).isEqualTo("this is not json");
-    assertThat(r.source().rejected.get(0).reason()).startsWith("body is not a JSON object");
+    assertThat(r.source().rejected.get(0).reason()).isEqualTo("event: not valid JSON at line 1, column 1: "
+        + "Unrecognized token 'this': was expecting (JSON String, Number, Array, Object or token "
+        + "'null', 'true' or 'false')");
   }
 
   @Test
@@ -230,7 +235,7 @@ class PubSubIT {
     emulator.createSubscription(PROJECT, "dead-" + subscription, dlTopic, false, 10);
     TestContext ctx = new TestContext("gcp.dead_letter", PubSubDeadLetterFactory.SPEC, Map.of(
         "project", PROJECT, "topic", dlTopic, "endpoint", emulator.hostPort()))
-        .withCodec(new TestCodec());
+        .withCodec(CODEC);
     PubSubDeadLetterSink sink = (PubSubDeadLetterSink) new PubSubDeadLetterFactory().create(ctx);
     sink.start();
     try {
