@@ -32,6 +32,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The router alone: an in-memory source submitting messages for 10k distinct names (per-name
@@ -76,6 +77,32 @@ public class RouterBenchmark {
     }
   }
 
+  private long cpuAtStart;
+  private long messagesAtStart;
+  private long messagesDone;
+
+  /** Notes the process CPU time, to report messages per CPU-second (load-independent). */
+  @Setup(Level.Iteration)
+  public void markCpu() {
+    cpuAtStart = cpuNanos();
+    messagesAtStart = messagesDone;
+  }
+
+  /** Prints messages per CPU-second of the whole process (GC and JIT included). */
+  @TearDown(Level.Iteration)
+  public void reportCpu() {
+    double cpu = (cpuNanos() - cpuAtStart) / 1e9;
+    long calls = NoopProvider.CALLS.getAndSet(0);
+    System.out.printf(" [%.0f msgs per CPU-second, %.1f changes per apply]",
+        (messagesDone - messagesAtStart) / cpu,
+        calls == 0 ? 0.0 : (messagesDone - messagesAtStart) / (double) calls);
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
   @Setup(Level.Invocation)
   public void makeMessages() {
     round++;
@@ -106,10 +133,13 @@ public class RouterBenchmark {
     if (!latch.await(120, TimeUnit.SECONDS)) {
       throw new IllegalStateException("not all messages settled: " + remaining.get());
     }
+    messagesDone += BATCH;
   }
 
   /** Applies nothing, instantly. */
   static final class NoopProvider implements DnsProvider {
+    static final AtomicInteger CALLS = new AtomicInteger();
+
     @Override
     public Set<String> zones() {
       return Set.of("bench.example.");
@@ -117,6 +147,7 @@ public class RouterBenchmark {
 
     @Override
     public List<ChangeResult> apply(List<Change> changes) {
+      CALLS.incrementAndGet();
       List<ChangeResult> out = new ArrayList<>(changes.size());
       for (Change c : changes) {
         out.add(new ChangeResult.Applied(c));

@@ -4,7 +4,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedTransferQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
@@ -14,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * A key with work has a lane (a lock-free queue); a lane with work is queued once in a shared
  * ready queue, from which a pool of virtual threads takes lanes and drains them. Workers are
  * started on demand up to {@code maxWorkers} (so blocking handlers block one virtual thread,
- * not a carrier) and retire after a minute idle; no thread is created per message, none spins.
+ * not a carrier); idle ones park (no spinning); no thread is created per message.
  * Enqueue and lane retirement are atomic per key (ConcurrentHashMap.compute locks one bin, not
  * the map), so there is no global lock.
  *
@@ -22,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 final class KeyedLanes<T> {
   private static final int FAIRNESS = 64;
-  private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
   private final ConcurrentHashMap<String, Lane<T>> lanes = new ConcurrentHashMap<>();
   private final LinkedTransferQueue<Lane<T>> ready = new LinkedTransferQueue<>();
   private final AtomicInteger workers = new AtomicInteger();
@@ -90,33 +88,23 @@ final class KeyedLanes<T> {
   }
 
   private void work() {
+    // Idle workers park untimed: a timed park costs a delayed task per wait in the
+    // virtual-thread scheduler, which showed up as the top cost under load.
     while (true) {
       Lane<T> lane = ready.poll();
       if (lane == null) {
         idle.incrementAndGet();
         try {
-          lane = ready.poll(IDLE_NANOS, TimeUnit.NANOSECONDS);
+          lane = ready.take();
         } catch (InterruptedException e) {
-          lane = null;
+          workers.decrementAndGet();
+          return;
         } finally {
           idle.decrementAndGet();
-        }
-        if (lane == null) {
-          workers.decrementAndGet();
-          // A lane offered while we were retiring must still find a worker.
-          if (ready.isEmpty() || !reclaimSlot()) {
-            return;
-          }
-          continue;
         }
       }
       drain(lane);
     }
-  }
-
-  private boolean reclaimSlot() {
-    int n = workers.get();
-    return n < maxWorkers && workers.compareAndSet(n, n + 1);
   }
 
   private void drain(Lane<T> lane) {

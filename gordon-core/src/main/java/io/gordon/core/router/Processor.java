@@ -49,7 +49,8 @@ final class Processor {
   private final Router router;
   private final Parts parts;
   private final KeyedLanes<Flight> lanes;
-  private final Map<String, Map<String, String>> hopContexts = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Map<String, String>>> hopContexts =
+      new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> phaseContexts = new ConcurrentHashMap<>();
 
   Processor(Router router, Parts parts, KeyedLanes<Flight> lanes) {
@@ -193,11 +194,9 @@ final class Processor {
   }
 
   private EventMessage toPhase(EventMessage m, String next) {
-    Map<String, String> ctx = hopContexts.get(m.phase() + ">" + next);
-    if (ctx == null) {
-      ctx = hopContexts.computeIfAbsent(m.phase() + ">" + next,
-          k -> Map.of("current", m.phase(), "next", next));
-    }
+    Map<String, String> ctx = hopContexts
+        .computeIfAbsent(m.phase(), k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(next, k -> Map.of("current", m.phase(), "next", next));
     router.metrics().incr(RouterMetrics.UPDATE_PHASE, ctx);
     return m.withPhase(router.clock().instant(), next);
   }

@@ -109,7 +109,8 @@ final class PublishStage implements Stage {
     if (fresh.isEmpty()) {
       throw new SkipSignal("stale: " + String.join(", ", stale));
     }
-    return publish(event.withRecords(fresh).changes()).thenApply(results -> {
+    List<Change> changes = stale.isEmpty() ? event.changes() : event.withRecords(fresh).changes();
+    return publish(changes).thenApply(results -> {
       String summary = describe(results);
       if (at != null) {
         fresh.forEach(r -> freshness.applied(r, at));

@@ -79,7 +79,8 @@ public final class Router {
       return;
     }
     metrics.set(RouterMetrics.IN_FLIGHT, inFlightCount.incrementAndGet(), Map.of());
-    Duration age = Duration.between(message.createdAt(), clock.instant());
+    Duration age = maxAge.isZero() ? Duration.ZERO
+        : Duration.between(message.createdAt(), clock.instant());
     if (!maxAge.isZero() && age.compareTo(maxAge) > 0) {
       String reason = "message is " + seconds(age) + "s old, older than max_msg_age of "
           + seconds(maxAge) + "s";

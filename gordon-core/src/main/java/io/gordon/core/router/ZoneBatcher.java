@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Group commit for one zone of one provider: changes submitted while an {@code apply} call runs
  * are collected and sent together in the next call (up to {@code maxBatch} changes). The first
- * submitter of an idle zone applies at once (no linger), so a lone event is not delayed; while
- * it waits for the provider, later submitters queue up. At most one apply per zone runs at a
+ * submitter of an idle zone applies at once (no linger), so a lone event is not delayed, and
+ * keeps applying batches until the queue is empty; while it waits for the provider, later
+ * submitters queue up. At most one apply per zone runs at a
  * time, as the {@link DnsProvider} contract requires.
  */
 final class ZoneBatcher {
@@ -44,13 +45,14 @@ final class ZoneBatcher {
     Pending p = new Pending(changes, new CompletableFuture<>());
     queue.add(p);
     if (draining.compareAndSet(false, true)) {
-      // Leader: apply now on this thread until our own changes are done, then hand over.
-      drainUntil(p);
+      // Leader: apply on this thread until nothing is queued. Callers do not wait on the
+      // future (the router continues asynchronously), so draining here blocks no message.
+      drain();
     }
     return p.result;
   }
 
-  private void drainUntil(Pending own) {
+  private void drain() {
     while (true) {
       List<Pending> batch = take();
       if (batch.isEmpty()) {
@@ -61,10 +63,6 @@ final class ZoneBatcher {
         continue;
       }
       apply(batch);
-      if (own != null && own.result.isDone() && !queue.isEmpty()) {
-        Thread.ofVirtual().name("gordon-batch-" + providerName).start(() -> drainUntil(null));
-        return;
-      }
     }
   }
 

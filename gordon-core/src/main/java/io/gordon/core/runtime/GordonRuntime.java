@@ -31,6 +31,7 @@ public final class GordonRuntime implements AutoCloseable {
   private final PluginLifecycle plugins;
   private final List<SourceSupervisor> sources = new ArrayList<>();
   private final CountDownLatch terminated = new CountDownLatch(1);
+  private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicInteger signals = new AtomicInteger();
   private Router router;
@@ -76,7 +77,7 @@ public final class GordonRuntime implements AutoCloseable {
     }
     health.started("router");
     for (Named<EventSource> src : assembly.sources()) {
-      Duration maxAge = src.config().optDuration("max_msg_age").orElse(s.maxMsgAge());
+      Duration maxAge = maxMsgAge(src, s.maxMsgAge());
       health.ensure(src.name());
       SourceSupervisor sup = new SourceSupervisor(src.name(), src.plugin(),
           router.contextFor(src.name(), maxAge), health.reporter(src.name()), sourceBackoff);
@@ -85,6 +86,18 @@ public final class GordonRuntime implements AutoCloseable {
     }
     LOG.info("gordon started: {} source(s), {} handler(s), {} provider(s)",
         assembly.sources().size(), assembly.handlers().size(), assembly.providers().size());
+  }
+
+  /** The source's own max_msg_age (a duration, or a number of seconds), else the core's. */
+  static Duration maxMsgAge(Named<EventSource> src, Duration core) {
+    Object v = src.config().values().get("max_msg_age");
+    if (v instanceof Duration d) {
+      return d;
+    }
+    if (v instanceof Number n) {
+      return Duration.ofMillis(Math.round(n.doubleValue() * 1000));
+    }
+    return core;
   }
 
   /** The admin server's bound port, or -1 when it is disabled. */
@@ -111,9 +124,14 @@ public final class GordonRuntime implements AutoCloseable {
     }
     LOG.info("Received exit signal {}...", name);
     Thread.ofPlatform().name("gordon-shutdown").start(() -> {
-      close();
-      LOG.info("Shutdown complete.");
-      GordonLogging.stop();
+      try {
+        shutdownOnce();
+        LOG.info("Shutdown complete.");
+        GordonLogging.stop();
+      } finally {
+        // Only now may awaitTermination return and the process exit: the logs are flushed.
+        terminated.countDown();
+      }
     });
   }
 
@@ -126,9 +144,15 @@ public final class GordonRuntime implements AutoCloseable {
   /** Graceful stop: no new intake, drain up to shutdown_timeout, nack the rest, shut down. */
   @Override
   public void close() {
+    shutdownOnce();
+    terminated.countDown();
+  }
+
+  /** Shuts down on the first call; later calls wait until that shutdown is done. */
+  private void shutdownOnce() {
     if (!closing.compareAndSet(false, true)) {
       try {
-        terminated.await();
+        closed.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -137,7 +161,7 @@ public final class GordonRuntime implements AutoCloseable {
     try {
       shutdown();
     } finally {
-      terminated.countDown();
+      closed.countDown();
     }
   }
 

@@ -38,8 +38,13 @@ final class HttpSource implements EventSource {
     this.writer = new SpoolWriter(settings.directory(), "http", settings.segmentBytes(),
         context.clock());
     this.reader = new SpoolReader(new SpoolOptions(settings.directory(), "http-*.jsonl",
-        Duration.ofSeconds(1), Duration.ZERO, settings.maxBodyBytes(), settings.retryDelay(),
+        Duration.ofSeconds(1), Duration.ZERO, maxLine(settings), settings.retryDelay(),
         writer::active, false), context.events(), context.clock(), context.logger(), tracker);
+  }
+
+  /** A re-encoded event may be longer than its body (TXT escapes), never 4 times longer. */
+  private static int maxLine(HttpSettings s) {
+    return (int) Math.min(4L * s.maxBodyBytes() + 1024, 1 << 30);
   }
 
   @Override
@@ -69,7 +74,7 @@ final class HttpSource implements EventSource {
   }
 
   /** The bound port (useful with port 0). */
-  int port() {
+  synchronized int port() {
     return server.getAddress().getPort();
   }
 
@@ -80,8 +85,13 @@ final class HttpSource implements EventSource {
 
   @Override
   public void stop() {
-    if (server != null) {
-      server.stop(0);
+    HttpServer s;
+    synchronized (this) {
+      s = server;
+      server = null;
+    }
+    if (s != null) {
+      s.stop(0);
     }
     reader.stop();
   }
