@@ -50,6 +50,11 @@ class GcpEndToEndIT {
 
   /** Writes the config for a fresh topic and returns the topic. */
   String configure() throws Exception {
+    return configure("");
+  }
+
+  /** Writes the config, with {@code consumerExtra} lines in the consumer's table. */
+  String configure(String consumerExtra) throws Exception {
     seq++;
     String topic = "dns-changes-" + seq + "-" + System.nanoTime();
     emulator.createTopic(PROJECT, topic);
@@ -76,6 +81,7 @@ class GcpEndToEndIT {
         endpoint = "%s"
         ack_deadline = 10
         max_messages = 50
+        %s
         [gcp.enricher]
         endpoint = "%s"
         anonymous = true
@@ -85,7 +91,7 @@ class GcpEndToEndIT {
         endpoint = "%s"
         anonymous = true
         publish_wait_timeout = 10
-        """.formatted(PROJECT, topic, topic, emulator.hostPort(), google.rootUrl(),
+        """.formatted(PROJECT, topic, topic, emulator.hostPort(), consumerExtra, google.rootUrl(),
         DNS_PROJECT, google.rootUrl()));
     return topic;
   }
@@ -160,6 +166,22 @@ class GcpEndToEndIT {
           .contains(FakeRrset.of(n, "A", 300, address(i)));
     }
     assertThat(deadLetters()).isEmpty();
+  }
+
+  @Test
+  void aMessageOlderThanMaxMsgAgeIsDeadLetteredNotApplied() throws Exception {
+    String topic = configure("max_msg_age = 1");
+    emulator.createSubscription(PROJECT, "gordon-" + topic, topic, false, 10);
+    String host = "old" + seq;
+    String id = emulator.publish(PROJECT, topic, event(host, 7), Map.of(), null);
+    Thread.sleep(1500); // setup: let the message age past max_msg_age before gordon sees it
+    try (GordonProcess gordon = GordonProcess.start(dir)) {
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+          .failFast("gordon exited: " + gordon.tail(), () -> !gordon.alive())
+          .until(() -> deadLetters().contains("\"" + id + "\""));
+      assertThat(deadLetters()).contains("older than max_msg_age of 1");
+      assertThat(google.dns().rrset(DNS_PROJECT, ZONE, host + ".example.com.", "A")).isEmpty();
+    }
   }
 
   private int applied() {
