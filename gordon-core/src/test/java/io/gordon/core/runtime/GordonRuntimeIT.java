@@ -131,7 +131,7 @@ class GordonRuntimeIT {
   }
 
   /** Holds every apply call until the gate opens. */
-  static final class GatedProvider implements DnsProvider {
+  static class GatedProvider implements DnsProvider {
     final InMemoryDnsProvider inner;
     final CountDownLatch gate = new CountDownLatch(1);
     final AtomicInteger calls = new AtomicInteger();
