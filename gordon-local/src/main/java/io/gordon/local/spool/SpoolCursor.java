@@ -18,6 +18,8 @@ import java.util.TreeMap;
 final class SpoolCursor {
   final Path file;
   final Path sidecar;
+  /** When its lines were received, where recorded. Reader thread only. */
+  final Receipts receipts;
   /** Bytes consumed so far (complete lines only). Reader thread only. */
   long readOffset;
   /** Lines consumed so far. Reader thread only. */
@@ -47,6 +49,7 @@ final class SpoolCursor {
   SpoolCursor(Path file, Path sidecar, Progress p) {
     this.file = file;
     this.sidecar = sidecar;
+    this.receipts = new Receipts(Receipts.sideFile(file));
     this.readOffset = p.offset();
     this.lineNo = p.line();
     this.committedOffset = p.offset();
