@@ -58,7 +58,8 @@ final class HttpSource implements EventSource {
     }
     try {
       reader.prepare();
-      server = HttpServer.create(new InetSocketAddress(address, settings.port()), 128);
+      server = HttpServer.create(new InetSocketAddress(address, settings.port()),
+          settings.backlog());
     } catch (IOException e) {
       throw new GordonException("local.http: cannot listen on " + settings.host() + ":"
           + settings.port() + ": " + e.getMessage(), e);
