@@ -94,7 +94,7 @@ public final class TestContext implements PluginContext {
     return new MetricRelay() {
       @Override
       public void incr(String n, long value, Map<String, String> context) {
-        counters.add(n + context);
+        counters.add(n + new java.util.TreeMap<>(context));
       }
 
       @Override

@@ -112,6 +112,19 @@ class CliIT {
   }
 
   @Test
+  void thePrintedConfigurationIsValidTomlThatLoadsToTheSameValues() throws Exception {
+    write("gordon.toml", VALID.replace("token = \"hunter2\"", "token = { env = \"HOME\" }"));
+    String printed = gordon("config").out();
+    Path copy = Files.createDirectories(dir.resolve("copy"));
+    Gordon.installFakePlugins(copy);
+    Files.writeString(copy.resolve("gordon.toml"), printed);
+    Result again = gordon("config", "-c", "copy");
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.out().replaceAll("  #.*", ""))
+        .isEqualTo(printed.replaceAll("  #.*", ""));
+  }
+
+  @Test
   void pluginPrintsExactlyWhatOnePluginReceives() throws Exception {
     write("gordon.toml", VALID);
     Result r = gordon("config", "--plugin", "it.dns");

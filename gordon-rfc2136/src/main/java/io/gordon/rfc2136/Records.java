@@ -3,6 +3,7 @@ package io.gordon.rfc2136;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Address;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -40,13 +45,31 @@ final class Records {
     List<Record> out = new ArrayList<>(rdata.size());
     for (String r : rdata) {
       try {
-        out.add(Record.fromString(n, type(type), DClass.IN, ttl, r, Name.root));
+        Optional<Record> fast = fast(n, type, ttl, r);
+        out.add(fast.isPresent() ? fast.get()
+            : Record.fromString(n, type(type), DClass.IN, ttl, r, Name.root));
       } catch (IOException e) {
         throw new IllegalArgumentException(type + " rdata \"" + r + "\" of " + owner
             + " cannot be encoded: " + e.getMessage(), e);
       }
     }
     return out;
+  }
+
+  /**
+   * Builds the most common records without dnsjava's tokenizer, which costs a third of the CPU
+   * of a large batch; the rdata are already canonical (see {@link io.gordon.api.model.Rdata}).
+   */
+  private static Optional<Record> fast(Name n, RecordType type, long ttl, String rdata)
+      throws IOException {
+    return switch (type) {
+      case A -> Optional.of(new ARecord(n, DClass.IN, ttl,
+          InetAddress.getByAddress(Address.toByteArray(rdata, Address.IPv4))));
+      case AAAA -> Optional.of(new AAAARecord(n, DClass.IN, ttl,
+          InetAddress.getByAddress(Address.toByteArray(rdata, Address.IPv6))));
+      case CNAME -> Optional.of(new CNAMERecord(n, DClass.IN, ttl, Name.fromString(rdata)));
+      default -> Optional.empty();
+    };
   }
 
   /** The records of {@code rrset} with its TTL, or {@code defaultTtl}. */

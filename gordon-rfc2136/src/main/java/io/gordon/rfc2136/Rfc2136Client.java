@@ -72,10 +72,15 @@ final class Rfc2136Client {
 
   /** Sends an UPDATE (or any message) and returns the answer. */
   Message send(Message message) throws IOException {
+    return send(message, settings.tcp() == TcpMode.AUTO ? wireSize(message) : 0);
+  }
+
+  /** Sends a message whose signed size is {@code wireSize} (computed once by the caller). */
+  Message send(Message message, int wireSize) throws IOException {
     boolean useTcp = switch (settings.tcp()) {
       case ALWAYS -> true;
       case NEVER -> false;
-      case AUTO -> wireSize(message) > UDP_LIMIT;
+      case AUTO -> wireSize > UDP_LIMIT;
     };
     return (useTcp ? tcp : udp).send(message);
   }

@@ -58,7 +58,8 @@ final class UpdateSender {
       return;
     }
     Update update = build(zone, ops);
-    if (ops.size() > 1 && client.wireSize(update) > messageLimit()) {
+    int size = client.wireSize(update);
+    if (ops.size() > 1 && size > messageLimit()) {
       split(zone, ops, results);
       return;
     }
@@ -66,7 +67,7 @@ final class UpdateSender {
     long start = System.nanoTime();
     Message response;
     try {
-      response = client.send(update);
+      response = client.send(update, size);
     } catch (IOException e) {
       GordonException error = errors.forIo(e, subject);
       health.unhealthy(error.getMessage());

@@ -27,6 +27,10 @@ import java.util.function.BiFunction;
  * {@code max_updates_in_flight} at a time.
  */
 final class ZoneBatch {
+  /** Most concurrent reads (queries before removals and CNAME replacements) per process. */
+  static final int MAX_READS = 64;
+  private static final Semaphore READS = new Semaphore(MAX_READS);
+
   private final String zone;
   private final List<Change> changes;
   private final List<Integer> indexes;
@@ -115,13 +119,23 @@ final class ZoneBatch {
     }
   }
 
+  /** At most {@link #MAX_READS} reads at once, so a batch of removals cannot flood the server. */
+  private Optional<RecordSet> boundedRead(String name, RecordType type) {
+    READS.acquireUninterruptibly();
+    try {
+      return reader.apply(name, type);
+    } finally {
+      READS.release();
+    }
+  }
+
   /** Reads what the chunk's changes need (concurrently), then plans them. */
   private List<Op> plan(List<Integer> chunk, ChangeResult[] results) {
     Map<Integer, CompletableFuture<Optional<RecordSet>>> reads = new HashMap<>();
     for (int i : chunk) {
       Change c = changes.get(i);
       ChangePlanner.readBefore(c).ifPresent(type -> reads.put(i,
-          CompletableFuture.supplyAsync(() -> reader.apply(c.name(), type),
+          CompletableFuture.supplyAsync(() -> boundedRead(c.name(), type),
               Thread.ofVirtual()::start)));
     }
     List<Op> ops = new ArrayList<>();
@@ -139,9 +153,14 @@ final class ZoneBatch {
           throw e;
         }
       }
-      switch (planner.plan(i, c, zone, live)) {
-        case ChangePlanner.Planned.Send s -> ops.add(s.op());
-        case ChangePlanner.Planned.Done d -> results[i] = d.result();
+      try {
+        switch (planner.plan(i, c, zone, live)) {
+          case ChangePlanner.Planned.Send s -> ops.add(s.op());
+          case ChangePlanner.Planned.Done d -> results[i] = d.result();
+        }
+      } catch (IllegalArgumentException e) {
+        results[i] = new ChangeResult.Failed(c, new ProviderException(settings.plugin(), zone,
+            c.name(), c.type().name(), false, e.getMessage(), e));
       }
     }
     return ops;

@@ -2,6 +2,7 @@ package io.gordon.service;
 
 import io.gordon.api.ConfigException;
 import io.gordon.api.config.PluginConfig;
+import io.gordon.api.config.Secret;
 import io.gordon.api.plugin.DnsProvider;
 import io.gordon.core.config.ConfigPrinter;
 import io.gordon.core.plugin.PluginLoader;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,7 +83,7 @@ final class ConfigCommand implements Callable<Integer> {
   private static Set<String> secretKeys(PluginLoader.Loaded loaded) {
     Set<String> out = new HashSet<>();
     loaded.config().configs().values().forEach(pc -> pc.values().forEach((k, v) -> {
-      if (v instanceof io.gordon.api.config.Secret) {
+      if (v instanceof Secret) {
         out.add(k);
       }
     }));
@@ -95,7 +97,7 @@ final class ConfigCommand implements Callable<Integer> {
         p.plugin().start();
         p.plugin().check();
         out.println("ok      " + p.name() + " (zones: " + String.join(", ",
-            new java.util.TreeSet<>(p.plugin().zones())) + ")");
+            new TreeSet<>(p.plugin().zones())) + ")");
       } catch (RuntimeException e) {
         failed++;
         out.println("FAILED  " + p.name() + ": " + (e.getMessage() != null ? e.getMessage()

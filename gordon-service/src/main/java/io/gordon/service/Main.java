@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "gordon", mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Keeps DNS records in step with hostname events.",
+    footer = {"", "Exit status: 0 ok, 2 bad usage or invalid configuration, 1 other failures.",
+        "Set GORDON_TRACE=1 to print the stack trace of a failure."},
     subcommands = {
         RunCommand.class,
         ApplyCommand.class,

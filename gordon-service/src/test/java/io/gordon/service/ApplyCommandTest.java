@@ -77,6 +77,25 @@ class ApplyCommandTest {
   }
 
   @Test
+  void aDashReadsStandardInput() throws Exception {
+    Files.writeString(dir.resolve("gordon.toml"), CONFIG);
+    java.io.InputStream stdin = System.in;
+    System.setIn(new java.io.ByteArrayInputStream(event("s1", "in.example.com.")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    try {
+      assertThat(apply("-c", dir.toString(), "-")).as(err.toString()).isZero();
+    } finally {
+      System.setIn(stdin);
+    }
+    assertThat(out.toString()).startsWith("{\"id\":\"s1\",\"outcome\":\"applied\"");
+  }
+
+  @Test
+  void mainListsApplyOnce() {
+    assertThat(new CommandLine(new Main()).getSubcommands()).containsKey("apply");
+  }
+
+  @Test
   void aMissingFileExitsTwo() {
     assertThat(apply("-c", dir.toString(), dir.resolve("none.json").toString())).isEqualTo(2);
     assertThat(err.toString()).startsWith("gordon apply: cannot read ");

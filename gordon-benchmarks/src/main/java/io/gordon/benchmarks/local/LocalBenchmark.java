@@ -27,7 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Throughput of the embedded default's parts, printed as a table: event decoding, zone-file
  * writes (one change per call vs. batches), and local.http's durable accept (fsync per request).
- * Run: see gordon-benchmarks/README or the issue-4 report.
+ * Run from the repository root after {@code mvn -o -q -DskipTests package -pl gordon-benchmarks
+ * -am}: {@code java -cp gordon-benchmarks/target/classes:gordon-api/target/classes:
+ * gordon-core/target/classes:gordon-local/target/classes:<jackson jars>
+ * io.gordon.benchmarks.local.LocalBenchmark}. Numbers depend heavily on the disk's fsync time.
  */
 public final class LocalBenchmark {
   private LocalBenchmark() {}

@@ -21,6 +21,9 @@ final class HttpRun {
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final URI uri;
   private final String zone;
+  private final java.util.concurrent.atomic.AtomicInteger failures =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile String lastFailure = "";
 
   HttpRun(String eventsUrl, String zone) {
     this.uri = URI.create(eventsUrl + "?wait=true");
@@ -34,7 +37,7 @@ final class HttpRun {
   }
 
   private HttpRequest request(String body) {
-    return HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))
+    return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
         .header("Content-Type", "application/x-ndjson")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
   }
@@ -67,11 +70,13 @@ final class HttpRun {
   }
 
   /**
-   * Posts one event per request at {@code perSecond} for {@code n} events; returns the sorted
-   * latencies (request sent to "applied" answer) in nanos.
+   * Posts one event per request at {@code perSecond} for {@code n} events. Returns the sorted
+   * latencies (request sent to "applied" answer) in nanos of the requests that succeeded;
+   * {@link #failures()} counts the others (refused connections, timeouts, non-200 answers).
    */
   long[] steady(String prefix, int n, int perSecond) throws Exception {
     long[] latencies = new long[n];
+    java.util.Arrays.fill(latencies, Long.MAX_VALUE);
     List<CompletableFuture<Void>> all = new ArrayList<>(n);
     long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
     long start = System.nanoTime();
@@ -84,14 +89,29 @@ final class HttpRun {
       int k = i;
       long sentAt = System.nanoTime();
       all.add(client.sendAsync(request(line(prefix, i, zone)),
-          HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
-            latencies[k] = System.nanoTime() - sentAt;
-            expectOk(r);
+          HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
+            if (e == null && r.statusCode() == 200) {
+              latencies[k] = System.nanoTime() - sentAt;
+            } else {
+              failures.incrementAndGet();
+              lastFailure = e != null ? e.toString() : r.statusCode() + " " + r.body();
+            }
+            return null;
           }));
     }
-    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
     Arrays.sort(latencies);
-    return latencies;
+    return Arrays.copyOf(latencies, n - failures.get());
+  }
+
+  /** Requests of the last {@link #steady} run that failed. */
+  int failures() {
+    return failures.get();
+  }
+
+  /** What the last failed request saw. */
+  String lastFailure() {
+    return lastFailure;
   }
 
   private static Void expectOk(HttpResponse<String> r) {

@@ -15,8 +15,7 @@ final class Report {
 
   private Report() {}
 
-  static void print(int n, int rounds, double[][] r, int rate, int seconds, long[] lat,
-      long[] service) {
+  static void print(int n, int rounds, double[][] r, int rate, int seconds, long[] lat) {
     System.out.printf(Locale.ROOT, "rfc2136 benchmark: BIND %s on loopback, TSIG hmac-sha256,"
         + " %,d A records per measurement, median of %d rounds%n", BindVersion.get(), n, rounds);
     String f = "%-56s %10s   %s%n";
@@ -30,17 +29,24 @@ final class Report {
         + " (e) %.0f%%%n", 100 * Rfc2136Benchmark.median(r[1]) / a,
         100 * Rfc2136Benchmark.median(r[2]) / a, 100 * Rfc2136Benchmark.median(r[3]) / a,
         100 * Rfc2136Benchmark.median(r[4]) / a);
-    latency("(d)  router + rfc2136", rate, seconds, lat);
-    latency("(f)  gordon service over HTTP (?wait=true)", rate, seconds, service);
+    latency("(d)  router + rfc2136", rate, seconds, lat, 0, "");
   }
 
-  private static void latency(String what, int rate, int seconds, long[] lat) {
+  static void latency(String what, int rate, int seconds, long[] lat, int failed,
+      String lastFailure) {
     System.out.printf(Locale.ROOT, "%s at %,d events/s for %d s: latency accepted ->"
         + " acknowledged p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", what, rate, seconds,
-        ms(lat, 0.50), ms(lat, 0.99), lat[lat.length - 1] / 1e6);
+        ms(lat, 0.50), ms(lat, 0.99), lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6);
+    if (failed > 0) {
+      System.out.printf(Locale.ROOT, "     %,d of %,d requests failed (not in the latencies),"
+          + " last: %s%n", failed, failed + lat.length, lastFailure);
+    }
   }
 
   private static double ms(long[] sorted, double q) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
   }
 

@@ -55,13 +55,14 @@ public final class Rfc2136Benchmark {
       check(run, "steady");
       confirm(bind, "lt", rate * seconds);
     }
-    long[] serviceLatency;
+    Report.print(n, rounds, r, rate, seconds, routerLatency);
     try (BindServer bind = BindServer.start(ZONE);
         GordonService gordon = new GordonService(bind, 5_000)) {
-      serviceLatency = new HttpRun(gordon.eventsUrl(), ZONE).steady("ht", rate * seconds, rate);
-      confirm(bind, "ht", rate * seconds);
+      HttpRun http = new HttpRun(gordon.eventsUrl(), ZONE);
+      long[] lat = http.steady("ht", rate * seconds, rate);
+      Report.latency("(f)  gordon service over HTTP, one event per request (?wait=true)", rate,
+          seconds, lat, http.failures(), http.lastFailure());
     }
-    Report.print(n, rounds, r, rate, seconds, routerLatency, serviceLatency);
   }
 
   private static int arg(String[] args, int i, int fallback) {

@@ -4,6 +4,7 @@ import io.gordon.api.config.ConfigSpec;
 import io.gordon.api.config.PluginConfig;
 import io.gordon.core.config.Namespaces.Sourced;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -91,7 +92,7 @@ public final class ConfigValidator {
 
   private static SpecValidator.Missing missing(RawConfig raw, String plugin, String relay) {
     List<String> chain = new ArrayList<>(Namespaces.chain(plugin));
-    java.util.Collections.reverse(chain);
+    Collections.reverse(chain);
     String where = String.join(" or ", chain.stream().map(c -> "[" + c + "]").toList());
     Origin at = raw.tree().table(plugin).map(ConfigTable::origin)
         .orElseGet(() -> raw.origin(plugin.equals(relay) ? "core.metrics" : "core.plugins"));

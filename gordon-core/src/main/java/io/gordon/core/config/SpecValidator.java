@@ -2,6 +2,7 @@ package io.gordon.core.config;
 
 import io.gordon.api.config.ConfigKey;
 import io.gordon.api.config.ConfigSpec;
+import io.gordon.api.config.ConfigType;
 import io.gordon.core.config.Namespaces.Sourced;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,32 +69,28 @@ public final class SpecValidator {
         continue;
       }
       Sourced s = raw.get(given.get(0));
-      check(key, s, s.dotted(given.get(0))).ifPresentOrElse(problems::add,
-          () -> values.put(key.name(), convertOrNull(key, s)));
+      ConfigValues.Converted c = convert(key, s);
+      c.value().ifPresentOrElse(v -> values.put(key.name(), v), () -> problems.add(
+          ConfigProblem.of(s.entry().origin(), s.dotted(given.get(0)), c.problem(),
+              ConfigValues.expected(key.type(), key.rule()))));
     }
     return new Result(values, problems);
   }
 
-  private Optional<ConfigProblem> check(ConfigKey key, Sourced s, String dotted) {
+  /** Converts the value and applies the key's rule; a broken rule is a problem too. */
+  private ConfigValues.Converted convert(ConfigKey key, Sourced s) {
     ConfigValues.Converted c = ConfigValues.convert(key.type(), s.entry().value(), root, env);
-    String expected = ConfigValues.expected(key.type(), key.rule());
     if (c.value().isEmpty()) {
-      return Optional.of(ConfigProblem.of(s.entry().origin(), dotted, c.problem(), expected));
+      return c;
     }
-    Object v = c.value().get();
-    Optional<String> broken;
+    boolean ok;
     try {
-      broken = key.rule().check(v);
+      ok = key.rule().check(c.value().get()).isEmpty();
     } catch (RuntimeException e) {
-      broken = Optional.of(key.rule().description());
+      ok = false; // a rule that cannot judge the value rejects it
     }
-    return broken.map(b -> ConfigProblem.of(s.entry().origin(), dotted,
-        "invalid value " + (key.type() == io.gordon.api.config.ConfigType.SECRET ? "<redacted>"
-            : ConfigValues.repr(s.entry().value())), expected));
-  }
-
-  private Object convertOrNull(ConfigKey key, Sourced s) {
-    return ConfigValues.convert(key.type(), s.entry().value(), root, env).value().orElseThrow();
+    return ok ? c : new ConfigValues.Converted(Optional.empty(), "invalid value "
+        + (key.type() == ConfigType.SECRET ? "<redacted>" : ConfigValues.repr(s.entry().value())));
   }
 
   /**

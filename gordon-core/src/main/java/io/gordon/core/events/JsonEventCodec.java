@@ -71,8 +71,7 @@ public final class JsonEventCodec implements EventCodec {
       return List.of(item(0, t, parse(t)));
     } catch (InvalidEventException whole) {
       List<String> lines = t.lines().filter(l -> !l.isBlank()).toList();
-      if (lines.size() < 2 || !decodeItem(0, lines.get(0)).ok()
-          && !parses(lines.get(0))) {
+      if (lines.size() < 2 || lines.stream().noneMatch(JsonEventCodec::isObject)) {
         return List.of(failed(0, t, whole.problems()));
       }
       List<Decoded> out = new ArrayList<>(lines.size());
@@ -146,10 +145,10 @@ public final class JsonEventCodec implements EventCodec {
     return event.get();
   }
 
-  private static boolean parses(String json) {
+  /** Whether {@code line} alone is a JSON object: the sign of JSON lines, not one document. */
+  private static boolean isObject(String line) {
     try {
-      parse(json);
-      return true;
+      return parse(line).isObject();
     } catch (InvalidEventException e) {
       return false;
     }

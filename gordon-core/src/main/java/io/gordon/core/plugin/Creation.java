@@ -1,5 +1,6 @@
 package io.gordon.core.plugin;
 
+import io.gordon.api.GordonException;
 import io.gordon.api.config.PluginConfig;
 import io.gordon.api.plugin.DeadLetterSink;
 import io.gordon.api.plugin.DnsProvider;
@@ -57,7 +58,8 @@ final class Creation {
           + relay.factory().getClass().getName() + " returned " + describe(r)
           + ", which is not a MetricRelay";
     } catch (RuntimeException | LinkageError e) {
-      relayProblem = at + "relay \"" + relay.name() + "\" could not be created: " + e;
+      relayProblem = at + "relay \"" + relay.name() + "\" could not be created: "
+          + describe(e);
     }
     return MetricRelay.noop();
   }
@@ -96,7 +98,7 @@ final class Creation {
     try {
       p = installed.factory().create(ctx);
     } catch (RuntimeException | LinkageError e) {
-      return Optional.of(at + "could not be created: " + e);
+      return Optional.of(at + "could not be created: " + describe(e));
     }
     Class<?> want = switch (installed.factory().kind()) {
       case SOURCE -> EventSource.class;
@@ -113,6 +115,12 @@ final class Creation {
     made.add(new Assembly.Named<>(ctx.pluginName(), (GordonPlugin) p, ctx.config()));
     kinds.put(ctx.pluginName(), installed.factory().kind());
     return Optional.empty();
+  }
+
+  /** A plugin's own exceptions explain themselves; others need their class to make sense. */
+  private static String describe(Throwable e) {
+    return e instanceof GordonException && e.getMessage() != null ? e.getMessage()
+        : e.toString();
   }
 
   private static String describe(Object o) {

@@ -3,11 +3,13 @@ package io.gordon.core.plugin;
 import io.gordon.core.config.ConfigProblem;
 import io.gordon.core.config.RawConfig;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -73,7 +75,7 @@ final class RouteCheck {
         out.put(k, route.get(k));
       }
     }));
-    new java.util.TreeMap<>(route).forEach(out::putIfAbsent);
+    new TreeMap<>(route).forEach(out::putIfAbsent);
     return out;
   }
 
@@ -138,7 +140,7 @@ final class RouteCheck {
       }
       if (at != null) {
         List<String> cycle = new ArrayList<>(path.subList(path.indexOf(at), path.size()));
-        java.util.Collections.rotate(cycle, -cycle.indexOf(java.util.Collections.min(cycle)));
+        Collections.rotate(cycle, -cycle.indexOf(Collections.min(cycle)));
         at = cycle.get(0);
         if (reported.add(new TreeSet<>(cycle))) {
           cycle.add(at);

@@ -2,9 +2,11 @@ package io.gordon.core.plugin;
 
 import io.gordon.api.plugin.PluginKind;
 import io.gordon.core.config.CoreSettings;
+import io.gordon.core.config.Suggestions;
 import io.gordon.core.config.ValidatedConfig;
 import io.gordon.core.plugin.PluginCatalog.Installed;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,11 +76,11 @@ final class Selection {
     perPlugin.computeIfAbsent(plugin, k -> new ArrayList<>()).add(problem);
   }
 
-  private static String didYouMean(String name, java.util.Collection<String> names) {
-    return io.gordon.core.config.Suggestions.didYouMean(name, names);
+  private static String didYouMean(String name, Collection<String> names) {
+    return Suggestions.didYouMean(name, names);
   }
 
-  private static String listOr(java.util.Collection<String> names, String none) {
+  private static String listOr(Collection<String> names, String none) {
     return names.isEmpty() ? none : String.join(", ", names);
   }
 

@@ -119,6 +119,20 @@ class JsonEventCodecTest {
   }
 
   @Test
+  void aBrokenFirstLineDoesNotHideTheOtherLines() {
+    String good = record("\"name\":\"a.example.com.\",\"type\":\"A\",\"rrdatas\":[\"10.0.0.1\"]");
+    assertThat(CODEC.decodeAll("{oops\n" + good)).extracting(Decoded::ok)
+        .containsExactly(false, true);
+  }
+
+  @Test
+  void aBrokenPrettyPrintedEventIsOneItemWithOneProblem() {
+    assertThat(CODEC.decodeAll("{\n  \"action\": \"additions\",\n  \"resourceRecords\": [\n}"))
+        .singleElement().satisfies(d -> assertThat(d.problems()).singleElement().asString()
+            .startsWith("event: not valid JSON at line 4, column 1: Unexpected close marker"));
+  }
+
+  @Test
   void decodeAllExplainsAnEmptyBody() {
     assertThat(CODEC.decodeAll(" ").get(0).problems()).containsExactly(
         "body: empty (expected one event, a JSON array of events, or one event per line)");

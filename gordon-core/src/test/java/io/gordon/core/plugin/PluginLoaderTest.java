@@ -110,6 +110,15 @@ class PluginLoaderTest {
   }
 
   @Test
+  void aGordonExceptionFromCreateIsShownByItsMessage() throws Exception {
+    factories.add(Fakes.factory("keyed", PluginKind.HANDLER, c -> {
+      throw new io.gordon.api.PluginLoadException("keyed", "keyfile /k.json was not found");
+    }));
+    assertThat(problems(core("\"src\", \"keyed\", \"pub\""))).containsExactly(
+        "gordon.toml:2:1: keyed: could not be created: keyfile /k.json was not found");
+  }
+
+  @Test
   void aFactoryReturningTheWrongKindIsRejected() throws Exception {
     factories.add(Fakes.factory("odd", PluginKind.SOURCE, c -> new Fakes.Sink()));
     assertThat(problems(core("\"odd\", \"enr\", \"pub\""))).containsExactly(
@@ -165,6 +174,38 @@ class PluginLoaderTest {
             + "(expected one of: cleanup, publish); routing around it (core.debug = true)",
         "gordon.toml:7:1: core.route.enrich: no loaded plugin has phase \"enrich\" (expected "
             + "one of: cleanup, consume, publish); routing around it (core.debug = true)");
+  }
+
+  @Test
+  void inDebugModeAMissingRelayFallsBackToNoMetricsWithAWarning() throws Exception {
+    Loaded l = load(core("\"src\", \"enr\", \"pub\"").replace("metrics = \"relay\"",
+        "metrics = \"statsd\"\ndebug = true"));
+    assertThat(l.assembly().metrics()).isNotInstanceOf(Fakes.Relay.class);
+    assertThat(l.warnings().stream().map(w -> w.replace(dir + "/", ""))).containsExactly(
+        "gordon.toml:3:1: core.metrics: metrics relay \"statsd\" is not installed (available: "
+            + "relay); skipping statsd (core.debug = true)");
+  }
+
+  @Test
+  void aSecondDeadLetterPluginIsRejected() throws Exception {
+    factories.add(Fakes.factory("sink2", PluginKind.DEAD_LETTER, c -> new Fakes.Sink()));
+    assertThat(problems(core("\"src\", \"enr\", \"pub\", \"sink\", \"sink2\"")))
+        .containsExactly("gordon.toml:2:1: core.plugins: only one dead-letter plugin may be "
+            + "listed, got \"sink\" and \"sink2\"");
+  }
+
+  @Test
+  void pluginsReceiveTheirValidatedConfigAndTheCoreServices() throws Exception {
+    Assembly a = load(core("\"src\", \"enr\", \"gcp.gdns\"").replace("publish = \"cleanup\"",
+        "publish = \"cleanup\"\n[gcp]\nproject = \"shared\"\n")).assembly();
+    assertThat(a.providers().get(0).name()).isEqualTo("gcp.gdns");
+    assertThat(a.providers().get(0).config().string("project")).isEqualTo("shared");
+    Fakes.Handler h = (Fakes.Handler) a.handlers().get(1).plugin();
+    assertThat(h.context().pluginName()).isEqualTo("enr");
+    assertThat(h.context().metrics()).isSameAs(a.metrics());
+    assertThat(h.context().events()).isSameAs(a.codec());
+    assertThat(h.context().configRoot()).isEqualTo(dir);
+    assertThat(h.context().clock().instant()).isEqualTo(Instant.EPOCH);
   }
 
   @Test

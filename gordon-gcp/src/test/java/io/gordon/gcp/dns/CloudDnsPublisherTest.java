@@ -279,4 +279,26 @@ class CloudDnsPublisherTest {
     assertThat(r).isInstanceOf(ChangeResult.Applied.class);
     assertThat(api.requests(Route.ZONES_GET)).hasSize(1);
   }
+
+  @Test
+  void aZoneWithoutManagedZoneFailsAtStartSayingWhatWasTried() {
+    TestContext ctx = new TestContext("gcp.publisher", CloudDnsPublisherFactory.SPEC, Map.of(
+        "project", project, "dns_zone", "nowhere.example.", "endpoint", api.rootUrl(),
+        "anonymous", true));
+    CloudDnsPublisher p = (CloudDnsPublisher) new CloudDnsPublisherFactory().create(ctx);
+    org.assertj.core.api.Assertions.assertThatThrownBy(p::start)
+        .isInstanceOf(io.gordon.api.PermanentException.class)
+        .hasMessageStartingWith("project " + project + " has no managed zone with DNS name "
+            + "nowhere.example., nor one named nowhere-example by the naming convention: 404");
+  }
+
+  @Test
+  void checkReportsAnUnreachableApiAsARetriableProviderFailure() {
+    api.failNext(Route.PROJECTS_GET, 503, 1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(publisher::check)
+        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retriable()).isTrue())
+        .hasMessage("Cloud DNS project " + project + ": 503 backendError: The service is "
+            + "currently unavailable.");
+    publisher.check();
+  }
 }

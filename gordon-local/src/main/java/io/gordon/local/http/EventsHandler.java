@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +42,10 @@ final class EventsHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange ex) throws IOException {
+    Instant received = context.clock().instant();
     try (ex) {
       if (!authorized(ex)) {
+        drain(ex);
         ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
         Json.send(ex, 401, Json.error("missing or wrong bearer token (send Authorization:"
             + " Bearer <token>)"));
@@ -52,14 +55,17 @@ final class EventsHandler implements HttpHandler {
       String method = ex.getRequestMethod();
       if (path.equals("/v1/events") || path.equals("/v1/events/")) {
         if (method.equals("POST")) {
-          post(ex);
+          post(ex, received);
         } else {
+          drain(ex);
           ex.getResponseHeaders().set("Allow", "POST");
           Json.send(ex, 405, Json.error(method + " is not allowed on /v1/events (use POST)"));
         }
       } else if (method.equals("GET") && path.startsWith("/v1/events/")) {
+        drain(ex);
         get(ex, path.substring("/v1/events/".length()));
       } else {
+        drain(ex);
         Json.send(ex, 404, Json.error("no such resource: " + method + " " + path
             + " (expected POST /v1/events or GET /v1/events/{id})"));
       }
@@ -69,9 +75,10 @@ final class EventsHandler implements HttpHandler {
     }
   }
 
-  private void post(HttpExchange ex) throws IOException {
+  private void post(HttpExchange ex, Instant received) throws IOException {
     Optional<byte[]> body = readBody(ex);
     if (body.isEmpty()) {
+      ex.getResponseHeaders().set("Connection", "close");
       Json.send(ex, 413, Json.error("request body is larger than max_body_bytes ("
           + settings.maxBodyBytes() + " bytes)"));
       return;
@@ -93,7 +100,7 @@ final class EventsHandler implements HttpHandler {
         d.problems().forEach(err.putArray("problems")::add);
       }
     }
-    if (!lines.isEmpty() && !spool(ex, ids, lines)) {
+    if (!lines.isEmpty() && !spool(ex, ids, lines, received)) {
       return;
     }
     ObjectNode answer = Json.MAPPER.createObjectNode();
@@ -109,11 +116,11 @@ final class EventsHandler implements HttpHandler {
     Json.send(ex, status, answer);
   }
 
-  private boolean spool(HttpExchange ex, List<String> ids, List<String> lines)
-      throws IOException {
+  private boolean spool(HttpExchange ex, List<String> ids, List<String> lines,
+      Instant received) throws IOException {
     try {
       ids.forEach(tracker::accepted);
-      writer.append(lines);
+      writer.append(lines, received);
     } catch (IOException e) {
       ids.forEach(tracker::forget);
       context.logger().log(System.Logger.Level.ERROR, "local.http: cannot write the spool", e);
@@ -146,6 +153,20 @@ final class EventsHandler implements HttpHandler {
     try (InputStream in = ex.getRequestBody()) {
       byte[] b = in.readNBytes(settings.maxBodyBytes() + 1);
       return b.length > settings.maxBodyBytes() ? Optional.empty() : Optional.of(b);
+    }
+  }
+
+  /**
+   * Reads and discards a request body this handler does not use, up to max_body_bytes, so the
+   * connection can serve the next request (keep-alive). A longer body closes the connection.
+   */
+  private void drain(HttpExchange ex) throws IOException {
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] sink = new byte[8192];
+      long left = settings.maxBodyBytes();
+      for (int n = in.read(sink); n > 0 && (left -= n) > 0; n = in.read(sink)) {
+        // discard
+      }
     }
   }
 

@@ -38,8 +38,13 @@ final class HttpSource implements EventSource {
     this.writer = new SpoolWriter(settings.directory(), "http", settings.segmentBytes(),
         context.clock());
     this.reader = new SpoolReader(new SpoolOptions(settings.directory(), "http-*.jsonl",
-        Duration.ofSeconds(1), Duration.ZERO, settings.maxBodyBytes(), settings.retryDelay(),
+        Duration.ofSeconds(1), Duration.ZERO, maxLine(settings), settings.retryDelay(),
         writer::active, false), context.events(), context.clock(), context.logger(), tracker);
+  }
+
+  /** A re-encoded event may be longer than its body (TXT escapes), never 4 times longer. */
+  private static int maxLine(HttpSettings s) {
+    return (int) Math.min(4L * s.maxBodyBytes() + 1024, 1 << 30);
   }
 
   @Override
@@ -53,7 +58,8 @@ final class HttpSource implements EventSource {
     }
     try {
       reader.prepare();
-      server = HttpServer.create(new InetSocketAddress(address, settings.port()), 128);
+      server = HttpServer.create(new InetSocketAddress(address, settings.port()),
+          settings.backlog());
     } catch (IOException e) {
       throw new GordonException("local.http: cannot listen on " + settings.host() + ":"
           + settings.port() + ": " + e.getMessage(), e);
@@ -69,7 +75,7 @@ final class HttpSource implements EventSource {
   }
 
   /** The bound port (useful with port 0). */
-  int port() {
+  synchronized int port() {
     return server.getAddress().getPort();
   }
 
@@ -80,8 +86,13 @@ final class HttpSource implements EventSource {
 
   @Override
   public void stop() {
-    if (server != null) {
-      server.stop(0);
+    HttpServer s;
+    synchronized (this) {
+      s = server;
+      server = null;
+    }
+    if (s != null) {
+      s.stop(0);
     }
     reader.stop();
   }

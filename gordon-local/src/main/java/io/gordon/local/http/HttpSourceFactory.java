@@ -15,6 +15,9 @@ public final class HttpSourceFactory implements PluginFactory {
       .optional("listen", ConfigType.STRING, "127.0.0.1:8053", Rule.hostPort(),
           "Address to listen on (port 0 picks a free port, which is logged). A non-loopback"
               + " address requires a token.")
+      .optional("backlog", ConfigType.INTEGER, 1024L, Rule.between(1, 65535),
+          "Pending TCP connections the listener queues before refusing new ones (the kernel"
+              + " may cap it, e.g. net.core.somaxconn).")
       .optional("token", ConfigType.SECRET, null, Rule.any(),
           "Bearer token clients must send (Authorization: Bearer <token>); a string, or"
               + " { env = \"NAME\" } or { file = \"path\" }.")
@@ -35,7 +38,9 @@ public final class HttpSourceFactory implements PluginFactory {
           Rule.durationAtLeast(0), "First delay before an event the core handed back (nack) is"
               + " submitted again; doubles each time, up to 5 minutes.")
       .optional("max_msg_age", ConfigType.DURATION, null, Rule.durationAtLeast(0),
-          "Overrides core.max_msg_age for this source (0 disables). Age counts from receipt.")
+          "Overrides core.max_msg_age for this source (0 disables). Age counts from when the HTTP"
+              + " request was accepted (recorded with each spooled event), so events spooled"
+              + " before an outage are judged by their own receipt time after a restart.")
       .build();
 
   @Override

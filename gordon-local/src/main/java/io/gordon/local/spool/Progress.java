@@ -12,8 +12,9 @@ import java.util.TreeSet;
 /**
  * The durable progress of one spool file: every line up to {@code line} (ending at byte
  * {@code offset}) is settled, and so are the later lines in {@code settled}. Stored in a
- * sidecar file that is replaced atomically, one line of text:
- * {@code offset=1234 line=17 settled=19,20}.
+ * sidecar file that is a small log: a snapshot line, replaced atomically when the log is
+ * compacted ({@code offset=1234 line=17 settled=19,20}), followed by the numbers of lines
+ * settled since, one per line, appended by {@link ProgressCommitter}.
  *
  * @param offset bytes of the file covered by the settled prefix
  * @param line number of the last line of the prefix (lines count from 1; 0 for none)
@@ -26,13 +27,35 @@ record Progress(long offset, long line, Set<Long> settled) {
     settled = Set.copyOf(settled);
   }
 
+  /**
+   * Reads a sidecar. Appended numbers count only when their line is complete and well formed:
+   * a torn last append (crash while writing) is ignored, which may repeat (never skip) a line.
+   */
   static Progress read(Path sidecar) throws IOException {
     String text;
     try {
-      text = Files.readString(sidecar, StandardCharsets.UTF_8).trim();
+      text = Files.readString(sidecar, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return START;
     }
+    int nl = text.indexOf('\n');
+    Progress snapshot = snapshot(sidecar, (nl < 0 ? text : text.substring(0, nl)).trim());
+    if (nl < 0) {
+      return snapshot;
+    }
+    Set<Long> settled = new TreeSet<>(snapshot.settled());
+    int start = nl + 1;
+    for (int end = text.indexOf('\n', start); end >= 0; end = text.indexOf('\n', start)) {
+      String n = text.substring(start, end);
+      if (n.matches("[0-9]{1,18}") && Long.parseLong(n) > snapshot.line()) {
+        settled.add(Long.parseLong(n));
+      }
+      start = end + 1;
+    }
+    return new Progress(snapshot.offset(), snapshot.line(), settled);
+  }
+
+  private static Progress snapshot(Path sidecar, String text) throws IOException {
     long offset = 0;
     long line = 0;
     Set<Long> settled = new TreeSet<>();
@@ -57,6 +80,7 @@ record Progress(long offset, long line, Set<Long> settled) {
     return new Progress(offset, line, settled);
   }
 
+  /** Replaces the sidecar with this progress as its snapshot line (and no appended lines). */
   void write(Path sidecar) throws IOException {
     StringBuilder sb = new StringBuilder("offset=").append(offset).append(" line=").append(line)
         .append(" settled=");

@@ -1,7 +1,10 @@
 package io.gordon.local.spool;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,6 +18,8 @@ import java.util.TreeMap;
 final class SpoolCursor {
   final Path file;
   final Path sidecar;
+  /** When its lines were received, where recorded. Reader thread only. */
+  final Receipts receipts;
   /** Bytes consumed so far (complete lines only). Reader thread only. */
   long readOffset;
   /** Lines consumed so far. Reader thread only. */
@@ -30,12 +35,21 @@ final class SpoolCursor {
   private final TreeMap<Long, Long> open = new TreeMap<>();
   private final Set<Long> settled = new HashSet<>();
   private final Set<Long> restored;
-  private boolean dirty;
+  /** Lines settled since the progress log last took them. */
+  private List<Long> fresh = new ArrayList<>();
   private boolean retired;
+
+  /** The open progress log; null until its first compaction. Committer (io lock) only. */
+  FileChannel log;
+  /** Numbers appended to the log since its snapshot. Committer (io lock) only. */
+  int appended;
+  /** When the log was last appended to (nanoTime). Committer (io lock) only. */
+  long lastAppend;
 
   SpoolCursor(Path file, Path sidecar, Progress p) {
     this.file = file;
     this.sidecar = sidecar;
+    this.receipts = new Receipts(Receipts.sideFile(file));
     this.readOffset = p.offset();
     this.lineNo = p.line();
     this.committedOffset = p.offset();
@@ -54,7 +68,7 @@ final class SpoolCursor {
   synchronized boolean consumed(long line, long end) {
     open.put(line, end);
     if (restored.remove(line)) {
-      settle(line);
+      advance(line);
       return false;
     }
     return true;
@@ -62,16 +76,20 @@ final class SpoolCursor {
 
   /** Marks {@code line} settled and advances the durable prefix over settled lines. */
   synchronized void settle(long line) {
-    if (!open.containsKey(line)) {
-      return;
+    if (open.containsKey(line)) {
+      fresh.add(line);
+      advance(line);
     }
+  }
+
+  /** Marks a consumed line settled (it is already in the log when it was restored). */
+  private void advance(long line) {
     settled.add(line);
     while (!open.isEmpty() && settled.remove(open.firstKey())) {
       Map.Entry<Long, Long> first = open.pollFirstEntry();
       committedLine = first.getKey();
       committedOffset = first.getValue();
     }
-    dirty = true;
   }
 
   /** Whether every consumed line is settled. */
@@ -79,23 +97,30 @@ final class SpoolCursor {
     return open.isEmpty();
   }
 
-  /** Takes the progress to write, if it changed since the last call. */
-  synchronized Progress takeDirty() {
-    if (!dirty || retired) {
-      return null;
+  /** Takes the lines settled since the last call, to append to the progress log. */
+  synchronized List<Long> takeFresh() {
+    if (retired || fresh.isEmpty()) {
+      return List.of();
     }
-    dirty = false;
+    List<Long> out = fresh;
+    fresh = new ArrayList<>();
+    return out;
+  }
+
+  /** The whole progress, for a compacted log; it covers every line settled so far. */
+  synchronized Progress snapshot() {
+    fresh = new ArrayList<>();
     Set<Long> later = new HashSet<>(settled);
     later.addAll(restored);
     return new Progress(committedOffset, committedLine, later);
   }
 
+  synchronized boolean retired() {
+    return retired;
+  }
+
   /** The file is finished: its progress must never be written again. */
   synchronized void retire() {
     retired = true;
-  }
-
-  synchronized void markDirty() {
-    dirty = true;
   }
 }

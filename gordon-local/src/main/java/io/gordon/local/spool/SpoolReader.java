@@ -58,6 +58,16 @@ public final class SpoolReader {
         }
       }
     }
+    Path received = options.directory().resolve(".received");
+    if (Files.isDirectory(received)) {
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(received)) {
+        for (Path p : s) {
+          if (!Files.exists(options.directory().resolve(p.getFileName()))) {
+            Files.delete(p);
+          }
+        }
+      }
+    }
   }
 
   /** Reads and submits until {@link #stop()} or the service stops. */
@@ -185,6 +195,7 @@ public final class SpoolReader {
     io.gordon.local.io.AtomicFiles.syncDirectory(done);
     io.gordon.local.io.AtomicFiles.syncDirectory(options.directory());
     Files.deleteIfExists(c.sidecar);
+    Files.deleteIfExists(Receipts.sideFile(c.file));
     log.log(System.Logger.Level.INFO, "finished " + c.name() + " (" + c.lineNo
         + " lines); moved to " + target);
   }

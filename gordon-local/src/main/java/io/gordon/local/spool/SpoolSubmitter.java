@@ -120,9 +120,22 @@ final class SpoolSubmitter {
       return;
     }
     String id = event.id().orElse(fallbackId);
-    Instant created = options.eventTime() ? event.timestamp().orElse(fileTime) : fileTime;
+    Instant created = created(event, c.receipts.received(line), fileTime);
     listener.submitted(id);
     ctx.submit(EventMessage.create(id, event, "consume", created, attributes(c, line)), d);
+  }
+
+  /**
+   * The message's creation time, from which max_msg_age counts: the line's recorded receipt
+   * time when there is one (local.http), else the event's timestamp if the source trusts it
+   * (local.file), else the file's modification time.
+   */
+  private Instant created(DnsEvent event, java.util.Optional<Instant> received,
+      Instant fileTime) {
+    if (received.isPresent()) {
+      return received.get();
+    }
+    return options.eventTime() ? event.timestamp().orElse(fileTime) : fileTime;
   }
 
   private Delivery delivery(SpoolCursor c, long line, String text, Instant fileTime,

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,6 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * append returns once some fsync that started after its write has finished. A new segment
  * starts at every start and whenever the current one exceeds the segment size; names sort in
  * write order. Thread-safe.
+ *
+ * <p>With {@link #append(List, Instant)} the receipt time of the lines is also recorded in a
+ * side file, {@code .received/<segment>} (see {@link Receipts}), so that an event's age counts
+ * from its receipt rather than from the segment's modification time. The side entry is written
+ * after the lines and before the call returns, but it is not fsynced: it survives a process
+ * crash, while after a power failure a missing entry only means the age falls back to the file
+ * time. This keeps the acknowledgement at one fsync per group.
  */
 public final class SpoolWriter implements AutoCloseable {
   private final Path directory;
@@ -30,6 +38,9 @@ public final class SpoolWriter implements AutoCloseable {
   private Path current;
   private long size;
   private int seq;
+  /** Lines in the current segment, and its receipts side file (opened on first use). */
+  private long lines;
+  private FileChannel side;
   /** Bytes written since start, over all segments. Guarded by this. */
   private long written;
   /** Bytes known durable; only ever increases. */
@@ -45,6 +56,11 @@ public final class SpoolWriter implements AutoCloseable {
 
   /** Appends {@code lines} (no line breaks inside) and returns once they are on disk. */
   public void append(List<String> lines) throws IOException {
+    append(lines, null);
+  }
+
+  /** Like {@link #append(List)}, also recording that the lines were received at {@code at}. */
+  public void append(List<String> lines, Instant at) throws IOException {
     StringBuilder sb = new StringBuilder();
     for (String l : lines) {
       sb.append(l).append('\n');
@@ -61,8 +77,45 @@ public final class SpoolWriter implements AutoCloseable {
       while (buf.hasRemaining()) {
         channel.write(buf);
       }
+      if (at != null) {
+        receipt(this.lines + 1, lines.size(), at);
+      }
+      this.lines += lines.size();
     }
     syncUpTo(mine);
+  }
+
+  /**
+   * Records the receipt time of a segment's lines {@code first} to {@code first+count-1}. Best
+   * effort: the lines are already written, so a failure here must not fail the append.
+   */
+  private void receipt(long first, int count, Instant at) {
+    try {
+      if (side == null) {
+        Path dir = directory.resolve(".received");
+        Files.createDirectories(dir);
+        side = FileChannel.open(dir.resolve(current.getFileName()), StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      }
+      ByteBuffer entry = ByteBuffer.wrap((first + " " + count + " " + at.toEpochMilli() + "\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      while (entry.hasRemaining()) {
+        side.write(entry);
+      }
+    } catch (IOException e) {
+      closeSide();
+    }
+  }
+
+  private void closeSide() {
+    try {
+      if (side != null) {
+        side.close();
+      }
+    } catch (IOException e) {
+      // the entries written so far stay readable
+    }
+    side = null;
   }
 
   private void syncUpTo(long mine) throws IOException {
@@ -101,6 +154,7 @@ public final class SpoolWriter implements AutoCloseable {
     channel = FileChannel.open(current, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND);
     size = 0;
+    lines = 0;
     AtomicFiles.syncDirectory(directory);
   }
 
@@ -112,6 +166,7 @@ public final class SpoolWriter implements AutoCloseable {
       synced.accumulateAndGet(written, Math::max);
       channel.close();
       channel = null;
+      closeSide();
       current = null;
     }
   }

@@ -108,6 +108,21 @@ class HttpSourceIT {
   }
 
   @Test
+  void anEventsCreationTimeIsWhenItsRequestWasAccepted() throws Exception {
+    start(Map.of());
+    Instant before = Instant.now();
+    assertThat(post("", A).statusCode()).isEqualTo(202);
+    Instant after = Instant.now();
+    Instant created = ctx.next().message().createdAt();
+    assertThat(created).isBetween(before.truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+        after);
+    try (Stream<Path> s = Files.list(root.resolve("var/spool/http/.received"))) {
+      assertThat(s.map(p -> p.getFileName().toString()).toList()).singleElement()
+          .asString().matches("http-\\d{13}-\\d{4}\\.jsonl");
+    }
+  }
+
+  @Test
   void validItemsAreAcceptedNextToInvalidOnes() throws Exception {
     start(Map.of());
     HttpResponse<String> r = post("", "[" + A + "," + BAD + "]");

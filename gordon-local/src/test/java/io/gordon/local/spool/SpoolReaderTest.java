@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +104,34 @@ class SpoolReaderTest {
     assertThat(again.next().id()).isEqualTo("a.jsonl:5");
     await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
         .until(again.items::isEmpty);
+  }
+
+  @Test
+  void recordedReceiptTimesAreTheMessagesCreationTimeElseTheFileTime() throws Exception {
+    Instant first = Instant.parse("2026-01-01T00:00:00Z");
+    Instant second = Instant.parse("2026-01-02T00:00:00Z");
+    Instant fileTime = Instant.parse("2026-03-01T00:00:00Z");
+    Path file;
+    try (SpoolWriter w = new SpoolWriter(dir, "http", 1 << 20, Clock.systemUTC())) {
+      w.append(List.of(event(1), event(2)), first);
+      w.append(List.of(event(3)), second);
+      w.append(List.of(event(4)));
+      try (var files = Files.list(dir)) {
+        file = files.filter(p -> p.toString().endsWith(".jsonl")).findFirst().orElseThrow();
+      }
+    }
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(fileTime));
+    RecordingSourceContext ctx = start(Duration.ZERO);
+    List<Instant> created = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Item item = ctx.next();
+      created.add(item.message().createdAt());
+      item.settle(new Outcome.Applied());
+    }
+    assertThat(created).containsExactly(first, first, second, fileTime);
+    await().untilAsserted(() -> assertThat(dir.resolve("done").resolve(file.getFileName()))
+        .exists());
+    assertThat(dir.resolve(".received").resolve(file.getFileName())).doesNotExist();
   }
 
   @Test

@@ -315,4 +315,30 @@ class FakeGoogleApisTest {
     assertThat(call("GET", "dns/v1/projects/p1/managedZones/" + id, null).body().path("name")
         .asText()).isEqualTo("example-com");
   }
+
+  @Test
+  void changesCanBeDoneAfterADelayOnTheFakesClock() throws Exception {
+    io.gordon.testing.fakes.MutableClock clock =
+        new io.gordon.testing.fakes.MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    try (FakeGoogleApis timed = FakeGoogleApis.start(clock)) {
+      timed.dns().addZone("p2", "delay-com", "delay.com.");
+      timed.dns().changesNeverDone();
+      timed.dns().changesDoneAfter(java.time.Duration.ofSeconds(5));
+      String path = "dns/v1/projects/p2/managedZones/delay-com/changes";
+      HttpRequest post = HttpRequest.newBuilder(URI.create(timed.rootUrl() + path))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"additions\":["
+              + rr("a.delay.com.", "A", 300, "192.0.2.1") + "]}")).build();
+      JsonNode created = JSON.readTree(http.send(post, HttpResponse.BodyHandlers.ofString())
+          .body());
+      assertThat(created.path("startTime").asText()).isEqualTo("2026-01-01T00:00:00Z");
+      URI get = URI.create(timed.rootUrl() + path + "/" + created.path("id").asText());
+      assertThat(JSON.readTree(http.send(HttpRequest.newBuilder(get).build(),
+          HttpResponse.BodyHandlers.ofString()).body()).path("status").asText())
+          .isEqualTo("pending");
+      clock.advance(java.time.Duration.ofSeconds(5));
+      assertThat(JSON.readTree(http.send(HttpRequest.newBuilder(get).build(),
+          HttpResponse.BodyHandlers.ofString()).body()).path("status").asText())
+          .isEqualTo("done");
+    }
+  }
 }

@@ -1,0 +1,40 @@
+package io.gordon.local.spool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProgressTest {
+  @TempDir Path dir;
+
+  @Test
+  void appendedLineNumbersAfterTheSnapshotCountAsSettled() throws Exception {
+    Path log = dir.resolve("a.jsonl.progress");
+    Files.writeString(log, "offset=10 line=2 settled=5,\n4\n7\n2\n");
+    assertThat(Progress.read(log)).isEqualTo(new Progress(10, 2, Set.of(4L, 5L, 7L)));
+  }
+
+  @Test
+  void aTornLastAppendIsIgnoredSoNothingIsSkipped() throws Exception {
+    Path log = dir.resolve("a.jsonl.progress");
+    Files.writeString(log, "offset=10 line=2 settled=\n4\n1x\n\u0000\u0000\n12");
+    assertThat(Progress.read(log)).isEqualTo(new Progress(10, 2, Set.of(4L)));
+  }
+
+  @Test
+  void aMissingLogIsTheStart() throws Exception {
+    assertThat(Progress.read(dir.resolve("none.progress"))).isEqualTo(Progress.START);
+  }
+
+  @Test
+  void writeLeavesOnlyTheSnapshotLine() throws Exception {
+    Path log = dir.resolve("a.jsonl.progress");
+    Files.writeString(log, "offset=0 line=0 settled=\n1\n");
+    new Progress(10, 2, Set.of(7L, 5L)).write(log);
+    assertThat(Files.readString(log)).isEqualTo("offset=10 line=2 settled=5,7,\n");
+  }
+}
