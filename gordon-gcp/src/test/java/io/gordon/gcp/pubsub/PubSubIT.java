@@ -20,15 +20,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Pub/Sub source against the real emulator. */
+/**
+ * The Pub/Sub source against the real emulator. Each test has its own topic and subscription.
+ * Waits are generous (CI shares two cores with other jobs) but bounded; messages that the
+ * emulator may legitimately deliver more than once (at-least-once, e.g. when a lease lapses on a
+ * starved machine) are compared by id, not by count, unless the delivery sequence is the point.
+ */
 class PubSubIT {
   static final String PROJECT = "gordon-test";
+  /** The bound on every wait for something that must happen. */
+  static final Duration WAIT = Duration.ofSeconds(60);
+  /** How long something that must not happen is watched for. */
+  static final Duration QUIET = Duration.ofSeconds(2);
   static final JsonEventCodec CODEC = new JsonEventCodec(new CoreSettings.Events(60, 86400));
   private static PubSubEmulator emulator;
   private static int seq;
@@ -68,7 +78,7 @@ class PubSubIT {
       consumer.stop();
       consumer.shutdown();
       try {
-        thread.join(10_000);
+        thread.join(WAIT.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -96,8 +106,7 @@ class PubSubIT {
     running.add(r);
     if (!Boolean.FALSE.equals(extra.get("create_subscription"))) {
       // messages published before the subscription exists are not delivered to it
-      await().atMost(Duration.ofSeconds(20))
-          .until(() -> emulator.subscriptionExists(PROJECT, subscription));
+      await().atMost(WAIT).until(() -> emulator.subscriptionExists(PROJECT, subscription));
     }
     return r;
   }
@@ -119,9 +128,9 @@ class PubSubIT {
     String a = publish(event("a", "192.0.2.1"));
     String b = publish(event("b", "192.0.2.2"));
     publish("not an event"); // dead-lettered, hence acked
-    await().atMost(Duration.ofSeconds(20)).until(() -> r.source().count() == 2
-        && r.source().rejected.size() == 1);
-    assertThat(r.source().ids()).containsExactlyInAnyOrder(a, b);
+    await().atMost(WAIT).until(() -> Set.copyOf(r.source().ids()).size() == 2
+        && !r.source().rejected.isEmpty());
+    assertThat(Set.copyOf(r.source().ids())).containsExactlyInAnyOrder(a, b);
     RecordingSource.Submitted first = r.source().submitted.stream()
         .filter(s -> s.message().id().equals(a)).findFirst().orElseThrow();
     assertThat(first.message().createdAt()).isBetween(before, Instant.now().plusSeconds(1));
@@ -131,9 +140,10 @@ class PubSubIT {
     r.stop(); // b is still unsettled: the stopping subscriber nacks it
     Running again = consume(Map.of());
     // the emulator hands b to the next stream once its lease (ack_deadline) has run out
-    await().atMost(Duration.ofSeconds(45)).until(() -> again.source().count() >= 1);
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-        .until(() -> again.source().rejected.isEmpty());
+    await().atMost(WAIT).until(() -> again.source().count() >= 1);
+    // a (acked) and the dead-lettered input (acked) must not come back with it
+    await().during(QUIET).atMost(WAIT).until(() -> again.source().rejected.isEmpty()
+        && Set.copyOf(again.source().ids()).equals(Set.of(b)));
     assertThat(again.source().ids()).containsOnly(b);
   }
 
@@ -141,10 +151,11 @@ class PubSubIT {
   void redeliverIsANackAndTheMessageComesBack() {
     Running r = consume(Map.of());
     String id = publish(event("n", "192.0.2.1"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> r.source().count() == 1);
+    await().atMost(WAIT).until(() -> r.source().count() >= 1);
+    int before = r.source().count();
     r.source().get(0).settle(new Outcome.Redeliver("retries exhausted"));
-    await().atMost(Duration.ofSeconds(30)).until(() -> r.source().count() == 2);
-    assertThat(r.source().ids()).containsExactly(id, id);
+    await().atMost(WAIT).until(() -> r.source().count() > before);
+    assertThat(r.source().ids()).containsOnly(id);
   }
 
   @Test
@@ -152,15 +163,16 @@ class PubSubIT {
     Running r = consume(Map.of());
     r.source().failNextSubmits.set(1);
     String id = publish(event("boom", "192.0.2.1"));
-    await().atMost(Duration.ofSeconds(30)).until(() -> r.source().count() == 1);
-    assertThat(r.source().ids()).containsExactly(id);
+    await().atMost(WAIT).until(() -> r.source().count() >= 1);
+    assertThat(r.source().ids()).containsOnly(id);
+    assertThat(r.source().failNextSubmits.get()).as("the first hand-over threw").isNegative();
   }
 
   @Test
   void undecodableInputIsRejectedWithItsPayloadAndReason() {
     Running r = consume(Map.of());
     String bad = publish("this is not json");
-    await().atMost(Duration.ofSeconds(20)).until(() -> r.source().rejected.size() == 1);
+    await().atMost(WAIT).until(() -> !r.source().rejected.isEmpty());
     assertThat(r.source().rejected.get(0).id()).isEqualTo(bad);
     assertThat(r.source().rejected.get(0).payload()).isEqualTo("this is not json");
     assertThat(r.source().rejected.get(0).reason()).isEqualTo("event: not valid JSON at line 1, column 1: "
@@ -175,11 +187,15 @@ class PubSubIT {
     publish(AuditLogEntries.first("v1.compute.instances.insert", res, "op-1"));
     String last = publish(AuditLogEntries.last("v1.compute.instances.insert", res, "op-1"));
     String none = publish(AuditLogEntries.noOperation("v1.compute.instances.delete", res));
-    await().atMost(Duration.ofSeconds(20)).until(() -> r.source().count() == 2);
+    // the three are handled concurrently: the skipped entry may be counted after the others
+    // were submitted, so wait for all three outcomes, then check nothing else happens
+    await().atMost(WAIT).until(() -> r.source().count() >= 2 && r.context().counters.size() >= 3);
+    await().during(QUIET).atMost(WAIT).until(() -> r.source().count() == 2
+        && r.context().counters.size() == 3);
     assertThat(r.source().ids()).containsExactlyInAnyOrder(last, none);
     assertThat(r.source().submitted).extracting(s -> s.message().event().action())
         .containsExactlyInAnyOrder(Action.ADDITIONS, Action.DELETIONS);
-    assertThat(r.context().counters).containsExactlyInAnyOrder(
+    assertThat(List.copyOf(r.context().counters)).containsExactlyInAnyOrder(
         "audit-log-entry-skipped{plugin=event-consumer}",
         "message-validated{plugin=event-consumer, schema=audit-log}",
         "message-validated{plugin=event-consumer, schema=audit-log}");
@@ -191,13 +207,13 @@ class PubSubIT {
     for (int i = 0; i < 8; i++) {
       publish(event("fc" + i, "192.0.2." + (i + 1)));
     }
-    await().atMost(Duration.ofSeconds(20)).until(() -> r.source().count() == 3);
-    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-        .until(() -> r.source().count() == 3);
+    await().atMost(WAIT).until(() -> r.source().count() >= 3);
+    await().during(QUIET).atMost(WAIT).until(() -> r.source().count() == 3);
     for (int i = 0; i < 3; i++) {
       r.source().get(i).settle(new Outcome.Applied());
     }
-    await().atMost(Duration.ofSeconds(20)).until(() -> r.source().count() == 6);
+    await().atMost(WAIT).until(() -> r.source().count() >= 6);
+    await().during(QUIET).atMost(WAIT).until(() -> r.source().count() == 6);
   }
 
   @Test
@@ -208,8 +224,10 @@ class PubSubIT {
       published.add(emulator.publish(PROJECT, topic, event("ord", "192.0.2." + (i + 1)),
           Map.of(), "ord.example.com."));
     }
-    await().atMost(Duration.ofSeconds(20)).until(() -> r.source().count() == 15);
-    assertThat(r.source().ids()).containsExactlyElementsOf(published);
+    await().atMost(WAIT).until(() -> Set.copyOf(r.source().ids()).size() == 15);
+    // strict order of first deliveries; a redelivery (a lapsed lease on a starved machine)
+    // starts again at the lapsed message, so it cannot reorder first deliveries
+    assertThat(r.source().ids().stream().distinct().toList()).containsExactlyElementsOf(published);
     assertThat(r.source().get(0).message().attributes())
         .containsEntry("ordering_key", "ord.example.com.");
   }
@@ -217,15 +235,17 @@ class PubSubIT {
   @Test
   void aFailingSubscribeIsRetriedAndReportedUntilItWorks() {
     Running r = consume(Map.of("create_subscription", false));
-    await().atMost(Duration.ofSeconds(20)).until(() -> r.context().health.stream()
+    await().atMost(WAIT).until(() -> List.copyOf(r.context().health).stream()
         .anyMatch(h -> h.startsWith("subscribe to projects/" + PROJECT + "/subscriptions/"
             + subscription + " failed: ")));
     assertThat(r.thread().isAlive()).isTrue();
     emulator.createSubscription(PROJECT, subscription, topic, false, 10);
     String id = publish(event("late", "192.0.2.1"));
-    await().atMost(Duration.ofSeconds(30)).until(() -> r.source().count() == 1);
-    assertThat(r.source().ids()).containsExactly(id);
-    assertThat(r.context().health).last().isEqualTo("healthy");
+    await().atMost(WAIT).until(() -> r.source().count() >= 1);
+    assertThat(r.source().ids()).containsOnly(id);
+    // "healthy" is reported once the subscriber runs, which may be after the first delivery
+    await().atMost(WAIT).untilAsserted(() ->
+        assertThat(List.copyOf(r.context().health)).last().isEqualTo("healthy"));
   }
 
   @Test
