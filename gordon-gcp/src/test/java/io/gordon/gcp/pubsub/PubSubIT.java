@@ -37,6 +37,8 @@ class PubSubIT {
   static final String PROJECT = "gordon-test";
   /** The bound on every wait for something that must happen. */
   static final Duration WAIT = Duration.ofSeconds(60);
+  /** The bound on waiting for the lease of a message held by a stopped consumer to run out. */
+  static final Duration LEASE_RUN_OUT = Duration.ofSeconds(120);
   /** How long something that must not happen is watched for. */
   static final Duration QUIET = Duration.ofSeconds(2);
   static final JsonEventCodec CODEC = new JsonEventCodec(new CoreSettings.Events(60, 86400));
@@ -139,8 +141,9 @@ class PubSubIT {
     first.settle(new Outcome.Applied());
     r.stop(); // b is still unsettled: the stopping subscriber nacks it
     Running again = consume(Map.of());
-    // the emulator hands b to the next stream once its lease (ack_deadline) has run out
-    await().atMost(WAIT).until(() -> again.source().count() >= 1);
+    // the emulator hands b to the next stream once its lease (ack_deadline, extended by the
+    // client) has run out: ~10 s when idle, 40 s seen on a loaded 2-core machine
+    await().atMost(LEASE_RUN_OUT).until(() -> again.source().count() >= 1);
     // a (acked) and the dead-lettered input (acked) must not come back with it
     await().during(QUIET).atMost(WAIT).until(() -> again.source().rejected.isEmpty()
         && Set.copyOf(again.source().ids()).equals(Set.of(b)));
