@@ -34,6 +34,8 @@ public final class FakeCloudDns {
   private Duration doneAfter;
   private int defaultPageSize = 100;
   private Runnable beforeNextCreate;
+  private Zone outageZone;
+  private int outageFrom;
 
   FakeCloudDns(ObjectMapper json, Clock clock) {
     this.json = json;
@@ -153,6 +155,21 @@ public final class FakeCloudDns {
     this.beforeNextCreate = action;
   }
 
+  /**
+   * An outage that starts at a known point rather than at a known time: once the zone holds
+   * {@code rrsets} record sets, every changes.create on it answers 503 until {@link #endOutage()}.
+   * The change that reaches the count is applied.
+   */
+  public synchronized void outageOnceZoneHolds(String project, String zone, int rrsets) {
+    this.outageZone = zone(project, zone);
+    this.outageFrom = rrsets;
+  }
+
+  /** Ends the outage set up by {@link #outageOnceZoneHolds}. */
+  public synchronized void endOutage() {
+    this.outageZone = null;
+  }
+
   synchronized ObjectNode getProject(String project) {
     Project p = project(project);
     ObjectNode out = json.createObjectNode().put("kind", "dns#project").put("id", p.id)
@@ -203,6 +220,9 @@ public final class FakeCloudDns {
   synchronized ObjectNode createChange(String project, String zone, String clientOperationId,
       JsonNode body) {
     Zone z = zoneOr404(project, zone);
+    if (z == outageZone && z.rrsets.size() >= outageFrom) {
+      throw GoogleApiError.of(503, "backendError", "Backend Error").toFailure();
+    }
     if (clientOperationId != null && z.byClientOperation.containsKey(clientOperationId)) {
       return changeJson(z.byClientOperation.get(clientOperationId));
     }

@@ -282,6 +282,20 @@ class FakeGoogleApisTest {
   }
 
   @Test
+  void anOutageStartsOnceTheZoneHoldsTheGivenCountAndEndsWhenTold() throws Exception {
+    api.dns().outageOnceZoneHolds("p1", zone, 4); // NS and SOA, then two more
+    assertThat(change(add("o1." + dn(), "A", 300, "192.0.2.1"), "").status()).isEqualTo(200);
+    assertThat(change(add("o2." + dn(), "A", 300, "192.0.2.2"), "").status()).isEqualTo(200);
+    Answer refused = change(add("o3." + dn(), "A", 300, "192.0.2.3"), "");
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.body().path("error").path("errors").get(0).path("reason").asText())
+        .isEqualTo("backendError");
+    assertThat(api.dns().rrset("p1", zone, "o3." + dn(), "A")).isEmpty();
+    api.dns().endOutage();
+    assertThat(change(add("o3." + dn(), "A", 300, "192.0.2.3"), "").status()).isEqualTo(200);
+  }
+
+  @Test
   void droppedResponseAppliesTheChangeButTheClientSeesAnError() {
     api.dropResponseNext(Route.CHANGES_CREATE, 1);
     assertThatThrownBy(() -> change(add("d." + dn(), "A", 300, "192.0.2.1"), ""))
