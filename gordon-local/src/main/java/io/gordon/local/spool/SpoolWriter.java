@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>With {@link #append(List, Instant)} the receipt time of the lines is also recorded in a
  * side file, {@code .received/<segment>} (see {@link Receipts}), so that an event's age counts
  * from its receipt rather than from the segment's modification time. The side entry is written
- * after the lines and before the call returns, but it is not fsynced: it survives a process
+ * just before the lines (so a reader never sees a line before its entry; an entry whose lines
+ * failed to be written is replaced by the next one, which has the same first line) and is not
+ * fsynced: it survives a process
  * crash, while after a power failure a missing entry only means the age falls back to the file
  * time. This keeps the acknowledgement at one fsync per group.
  */
@@ -74,11 +76,11 @@ public final class SpoolWriter implements AutoCloseable {
       size += buf.remaining();
       written += buf.remaining();
       mine = written;
-      while (buf.hasRemaining()) {
-        channel.write(buf);
-      }
       if (at != null) {
         receipt(this.lines + 1, lines.size(), at);
+      }
+      while (buf.hasRemaining()) {
+        channel.write(buf);
       }
       this.lines += lines.size();
     }
@@ -87,7 +89,7 @@ public final class SpoolWriter implements AutoCloseable {
 
   /**
    * Records the receipt time of a segment's lines {@code first} to {@code first+count-1}. Best
-   * effort: the lines are already written, so a failure here must not fail the append.
+   * effort: a failure here must not fail the append.
    */
   private void receipt(long first, int count, Instant at) {
     try {
