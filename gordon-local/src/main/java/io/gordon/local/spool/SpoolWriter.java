@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Appends lines to segment files in a spool directory and fsyncs them before returning, so a
@@ -35,7 +36,11 @@ public final class SpoolWriter implements AutoCloseable {
   private final String prefix;
   private final long segmentBytes;
   private final Clock clock;
-  private final Object syncLock = new Object();
+  /** Guards the segment and its counters; a lock that parks, where a monitor would spin. */
+  private final ReentrantLock writeLock = new ReentrantLock();
+  /** Held by the one thread fsyncing; the others queue behind it and usually find their
+   * bytes synced by it (group commit). */
+  private final ReentrantLock syncLock = new ReentrantLock();
   private FileChannel channel;
   private Path current;
   private long size;
@@ -43,7 +48,7 @@ public final class SpoolWriter implements AutoCloseable {
   /** Lines in the current segment, and its receipts side file (opened on first use). */
   private long lines;
   private FileChannel side;
-  /** Bytes written since start, over all segments. Guarded by this. */
+  /** Bytes written since start, over all segments. Guarded by writeLock. */
   private long written;
   /** Bytes known durable; only ever increases. */
   private final AtomicLong synced = new AtomicLong();
@@ -69,7 +74,8 @@ public final class SpoolWriter implements AutoCloseable {
     }
     ByteBuffer buf = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
     long mine;
-    synchronized (this) {
+    writeLock.lock();
+    try {
       if (channel == null || size >= segmentBytes) {
         rotate();
       }
@@ -83,6 +89,8 @@ public final class SpoolWriter implements AutoCloseable {
         channel.write(buf);
       }
       this.lines += lines.size();
+    } finally {
+      writeLock.unlock();
     }
     syncUpTo(mine);
   }
@@ -121,15 +129,19 @@ public final class SpoolWriter implements AutoCloseable {
   }
 
   private void syncUpTo(long mine) throws IOException {
-    synchronized (syncLock) {
+    syncLock.lock();
+    try {
       if (synced.get() >= mine) {
         return;
       }
       long target;
       FileChannel ch;
-      synchronized (this) {
+      writeLock.lock();
+      try {
         target = written;
         ch = channel;
+      } finally {
+        writeLock.unlock();
       }
       try {
         ch.force(false);
@@ -140,12 +152,19 @@ public final class SpoolWriter implements AutoCloseable {
         throw e;
       }
       synced.accumulateAndGet(target, Math::max);
+    } finally {
+      syncLock.unlock();
     }
   }
 
   /** Whether {@code file} is the segment being written. */
-  public synchronized boolean active(Path file) {
-    return current != null && current.equals(file);
+  public boolean active(Path file) {
+    writeLock.lock();
+    try {
+      return current != null && current.equals(file);
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   private void rotate() throws IOException {
@@ -162,14 +181,19 @@ public final class SpoolWriter implements AutoCloseable {
 
   /** Forces and closes the current segment. */
   @Override
-  public synchronized void close() throws IOException {
-    if (channel != null) {
-      channel.force(false);
-      synced.accumulateAndGet(written, Math::max);
-      channel.close();
-      channel = null;
-      closeSide();
-      current = null;
+  public void close() throws IOException {
+    writeLock.lock();
+    try {
+      if (channel != null) {
+        channel.force(false);
+        synced.accumulateAndGet(written, Math::max);
+        channel.close();
+        channel = null;
+        current = null;
+        closeSide();
+      }
+    } finally {
+      writeLock.unlock();
     }
   }
 }
