@@ -41,7 +41,7 @@ public final class LocalBenchmark {
     decode();
     zoneFile(dir.resolve("z1"), 1, 500);
     zoneFile(dir.resolve("z2"), 100, 5000);
-    for (int clients : new int[] {1, 8}) {
+    for (int clients : new int[] {1, 8, 32}) {
       http(dir.resolve("h" + clients), clients);
     }
   }

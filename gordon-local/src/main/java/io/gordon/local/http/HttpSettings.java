@@ -11,7 +11,6 @@ import java.util.Optional;
  *
  * @param host address to bind
  * @param port port to bind; 0 picks a free one
- * @param backlog pending connections the listener queues
  * @param token the bearer token clients must send, when set
  * @param maxBodyBytes largest request body
  * @param directory the spool directory
@@ -21,7 +20,7 @@ import java.util.Optional;
  * @param waitTimeout longest {@code ?wait=true} wait
  * @param retryDelay first delay before a handed-back event is submitted again
  */
-record HttpSettings(String host, int port, int backlog, Optional<Secret> token, int maxBodyBytes,
+record HttpSettings(String host, int port, Optional<Secret> token, int maxBodyBytes,
     Path directory, long segmentBytes, Duration retention, int maxStatuses, Duration waitTimeout,
     Duration retryDelay) {
 
@@ -33,7 +32,6 @@ record HttpSettings(String host, int port, int backlog, Optional<Secret> token, 
       host = host.substring(1, host.length() - 1);
     }
     return new HttpSettings(host, Integer.parseInt(listen.substring(colon + 1)),
-        c.intValue("backlog"),
         c.optSecret("token").filter(s -> !s.reveal().isEmpty()), c.intValue("max_body_bytes"),
         root.resolve(c.string("directory")), c.longValue("segment_bytes"),
         c.duration("status_retention"), c.intValue("status_max_entries"),

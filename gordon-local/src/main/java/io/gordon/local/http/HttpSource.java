@@ -22,6 +22,11 @@ import java.util.concurrent.Executors;
  * loses nothing: the reader finds the events in the spool at the next start.
  */
 final class HttpSource implements EventSource {
+  /**
+   * Connections the kernel queues before the server accepts them (capped by
+   * net.core.somaxconn). Generous, so that a burst of clients waits instead of being reset.
+   */
+  private static final int BACKLOG = 1024;
   private final HttpSettings settings;
   private final PluginContext context;
   private final StatusTracker tracker;
@@ -58,8 +63,7 @@ final class HttpSource implements EventSource {
     }
     try {
       reader.prepare();
-      server = HttpServer.create(new InetSocketAddress(address, settings.port()),
-          settings.backlog());
+      server = HttpServer.create(new InetSocketAddress(address, settings.port()), BACKLOG);
     } catch (IOException e) {
       throw new GordonException("local.http: cannot listen on " + settings.host() + ":"
           + settings.port() + ": " + e.getMessage(), e);

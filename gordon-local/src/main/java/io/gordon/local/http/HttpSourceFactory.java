@@ -15,9 +15,6 @@ public final class HttpSourceFactory implements PluginFactory {
       .optional("listen", ConfigType.STRING, "127.0.0.1:8053", Rule.hostPort(),
           "Address to listen on (port 0 picks a free port, which is logged). A non-loopback"
               + " address requires a token.")
-      .optional("backlog", ConfigType.INTEGER, 1024L, Rule.between(1, 65535),
-          "Pending TCP connections the listener queues before refusing new ones (the kernel"
-              + " may cap it, e.g. net.core.somaxconn).")
       .optional("token", ConfigType.SECRET, null, Rule.any(),
           "Bearer token clients must send (Authorization: Bearer <token>); a string, or"
               + " { env = \"NAME\" } or { file = \"path\" }.")

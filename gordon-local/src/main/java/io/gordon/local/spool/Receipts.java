@@ -24,6 +24,8 @@ final class Receipts {
   private final TreeMap<Long, long[]> entries = new TreeMap<>();
   private long readBytes;
   private long sizeSeen = -1;
+  /** While there is no side file, look again only after this (nanoTime). */
+  private long nextCheck = Long.MIN_VALUE;
 
   Receipts(Path side) {
     this.side = side;
@@ -50,6 +52,10 @@ final class Receipts {
 
   /** Reads entries appended since the last call; returns whether there were any. */
   private boolean refresh() {
+    if (nextCheck != Long.MIN_VALUE && System.nanoTime() - nextCheck < 0) {
+      return false;
+    }
+    nextCheck = Long.MIN_VALUE;
     try (FileChannel ch = FileChannel.open(side, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size == sizeSeen) {
@@ -70,6 +76,7 @@ final class Receipts {
       readBytes += start;
       return any;
     } catch (NoSuchFileException e) {
+      nextCheck = System.nanoTime() + 1_000_000_000L;
       return false;
     } catch (IOException e) {
       return false;

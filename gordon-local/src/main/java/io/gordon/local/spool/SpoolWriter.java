@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Appends lines to segment files in a spool directory and fsyncs them before returning, so a
@@ -24,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>With {@link #append(List, Instant)} the receipt time of the lines is also recorded in a
  * side file, {@code .received/<segment>} (see {@link Receipts}), so that an event's age counts
  * from its receipt rather than from the segment's modification time. The side entry is written
- * after the lines and before the call returns, but it is not fsynced: it survives a process
+ * just before the lines (so a reader never sees a line before its entry; an entry whose lines
+ * failed to be written is replaced by the next one, which has the same first line) and is not
+ * fsynced: it survives a process
  * crash, while after a power failure a missing entry only means the age falls back to the file
  * time. This keeps the acknowledgement at one fsync per group.
  */
@@ -33,7 +36,11 @@ public final class SpoolWriter implements AutoCloseable {
   private final String prefix;
   private final long segmentBytes;
   private final Clock clock;
-  private final Object syncLock = new Object();
+  /** Guards the segment and its counters; a lock that parks, where a monitor would spin. */
+  private final ReentrantLock writeLock = new ReentrantLock();
+  /** Held by the one thread fsyncing; the others queue behind it and usually find their
+   * bytes synced by it (group commit). */
+  private final ReentrantLock syncLock = new ReentrantLock();
   private FileChannel channel;
   private Path current;
   private long size;
@@ -41,7 +48,7 @@ public final class SpoolWriter implements AutoCloseable {
   /** Lines in the current segment, and its receipts side file (opened on first use). */
   private long lines;
   private FileChannel side;
-  /** Bytes written since start, over all segments. Guarded by this. */
+  /** Bytes written since start, over all segments. Guarded by writeLock. */
   private long written;
   /** Bytes known durable; only ever increases. */
   private final AtomicLong synced = new AtomicLong();
@@ -67,27 +74,30 @@ public final class SpoolWriter implements AutoCloseable {
     }
     ByteBuffer buf = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
     long mine;
-    synchronized (this) {
+    writeLock.lock();
+    try {
       if (channel == null || size >= segmentBytes) {
         rotate();
       }
       size += buf.remaining();
       written += buf.remaining();
       mine = written;
-      while (buf.hasRemaining()) {
-        channel.write(buf);
-      }
       if (at != null) {
         receipt(this.lines + 1, lines.size(), at);
       }
+      while (buf.hasRemaining()) {
+        channel.write(buf);
+      }
       this.lines += lines.size();
+    } finally {
+      writeLock.unlock();
     }
     syncUpTo(mine);
   }
 
   /**
    * Records the receipt time of a segment's lines {@code first} to {@code first+count-1}. Best
-   * effort: the lines are already written, so a failure here must not fail the append.
+   * effort: a failure here must not fail the append.
    */
   private void receipt(long first, int count, Instant at) {
     try {
@@ -119,15 +129,19 @@ public final class SpoolWriter implements AutoCloseable {
   }
 
   private void syncUpTo(long mine) throws IOException {
-    synchronized (syncLock) {
+    syncLock.lock();
+    try {
       if (synced.get() >= mine) {
         return;
       }
       long target;
       FileChannel ch;
-      synchronized (this) {
+      writeLock.lock();
+      try {
         target = written;
         ch = channel;
+      } finally {
+        writeLock.unlock();
       }
       try {
         ch.force(false);
@@ -138,12 +152,19 @@ public final class SpoolWriter implements AutoCloseable {
         throw e;
       }
       synced.accumulateAndGet(target, Math::max);
+    } finally {
+      syncLock.unlock();
     }
   }
 
   /** Whether {@code file} is the segment being written. */
-  public synchronized boolean active(Path file) {
-    return current != null && current.equals(file);
+  public boolean active(Path file) {
+    writeLock.lock();
+    try {
+      return current != null && current.equals(file);
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   private void rotate() throws IOException {
@@ -160,14 +181,19 @@ public final class SpoolWriter implements AutoCloseable {
 
   /** Forces and closes the current segment. */
   @Override
-  public synchronized void close() throws IOException {
-    if (channel != null) {
-      channel.force(false);
-      synced.accumulateAndGet(written, Math::max);
-      channel.close();
-      channel = null;
-      closeSide();
-      current = null;
+  public void close() throws IOException {
+    writeLock.lock();
+    try {
+      if (channel != null) {
+        channel.force(false);
+        synced.accumulateAndGet(written, Math::max);
+        channel.close();
+        channel = null;
+        current = null;
+        closeSide();
+      }
+    } finally {
+      writeLock.unlock();
     }
   }
 }
