@@ -98,13 +98,16 @@ final class PublishStage implements Stage {
           + "); add gcp.enricher to core.plugins and route consume -> enrich -> " + phase);
     }
     List<RecordSet> fresh = new ArrayList<>();
+    List<Freshness.Slot> slots = new ArrayList<>();
     List<String> stale = new ArrayList<>();
     Instant at = event.timestamp().orElse(null);
     for (RecordSet r : event.records()) {
-      if (at != null && freshness.stale(r, at)) {
-        stale.add(r.key() + " (event " + at + " is older than " + freshness.last(r) + ")");
+      Freshness.Slot slot = at == null ? null : freshness.slot(r);
+      if (slot != null && slot.stale(at)) {
+        stale.add(r.key() + " (event " + at + " is older than " + slot.get() + ")");
       } else {
         fresh.add(r);
+        slots.add(slot);
       }
     }
     if (fresh.isEmpty()) {
@@ -114,7 +117,7 @@ final class PublishStage implements Stage {
     return publish(changes).thenApply(results -> {
       String summary = describe(results);
       if (at != null) {
-        fresh.forEach(r -> freshness.applied(r, at));
+        slots.forEach(slot -> slot.applied(at));
       }
       if (!stale.isEmpty()) {
         summary += "; skipped stale " + String.join(", ", stale);
@@ -207,7 +210,7 @@ final class PublishStage implements Stage {
   private static String describe(List<ChangeResult> results) {
     GordonException permanent = null;
     GordonException retriable = null;
-    StringBuilder sb = new StringBuilder("published");
+    StringBuilder sb = new StringBuilder(64 * results.size()).append("published");
     for (ChangeResult r : results) {
       switch (r) {
         case ChangeResult.Applied a -> what(sb, r.change()).append(": applied;");
