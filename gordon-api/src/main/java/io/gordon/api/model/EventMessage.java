@@ -1,14 +1,14 @@
 package io.gordon.api.model;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * An event on its way through the router: the original gordon's event message, made immutable.
- * Every step returns a new message with one more {@link HistoryEntry}.
+ * Every step returns a new message with one more {@link HistoryEntry}; the history is an
+ * immutable list that these copies share, so a step does not copy it.
  *
  * @param id unique id: the source's message id, or the event's own {@code id}
  * @param event the decoded event
@@ -29,7 +29,7 @@ public record EventMessage(String id, DnsEvent event, String phase, List<History
     }
     Objects.requireNonNull(event, "event == null");
     Objects.requireNonNull(phase, "phase == null");
-    history = List.copyOf(history);
+    history = HistoryList.of(history);
     Objects.requireNonNull(createdAt, "createdAt == null");
     attributes = Map.copyOf(attributes);
   }
@@ -42,10 +42,8 @@ public record EventMessage(String id, DnsEvent event, String phase, List<History
 
   /** A copy with one more history entry. */
   public EventMessage withHistory(Instant at, String plugin, String text) {
-    List<HistoryEntry> h = new ArrayList<>(history.size() + 1);
-    h.addAll(history);
-    h.add(new HistoryEntry(at, plugin, text));
-    return new EventMessage(id, event, phase, h, createdAt, attributes);
+    return new EventMessage(id, event, phase,
+        HistoryList.append(history, new HistoryEntry(at, plugin, text)), createdAt, attributes);
   }
 
   /** A copy in phase {@code next}, with the original's "Updated phase from X to Y" entry. */

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * oldest are forgotten first once {@code maxIds} are held. Amortised O(1) per call.
  */
 final class DedupWindow {
-  private final ConcurrentHashMap<String, Long> doneAt = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Entry> doneAt = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Entry> order = new ConcurrentLinkedQueue<>();
   private final Clock clock;
   private final long windowMillis;
@@ -23,8 +23,8 @@ final class DedupWindow {
 
   /** Whether {@code id} finished within the window. */
   boolean seen(String id) {
-    Long at = doneAt.get(id);
-    return at != null && clock.millis() - at < windowMillis;
+    Entry e = doneAt.get(id);
+    return e != null && clock.millis() - e.at < windowMillis;
   }
 
   /** Remembers that {@code id} finished now. */
@@ -33,8 +33,11 @@ final class DedupWindow {
       return;
     }
     long now = clock.millis();
-    doneAt.put(id, now);
-    order.add(new Entry(id, now));
+    // One object per id, in the map and the queue (no boxed Long): the window holds up to
+    // maxIds of them, which every young collection has to copy until they expire.
+    Entry e = new Entry(id, now);
+    doneAt.put(id, e);
+    order.add(e);
     expire(now);
   }
 
@@ -43,7 +46,7 @@ final class DedupWindow {
     while ((head = order.peek()) != null
         && (now - head.at >= windowMillis || doneAt.size() > maxIds)) {
       if (order.remove(head)) {
-        doneAt.remove(head.id, head.at);
+        doneAt.remove(head.id, head);
       }
     }
   }

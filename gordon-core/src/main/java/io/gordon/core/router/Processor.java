@@ -49,8 +49,7 @@ final class Processor {
   private final Router router;
   private final Parts parts;
   private final KeyedLanes<Flight> lanes;
-  private final Map<String, Map<String, Map<String, String>>> hopContexts =
-      new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Hop>> hops = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> phaseContexts = new ConcurrentHashMap<>();
 
   Processor(Router router, Parts parts, KeyedLanes<Flight> lanes) {
@@ -194,11 +193,19 @@ final class Processor {
   }
 
   private EventMessage toPhase(EventMessage m, String next) {
-    Map<String, String> ctx = hopContexts
-        .computeIfAbsent(m.phase(), k -> new ConcurrentHashMap<>())
-        .computeIfAbsent(next, k -> Map.of("current", m.phase(), "next", next));
-    router.metrics().incr(RouterMetrics.UPDATE_PHASE, ctx);
-    return m.withPhase(router.clock().instant(), next);
+    Hop hop = hops.computeIfAbsent(m.phase(), k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(next, k -> new Hop(m.phase(), next));
+    router.metrics().incr(RouterMetrics.UPDATE_PHASE, hop.metric);
+    // What m.withPhase(at, next) does, with the entry's text made once per pair of phases.
+    return new EventMessage(m.id(), m.event(), next, m.history(), m.createdAt(), m.attributes())
+        .withHistory(router.clock().instant(), "", hop.text);
+  }
+
+  /** A phase change: its metric attributes and its history text. */
+  private record Hop(Map<String, String> metric, String text) {
+    Hop(String from, String to) {
+      this(Map.of("current", from, "next", to), "Updated phase from " + from + " to " + to);
+    }
   }
 
   private void fail(Flight f, EventMessage m, Verdict v, String plugin) {

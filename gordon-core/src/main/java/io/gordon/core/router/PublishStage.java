@@ -4,6 +4,7 @@ import io.gordon.api.GordonException;
 import io.gordon.api.PermanentException;
 import io.gordon.api.ProviderException;
 import io.gordon.api.RetriableException;
+import io.gordon.api.model.Action;
 import io.gordon.api.model.Change;
 import io.gordon.api.model.DnsEvent;
 import io.gordon.api.model.DnsNames;
@@ -97,23 +98,26 @@ final class PublishStage implements Stage {
           + "); add gcp.enricher to core.plugins and route consume -> enrich -> " + phase);
     }
     List<RecordSet> fresh = new ArrayList<>();
+    List<Freshness.Slot> slots = new ArrayList<>();
     List<String> stale = new ArrayList<>();
     Instant at = event.timestamp().orElse(null);
     for (RecordSet r : event.records()) {
-      if (at != null && freshness.stale(r, at)) {
-        stale.add(r.key() + " (event " + at + " is older than " + freshness.last(r) + ")");
+      Freshness.Slot slot = at == null ? null : freshness.slot(r);
+      if (slot != null && slot.stale(at)) {
+        stale.add(r.key() + " (event " + at + " is older than " + slot.get() + ")");
       } else {
         fresh.add(r);
+        slots.add(slot);
       }
     }
     if (fresh.isEmpty()) {
       throw new SkipSignal("stale: " + String.join(", ", stale));
     }
-    List<Change> changes = stale.isEmpty() ? event.changes() : event.withRecords(fresh).changes();
+    List<Change> changes = changes(event, fresh);
     return publish(changes).thenApply(results -> {
       String summary = describe(results);
       if (at != null) {
-        fresh.forEach(r -> freshness.applied(r, at));
+        slots.forEach(slot -> slot.applied(at));
       }
       if (!stale.isEmpty()) {
         summary += "; skipped stale " + String.join(", ", stale);
@@ -122,7 +126,33 @@ final class PublishStage implements Stage {
     });
   }
 
+  /** What {@code event.withRecords(fresh).changes()} returns, without a stream. */
+  private static List<Change> changes(DnsEvent event, List<RecordSet> fresh) {
+    boolean add = event.action() == Action.ADDITIONS;
+    List<Change> changes = new ArrayList<>(fresh.size());
+    for (RecordSet r : fresh) {
+      changes.add(add ? new Change.Replace(r) : new Change.Remove(r));
+    }
+    return changes;
+  }
+
   private CompletableFuture<List<ChangeResult>> publish(List<Change> changes) {
+    if (targets.size() == 1 || changes.size() == 1) {
+      // One zone: no grouping needed (target() still checks that every name is in it).
+      ZoneBatcher only = null;
+      for (Change c : changes) {
+        ZoneBatcher z = target(c.name());
+        if (only != null && z != only) {
+          return publishByZone(changes);
+        }
+        only = z;
+      }
+      return only.submit(changes);
+    }
+    return publishByZone(changes);
+  }
+
+  private CompletableFuture<List<ChangeResult>> publishByZone(List<Change> changes) {
     Map<ZoneBatcher, List<Change>> byZone = new LinkedHashMap<>();
     for (Change c : changes) {
       byZone.computeIfAbsent(target(c.name()), z -> new ArrayList<>()).add(c);
@@ -180,13 +210,11 @@ final class PublishStage implements Stage {
   private static String describe(List<ChangeResult> results) {
     GordonException permanent = null;
     GordonException retriable = null;
-    StringBuilder sb = new StringBuilder("published");
+    StringBuilder sb = new StringBuilder(64 * results.size()).append("published");
     for (ChangeResult r : results) {
-      String what = (r.change() instanceof Change.Replace ? " replace " : " remove ")
-          + r.change().records().key();
       switch (r) {
-        case ChangeResult.Applied a -> sb.append(what).append(": applied;");
-        case ChangeResult.Unchanged u -> sb.append(what).append(": unchanged (")
+        case ChangeResult.Applied a -> what(sb, r.change()).append(": applied;");
+        case ChangeResult.Unchanged u -> what(sb, r.change()).append(": unchanged (")
             .append(u.reason()).append(");");
         case ChangeResult.Failed f -> {
           boolean retry = f.error() instanceof RetriableException
@@ -207,6 +235,13 @@ final class PublishStage implements Stage {
     }
     sb.setLength(sb.length() - 1);
     return sb.toString();
+  }
+
+  /** Appends " replace name/TYPE" or " remove name/TYPE" (the records' key). */
+  private static StringBuilder what(StringBuilder sb, Change c) {
+    RecordSet r = c.records();
+    return sb.append(c instanceof Change.Replace ? " replace " : " remove ").append(r.name())
+        .append('/').append(r.type());
   }
 
   private record ZoneTarget(String zone, ZoneBatcher batcher) {}
