@@ -180,18 +180,8 @@ public final class ConfigPrinter {
     }
   }
 
+  /** TOML basic strings and JSON strings escape alike, so one quoting serves both. */
   private static String jsonString(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> sb.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-      }
-    }
-    return sb.append('"').toString();
+    return ConfigValues.quote(s);
   }
 }
