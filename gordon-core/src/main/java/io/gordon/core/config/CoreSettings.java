@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param maxInFlight core.max_in_flight
  * @param shutdownTimeout core.shutdown_timeout
  * @param maxMsgAge core.max_msg_age; zero disables
+ * @param maxClockSkew core.max_clock_skew: how far ahead of this host's clock an event's
+ *     timestamp may be at intake
  * @param dedupWindow core.dedup_window
  * @param healthThreshold core.health_threshold
  * @param retry core.retry
@@ -29,7 +31,7 @@ import java.util.Optional;
  */
 public record CoreSettings(Path configRoot, List<String> plugins, boolean debug, String metrics,
     Map<String, String> route, int maxInFlight, Duration shutdownTimeout, Duration maxMsgAge,
-    Duration dedupWindow, Duration healthThreshold, Retry retry, Path deadLetterPath,
+    Duration maxClockSkew, Duration dedupWindow, Duration healthThreshold, Retry retry, Path deadLetterPath,
     Admin admin, Events events, Logging logging) {
 
   /** Copies collections. */
@@ -72,7 +74,8 @@ public record CoreSettings(Path configRoot, List<String> plugins, boolean debug,
   public static CoreSettings defaults(Path configRoot) {
     return new CoreSettings(configRoot, List.of(), false, "metrics-logger",
         Map.of("consume", "publish", "publish", "cleanup"), 1000, Duration.ofSeconds(30),
-        Duration.ofSeconds(300), Duration.ofMinutes(10), Duration.ofSeconds(30),
+        Duration.ofSeconds(300), Duration.ofMinutes(5), Duration.ofMinutes(10),
+        Duration.ofSeconds(30),
         new Retry(5, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofMinutes(10)),
         configRoot.resolve("var/dead-letters.jsonl"), new Admin(true, "127.0.0.1:9053"),
         new Events(60, 86400),

@@ -19,7 +19,8 @@ final class CoreSettingsReader {
   CoreSettings read(Path root, Map<String, String> route) {
     return new CoreSettings(root, strings("core", "plugins"), bool("core", "debug"),
         str("core", "metrics"), route, Math.toIntExact(lng("core", "max_in_flight")),
-        dur("core", "shutdown_timeout"), dur("core", "max_msg_age"), dur("core", "dedup_window"),
+        dur("core", "shutdown_timeout"), dur("core", "max_msg_age"), dur("core", "max_clock_skew"),
+        dur("core", "dedup_window"),
         dur("core", "health_threshold"),
         new CoreSettings.Retry(Math.toIntExact(lng("core.retry", "attempts")),
             dur("core.retry", "initial_delay"), dur("core.retry", "max_delay"),

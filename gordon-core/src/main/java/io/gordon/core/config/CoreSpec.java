@@ -37,7 +37,11 @@ public final class CoreSpec {
               + "nacking the rest.")
       .optional("max_msg_age", ConfigType.DURATION, Duration.ofSeconds(300),
           Rule.durationAtLeast(0), "Events older than this when received are dead-lettered "
-              + "(0 disables). A source's own max_msg_age key overrides it.")
+              + "(0 disables). A source's own max_msg_age key overrides it. Checked once, at "
+              + "intake: an accepted event is retried until core.retry.deadline instead.")
+      .optional("max_clock_skew", ConfigType.DURATION, Duration.ofMinutes(5),
+          Rule.durationAtLeast(0), "Events timestamped further ahead of this host's clock "
+              + "are refused (dead-lettered) at intake.")
       .optional("dedup_window", ConfigType.DURATION, Duration.ofMinutes(10),
           Rule.durationAtLeast(0), "How long a finished message id is remembered, so that a "
               + "redelivered duplicate is not applied twice.")

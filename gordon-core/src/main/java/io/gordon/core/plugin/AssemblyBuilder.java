@@ -52,8 +52,8 @@ final class AssemblyBuilder {
       made.stream().filter(n -> kinds.get(n.name()) == k).forEach(order::add);
     }
     CoreSettings settings = new CoreSettings(s.configRoot(), s.plugins(), s.debug(), s.metrics(),
-        route, s.maxInFlight(), s.shutdownTimeout(), s.maxMsgAge(), s.dedupWindow(),
-        s.healthThreshold(), s.retry(), s.deadLetterPath(), s.admin(), s.events(), s.logging());
+        route, s.maxInFlight(), s.shutdownTimeout(), s.maxMsgAge(), s.maxClockSkew(),
+        s.dedupWindow(), s.healthThreshold(), s.retry(), s.deadLetterPath(), s.admin(), s.events(), s.logging());
     return new Assembly(settings, sources, handlers, providers, metrics, sink, codec, health,
         order);
   }

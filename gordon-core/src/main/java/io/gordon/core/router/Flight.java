@@ -3,18 +3,26 @@ package io.gordon.core.router;
 import io.gordon.api.model.EventMessage;
 import io.gordon.api.plugin.Delivery;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** One message in flight: what the router needs to settle it exactly once. */
+/** One message in flight: what the router needs to route it and settle it exactly once. */
 final class Flight {
   final String id;
   final String key;
   final Delivery delivery;
   final long startNanos = System.nanoTime();
   final AtomicBoolean settled = new AtomicBoolean();
-  /** The message as it stands; written only by the lane processing it. */
+  /**
+   * Hands an attempt's result from a stage to the flow: the stage's callback and the thread that
+   * called the stage race for it (see {@link MessageFlow}).
+   */
+  final AtomicReference<Object> handoff = new AtomicReference<>();
+  /** The message as it stands; written by whoever runs the flight's current step. */
   volatile EventMessage message;
-  /** What to do when the lane resumes this flight after an asynchronous step, if anything. */
-  volatile Processor.Step resume;
+  /** What to run when the lane resumes this flight after an asynchronous step, if anything. */
+  volatile MessageFlow.Resume resume;
+  /** Phase changes so far, to stop a looping route. */
+  int hops;
 
   Flight(EventMessage message, Delivery delivery) {
     this.id = message.id();

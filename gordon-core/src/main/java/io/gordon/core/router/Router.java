@@ -3,106 +3,141 @@ package io.gordon.core.router;
 import io.gordon.api.model.EventMessage;
 import io.gordon.api.model.HistoryEntry;
 import io.gordon.api.plugin.DeadLetter;
-import io.gordon.api.plugin.DeadLetterSink;
 import io.gordon.api.plugin.Delivery;
-import io.gordon.api.plugin.MetricRelay;
 import io.gordon.api.plugin.Outcome;
-import io.gordon.core.delivery.Failure;
-import java.time.Clock;
+import io.gordon.api.plugin.SourceContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves messages from sources through the phases of core.route to their settlement. Messages
- * with the same ordering key (record name) are processed one at a time in arrival order on one
- * virtual thread; other keys run in parallel. At most core.max_in_flight messages are in flight:
- * {@link #submit} blocks beyond that. Every message is settled exactly once, after its outcome
- * is durable. Build one with {@link RouterBuilder}.
+ * Takes messages in from sources and sees each one settled exactly once. The path of a message:
+ *
+ * <ol>
+ *   <li>{@link #submit} (first receipt: the intake rules apply) or {@link #resubmit} (a message
+ *       accepted before: they do not) takes a core.max_in_flight permit, blocking when none is
+ *       free, and skips an id already in flight or done within core.dedup_window.
+ *   <li>Intake rules: an event timestamped further ahead than core.max_clock_skew, or a message
+ *       older than its source's max_msg_age, is dead-lettered at once. This is the only place
+ *       where the age of a message matters; an accepted message is retried until
+ *       core.retry.deadline instead.
+ *   <li>{@link MessageFlow} runs the message along core.route on its name's lane (one message
+ *       per name at a time, in arrival order) and settles it through {@link Settlement}.
+ * </ol>
+ *
+ * Build one with {@link RouterBuilder}.
  */
 public final class Router {
   static final Logger LOG = LoggerFactory.getLogger("gordon.router");
-  private final Clock clock;
-  private final MetricRelay metrics;
-  private final DeadLetterSink deadLetters;
-  private final Semaphore permits;
-  private final DedupWindow dedup;
-  private final ConcurrentHashMap<String, Flight> inFlight = new ConcurrentHashMap<>();
-  private final AtomicInteger inFlightCount = new AtomicInteger();
-  private final Object drained = new Object();
-  private final RouterStats stats = new RouterStats();
-  private final KeyedLanes<Flight> lanes;
-  private Processor processor;
+  private final Settlement settlement;
+  private final MessageFlow flow;
+  private final PhaseRoute route;
+  private final Duration maxClockSkew;
   private volatile boolean accepting = true;
   private volatile boolean aborting;
 
-  Router(RouterBuilder b, Processor.Parts parts) {
-    this.clock = b.clock;
-    this.metrics = b.metrics;
-    this.deadLetters = b.deadLetters;
-    this.permits = new Semaphore(b.maxInFlight);
-    this.dedup = new DedupWindow(b.clock, b.dedupWindow, 1_000_000);
-    this.lanes = new KeyedLanes<>(f -> processor.process(f), Math.min(b.maxInFlight, 4096));
-    this.processor = new Processor(this, parts, lanes);
+  Router(Settlement settlement, PhaseRoute route, RouterBuilder b) {
+    this.settlement = settlement;
+    this.route = route;
+    this.maxClockSkew = b.maxClockSkew;
+    this.flow = new MessageFlow(settlement, route, b.cleanup(), b.retry,
+        b.sleeper != null ? Delayer.of(b.sleeper) : Delayer.timer(), () -> aborting);
+    route.start();
   }
 
   /**
-   * Takes a message in; blocks while max_in_flight messages are in flight. A message older than
-   * {@code maxAge} (zero: no limit) is dead-lettered at once.
+   * Takes in a message received for the first time; blocks while max_in_flight messages are in
+   * flight. A message older than {@code maxAge} (zero: no limit) or with a timestamp too far
+   * ahead is dead-lettered at once.
    */
   public void submit(EventMessage message, Delivery delivery, Duration maxAge)
       throws InterruptedException {
-    if (!accepting) {
-      delivery.settle(message.id(), new Outcome.Redeliver("service is shutting down"),
-          message.history());
+    intake(message, delivery, maxAge, "");
+  }
+
+  /** Takes back a message accepted before: no age or clock-skew rule, see {@link SourceContext}. */
+  public void resubmit(EventMessage message, Delivery delivery) throws InterruptedException {
+    Flight f = admit(message, delivery);
+    if (f != null) {
+      start(f);
+    }
+  }
+
+  void intake(EventMessage message, Delivery delivery, Duration maxAge, String source)
+      throws InterruptedException {
+    Flight f = admit(message, delivery);
+    if (f == null) {
       return;
     }
-    permits.acquire();
+    Instant now = settlement.clock().instant();
+    Optional<Instant> at = message.event().timestamp();
+    if (at.isPresent() && at.get().isAfter(now.plus(maxClockSkew))) {
+      refuse(f, "event timestamp " + at.get() + " is " + seconds(Duration.between(now, at.get()))
+          + "s ahead of this host's clock " + now + ", more than core.max_clock_skew of "
+          + seconds(maxClockSkew) + "s", "clock-skew", now);
+      return;
+    }
+    Duration age = Duration.between(message.createdAt(), now);
+    if (!maxAge.isZero() && age.compareTo(maxAge) > 0) {
+      settlement.metrics().incr(RouterMetrics.MSG_TOO_OLD, Map.of("plugin", source,
+          "msg_id", f.id, "msg_age", seconds(age)));
+      refuse(f, "message is " + seconds(age) + "s old, older than max_msg_age of "
+          + seconds(maxAge) + "s", "max-msg-age", now);
+      return;
+    }
+    start(f);
+  }
+
+  private Flight admit(EventMessage message, Delivery delivery) throws InterruptedException {
     if (!accepting) {
-      permits.release();
       delivery.settle(message.id(), new Outcome.Redeliver("service is shutting down"),
           message.history());
-      return;
+      return null;
+    }
+    settlement.acquire();
+    if (!accepting) {
+      settlement.release();
+      delivery.settle(message.id(), new Outcome.Redeliver("service is shutting down"),
+          message.history());
+      return null;
     }
     Flight f = new Flight(message, delivery);
-    metrics.incr(RouterMetrics.CONSUMED);
-    stats.consumed.increment();
-    if (dedup.seen(f.id) || inFlight.putIfAbsent(f.id, f) != null) {
-      duplicate(f);
-      return;
+    settlement.metrics().incr(RouterMetrics.CONSUMED);
+    settlement.stats.consumed.increment();
+    if (!settlement.admit(f)) {
+      settlement.skipDuplicate(f);
+      return null;
     }
-    metrics.set(RouterMetrics.IN_FLIGHT, inFlightCount.incrementAndGet(), Map.of());
-    Duration age = maxAge.isZero() ? Duration.ZERO
-        : Duration.between(message.createdAt(), clock.instant());
-    if (!maxAge.isZero() && age.compareTo(maxAge) > 0) {
-      String reason = "message is " + seconds(age) + "s old, older than max_msg_age of "
-          + seconds(maxAge) + "s";
-      EventMessage m = message.withHistory(clock.instant(), "", reason);
-      settle(f, park(m, reason, "", Optional.empty()), m);
-      return;
-    }
-    lanes.submit(f.key, f);
+    return f;
+  }
+
+  private void start(Flight f) {
+    flow.start(f);
+    settlement.metrics().set(RouterMetrics.LANES, flow.lanes(), Map.of());
+  }
+
+  private void refuse(Flight f, String reason, String category, Instant now) {
+    EventMessage m = f.message.withHistory(now, "", reason);
+    settlement.settle(f, settlement.park(m, reason, category, ""), m);
   }
 
   /** Parks undecodable input, then settles it: dead-lettered, or redeliver if parking failed. */
   public void reject(String id, String payload, String reason, Map<String, String> attributes,
       Delivery delivery) {
-    List<HistoryEntry> history = List.of(new HistoryEntry(clock.instant(), "", reason));
-    Outcome o = parkLetter(new DeadLetter(id, clock.instant(), reason, "consume", "",
-        Optional.empty(), Optional.of(payload), history, attributes), id);
+    Instant now = settlement.clock().instant();
+    List<HistoryEntry> history = List.of(new HistoryEntry(now, "", reason));
+    Outcome o = settlement.park(new DeadLetter(id, now, reason, "consume", "", Optional.empty(),
+        Optional.of(payload), history, attributes), "invalid-input");
     delivery.settle(id, o, history);
   }
 
-  /** A context for source {@code name}, dead-lettering messages older than {@code maxAge}. */
-  public io.gordon.api.plugin.SourceContext contextFor(String name, Duration maxAge) {
-    return new RouterSourceContext(this, maxAge);
+  /** The context of source {@code name}, whose messages may be {@code maxAge} old at intake. */
+  public SourceContext contextFor(String name, Duration maxAge) {
+    return new RouterSourceContext(this, name, maxAge);
   }
 
   /** Stops intake: later submits are settled as redeliver at once. */
@@ -121,122 +156,34 @@ public final class Router {
    */
   public int drain(Duration timeout) throws InterruptedException {
     stopIntake();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (drained) {
-      long left;
-      while (inFlightCount.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
-        TimeUnit.NANOSECONDS.timedWait(drained, left);
-      }
-    }
+    settlement.awaitDrained(timeout);
     aborting = true;
-    processor.abort();
     int n = 0;
-    for (Flight f : inFlight.values()) {
-      EventMessage m = f.message.withHistory(clock.instant(), "",
+    for (Flight f : settlement.unfinished()) {
+      EventMessage m = f.message.withHistory(settlement.clock().instant(), "",
           "not finished within shutdown_timeout of " + seconds(timeout) + "s");
-      if (settle(f, new Outcome.Redeliver("service stopped before the message was done"), m)) {
+      if (settlement.settle(f, new Outcome.Redeliver("service stopped before the message was "
+          + "done"), m)) {
         n++;
       }
     }
+    flow.close();
     return n;
   }
 
   /** Messages in flight now. */
   public int inFlight() {
-    return inFlightCount.get();
+    return settlement.inFlight();
   }
 
   /** Running totals, for /metrics when no Prometheus relay is active. */
   public Map<String, Long> stats() {
-    return stats.snapshot(inFlightCount.get());
+    return settlement.stats.snapshot(settlement.inFlight());
   }
 
   /** Publish requests waiting for a provider call (for tests and diagnostics). */
   int queuedChanges() {
-    return processor.queuedChanges();
-  }
-
-  boolean aborting() {
-    return aborting;
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
-  MetricRelay metrics() {
-    return metrics;
-  }
-
-  RouterStats counters() {
-    return stats;
-  }
-
-  private void duplicate(Flight f) {
-    String reason = "duplicate of message id " + f.id + " already in flight or done";
-    metrics.incr(RouterMetrics.DUPLICATE);
-    stats.skipped.increment();
-    EventMessage m = f.message.withHistory(clock.instant(), "", reason);
-    LOG.info("[msg-{}] skipped: {}", f.id, reason);
-    try {
-      f.delivery.settle(f.id, new Outcome.Skipped(reason), m.history());
-    } catch (RuntimeException e) {
-      LOG.warn("[msg-{}] delivery callback threw", f.id, e);
-    } finally {
-      permits.release();
-    }
-  }
-
-  /** Writes a dead letter for {@code m}; DeadLettered, or Redeliver when the sink failed. */
-  Outcome park(EventMessage m, String reason, String plugin, Optional<String> payload) {
-    return parkLetter(new DeadLetter(m.id(), clock.instant(), reason, m.phase(), plugin,
-        Optional.of(m.event()), payload, m.history(), m.attributes()), m.id());
-  }
-
-  private Outcome parkLetter(DeadLetter letter, String id) {
-    try {
-      deadLetters.park(letter);
-      metrics.incr(RouterMetrics.DEAD_LETTERED, Map.of("phase", letter.phase()));
-      LOG.warn("[msg-{}] dead-lettered in phase {} (plugin {}): {}", id, letter.phase(),
-          letter.plugin().isEmpty() ? "core" : letter.plugin(), letter.reason());
-      return new Outcome.DeadLettered(letter.reason());
-    } catch (RuntimeException e) {
-      metrics.incr(RouterMetrics.DEAD_LETTER_FAILED);
-      LOG.error("[msg-{}] dead-letter sink failed, message will be redelivered: {}", id,
-          Failure.describe(e), e);
-      return new Outcome.Redeliver("dead-letter sink failed: " + Failure.describe(e));
-    }
-  }
-
-  /** Settles {@code f} once; returns false if it was already settled. */
-  boolean settle(Flight f, Outcome outcome, EventMessage m) {
-    if (!f.settled.compareAndSet(false, true)) {
-      return false;
-    }
-    stats.count(outcome);
-    if (outcome instanceof Outcome.Redeliver r) {
-      metrics.incr(RouterMetrics.REDELIVERED, Map.of());
-      LOG.warn("[msg-{}] to be redelivered: {}", f.id, r.reason());
-    } else {
-      dedup.remember(f.id);
-    }
-    try {
-      f.delivery.settle(f.id, outcome, m.history());
-    } catch (RuntimeException e) {
-      LOG.warn("[msg-{}] delivery callback threw", f.id, e);
-    }
-    metrics.timing(RouterMetrics.FLIGHT_DURATION, Duration.ofNanos(System.nanoTime()
-        - f.startNanos), Processor.SECONDS);
-    inFlight.remove(f.id, f);
-    int left = inFlightCount.decrementAndGet();
-    metrics.set(RouterMetrics.IN_FLIGHT, left, Map.of());
-    permits.release();
-    if (left == 0 && !accepting) {
-      synchronized (drained) {
-        drained.notifyAll();
-      }
-    }
-    return true;
+    return route.queuedChanges();
   }
 
   static String seconds(Duration d) {

@@ -1,5 +1,6 @@
 package io.gordon.core.router;
 
+import io.gordon.api.model.ZoneIndex;
 import io.gordon.api.plugin.DeadLetterSink;
 import io.gordon.api.plugin.DnsProvider;
 import io.gordon.api.plugin.EventSource;
@@ -9,19 +10,17 @@ import io.gordon.core.config.CoreSettings;
 import io.gordon.core.delivery.FileDeadLetterSink;
 import io.gordon.core.delivery.RetryPolicy;
 import io.gordon.core.delivery.Sleeper;
-import io.gordon.core.delivery.StageRunner;
 import io.gordon.core.runtime.Assembly;
 import io.gordon.core.runtime.Assembly.Named;
+import io.gordon.core.runtime.HealthRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 
 /** Builds a {@link Router} from an {@link Assembly}, or piece by piece in tests. */
 public final class RouterBuilder {
@@ -32,6 +31,8 @@ public final class RouterBuilder {
   Duration dedupWindow = Duration.ofMinutes(10);
   RetryPolicy retry = RetryPolicy.of(CoreSettings.defaults(Path.of(".")).retry());
   Sleeper sleeper;
+  Duration maxClockSkew = Duration.ofMinutes(5);
+  HealthRegistry health;
   Map<String, String> route = Map.of();
   final List<Named<MessageHandler>> handlers = new ArrayList<>();
   final List<Named<DnsProvider>> providers = new ArrayList<>();
@@ -48,7 +49,8 @@ public final class RouterBuilder {
     CoreSettings s = a.settings();
     RouterBuilder b = new RouterBuilder().clock(clock).metrics(a.metrics())
         .maxInFlight(s.maxInFlight()).dedupWindow(s.dedupWindow())
-        .retry(RetryPolicy.of(s.retry())).route(s.route())
+        .retry(RetryPolicy.of(s.retry())).route(s.route()).maxClockSkew(s.maxClockSkew())
+        .health(a.health())
         .deadLetters(a.deadLetterSink().map(Named::plugin)
             .orElseGet(() -> new FileDeadLetterSink(s.deadLetterPath(), a.codec())));
     b.handlers.addAll(a.handlers());
@@ -98,7 +100,10 @@ public final class RouterBuilder {
     return this;
   }
 
-  /** Sets how retries wait (tests: a recording sleeper that returns at once). */
+  /**
+   * Sets how retries wait (tests: a recording sleeper that returns at once); by default a timer
+   * resumes the message's lane after the delay.
+   */
   public RouterBuilder sleeper(Sleeper s) {
     this.sleeper = s;
     return this;
@@ -122,18 +127,28 @@ public final class RouterBuilder {
     return this;
   }
 
-  /** Builds the router. */
+  /** Sets core.max_clock_skew: how far ahead of this host's clock a timestamp may be. */
+  public RouterBuilder maxClockSkew(Duration d) {
+    this.maxClockSkew = d;
+    return this;
+  }
+
+  /** Sets the health registry told about provider and dead-letter failures (null: none). */
+  public RouterBuilder health(HealthRegistry h) {
+    this.health = h;
+    return this;
+  }
+
+  /** Builds the router; its zones' publishing threads start now. */
   public Router build() {
     if (deadLetters == null) {
       throw new IllegalStateException("no dead-letter sink configured");
     }
     Map<String, String> r = route.isEmpty() ? defaultRoute() : route;
     Map<String, Stage> stages = new LinkedHashMap<>();
-    Optional<Map.Entry<String, MessageHandler>> cleanup = Optional.empty();
     for (Named<MessageHandler> h : handlers) {
-      if (h.plugin().phase().equals(Processor.CLEANUP)) {
-        cleanup = Optional.of(new AbstractMap.SimpleImmutableEntry<>(h.name(), h.plugin()));
-      } else if (stages.put(h.plugin().phase(), new HandlerStage(h.name(), h.plugin())) != null) {
+      if (!h.plugin().phase().equals(MessageFlow.CLEANUP)
+          && stages.put(h.plugin().phase(), new HandlerStage(h.name(), h.plugin())) != null) {
         Router.LOG.warn("several plugins handle phase {}; the last listed, {}, wins",
             h.plugin().phase(), h.name());
       }
@@ -142,30 +157,43 @@ public final class RouterBuilder {
     providers.forEach(p -> byPhase.computeIfAbsent(p.plugin().phase(), k -> new ArrayList<>())
         .add(p));
     Freshness freshness = new Freshness();
-    byPhase.forEach((phase, ps) -> stages.put(phase,
-        new PublishStage(phase, ps, freshness, metrics, clock, describe(r))));
-    CountDownLatch abort = new CountDownLatch(1);
-    Router[] self = new Router[1];
-    StageRunner runner = new StageRunner(retry, clock,
-        sleeper != null ? sleeper : Sleeper.until(abort), metrics, () -> self[0].aborting());
-    self[0] = new Router(this, new Processor.Parts(r, Map.copyOf(stages), cleanup, runner,
-        abort));
-    return self[0];
+    List<ZoneQueue> queues = new ArrayList<>();
+    byPhase.forEach((phase, ps) -> {
+      Map<String, ZoneQueue> zones = new LinkedHashMap<>();
+      for (Named<DnsProvider> p : ps) {
+        for (String zone : p.plugin().zones()) {
+          ZoneQueue q = new ZoneQueue(p.plugin(), new ProviderCalls(p.name(), zone, metrics,
+              health), PublishStage.MAX_BATCH);
+          if (zones.put(zone, q) != null) {
+            Router.LOG.warn("zone {} is managed by several providers; the last listed, {}, "
+                + "gets its changes", zone, p.name());
+          }
+        }
+      }
+      queues.addAll(zones.values());
+      String names = String.join(",", ps.stream().map(Named::name).toList());
+      stages.put(phase, new PublishStage(phase, names, ZoneIndex.of(zones), freshness, clock,
+          maxClockSkew, PhaseRoute.describe(r)));
+    });
+    Settlement settlement = new Settlement(clock, metrics, deadLetters, health, maxInFlight,
+        dedupWindow);
+    return new Router(settlement, new PhaseRoute(r, stages, queues), this);
+  }
+
+  /** The cleanup handler: the last handler of phase cleanup, if any. */
+  Optional<Named<MessageHandler>> cleanup() {
+    Optional<Named<MessageHandler>> c = Optional.empty();
+    for (Named<MessageHandler> h : handlers) {
+      if (h.plugin().phase().equals(MessageFlow.CLEANUP)) {
+        c = Optional.of(h);
+      }
+    }
+    return c;
   }
 
   private Map<String, String> defaultRoute() {
     boolean enrich = handlers.stream().anyMatch(h -> h.plugin().phase().equals("enrich"));
     return enrich ? Map.of("consume", "enrich", "enrich", "publish", "publish", "cleanup")
         : Map.of("consume", "publish", "publish", "cleanup");
-  }
-
-  static String describe(Map<String, String> route) {
-    StringBuilder sb = new StringBuilder("consume");
-    String p = "consume";
-    for (int i = 0; i < 16 && route.containsKey(p); i++) {
-      p = route.get(p);
-      sb.append(" -> ").append(p);
-    }
-    return sb.toString();
   }
 }

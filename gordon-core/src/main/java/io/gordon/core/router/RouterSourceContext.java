@@ -9,16 +9,23 @@ import java.util.Map;
 /** The {@link SourceContext} of one source: the router plus the source's max_msg_age. */
 final class RouterSourceContext implements SourceContext {
   private final Router router;
+  private final String name;
   private final Duration maxAge;
 
-  RouterSourceContext(Router router, Duration maxAge) {
+  RouterSourceContext(Router router, String name, Duration maxAge) {
     this.router = router;
+    this.name = name;
     this.maxAge = maxAge;
   }
 
   @Override
   public void submit(EventMessage message, Delivery delivery) throws InterruptedException {
-    router.submit(message, delivery, maxAge);
+    router.intake(message, delivery, maxAge, name);
+  }
+
+  @Override
+  public void resubmit(EventMessage message, Delivery delivery) throws InterruptedException {
+    router.resubmit(message, delivery);
   }
 
   @Override

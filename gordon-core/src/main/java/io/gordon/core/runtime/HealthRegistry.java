@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Tracks the health of every component (plugins, the router) for {@code /readyz}: a component is
- * "not ready" before it has started, and once it has been unhealthy longer than the threshold.
- * Thread-safe.
+ * Tracks the health of every component (plugins, the router, each provider zone's writes, the
+ * dead-letter sink) for {@code /readyz}: a component is "not ready" before it has started, once
+ * it has been unhealthy longer than the threshold, and at once when it is {@link #down}.
+ * Liveness ({@code /healthz}) does not read it. Thread-safe.
  */
 public final class HealthRegistry {
   private final Clock clock;
@@ -27,7 +28,7 @@ public final class HealthRegistry {
 
   /** Registers {@code component} as not yet started and returns its reporter. */
   public HealthReporter register(String component) {
-    states.put(component, new State(false, null, null));
+    states.put(component, new State(false, null, null, false));
     return reporter(component);
   }
 
@@ -36,30 +37,41 @@ public final class HealthRegistry {
     return new HealthReporter() {
       @Override
       public void healthy() {
-        states.put(component, new State(true, null, null));
+        states.put(component, new State(true, null, null, false));
       }
 
       @Override
       public void unhealthy(String reason) {
         states.compute(component, (k, old) -> new State(true, reason,
-            old != null && old.failingSince != null ? old.failingSince : clock.instant()));
+            old != null && old.failingSince != null ? old.failingSince : clock.instant(),
+            false));
       }
     };
   }
 
   /** Registers {@code component} as not started unless it is already known. */
   public void ensure(String component) {
-    states.putIfAbsent(component, new State(false, null, null));
+    states.putIfAbsent(component, new State(false, null, null, false));
   }
 
   /** Marks {@code component} started (and healthy unless it reports otherwise). */
   public void started(String component) {
-    states.computeIfPresent(component, (k, s) -> new State(true, s.reason, s.failingSince));
+    states.computeIfPresent(component, (k, s) -> new State(true, s.reason, s.failingSince, s.immediate));
+  }
+
+  /**
+   * Marks {@code component} as failing with {@code reason} and not ready at once, without the
+   * threshold that {@link HealthReporter#unhealthy} waits for: for failures that will not heal
+   * by themselves (a refused key, a full disk). Its next {@code healthy()} clears it.
+   */
+  public void down(String component, String reason) {
+    states.compute(component, (k, old) -> new State(true, reason,
+        old != null && old.failingSince != null ? old.failingSince : clock.instant(), true));
   }
 
   /** Marks {@code component} as not ready (e.g. shutting down) with {@code reason}. */
   public void notReady(String component, String reason) {
-    states.put(component, new State(false, reason, null));
+    states.put(component, new State(false, reason, null, false));
   }
 
   /** Why the service is not ready, one line per component; empty when ready. */
@@ -70,8 +82,8 @@ public final class HealthRegistry {
       State s = e.getValue();
       if (!s.started) {
         out.add(e.getKey() + ": " + (s.reason != null ? s.reason : "not started"));
-      } else if (s.failingSince != null
-          && Duration.between(s.failingSince, now).compareTo(threshold) >= 0) {
+      } else if (s.failingSince != null && (s.immediate
+          || Duration.between(s.failingSince, now).compareTo(threshold) >= 0)) {
         out.add(e.getKey() + ": failing since " + s.failingSince + ": " + s.reason);
       }
     });
@@ -86,5 +98,11 @@ public final class HealthRegistry {
     return out;
   }
 
-  private record State(boolean started, String reason, Instant failingSince) {}
+  /**
+   * One component's state.
+   *
+   * @param immediate whether the failure turns readiness off at once (see {@link #down})
+   */
+  private record State(boolean started, String reason, Instant failingSince,
+      boolean immediate) {}
 }

@@ -129,7 +129,7 @@ class RouterFailureTest {
     assertThat(letters.letters().get(0).phase()).isEqualTo("enrich");
     assertThat(metrics.calls().stream().filter(c -> !c.kind().equals("set")
         && !c.name().equals(RouterMetrics.CONSUMED) && !c.name().contains("duration")
-        && !c.name().equals(RouterMetrics.RETRIED)
+        && !c.name().equals(RouterMetrics.RETRIED) && !c.name().equals(RouterMetrics.SETTLED)
         && !c.name().equals(RouterMetrics.DEAD_LETTERED)).toList())
         .extracting(c -> List.of(c.name(), c.context()))
         .containsExactly(

@@ -1,0 +1,306 @@
+package io.gordon.core.router;
+
+import io.gordon.api.model.EventMessage;
+import io.gordon.api.plugin.MessageHandler;
+import io.gordon.api.plugin.MetricRelay;
+import io.gordon.api.plugin.Outcome;
+import io.gordon.core.delivery.Failure;
+import io.gordon.core.delivery.RetryPolicy;
+import io.gordon.core.runtime.Assembly.Named;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Moves one message along core.route, on its key's lane, until it is settled:
+ *
+ * <ol>
+ *   <li>{@link #run}: the lane hands the flight over; {@link #route} moves it to the next phase
+ *       (counted, and written to its history) and gives it to that phase's {@link Stage}.
+ *   <li>The stage reports one {@link Attempt}, at once (handlers) or later from its zone's
+ *       thread (providers); meanwhile the lane is suspended: it takes no other message of that
+ *       name, and no thread waits.
+ *   <li>{@link #after} decides: {@code Done} goes on to the next phase; {@code Skipped} settles;
+ *       {@code Failed} is retried after a backoff (the lane stays suspended, a timer resumes it),
+ *       dead-lettered when retrying cannot help or core.retry.deadline has passed, or handed
+ *       back to the source (redeliver) when the attempts run out.
+ *   <li>Reaching {@code cleanup} runs the cleanup handler, if any, and settles as applied.
+ * </ol>
+ *
+ * <p>Off the lane (a provider's result), the flight is finished right there when only cleanup
+ * is left, which saves a wake-up per message; otherwise it goes back to its lane.
+ */
+final class MessageFlow {
+  static final String CLEANUP = "cleanup";
+  private static final int MAX_HOPS = 32;
+  private static final Object LEFT = new Object();
+  private static final Outcome APPLIED = new Outcome.Applied();
+
+  /** A step run when a suspended lane resumes; false when it suspended the lane again. */
+  @FunctionalInterface
+  interface Resume {
+    boolean run();
+  }
+
+  /**
+   * One try of one stage.
+   *
+   * @param stage the stage
+   * @param input the message given to it
+   * @param number 1 for the first try
+   * @param unexpectedSeen whether an earlier try failed unexpectedly (a plugin bug)
+   * @param t0 when the phase began, for its duration
+   */
+  private record Try(Stage stage, EventMessage input, int number, boolean unexpectedSeen,
+      long t0) {}
+
+  private final Settlement settlement;
+  private final MetricRelay metrics;
+  private final PhaseRoute route;
+  private final Optional<Named<MessageHandler>> cleanup;
+  private final RetryPolicy retry;
+  private final Delayer delayer;
+  private final KeyedLanes<Flight> lanes;
+  private final BooleanSupplier aborting;
+
+  MessageFlow(Settlement settlement, PhaseRoute route, Optional<Named<MessageHandler>> cleanup,
+      RetryPolicy retry, Delayer delayer, BooleanSupplier aborting) {
+    this.settlement = settlement;
+    this.metrics = settlement.metrics();
+    this.route = route;
+    this.cleanup = cleanup;
+    this.retry = retry;
+    this.delayer = delayer;
+    this.aborting = aborting;
+    this.lanes = new KeyedLanes<>(this::run, 4096);
+  }
+
+  /** Queues {@code f} behind the earlier messages of its key. */
+  void start(Flight f) {
+    lanes.submit(f.key, f);
+  }
+
+  /** Keys with messages queued or in progress. */
+  int lanes() {
+    return lanes.activeKeys();
+  }
+
+  /** Lane entry: true when the flight settled, false when it suspended its lane. */
+  boolean run(Flight f) {
+    Resume r = f.resume;
+    f.resume = null;
+    if (f.settled.get()) {
+      return true;
+    }
+    try {
+      return r != null ? r.run() : route(f, f.message);
+    } catch (RuntimeException | Error e) {
+      Router.LOG.error("[msg-{}] router failure, message will be redelivered", f.id, e);
+      settlement.settle(f, new Outcome.Redeliver("router failure: " + Failure.describe(e)),
+          f.message);
+      return true;
+    }
+  }
+
+  /** On the lane: moves {@code m} to its next phase and attempts it. */
+  private boolean route(Flight f, EventMessage m) {
+    if (aborting.getAsBoolean()) {
+      settlement.settle(f, new Outcome.Redeliver("service is shutting down"), m);
+      return true;
+    }
+    if (++f.hops > MAX_HOPS) {
+      fail(f, m, "core.route loops: more than " + MAX_HOPS + " phase changes", "route-loop", "");
+      return true;
+    }
+    PhaseRoute.Hop hop = route.from(f.id, m.phase());
+    EventMessage next = hop.apply(m, settlement.clock().instant(), metrics);
+    f.message = next;
+    if (hop.to().equals(CLEANUP)) {
+      metrics.incr(RouterMetrics.COMPLETED);
+      finish(f, next, APPLIED);
+      return true;
+    }
+    if (hop.stage() == null) {
+      fail(f, next, "no plugin handles phase \"" + hop.to() + "\" (core.route leads there from \""
+          + m.phase() + "\")", "no-plugin", "");
+      return true;
+    }
+    return attempt(f, new Try(hop.stage(), next, 1, false, System.nanoTime()));
+  }
+
+  /**
+   * On the lane: attempts {@code t}. The stage's callback and this thread race for
+   * {@link Flight#handoff}: a result that arrives before the stage returns is handled here, on
+   * the lane; one that arrives later is handled by {@link #after} on the stage's thread.
+   */
+  private boolean attempt(Flight f, Try t) {
+    f.handoff.set(null);
+    t.stage().attempt(t.input(), a -> {
+      if (!f.handoff.compareAndSet(null, a)) {
+        after(f, t, a, false);
+      }
+    });
+    if (f.handoff.compareAndSet(null, LEFT)) {
+      return false;
+    }
+    return after(f, t, (Attempt) f.handoff.get(), true);
+  }
+
+  /**
+   * Acts on attempt {@code a} of {@code t}; {@code onLane} says whether the caller runs on the
+   * flight's lane. Returns true when the lane is free again (the flight settled).
+   */
+  private boolean after(Flight f, Try t, Attempt a, boolean onLane) {
+    f.message = a.message();
+    boolean free = switch (a) {
+      case Attempt.Done d -> {
+        phaseTiming(t);
+        if (onLane) {
+          yield route(f, d.message());
+        }
+        if (!route.onlyCleanupAfter(d.message().phase())) {
+          f.resume = () -> route(f, d.message());
+          lanes.resume(f.key, f);
+          yield false;
+        }
+        yield route(f, d.message());
+      }
+      case Attempt.Skipped s -> {
+        phaseTiming(t);
+        metrics.incr(RouterMetrics.STALE);
+        metrics.incr(RouterMetrics.COMPLETED);
+        Router.LOG.info("[msg-{}] skipped: {}", f.id, s.reason());
+        finish(f, route.toCleanup(s.message(), settlement.clock().instant(), metrics),
+            new Outcome.Skipped(s.reason()));
+        yield true;
+      }
+      case Attempt.Failed x -> !retryOrFail(f, t, x);
+    };
+    if (free && !onLane) {
+      lanes.resume(f.key, null);
+    }
+    return free;
+  }
+
+  /** After a failed try: schedules the next one (true) or settles the flight (false). */
+  private boolean retryOrFail(Flight f, Try t, Attempt.Failed a) {
+    String plugin = t.stage().plugin();
+    String phase = t.stage().phase();
+    Failure kind = a.kind();
+    String what = a.what();
+    boolean unexpected = kind == Failure.UNEXPECTED;
+    if (unexpected) {
+      Router.LOG.warn("[msg-{}] plugin {} threw an unexpected exception in phase {}: {}", f.id,
+          plugin, phase, what, a.error());
+      if (t.unexpectedSeen()) {
+        kind = Failure.PERMANENT;
+        what = "plugin " + plugin + " failed twice unexpectedly: " + what;
+      }
+    }
+    String cls = a.error().getClass().getSimpleName();
+    Instant now = settlement.clock().instant();
+    EventMessage m = a.message();
+    if (kind == Failure.PERMANENT) {
+      phaseTiming(t);
+      dropped(cls);
+      fail(f, m.withHistory(now, plugin, "failed: " + what), what,
+          unexpected ? "unexpected-error" : "permanent-error", plugin);
+      return false;
+    }
+    String stop = whyStop(m, phase, t.number(), what, now);
+    if (stop != null) {
+      phaseTiming(t);
+      dropped(cls);
+      EventMessage last = m.withHistory(now, plugin, stop);
+      if (stop.startsWith("still failing")) {
+        fail(f, last, stop, "retry-deadline", plugin);
+      } else {
+        finish(f, route.toCleanup(last, now, metrics), new Outcome.Redeliver(stop));
+      }
+      return false;
+    }
+    Duration delay = retry.backoff(t.number(), Failure.retryAfter(a.error()));
+    EventMessage again = m.withHistory(now, plugin, "attempt " + t.number() + " of "
+        + retry.attempts() + " failed: " + what + "; retrying in " + Router.seconds(delay) + "s");
+    metrics.incr(RouterMetrics.RETRIED, Map.of("phase", phase, "plugin", plugin));
+    Router.LOG.info("[msg-{}] phase {} (plugin {}) failed, retry {} in {}s: {}", f.id, phase,
+        plugin, t.number(), Router.seconds(delay), what);
+    f.message = again;
+    Try next = new Try(t.stage(), again, t.number() + 1, t.unexpectedSeen() || unexpected,
+        t.t0());
+    f.resume = () -> attempt(f, next);
+    delayer.later(delay, () -> lanes.resume(f.key, f));
+    return true;
+  }
+
+  /** Why retrying must stop (deadline, shutdown, attempts), or null to retry. */
+  private String whyStop(EventMessage m, String phase, int tries, String what, Instant now) {
+    if (!retry.deadline().isZero() && now.isAfter(m.createdAt().plus(retry.deadline()))) {
+      return "still failing after the retry deadline of " + Router.seconds(retry.deadline())
+          + "s (created " + m.createdAt() + "): " + what;
+    }
+    if (aborting.getAsBoolean()) {
+      return "shutting down while retrying phase " + phase + ": " + what;
+    }
+    if (tries >= retry.attempts()) {
+      return "gave up after " + tries + " attempts in phase " + phase + ": " + what;
+    }
+    return null;
+  }
+
+  private void dropped(String cls) {
+    metrics.incr(RouterMetrics.DROPPED, Map.of("error", cls));
+  }
+
+  private void phaseTiming(Try t) {
+    metrics.timing(RouterMetrics.PHASE_DURATION, Duration.ofNanos(System.nanoTime() - t.t0()),
+        route.timingAttrs(t.stage().phase()));
+  }
+
+  /** Dead-letters {@code m} (recording the phase that failed), then settles. */
+  private void fail(Flight f, EventMessage m, String reason, String category, String plugin) {
+    if (category.equals("no-plugin") || category.equals("route-loop")) {
+      dropped(category.equals("no-plugin") ? "MissingPlugin" : "RouteLoop");
+    }
+    EventMessage atCleanup = route.toCleanup(m, settlement.clock().instant(), metrics);
+    // The letter records the phase that failed, not cleanup.
+    EventMessage letter = new EventMessage(atCleanup.id(), atCleanup.event(), m.phase(),
+        atCleanup.history(), atCleanup.createdAt(), atCleanup.attributes());
+    finish(f, atCleanup, settlement.park(letter, reason, category, plugin));
+  }
+
+  /** Runs the cleanup handler, if any, records the outcome in the history and settles. */
+  private void finish(Flight f, EventMessage m, Outcome o) {
+    EventMessage done = m;
+    if (cleanup.isPresent() && !f.settled.get()) {
+      try {
+        EventMessage out = cleanup.get().plugin().handle(m);
+        done = out != null ? out : m;
+      } catch (RuntimeException | Error e) {
+        Router.LOG.warn("[msg-{}] cleanup handler {} threw: {}", f.id, cleanup.get().name(),
+            Failure.describe(e), e);
+      }
+    }
+    done = done.withHistory(settlement.clock().instant(), "", historyText(o));
+    settlement.settle(f, o, done);
+  }
+
+  private static String historyText(Outcome o) {
+    String reason = switch (o) {
+      case Outcome.Applied a -> null;
+      case Outcome.Skipped s -> s.reason();
+      case Outcome.DeadLettered d -> d.reason();
+      case Outcome.Redeliver r -> r.reason();
+    };
+    return reason == null ? "outcome: " + o.state() : "outcome: " + o.state() + " (" + reason
+        + ")";
+  }
+
+  /** Stops the stages' threads and the retry timer. */
+  void close() {
+    delayer.close();
+    route.close();
+  }
+}

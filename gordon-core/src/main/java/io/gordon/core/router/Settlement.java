@@ -1,0 +1,186 @@
+package io.gordon.core.router;
+
+import io.gordon.api.model.EventMessage;
+import io.gordon.api.plugin.DeadLetter;
+import io.gordon.api.plugin.DeadLetterSink;
+import io.gordon.api.plugin.MetricRelay;
+import io.gordon.api.plugin.Outcome;
+import io.gordon.core.delivery.Failure;
+import io.gordon.core.runtime.HealthRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The state the router and the message flow share: which messages are in flight (and the
+ * {@code core.max_in_flight} permits they hold), which ids finished recently, the dead-letter
+ * sink, and the one place where a message is settled, exactly once.
+ */
+final class Settlement {
+  /** The readiness component of the dead-letter sink. */
+  static final String SINK = "dead-letter sink";
+  private static final Map<String, Map<String, String>> OUTCOME_ATTRS = Map.of(
+      "applied", Map.of("outcome", "applied"), "skipped", Map.of("outcome", "skipped"),
+      "dead-lettered", Map.of("outcome", "dead-lettered"),
+      "redeliver", Map.of("outcome", "redeliver"));
+  private final Clock clock;
+  private final MetricRelay metrics;
+  private final DeadLetterSink deadLetters;
+  private final HealthRegistry health;
+  private final Semaphore permits;
+  private final DedupWindow dedup;
+  private final ConcurrentHashMap<String, Flight> inFlight = new ConcurrentHashMap<>();
+  private final AtomicInteger inFlightCount = new AtomicInteger();
+  private final Object drained = new Object();
+  private final Map<String, Map<String, String>> letterAttrs = new ConcurrentHashMap<>();
+  final RouterStats stats = new RouterStats();
+  private volatile boolean sinkFailing;
+
+  Settlement(Clock clock, MetricRelay metrics, DeadLetterSink deadLetters, HealthRegistry health,
+      int maxInFlight, Duration dedupWindow) {
+    this.clock = clock;
+    this.metrics = metrics;
+    this.deadLetters = deadLetters;
+    this.health = health;
+    this.permits = new Semaphore(maxInFlight);
+    this.dedup = new DedupWindow(clock, dedupWindow, 1_000_000);
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  MetricRelay metrics() {
+    return metrics;
+  }
+
+  /** Takes a max_in_flight permit; blocks while none is free. */
+  void acquire() throws InterruptedException {
+    permits.acquire();
+  }
+
+  /** Gives back a permit taken for a message that was not admitted. */
+  void release() {
+    permits.release();
+  }
+
+  /** Registers {@code f} as in flight; false when its id is in flight or done recently. */
+  boolean admit(Flight f) {
+    if (dedup.seen(f.id) || inFlight.putIfAbsent(f.id, f) != null) {
+      return false;
+    }
+    metrics.set(RouterMetrics.IN_FLIGHT, inFlightCount.incrementAndGet(), Map.of());
+    return true;
+  }
+
+  /** Settles a message that was not admitted (a duplicate) as skipped. */
+  void skipDuplicate(Flight f) {
+    String reason = "duplicate of message id " + f.id + " already in flight or done";
+    metrics.incr(RouterMetrics.DUPLICATE);
+    metrics.incr(RouterMetrics.SETTLED, OUTCOME_ATTRS.get("skipped"));
+    stats.skipped.increment();
+    Router.LOG.info("[msg-{}] skipped: {}", f.id, reason);
+    try {
+      f.delivery.settle(f.id, new Outcome.Skipped(reason),
+          f.message.withHistory(clock.instant(), "", reason).history());
+    } catch (RuntimeException e) {
+      Router.LOG.warn("[msg-{}] delivery callback threw", f.id, e);
+    } finally {
+      permits.release();
+    }
+  }
+
+  /**
+   * Writes a dead letter for {@code m}; DeadLettered, or Redeliver when the sink failed.
+   * {@code category} is the low-cardinality reason for the metric, e.g. {@code max-msg-age}.
+   */
+  Outcome park(EventMessage m, String reason, String category, String plugin) {
+    return park(new DeadLetter(m.id(), clock.instant(), reason, m.phase(), plugin,
+        Optional.of(m.event()), Optional.empty(), m.history(), m.attributes()), category);
+  }
+
+  /** Writes {@code letter}; DeadLettered, or Redeliver when the sink failed. */
+  Outcome park(DeadLetter letter, String category) {
+    String id = letter.messageId();
+    try {
+      deadLetters.park(letter);
+      metrics.incr(RouterMetrics.DEAD_LETTERED, letterAttrs.computeIfAbsent(
+          letter.phase() + "/" + category, k -> Map.of("phase", letter.phase(),
+              "reason", category)));
+      Router.LOG.warn("[msg-{}] dead-lettered in phase {} (plugin {}): {}", id, letter.phase(),
+          letter.plugin().isEmpty() ? "core" : letter.plugin(), letter.reason());
+      if (sinkFailing && health != null) {
+        sinkFailing = false;
+        health.reporter(SINK).healthy();
+      }
+      return new Outcome.DeadLettered(letter.reason());
+    } catch (RuntimeException e) {
+      metrics.incr(RouterMetrics.DEAD_LETTER_FAILED);
+      Router.LOG.error("[msg-{}] dead-letter sink failed, message will be redelivered: {}", id,
+          Failure.describe(e), e);
+      if (health != null) {
+        sinkFailing = true;
+        health.down(SINK, "cannot write dead letters: " + Failure.describe(e));
+      }
+      return new Outcome.Redeliver("dead-letter sink failed: " + Failure.describe(e));
+    }
+  }
+
+  /** Settles {@code f} with {@code outcome} once; false if it was already settled. */
+  boolean settle(Flight f, Outcome outcome, EventMessage m) {
+    if (!f.settled.compareAndSet(false, true)) {
+      return false;
+    }
+    stats.count(outcome);
+    metrics.incr(RouterMetrics.SETTLED, OUTCOME_ATTRS.get(outcome.state()));
+    if (outcome instanceof Outcome.Redeliver r) {
+      metrics.incr(RouterMetrics.REDELIVERED, Map.of());
+      Router.LOG.warn("[msg-{}] to be redelivered: {}", f.id, r.reason());
+    } else {
+      dedup.remember(f.id);
+    }
+    try {
+      f.delivery.settle(f.id, outcome, m.history());
+    } catch (RuntimeException e) {
+      Router.LOG.warn("[msg-{}] delivery callback threw", f.id, e);
+    }
+    metrics.timing(RouterMetrics.FLIGHT_DURATION, Duration.ofNanos(System.nanoTime()
+        - f.startNanos), RouterMetrics.SECONDS);
+    inFlight.remove(f.id, f);
+    int left = inFlightCount.decrementAndGet();
+    metrics.set(RouterMetrics.IN_FLIGHT, left, Map.of());
+    permits.release();
+    if (left == 0) {
+      synchronized (drained) {
+        drained.notifyAll();
+      }
+    }
+    return true;
+  }
+
+  /** Waits until nothing is in flight or {@code timeout} passed. */
+  void awaitDrained(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (drained) {
+      long left;
+      while (inFlightCount.get() > 0 && (left = deadline - System.nanoTime()) > 0) {
+        TimeUnit.NANOSECONDS.timedWait(drained, left);
+      }
+    }
+  }
+
+  /** The messages in flight now. */
+  List<Flight> unfinished() {
+    return List.copyOf(inFlight.values());
+  }
+
+  int inFlight() {
+    return inFlightCount.get();
+  }
+}
