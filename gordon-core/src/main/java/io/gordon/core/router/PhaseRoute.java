@@ -69,12 +69,6 @@ final class PhaseRoute {
     return h;
   }
 
-  /** Whether cleanup is the phase after {@code phase}. */
-  boolean onlyCleanupAfter(String phase) {
-    Hop h = next.get(phase);
-    return h == null || h.to().equals(MessageFlow.CLEANUP);
-  }
-
   /** {@code m} moved straight to cleanup (skips and failures end the route there). */
   EventMessage toCleanup(EventMessage m, Instant at, MetricRelay metrics) {
     return toCleanup(m.phase()).apply(m, at, metrics);
