@@ -1,6 +1,7 @@
 package io.gordon.local.file;
 
 import io.gordon.api.GordonException;
+import io.gordon.api.io.DirectoryLock;
 import io.gordon.api.plugin.EventSource;
 import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.SourceContext;
@@ -17,6 +18,8 @@ import java.io.IOException;
 final class FileSource implements EventSource {
   private final SpoolOptions options;
   private final SpoolReader reader;
+  /** Held from start to shutdown: only this process moves and records progress here. */
+  private DirectoryLock lock;
 
   FileSource(SpoolOptions options, PluginContext context) {
     this.options = options;
@@ -26,9 +29,11 @@ final class FileSource implements EventSource {
 
   @Override
   public void start() {
+    lock = DirectoryLock.acquire(options.directory(), "local.file spool");
     try {
       reader.prepare();
     } catch (IOException e) {
+      lock.close();
       throw new GordonException("local.file: cannot use spool directory " + options.directory()
           + ": " + e, e);
     }
@@ -42,5 +47,13 @@ final class FileSource implements EventSource {
   @Override
   public void stop() {
     reader.stop();
+  }
+
+  @Override
+  public void shutdown() {
+    stop();
+    if (lock != null) {
+      lock.close();
+    }
   }
 }
