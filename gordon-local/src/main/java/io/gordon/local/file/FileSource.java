@@ -5,10 +5,12 @@ import io.gordon.api.io.DirectoryLock;
 import io.gordon.api.plugin.EventSource;
 import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.SourceContext;
+import io.gordon.local.spool.SpoolFeed;
 import io.gordon.local.spool.SpoolListener;
 import io.gordon.local.spool.SpoolOptions;
 import io.gordon.local.spool.SpoolReader;
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * {@code local.file}: submits every line of the JSON-lines files in a spool directory, in file
@@ -21,9 +23,10 @@ final class FileSource implements EventSource {
   /** Held from start to shutdown: only this process moves and records progress here. */
   private DirectoryLock lock;
 
-  FileSource(SpoolOptions options, PluginContext context) {
+  FileSource(SpoolOptions options, Duration doneRetention, PluginContext context) {
     this.options = options;
-    this.reader = new SpoolReader(options, context.events(), context.clock(), context.logger(),
+    this.reader = new SpoolReader(options, SpoolFeed.NONE, doneRetention, context.events(),
+        context.clock(), context.logger(), context.metrics(), context.pluginName(),
         SpoolListener.NONE);
   }
 
