@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.ToIntFunction;
 
 /**
@@ -34,10 +35,19 @@ final class DeletionBreaker {
   }
 
   /**
-   * Admits one deletion in {@code zone}, counting it, or returns why it is refused (naming the
-   * zone, the count, the percentage and the threshold).
+   * The decision on one deletion.
+   *
+   * @param counted whether it was counted (then {@link #release} it if it deletes nothing)
+   * @param refusal why it is refused (naming the zone, the count, the percentage and the
+   *     threshold), if it is
    */
-  Optional<String> admit(String zone) {
+  record Admission(boolean counted, Optional<String> refusal) {}
+
+  /**
+   * Admits one deletion in {@code zone}, counting it, or refuses it. A deletion that would trip
+   * the breaker is admitted uncounted when {@code exists} says there is nothing to delete.
+   */
+  Admission admit(String zone, BooleanSupplier exists) {
     ZoneWindow w;
     synchronized (this) {
       w = zones.computeIfAbsent(zone, z -> new ZoneWindow());
@@ -52,12 +62,15 @@ final class DeletionBreaker {
       int wouldBe = w.deletions.size() + 1;
       if (w.owned >= settings.minRecords() && w.owned > 0
           && wouldBe > settings.deleteThreshold() * w.owned) {
+        if (!exists.getAsBoolean()) {
+          return new Admission(false, Optional.empty());
+        }
         w.tripped = true;
-        return Optional.of(reason(zone, wouldBe, w.owned));
+        return new Admission(false, Optional.of(reason(zone, wouldBe, w.owned)));
       }
       w.tripped = false;
       w.deletions.addLast(now);
-      return Optional.empty();
+      return new Admission(true, Optional.empty());
     }
   }
 

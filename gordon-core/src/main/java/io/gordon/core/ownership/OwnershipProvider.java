@@ -66,51 +66,71 @@ public final class OwnershipProvider implements DnsProvider {
   @Override
   public List<ChangeResult> apply(List<Change> changes) {
     ChangeResult[] results = new ChangeResult[changes.size()];
-    List<Integer> forwarded = new ArrayList<>();
-    List<Change> claimed = new ArrayList<>();
-    List<String> admittedZones = new ArrayList<>();
+    List<Forward> forwards = new ArrayList<>();
     for (int i = 0; i < changes.size(); i++) {
-      Change c = changes.get(i);
-      Optional<String> zone = zoneOf(c.name());
       try {
-        Optional<OwnershipException> refusal = zone.flatMap(z -> protection.refusal(c, z));
-        if (refusal.isEmpty() && zone.isPresent() && c instanceof Change.Remove) {
-          refusal = breaker.admit(zone.get()).map(this::trip);
-        }
-        if (refusal.isPresent()) {
-          results[i] = new ChangeResult.Failed(c, refusal.get());
-          continue;
-        }
+        forwards.add(admit(i, changes.get(i)));
       } catch (GordonException e) {
-        results[i] = new ChangeResult.Failed(c, e);
-        continue;
+        results[i] = new ChangeResult.Failed(changes.get(i), e);
       }
-      forwarded.add(i);
-      admittedZones.add(zone.filter(z -> c instanceof Change.Remove).orElse(null));
-      claimed.add(c.withOwnership(new Ownership(settings.ownerId(), settings.adopts(c.name()))));
     }
     if (!breaker.tripped()) {
       sink.cleared();
     }
     List<ChangeResult> done;
     try {
-      done = claimed.isEmpty() ? List.of() : delegate.apply(claimed);
+      done = forwards.isEmpty() ? List.of()
+          : delegate.apply(forwards.stream().map(Forward::claimed).toList());
     } catch (RuntimeException e) {
-      admittedZones.stream().filter(z -> z != null).forEach(breaker::release);
+      forwards.stream().filter(f -> f.countedZone() != null)
+          .forEach(f -> breaker.release(f.countedZone()));
       throw e;
     }
-    for (int k = 0; k < forwarded.size(); k++) {
-      Change original = changes.get(forwarded.get(k));
+    for (int k = 0; k < forwards.size(); k++) {
+      Forward f = forwards.get(k);
+      Change original = changes.get(f.index());
       ChangeResult r = done.get(k);
-      if (admittedZones.get(k) != null && !(r instanceof ChangeResult.Applied)) {
-        breaker.release(admittedZones.get(k));
+      if (f.countedZone() != null && !(r instanceof ChangeResult.Applied)) {
+        breaker.release(f.countedZone());
       }
       if (original.type() == RecordType.NS && r instanceof ChangeResult.Applied) {
         zoneOf(original.name()).ifPresent(protection::forget);
       }
-      results[forwarded.get(k)] = rebase(r, original);
+      results[f.index()] = rebase(r, original);
     }
     return List.copyOf(Arrays.asList(results));
+  }
+
+  /**
+   * A change to pass on: its position, the change with this gordon's claim, and the zone whose
+   * breaker counted it (null when not counted).
+   */
+  private record Forward(int index, Change claimed, String countedZone) {}
+
+  /** Checks {@code c} and claims it; throws the refusal. */
+  private Forward admit(int index, Change c) {
+    Optional<String> zone = zoneOf(c.name());
+    Optional<OwnershipException> refusal = zone.flatMap(z -> protection.refusal(c, z));
+    if (refusal.isPresent()) {
+      throw refusal.get();
+    }
+    String counted = null;
+    if (zone.isPresent() && c instanceof Change.Remove) {
+      DeletionBreaker.Admission a = breaker.admit(zone.get(), () -> exists(c));
+      if (a.refusal().isPresent()) {
+        throw trip(a.refusal().get());
+      }
+      counted = a.counted() ? zone.get() : null;
+    }
+    return new Forward(index, c.withOwnership(new Ownership(settings.ownerId(),
+        settings.adopts(c.name()))), counted);
+  }
+
+  /** Whether removal {@code c} would remove anything (read only near the threshold). */
+  private boolean exists(Change c) {
+    Optional<RecordSet> live = delegate.read(c.name(), c.type());
+    return live.isPresent() && (((Change.Remove) c).wholeRrset()
+        || c.records().rdata().stream().anyMatch(live.get().rdata()::contains));
   }
 
   private OwnershipException trip(String reason) {
