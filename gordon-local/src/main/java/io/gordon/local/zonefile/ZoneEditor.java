@@ -49,10 +49,18 @@ final class ZoneEditor {
                 + expected + " but found " + found));
       }
     }
-    return switch (change) {
+    ChangeResult result = switch (change) {
       case Change.Replace r -> replace(r, live);
       case Change.Remove r -> remove(r, live);
     };
+    if (result instanceof ChangeResult.Applied && ZoneCheck.isApexNameServer(zone, want.name())) {
+      Optional<String> problem = ZoneCheck.nameServerProblem(zone, want.name());
+      if (problem.isPresent()) {
+        live.ifPresentOrElse(zone::put, () -> zone.remove(want.name(), want.type()));
+        return fail(change, change.records().key() + " not changed: " + problem.get());
+      }
+    }
+    return result;
   }
 
   private ChangeResult replace(Change.Replace change, Optional<RecordSet> live) {

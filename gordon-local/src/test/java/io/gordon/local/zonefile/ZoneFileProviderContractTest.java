@@ -50,7 +50,7 @@ class ZoneFileProviderContractTest extends PublisherContractTest {
     try {
       ZoneData data = ZoneFileParser.parse(Files.readString(file), zone(), 300);
       data.put(rrset);
-      AtomicFiles.write(file, ZoneFileWriter.write(data, 300).getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(file, ZoneFileWriter.write(data));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
