@@ -1,5 +1,6 @@
 package io.gordon.core.runtime;
 
+import io.gordon.api.io.DirectoryLock;
 import io.gordon.api.plugin.EventSource;
 import io.gordon.core.admin.AdminServer;
 import io.gordon.core.config.CoreSettings;
@@ -36,6 +37,8 @@ public final class GordonRuntime implements AutoCloseable {
   private final AtomicInteger signals = new AtomicInteger();
   private Router router;
   private AdminServer admin;
+  /** Held while the default dead-letter file is ours to append to. */
+  private DirectoryLock deadLetterLock;
 
   private GordonRuntime(Assembly assembly) {
     this.assembly = assembly;
@@ -64,6 +67,9 @@ public final class GordonRuntime implements AutoCloseable {
     CoreSettings s = assembly.settings();
     HealthRegistry health = assembly.health();
     health.register("router");
+    if (assembly.deadLetterSink().isEmpty()) {
+      deadLetterLock = DirectoryLock.acquireFile(s.deadLetterPath(), "dead-letter file");
+    }
     plugins.start(assembly.startOrder(), p -> true);
     router = RouterBuilder.from(assembly, clock).build();
     if (s.admin().enabled()) {
@@ -193,6 +199,9 @@ public final class GordonRuntime implements AutoCloseable {
     }
     if (admin != null) {
       admin.close();
+    }
+    if (deadLetterLock != null) {
+      deadLetterLock.close();
     }
   }
 }

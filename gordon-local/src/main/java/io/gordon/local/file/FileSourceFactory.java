@@ -29,6 +29,9 @@ public final class FileSourceFactory implements PluginFactory {
       .optional("retry_delay", ConfigType.DURATION, Duration.ofSeconds(10),
           Rule.durationAtLeast(0), "First delay before an event the core handed back (nack) is"
               + " submitted again; doubles each time, up to 5 minutes.")
+      .optional("done_retention", ConfigType.DURATION, Duration.ofDays(7),
+          Rule.durationAtLeast(0), "How long finished files stay in done/ before they are"
+              + " deleted (checked every minute); 0 keeps them forever.")
       .optional("max_msg_age", ConfigType.DURATION, null, Rule.durationAtLeast(0),
           "Overrides core.max_msg_age for this source (0 disables). Age counts from the event's"
               + " timestamp, else the file's modification time.")
@@ -61,6 +64,6 @@ public final class FileSourceFactory implements PluginFactory {
     SpoolOptions options = new SpoolOptions(context.configRoot().resolve(c.string("directory")),
         c.string("pattern"), c.duration("poll_interval"), c.duration("quiet_period"),
         c.intValue("max_line_bytes"), c.duration("retry_delay"), p -> false, true);
-    return new FileSource(options, context);
+    return new FileSource(options, c.duration("done_retention"), context);
   }
 }

@@ -4,6 +4,7 @@ import io.gordon.api.config.PluginConfig;
 import io.gordon.api.config.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,10 +20,19 @@ import java.util.Optional;
  * @param maxStatuses most statuses kept
  * @param waitTimeout longest {@code ?wait=true} wait
  * @param retryDelay first delay before a handed-back event is submitted again
+ * @param allowedOrigins Origin values allowed (none by default)
+ * @param allowedHosts Host names allowed besides the listen address
+ * @param limits timeouts, connection cap and body limit
+ * @param doneRetention how long finished spool files are kept (zero: forever)
  */
 record HttpSettings(String host, int port, Optional<Secret> token, int maxBodyBytes,
     Path directory, long segmentBytes, Duration retention, int maxStatuses, Duration waitTimeout,
-    Duration retryDelay) {
+    Duration retryDelay, List<String> allowedOrigins, List<String> allowedHosts,
+    HttpLimits limits, Duration doneRetention) {
+  HttpSettings {
+    allowedOrigins = List.copyOf(allowedOrigins);
+    allowedHosts = List.copyOf(allowedHosts);
+  }
 
   static HttpSettings from(PluginConfig c, Path root) {
     String listen = c.string("listen");
@@ -35,6 +45,9 @@ record HttpSettings(String host, int port, Optional<Secret> token, int maxBodyBy
         c.optSecret("token").filter(s -> !s.reveal().isEmpty()), c.intValue("max_body_bytes"),
         root.resolve(c.string("directory")), c.longValue("segment_bytes"),
         c.duration("status_retention"), c.intValue("status_max_entries"),
-        c.duration("wait_timeout"), c.duration("retry_delay"));
+        c.duration("wait_timeout"), c.duration("retry_delay"), c.strings("allowed_origins"),
+        c.strings("allowed_hosts"), new HttpLimits(c.duration("header_timeout"),
+            c.duration("idle_timeout"), c.intValue("max_connections"),
+            c.intValue("max_body_bytes")), c.duration("done_retention"));
   }
 }

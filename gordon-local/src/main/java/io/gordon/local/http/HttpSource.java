@@ -1,7 +1,7 @@
 package io.gordon.local.http;
 
-import com.sun.net.httpserver.HttpServer;
 import io.gordon.api.GordonException;
+import io.gordon.api.io.DirectoryLock;
 import io.gordon.api.plugin.EventSource;
 import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.SourceContext;
@@ -13,13 +13,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * {@code local.http}: an HTTP endpoint that writes accepted events to a spool and fsyncs them
  * before answering 202, and a spool reader that submits them to the core. A crash after a 202
- * loses nothing: the reader finds the events in the spool at the next start.
+ * loses nothing: the reader finds the events in the spool at the next start. The spool
+ * directory is locked ({@link DirectoryLock}) from start to shutdown.
  */
 final class HttpSource implements EventSource {
   /**
@@ -32,8 +31,9 @@ final class HttpSource implements EventSource {
   private final StatusTracker tracker;
   private final SpoolWriter writer;
   private final SpoolReader reader;
-  private HttpServer server;
-  private ExecutorService executor;
+  private Http1Server server;
+  /** Held from start to shutdown: only this process writes the spool. */
+  private DirectoryLock lock;
 
   HttpSource(HttpSettings settings, PluginContext context) {
     this.settings = settings;
@@ -44,7 +44,8 @@ final class HttpSource implements EventSource {
         context.clock());
     this.reader = new SpoolReader(new SpoolOptions(settings.directory(), "http-*.jsonl",
         Duration.ofSeconds(1), Duration.ZERO, maxLine(settings), settings.retryDelay(),
-        writer::active, false), context.events(), context.clock(), context.logger(), tracker);
+        writer::active, false), writer, settings.doneRetention(), context.events(),
+        context.clock(), context.logger(), context.metrics(), context.pluginName(), tracker);
   }
 
   /** A re-encoded event may be longer than its body (TXT escapes), never 4 times longer. */
@@ -61,26 +62,31 @@ final class HttpSource implements EventSource {
           + " records. Set token (e.g. token = { env = \"GORDON_HTTP_TOKEN\" }) or listen on"
           + " 127.0.0.1.");
     }
+    lock = DirectoryLock.acquire(settings.directory(), "local.http spool");
     try {
       reader.prepare();
-      server = HttpServer.create(new InetSocketAddress(address, settings.port()), BACKLOG);
+      RequestPolicy policy = new RequestPolicy(address, settings.allowedHosts(),
+          settings.allowedOrigins());
+      server = Http1Server.start(new InetSocketAddress(address, settings.port()), BACKLOG,
+          settings.limits(), new EventsHandler(settings, context, writer, tracker, policy),
+          context.logger());
     } catch (IOException e) {
+      lock.close();
       throw new GordonException("local.http: cannot listen on " + settings.host() + ":"
           + settings.port() + ": " + e.getMessage(), e);
     }
-    executor = Executors.newVirtualThreadPerTaskExecutor();
-    server.setExecutor(executor);
-    server.createContext("/v1/events", new EventsHandler(settings, context, writer, reader,
-        tracker));
-    server.start();
     context.logger().log(System.Logger.Level.INFO, "local.http listening on http://"
-        + hostForUrl() + ":" + server.getAddress().getPort() + "/v1/events (spool "
-        + settings.directory() + ")");
+        + hostForUrl() + ":" + port() + "/v1/events (spool " + settings.directory() + ")");
   }
 
   /** The bound port (useful with port 0). */
   synchronized int port() {
-    return server.getAddress().getPort();
+    return server.address().getPort();
+  }
+
+  /** Open client connections. */
+  synchronized int connections() {
+    return server == null ? 0 : server.connections();
   }
 
   @Override
@@ -90,13 +96,12 @@ final class HttpSource implements EventSource {
 
   @Override
   public void stop() {
-    HttpServer s;
+    Http1Server s;
     synchronized (this) {
       s = server;
-      server = null;
     }
     if (s != null) {
-      s.stop(0);
+      s.close();
     }
     reader.stop();
   }
@@ -104,13 +109,13 @@ final class HttpSource implements EventSource {
   @Override
   public void shutdown() {
     stop();
-    if (executor != null) {
-      executor.shutdownNow();
-    }
     try {
       writer.close();
     } catch (IOException e) {
       context.logger().log(System.Logger.Level.WARNING, "local.http: closing the spool: " + e);
+    }
+    if (lock != null) {
+      lock.close();
     }
   }
 
@@ -124,7 +129,7 @@ final class HttpSource implements EventSource {
   }
 
   private String hostForUrl() {
-    String h = server.getAddress().getAddress().getHostAddress();
+    String h = server.address().getAddress().getHostAddress();
     return h.contains(":") ? "[" + h + "]" : h;
   }
 }

@@ -34,6 +34,27 @@ public final class HttpSourceFactory implements PluginFactory {
       .optional("retry_delay", ConfigType.DURATION, Duration.ofSeconds(10),
           Rule.durationAtLeast(0), "First delay before an event the core handed back (nack) is"
               + " submitted again; doubles each time, up to 5 minutes.")
+      .optional("allowed_origins", ConfigType.STRING_LIST, java.util.List.of(), Rule.any(),
+          "Origin header values (e.g. \"https://admin.example.com\") allowed to post; requests"
+              + " with any other Origin get 403. Empty (the default): browsers' cross-site"
+              + " requests are all refused.")
+      .optional("allowed_hosts", ConfigType.STRING_LIST, java.util.List.of(), Rule.any(),
+          "Host names, besides the listen address (and localhost on loopback), that a request's"
+              + " Host header may name; any other Host gets 421 (defeats DNS rebinding).")
+      .optional("header_timeout", ConfigType.DURATION, Duration.ofSeconds(10),
+          Rule.durationAtLeast(0.001), "Longest time a client may take to send a request's"
+              + " line and headers (from connecting, or from the request's first byte); slower"
+              + " clients get 408 and are disconnected.")
+      .optional("idle_timeout", ConfigType.DURATION, Duration.ofSeconds(60),
+          Rule.durationAtLeast(0.001), "A kept-alive connection quiet this long is closed; also"
+              + " the longest wait for each part of a request body.")
+      .optional("max_connections", ConfigType.INTEGER, 4096L, Rule.between(1, 1_000_000),
+          "Most open connections. At the limit the connection idle longest is closed to admit a"
+              + " new one; with none idle the new one gets 503. Keep it below the process's open"
+              + " file limit (ulimit -n).")
+      .optional("done_retention", ConfigType.DURATION, Duration.ofDays(7),
+          Rule.durationAtLeast(0), "How long finished spool files stay in done/ before they are"
+              + " deleted (checked every minute); 0 keeps them forever.")
       .optional("max_msg_age", ConfigType.DURATION, null, Rule.durationAtLeast(0),
           "Overrides core.max_msg_age for this source (0 disables). Age counts from when the HTTP"
               + " request was accepted (recorded with each spooled event), so events spooled"

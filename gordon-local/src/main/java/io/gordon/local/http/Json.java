@@ -3,10 +3,8 @@ package io.gordon.local.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import io.gordon.api.model.HistoryEntry;
 import java.io.IOException;
-import java.io.OutputStream;
 
 /** JSON answers of {@code local.http}. */
 final class Json {
@@ -32,13 +30,24 @@ final class Json {
     return o;
   }
 
-  static void send(HttpExchange ex, int status, ObjectNode body) throws IOException {
-    byte[] bytes = (MAPPER.writeValueAsString(body) + "\n").getBytes(
-        java.nio.charset.StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
+  /**
+   * Describes an id accepted earlier with other content: both contents, as JSON when they parse
+   * (they are the codec's own encoding, so they do).
+   */
+  static void conflict(ObjectNode err, String id, String earlier, String now) {
+    err.put("id", id);
+    err.putArray("problems").add("id \"" + id + "\" was already accepted with different"
+        + " content: earlier " + earlier + ", now " + now + " (use a new id for a new event;"
+        + " the same id with the same content is accepted again as a retry)");
+    err.set("earlier", parse(earlier));
+    err.set("now", parse(now));
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode parse(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (IOException e) {
+      return MAPPER.getNodeFactory().textNode(json);
     }
   }
 }

@@ -34,6 +34,8 @@ final class StatusTracker implements SpoolListener {
 
   private static final class Entry {
     Status status;
+    /** The event as spooled (the codec's encoding), to tell a retry from a reused id. */
+    String content;
     final CompletableFuture<Status> done = new CompletableFuture<>();
   }
 
@@ -48,13 +50,28 @@ final class StatusTracker implements SpoolListener {
     this.maxEntries = maxEntries;
   }
 
-  /** Records that {@code id} was durably accepted. */
-  synchronized void accepted(String id) {
+  /**
+   * Claims {@code id} for an event about to be spooled with {@code content}, unless the id is
+   * known with other content: then returns that content and changes nothing. The same content
+   * again is a client's retry and is claimed (a finished entry starts over as pending).
+   */
+  synchronized Optional<String> claim(String id, String content) {
+    evict();
+    Entry known = entries.get(id);
+    if (known != null && known.content != null && !known.content.equals(content)) {
+      return Optional.of(known.content);
+    }
+    if (known != null && !known.status.done()) {
+      known.content = content;
+      return Optional.empty();
+    }
     Entry e = new Entry();
     e.status = new Status("pending", "", List.of(), clock.instant());
+    e.content = content;
     entries.remove(id);
     entries.put(id, e);
     evict();
+    return Optional.empty();
   }
 
   /** Drops {@code id}, which was not accepted after all. */

@@ -1,6 +1,7 @@
 package io.gordon.local.spool;
 
 import io.gordon.api.plugin.EventCodec;
+import io.gordon.api.plugin.MetricRelay;
 import io.gordon.api.plugin.SourceContext;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,11 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -34,16 +38,45 @@ public final class SpoolReader {
   private final ProgressCommitter committer;
   private final Map<Path, SpoolCursor> cursors = new TreeMap<>();
   private final Semaphore wake = new Semaphore(0);
+  private final SpoolFeed feed;
+  /** Files the writer made new lines durable in since the last pass. */
+  private final Set<Path> dirty = ConcurrentHashMap.newKeySet();
+  private final Backlog backlog;
+  private final DonePruner pruner;
+  private final MetricRelay metrics;
+  private final Map<String, String> source;
   private volatile boolean stopped;
 
-  /** Creates a reader; {@code listener} learns of submissions and outcomes. */
+  /** Creates a reader of a directory nobody in this process writes, keeping done/ forever. */
   public SpoolReader(SpoolOptions options, EventCodec codec, Clock clock, System.Logger log,
       SpoolListener listener) {
+    this(options, SpoolFeed.NONE, Duration.ZERO, codec, clock, log, MetricRelay.noop(), "spool",
+        listener);
+  }
+
+  /**
+   * Creates a reader; {@code feed} says what the writer of the directory (if any) made durable,
+   * {@code doneRetention} how long finished files stay in done/ (zero: forever), {@code
+   * listener} learns of submissions and outcomes; the backlog gauges go to {@code metrics} with
+   * attribute {@code source=<sourceName>}.
+   */
+  public SpoolReader(SpoolOptions options, SpoolFeed feed, Duration doneRetention,
+      EventCodec codec, Clock clock, System.Logger log, MetricRelay metrics, String sourceName,
+      SpoolListener listener) {
     this.options = options;
+    this.feed = feed;
     this.clock = clock;
     this.log = log;
+    this.metrics = metrics;
+    this.source = Map.of("source", sourceName);
+    this.backlog = new Backlog(listener, clock);
+    this.pruner = new DonePruner(options.directory().resolve("done"), doneRetention, clock, log);
     this.committer = new ProgressCommitter(log);
-    this.submitter = new SpoolSubmitter(options, codec, listener, committer, this::wakeup);
+    this.submitter = new SpoolSubmitter(options, codec, backlog, committer, this::wakeup);
+    feed.onDurable(file -> {
+      dirty.add(file);
+      wakeup();
+    });
   }
 
   /** Creates the directories and removes progress files of files that are gone. */
@@ -70,34 +103,69 @@ public final class SpoolReader {
     }
   }
 
-  /** Reads and submits until {@link #stop()} or the service stops. */
+  /**
+   * Reads and submits until {@link #stop()} or the service stops. Lines the writer reports
+   * durable are read at once; the directory itself is listed only every poll interval (new
+   * files from elsewhere, finished files, done/ pruning, gauges).
+   */
   public void run(SourceContext ctx) throws Exception {
     Thread commits = Thread.ofVirtual().name("spool-progress").start(committer);
     try {
+      long nextScan = System.nanoTime();
       while (!stopped && !ctx.stopping()) {
         submitter.resubmitDue(ctx);
-        for (Path file : files()) {
-          try {
-            SpoolCursor c = cursors.get(file);
-            if (c == null) {
-              c = new SpoolCursor(file, sidecar(file), Progress.read(sidecar(file)));
-              cursors.put(file, c);
-            }
-            poll(ctx, c);
-          } catch (java.nio.file.NoSuchFileException e) {
-            log.log(System.Logger.Level.WARNING, file + " disappeared while being read");
-          } catch (IOException e) {
-            log.log(System.Logger.Level.WARNING, "cannot read " + file + " (retrying): " + e);
-          }
+        boolean scan = System.nanoTime() - nextScan >= 0;
+        if (scan) {
+          nextScan = System.nanoTime() + options.poll().toNanos();
         }
-        finishSettledFiles();
-        wake.tryAcquire(options.poll().toMillis(), TimeUnit.MILLISECONDS);
+        for (Path file : scan ? files() : takeDirty()) {
+          read(ctx, file);
+        }
+        if (scan) {
+          finishSettledFiles();
+          pruner.maybePrune();
+          publishGauges();
+        }
+        long waitNanos = Math.max(0, nextScan - System.nanoTime());
+        wake.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
         wake.drainPermits();
       }
     } finally {
       committer.stop();
       commits.join(5000);
     }
+  }
+
+  private List<Path> takeDirty() {
+    List<Path> out = new ArrayList<>(dirty);
+    dirty.removeAll(out);
+    out.sort(null);
+    return out;
+  }
+
+  private void read(SourceContext ctx, Path file) throws InterruptedException {
+    try {
+      poll(ctx, cursor(file));
+    } catch (java.nio.file.NoSuchFileException e) {
+      log.log(System.Logger.Level.WARNING, file + " disappeared while being read");
+    } catch (IOException | java.io.UncheckedIOException e) {
+      log.log(System.Logger.Level.WARNING, "cannot read " + file + " (retrying): " + e);
+    }
+  }
+
+  private SpoolCursor cursor(Path file) {
+    return cursors.computeIfAbsent(file, f -> {
+      try {
+        return new SpoolCursor(f, sidecar(f), Progress.read(sidecar(f)));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  private void publishGauges() {
+    metrics.set(Backlog.BACKLOG, backlog.size(), source);
+    metrics.set(Backlog.OLDEST, backlog.oldest().toMillis() / 1000.0, source);
   }
 
   /** Makes the reader look for new lines now (e.g. after an append). */
@@ -129,9 +197,9 @@ public final class SpoolReader {
 
   private void poll(SourceContext ctx, SpoolCursor c) throws IOException, InterruptedException {
     try (FileChannel ch = FileChannel.open(c.file, StandardOpenOption.READ)) {
-      long size = ch.size();
+      long size = Math.min(ch.size(), feed.readable(c.file));
       Instant fileTime = Files.getLastModifiedTime(c.file).toInstant();
-      boolean complete = !options.active().test(c.file)
+      boolean complete = !active(c.file)
           && fileTime.plus(options.quiet()).isBefore(clock.instant());
       int budget = LINES_PER_POLL;
       while (c.readOffset < size && budget > 0 && !stopped && !ctx.stopping()) {
@@ -179,7 +247,7 @@ public final class SpoolReader {
   }
 
   private boolean finished(SpoolCursor c) throws IOException {
-    return c.idle() && !c.skipping && !options.active().test(c.file) && Files.exists(c.file)
+    return c.idle() && !c.skipping && !active(c.file) && Files.exists(c.file)
         && Files.size(c.file) == c.readOffset && Files.getLastModifiedTime(c.file).toInstant()
             .plus(options.quiet()).isBefore(clock.instant());
   }
@@ -198,6 +266,15 @@ public final class SpoolReader {
     Files.deleteIfExists(Receipts.sideFile(c.file));
     log.log(System.Logger.Level.INFO, "finished " + c.name() + " (" + c.lineNo
         + " lines); moved to " + target);
+  }
+
+  private boolean active(Path file) {
+    return feed.active(file) || options.active().test(file);
+  }
+
+  /** Spooled events submitted and not yet settled for good. */
+  public int backlog() {
+    return backlog.size();
   }
 
   private Path progressDir() {

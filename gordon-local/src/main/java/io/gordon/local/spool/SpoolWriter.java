@@ -3,7 +3,6 @@ package io.gordon.local.spool;
 import io.gordon.local.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,46 +11,50 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Appends lines to segment files in a spool directory and fsyncs them before returning, so a
- * caller may acknowledge them as durable. Concurrent appends share fsyncs (group commit): an
- * append returns once some fsync that started after its write has finished. A new segment
- * starts at every start and whenever the current one exceeds the segment size; names sort in
- * write order. Thread-safe.
+ * caller may acknowledge them as durable. A new segment starts at every start and whenever the
+ * current one exceeds the segment size; names sort in write order. Thread-safe.
+ *
+ * <p>Group commit: concurrent appends join the open {@link CommitGroup}; one thread seals it,
+ * fsyncs once, and completes every append of the group. An append never leaves a partial
+ * record: a failed write (ENOSPC) is truncated back to where it started, and a failed fsync
+ * truncates the file back to the last durable offset and fails every append whose bytes went
+ * (the callers answer 5xx). Readers see only durable bytes ({@link #readable}), so nothing of a
+ * failed append is ever submitted.
  *
  * <p>With {@link #append(List, Instant)} the receipt time of the lines is also recorded in a
- * side file, {@code .received/<segment>} (see {@link Receipts}), so that an event's age counts
- * from its receipt rather than from the segment's modification time. The side entry is written
- * just before the lines (so a reader never sees a line before its entry; an entry whose lines
- * failed to be written is replaced by the next one, which has the same first line) and is not
- * fsynced: it survives a process
- * crash, while after a power failure a missing entry only means the age falls back to the file
- * time. This keeps the acknowledgement at one fsync per group.
+ * side file, {@code .received/<segment>} (see {@link Receipts}), written just before the lines
+ * and not fsynced (an entry whose lines were taken back is replaced by the next one, which has
+ * the same first line; after a power failure a missing entry only means the age falls back to
+ * the file time).
  */
-public final class SpoolWriter implements AutoCloseable {
+public final class SpoolWriter implements AutoCloseable, SpoolFeed {
   private final Path directory;
   private final String prefix;
   private final long segmentBytes;
   private final Clock clock;
-  /** Guards the segment and its counters; a lock that parks, where a monitor would spin. */
+  /** Guards the segment, its counters and the open group; parks where a monitor would spin. */
   private final ReentrantLock writeLock = new ReentrantLock();
-  /** Held by the one thread fsyncing; the others queue behind it and usually find their
-   * bytes synced by it (group commit). */
+  /** Held by the one thread fsyncing; the others usually find their group done by it. */
   private final ReentrantLock syncLock = new ReentrantLock();
+  private volatile Consumer<Path> listener = p -> {};
   private FileChannel channel;
-  private Path current;
+  private volatile Path current;
   private long size;
   private int seq;
   /** Lines in the current segment, and its receipts side file (opened on first use). */
   private long lines;
   private FileChannel side;
-  /** Bytes written since start, over all segments. Guarded by writeLock. */
-  private long written;
-  /** Bytes known durable; only ever increases. */
-  private final AtomicLong synced = new AtomicLong();
+  /** Bytes and lines of the current segment known durable. */
+  private volatile long durable;
+  private long durableLines;
+  private CommitGroup open = new CommitGroup();
+  /** Segments abandoned with a tail that could not be cut: readable only to their limit. */
+  private final java.util.Map<Path, Long> cut = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Creates a writer of {@code <prefix>-<millis>-<n>.jsonl} segments in {@code directory}. */
   public SpoolWriter(Path directory, String prefix, long segmentBytes, Clock clock) {
@@ -66,33 +69,147 @@ public final class SpoolWriter implements AutoCloseable {
     append(lines, null);
   }
 
-  /** Like {@link #append(List)}, also recording that the lines were received at {@code at}. */
+  /**
+   * Like {@link #append(List)}, also recording that the lines were received at {@code at}.
+   * Throws when the lines are not durable; then none of them is in the file or ever read.
+   */
   public void append(List<String> lines, Instant at) throws IOException {
     StringBuilder sb = new StringBuilder();
     for (String l : lines) {
       sb.append(l).append('\n');
     }
     ByteBuffer buf = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
-    long mine;
+    CommitGroup mine;
+    rotateIfDue();
     writeLock.lock();
     try {
-      if (channel == null || size >= segmentBytes) {
-        rotate();
+      if (channel == null) {
+        throw new IOException("no spool segment is open in " + directory + " (the last"
+            + " attempt to start one failed)");
       }
-      size += buf.remaining();
-      written += buf.remaining();
-      mine = written;
       if (at != null) {
         receipt(this.lines + 1, lines.size(), at);
       }
-      while (buf.hasRemaining()) {
-        channel.write(buf);
-      }
+      write(buf);
       this.lines += lines.size();
+      mine = open;
+      mine.add(size, this.lines);
     } finally {
       writeLock.unlock();
     }
-    syncUpTo(mine);
+    commit(mine);
+  }
+
+  /** Rotation waits for any fsync in progress, so an fsync never meets a closed segment. */
+  private void rotateIfDue() throws IOException {
+    syncLock.lock();
+    try {
+      writeLock.lock();
+      try {
+        if (channel == null || size >= segmentBytes) {
+          rotate();
+        }
+      } finally {
+        writeLock.unlock();
+      }
+    } finally {
+      syncLock.unlock();
+    }
+  }
+
+  /** Writes {@code buf} whole, or takes back what was written and throws. */
+  private void write(ByteBuffer buf) throws IOException {
+    long start = size;
+    try {
+      while (buf.hasRemaining()) {
+        size += channel.write(buf);
+      }
+    } catch (IOException e) {
+      truncate(start);
+      throw e;
+    }
+  }
+
+  /** Takes the segment back to {@code offset}; if even that fails, starts a new segment. */
+  private void truncate(long offset) throws IOException {
+    try {
+      channel.truncate(offset);
+      size = offset;
+    } catch (IOException e) {
+      // The tail cannot be cut: abandon the segment so no later line follows the torn one.
+      // Its durable prefix stays readable; the torn tail is never readable (see readable()).
+      cut.put(current, durable);
+      channel = null;
+      throw new IOException("cannot cut a failed write out of " + current + " (" + e
+          + "); the segment is closed at byte " + durable, e);
+    }
+  }
+
+  /** Waits until {@code g} is committed; throws when its fsync failed. */
+  private void commit(CommitGroup g) throws IOException {
+    syncLock.lock();
+    try {
+      if (!g.done()) {
+        sync(g);
+      }
+    } finally {
+      syncLock.unlock();
+    }
+    g.outcome();
+  }
+
+  /** Seals the open group (which is {@code g}: groups complete in order) and fsyncs it. */
+  private void sync(CommitGroup g) {
+    FileChannel ch;
+    Path file;
+    writeLock.lock();
+    try {
+      open = new CommitGroup();
+      ch = channel;
+      file = current;
+    } finally {
+      writeLock.unlock();
+    }
+    try {
+      ch.force(false);
+    } catch (IOException | RuntimeException e) {
+      failed(g, e);
+      return;
+    }
+    writeLock.lock();
+    try {
+      if (file.equals(current)) {
+        durable = Math.max(durable, g.end());
+        durableLines = Math.max(durableLines, g.lines());
+      }
+    } finally {
+      writeLock.unlock();
+    }
+    g.succeed();
+    listener.accept(file);
+  }
+
+  /** A failed fsync: nothing after the durable offset is trusted, so all of it goes. */
+  private void failed(CommitGroup g, Exception e) {
+    IOException cause = e instanceof IOException io ? io : new IOException(e);
+    writeLock.lock();
+    try {
+      if (channel != null) {
+        try {
+          truncate(durable);
+        } catch (IOException t) {
+          cause.addSuppressed(t);
+        }
+      }
+      lines = durableLines;
+      CommitGroup later = open;
+      open = new CommitGroup();
+      later.fail(new IOException("a concurrent append's fsync failed (" + cause
+          + "); this append was taken back with it", cause));
+    } finally {
+      writeLock.unlock();
+    }
+    g.fail(cause);
   }
 
   /**
@@ -128,72 +245,88 @@ public final class SpoolWriter implements AutoCloseable {
     side = null;
   }
 
-  private void syncUpTo(long mine) throws IOException {
-    syncLock.lock();
-    try {
-      if (synced.get() >= mine) {
-        return;
-      }
-      long target;
-      FileChannel ch;
-      writeLock.lock();
+  @Override
+  public boolean active(Path file) {
+    return file.equals(current);
+  }
+
+  @Override
+  public long readable(Path file) {
+    return file.equals(current) ? durable : cut.getOrDefault(file, Long.MAX_VALUE);
+  }
+
+  @Override
+  public void onDurable(Consumer<Path> l) {
+    this.listener = l;
+  }
+
+  /**
+   * Starts a new segment. The previous one is fsynced first and its open group completed, so
+   * a segment stops being active only once all of it is durable.
+   */
+  private void rotate() throws IOException {
+    if (channel != null) {
+      CommitGroup g = open;
+      open = new CommitGroup();
       try {
-        target = written;
-        ch = channel;
-      } finally {
-        writeLock.unlock();
-      }
-      try {
-        ch.force(false);
-      } catch (ClosedChannelException e) {
-        if (synced.get() >= mine) {
-          return;
-        }
+        channel.force(false);
+      } catch (IOException e) {
+        failed(g, e);
         throw e;
       }
-      synced.accumulateAndGet(target, Math::max);
-    } finally {
-      syncLock.unlock();
+      g.succeed();
     }
-  }
-
-  /** Whether {@code file} is the segment being written. */
-  public boolean active(Path file) {
-    writeLock.lock();
-    try {
-      return current != null && current.equals(file);
-    } finally {
-      writeLock.unlock();
-    }
-  }
-
-  private void rotate() throws IOException {
-    close();
+    closeChannel();
     Files.createDirectories(directory);
     String name = String.format("%s-%013d-%04d.jsonl", prefix, clock.millis(), seq++);
-    current = directory.resolve(name);
-    channel = FileChannel.open(current, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+    Path next = directory.resolve(name);
+    channel = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND);
     size = 0;
     lines = 0;
+    durable = 0;
+    durableLines = 0;
+    current = next;
     AtomicFiles.syncDirectory(directory);
+  }
+
+  private void closeChannel() throws IOException {
+    Path was = current;
+    current = null;
+    closeSide();
+    if (channel != null) {
+      channel.close();
+      channel = null;
+    }
+    if (was != null) {
+      listener.accept(was);
+    }
   }
 
   /** Forces and closes the current segment. */
   @Override
   public void close() throws IOException {
+    syncLock.lock();
     writeLock.lock();
     try {
       if (channel != null) {
-        channel.force(false);
-        synced.accumulateAndGet(written, Math::max);
-        channel.close();
-        channel = null;
-        current = null;
-        closeSide();
+        CommitGroup g = open;
+        open = new CommitGroup();
+        try {
+          channel.force(false);
+          g.succeed();
+        } catch (IOException e) {
+          failed(g, e);
+          throw e;
+        } finally {
+          closeChannel();
+        }
+      } else {
+        closeChannel();
       }
     } finally {
       writeLock.unlock();
+      syncLock.unlock();
     }
   }
 }

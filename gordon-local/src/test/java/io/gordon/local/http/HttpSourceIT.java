@@ -65,7 +65,8 @@ class HttpSourceIT {
 
   HttpResponse<String> post(String query, String body, String... headers) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-        + source.port() + "/v1/events" + query)).POST(HttpRequest.BodyPublishers.ofString(body));
+        + source.port() + "/v1/events" + query)).POST(HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json");
     if (headers.length > 0) {
       b.headers(headers);
     }
@@ -80,7 +81,8 @@ class HttpSourceIT {
   String spool() throws Exception {
     StringBuilder sb = new StringBuilder();
     try (Stream<Path> s = Files.list(root.resolve("var/spool/http"))) {
-      for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+      for (Path p : s.filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList()) {
         sb.append(Files.readString(p));
       }
     }
@@ -123,10 +125,10 @@ class HttpSourceIT {
   }
 
   @Test
-  void validItemsAreAcceptedNextToInvalidOnes() throws Exception {
+  void validItemsAreAcceptedNextToInvalidOnesWith207ListingExactlyWhich() throws Exception {
     start(Map.of());
     HttpResponse<String> r = post("", "[" + A + "," + BAD + "]");
-    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.statusCode()).isEqualTo(207);
     assertThat(r.body()).matches("\\{\"errors\":\\[\\{\"index\":1,\"problems\":\\[\""
         + "resourceRecords.ttl: 5 is below the minimum 60 \\(expected 60..86400\\)\"]}],"
         + "\"accepted\":\\[\"[0-9a-f-]{36}\"]}\n");
@@ -178,6 +180,39 @@ class HttpSourceIT {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).startsWith("{\"accepted\":[\"w1\"],\"results\":[{\"id\":\"w1\","
         + "\"state\":\"dead-lettered\",\"reason\":\"provider said no\"");
+  }
+
+  @Test
+  void anIdReusedWithOtherContentIs409NamingBothWhileTheSameContentIsAcceptedAgain()
+      throws Exception {
+    start(Map.of());
+    String first = A.replace("{\"action\"", "{\"id\":\"dup\",\"action\"");
+    assertThat(post("", first).statusCode()).isEqualTo(202);
+    assertThat(post("", first).statusCode()).isEqualTo(202);
+
+    HttpResponse<String> r = post("", first.replace("192.0.2.1", "192.0.2.99"));
+
+    assertThat(r.statusCode()).isEqualTo(409);
+    String earlier = "{\"id\":\"dup\",\"action\":\"additions\",\"resourceRecords\":[{\"name\":"
+        + "\"www.example.com.\",\"type\":\"A\",\"rrdatas\":[\"192.0.2.1\"]}]}";
+    String now = earlier.replace("192.0.2.1", "192.0.2.99");
+    assertThat(r.body()).isEqualTo("{\"errors\":[{\"index\":0,\"id\":\"dup\",\"problems\":[\"id"
+        + " \\\"dup\\\" was already accepted with different content: earlier "
+        + earlier.replace("\"", "\\\"") + ", now " + now.replace("\"", "\\\"") + " (use a new id"
+        + " for a new event; the same id with the same content is accepted again as a retry)\"],"
+        + "\"earlier\":" + earlier + ",\"now\":" + now + "}],\"accepted\":[]}\n");
+    assertThat(spool()).doesNotContain("192.0.2.99");
+  }
+
+  @Test
+  void aSecondSourceOnTheSameSpoolIsRefusedNamingThePathAndThisPid() {
+    start(Map.of());
+    HttpSource second = (HttpSource) new HttpSourceFactory().create(TestContext.of("local.http",
+        HttpSourceFactory.SPEC, Map.of("listen", "127.0.0.1:0"), Clock.systemUTC(), root));
+    Path spool = root.resolve("var/spool/http");
+    assertThatThrownBy(second::start).hasMessageStartingWith("local.http spool: " + spool
+        + " is locked by this process (pid " + ProcessHandle.current().pid() + "), by another"
+        + " component; lock file " + spool.toAbsolutePath().resolve(".lock") + ".");
   }
 
   @Test

@@ -1,0 +1,265 @@
+package io.gordon.local.http;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads HTTP/1.1 requests from one connection, with the limits that keep a slow or hostile
+ * client from holding the server: the request head must be complete within the header timeout
+ * and 16 KiB, a body may not exceed max_body_bytes, and each body read waits at most the idle
+ * timeout. Not thread-safe (one per connection).
+ */
+final class RequestReader {
+  static final int MAX_HEAD = 16 * 1024;
+  private final Socket socket;
+  private final InputStream in;
+  private final OutputStream out;
+  private final HttpLimits limits;
+  private final byte[] buf = new byte[MAX_HEAD];
+  private int pos;
+  private int end;
+
+  RequestReader(Socket socket, HttpLimits limits) throws IOException {
+    this.socket = socket;
+    this.in = socket.getInputStream();
+    this.out = socket.getOutputStream();
+    this.limits = limits;
+  }
+
+  /** Thrown when the client closed or went quiet between requests: close without an answer. */
+  static final class Gone extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Gone() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * Reads the next request. {@code firstWaitMillis} bounds the wait for its first byte (the idle
+   * timeout on a kept-alive connection); the head must then be complete within the header
+   * timeout of that first byte (of the connection's start, for the first request).
+   */
+  Request next(long firstWaitMillis, long connectedNanos) throws IOException, HttpProblem, Gone {
+    if (pos == end) {
+      compact();
+      try {
+        if (fill(firstWaitMillis) < 0) {
+          throw new Gone();
+        }
+      } catch (SocketTimeoutException e) {
+        throw new Gone();
+      }
+    }
+    long start = connectedNanos != 0 ? connectedNanos : System.nanoTime();
+    long deadline = start + limits.headerTimeout().toNanos();
+    int headEnd = headEnd(deadline);
+    String head = new String(buf, pos, headEnd - pos, StandardCharsets.ISO_8859_1);
+    pos = headEnd;
+    String[] lines = head.split("\r?\n");
+    String[] first = lines[0].split(" ");
+    if (first.length != 3 || !first[2].startsWith("HTTP/1.")) {
+      throw new HttpProblem(400, "malformed request line \"" + clip(lines[0])
+          + "\" (expected METHOD /path HTTP/1.1)");
+    }
+    Map<String, List<String>> headers = headers(lines);
+    if (first[2].equals("HTTP/1.0") && !headers.getOrDefault("connection", List.of())
+        .contains("keep-alive")) {
+      headers.put("connection", List.of("close"));
+    }
+    String target = first[1];
+    int q = target.indexOf('?');
+    byte[] body = body(headers);
+    return new Request(first[0], q < 0 ? target : target.substring(0, q),
+        q < 0 ? "" : target.substring(q + 1), headers, body);
+  }
+
+  /** Whether the client asked for HTTP/1.0-style close semantics is decided by the caller. */
+  private Map<String, List<String>> headers(String[] lines) throws HttpProblem {
+    Map<String, List<String>> h = new LinkedHashMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      if (lines[i].isEmpty()) {
+        continue;
+      }
+      int colon = lines[i].indexOf(':');
+      if (colon <= 0) {
+        throw new HttpProblem(400, "malformed header line \"" + clip(lines[i])
+            + "\" (expected Name: value)");
+      }
+      h.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
+    }
+    return h;
+  }
+
+  /** Index just after the blank line ending the head, reading more as needed. */
+  private int headEnd(long deadline) throws IOException, HttpProblem {
+    int scanned = pos;
+    while (true) {
+      for (int i = Math.max(scanned, pos + 1); i < end; i++) {
+        if (buf[i] == '\n' && (buf[i - 1] == '\n'
+            || (buf[i - 1] == '\r' && i >= 2 && buf[i - 2] == '\n'))) {
+          return i + 1;
+        }
+      }
+      scanned = end;
+      if (pos > 0) {
+        scanned -= pos;
+        compact();
+      }
+      if (end == buf.length) {
+        throw new HttpProblem(431, "request line and headers are longer than " + MAX_HEAD
+            + " bytes");
+      }
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      if (left <= 0) {
+        throw new HttpProblem(408, "request headers not complete within header_timeout ("
+            + limits.headerTimeout().toMillis() + " ms)");
+      }
+      int n;
+      try {
+        n = fill(left);
+      } catch (SocketTimeoutException e) {
+        continue;
+      }
+      if (n < 0) {
+        throw new EOFException("client closed the connection inside the request head");
+      }
+    }
+  }
+
+  private byte[] body(Map<String, List<String>> headers) throws IOException, HttpProblem {
+    List<String> te = headers.get("transfer-encoding");
+    List<String> cl = headers.get("content-length");
+    boolean chunked = te != null && te.stream().anyMatch(v -> v.equalsIgnoreCase("chunked"));
+    if (te != null && !chunked) {
+      throw new HttpProblem(501, "Transfer-Encoding " + te + " is not supported (use chunked"
+          + " or Content-Length)");
+    }
+    if (!chunked && cl == null) {
+      return new byte[0];
+    }
+    long length = chunked ? -1 : contentLength(cl);
+    if (length > limits.maxBodyBytes()) {
+      throw tooLarge();
+    }
+    continueIfExpected(headers);
+    return chunked ? chunked() : exactly((int) length);
+  }
+
+  private long contentLength(List<String> values) throws HttpProblem {
+    String v = values.get(0);
+    if (values.stream().distinct().count() != 1 || !v.matches("[0-9]{1,18}")) {
+      throw new HttpProblem(400, "invalid Content-Length " + values
+          + " (expected one non-negative integer)");
+    }
+    return Long.parseLong(v);
+  }
+
+  private HttpProblem tooLarge() {
+    return new HttpProblem(413, "request body is larger than max_body_bytes ("
+        + limits.maxBodyBytes() + " bytes)");
+  }
+
+  private void continueIfExpected(Map<String, List<String>> headers) throws IOException {
+    List<String> expect = headers.get("expect");
+    if (expect != null && expect.stream().anyMatch(v -> v.equalsIgnoreCase("100-continue"))) {
+      out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+    }
+  }
+
+  private byte[] exactly(int length) throws IOException {
+    byte[] body = new byte[length];
+    int have = Math.min(length, end - pos);
+    System.arraycopy(buf, pos, body, 0, have);
+    pos += have;
+    socket.setSoTimeout((int) Math.max(1, limits.idleTimeout().toMillis()));
+    while (have < length) {
+      int n = in.read(body, have, length - have);
+      if (n < 0) {
+        throw new EOFException("client closed the connection inside the body");
+      }
+      have += n;
+    }
+    return body;
+  }
+
+  private byte[] chunked() throws IOException, HttpProblem {
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    while (true) {
+      String sizeLine = line();
+      int semi = sizeLine.indexOf(';');
+      String hex = (semi < 0 ? sizeLine : sizeLine.substring(0, semi)).trim();
+      if (!hex.matches("[0-9a-fA-F]{1,8}")) {
+        throw new HttpProblem(400, "malformed chunk size \"" + clip(sizeLine) + "\"");
+      }
+      long size = Long.parseLong(hex, 16);
+      if (size == 0) {
+        while (!line().isEmpty()) {
+          // skip trailers
+        }
+        return body.toByteArray();
+      }
+      if (body.size() + size > limits.maxBodyBytes()) {
+        throw tooLarge();
+      }
+      body.write(exactly((int) size));
+      line();
+    }
+  }
+
+  /** One CRLF-terminated line of a chunked body, without the line break. */
+  private String line() throws IOException, HttpProblem {
+    StringBuilder sb = new StringBuilder();
+    while (true) {
+      if (pos == end) {
+        compact();
+        if (fill(limits.idleTimeout().toMillis()) < 0) {
+          throw new EOFException("client closed the connection inside a chunked body");
+        }
+      }
+      byte b = buf[pos++];
+      if (b == '\n') {
+        int len = sb.length();
+        return len > 0 && sb.charAt(len - 1) == '\r' ? sb.substring(0, len - 1) : sb.toString();
+      }
+      if (sb.length() > 1024) {
+        throw new HttpProblem(400, "chunk header line longer than 1024 bytes");
+      }
+      sb.append((char) b);
+    }
+  }
+
+  private void compact() {
+    if (pos > 0) {
+      System.arraycopy(buf, pos, buf, 0, end - pos);
+      end -= pos;
+      pos = 0;
+    }
+  }
+
+  /** Reads what is available within {@code millis}; -1 at end of stream. */
+  private int fill(long millis) throws IOException {
+    socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, millis)));
+    int n = in.read(buf, end, buf.length - end);
+    if (n > 0) {
+      end += n;
+    }
+    return n;
+  }
+
+  private static String clip(String s) {
+    return s.length() > 100 ? s.substring(0, 100) + "..." : s;
+  }
+}

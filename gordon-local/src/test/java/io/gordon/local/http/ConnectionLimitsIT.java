@@ -1,0 +1,115 @@
+package io.gordon.local.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Header timeout, idle timeout and the connection cap of local.http, over real sockets. */
+class ConnectionLimitsIT {
+  static final String JSON = "Host: 127.0.0.1\r\nContent-Type: application/json\r\n";
+  @TempDir static Path root;
+  static RunningHttpSource http;
+
+  @BeforeAll
+  static void start() {
+    http = new RunningHttpSource(root, Map.of("header_timeout", Duration.ofMillis(500),
+        "idle_timeout", Duration.ofMillis(700), "max_connections", 4L));
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    http.close();
+  }
+
+  @Test
+  void aClientTooSlowWithItsHeadersGets408AndIsDisconnected() throws Exception {
+    try (Socket s = http.connect()) {
+      s.getOutputStream().write("POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          .getBytes(StandardCharsets.ISO_8859_1));
+      long t = System.nanoTime();
+      String answer = RunningHttpSource.readAnswer(s.getInputStream());
+      long ms = (System.nanoTime() - t) / 1_000_000;
+      assertThat(answer).isEqualTo("408 {\"error\":\"request headers not complete within"
+          + " header_timeout (500 ms)\"}");
+      assertThat(ms).isBetween(300L, 5000L);
+      assertThat(s.getInputStream().read()).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void aConnectionThatSendsNothingIsClosedAfterTheHeaderTimeout() throws Exception {
+    try (Socket s = http.connect()) {
+      assertThat(s.getInputStream().read()).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void aKeptAliveConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+    try (Socket s = http.connect()) {
+      assertThat(http.send(s, "POST", JSON, HttpSourceIT.A)).startsWith("202 ");
+      assertThat(http.send(s, "POST", JSON, HttpSourceIT.A)).startsWith("202 ");
+      long t = System.nanoTime();
+      assertThat(s.getInputStream().read()).isEqualTo(-1);
+      assertThat((System.nanoTime() - t) / 1_000_000).isBetween(400L, 5000L);
+    }
+  }
+
+  @Test
+  void atTheCapTheLongestIdleConnectionMakesRoomForANewOne() throws Exception {
+    try (RunningHttpSource capped = new RunningHttpSource(root.resolve("capped"), Map.of(
+        "header_timeout", Duration.ofSeconds(60), "max_connections", 4L))) {
+      Socket[] idle = new Socket[4];
+      for (int i = 0; i < 4; i++) {
+        idle[i] = capped.connect();
+        awaitConnections(capped, i + 1);
+      }
+      try (Socket s = capped.connect()) {
+        assertThat(capped.send(s, "POST", JSON, HttpSourceIT.A)).startsWith("202 ");
+      }
+      idle[0].setSoTimeout(5000);
+      assertThat(idle[0].getInputStream().read()).as("the oldest idle connection was closed")
+          .isEqualTo(-1);
+      idle[1].setSoTimeout(200);
+      assertThatThrownBy(() -> idle[1].getInputStream().read()).as("the others stay open")
+          .isInstanceOf(SocketTimeoutException.class);
+      for (Socket s : idle) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void atTheCapWithNoConnectionIdleANewOneGets503() throws Exception {
+    try (RunningHttpSource capped = new RunningHttpSource(root.resolve("busy"), Map.of(
+        "max_connections", 1L, "wait_timeout", Duration.ofSeconds(30)))) {
+      try (Socket busy = capped.connect()) {
+        String waitPost = "POST /v1/events?wait=true HTTP/1.1\r\n" + JSON + "Content-Length: "
+            + HttpSourceIT.A.length() + "\r\n\r\n" + HttpSourceIT.A;
+        busy.getOutputStream().write(waitPost.getBytes(StandardCharsets.UTF_8));
+        capped.ctx.next();
+        try (Socket refused = capped.connect()) {
+          assertThat(RunningHttpSource.readAnswer(refused.getInputStream())).isEqualTo("503"
+              + " {\"error\":\"too many connections (max_connections = 1); retry later\"}");
+        }
+      }
+    }
+  }
+
+  private static void awaitConnections(RunningHttpSource h, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (h.source.connections() != n && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(h.source.connections()).isEqualTo(n);
+  }
+}
