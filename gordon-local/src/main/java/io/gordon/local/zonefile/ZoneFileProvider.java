@@ -2,6 +2,7 @@ package io.gordon.local.zonefile;
 
 import io.gordon.api.PermanentException;
 import io.gordon.api.ProviderException;
+import io.gordon.api.io.DirectoryLock;
 import io.gordon.api.model.Change;
 import io.gordon.api.model.DnsNames;
 import io.gordon.api.model.RecordSet;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -34,6 +36,7 @@ final class ZoneFileProvider implements DnsProvider {
   private final ZoneStore store;
   private final HealthReporter health;
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final List<DirectoryLock> fileLocks = new CopyOnWriteArrayList<>();
 
   ZoneFileProvider(ZoneFileSettings settings, Clock clock, System.Logger log,
       HealthReporter health) {
@@ -47,15 +50,35 @@ final class ZoneFileProvider implements DnsProvider {
     return new LinkedHashSet<>(settings.zones());
   }
 
-  /** Creates missing zone files and checks that the existing ones parse. */
+  /**
+   * Locks every zone file against other gordon processes (a second writer would lose
+   * acknowledged changes: each rewrites the whole file), creates missing zone files and checks
+   * that the existing ones parse.
+   */
   @Override
   public void start() {
-    for (String zone : settings.zones()) {
-      locked(zone, () -> {
-        load(zone);
-        return null;
-      });
+    try {
+      for (String zone : settings.zones()) {
+        fileLocks.add(DirectoryLock.acquireFile(settings.file(zone), PROVIDER + " zone "
+            + zone));
+      }
+      for (String zone : settings.zones()) {
+        locked(zone, () -> {
+          load(zone);
+          return null;
+        });
+      }
+    } catch (RuntimeException e) {
+      shutdown(); // a refused start keeps no lock
+      throw e;
     }
+  }
+
+  /** Releases the zone files' locks. */
+  @Override
+  public void shutdown() {
+    fileLocks.forEach(DirectoryLock::close);
+    fileLocks.clear();
   }
 
   @Override

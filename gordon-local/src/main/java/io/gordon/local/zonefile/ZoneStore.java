@@ -122,9 +122,13 @@ final class ZoneStore {
    * device"), so that the router retries and readiness shows it.
    */
   static ProviderException ioFailure(String zone, String what, IOException e) {
-    String reason = e instanceof FileSystemException f && f.getReason() != null
-        ? f.getReason() + (f.getFile() != null ? " (" + f.getFile() + ")" : "")
-        : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    String reason;
+    if (e instanceof FileSystemException f) {
+      reason = (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName())
+          + (f.getFile() != null ? " (" + f.getFile() + ")" : "");
+    } else {
+      reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
     return new ProviderException(PROVIDER, zone, "", "", true, PROVIDER + ": " + what + ": "
         + reason + " (nothing was written; gordon retries)", e);
   }
