@@ -3,7 +3,9 @@ package io.gordon.local.zonefile;
 import io.gordon.api.model.DnsNames;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,35 +14,63 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The contents of one zone file, as a working copy: the SOA, the managed RRsets in DNS
- * canonical order, and records of other types kept verbatim. Not thread-safe; the provider
- * edits one copy per call under the zone's lock.
+ * The contents of one zone file, kept in memory between calls: the SOA, the managed RRsets in
+ * DNS canonical order, and records of other types kept verbatim. Each RRset keeps its lines in
+ * master-file form once made, so a rewrite concatenates text instead of formatting every record
+ * again. Not thread-safe; the provider edits it under the zone's lock.
  */
 final class ZoneData {
-  /** Orders names as RFC 4034 6.1 does: by labels from the right. */
-  static final Comparator<String> CANONICAL = Comparator.comparing(ZoneData::reversed);
+  /** Orders names as RFC 4034 6.1 does: by labels from the right; allocation-free. */
+  static final Comparator<String> CANONICAL = ZoneData::compareCanonical;
 
   private final String origin;
+  private final int defaultTtl;
   private Soa soa;
-  private final TreeMap<Key, RecordSet> sets = new TreeMap<>();
-  private final List<RawRecord> raw = new ArrayList<>();
+  private final TreeMap<Key, Entry> sets = new TreeMap<>();
+  private final TreeMap<String, List<RawRecord>> raw = new TreeMap<>(CANONICAL);
 
-  ZoneData(String origin, Soa soa) {
+  ZoneData(String origin, Soa soa, int defaultTtl) {
     this.origin = Objects.requireNonNull(origin, "origin == null");
     this.soa = soa;
+    this.defaultTtl = defaultTtl;
   }
 
   /** An RRset's identity, in canonical order. */
   record Key(String name, RecordType type) implements Comparable<Key> {
     @Override
     public int compareTo(Key o) {
-      int c = CANONICAL.compare(name, o.name);
+      int c = compareCanonical(name, o.name);
       return c != 0 ? c : type.compareTo(o.type);
+    }
+  }
+
+  /** An RRset and, once written, its lines of master-file text as UTF-8. */
+  static final class Entry {
+    final RecordSet set;
+    private byte[] text;
+
+    Entry(RecordSet set) {
+      this.set = set;
+    }
+
+    byte[] text(int defaultTtl) {
+      if (text == null) {
+        StringBuilder sb = new StringBuilder(64 * set.rdata().size());
+        for (String rdata : set.rdata()) {
+          ZoneFileWriter.line(sb, set.name(), set.ttlOr(defaultTtl), set.type().name(), rdata);
+        }
+        text = sb.toString().getBytes(StandardCharsets.UTF_8);
+      }
+      return text;
     }
   }
 
   String origin() {
     return origin;
+  }
+
+  int defaultTtl() {
+    return defaultTtl;
   }
 
   Soa soa() {
@@ -52,11 +82,16 @@ final class ZoneData {
   }
 
   Optional<RecordSet> get(String name, RecordType type) {
-    return Optional.ofNullable(sets.get(new Key(name, type)));
+    Entry e = sets.get(new Key(name, type));
+    return e == null ? Optional.empty() : Optional.of(e.set);
+  }
+
+  boolean has(String name, RecordType type) {
+    return sets.containsKey(new Key(name, type));
   }
 
   void put(RecordSet set) {
-    sets.put(new Key(set.name(), set.type()), set);
+    sets.put(new Key(set.name(), set.type()), new Entry(set));
   }
 
   void remove(String name, RecordType type) {
@@ -66,18 +101,18 @@ final class ZoneData {
   /** Adds parsed rdata to an RRset, keeping the TTL first seen. */
   void merge(RecordSet set) {
     Key k = new Key(set.name(), set.type());
-    RecordSet old = sets.get(k);
+    Entry old = sets.get(k);
     if (old == null) {
-      sets.put(k, set);
+      sets.put(k, new Entry(set));
     } else {
-      List<String> all = new ArrayList<>(old.rdata());
+      List<String> all = new ArrayList<>(old.set.rdata());
       all.addAll(set.rdata());
-      sets.put(k, old.withRdata(all));
+      sets.put(k, new Entry(old.set.withRdata(all)));
     }
   }
 
   void addRaw(RawRecord r) {
-    raw.add(r);
+    raw.computeIfAbsent(r.owner(), o -> new ArrayList<>()).add(r);
   }
 
   /** Every type present at {@code name}, managed or not, as mnemonics (SOA included). */
@@ -86,37 +121,76 @@ final class ZoneData {
     if (name.equals(origin) && soa != null) {
       out.add("SOA");
     }
-    for (Map.Entry<Key, RecordSet> e : sets.subMap(new Key(name, RecordType.values()[0]), true,
-        new Key(name, RecordType.values()[RecordType.values().length - 1]), true).entrySet()) {
-      out.add(e.getKey().type().name());
+    RecordType[] all = RecordType.values();
+    for (Key k : sets.subMap(new Key(name, all[0]), true, new Key(name, all[all.length - 1]),
+        true).keySet()) {
+      out.add(k.type().name());
     }
-    raw.stream().filter(r -> r.owner().equals(name)).forEach(r -> out.add(r.type()));
+    raw.getOrDefault(name, List.of()).forEach(r -> out.add(r.type()));
     return out;
   }
 
+  /** The in-zone names the apex NS RRset points at (the servers that need an address). */
+  List<String> apexNsTargets() {
+    Entry ns = sets.get(new Key(origin, RecordType.NS));
+    if (ns == null) {
+      return List.of();
+    }
+    return ns.set.rdata().stream().filter(t -> inZone(t, origin)).toList();
+  }
+
+  /** The managed RRsets in canonical order (a copy). */
   List<RecordSet> sets() {
-    return List.copyOf(sets.values());
+    return sets.values().stream().map(e -> e.set).toList();
   }
 
-  List<RawRecord> raw() {
-    List<RawRecord> out = new ArrayList<>(raw);
-    out.sort(Comparator.comparing(RawRecord::owner, CANONICAL));
-    return out;
+  /** The managed RRsets with their cached text, in canonical order (a live view). */
+  Collection<Entry> entries() {
+    return sets.values();
   }
 
-  private static String reversed(String name) {
-    if (name.equals(".")) {
-      return "";
-    }
-    String[] labels = name.substring(0, name.length() - 1).split("\\.");
-    StringBuilder sb = new StringBuilder();
-    for (int i = labels.length - 1; i >= 0; i--) {
-      sb.append(labels[i]).append('\u0000');
-    }
-    return sb.toString();
+  /** The records of unmanaged types, by owner in canonical order (a live view). */
+  Collection<List<RawRecord>> raw() {
+    return raw.values();
+  }
+
+  int size() {
+    return sets.size();
   }
 
   static boolean inZone(String name, String zone) {
     return DnsNames.isInZone(name, zone);
+  }
+
+  /**
+   * Compares absolute names label by label from the right, each label as a string, a label
+   * before any longer label it starts (RFC 4034 6.1 for the lower-case names gordon keeps).
+   */
+  static int compareCanonical(String a, String b) {
+    int ea = a.length() - 1;
+    int eb = b.length() - 1;
+    while (true) {
+      if (ea <= 0 || eb <= 0) {
+        if (ea <= 0 && eb <= 0) {
+          return 0;
+        }
+        return ea <= 0 ? -1 : 1;
+      }
+      int sa = a.lastIndexOf('.', ea - 1) + 1;
+      int sb = b.lastIndexOf('.', eb - 1) + 1;
+      int la = ea - sa;
+      int lb = eb - sb;
+      for (int i = 0, n = Math.min(la, lb); i < n; i++) {
+        int c = Character.compare(a.charAt(sa + i), b.charAt(sb + i));
+        if (c != 0) {
+          return c;
+        }
+      }
+      if (la != lb) {
+        return Integer.compare(la, lb);
+      }
+      ea = sa - 1;
+      eb = sb - 1;
+    }
   }
 }

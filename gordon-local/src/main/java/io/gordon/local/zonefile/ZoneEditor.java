@@ -1,8 +1,11 @@
 package io.gordon.local.zonefile;
 
 import io.gordon.api.ConflictException;
+import io.gordon.api.OwnershipException;
 import io.gordon.api.ProviderException;
 import io.gordon.api.model.Change;
+import io.gordon.api.model.OwnerMarker;
+import io.gordon.api.model.Ownership;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
 import io.gordon.api.plugin.ChangeResult;
@@ -14,7 +17,9 @@ import java.util.Optional;
 /**
  * Applies changes to a working copy of one zone, one at a time and in order, so that a batch
  * behaves exactly like the same changes applied one by one. A change that breaks a rule fails
- * alone; the others still apply.
+ * alone; the others still apply. A change with an ownership claim is checked against its RRset's
+ * owner marker ({@link OwnerMarker}), which it writes or removes in the same working copy, so the
+ * record and its marker reach the file in one atomic write.
  */
 final class ZoneEditor {
   static final String PROVIDER = "local.zonefile";
@@ -49,10 +54,72 @@ final class ZoneEditor {
                 + expected + " but found " + found));
       }
     }
-    return switch (change) {
+    if (change.ownership().isPresent()) {
+      return owned(change, live, change.ownership().get());
+    }
+    return unclaimed(change, live);
+  }
+
+  /**
+   * A claimed change: checked against the RRset's owner marker, which is written (when this
+   * owner did not hold it yet) and removed (when the RRset ends empty) in the same file write.
+   */
+  private ChangeResult owned(Change change, Optional<RecordSet> live, Ownership claim) {
+    RecordSet want = change.records();
+    if (OwnerMarker.isReserved(want.name())) {
+      return new ChangeResult.Failed(change, new OwnershipException(want.name() + " "
+          + want.type() + " is a marker name (names starting with " + OwnerMarker.PREFIX
+          + " are reserved for owner markers); not changed"));
+    }
+    String markerName;
+    try {
+      markerName = OwnerMarker.nameFor(want.name(), want.type(), zone.origin());
+    } catch (IllegalArgumentException e) {
+      return fail(change, e.getMessage());
+    }
+    Optional<RecordSet> marker = zone.get(markerName, RecordType.TXT);
+    Optional<String> owner = marker.filter(m -> m.rdata().size() == 1)
+        .flatMap(m -> OwnerMarker.parse(m.rdata().get(0)))
+        .filter(m -> m.record().equals(want.name()) && m.type() == want.type())
+        .map(OwnerMarker::ownerId);
+    Optional<OwnershipException> refusal = claim.check(change, live.isPresent(), owner);
+    if (refusal.isPresent()) {
+      return new ChangeResult.Failed(change, refusal.get());
+    }
+    ChangeResult result = unclaimed(change, live);
+    if (result instanceof ChangeResult.Failed) {
+      return result;
+    }
+    Optional<RecordSet> now = zone.get(want.name(), want.type());
+    if (now.isEmpty() && marker.isPresent()) {
+      zone.remove(markerName, RecordType.TXT);
+      modified = true;
+    } else if (now.isPresent() && owner.filter(claim.ownerId()::equals).isEmpty()) {
+      zone.put(new OwnerMarker(claim.ownerId(), want.name(), want.type())
+          .recordSet(zone.origin(), now.get().ttlOr(defaultTtl)));
+      modified = true;
+      return new ChangeResult.Applied(change);
+    }
+    return result;
+  }
+
+  /** The change itself, refused (and undone) when it would leave the zone unloadable. */
+  private ChangeResult unclaimed(Change change, Optional<RecordSet> live) {
+    RecordSet want = change.records();
+    boolean modifiedBefore = modified;
+    ChangeResult result = switch (change) {
       case Change.Replace r -> replace(r, live);
       case Change.Remove r -> remove(r, live);
     };
+    if (result instanceof ChangeResult.Applied && ZoneCheck.isApexNameServer(zone, want.name())) {
+      Optional<String> problem = ZoneCheck.nameServerProblem(zone, want.name());
+      if (problem.isPresent()) {
+        live.ifPresentOrElse(zone::put, () -> zone.remove(want.name(), want.type()));
+        modified = modifiedBefore;
+        return fail(change, change.records().key() + " not changed: " + problem.get());
+      }
+    }
+    return result;
   }
 
   private ChangeResult replace(Change.Replace change, Optional<RecordSet> live) {

@@ -58,7 +58,7 @@ public final class ZoneFileFactory implements PluginFactory {
   @Override
   public GordonPlugin create(PluginContext context) {
     return new ZoneFileProvider(ZoneFileSettings.from(context.config(), context.configRoot()),
-        context.clock(), context.logger());
+        context.clock(), context.logger(), context.health());
   }
 
   private static boolean names(Object v) {

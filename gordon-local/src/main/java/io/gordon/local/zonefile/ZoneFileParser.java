@@ -34,9 +34,9 @@ final class ZoneFileParser {
   }
 
   /** Parses {@code text} as zone {@code zone}; {@code defaultTtl} applies until a $TTL. */
-  static ZoneData parse(String text, String zone, long defaultTtl) {
+  static ZoneData parse(String text, String zone, int defaultTtl) {
     ZoneFileParser p = new ZoneFileParser(zone, defaultTtl);
-    p.data = new ZoneData(zone, null);
+    p.data = new ZoneData(zone, null, defaultTtl);
     for (Line line : ZoneFileLexer.lines(text)) {
       try {
         p.line(line);

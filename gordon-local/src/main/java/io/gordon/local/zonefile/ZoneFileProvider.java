@@ -2,20 +2,15 @@ package io.gordon.local.zonefile;
 
 import io.gordon.api.PermanentException;
 import io.gordon.api.ProviderException;
+import io.gordon.api.io.DirectoryLock;
 import io.gordon.api.model.Change;
 import io.gordon.api.model.DnsNames;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
 import io.gordon.api.plugin.ChangeResult;
 import io.gordon.api.plugin.DnsProvider;
-import io.gordon.local.io.AtomicFiles;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.gordon.api.plugin.HealthReporter;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,25 +20,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A {@link DnsProvider} that keeps one master file per zone. Each call reads a zone's file
- * once, applies all of that call's changes to it in order, and writes it once (atomically, with
- * the SOA serial increased). The file is read again on every call, so edits made while gordon
- * is stopped are kept. Thread-safe: one lock per zone.
+ * A {@link DnsProvider} that keeps one master file per zone. Each call applies all of that
+ * call's changes for a zone, in order, to the zone kept in memory ({@link ZoneStore}: parsed
+ * again only when another writer changed the file), checks that the result is a zone a DNS
+ * server loads ({@link ZoneCheck}) and writes it once (atomically, with the SOA serial
+ * increased). Thread-safe: one lock per zone.
  */
 final class ZoneFileProvider implements DnsProvider {
   private static final String PROVIDER = ZoneEditor.PROVIDER;
   private final ZoneFileSettings settings;
-  private final Clock clock;
-  private final System.Logger log;
+  private final ZoneStore store;
+  private final HealthReporter health;
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final List<DirectoryLock> fileLocks = new CopyOnWriteArrayList<>();
 
-  ZoneFileProvider(ZoneFileSettings settings, Clock clock, System.Logger log) {
+  ZoneFileProvider(ZoneFileSettings settings, Clock clock, System.Logger log,
+      HealthReporter health) {
     this.settings = settings;
-    this.clock = clock;
-    this.log = log;
+    this.store = new ZoneStore(settings, clock, log);
+    this.health = health;
   }
 
   @Override
@@ -51,15 +50,35 @@ final class ZoneFileProvider implements DnsProvider {
     return new LinkedHashSet<>(settings.zones());
   }
 
-  /** Creates missing zone files and checks that the existing ones parse. */
+  /**
+   * Locks every zone file against other gordon processes (a second writer would lose
+   * acknowledged changes: each rewrites the whole file), creates missing zone files and checks
+   * that the existing ones parse.
+   */
   @Override
   public void start() {
-    for (String zone : settings.zones()) {
-      locked(zone, () -> {
-        load(zone);
-        return null;
-      });
+    try {
+      for (String zone : settings.zones()) {
+        fileLocks.add(DirectoryLock.acquireFile(settings.file(zone), PROVIDER + " zone "
+            + zone));
+      }
+      for (String zone : settings.zones()) {
+        locked(zone, () -> {
+          load(zone);
+          return null;
+        });
+      }
+    } catch (RuntimeException e) {
+      shutdown(); // a refused start keeps no lock
+      throw e;
     }
+  }
+
+  /** Releases the zone files' locks. */
+  @Override
+  public void shutdown() {
+    fileLocks.forEach(DirectoryLock::close);
+    fileLocks.clear();
   }
 
   @Override
@@ -93,6 +112,16 @@ final class ZoneFileProvider implements DnsProvider {
       indexes.forEach(i -> results[i] = new ChangeResult.Failed(changes.get(i), e));
       return;
     }
+    try {
+      edit(zone, data, indexes, changes, results);
+    } catch (RuntimeException e) {
+      store.forget(zone); // the copy in memory may be half edited: read the file again
+      throw e;
+    }
+  }
+
+  private void edit(String zone, ZoneData data, List<Integer> indexes, List<Change> changes,
+      ChangeResult[] results) {
     ZoneEditor editor = new ZoneEditor(data, settings.defaultTtl());
     for (int i : indexes) {
       results[i] = editor.apply(changes.get(i));
@@ -100,14 +129,35 @@ final class ZoneFileProvider implements DnsProvider {
     if (!editor.modified()) {
       return;
     }
+    ProviderException refused = ZoneCheck.problem(data).map(p -> new ProviderException(PROVIDER,
+        zone, "", "", false, PROVIDER + ": " + settings.file(zone) + " not written: " + p,
+        null)).orElse(null);
     try {
-      write(data);
+      if (refused != null) {
+        store.forget(zone);
+        throw refused;
+      }
+      store.write(data);
+      health.healthy();
     } catch (ProviderException e) {
+      if (e.retriable()) {
+        health.unhealthy(e.getMessage());
+      }
       for (int i : indexes) {
         if (results[i] instanceof ChangeResult.Applied) {
           results[i] = new ChangeResult.Failed(changes.get(i), e);
         }
       }
+    }
+  }
+
+  /** The zone through the store, reporting a file that cannot be read as not ready. */
+  private ZoneData load(String zone) {
+    try {
+      return store.load(zone);
+    } catch (ProviderException e) {
+      health.unhealthy(e.getMessage());
+      throw e;
     }
   }
 
@@ -131,48 +181,6 @@ final class ZoneFileProvider implements DnsProvider {
   private Optional<String> zoneOf(String name) {
     return settings.zones().stream().filter(z -> DnsNames.isInZone(name, z))
         .max((a, b) -> Integer.compare(a.length(), b.length()));
-  }
-
-  /** Reads the zone's file, creating it first when absent. */
-  private ZoneData load(String zone) {
-    java.nio.file.Path file = settings.file(zone);
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      ZoneData created = NewZone.create(zone, settings, 0);
-      write(created);
-      log.log(System.Logger.Level.INFO, "created zone file " + file + " for " + zone);
-      return created;
-    } catch (IOException e) {
-      throw new ProviderException(PROVIDER, zone, "", "", true, PROVIDER + ": cannot read "
-          + file + ": " + e, e);
-    }
-    try {
-      return ZoneFileParser.parse(text, zone, settings.defaultTtl());
-    } catch (ZoneFileException | IllegalArgumentException e) {
-      throw new ProviderException(PROVIDER, zone, "", "", true, PROVIDER + ": " + file + " "
-          + e.getMessage() + " (fix the file; gordon retries)", e);
-    }
-  }
-
-  private void write(ZoneData data) {
-    data.soa(data.soa().withSerial(serial(data.soa().serial())));
-    java.nio.file.Path file = settings.file(data.origin());
-    try {
-      AtomicFiles.write(file, ZoneFileWriter.write(data, settings.defaultTtl())
-          .getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new ProviderException(PROVIDER, data.origin(), "", "", true, PROVIDER
-          + ": cannot write " + file + ": " + e, e);
-    }
-  }
-
-  /** The next serial: at least one more than the last, and at least today's YYYYMMDD00. */
-  long serial(long previous) {
-    LocalDate d = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    long dated = (d.getYear() * 10000L + d.getMonthValue() * 100L + d.getDayOfMonth()) * 100;
-    return Math.max((previous + 1) & 0xffffffffL, dated);
   }
 
   private <T> T locked(String zone, java.util.function.Supplier<T> body) {

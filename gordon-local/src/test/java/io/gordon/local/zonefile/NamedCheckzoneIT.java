@@ -3,11 +3,13 @@ package io.gordon.local.zonefile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gordon.api.model.Change;
+import io.gordon.api.model.Ownership;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
 import io.gordon.api.plugin.DnsProvider;
 import io.gordon.local.TestContext;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -42,8 +44,21 @@ class NamedCheckzoneIT {
         new Change.Replace(RecordSet.of("t.example.com.", RecordType.TXT, 300,
             "\"say \\\"hi\\\"; ok\" \"two\"", "caf\u00e9")),
         new Change.Replace(RecordSet.of("example.com.", RecordType.CAA, 300,
-            "0 issue \"letsencrypt.org\""))));
+            "0 issue \"letsencrypt.org\"")),
+        // claimed changes: owner markers beside a CNAME, a wildcard, a hashed long label
+        new Change.Replace(RecordSet.of("owned.example.com.", RecordType.CNAME, 300,
+            "www.example.com.")).withOwnership(Ownership.of("gordon")),
+        new Change.Replace(RecordSet.of("*.example.com.", RecordType.A, 300, "192.0.2.9"))
+            .withOwnership(Ownership.of("gordon")),
+        new Change.Replace(RecordSet.of("l".repeat(60) + ".example.com.", RecordType.A, 300,
+            "192.0.2.9")).withOwnership(Ownership.of("gordon")),
+        new Change.Replace(RecordSet.of("example.com.", RecordType.TXT, 300, "\"v=spf1 -all\""))
+            .withOwnership(Ownership.of("gordon"))));
+    p.shutdown();
     Path file = root.resolve("var/zones/example.com.zone");
+    assertThat(Files.readString(file)).contains("_gordon-cname-owned.example.com. 300 IN TXT"
+        + " \"heritage=gordon,owner=gordon,record=owned.example.com.,type=CNAME,v=1\"\n")
+        .contains("_gordon-txt.example.com. 300 IN TXT").contains("_gordon-a-h");
     Process proc = new ProcessBuilder("named-checkzone", "example.com", file.toString())
         .redirectErrorStream(true).start();
     assertThat(proc.waitFor(30, TimeUnit.SECONDS)).isTrue();

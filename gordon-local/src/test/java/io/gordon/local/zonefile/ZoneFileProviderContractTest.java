@@ -4,10 +4,9 @@ import io.gordon.api.model.RecordSet;
 import io.gordon.api.plugin.DnsProvider;
 import io.gordon.local.TestContext;
 import io.gordon.local.io.AtomicFiles;
-import io.gordon.testing.contract.PublisherContractTest;
+import io.gordon.testing.contract.OwnershipContractTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,8 +15,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** local.zonefile passes the publisher contract; a "foreign writer" edits the file directly. */
-class ZoneFileProviderContractTest extends PublisherContractTest {
+/**
+ * local.zonefile passes the publisher contract with ownership; a "foreign writer" edits the file
+ * directly (a new file renamed into place, which the provider sees before its next change).
+ */
+class ZoneFileProviderContractTest extends OwnershipContractTest {
   private Path root;
   private DnsProvider provider;
 
@@ -50,7 +52,7 @@ class ZoneFileProviderContractTest extends PublisherContractTest {
     try {
       ZoneData data = ZoneFileParser.parse(Files.readString(file), zone(), 300);
       data.put(rrset);
-      AtomicFiles.write(file, ZoneFileWriter.write(data, 300).getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(file, ZoneFileWriter.write(data));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

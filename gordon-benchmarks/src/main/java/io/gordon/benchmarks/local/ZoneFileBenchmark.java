@@ -1,0 +1,129 @@
+package io.gordon.benchmarks.local;
+
+import io.gordon.api.model.Change;
+import io.gordon.api.model.RecordSet;
+import io.gordon.api.model.RecordType;
+import io.gordon.api.plugin.ChangeResult;
+import io.gordon.api.plugin.DnsProvider;
+import io.gordon.api.plugin.PluginFactory;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * Sustained throughput of {@code local.zonefile} by zone size (issue 11: a 100k-record zone at
+ * >= 5,000 events/s, cost per batch independent of zone size). For each zone size the zone file
+ * is written beforehand (as a person or an earlier run would leave it), the provider starts on
+ * it, and then applies batches of changes (a mix of new names, replacements and deletions, as the
+ * router hands them over) for a fixed number of batches; every batch ends with the zone file
+ * rewritten atomically and fsynced. Prints one row per zone size and batch size.
+ *
+ * <p>Command: {@code gordon-benchmarks/zonefile-benchmark.sh [sizes] [batch sizes] [batches]},
+ * defaults {@code 1000,10000,100000 100,1000 30}.
+ */
+public final class ZoneFileBenchmark {
+  private ZoneFileBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int[] sizes = ints(args.length > 0 ? args[0] : "1000,10000,100000");
+    int[] batchSizes = ints(args.length > 1 ? args[1] : "100,1000");
+    int batches = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+    Path dir = Files.createTempDirectory("gordon-zonefile-bench");
+    System.out.printf("%-12s %8s %10s %14s %14s %14s%n", "zone size", "batch", "batches",
+        "events/s", "ms/batch p50", "ms/batch max");
+    for (int size : sizes) {
+      for (int batch : batchSizes) {
+        run(dir.resolve(size + "-" + batch), size, batch, batches);
+      }
+    }
+  }
+
+  private static void run(Path root, int size, int batch, int batches) throws Exception {
+    Path zones = root.resolve("zones");
+    Files.createDirectories(zones);
+    prepopulate(zones.resolve("example.com.zone"), size);
+    PluginFactory f = factory();
+    DnsProvider p = (DnsProvider) f.create(BenchContext.of("local.zonefile", f.configSpec(),
+        Map.of("zones", List.of("example.com."), "directory", zones.toString()), root));
+    p.start();
+    int next = 0;
+    for (int w = 0; w < 5; w++) {
+      check(p.apply(changes(size, batch, next)));
+      next += batch;
+    }
+    long[] times = new long[batches];
+    long t0 = System.nanoTime();
+    for (int b = 0; b < batches; b++) {
+      List<Change> cs = changes(size, batch, next);
+      next += batch;
+      long t = System.nanoTime();
+      check(p.apply(cs));
+      times[b] = System.nanoTime() - t;
+    }
+    long total = System.nanoTime() - t0;
+    p.shutdown();
+    java.util.Arrays.sort(times);
+    System.out.printf("%-12s %8d %10d %14.0f %14.1f %14.1f%n", String.format("%,d", size), batch,
+        batches, (double) batch * batches / (total / 1e9), times[batches / 2] / 1e6,
+        times[batches - 1] / 1e6);
+  }
+
+  /** A zone of {@code size} A records h0..h(size-1), in the form gordon writes. */
+  private static void prepopulate(Path file, int size) throws Exception {
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("$ORIGIN example.com.\n$TTL 300\n");
+      w.write("example.com. 3600 IN SOA ns1.example.com. hostmaster.example.com. 1 3600 600"
+          + " 604800 300\n");
+      w.write("example.com. 3600 IN NS ns1.example.com.\n");
+      w.write("ns1.example.com. 300 IN A 127.0.0.1\n");
+      for (int i = 0; i < size; i++) {
+        w.write("h" + i + ".example.com. 300 IN A " + address(i) + "\n");
+      }
+    }
+  }
+
+  /**
+   * Changes number {@code from}..{@code from+n-1}: every 4th adds a new name, every 4th (+1)
+   * deletes an existing one, the others replace an existing name's address.
+   */
+  private static List<Change> changes(int size, int n, int from) {
+    List<Change> out = new ArrayList<>(n);
+    for (int i = from; i < from + n; i++) {
+      String existing = "h" + Math.floorMod(i * 7919L, size) + ".example.com.";
+      out.add(switch (i % 4) {
+        case 0 -> new Change.Replace(RecordSet.of("n" + i + ".example.com.", RecordType.A, 300,
+            address(i)));
+        case 1 -> new Change.Remove(RecordSet.of(existing, RecordType.A, List.of()));
+        default -> new Change.Replace(RecordSet.of(existing, RecordType.A, 300,
+            address(i + 1)));
+      });
+    }
+    return out;
+  }
+
+  private static void check(List<ChangeResult> results) {
+    for (ChangeResult r : results) {
+      if (r instanceof ChangeResult.Failed f) {
+        throw new IllegalStateException("change failed: " + f.error().getMessage(), f.error());
+      }
+    }
+  }
+
+  private static String address(long i) {
+    return "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
+  }
+
+  private static int[] ints(String csv) {
+    return java.util.Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
+  }
+
+  private static PluginFactory factory() {
+    return ServiceLoader.load(PluginFactory.class).stream().map(ServiceLoader.Provider::get)
+        .filter(f -> f.name().equals("local.zonefile")).findFirst().orElseThrow();
+  }
+}
