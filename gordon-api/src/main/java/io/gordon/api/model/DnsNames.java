@@ -5,7 +5,9 @@ import java.util.Locale;
 /**
  * Validation and normalisation of domain names: absolute (trailing dot), lower case, labels of
  * 1 to 63 characters among letters, digits, hyphen and underscore (no hyphen at either end of a
- * label), a wildcard only as the whole leftmost label, and at most 253 characters without the
+ * label), a wildcard only as the whole leftmost label (or at the end of the leftmost label of the
+ * owner marker of a wildcard RRset, {@code _gordon-a-*}; see {@link OwnerMarker}), and at most
+ * 253 characters without the
  * final dot (255 octets on the wire).
  */
 public final class DnsNames {
@@ -60,6 +62,9 @@ public final class DnsNames {
             "name \"" + name + "\" has a wildcard that is not the leftmost label");
       }
       return;
+    }
+    if (first && label.startsWith(OwnerMarker.PREFIX) && label.endsWith("-*")) {
+      label = label.substring(0, label.length() - 2); // the marker of a wildcard RRset
     }
     for (int i = 0; i < label.length(); i++) {
       char c = label.charAt(i);
