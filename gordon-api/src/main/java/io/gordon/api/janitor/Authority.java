@@ -1,6 +1,7 @@
 package io.gordon.api.janitor;
 
 import io.gordon.api.plugin.GordonPlugin;
+import java.util.Set;
 
 /**
  * What should exist in DNS: the source of truth the janitor reconciles the live zones with, e.g.
@@ -8,7 +9,11 @@ import io.gordon.api.plugin.GordonPlugin;
  * {@link io.gordon.api.plugin.PluginFactory} of kind
  * {@link io.gordon.api.plugin.PluginKind#AUTHORITY}.
  *
- * <p>Contract. {@link #observe()} returns a view of every zone the authority covers. When it
+ * <p>Contract. {@link #zones()} names the zones the authority covers, before any observation:
+ * the janitor reads those zones live first and observes second, so that whatever changes live
+ * after its read makes its compare-and-swap changes fail instead of undoing the newer change.
+ * {@link #observe()} returns a view of those zones (a zone it leaves out is treated as not seen:
+ * nothing is changed there). When it
  * cannot see part of its scope it must say so: either by throwing (the janitor run fails and
  * changes nothing) or by marking the zones concerned incomplete with
  * {@link DesiredZone#complete()} = false (the janitor then adds and replaces in them but never
@@ -18,6 +23,9 @@ import io.gordon.api.plugin.GordonPlugin;
  * @since 1.1
  */
 public interface Authority extends GordonPlugin {
+  /** The zones this authority covers: absolute, lower case; fixed for the plugin's lifetime. */
+  Set<String> zones();
+
   /**
    * Observes the desired state now.
    *

@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +35,11 @@ final class InventoryAuthority implements Authority {
     this.path = path;
     this.zones = List.copyOf(zones);
     this.clock = clock;
+  }
+
+  @Override
+  public Set<String> zones() {
+    return new LinkedHashSet<>(zones);
   }
 
   @Override
