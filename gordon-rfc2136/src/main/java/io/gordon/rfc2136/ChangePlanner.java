@@ -43,15 +43,49 @@ final class ChangePlanner {
     };
   }
 
+  /** Plans {@code change} without a live marker; see the method below. */
+  Planned plan(int index, Change change, String zone, Optional<RecordSet> live) {
+    return plan(index, change, zone, live, Optional.empty());
+  }
+
   /**
-   * Plans {@code change}; {@code live} is what {@link #readBefore} asked for. Returns either an
+   * Plans {@code change}; {@code live} is what {@link #readBefore} asked for, {@code marker} the
+   * live marker RRset of a claimed change (see {@link Markers#markerName}). Returns either an
    * {@link Op} to send or the result, when nothing needs sending.
    */
-  Planned plan(int index, Change change, String zone, Optional<RecordSet> live) {
+  Planned plan(int index, Change change, String zone, Optional<RecordSet> live,
+      Optional<RecordSet> marker) {
     return switch (change) {
-      case Change.Replace r -> new Planned.Send(replace(index, r, zone, live));
-      case Change.Remove r -> remove(index, r, zone, live.map(RecordSet::rdata).orElse(List.of()));
+      case Change.Replace r -> replace(index, r, zone, live, marker);
+      case Change.Remove r -> remove(index, r, zone, live.map(RecordSet::rdata).orElse(List.of()),
+          marker);
     };
+  }
+
+  private Planned replace(int index, Change.Replace c, String zone, Optional<RecordSet> live,
+      Optional<RecordSet> marker) {
+    Op op = replace(index, c, zone, live);
+    if (c.ownership().isEmpty()) {
+      return new Planned.Send(op);
+    }
+    Optional<Optional<RecordSet>> read = readBefore(c).isPresent() ? Optional.of(live)
+        : Optional.empty();
+    return withMarker(op, Markers.replace(c, zone, marker, read, c.records().ttlOr(
+        settings.defaultTtl())));
+  }
+
+  private Planned withMarker(Op op, Markers.Part part) {
+    if (part.refusal().isPresent()) {
+      return new Planned.Done(new ChangeResult.Failed(op.change(), part.refusal().get()));
+    }
+    List<Record> pre = new ArrayList<>(op.prerequisites());
+    pre.addAll(part.prerequisites());
+    List<Record> upd = new ArrayList<>(op.updates());
+    upd.addAll(part.updates());
+    int extra = Records.estimateSize(op.change().name(), part.prerequisites().size()
+        + part.updates().size(), (80 + 2 * op.change().name().length()) * part.updates().size());
+    return new Planned.Send(new Op(op.index(), op.change(), op.zone(), pre, upd,
+        op.size() + extra));
   }
 
   private Op replace(int index, Change.Replace c, String zone, Optional<RecordSet> live) {
@@ -72,7 +106,8 @@ final class ChangePlanner {
     return new Op(index, c, zone, pre, upd, size(c.name(), pre, upd, c.records().rdata()));
   }
 
-  private Planned remove(int index, Change.Remove c, String zone, List<String> live) {
+  private Planned remove(int index, Change.Remove c, String zone, List<String> live,
+      Optional<RecordSet> marker) {
     Set<String> liveSet = new HashSet<>(live);
     if (c.expected().isPresent() && !liveSet.equals(new HashSet<>(c.expected().get()))) {
       return new Planned.Done(new ChangeResult.Failed(c, new ConflictException(settings.plugin(),
@@ -91,8 +126,11 @@ final class ChangePlanner {
         ? List.of(Record.newRecord(n, Records.type(c.type()), DClass.ANY, 0))
         : Records.toRecords(c.name(), c.type(), 0, c.records().rdata()).stream()
             .map(r -> Records.withClass(r, DClass.NONE)).toList();
-    return new Planned.Send(new Op(index, c, zone, pre, upd,
-        size(c.name(), pre, upd, c.records().rdata())));
+    Op op = new Op(index, c, zone, pre, upd, size(c.name(), pre, upd, c.records().rdata()));
+    if (c.ownership().isEmpty()) {
+      return new Planned.Send(op);
+    }
+    return withMarker(op, Markers.remove(c, zone, marker, live, Markers.removesAll(c, live)));
   }
 
   /** The compare-and-swap prerequisite of {@code c}, if it has an expectation. */

@@ -1,7 +1,10 @@
 package io.gordon.rfc2136;
 
 import io.gordon.api.ConflictException;
+import io.gordon.api.GordonException;
+import io.gordon.api.OwnershipException;
 import io.gordon.api.model.Change;
+import io.gordon.api.model.OwnerMarker;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
 import java.util.List;
@@ -10,7 +13,8 @@ import java.util.function.BiFunction;
 import org.xbill.DNS.Rcode;
 
 /**
- * Describes a failed prerequisite as a {@link ConflictException} stating what was expected and
+ * Describes a failed prerequisite as an {@link OwnershipException} (a claimed change met an
+ * RRset it does not own) or a {@link ConflictException} stating what was expected and
  * what was found, re-reading the live data to say so.
  */
 final class Conflicts {
@@ -36,9 +40,23 @@ final class Conflicts {
     return "expected " + c.records().key() + " " + want + " but " + got;
   }
 
-  /** The conflict for {@code op}, whose prerequisites failed with {@code rcode}. */
-  ConflictException describe(Op op, int rcode) {
+  /**
+   * The conflict for {@code op}, whose prerequisites failed with {@code rcode}; for a claimed
+   * change whose RRset turns out to be owned by nobody or by another owner id, the ownership
+   * refusal instead.
+   */
+  GordonException describe(Op op, int rcode) {
     Change c = op.change();
+    if (c.ownership().isPresent()) {
+      Optional<RecordSet> marker = reader.apply(
+          OwnerMarker.nameFor(c.name(), c.type(), op.zone()), RecordType.TXT);
+      boolean present = reader.apply(c.name(), c.type()).isPresent();
+      Optional<OwnershipException> refusal = c.ownership().get().check(c, present,
+          Markers.owner(c, marker));
+      if (refusal.isPresent()) {
+        return refusal.get();
+      }
+    }
     return new ConflictException(settings.plugin(), op.zone(), c.name(), c.type().name(),
         message(c, rcode) + " (" + Rcode.string(rcode) + " from " + settings.serverText() + ")");
   }

@@ -13,8 +13,10 @@ import org.xbill.DNS.TSIGRecord;
 /**
  * The one place where server answers and I/O failures become gordon errors. REFUSED, NOTAUTH,
  * the TSIG errors (BADSIG, BADKEY, BADTIME...), FORMERR, NOTZONE and NOTIMP are permanent;
- * SERVFAIL, timeouts, unreachable servers and unverifiable answers are retriable. Prerequisite
- * failures are conflicts, described by {@link Conflicts}.
+ * SERVFAIL, timeouts, unreachable servers and unverifiable answers are retriable. A REFUSED
+ * update that the key may make is the server's data check, not a permission problem
+ * ({@link #refusedContent}). Prerequisite failures are conflicts, described by
+ * {@link Conflicts}.
  */
 final class Rfc2136ErrorMapper {
   private final Rfc2136Settings settings;
@@ -72,6 +74,19 @@ final class Rfc2136ErrorMapper {
       case Rcode.NOTIMP -> permanent(s, server + " does not implement dynamic updates (NOTIMP)");
       default -> permanent(s, server + " answered " + Rcode.string(rcode) + " for " + what);
     };
+  }
+
+  /**
+   * The error for a REFUSED update although the key may update the zone: the server refused the
+   * data the change would leave, e.g. BIND's "post update name server sanity check failed".
+   */
+  ProviderException refusedContent(Subject s) {
+    return permanent(s, settings.serverText() + " refused the update of " + s.describe()
+        + " (REFUSED) although " + whoAsks() + " may update zone " + s.zone() + ": the server's"
+        + " checks rejected the resulting data (BIND logs \"post update name server sanity check"
+        + " failed\" for NS records whose in-zone name server has no address record, and"
+        + " check-integrity refuses an MX or SRV whose in-zone target has none); add the"
+        + " target's A/AAAA record first");
   }
 
   /** The error for an answer whose TSIG signature does not verify. */

@@ -5,6 +5,7 @@ import io.gordon.api.ProviderException;
 import io.gordon.api.RetriableException;
 import io.gordon.api.model.Change;
 import io.gordon.api.model.DnsNames;
+import io.gordon.api.model.OwnerMarker;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
 import io.gordon.api.plugin.ChangeResult;
@@ -105,6 +106,10 @@ public final class Rfc2136Provider implements DnsProvider, AutoCloseable {
   }
 
   private Optional<String> refusal(Change c, String zone) {
+    if (c.ownership().isPresent() && OwnerMarker.isReserved(c.name())) {
+      return Optional.of(c.records().key() + " is refused: names starting with "
+          + OwnerMarker.PREFIX + " are reserved for gordon's owner markers");
+    }
     if (c.name().equals(zone) && (c.type() == RecordType.NS || c.type() == RecordType.CNAME)) {
       return Optional.of(c.records().key() + " is refused: gordon never changes the " + c.type()
           + " records at the apex of zone " + zone + " (SOA and apex NS belong to the zone)");

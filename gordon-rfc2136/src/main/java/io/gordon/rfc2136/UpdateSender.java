@@ -90,8 +90,29 @@ final class UpdateSender {
     } else if (Rfc2136ErrorMapper.prerequisiteFailed(rcode)) {
       Op op = ops.get(0);
       results[op.index()] = new ChangeResult.Failed(op.change(), conflicts.describe(op, rcode));
+    } else if (rcode == Rcode.REFUSED && ops.size() == 1 && mayUpdate(zone)) {
+      fail(ops, results, errors.refusedContent(subject));
     } else {
       fail(ops, results, errors.forResponse(response, subject));
+    }
+  }
+
+  /**
+   * Whether this key may update {@code zone} at all: an UPDATE holding only a prerequisite that
+   * is always true changes nothing and is accepted exactly when the update policy lets the key
+   * in. A REFUSED for a change the key may make is then the server's check of the result (BIND's
+   * name server sanity and integrity checks), not a permission problem.
+   */
+  private boolean mayUpdate(String zone) {
+    Update probe = new Update(Records.name(zone));
+    probe.addRecord(org.xbill.DNS.Record.newRecord(Records.name(zone), org.xbill.DNS.Type.ANY,
+        org.xbill.DNS.DClass.ANY, 0), Section.PREREQ);
+    try {
+      Message answer = client.send(probe);
+      return answer.getRcode() == Rcode.NOERROR
+          && Rfc2136ErrorMapper.tsigError(answer).isEmpty();
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -129,40 +129,67 @@ final class ZoneBatch {
     }
   }
 
-  /** Reads what the chunk's changes need (concurrently), then plans them. */
+  /**
+   * Reads what the chunk's changes need (concurrently): the RRsets {@link ChangePlanner#readBefore}
+   * names and the markers of claimed changes; then plans them.
+   */
   private List<Op> plan(List<Integer> chunk, ChangeResult[] results) {
     Map<Integer, CompletableFuture<Optional<RecordSet>>> reads = new HashMap<>();
+    Map<Integer, CompletableFuture<Optional<RecordSet>>> markers = new HashMap<>();
     for (int i : chunk) {
       Change c = changes.get(i);
-      ChangePlanner.readBefore(c).ifPresent(type -> reads.put(i,
-          CompletableFuture.supplyAsync(() -> boundedRead(c.name(), type),
-              Thread.ofVirtual()::start)));
+      ChangePlanner.readBefore(c).ifPresent(type -> reads.put(i, readAsync(c.name(), type)));
+      try {
+        Markers.markerName(c, zone).ifPresent(m -> markers.put(i,
+            readAsync(m, RecordType.TXT)));
+      } catch (IllegalArgumentException e) {
+        results[i] = refused(c, e);
+      }
     }
     List<Op> ops = new ArrayList<>();
     for (int i : chunk) {
       Change c = changes.get(i);
-      Optional<RecordSet> live = Optional.empty();
-      if (reads.containsKey(i)) {
-        try {
-          live = reads.get(i).join();
-        } catch (java.util.concurrent.CompletionException e) {
-          if (e.getCause() instanceof GordonException g) {
-            results[i] = new ChangeResult.Failed(c, g);
-            continue;
-          }
-          throw e;
-        }
+      if (results[i] != null) {
+        continue;
       }
       try {
-        switch (planner.plan(i, c, zone, live)) {
+        Optional<RecordSet> live = join(reads.get(i));
+        Optional<RecordSet> marker = join(markers.get(i));
+        switch (planner.plan(i, c, zone, live, marker)) {
           case ChangePlanner.Planned.Send s -> ops.add(s.op());
           case ChangePlanner.Planned.Done d -> results[i] = d.result();
         }
+      } catch (GordonException e) {
+        results[i] = new ChangeResult.Failed(c, e);
       } catch (IllegalArgumentException e) {
-        results[i] = new ChangeResult.Failed(c, new ProviderException(settings.plugin(), zone,
-            c.name(), c.type().name(), false, e.getMessage(), e));
+        results[i] = refused(c, e);
       }
     }
     return ops;
+  }
+
+  private CompletableFuture<Optional<RecordSet>> readAsync(String name, RecordType type) {
+    return CompletableFuture.supplyAsync(() -> boundedRead(name, type),
+        Thread.ofVirtual()::start);
+  }
+
+  /** The read's result; empty when nothing was read; rethrows a read's gordon error. */
+  private static Optional<RecordSet> join(CompletableFuture<Optional<RecordSet>> read) {
+    if (read == null) {
+      return Optional.empty();
+    }
+    try {
+      return read.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof GordonException g) {
+        throw g;
+      }
+      throw e;
+    }
+  }
+
+  private ChangeResult refused(Change c, IllegalArgumentException e) {
+    return new ChangeResult.Failed(c, new ProviderException(settings.plugin(), zone, c.name(),
+        c.type().name(), false, e.getMessage(), e));
   }
 }

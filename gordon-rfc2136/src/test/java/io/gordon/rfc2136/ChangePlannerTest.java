@@ -3,7 +3,10 @@ package io.gordon.rfc2136;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gordon.api.ConflictException;
+import io.gordon.api.OwnershipException;
 import io.gordon.api.model.Change;
+import io.gordon.api.model.OwnerMarker;
+import io.gordon.api.model.Ownership;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
 import io.gordon.api.plugin.ChangeResult;
@@ -84,5 +87,61 @@ class ChangePlannerTest {
         "192.0.2.1", "192.0.2.2")));
     assertThat(op.prerequisites()).isEmpty();
     assertThat(text(op.updates())).containsExactly("w.example.test. 0 NONE A 192.0.2.1");
+  }
+
+  @Test
+  void claimedNewRrsetNeedsTheRrsetAndItsMarkerAbsentAndWritesTheMarker() {
+    var c = new Change.Replace(RecordSet.of("w.example.test.", RecordType.A, 300, "192.0.2.1"))
+        .withOwnership(Ownership.of("gordon"));
+    Op op = ((Planned.Send) planner.plan(0, c, "example.test.", Optional.empty(),
+        Optional.empty())).op();
+    assertThat(text(op.prerequisites())).containsExactly("w.example.test. 0 NONE CNAME",
+        "_gordon-a-w.example.test. 0 NONE TXT", "w.example.test. 0 NONE A");
+    assertThat(text(op.updates())).containsExactly("w.example.test. 0 ANY A",
+        "w.example.test. 300 IN A 192.0.2.1", "_gordon-a-w.example.test. 0 ANY TXT",
+        "_gordon-a-w.example.test. 300 IN TXT \"heritage=gordon,owner=gordon,"
+            + "record=w.example.test.,type=A,v=1\"");
+  }
+
+  @Test
+  void claimedReplaceOfAnOwnedRrsetNeedsOnlyTheMarkerAsRead() {
+    String marker = new OwnerMarker("gordon", "w.example.test.", RecordType.A).rdata();
+    var c = new Change.Replace(RecordSet.of("w.example.test.", RecordType.A, 300, "192.0.2.1"))
+        .withOwnership(Ownership.of("gordon"));
+    Op op = ((Planned.Send) planner.plan(0, c, "example.test.", Optional.empty(),
+        Optional.of(RecordSet.of("_gordon-a-w.example.test.", RecordType.TXT, 300, marker))))
+        .op();
+    assertThat(text(op.prerequisites())).containsExactly("w.example.test. 0 NONE CNAME",
+        "_gordon-a-w.example.test. 0 IN TXT " + marker);
+    assertThat(text(op.updates())).containsExactly("w.example.test. 0 ANY A",
+        "w.example.test. 300 IN A 192.0.2.1");
+  }
+
+  @Test
+  void claimedRemovalOfTheLastRdataNeedsTheExactRrsetAndRemovesTheMarker() {
+    String marker = new OwnerMarker("gordon", "w.example.test.", RecordType.A).rdata();
+    var c = new Change.Remove(RecordSet.of("w.example.test.", RecordType.A, List.of(
+        "192.0.2.1"))).withOwnership(Ownership.of("gordon"));
+    Op op = ((Planned.Send) planner.plan(0, c, "example.test.",
+        Optional.of(RecordSet.of("w.example.test.", RecordType.A, 300, "192.0.2.1")),
+        Optional.of(RecordSet.of("_gordon-a-w.example.test.", RecordType.TXT, 300, marker))))
+        .op();
+    assertThat(text(op.prerequisites())).containsExactly(
+        "_gordon-a-w.example.test. 0 IN TXT " + marker, "w.example.test. 0 IN A 192.0.2.1");
+    assertThat(text(op.updates())).containsExactly("w.example.test. 0 NONE A 192.0.2.1",
+        "_gordon-a-w.example.test. 0 ANY TXT");
+  }
+
+  @Test
+  void claimedRemovalOfAnUnownedRrsetIsRefusedWithoutSending() {
+    var c = new Change.Remove(RecordSet.of("w.example.test.", RecordType.A, List.of()))
+        .withOwnership(Ownership.of("gordon"));
+    Planned p = planner.plan(0, c, "example.test.",
+        Optional.of(RecordSet.of("w.example.test.", RecordType.A, 300, "192.0.2.1")),
+        Optional.empty());
+    assertThat(((ChangeResult.Failed) ((Planned.Done) p).result()).error())
+        .isInstanceOf(OwnershipException.class)
+        .hasMessage("w.example.test. A exists and is owned by none (this gordon is 'gordon');"
+            + " not changed");
   }
 }

@@ -109,6 +109,26 @@ class Rfc2136ErrorsIT {
   }
 
   @Test
+  void bindRefusingTheResultingDataIsNotReportedAsAPermissionProblem() {
+    var provider = TestProviders.provider(bind);
+    var mx = new Change.Replace(RecordSet.of("mx-sanity.example.test.", RecordType.MX, 300,
+        "10 no-address.example.test."));
+    var ns = new Change.Replace(RecordSet.of("sub-sanity.example.test.", RecordType.NS, 300,
+        "ns.sub-sanity.example.test."));
+    for (Change c : List.of(mx, ns)) {
+      ProviderException e = failure(provider.apply(List.of(c)).get(0));
+      assertThat(e.retriable()).isFalse();
+      assertThat(e).hasMessage(bind.hostPort() + " refused the update of " + c.name() + "/"
+          + c.type() + " (zone example.test.) (REFUSED) although key 'gordon-key' may update"
+          + " zone example.test.: the server's checks rejected the resulting data (BIND logs"
+          + " \"post update name server sanity check failed\" for NS records whose in-zone"
+          + " name server has no address record, and check-integrity refuses an MX or SRV whose"
+          + " in-zone target has none); add the target's A/AAAA record first");
+    }
+    provider.shutdown();
+  }
+
+  @Test
   void unsignedUpdateIsNotAuthorizedByKnot() {
     var provider = TestProviders.provider(TestProviders.settings(knot, Optional.empty()));
     ProviderException e = failure(provider.apply(List.of(change("unsigned"))).get(0));

@@ -59,7 +59,8 @@ final class TestProviders {
       String zone = server.zones().stream().filter(z -> rrset.name().endsWith(z)).findFirst()
           .orElseThrow();
       Update u = new Update(Records.name(zone));
-      u.replace(Records.toRecords(rrset, 300).toArray(org.xbill.DNS.Record[]::new));
+      u.delete(Records.name(rrset.name()), Records.type(rrset.type()));
+      Records.toRecords(rrset, 300).forEach(u::add);
       Message m = r.send(u);
       if (m.getRcode() != Rcode.NOERROR) {
         throw new IllegalStateException("external write answered " + Rcode.string(m.getRcode()));

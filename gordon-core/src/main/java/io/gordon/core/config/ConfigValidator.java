@@ -3,6 +3,7 @@ package io.gordon.core.config;
 import io.gordon.api.config.ConfigSpec;
 import io.gordon.api.config.PluginConfig;
 import io.gordon.core.config.Namespaces.Sourced;
+import io.gordon.core.ownership.OwnershipSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -79,8 +80,10 @@ public final class ConfigValidator {
         ? Optional.of(new CoreSettingsReader(core).read(raw.root(), route)) : Optional.empty();
     problems.sort(Comparator.comparing((ConfigProblem x) -> x.origin().file())
         .thenComparingInt(x -> x.origin().line()).thenComparingInt(x -> x.origin().column()));
+    OwnershipSettings ownership = coreOk ? OwnershipSettings.of(core.get("core.ownership"))
+        : OwnershipSettings.defaults();
     return new ValidatedConfig(raw, settings, new ArrayList<>(new LinkedHashSet<>(problems)),
-        configs, unusedTables(raw, all));
+        configs, unusedTables(raw, all), ownership);
   }
 
   @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package io.gordon.core.config;
 
 import io.gordon.api.config.PluginConfig;
+import io.gordon.core.ownership.OwnershipSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,9 +16,11 @@ import java.util.Optional;
  * @param configs the validated configuration of each active plugin and of the metrics relay
  *     whose own configuration is valid, by the name listed
  * @param warnings things that are not errors but look like mistakes, each one line
+ * @param ownership {@code [core.ownership]}; the defaults when a core table is invalid
  */
 public record ValidatedConfig(RawConfig raw, Optional<CoreSettings> settings,
-    List<ConfigProblem> problems, Map<String, PluginConfig> configs, List<String> warnings) {
+    List<ConfigProblem> problems, Map<String, PluginConfig> configs, List<String> warnings,
+    OwnershipSettings ownership) {
 
   /** Copies the collections. */
   public ValidatedConfig {
@@ -25,6 +28,13 @@ public record ValidatedConfig(RawConfig raw, Optional<CoreSettings> settings,
     problems = List.copyOf(problems);
     configs = Map.copyOf(configs);
     warnings = List.copyOf(warnings);
+    Objects.requireNonNull(ownership, "ownership == null");
+  }
+
+  /** A validated configuration with the default {@code [core.ownership]}. */
+  public ValidatedConfig(RawConfig raw, Optional<CoreSettings> settings,
+      List<ConfigProblem> problems, Map<String, PluginConfig> configs, List<String> warnings) {
+    this(raw, settings, problems, configs, warnings, OwnershipSettings.defaults());
   }
 
   /** The problems that belong to no single plugin (core tables, shared tables). */

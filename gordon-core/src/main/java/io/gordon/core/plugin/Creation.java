@@ -203,7 +203,8 @@ final class Creation {
   }
 
   Assembly assembly(Map<String, String> route) {
-    return AssemblyBuilder.build(settings, route, made, kinds, metrics, codec, health, records);
+    return AssemblyBuilder.build(settings, route, made, kinds, metrics, codec, health, records,
+        new AssemblyBuilder.Wrapping(config.ownership(), clock));
   }
 
   void shutdownAll() {

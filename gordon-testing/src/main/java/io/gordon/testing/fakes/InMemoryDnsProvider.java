@@ -2,9 +2,12 @@ package io.gordon.testing.fakes;
 
 import io.gordon.api.ConflictException;
 import io.gordon.api.GordonException;
+import io.gordon.api.OwnershipException;
 import io.gordon.api.ProviderException;
 import io.gordon.api.model.Change;
 import io.gordon.api.model.DnsNames;
+import io.gordon.api.model.OwnerMarker;
+import io.gordon.api.model.Ownership;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
 import io.gordon.api.plugin.ChangeResult;
@@ -26,8 +29,9 @@ import java.util.function.Function;
  * A DNS provider keeping its zones in memory, honouring the {@link DnsProvider} contract:
  * replacement sets exactly the given data, removal of what is absent is Unchanged, CNAME never
  * coexists with other data, names outside the zones fail permanently, compare-and-swap changes
- * fail with a {@link ConflictException}, and one bad change fails alone. Records every apply
- * batch; failures can be injected per call ({@link #failCalls}) or per change
+ * fail with a {@link ConflictException}, one bad change fails alone, and a change with an
+ * ownership claim keeps its owner marker with the record (see {@link OwnerMarker}). Records
+ * every apply batch; failures can be injected per call ({@link #failCalls}) or per change
  * ({@link #failChanges}). Thread-safe.
  */
 public final class InMemoryDnsProvider implements DnsProvider {
@@ -103,6 +107,10 @@ public final class InMemoryDnsProvider implements DnsProvider {
           false, "record " + n + " is not in a zone of provider " + name + " (zones: "
           + String.join(", ", new java.util.TreeSet<>(zones)) + ")", null));
     }
+    if (c.type() == RecordType.NS && zones.contains(n)) {
+      return new ChangeResult.Failed(c, new ProviderException(name, n, n, "NS", false,
+          "NS at the apex of zone " + n + " is refused", null));
+    }
     RecordSet live = records.get(c.records().key());
     if (c.expected().isPresent()) {
       List<String> have = live == null ? List.of() : live.rdata();
@@ -112,10 +120,48 @@ public final class InMemoryDnsProvider implements DnsProvider {
             + " but found " + have));
       }
     }
+    if (c.ownership().isPresent()) {
+      return owned(c, live, c.ownership().get());
+    }
     return switch (c) {
       case Change.Replace r -> replace(r, live);
       case Change.Remove r -> remove(r, live);
     };
+  }
+
+  /** A claimed change: checked against the marker, which is written and removed with it. */
+  private ChangeResult owned(Change c, RecordSet live, Ownership claim) {
+    String zone = zoneOf(c.name());
+    if (OwnerMarker.isReserved(c.name())) {
+      return new ChangeResult.Failed(c, new ProviderException(name, zone, c.name(),
+          c.type().name(), false, c.name() + " is a reserved marker name", null));
+    }
+    String markerKey = OwnerMarker.nameFor(c.name(), c.type(), zone) + "/" + RecordType.TXT;
+    RecordSet marker = records.get(markerKey);
+    Optional<String> owner = Optional.ofNullable(marker).filter(m -> m.rdata().size() == 1)
+        .flatMap(m -> OwnerMarker.parse(m.rdata().get(0)))
+        .filter(m -> m.record().equals(c.name()) && m.type() == c.type())
+        .map(OwnerMarker::ownerId);
+    Optional<OwnershipException> refusal = claim.check(c, live != null, owner);
+    if (refusal.isPresent()) {
+      return new ChangeResult.Failed(c, refusal.get());
+    }
+    ChangeResult result = switch (c) {
+      case Change.Replace r -> replace(r, live);
+      case Change.Remove r -> remove(r, live);
+    };
+    if (result instanceof ChangeResult.Failed) {
+      return result;
+    }
+    RecordSet now = records.get(c.records().key());
+    if (now == null) {
+      records.remove(markerKey);
+    } else if (owner.filter(claim.ownerId()::equals).isEmpty()) {
+      records.put(markerKey, new OwnerMarker(claim.ownerId(), c.name(), c.type())
+          .recordSet(zone, now.ttlOr(DEFAULT_TTL)));
+      return new ChangeResult.Applied(c);
+    }
+    return result;
   }
 
   private ChangeResult replace(Change.Replace r, RecordSet live) {
