@@ -2,10 +2,10 @@ package io.gordon.service;
 
 import io.gordon.core.config.RawConfig;
 import io.gordon.core.janitor.JanitorConfig;
-import io.gordon.core.janitor.JanitorMetrics;
+import io.gordon.core.janitor.Janitor;
 import io.gordon.core.janitor.JanitorReport;
 import io.gordon.core.janitor.JanitorRun;
-import io.gordon.core.janitor.OwnershipRules;
+import io.gordon.core.logging.GordonLogging;
 import io.gordon.core.plugin.PluginCatalog;
 import io.gordon.core.plugin.PluginLoader;
 import java.io.PrintWriter;
@@ -58,19 +58,12 @@ public final class JanitorCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     PluginCatalog catalog = PluginCatalog.discover(config.root().toAbsolutePath().normalize());
     RawConfig raw = JanitorConfig.load(config.root(), catalog);
-    JanitorConfig.Settings settings = JanitorConfig.settings(raw, System::getenv);
-    PluginLoader.Loaded loaded = new PluginLoader(catalog, clock, System::getenv)
-        .load(raw, PluginLoader.Mode.JANITOR);
-    Cli.warn(err, loaded.warnings());
-    OwnershipRules rules = OwnershipRules.defaults();
-    JanitorReport report;
-    try {
-      report = new JanitorRun(loaded.assembly(), loaded.janitor(), rules, clock,
-          settings.timeout()).run(new JanitorRun.Options(dryRun, force, adopt));
-      new JanitorMetrics(loaded.assembly().metrics()).ended(report.status(), clock.instant());
-    } finally {
-      loaded.assembly().metrics().cleanup();
-    }
+    Janitor janitor = new Janitor(raw, catalog, clock, System::getenv);
+    // Logs go to standard error (or syslog) as configured, never into the printed plan.
+    new PluginLoader(catalog, clock, System::getenv).forJanitor().validate(raw).settings()
+        .ifPresent(s -> GordonLogging.configure(s.logging()));
+    JanitorReport report = janitor.runOnce(new JanitorRun.Options(dryRun, force, adopt));
+    Cli.warn(err, janitor.warnings());
     if (format == Format.json) {
       out.println(JanitorOutput.json(report));
     } else {

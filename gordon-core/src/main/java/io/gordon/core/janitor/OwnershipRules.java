@@ -1,6 +1,7 @@
 package io.gordon.core.janitor;
 
 import io.gordon.api.model.OwnerMarker;
+import io.gordon.core.ownership.OwnershipSettings;
 
 /**
  * The parts of {@code [core.ownership]} the janitor applies.
@@ -21,6 +22,11 @@ public record OwnershipRules(String ownerId, double deleteThreshold, int minReco
     if (minRecords < 0) {
       throw new IllegalArgumentException("min_records must be at least 0 but was " + minRecords);
     }
+  }
+
+  /** The janitor's part of {@code [core.ownership]}. */
+  public static OwnershipRules of(OwnershipSettings s) {
+    return new OwnershipRules(s.ownerId(), s.deleteThreshold(), s.minRecords());
   }
 
   /** The documented defaults: owner "gordon", 30 %, 10 records. */
