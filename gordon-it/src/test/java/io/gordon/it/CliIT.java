@@ -64,8 +64,8 @@ class CliIT {
   void badUsageExitsWithTwo() throws Exception {
     Result none = gordon();
     assertThat(none.exit()).isEqualTo(2);
-    assertThat(none.err()).startsWith("Missing command: choose one of run, apply, config, plugins, "
-        + "version, docs\nUsage: gordon");
+    assertThat(none.err()).startsWith("Missing command: choose one of run, apply, janitor, config,"
+        + " plugins, version, docs\nUsage: gordon");
     Result bogus = gordon("config", "--bogus");
     assertThat(bogus.exit()).isEqualTo(2);
     assertThat(bogus.err()).startsWith("Unknown option: '--bogus'");

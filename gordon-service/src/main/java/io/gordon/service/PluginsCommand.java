@@ -52,6 +52,9 @@ final class PluginsCommand implements Callable<Integer> {
       case HANDLER -> ", phase set by the plugin";
       case METRICS -> ", chosen with core.metrics";
       case DEAD_LETTER -> ", receives dead letters";
+      case AUTHORITY -> ", janitor authority (gordon janitor)";
+      case ZONE_READER -> ", janitor zone reader (gordon janitor)";
+      case EVENT_PUBLISHER -> ", janitor event publisher (gordon janitor)";
     };
   }
 

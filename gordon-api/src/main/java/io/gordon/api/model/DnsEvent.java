@@ -1,7 +1,11 @@
 package io.gordon.api.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,9 +22,13 @@ import java.util.Optional;
  * @param records the RRsets concerned
  * @param resourceName the cloud resource the event is about, for events that need enrichment
  * @param schema which format it was decoded from, e.g. {@code event} or {@code audit-log}
+ * @param expected for compare-and-swap: record set key ({@link RecordSet#key()}) to the rdata
+ *     the writer believes is live (empty list: expected absent); each key must be one of
+ *     {@code records}. The generic event carries it as {@code resourceRecords[i].expected}
  */
 public record DnsEvent(Optional<String> id, Action action, Optional<Instant> timestamp,
-    List<RecordSet> records, Optional<String> resourceName, String schema) {
+    List<RecordSet> records, Optional<String> resourceName, String schema,
+    Map<String, List<String>> expected) {
 
   /** Validates that the event has records, or a resource to find them from. */
   public DnsEvent {
@@ -41,6 +49,47 @@ public record DnsEvent(Optional<String> id, Action action, Optional<Instant> tim
         }
       }
     }
+    expected = checkedExpected(records, expected);
+  }
+
+  /** An event without compare-and-swap expectations. */
+  public DnsEvent(Optional<String> id, Action action, Optional<Instant> timestamp,
+      List<RecordSet> records, Optional<String> resourceName, String schema) {
+    this(id, action, timestamp, records, resourceName, schema, Map.of());
+  }
+
+  private static Map<String, List<String>> checkedExpected(List<RecordSet> records,
+      Map<String, List<String>> expected) {
+    Objects.requireNonNull(expected, "expected == null");
+    if (expected.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : expected.entrySet()) {
+      RecordSet r = find(records, e.getKey());
+      if (r == null) {
+        throw new IllegalArgumentException("expected rdata given for " + e.getKey()
+            + ", which is not a record set of the event");
+      }
+      List<String> live = new ArrayList<>(e.getValue().size());
+      for (String v : e.getValue()) {
+        String n = Rdata.normalize(r.type(), v);
+        if (!live.contains(n)) {
+          live.add(n);
+        }
+      }
+      out.put(e.getKey(), List.copyOf(live));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static RecordSet find(List<RecordSet> records, String key) {
+    for (RecordSet r : records) {
+      if (r.key().equals(key)) {
+        return r;
+      }
+    }
+    return null;
   }
 
   /** A generic event with records. */
@@ -54,17 +103,43 @@ public record DnsEvent(Optional<String> id, Action action, Optional<Instant> tim
     return records.isEmpty();
   }
 
-  /** A copy with other records (what an enricher returns). */
+  /**
+   * A copy with other records (what an enricher returns, or the router keeping the fresh ones).
+   * Expectations of record sets that are no longer there are dropped.
+   */
   public DnsEvent withRecords(List<RecordSet> other) {
-    return new DnsEvent(id, action, timestamp, other, resourceName, schema);
+    if (expected.isEmpty()) {
+      return new DnsEvent(id, action, timestamp, other, resourceName, schema, Map.of());
+    }
+    Map<String, List<String>> kept = new LinkedHashMap<>();
+    for (RecordSet r : other) {
+      List<String> e = expected.get(r.key());
+      if (e != null) {
+        kept.put(r.key(), e);
+      }
+    }
+    return new DnsEvent(id, action, timestamp, other, resourceName, schema, kept);
   }
 
-  /** The changes to apply: a {@link Change.Replace} or {@link Change.Remove} per record set. */
+  /** The rdata expected live for {@code records}, when the event makes it a compare-and-swap. */
+  public Optional<List<String>> expectedFor(RecordSet records) {
+    return expected.isEmpty() ? Optional.empty()
+        : Optional.ofNullable(expected.get(records.key()));
+  }
+
+  /**
+   * The changes to apply: a {@link Change.Replace} (additions) or {@link Change.Remove}
+   * (deletions) per record set, each carrying its {@link #expectedFor expectation}. This is the
+   * one mapping from an event to changes; it is on the publish path, hence a plain loop.
+   */
   public List<Change> changes() {
-    return records.stream()
-        .map(r -> action == Action.ADDITIONS ? (Change) new Change.Replace(r)
-            : new Change.Remove(r))
-        .toList();
+    boolean add = action == Action.ADDITIONS;
+    List<Change> out = new ArrayList<>(records.size());
+    for (RecordSet r : records) {
+      Optional<List<String>> e = expectedFor(r);
+      out.add(add ? new Change.Replace(r, e) : new Change.Remove(r, e));
+    }
+    return out;
   }
 
   /**

@@ -38,14 +38,22 @@ public final class ConfigFiles {
    *     directory held no configuration
    */
   public static RawConfig load(Path root) {
+    return load(root, MAIN, USER);
+  }
+
+  /**
+   * Loads {@code main} then {@code user} from {@code root}, as {@link #load(Path)} does for
+   * gordon.toml (the janitor reads gordon-janitor.toml and gordon-janitor-user.toml this way).
+   */
+  public static RawConfig load(Path root, String main, String user) {
     Path abs = root.toAbsolutePath().normalize();
     if (!Files.isDirectory(abs)) {
       throw new ConfigException("config root " + shown(root) + " is not a directory");
     }
     List<String> problems = new ArrayList<>();
     List<String> files = new ArrayList<>();
-    ConfigTable merged = ConfigTable.empty(Origin.file(root.resolve(MAIN).toString()));
-    for (String name : List.of(MAIN, USER)) {
+    ConfigTable merged = ConfigTable.empty(Origin.file(root.resolve(main).toString()));
+    for (String name : List.of(main, user)) {
       Path file = abs.resolve(name);
       String display = root.resolve(name).toString();
       if (!Files.exists(file)) {
@@ -65,8 +73,8 @@ public final class ConfigFiles {
       }
     }
     if (files.isEmpty()) {
-      throw new ConfigException("no configuration in " + shown(root) + ": expected " + MAIN
-          + " and/or " + USER + " there (use -c DIR to choose another directory)");
+      throw new ConfigException("no configuration in " + shown(root) + ": expected " + main
+          + " and/or " + user + " there (use -c DIR to choose another directory)");
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);

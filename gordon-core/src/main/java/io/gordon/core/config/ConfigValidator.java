@@ -129,7 +129,7 @@ public final class ConfigValidator {
     List<String> out = new ArrayList<>();
     Set<String> known = specs.knownNames();
     new TreeMap<>(raw.tree().entries()).forEach((k, e) -> {
-      boolean used = k.equals("core") || all.stream().anyMatch(p -> inNamespace(p, k));
+      boolean used = k.equals("core") || k.equals("janitor") || all.stream().anyMatch(p -> inNamespace(p, k));
       boolean installed = known.stream().anyMatch(p -> inNamespace(p, k));
       if (!used && !installed) {
         out.add(e.origin() + ": " + (e.value() instanceof ConfigTable ? "table [" + k + "]"

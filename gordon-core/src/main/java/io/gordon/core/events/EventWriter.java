@@ -27,6 +27,10 @@ final class EventWriter {
       r.ttl().ifPresent(ttl -> o.put("ttl", ttl));
       ArrayNode rd = o.putArray("rrdatas");
       r.rdata().forEach(rd::add);
+      event.expectedFor(r).ifPresent(e -> {
+        ArrayNode ex = o.putArray("expected");
+        e.forEach(ex::add);
+      });
     }
     event.resourceName().ifPresent(n -> root.put("resourceName", n));
     if (!event.schema().equals("event")) {

@@ -6,14 +6,17 @@ import io.gordon.api.model.DnsEvent;
 import io.gordon.api.model.RecordSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Reads the original's generic event: {@code action}, {@code timestamp}, {@code resourceRecords}
- * (one object, or a list), plus gordon's optional {@code id}. Unknown fields are ignored, as the
- * original's schema allowed them. Every problem is collected before giving up.
+ * (one object, or a list), plus gordon's optional {@code id} and, per record set, the optional
+ * compare-and-swap extension {@code expected} (the rdata expected live before the change;
+ * {@code []}: expected absent). Unknown fields are ignored, as the original's schema allowed them. Every problem is collected before giving up.
  */
 final class GenericEventReader {
   /** Most record sets one event may carry. */
@@ -34,11 +37,14 @@ final class GenericEventReader {
     Optional<Instant> timestamp = timestamp(root.get("timestamp"), "timestamp", p);
     Optional<String> resourceName = resourceName(root.get("resourceName"), p);
     String schema = schema(root.get("schema"), p);
-    List<RecordSet> sets = recordSets(root.get("resourceRecords"), action, resourceName, p);
+    Map<String, List<String>> expected = new LinkedHashMap<>();
+    List<RecordSet> sets = recordSets(root.get("resourceRecords"), action, resourceName,
+        expected, p);
     if (!p.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new DnsEvent(id, action, timestamp, sets, resourceName, schema));
+    return Optional.of(new DnsEvent(id, action, timestamp, sets, resourceName, schema,
+        expected));
   }
 
   static Optional<String> id(JsonNode node, Problems p) {
@@ -113,7 +119,7 @@ final class GenericEventReader {
   }
 
   private List<RecordSet> recordSets(JsonNode node, Action action, Optional<String> resource,
-      Problems p) {
+      Map<String, List<String>> expected, Problems p) {
     String path = "resourceRecords";
     if (node == null || node.isNull()) {
       if (resource.isEmpty()) {
@@ -122,7 +128,9 @@ final class GenericEventReader {
       return List.of();
     }
     if (node.isObject()) {
-      return records.read(node, path, action, p).map(List::of).orElse(List.of());
+      Optional<RecordSet> one = records.read(node, path, action, p);
+      one.ifPresent(r -> expected(node, path, r, expected, p));
+      return one.map(List::of).orElse(List.of());
     }
     if (!node.isArray()) {
       p.wrongType(path, node, "an object with name, type and rrdatas, or a list of them");
@@ -148,10 +156,17 @@ final class GenericEventReader {
         }
         keys.add(set.get().key());
         out.add(set.get());
+        expected(node.get(i), at, set.get(), expected, p);
       } else {
         keys.add("");
       }
     }
     return out;
+  }
+
+  private static void expected(JsonNode entry, String path, RecordSet set,
+      Map<String, List<String>> expected, Problems p) {
+    RecordSetReader.expected(entry.get("expected"), path + ".expected", set.type(), p)
+        .ifPresent(e -> expected.put(set.key(), e));
   }
 }

@@ -49,6 +49,41 @@ final class RecordSetReader {
     return Optional.of(new RecordSet(name, type, ttl, rdata));
   }
 
+  /**
+   * Reads the compare-and-swap extension {@code resourceRecords[i].expected}: the rdata the
+   * writer believes is live, {@code []} for "expected absent". Empty when the field is absent.
+   */
+  static Optional<List<String>> expected(JsonNode node, String path, RecordType type,
+      Problems p) {
+    String shape = "a list of the record data expected live before the change, e.g."
+        + " [\"192.0.2.1\"], or [] for \"expected absent\" (compare-and-swap; see the generic"
+        + " event schema)";
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    if (!node.isArray()) {
+      p.wrongType(path, node, shape);
+      return Optional.empty();
+    }
+    if (node.size() > MAX_RDATA) {
+      p.add(path, "has " + node.size() + " values (expected at most " + MAX_RDATA + ")");
+      return Optional.empty();
+    }
+    List<String> out = new ArrayList<>(node.size());
+    int before = p.size();
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode v = node.get(i);
+      String at = path + "[" + i + "]";
+      if (!v.isTextual() || v.textValue().length() > MAX_RDATA_LENGTH) {
+        p.wrongType(at, v, "a string of at most " + MAX_RDATA_LENGTH + " characters (" + shape
+            + ")");
+      } else {
+        normalize(type, v, at, p).ifPresent(out::add);
+      }
+    }
+    return p.size() > before ? Optional.empty() : Optional.of(out);
+  }
+
   private static String name(JsonNode node, String path, Problems p) {
     if (node == null) {
       p.add(path, "missing (expected a domain name such as www.example.com.)");

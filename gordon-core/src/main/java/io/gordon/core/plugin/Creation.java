@@ -2,6 +2,9 @@ package io.gordon.core.plugin;
 
 import io.gordon.api.GordonException;
 import io.gordon.api.config.PluginConfig;
+import io.gordon.api.janitor.Authority;
+import io.gordon.api.janitor.EventPublisher;
+import io.gordon.api.janitor.ZoneReader;
 import io.gordon.api.plugin.DeadLetterSink;
 import io.gordon.api.plugin.DnsProvider;
 import io.gordon.api.plugin.EventSource;
@@ -106,6 +109,9 @@ final class Creation {
       case PROVIDER -> DnsProvider.class;
       case DEAD_LETTER -> DeadLetterSink.class;
       case METRICS -> MetricRelay.class;
+      case AUTHORITY -> Authority.class;
+      case ZONE_READER -> ZoneReader.class;
+      case EVENT_PUBLISHER -> EventPublisher.class;
     };
     if (!want.isInstance(p)) {
       return Optional.of(at + "factory " + installed.factory().getClass().getName()
@@ -155,6 +161,43 @@ final class Creation {
     if (!kinds.containsValue(PluginKind.HANDLER) && !kinds.containsValue(PluginKind.PROVIDER)) {
       out.add(at + "no handler or DNS provider is loaded (expected at least one plugin of"
           + " kind HANDLER or PROVIDER, see gordon plugins)");
+    }
+    return out;
+  }
+
+  /** The janitor plugins made (authorities, zone readers, event publishers), in list order. */
+  List<Assembly.Named<GordonPlugin>> janitorPlugins() {
+    List<Assembly.Named<GordonPlugin>> out = new ArrayList<>();
+    for (Assembly.Named<GordonPlugin> n : made) {
+      if (kinds.get(n.name()).janitorOnly()) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  /** What a janitor needs: one authority at least, and somewhere to read the live zones. */
+  List<String> requireJanitorPlugins(RawConfig raw) {
+    List<String> out = new ArrayList<>();
+    String at = raw.origin("core.plugins") + ": core.plugins: ";
+    if (!kinds.containsValue(PluginKind.AUTHORITY)) {
+      out.add(at + "no authority is loaded (expected at least one plugin of kind AUTHORITY,"
+          + " e.g. \"local.inventory\" or \"gcp.gce\", see gordon plugins)");
+    }
+    if (!kinds.containsValue(PluginKind.PROVIDER) && !kinds.containsValue(PluginKind.ZONE_READER)) {
+      out.add(at + "no DNS provider or zone reader is loaded, so the janitor cannot read the"
+          + " live zones (expected a plugin of kind PROVIDER or ZONE_READER, e.g. \"rfc2136\""
+          + " or \"gcp.gdns\")");
+    }
+    if (kinds.containsValue(PluginKind.ZONE_READER)
+        && !kinds.containsValue(PluginKind.EVENT_PUBLISHER)) {
+      out.add(at + "a zone reader only reads: list an event publisher (kind EVENT_PUBLISHER,"
+          + " e.g. \"gcp.gpubsub\") to send the janitor's changes, or a DNS provider instead");
+    }
+    long publishers = kinds.values().stream().filter(k -> k == PluginKind.EVENT_PUBLISHER)
+        .count();
+    if (publishers > 1) {
+      out.add(at + "only one event publisher may be listed, got " + publishers);
     }
     return out;
   }

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  * Every installed plugin factory, found with {@link ServiceLoader} on the class path and in the
  * jars of a {@code plugins/} directory beside the configuration, keyed by name and alias.
  * Factories that cannot be loaded are remembered as problems rather than failing discovery.
+ * Janitor plugins ({@link PluginKind#janitorOnly()}) have names of their own, seen only through
+ * {@link #forJanitor()}.
  */
 public final class PluginCatalog {
   /** The directory, beside gordon.toml, whose jars are searched for plugins. */
@@ -33,6 +35,8 @@ public final class PluginCatalog {
 
   private final List<Installed> factories;
   private final Map<String, Installed> byName;
+  private final Map<String, Installed> janitorByName;
+  private final boolean janitor;
   private final List<String> problems;
 
   /**
@@ -52,21 +56,42 @@ public final class PluginCatalog {
   private PluginCatalog(List<Installed> found, List<String> problems) {
     this.problems = new ArrayList<>(problems);
     this.byName = new LinkedHashMap<>();
+    this.janitorByName = new LinkedHashMap<>();
+    this.janitor = false;
     List<Installed> kept = new ArrayList<>();
     for (Installed i : found) {
-      List<String> names = new ArrayList<>(List.of(i.name()));
-      names.addAll(i.factory().aliases());
-      Optional<String> taken = names.stream().filter(byName::containsKey).findFirst();
+      // Janitor plugins have their own namespace (gcp.gce there is not the service's gcp.gce).
+      Map<String, Installed> names = i.factory().kind().janitorOnly() ? janitorByName : byName;
+      List<String> all = new ArrayList<>(List.of(i.name()));
+      all.addAll(i.factory().aliases());
+      Optional<String> taken = all.stream().filter(names::containsKey).findFirst();
       if (taken.isPresent()) {
         this.problems.add("plugin name \"" + taken.get() + "\" is claimed by both "
-            + describe(byName.get(taken.get())) + " and " + describe(i) + "; the second is ignored");
+            + describe(names.get(taken.get())) + " and " + describe(i) + "; the second is ignored");
         continue;
       }
-      names.forEach(n -> byName.put(n, i));
+      all.forEach(n -> names.put(n, i));
       kept.add(i);
     }
     kept.sort(Comparator.comparing(Installed::name));
     this.factories = List.copyOf(kept);
+  }
+
+  private PluginCatalog(PluginCatalog service) {
+    this.factories = service.factories;
+    this.byName = service.byName;
+    this.janitorByName = service.janitorByName;
+    this.problems = service.problems;
+    this.janitor = true;
+  }
+
+  /**
+   * The same plugins as the janitor resolves names: a janitor plugin's name or alias (e.g. the
+   * {@code gcp.gce} authority) wins over a service plugin's (the {@code gcp.gce} enricher alias);
+   * other names select service plugins as usual (DNS providers, dead-letter sinks).
+   */
+  public PluginCatalog forJanitor() {
+    return janitor ? this : new PluginCatalog(this);
   }
 
   /**
@@ -159,7 +184,8 @@ public final class PluginCatalog {
 
   /** The factory answering to {@code name} or alias. */
   public Optional<Installed> find(String name) {
-    return Optional.ofNullable(byName.get(name));
+    Installed j = janitor ? janitorByName.get(name) : null;
+    return Optional.ofNullable(j != null ? j : byName.get(name));
   }
 
   /** Every installed factory, by name. */
@@ -172,7 +198,7 @@ public final class PluginCatalog {
     return factories.stream().filter(i -> i.factory().kind() == kind).toList();
   }
 
-  /** Every name and alias that selects a plugin of a kind other than METRICS. */
+  /** Every name and alias that selects a plugin of a kind other than METRICS here. */
   public Set<String> pluginNames() {
     Set<String> out = new TreeSet<>();
     byName.forEach((n, i) -> {
@@ -180,12 +206,20 @@ public final class PluginCatalog {
         out.add(n);
       }
     });
+    if (janitor) {
+      out.addAll(janitorByName.keySet());
+    }
     return out;
   }
 
-  /** Every name and alias, relays included. */
+  /**
+   * Every name and alias, relays and janitor plugins included (a table named after any of them
+   * belongs to that plugin, whichever namespace reads the file).
+   */
   public Set<String> allNames() {
-    return new TreeSet<>(byName.keySet());
+    Set<String> out = new TreeSet<>(byName.keySet());
+    out.addAll(janitorByName.keySet());
+    return out;
   }
 
   /** Factories that could not be loaded, and name clashes; one line each. */

@@ -2,6 +2,7 @@ package io.gordon.core.plugin;
 
 import io.gordon.api.ConfigException;
 import io.gordon.api.config.ConfigSpec;
+import io.gordon.api.plugin.GordonPlugin;
 import io.gordon.api.plugin.PluginKind;
 import io.gordon.core.config.ConfigProblem;
 import io.gordon.core.config.ConfigValidator;
@@ -13,6 +14,7 @@ import io.gordon.core.runtime.Assembly;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -26,6 +28,7 @@ import java.util.function.Function;
  */
 public final class PluginLoader {
   private final PluginCatalog catalog;
+  private final boolean janitor;
   private final Clock clock;
   private final Function<String, String> env;
 
@@ -34,8 +37,19 @@ public final class PluginLoader {
     /** As {@code gordon run}: honours {@code core.debug}. */
     RUN,
     /** As {@code gordon config}: every problem fails, whatever {@code core.debug} says. */
-    CHECK
+    CHECK,
+    /**
+     * As {@code gordon janitor}: names resolve in the janitor's namespace (see
+     * {@link PluginCatalog#forJanitor()}), no source is needed, only janitor plugins, DNS
+     * providers and a dead-letter sink may be listed, and the route is fixed: consume, publish,
+     * cleanup. Every problem fails.
+     */
+    JANITOR
   }
+
+  /** The route of janitor events: they arrive complete, so they go straight to publish. */
+  public static final Map<String, String> JANITOR_ROUTE = Map.of("consume", "publish",
+      "publish", "cleanup");
 
   /**
    * What loading produced.
@@ -43,14 +57,39 @@ public final class PluginLoader {
    * @param assembly the plugins, ready to start
    * @param config the validated configuration
    * @param warnings things that did not stop loading, one line each
+   * @param janitor the janitor plugins (authorities, zone readers, event publishers), in list
+   *     order; they are not in the assembly's start order, the janitor starts them itself
    */
-  public record Loaded(Assembly assembly, ValidatedConfig config, List<String> warnings) {}
+  public record Loaded(Assembly assembly, ValidatedConfig config, List<String> warnings,
+      List<Assembly.Named<GordonPlugin>> janitor) {
+    /** Copies the lists. */
+    public Loaded {
+      warnings = List.copyOf(warnings);
+      janitor = List.copyOf(janitor);
+    }
+
+    /** A result without janitor plugins. */
+    public Loaded(Assembly assembly, ValidatedConfig config, List<String> warnings) {
+      this(assembly, config, warnings, List.of());
+    }
+  }
 
   /** Creates a loader; {@code env} reads environment variables for secrets. */
   public PluginLoader(PluginCatalog catalog, Clock clock, Function<String, String> env) {
-    this.catalog = catalog;
+    this(catalog, clock, env, false);
+  }
+
+  private PluginLoader(PluginCatalog catalog, Clock clock, Function<String, String> env,
+      boolean janitor) {
+    this.catalog = janitor ? catalog.forJanitor() : catalog;
+    this.janitor = janitor;
     this.clock = clock;
     this.env = env;
+  }
+
+  /** The same loader resolving names as the janitor does (for {@link Mode#JANITOR}). */
+  public PluginLoader forJanitor() {
+    return new PluginLoader(catalog, clock, env, true);
   }
 
   /** Validates {@code raw} against the core spec and the installed plugins' specs. */
@@ -81,11 +120,14 @@ public final class PluginLoader {
    * @throws ConfigException with every problem, one formatted line each
    */
   public Loaded load(RawConfig raw, Mode mode) {
+    if (mode == Mode.JANITOR && !janitor) {
+      return forJanitor().load(raw, mode);
+    }
     ValidatedConfig config = validate(raw);
     CoreSettings settings = config.settings().orElseThrow(() -> new ConfigException(
         config.problems().stream().map(ConfigProblem::toString).toList()));
     boolean debug = settings.debug() && mode == Mode.RUN;
-    Selection sel = new Selection(catalog, config, settings);
+    Selection sel = new Selection(catalog, config, settings, mode == Mode.JANITOR);
     List<String> fatal = new ArrayList<>(sel.general);
     List<String> warnings = new ArrayList<>(catalog.problems());
     warnings.addAll(config.warnings());
@@ -110,7 +152,12 @@ public final class PluginLoader {
       }
     });
     made.relayProblem().ifPresent(p -> (debug ? warnings : fatal).add(p));
-    if (fatal.isEmpty()) {
+    if (fatal.isEmpty() && mode == Mode.JANITOR) {
+      fatal.addAll(made.requireJanitorPlugins(raw));
+      if (fatal.isEmpty()) {
+        return new Loaded(made.assembly(JANITOR_ROUTE), config, warnings, made.janitorPlugins());
+      }
+    } else if (fatal.isEmpty()) {
       boolean skipped = debug && !sel.perPlugin.isEmpty() || made.skipped() > 0;
       RouteCheck.Result route = made.checkRoute(raw, skipped);
       fatal.addAll(made.requireSourceAndHandler(raw));

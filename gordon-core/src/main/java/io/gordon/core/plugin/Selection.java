@@ -24,6 +24,12 @@ final class Selection {
   final Map<String, List<String>> perPlugin = new LinkedHashMap<>();
 
   Selection(PluginCatalog catalog, ValidatedConfig config, CoreSettings settings) {
+    this(catalog, config, settings, false);
+  }
+
+  /** With {@code janitor}, sources and handlers are refused: a janitor runs neither. */
+  Selection(PluginCatalog catalog, ValidatedConfig config, CoreSettings settings,
+      boolean janitor) {
     String at = config.raw().origin("core.plugins").toString();
     Map<Installed, String> seen = new LinkedHashMap<>();
     for (String name : settings.plugins()) {
@@ -39,6 +45,11 @@ final class Selection {
       if (i.factory().kind() == PluginKind.METRICS) {
         general.add(at + ": core.plugins: \"" + name + "\" is a metrics relay; select it with"
             + " core.metrics = \"" + name + "\" instead");
+      } else if (janitor && (i.factory().kind() == PluginKind.SOURCE
+          || i.factory().kind() == PluginKind.HANDLER)) {
+        general.add(at + ": core.plugins: \"" + name + "\" is a " + i.factory().kind()
+            + " plugin, which the janitor does not run (expected authorities, a DNS provider or"
+            + " zone reader, an event publisher, a dead-letter sink)");
       } else if (seen.containsKey(i)) {
         general.add(at + ": core.plugins: plugin \"" + i.name() + "\" is listed twice (as \""
             + seen.get(i) + "\" and \"" + name + "\")");

@@ -83,4 +83,21 @@ class PluginCatalogTest {
         + "\"fixture.throwing\" is not installed (installed: fixture.fine, fixture.good); note: "
         + String.join("; ", fixtures().problems()));
   }
+
+  @Test
+  void janitorPluginsHaveTheirOwnNamespaceWhereTheyWin() {
+    Fakes.Factory enricher = new Fakes.Factory("gcp.enricher", List.of("gcp.gce"),
+        PluginKind.HANDLER, io.gordon.api.config.ConfigSpec.empty(), c -> null);
+    Fakes.Factory authority = Fakes.factory("gcp.gce", PluginKind.AUTHORITY, c -> null);
+    PluginCatalog service = PluginCatalog.of(List.of(enricher, authority));
+    assertThat(service.problems()).isEmpty();
+    assertThat(service.find("gcp.gce")).get().extracting(i -> i.factory().kind())
+        .isEqualTo(PluginKind.HANDLER);
+    assertThat(service.forJanitor().find("gcp.gce")).get().extracting(i -> i.factory().kind())
+        .isEqualTo(PluginKind.AUTHORITY);
+    assertThat(service.forJanitor().find("gcp.enricher")).get()
+        .extracting(i -> i.factory().kind()).isEqualTo(PluginKind.HANDLER);
+    assertThat(service.pluginNames()).containsExactly("gcp.enricher", "gcp.gce");
+    assertThat(service.allNames()).containsExactly("gcp.enricher", "gcp.gce");
+  }
 }

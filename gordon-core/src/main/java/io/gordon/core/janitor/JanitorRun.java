@@ -1,0 +1,197 @@
+package io.gordon.core.janitor;
+
+import io.gordon.api.janitor.Authority;
+import io.gordon.api.janitor.EventPublisher;
+import io.gordon.api.janitor.ZoneReader;
+import io.gordon.api.model.DnsEvent;
+import io.gordon.api.model.EventMessage;
+import io.gordon.api.plugin.DnsProvider;
+import io.gordon.api.plugin.EventSource;
+import io.gordon.api.plugin.GordonPlugin;
+import io.gordon.api.plugin.Outcome;
+import io.gordon.api.plugin.RecordReader;
+import io.gordon.core.delivery.Failure;
+import io.gordon.core.router.Pipeline;
+import io.gordon.core.router.RouterBuilder;
+import io.gordon.core.router.Settled;
+import io.gordon.core.runtime.Assembly;
+import io.gordon.core.runtime.Assembly.Named;
+import io.gordon.core.runtime.PluginLifecycle;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One janitor run over loaded plugins: starts them, plans ({@link Reconciler}), and unless it is
+ * a dry run sends the plan's events, through an {@link EventPublisher} when one is listed, else
+ * through the same pipeline as {@code gordon apply} (router, batching, retries, ownership, dead
+ * letters). Stops the plugins it started.
+ */
+public final class JanitorRun {
+  private final Assembly assembly;
+  private final List<Named<GordonPlugin>> janitorPlugins;
+  private final OwnershipRules rules;
+  private final Clock clock;
+  private final Duration timeout;
+
+  /**
+   * What to do.
+   *
+   * @param dryRun plan and report only
+   * @param force let the deletion guard pass once
+   * @param adopt take over unowned RRsets the authority lists
+   */
+  public record Options(boolean dryRun, boolean force, boolean adopt) {}
+
+  /**
+   * Prepares a run.
+   *
+   * @param assembly the loaded providers, dead-letter sink and metrics (no sources)
+   * @param janitorPlugins the loaded authorities, zone reader and event publisher
+   * @param rules owner id and deletion guard
+   * @param timeout longest wait for the pipeline to settle the events
+   */
+  public JanitorRun(Assembly assembly, List<Named<GordonPlugin>> janitorPlugins,
+      OwnershipRules rules, Clock clock, Duration timeout) {
+    this.assembly = assembly;
+    this.janitorPlugins = List.copyOf(janitorPlugins);
+    this.rules = rules;
+    this.clock = clock;
+    this.timeout = timeout;
+  }
+
+  /** Runs once; never throws for a failure of the run itself, the report says what failed. */
+  public JanitorReport run(Options options) throws InterruptedException {
+    Instant started = clock.instant();
+    JanitorMetrics metrics = new JanitorMetrics(assembly.metrics());
+    PluginLifecycle lifecycle = new PluginLifecycle(assembly.health());
+    try {
+      lifecycle.start(assembly.startOrder(), p -> !(p.plugin() instanceof EventSource));
+      lifecycle.start(janitorPlugins, p -> true);
+    } catch (RuntimeException e) {
+      lifecycle.shutdown();
+      return failed(started, "cannot start the janitor's plugins: " + Failure.describe(e));
+    }
+    try {
+      JanitorPlan plan = metrics.timed("reconciler", () -> new Reconciler(authorities(), reader(),
+          rules).plan(options.adopt(), options.force()));
+      metrics.planned(plan);
+      if (options.dryRun()) {
+        return new JanitorReport(started, plan, List.of(), true, List.of());
+      }
+      String runId = Long.toString(started.toEpochMilli(), 36);
+      List<DnsEvent> events = JanitorEvents.of(plan.zones(), runId);
+      List<String> errors = new ArrayList<>();
+      List<Sent> sent = events.isEmpty() ? List.of() : send(plan, events, errors);
+      metrics.sent(sent);
+      return new JanitorReport(started, plan, sent, false, errors);
+    } finally {
+      lifecycle.shutdown();
+    }
+  }
+
+  private JanitorReport failed(Instant started, String error) {
+    return new JanitorReport(started, new JanitorPlan(List.of(), List.of()), List.of(), false,
+        List.of(error));
+  }
+
+  private List<Named<Authority>> authorities() {
+    List<Named<Authority>> out = new ArrayList<>();
+    for (Named<GordonPlugin> p : janitorPlugins) {
+      if (p.plugin() instanceof Authority a) {
+        out.add(new Named<>(p.name(), a, p.config()));
+      }
+    }
+    return out;
+  }
+
+  private <T> Optional<T> first(Class<T> type) {
+    for (Named<GordonPlugin> p : janitorPlugins) {
+      if (type.isInstance(p.plugin())) {
+        return Optional.of(type.cast(p.plugin()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private RecordReader reader() {
+    Optional<ZoneReader> reader = first(ZoneReader.class);
+    if (reader.isPresent()) {
+      return reader.get();
+    }
+    List<DnsProvider> providers = new ArrayList<>();
+    assembly.providers().forEach(p -> providers.add(p.plugin()));
+    return new ProviderZones(providers);
+  }
+
+  private List<Sent> send(JanitorPlan plan, List<DnsEvent> events, List<String> errors)
+      throws InterruptedException {
+    List<PlannedChange> changes = new ArrayList<>();
+    List<String> zones = new ArrayList<>();
+    for (ZonePlan z : plan.zones()) {
+      for (PlannedChange c : z.changes()) {
+        changes.add(c);
+        zones.add(z.zone());
+      }
+    }
+    Optional<EventPublisher> publisher = first(EventPublisher.class);
+    List<Sent> out = new ArrayList<>();
+    if (publisher.isPresent()) {
+      String state = "published";
+      String reason = "";
+      try {
+        publisher.get().publish(events);
+      } catch (RuntimeException e) {
+        state = "failed";
+        reason = Failure.describe(e);
+        errors.add("the event publisher failed: " + reason);
+      }
+      for (int i = 0; i < events.size(); i++) {
+        out.add(new Sent(events.get(i).id().orElseThrow(), zones.get(i), changes.get(i), state,
+            reason));
+      }
+      return out;
+    }
+    List<Settled> settled = Pipeline.runOnce(RouterBuilder.from(expecting(events), clock)
+        .build(), messages(events), timeout);
+    for (int i = 0; i < settled.size(); i++) {
+      Outcome o = settled.get(i).outcome();
+      out.add(new Sent(settled.get(i).messageId(), zones.get(i), changes.get(i), o.state(),
+          reason(o)));
+    }
+    return out;
+  }
+
+  private static String reason(Outcome o) {
+    return switch (o) {
+      case Outcome.Applied a -> "";
+      case Outcome.Skipped s -> s.reason();
+      case Outcome.DeadLettered d -> d.reason();
+      case Outcome.Redeliver r -> r.reason();
+    };
+  }
+
+  private List<EventMessage> messages(List<DnsEvent> events) {
+    List<EventMessage> out = new ArrayList<>(events.size());
+    Instant now = clock.instant();
+    for (DnsEvent e : events) {
+      out.add(EventMessage.create(e.id().orElseThrow(), e, "consume", now,
+          Map.of("source", "janitor")));
+    }
+    return out;
+  }
+
+  /** The assembly with providers that restore the events' expectations (see the wrapper). */
+  private Assembly expecting(List<DnsEvent> events) {
+    List<Named<DnsProvider>> wrapped = new ArrayList<>();
+    for (Named<DnsProvider> p : assembly.providers()) {
+      wrapped.add(new Named<>(p.name(), ExpectingProvider.wrap(p.plugin(), events), p.config()));
+    }
+    return new Assembly(assembly.settings(), List.of(), List.of(), wrapped, assembly.metrics(),
+        assembly.deadLetterSink(), assembly.codec(), assembly.health(), assembly.startOrder());
+  }
+}

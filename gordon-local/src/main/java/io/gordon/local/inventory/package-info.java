@@ -1,0 +1,2 @@
+/** {@code local.inventory}: a janitor authority reading the desired records from JSON files. */
+package io.gordon.local.inventory;
