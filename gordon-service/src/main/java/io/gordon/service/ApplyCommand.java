@@ -67,7 +67,7 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     PluginLoader.Loaded loaded;
     try {
-      loaded = Cli.load(config.root(), PluginLoader.Mode.RUN, Clock.systemUTC());
+      loaded = Cli.loadForCommand(config.root(), PluginLoader.Mode.RUN, Clock.systemUTC());
     } catch (ConfigException e) {
       e.problems().forEach(err::println);
       err.println("gordon apply: the configuration is invalid; nothing was applied");

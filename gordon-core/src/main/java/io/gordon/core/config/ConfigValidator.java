@@ -46,7 +46,9 @@ public final class ConfigValidator {
   /** Validates {@code raw}. */
   public ValidatedConfig validate(RawConfig raw) {
     List<ConfigProblem> problems = new ArrayList<>();
-    Map<String, Map<String, Object>> core = new CoreValidator(raw, env).validate(problems);
+    List<String> warnings = new ArrayList<>();
+    Map<String, Map<String, Object>> core = new CoreValidator(raw, env).validate(problems,
+        warnings);
     Map<String, String> route = RouteTable.read(raw, problems);
     boolean coreOk = problems.isEmpty();
     List<String> active = activeNames(core);
@@ -79,8 +81,9 @@ public final class ConfigValidator {
         ? Optional.of(new CoreSettingsReader(core).read(raw.root(), route)) : Optional.empty();
     problems.sort(Comparator.comparing((ConfigProblem x) -> x.origin().file())
         .thenComparingInt(x -> x.origin().line()).thenComparingInt(x -> x.origin().column()));
+    warnings.addAll(unusedTables(raw, all));
     return new ValidatedConfig(raw, settings, new ArrayList<>(new LinkedHashSet<>(problems)),
-        configs, unusedTables(raw, all));
+        configs, warnings);
   }
 
   @SuppressWarnings("unchecked")
