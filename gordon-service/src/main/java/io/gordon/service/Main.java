@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         RunCommand.class,
         ApplyCommand.class,
+        ReplayCommand.class,
         ConfigCommand.class,
         PluginsCommand.class,
         VersionCommand.class,
@@ -71,6 +72,6 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing command: choose one of run, apply, config, plugins, version, docs");
+        "Missing command: choose one of run, apply, replay, config, plugins, version, docs");
   }
 }
