@@ -52,7 +52,8 @@ class CliIT {
 
   @Test
   void everyCommandHasHelp() throws Exception {
-    for (String cmd : new String[] {"run", "config", "plugins", "version", "docs", "apply"}) {
+    for (String cmd : new String[] {"run", "config", "plugins", "version", "docs", "apply",
+        "replay"}) {
       Result r = gordon(cmd, "--help");
       assertThat(r.exit()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).startsWith("Usage: gordon " + cmd);
@@ -64,8 +65,9 @@ class CliIT {
   void badUsageExitsWithTwo() throws Exception {
     Result none = gordon();
     assertThat(none.exit()).isEqualTo(2);
-    assertThat(none.err()).startsWith("Missing command: choose one of run, apply, janitor, config,"
-        + " plugins, version, docs\nUsage: gordon");
+    assertThat(none.err()).startsWith("Missing command: choose one of run, apply, janitor, replay,"
+        + " config, plugins, version, docs
+Usage: gordon");
     Result bogus = gordon("config", "--bogus");
     assertThat(bogus.exit()).isEqualTo(2);
     assertThat(bogus.err()).startsWith("Unknown option: '--bogus'");

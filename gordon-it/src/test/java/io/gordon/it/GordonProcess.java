@@ -78,6 +78,16 @@ final class GordonProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Sends signal {@code name} (e.g. HUP) with kill(1), waits up to 60 s; the exit status. */
+  int signal(String name) throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start()
+        .waitFor();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      throw new AssertionError("gordon still runs 60 s after SIG" + name + ": " + tail());
+    }
+    return process.exitValue();
+  }
+
   boolean alive() {
     return process.isAlive();
   }

@@ -2,6 +2,7 @@ package io.gordon.service;
 
 import io.gordon.core.config.ConfigFiles;
 import io.gordon.core.config.RawConfig;
+import io.gordon.core.logging.GordonLogging;
 import io.gordon.core.plugin.PluginCatalog;
 import io.gordon.core.plugin.PluginLoader;
 import io.gordon.core.runtime.Assembly;
@@ -23,6 +24,20 @@ public final class Cli {
     RawConfig raw = ConfigFiles.load(root);
     return new PluginLoader(PluginCatalog.discover(raw.root()), clock, System::getenv)
         .load(raw, mode);
+  }
+
+  /**
+   * As {@link #load}, and first configures logging from core.logging for a command whose
+   * standard output is its result (logs go to stderr), so plugin creation logs as configured.
+   */
+  public static PluginLoader.Loaded loadForCommand(Path root, PluginLoader.Mode mode,
+      Clock clock) {
+    RawConfig raw = ConfigFiles.load(root);
+    PluginLoader loader = new PluginLoader(PluginCatalog.discover(raw.root()), clock,
+        System::getenv);
+    loader.validate(raw).settings()
+        .ifPresent(s -> GordonLogging.configureForCommand(s.logging()));
+    return loader.load(raw, mode);
   }
 
   /** Prints each warning as {@code warning: ...}. */

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         ApplyCommand.class,
         JanitorCommand.class,
+        ReplayCommand.class,
         ConfigCommand.class,
         PluginsCommand.class,
         VersionCommand.class,
@@ -72,6 +73,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing command: choose one of run, apply, janitor, config, plugins, version, docs");
+        "Missing command: choose one of run, apply, janitor, replay, config, plugins, version,"
+            + " docs");
   }
 }

@@ -2,6 +2,7 @@ package io.gordon.core.config;
 
 import io.gordon.api.config.ConfigSpec;
 import io.gordon.api.config.PluginConfig;
+import io.gordon.api.plugin.PluginKind;
 import io.gordon.core.config.Namespaces.Sourced;
 import io.gordon.core.ownership.OwnershipSettings;
 import java.util.ArrayList;
@@ -36,6 +37,11 @@ public final class ConfigValidator {
 
     /** Every installed plugin and relay name and alias. */
     Set<String> knownNames();
+
+    /** The kind of the plugin or relay {@code name}; empty when it is not installed. */
+    default Optional<PluginKind> kind(String name) {
+      return Optional.empty();
+    }
   }
 
   /** Creates a validator; {@code env} reads environment variables for secrets. */
@@ -47,7 +53,9 @@ public final class ConfigValidator {
   /** Validates {@code raw}. */
   public ValidatedConfig validate(RawConfig raw) {
     List<ConfigProblem> problems = new ArrayList<>();
-    Map<String, Map<String, Object>> core = new CoreValidator(raw, env).validate(problems);
+    List<String> warnings = new ArrayList<>();
+    Map<String, Map<String, Object>> core = new CoreValidator(raw, env).validate(problems,
+        warnings);
     Map<String, String> route = RouteTable.read(raw, problems);
     boolean coreOk = problems.isEmpty();
     List<String> active = activeNames(core);
@@ -78,12 +86,27 @@ public final class ConfigValidator {
     }
     Optional<CoreSettings> settings = coreOk
         ? Optional.of(new CoreSettingsReader(core).read(raw.root(), route)) : Optional.empty();
+    settings.ifPresent(s -> problems.addAll(crossChecks(s, configs, byName,
+        new KeyOrigins(raw, ns, byName))));
     problems.sort(Comparator.comparing((ConfigProblem x) -> x.origin().file())
         .thenComparingInt(x -> x.origin().line()).thenComparingInt(x -> x.origin().column()));
+    warnings.addAll(unusedTables(raw, all));
     OwnershipSettings ownership = coreOk ? OwnershipSettings.of(core.get("core.ownership"))
         : OwnershipSettings.defaults();
     return new ValidatedConfig(raw, settings, new ArrayList<>(new LinkedHashSet<>(problems)),
-        configs, unusedTables(raw, all), ownership);
+        configs, warnings, ownership);
+  }
+
+  private List<ConfigProblem> crossChecks(CoreSettings core, Map<String, PluginConfig> configs,
+      Map<String, ConfigSpec> specs, CrossCheck.Origins origins) {
+    Map<String, PluginKind> kinds = new LinkedHashMap<>();
+    configs.keySet().forEach(p -> this.specs.kind(p).ifPresent(k -> kinds.put(p, k)));
+    Map<String, ConfigSpec> valid = new LinkedHashMap<>(specs);
+    valid.keySet().retainAll(configs.keySet());
+    CrossCheck.Input in = new CrossCheck.Input(core, configs, valid, kinds, origins);
+    List<ConfigProblem> out = new ArrayList<>();
+    CrossCheck.standard().forEach(c -> out.addAll(c.check(in)));
+    return out;
   }
 
   @SuppressWarnings("unchecked")

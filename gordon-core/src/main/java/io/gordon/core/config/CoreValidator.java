@@ -19,8 +19,11 @@ final class CoreValidator {
     this.validator = new SpecValidator(raw.root(), env);
   }
 
-  /** Returns each core table's validated values, adding every problem to {@code problems}. */
-  Map<String, Map<String, Object>> validate(List<ConfigProblem> problems) {
+  /**
+   * Returns each core table's validated values, adding every problem to {@code problems} and
+   * every warning to {@code warnings}.
+   */
+  Map<String, Map<String, Object>> validate(List<ConfigProblem> problems, List<String> warnings) {
     Map<String, ConfigSpec> tables = new TreeMap<>(CoreSpec.tables());
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
     tables.forEach((path, spec) -> {
@@ -38,7 +41,17 @@ final class CoreValidator {
           }
         });
       }
-      problems.addAll(SpecValidator.unknownKeys(path, entries, List.of(spec)));
+      List<ConfigProblem> unknown = SpecValidator.unknownKeys(path, entries, List.of(spec));
+      if (path.equals("core.logging")) {
+        // The original passes other core.logging keys to its handlers (ulogger); configs
+        // written for it carry some (format, date_format...) that mean nothing here.
+        unknown.forEach(u -> warnings.add(u.origin() + ": " + u.key() + ": not used by gordon's"
+            + " log handlers; ignored (gordon reads " + u.expected().replace("one of: ", "")
+            + ")"));
+        unknown.forEach(u -> entries.remove(u.key().substring(path.length() + 1)));
+      } else {
+        problems.addAll(unknown);
+      }
       Map<String, Sourced> given = new LinkedHashMap<>();
       entries.forEach((k, e) -> {
         if (spec.key(k).isPresent()) {

@@ -37,6 +37,18 @@ public final class GordonLogging {
 
   /** Replaces the logging configuration with the one {@code settings} describe. */
   public static void configure(CoreSettings.Logging settings) {
+    configure(settings, false);
+  }
+
+  /**
+   * As {@link #configure}, for a command whose standard output carries its results: nothing is
+   * logged to stdout (stackdriver lines go to stderr) and the default handler is stream.
+   */
+  public static void configureForCommand(CoreSettings.Logging settings) {
+    configure(settings, true);
+  }
+
+  private static void configure(CoreSettings.Logging settings, boolean stdoutIsOutput) {
     LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
     ctx.reset();
     ctx.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS,
@@ -48,10 +60,10 @@ public final class GordonLogging {
     ctx.addListener(jul);
     Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(level(settings.level()));
-    List<String> handlers = settings.handlers().isEmpty() ? defaultHandlers()
-        : settings.handlers();
+    List<String> handlers = !settings.handlers().isEmpty() ? settings.handlers()
+        : stdoutIsOutput ? List.of("stream") : defaultHandlers();
     for (String h : handlers) {
-      for (Appender<ILoggingEvent> a : appenders(ctx, h, settings)) {
+      for (Appender<ILoggingEvent> a : appenders(ctx, h, settings, stdoutIsOutput)) {
         a.start();
         root.addAppender(a);
       }
@@ -78,12 +90,13 @@ public final class GordonLogging {
   }
 
   private static List<Appender<ILoggingEvent>> appenders(LoggerContext ctx, String handler,
-      CoreSettings.Logging s) {
+      CoreSettings.Logging s, boolean stdoutIsOutput) {
     List<Appender<ILoggingEvent>> out = new ArrayList<>();
     switch (handler) {
       case "stream" -> out.add(stream(ctx, s));
       case "syslog" -> out.add(syslog(ctx, s));
-      case "stackdriver" -> out.add(stackdriver(ctx));
+      case "stackdriver" -> out.add(stackdriver(ctx, stdoutIsOutput ? "System.err"
+          : "System.out"));
       default -> throw new IllegalArgumentException("core.logging.handlers has \"" + handler
           + "\" (expected stream, syslog or stackdriver)");
     }
@@ -104,7 +117,7 @@ public final class GordonLogging {
     return a;
   }
 
-  private static Appender<ILoggingEvent> stackdriver(LoggerContext ctx) {
+  private static Appender<ILoggingEvent> stackdriver(LoggerContext ctx, String target) {
     StackdriverLayout layout = new StackdriverLayout();
     layout.setContext(ctx);
     layout.start();
@@ -115,7 +128,7 @@ public final class GordonLogging {
     ConsoleAppender<ILoggingEvent> a = new ConsoleAppender<>();
     a.setContext(ctx);
     a.setName("stackdriver");
-    a.setTarget("System.out");
+    a.setTarget(target);
     a.setEncoder(enc);
     return a;
   }

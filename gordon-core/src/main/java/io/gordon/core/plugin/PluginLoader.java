@@ -111,6 +111,11 @@ public final class PluginLoader {
       public Set<String> knownNames() {
         return catalog.allNames();
       }
+
+      @Override
+      public Optional<PluginKind> kind(String name) {
+        return catalog.find(name).map(i -> i.factory().kind());
+      }
     }, env).validate(raw);
   }
 

@@ -116,9 +116,12 @@ public final class GordonRuntime implements AutoCloseable {
     return router;
   }
 
-  /** Installs SIGTERM/SIGINT handlers: first signal drains and stops, second exits at once. */
+  /**
+   * Installs SIGTERM/SIGINT/SIGHUP handlers: first signal drains and stops, second exits at once.
+   * SIGHUP stops cleanly as in the original (which does not reload on it).
+   */
   public void installSignalHandlers() {
-    for (String name : List.of("TERM", "INT")) {
+    for (String name : List.of("TERM", "INT", "HUP")) {
       sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> onSignal("SIG" + sig.getName()));
     }
   }

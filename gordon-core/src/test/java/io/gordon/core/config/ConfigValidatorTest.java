@@ -210,4 +210,18 @@ class ConfigValidatorTest {
     assertThat(s.logging().proto()).isEqualTo("tcp");
     assertThat(s.logging().address()).containsExactly("10.99.0.1", "514");
   }
+
+  @Test
+  void unknownLoggingKeysOfTheOriginalAreAcceptedWithAWarningNamingThem() throws Exception {
+    ValidatedConfig v = validate("[core.logging]\nlevel = \"debug\"\nformat = \"%(message)s\"\n"
+        + "date_format = \"%Y\"\n");
+    assertThat(problems(v)).isEmpty();
+    assertThat(v.settings().orElseThrow().logging().level()).isEqualTo("DEBUG");
+    String prefix = Path.of("").toAbsolutePath().relativize(dir) + "/";
+    assertThat(v.warnings()).map(w -> w.replace(prefix, "")).containsExactly(
+        "gordon.toml:3:1: core.logging.format: not used by gordon's log handlers; ignored"
+            + " (gordon reads level, handlers, fmt, date_fmt, datefmt, address, proto, facility)",
+        "gordon.toml:4:1: core.logging.date_format: not used by gordon's log handlers; ignored"
+            + " (gordon reads level, handlers, fmt, date_fmt, datefmt, address, proto, facility)");
+  }
 }
