@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class ConfigPrinter {
   private static final Pattern SECRET_NAME =
-      Pattern.compile(".*(secret|token|password|passwd|credential).*");
+      Pattern.compile(".*(secret|token|password|passwd|credential|jaas).*");
   /** What a redacted value prints as. */
   public static final String REDACTED = "<redacted>";
 

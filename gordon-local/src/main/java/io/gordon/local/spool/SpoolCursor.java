@@ -1,19 +1,19 @@
 package io.gordon.local.spool;
 
+import io.gordon.api.source.OffsetTracker;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Reading and settlement state of one spool file. The reader thread consumes lines; any thread
- * settles them. The durable prefix advances only over contiguous settled lines, so a restart
- * resumes exactly after the last line whose predecessors are all done, and skips the later
- * lines that were settled too. Thread-safe.
+ * settles them. The durable prefix advances only over contiguous settled lines (an
+ * {@link OffsetTracker} of line numbers, each marked with the byte offset where it ends), so a
+ * restart resumes exactly after the last line whose predecessors are all done, and skips the
+ * later lines that were settled too. Thread-safe.
  */
 final class SpoolCursor {
   final Path file;
@@ -30,14 +30,11 @@ final class SpoolCursor {
   long skipLine;
   String skipHead = "";
 
-  private long committedOffset;
-  private long committedLine;
-  private final TreeMap<Long, Long> open = new TreeMap<>();
-  private final Set<Long> settled = new HashSet<>();
+  private final OffsetTracker tracker;
+  /** Lines after the durable prefix that were settled before a restart. Guarded by this. */
   private final Set<Long> restored;
-  /** Lines settled since the progress log last took them. */
+  /** Lines settled since the progress log last took them. Guarded by this. */
   private List<Long> fresh = new ArrayList<>();
-  private boolean retired;
 
   /** The open progress log; null until its first compaction. Committer (io lock) only. */
   FileChannel log;
@@ -52,8 +49,7 @@ final class SpoolCursor {
     this.receipts = new Receipts(Receipts.sideFile(file));
     this.readOffset = p.offset();
     this.lineNo = p.line();
-    this.committedOffset = p.offset();
-    this.committedLine = p.line();
+    this.tracker = new OffsetTracker(p.line(), p.offset());
     this.restored = new HashSet<>(p.settled());
   }
 
@@ -66,40 +62,30 @@ final class SpoolCursor {
    * was settled before a restart and must not be submitted again.
    */
   synchronized boolean consumed(long line, long end) {
-    open.put(line, end);
+    tracker.open(line, end);
     if (restored.remove(line)) {
-      advance(line);
+      // already in the progress log: settle it without appending it again
+      tracker.settle(line);
       return false;
     }
     return true;
   }
 
-  /** Marks {@code line} settled and advances the durable prefix over settled lines. */
+  /** Marks {@code line} settled; the durable prefix advances over contiguous settled lines. */
   synchronized void settle(long line) {
-    if (open.containsKey(line)) {
+    if (tracker.settle(line)) {
       fresh.add(line);
-      advance(line);
-    }
-  }
-
-  /** Marks a consumed line settled (it is already in the log when it was restored). */
-  private void advance(long line) {
-    settled.add(line);
-    while (!open.isEmpty() && settled.remove(open.firstKey())) {
-      Map.Entry<Long, Long> first = open.pollFirstEntry();
-      committedLine = first.getKey();
-      committedOffset = first.getValue();
     }
   }
 
   /** Whether every consumed line is settled. */
-  synchronized boolean idle() {
-    return open.isEmpty();
+  boolean idle() {
+    return tracker.idle();
   }
 
   /** Takes the lines settled since the last call, to append to the progress log. */
   synchronized List<Long> takeFresh() {
-    if (retired || fresh.isEmpty()) {
+    if (tracker.retired() || fresh.isEmpty()) {
       return List.of();
     }
     List<Long> out = fresh;
@@ -110,17 +96,17 @@ final class SpoolCursor {
   /** The whole progress, for a compacted log; it covers every line settled so far. */
   synchronized Progress snapshot() {
     fresh = new ArrayList<>();
-    Set<Long> later = new HashSet<>(settled);
+    Set<Long> later = new HashSet<>(tracker.settledPastPrefix());
     later.addAll(restored);
-    return new Progress(committedOffset, committedLine, later);
+    return new Progress(tracker.committedMark(), tracker.committed(), later);
   }
 
-  synchronized boolean retired() {
-    return retired;
+  boolean retired() {
+    return tracker.retired();
   }
 
   /** The file is finished: its progress must never be written again. */
-  synchronized void retire() {
-    retired = true;
+  void retire() {
+    tracker.retire();
   }
 }

@@ -8,20 +8,18 @@ import io.gordon.api.plugin.Delivery;
 import io.gordon.api.plugin.EventCodec;
 import io.gordon.api.plugin.Outcome;
 import io.gordon.api.plugin.SourceContext;
+import io.gordon.api.source.RedeliveryQueue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.DelayQueue;
-import java.util.concurrent.Delayed;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Turns one spool line into a message: a valid event is submitted with the event's {@code id}
  * (else {@code <file>:<line>}) as message id; an invalid line is dead-lettered with the
  * decoder's reasons. Acknowledged outcomes settle the line; a redelivery is submitted again
- * after a growing delay.
+ * after a growing delay ({@link RedeliveryQueue}), its line left unsettled meanwhile.
  */
 final class SpoolSubmitter {
   private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
@@ -29,7 +27,7 @@ final class SpoolSubmitter {
   private final SpoolListener listener;
   private final ProgressCommitter committer;
   private final Runnable wakeup;
-  private final DelayQueue<Retry> retries = new DelayQueue<>();
+  private final RedeliveryQueue<Retry> retries;
   private final EventCodec codec;
 
   SpoolSubmitter(SpoolOptions options, EventCodec codec, SpoolListener listener,
@@ -39,20 +37,14 @@ final class SpoolSubmitter {
     this.listener = listener;
     this.committer = committer;
     this.wakeup = wakeup;
+    Duration first = options.retryDelay();
+    this.retries = new RedeliveryQueue<>(first,
+        first.compareTo(MAX_RETRY_DELAY) > 0 ? first : MAX_RETRY_DELAY);
   }
 
-  private record Retry(SpoolCursor cursor, long line, String text, Instant fileTime, int attempt,
-      long dueNanos) implements Delayed {
-    @Override
-    public long getDelay(TimeUnit unit) {
-      return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-    }
-
-    @Override
-    public int compareTo(Delayed o) {
-      return Long.compare(dueNanos, ((Retry) o).dueNanos);
-    }
-  }
+  /** A line handed back by the router, to submit again once its delay has passed. */
+  private record Retry(SpoolCursor cursor, long line, String text, Instant fileTime,
+      int attempt) {}
 
   /** A complete line of {@code c}: bytes {@code [from, to)} of {@code b}, ending at {@code end}. */
   void line(SourceContext ctx, SpoolCursor c, byte[] b, int from, int to, long end,
@@ -102,7 +94,7 @@ final class SpoolSubmitter {
   }
 
   void resubmitDue(SourceContext ctx) throws InterruptedException {
-    for (Retry r = retries.poll(); r != null; r = retries.poll()) {
+    for (Retry r : retries.takeDue()) {
       submit(ctx, r.cursor, r.line, r.text, r.fileTime, r.attempt + 1);
     }
   }
@@ -145,9 +137,7 @@ final class SpoolSubmitter {
       if (outcome.acknowledge()) {
         settle(c, line);
       } else {
-        long delay = Math.min(MAX_RETRY_DELAY.toNanos(),
-            options.retryDelay().toNanos() << Math.min(attempt - 1, 20));
-        retries.add(new Retry(c, line, text, fileTime, attempt, System.nanoTime() + delay));
+        retries.schedule(new Retry(c, line, text, fileTime, attempt), attempt);
         wakeup.run();
       }
     };

@@ -1,0 +1,83 @@
+package io.gordon.kafka;
+
+import io.gordon.api.config.ConfigSpec;
+import io.gordon.api.config.ConfigType;
+import io.gordon.api.config.Rule;
+import io.gordon.api.plugin.GordonPlugin;
+import io.gordon.api.plugin.PluginContext;
+import io.gordon.api.plugin.PluginFactory;
+import io.gordon.api.plugin.PluginKind;
+import java.time.Duration;
+import java.util.Map;
+
+/** Creates {@code kafka.event_consumer}, the Kafka event source (one consumer group member). */
+public final class KafkaConsumerFactory implements PluginFactory {
+  static final ConfigSpec SPEC = spec();
+
+  /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
+  public KafkaConsumerFactory() {}
+
+  private static ConfigSpec spec() {
+    ConfigSpec.Builder b = ConfigSpec.builder()
+        .required("bootstrap_servers", ConfigType.STRING_LIST, Rule.nonEmpty(),
+            "host:port of one or more brokers to bootstrap from (bootstrap.servers).")
+        .required("topics", ConfigType.STRING_LIST, Rule.nonEmpty(), "Topics to consume. "
+            + "Producers should key records by record name, so that one name stays in one "
+            + "partition and its events are applied in order.")
+        .required("group_id", ConfigType.STRING, Rule.nonEmpty(), "Consumer group: every "
+            + "gordon instance with the same group_id shares the topics' partitions.")
+        .optional("max_msg_age", ConfigType.DURATION, null, Rule.durationAtLeast(0),
+            "Records whose timestamp is older than this are dead-lettered; overrides "
+                + "core.max_msg_age (0 disables).");
+    ClientKeys.client(b, "consumer");
+    return b
+        .optional("max_buffered", ConfigType.INTEGER, 1000L, Rule.between(1, 1_000_000),
+            "Records fetched but not yet handed to the router; above it every partition is "
+                + "paused (poll() keeps running, so the group never evicts this member).")
+        .optional("commit_interval", ConfigType.DURATION, Duration.ofSeconds(1),
+            Rule.durationAtLeast(0.01), "How often finished offsets are committed; a crash "
+                + "repeats at most the records finished since (the zone absorbs repeats).")
+        .optional("redelivery_delay", ConfigType.DURATION, Duration.ofSeconds(1),
+            Rule.durationAtLeast(0), "First delay before a record the router handed back "
+                + "(retries exhausted) is submitted again; doubles up to 5 minutes. Its "
+                + "partition's offset is not committed past it meanwhile.")
+        .optional("revoke_grace", ConfigType.DURATION, Duration.ofSeconds(10),
+            Rule.durationAtLeast(0), "On a rebalance, how long to wait for records of the "
+                + "revoked partitions already in the router before committing what is "
+                + "contiguously finished and leaving the rest to the new owner. Also the "
+                + "wait at shutdown. Keep it well below max.poll.interval.ms.")
+        .build();
+  }
+
+  @Override
+  public String name() {
+    return "kafka.event_consumer";
+  }
+
+  @Override
+  public PluginKind kind() {
+    return PluginKind.SOURCE;
+  }
+
+  @Override
+  public String description() {
+    return "Kafka source: a consumer group member; commits each partition up to the first "
+        + "unfinished record.";
+  }
+
+  @Override
+  public ConfigSpec configSpec() {
+    return SPEC;
+  }
+
+  @Override
+  public GordonPlugin create(PluginContext context) {
+    return new KafkaSource(context, KafkaSettings.from(context));
+  }
+
+  /** The consumer properties gordon sets itself; the client table may not override them. */
+  static final Map<String, String> FIXED = Map.of(
+      "enable.auto.commit", "false",
+      "key.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer",
+      "value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+}

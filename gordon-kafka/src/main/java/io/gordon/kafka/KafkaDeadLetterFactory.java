@@ -1,0 +1,72 @@
+package io.gordon.kafka;
+
+import io.gordon.api.config.ConfigSpec;
+import io.gordon.api.config.ConfigType;
+import io.gordon.api.config.Rule;
+import io.gordon.api.plugin.GordonPlugin;
+import io.gordon.api.plugin.PluginContext;
+import io.gordon.api.plugin.PluginFactory;
+import io.gordon.api.plugin.PluginKind;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/** Creates {@code kafka.dead_letter}, the dead-letter sink that produces to a Kafka topic. */
+public final class KafkaDeadLetterFactory implements PluginFactory {
+  static final ConfigSpec SPEC = spec();
+  /** The producer properties gordon sets itself: durable, idempotent, bytes. */
+  static final Map<String, String> FIXED = Map.of(
+      "acks", "all",
+      "enable.idempotence", "true",
+      "key.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer",
+      "value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+
+  /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
+  public KafkaDeadLetterFactory() {}
+
+  private static ConfigSpec spec() {
+    ConfigSpec.Builder b = ConfigSpec.builder()
+        .required("bootstrap_servers", ConfigType.STRING_LIST, Rule.nonEmpty(),
+            "host:port of one or more brokers to bootstrap from (bootstrap.servers).")
+        .required("topic", ConfigType.STRING, Rule.nonEmpty(), "Topic dead letters are "
+            + "produced to: the JSON dead letter as value, the reason and the original "
+            + "coordinates as headers.")
+        .optional("publish_timeout", ConfigType.DURATION, Duration.ofSeconds(30),
+            Rule.durationAtLeast(0), "How long to wait for the broker to acknowledge a dead "
+                + "letter (acks=all); past it the original message is redelivered instead.");
+    ClientKeys.client(b, "producer");
+    return b.build();
+  }
+
+  @Override
+  public String name() {
+    return "kafka.dead_letter";
+  }
+
+  @Override
+  public PluginKind kind() {
+    return PluginKind.DEAD_LETTER;
+  }
+
+  @Override
+  public String description() {
+    return "Produces dead letters to a Kafka topic, with the reason and the original "
+        + "coordinates as headers.";
+  }
+
+  @Override
+  public ConfigSpec configSpec() {
+    return SPEC;
+  }
+
+  @Override
+  public GordonPlugin create(PluginContext context) {
+    Properties p = new Properties();
+    p.put("client.id", "gordon-dead-letter-" + ProcessHandle.current().pid());
+    p.putAll(ClientKeys.properties(context, FIXED));
+    p.put("bootstrap.servers", String.join(",", context.config().strings("bootstrap_servers")));
+    p.putAll(FIXED);
+    return new KafkaDeadLetterSink(context, p, context.config().string("topic"),
+        context.config().duration("publish_timeout"));
+  }
+}

@@ -1,0 +1,41 @@
+package io.gordon.kafka;
+
+import io.gordon.api.plugin.PluginContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The validated settings of {@code kafka.event_consumer}.
+ *
+ * @param consumer every consumer property: the client table, then bootstrap.servers, group.id
+ *     and gordon's fixed ones
+ * @param topics the topics to subscribe to
+ * @param maxBuffered records fetched but not yet submitted above which partitions are paused
+ * @param commitInterval how often finished offsets are committed
+ * @param redeliveryDelay the first delay before a handed-back record is submitted again
+ * @param revokeGrace how long a revocation (or shutdown) waits for records in the router
+ */
+record KafkaSettings(Properties consumer, List<String> topics, int maxBuffered,
+    Duration commitInterval, Duration redeliveryDelay, Duration revokeGrace) {
+  /** Longest delay between two submissions of a handed-back record. */
+  static final Duration MAX_REDELIVERY_DELAY = Duration.ofMinutes(5);
+
+  KafkaSettings {
+    topics = List.copyOf(topics);
+  }
+
+  static KafkaSettings from(PluginContext ctx) {
+    var c = ctx.config();
+    Properties p = new Properties();
+    p.put("auto.offset.reset", "earliest");
+    p.put("client.id", "gordon-" + ProcessHandle.current().pid());
+    p.putAll(ClientKeys.properties(ctx, KafkaConsumerFactory.FIXED));
+    p.put("bootstrap.servers", String.join(",", c.strings("bootstrap_servers")));
+    p.put("group.id", c.string("group_id"));
+    p.putAll(KafkaConsumerFactory.FIXED);
+    return new KafkaSettings(p, c.strings("topics"), c.intValue("max_buffered"),
+        c.duration("commit_interval"), c.duration("redelivery_delay"),
+        c.duration("revoke_grace"));
+  }
+}
