@@ -66,8 +66,7 @@ class CliIT {
     Result none = gordon();
     assertThat(none.exit()).isEqualTo(2);
     assertThat(none.err()).startsWith("Missing command: choose one of run, apply, janitor, replay,"
-        + " config, plugins, version, docs
-Usage: gordon");
+        + " config, plugins, version, docs\nUsage: gordon");
     Result bogus = gordon("config", "--bogus");
     assertThat(bogus.exit()).isEqualTo(2);
     assertThat(bogus.err()).startsWith("Unknown option: '--bogus'");
