@@ -2,6 +2,7 @@ package io.gordon.gcp.pubsub;
 
 import com.google.cloud.pubsub.v1.AckReplyConsumer;
 import com.google.cloud.pubsub.v1.MessageReceiver;
+import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.protobuf.util.Timestamps;
 import com.google.pubsub.v1.PubsubMessage;
 import io.gordon.api.model.DnsEvent;
@@ -12,6 +13,8 @@ import io.gordon.api.plugin.SourceContext;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -23,9 +26,11 @@ import java.util.function.BooleanSupplier;
  * on the client library's threads; with ordering keys the library calls it sequentially per key.
  */
 final class PubSubReceiver implements MessageReceiver {
+  private static final int MAX_REMEMBERED = 100_000;
   private final PluginContext context;
   private final SourceContext source;
   private final BooleanSupplier stopped;
+  private final Set<String> nacked = ConcurrentHashMap.newKeySet();
 
   PubSubReceiver(PluginContext context, SourceContext source, BooleanSupplier stopped) {
     this.context = context;
@@ -42,6 +47,7 @@ final class PubSubReceiver implements MessageReceiver {
         if (outcome.acknowledge()) {
           reply.ack();
         } else {
+          accepted(id);
           reply.nack();
         }
       }
@@ -97,7 +103,29 @@ final class PubSubReceiver implements MessageReceiver {
     EventMessage m = EventMessage.create(id, event, "consume", published, attrs)
         .withHistory(context.clock().instant(), "consume", "Created a \"" + event.schema()
             + "\" message.");
-    source.submit(m, delivery);
+    if (redelivered(id, message)) {
+      source.resubmit(m, delivery);
+    } else {
+      source.submit(m, delivery);
+    }
+  }
+
+  /** Notes that {@code id} was accepted and nacked: Pub/Sub will deliver it again. */
+  private void accepted(String id) {
+    if (nacked.size() >= MAX_REMEMBERED) {
+      nacked.clear();
+    }
+    nacked.add(id);
+  }
+
+  /**
+   * Whether gordon accepted this message before: it nacked it (remembered in memory), or
+   * Pub/Sub counts more than one delivery attempt (subscriptions with a dead-letter policy).
+   * Such a message is not refused for its age again (max_msg_age applies once, at intake).
+   */
+  private boolean redelivered(String id, PubsubMessage message) {
+    Integer attempt = Subscriber.getDeliveryAttempt(message);
+    return nacked.remove(id) || (attempt != null && attempt > 1);
   }
 
   private void nackUnlessSettled(String id, AtomicBoolean settled, AckReplyConsumer reply,
