@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -31,15 +32,32 @@ final class PubSubReceiver implements MessageReceiver {
   private final SourceContext source;
   private final BooleanSupplier stopped;
   private final Set<String> nacked = ConcurrentHashMap.newKeySet();
+  /**
+   * max_messages: messages handed to the router and not yet answered. Kept here rather than in
+   * the client's flow control, whose window also counts acks the client has not sent yet (it
+   * sends them every 100 ms): with a window of max_messages, that delay, not gordon's work,
+   * set the pace (25 messages per ~230 ms).
+   */
+  private final Semaphore working;
 
-  PubSubReceiver(PluginContext context, SourceContext source, BooleanSupplier stopped) {
+  PubSubReceiver(PluginContext context, SourceContext source, BooleanSupplier stopped,
+      int maxMessages) {
+    this.working = new Semaphore(maxMessages);
     this.context = context;
     this.source = source;
     this.stopped = stopped;
   }
 
   @Override
-  public void receiveMessage(PubsubMessage message, AckReplyConsumer reply) {
+  public void receiveMessage(PubsubMessage message, AckReplyConsumer pubsubReply) {
+    try {
+      working.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      pubsubReply.nack();
+      return;
+    }
+    AckReplyConsumer reply = releasing(pubsubReply);
     String id = message.getMessageId();
     AtomicBoolean settled = new AtomicBoolean();
     Delivery delivery = (mid, outcome, history) -> {
@@ -108,6 +126,28 @@ final class PubSubReceiver implements MessageReceiver {
     } else {
       source.submit(m, delivery);
     }
+  }
+
+  /** {@code reply}, giving back the message's {@link #working} permit on its first answer. */
+  private AckReplyConsumer releasing(AckReplyConsumer reply) {
+    AtomicBoolean answered = new AtomicBoolean();
+    return new AckReplyConsumer() {
+      @Override
+      public void ack() {
+        if (answered.compareAndSet(false, true)) {
+          working.release();
+          reply.ack();
+        }
+      }
+
+      @Override
+      public void nack() {
+        if (answered.compareAndSet(false, true)) {
+          working.release();
+          reply.nack();
+        }
+      }
+    };
   }
 
   /** Notes that {@code id} was accepted and nacked: Pub/Sub will deliver it again. */
