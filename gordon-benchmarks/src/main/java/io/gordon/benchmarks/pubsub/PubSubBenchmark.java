@@ -38,12 +38,21 @@ public final class PubSubBenchmark {
 
   private PubSubBenchmark() {}
 
+  /** Events/s of the anchor and of gordon, in one emulator run. */
+  public static double[] measure(int n, long maxMessages) throws Exception {
+    try (PubSubEmulator emu = PubSubEmulator.start()) {
+      return new double[] {run(emu, "anchor", n, maxMessages, false),
+          run(emu, "gordon", n, maxMessages, true)};
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
     long maxMessages = args.length > 1 ? Long.parseLong(args[1]) : 25;
-    try (PubSubEmulator emu = PubSubEmulator.start()) {
-      double anchor = run(emu, "anchor", n, maxMessages, false);
-      double gordon = run(emu, "gordon", n, maxMessages, true);
+    {
+      double[] m = measure(n, maxMessages);
+      double anchor = m[0];
+      double gordon = m[1];
       System.out.printf(Locale.ROOT, "%-62s %10s%n", "client (max_messages " + maxMessages + ", "
           + n + " messages)", "events/s");
       System.out.printf(Locale.ROOT, "%-62s %,10.0f%n",
