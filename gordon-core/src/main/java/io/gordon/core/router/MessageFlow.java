@@ -68,7 +68,7 @@ final class MessageFlow {
   private final BooleanSupplier aborting;
 
   MessageFlow(Settlement settlement, PhaseRoute route, Optional<Named<MessageHandler>> cleanup,
-      RetryPolicy retry, Delayer delayer, BooleanSupplier aborting) {
+      RetryPolicy retry, Delayer delayer, BooleanSupplier aborting, int maxWorkers) {
     this.settlement = settlement;
     this.metrics = settlement.metrics();
     this.route = route;
@@ -76,7 +76,7 @@ final class MessageFlow {
     this.retry = retry;
     this.delayer = delayer;
     this.aborting = aborting;
-    this.lanes = new KeyedLanes<>(this::run, 4096);
+    this.lanes = new KeyedLanes<>(this::run, maxWorkers);
   }
 
   /** Queues {@code f} behind the earlier messages of its key. */

@@ -45,7 +45,8 @@ public final class Router {
     this.route = route;
     this.maxClockSkew = b.maxClockSkew;
     this.flow = new MessageFlow(settlement, route, b.cleanup(), b.retry,
-        b.sleeper != null ? Delayer.of(b.sleeper) : Delayer.timer(), () -> aborting);
+        b.sleeper != null ? Delayer.of(b.sleeper) : Delayer.timer(), () -> aborting,
+        Math.min(b.maxInFlight, 4096));
     route.start();
   }
 

@@ -145,6 +145,9 @@ final class Settlement {
     } else {
       dedup.remember(f.id);
     }
+    // Out of the in-flight set before the source hears of it: a source may hand a redelivered
+    // message straight back, and that must not count as a duplicate of itself.
+    inFlight.remove(f.id, f);
     try {
       f.delivery.settle(f.id, outcome, m.history());
     } catch (RuntimeException e) {
@@ -152,7 +155,6 @@ final class Settlement {
     }
     metrics.timing(RouterMetrics.FLIGHT_DURATION, Duration.ofNanos(System.nanoTime()
         - f.startNanos), RouterMetrics.SECONDS);
-    inFlight.remove(f.id, f);
     int left = inFlightCount.decrementAndGet();
     metrics.set(RouterMetrics.IN_FLIGHT, left, Map.of());
     permits.release();

@@ -120,7 +120,7 @@ class ConfigValidatorTest {
     assertThat(problems(v)).containsExactly(
         "gordon.toml:3:1: core.debgu: unknown key; did you mean \"debug\"? (expected one of: "
             + "plugins, debug, metrics, route, max_in_flight, shutdown_timeout, max_msg_age, "
-            + "dedup_window, health_threshold)",
+            + "max_clock_skew, dedup_window, health_threshold)",
         "gordon.toml:4:1: core.max_in_flight: invalid value 0 (expected an integer, from 1 to "
             + "1000000)",
         "gordon.toml:5:1: core.shutdown_timeout: invalid value \"5 minutes\" (expected a "

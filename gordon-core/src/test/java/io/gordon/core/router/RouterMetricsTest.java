@@ -51,6 +51,36 @@ class RouterMetricsTest {
   }
 
   @Test
+  void operatorMetricsCountOutcomesProviderCallsErrorsAndDeadLetterReasons() throws Exception {
+    RecordingMetricRelay metrics = new RecordingMetricRelay();
+    InMemoryDnsProvider dns = new InMemoryDnsProvider("mem", "example.com");
+    dns.failChanges(c -> c.name().startsWith("bad.") ? new io.gordon.api.PermanentException(
+        "rdata refused") : null);
+    Router router = RouterBuilder.create().metrics(metrics).provider("mem", dns)
+        .deadLetters(new RecordingDeadLetterSink()).build();
+    RecordingDelivery delivery = new RecordingDelivery();
+    router.submit(Events.add("ok", "www.example.com", "10.0.0.1"), delivery, Duration.ZERO);
+    delivery.awaitCount(1, Duration.ofSeconds(10));
+    router.submit(Events.add("bad", "bad.example.com", "10.0.0.1"), delivery, Duration.ZERO);
+    router.submit(Events.add("out", "www.elsewhere.org", "10.0.0.1"), delivery, Duration.ZERO);
+    delivery.awaitCount(3, Duration.ofSeconds(10));
+
+    assertThat(metrics.calls(RouterMetrics.SETTLED)).extracting(Call::context)
+        .containsOnly(Map.of("outcome", "applied"), Map.of("outcome", "dead-lettered"))
+        .hasSize(3);
+    assertThat(metrics.calls(RouterMetrics.DEAD_LETTERED)).extracting(Call::context)
+        .containsOnly(Map.of("phase", "publish", "reason", "permanent-error"));
+    assertThat(metrics.calls(RouterMetrics.PROVIDER_CALLS)).extracting(Call::context)
+        .containsOnly(Map.of("provider", "mem", "zone", "example.com."));
+    assertThat(metrics.calls(RouterMetrics.PROVIDER_ERRORS)).extracting(Call::context)
+        .containsExactly(Map.of("provider", "mem", "zone", "example.com.", "kind", "permanent",
+            "error", "PermanentException"));
+    assertThat(metrics.calls(RouterMetrics.PROVIDER_DURATION)).hasSize(2);
+    assertThat(metrics.calls(RouterMetrics.LANES)).isNotEmpty();
+    assertThat(metrics.calls(RouterMetrics.FLIGHT_DURATION)).hasSize(3);
+  }
+
+  @Test
   void eachChangeGoesToTheProviderWhoseZoneHoldsIt() throws Exception {
     InMemoryDnsProvider outer = new InMemoryDnsProvider("outer", "example.com");
     InMemoryDnsProvider inner = new InMemoryDnsProvider("inner", "corp.example.com");

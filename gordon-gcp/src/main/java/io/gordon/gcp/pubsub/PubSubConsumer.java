@@ -26,6 +26,8 @@ import java.util.concurrent.TimeoutException;
  * by exiting.
  */
 final class PubSubConsumer implements EventSource {
+  /** Messages answered but whose ack the client library has not sent yet, at most. */
+  static final int ACK_WINDOW = 1000;
   private final PluginContext context;
   private final PubSubSettings settings;
   private final PubSubTransport transport;
@@ -41,7 +43,8 @@ final class PubSubConsumer implements EventSource {
 
   @Override
   public void run(SourceContext source) {
-    MessageReceiver receiver = new PubSubReceiver(context, source, () -> stopped);
+    MessageReceiver receiver = new PubSubReceiver(context, source, () -> stopped,
+        settings.maxMessages());
     for (int failures = 0; !stopped; ) {
       String step = "create subscription " + settings.subscription();
       try {
@@ -78,7 +81,9 @@ final class PubSubConsumer implements EventSource {
             settings.subscriptionProject(), settings.subscriptionId()), receiver)
         .setCredentialsProvider(transport.credentials())
         .setFlowControlSettings(FlowControlSettings.newBuilder()
-            .setMaxOutstandingElementCount((long) settings.maxMessages())
+            // The receiver bounds the messages in work to max_messages; the window on top
+            // covers acks waiting in the client's 100 ms ack batch (see PubSubReceiver).
+            .setMaxOutstandingElementCount((long) settings.maxMessages() + ACK_WINDOW)
             .setLimitExceededBehavior(FlowController.LimitExceededBehavior.Block).build())
         // Lease in steps of ack_deadline, so that the messages of a crashed process come back
         // after at most that long rather than the client's 60 s default.

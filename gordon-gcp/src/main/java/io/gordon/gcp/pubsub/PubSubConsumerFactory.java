@@ -36,7 +36,8 @@ public final class PubSubConsumerFactory implements PluginFactory {
                 + "client extends in steps while a message is in flight: the messages of a "
                 + "crashed process are redelivered after about this long.")
         .optional("max_messages", ConfigType.INTEGER, 25L, Rule.between(1, 100000),
-            "Most messages outstanding (received, not yet acked or nacked): flow control.")
+            "Most messages in work at once (handed to the router, not yet acked or nacked): "
+                + "flow control. The pull window is 1,000 larger, for acks not yet sent.")
         .optional("max_msg_age", ConfigType.DURATION, Duration.ofSeconds(300),
             Rule.durationAtLeast(1), "Messages published longer ago than this are "
                 + "dead-lettered (by Pub/Sub publish time); overrides core.max_msg_age.")

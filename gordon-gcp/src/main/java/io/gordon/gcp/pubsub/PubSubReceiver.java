@@ -2,6 +2,7 @@ package io.gordon.gcp.pubsub;
 
 import com.google.cloud.pubsub.v1.AckReplyConsumer;
 import com.google.cloud.pubsub.v1.MessageReceiver;
+import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.protobuf.util.Timestamps;
 import com.google.pubsub.v1.PubsubMessage;
 import io.gordon.api.model.DnsEvent;
@@ -13,6 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -24,18 +28,37 @@ import java.util.function.BooleanSupplier;
  * on the client library's threads; with ordering keys the library calls it sequentially per key.
  */
 final class PubSubReceiver implements MessageReceiver {
+  private static final int MAX_REMEMBERED = 100_000;
   private final PluginContext context;
   private final SourceContext source;
   private final BooleanSupplier stopped;
+  private final Set<String> nacked = ConcurrentHashMap.newKeySet();
+  /**
+   * max_messages: messages handed to the router and not yet answered. Kept here rather than in
+   * the client's flow control, whose window also counts acks the client has not sent yet (it
+   * sends them every 100 ms): with a window of max_messages, that delay, not gordon's work,
+   * set the pace (25 messages per ~230 ms).
+   */
+  private final Semaphore working;
 
-  PubSubReceiver(PluginContext context, SourceContext source, BooleanSupplier stopped) {
+  PubSubReceiver(PluginContext context, SourceContext source, BooleanSupplier stopped,
+      int maxMessages) {
+    this.working = new Semaphore(maxMessages);
     this.context = context;
     this.source = source;
     this.stopped = stopped;
   }
 
   @Override
-  public void receiveMessage(PubsubMessage message, AckReplyConsumer reply) {
+  public void receiveMessage(PubsubMessage message, AckReplyConsumer pubsubReply) {
+    try {
+      working.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      pubsubReply.nack();
+      return;
+    }
+    AckReplyConsumer reply = releasing(pubsubReply);
     String id = message.getMessageId();
     AtomicBoolean settled = new AtomicBoolean();
     Delivery delivery = (mid, outcome, history) -> {
@@ -43,6 +66,7 @@ final class PubSubReceiver implements MessageReceiver {
         if (outcome.acknowledge()) {
           reply.ack();
         } else {
+          accepted(id);
           reply.nack();
         }
       }
@@ -99,7 +123,51 @@ final class PubSubReceiver implements MessageReceiver {
     EventMessage m = EventMessage.create(id, event, "consume", published, attrs)
         .withHistory(context.clock().instant(), "consume", "Created a \"" + event.schema()
             + "\" message.");
-    source.submit(m, delivery);
+    if (redelivered(id, message)) {
+      source.resubmit(m, delivery);
+    } else {
+      source.submit(m, delivery);
+    }
+  }
+
+  /** {@code reply}, giving back the message's {@link #working} permit on its first answer. */
+  private AckReplyConsumer releasing(AckReplyConsumer reply) {
+    AtomicBoolean answered = new AtomicBoolean();
+    return new AckReplyConsumer() {
+      @Override
+      public void ack() {
+        if (answered.compareAndSet(false, true)) {
+          working.release();
+          reply.ack();
+        }
+      }
+
+      @Override
+      public void nack() {
+        if (answered.compareAndSet(false, true)) {
+          working.release();
+          reply.nack();
+        }
+      }
+    };
+  }
+
+  /** Notes that {@code id} was accepted and nacked: Pub/Sub will deliver it again. */
+  private void accepted(String id) {
+    if (nacked.size() >= MAX_REMEMBERED) {
+      nacked.clear();
+    }
+    nacked.add(id);
+  }
+
+  /**
+   * Whether gordon accepted this message before: it nacked it (remembered in memory), or
+   * Pub/Sub counts more than one delivery attempt (subscriptions with a dead-letter policy).
+   * Such a message is not refused for its age again (max_msg_age applies once, at intake).
+   */
+  private boolean redelivered(String id, PubsubMessage message) {
+    Integer attempt = Subscriber.getDeliveryAttempt(message);
+    return nacked.remove(id) || (attempt != null && attempt > 1);
   }
 
   /** The original's msg-too-old metric; the router dead-letters the message with the reason. */

@@ -159,6 +159,8 @@ class PubSubIT {
     r.source().get(0).settle(new Outcome.Redeliver("retries exhausted"));
     await().atMost(WAIT).until(() -> r.source().count() > before);
     assertThat(r.source().ids()).containsOnly(id);
+    assertThat(r.source().submitted).extracting(RecordingSource.Submitted::resubmitted)
+        .as("accepted once, handed back without the age rule").containsExactly(false, true);
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * message; rejected input is "dead-lettered" at once, as the core does when its sink works.
  */
 final class RecordingSource implements SourceContext {
-  record Submitted(EventMessage message, Delivery delivery) {
+  record Submitted(EventMessage message, Delivery delivery, boolean resubmitted) {
     void settle(Outcome outcome) {
       delivery.settle(message.id(), outcome, message.history());
     }
@@ -32,7 +32,12 @@ final class RecordingSource implements SourceContext {
     if (failNextSubmits.getAndDecrement() > 0) {
       throw new IllegalStateException("router refused " + message.id());
     }
-    submitted.add(new Submitted(message, delivery));
+    submitted.add(new Submitted(message, delivery, false));
+  }
+
+  @Override
+  public void resubmit(EventMessage message, Delivery delivery) {
+    submitted.add(new Submitted(message, delivery, true));
   }
 
   @Override

@@ -112,9 +112,17 @@ final class SpoolSubmitter {
       return;
     }
     String id = event.id().orElse(fallbackId);
-    Instant created = created(event, c.receipts.received(line), fileTime);
+    java.util.Optional<Instant> received = c.receipts.received(line);
+    Instant created = created(event, received, fileTime);
     listener.submitted(id);
-    ctx.submit(EventMessage.create(id, event, "consume", created, attributes(c, line)), d);
+    EventMessage m = EventMessage.create(id, event, "consume", created, attributes(c, line));
+    // A line with a receipt was accepted (202) when it was written; a retry was accepted on its
+    // first submission. Neither may be dead-lettered for its age now.
+    if (received.isPresent() || attempt > 1) {
+      ctx.resubmit(m, d);
+    } else {
+      ctx.submit(m, d);
+    }
   }
 
   /**
