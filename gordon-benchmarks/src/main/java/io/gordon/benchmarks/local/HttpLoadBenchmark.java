@@ -8,8 +8,8 @@ package io.gordon.benchmarks.local;
  * after the last request every event was in the zone file.
  *
  * <p>Arguments: {@code [rate=1000] [seconds=10] [connections=64] [zonefile|none]}; {@code
- * none} routes consume -> cleanup with no provider, to measure local.http and the router alone. Command: see
- * docs/benchmarks.md ("local.http, one event per request").
+ * none} routes consume -> cleanup with no provider, to measure local.http and the router
+ * alone. Command: see docs/benchmarks.md ("local.http, one event per request").
  */
 public final class HttpLoadBenchmark {
   private HttpLoadBenchmark() {}
