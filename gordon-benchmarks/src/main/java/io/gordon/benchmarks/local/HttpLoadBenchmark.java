@@ -24,22 +24,25 @@ public final class HttpLoadBenchmark {
         + " keep-alive connections (%s)%n", rate, seconds, connections, zoneFile
             ? "embedded default: local.http -> local.zonefile"
             : "local.http -> router, no provider (route consume -> cleanup)");
-    System.out.printf("%-22s %8s %9s %9s %9s %9s  %s%n", "mode", "ok", "p50 ms", "p99 ms",
-        "max ms", "failed", "notes");
+    System.out.printf("%-22s %8s %9s %9s %9s %9s %9s  %s%n", "mode", "ok", "p50 ms", "p99 ms",
+        "max ms", "failed", "cpu us/req", "notes");
     try (EmbeddedService service = new EmbeddedService(zoneFile)) {
       OpenLoopHttp.run(service.port, "", 202, Math.min(n, 2000), rate, connections, "warm");
       if (zoneFile) {
         awaitApplied(service, "warm", Math.min(n, 2000), 30_000);
       }
+      long cpu = cpuNanos();
       OpenLoopHttp.Result accept = OpenLoopHttp.run(service.port, "", 202, n, rate,
           connections, "a");
+      long acceptCpu = cpuNanos() - cpu;
       long applied = zoneFile ? awaitApplied(service, "a", n, 60_000) : 0;
-      row("202 (spooled)", accept, !zoneFile ? "" : applied < 0 ? "NOT all applied within 60 s"
+      row("202 (spooled)", accept, acceptCpu, !zoneFile ? "" : applied < 0 ? "NOT all applied within 60 s"
           : "all applied " + (applied - accept.lastAnswerNanos()) / 1_000_000
               + " ms after the last answer");
+      cpu = cpuNanos();
       OpenLoopHttp.Result wait = OpenLoopHttp.run(service.port, "?wait=true", 200, n, rate,
           connections, "w");
-      row("?wait=true (applied)", wait, "");
+      row("?wait=true (applied)", wait, cpuNanos() - cpu, "");
     }
   }
 
@@ -62,9 +65,19 @@ public final class HttpLoadBenchmark {
     return -1;
   }
 
-  private static void row(String mode, OpenLoopHttp.Result r, String notes) {
-    System.out.printf("%-22s %8d %9.1f %9.1f %9.1f %9d  %s%n", mode, r.latencies().length,
-        r.percentile(0.5), r.percentile(0.99), r.percentile(1.0), r.failures(),
+  /**
+   * One row; {@code cpu} is the whole process's CPU time (server and client) during the run,
+   * shown per request: a figure that depends far less on other load than the latencies do.
+   */
+  private static void row(String mode, OpenLoopHttp.Result r, long cpu, String notes) {
+    System.out.printf("%-22s %8d %9.1f %9.1f %9.1f %9d %9.0f  %s%n", mode,
+        r.latencies().length, r.percentile(0.5), r.percentile(0.99), r.percentile(1.0),
+        r.failures(), cpu / 1e3 / (r.latencies().length + r.failures()),
         notes + (r.failures() > 0 ? " last failure: " + r.lastFailure() : ""));
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 }
