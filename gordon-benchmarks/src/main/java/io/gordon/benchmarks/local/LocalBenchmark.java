@@ -127,8 +127,10 @@ public final class LocalBenchmark {
       long t = System.nanoTime();
       try {
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(
-            "http://127.0.0.1:" + port + "/v1/events")).POST(HttpRequest.BodyPublishers
-            .ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            "http://127.0.0.1:" + port + "/v1/events"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 202) {
           throw new IllegalStateException(r.body());
         }

@@ -66,7 +66,7 @@ final class RequestReader {
     int headEnd = headEnd(deadline);
     String head = new String(buf, pos, headEnd - pos, StandardCharsets.ISO_8859_1);
     pos = headEnd;
-    String[] lines = head.split("\r?\n");
+    String[] lines = lines(head);
     String[] first = lines[0].split(" ");
     if (first.length != 3 || !first[2].startsWith("HTTP/1.")) {
       throw new HttpProblem(400, "malformed request line \"" + clip(lines[0])
@@ -84,7 +84,21 @@ final class RequestReader {
         q < 0 ? "" : target.substring(q + 1), headers, body);
   }
 
-  /** Whether the client asked for HTTP/1.0-style close semantics is decided by the caller. */
+  /** The head's lines without their CR LF (or LF); no regex, this runs per request. */
+  private static String[] lines(String head) {
+    List<String> out = new ArrayList<>(16);
+    int start = 0;
+    for (int nl = head.indexOf('\n'); nl >= 0; nl = head.indexOf('\n', start)) {
+      int end = nl > start && head.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+      out.add(head.substring(start, end));
+      start = nl + 1;
+    }
+    if (start < head.length()) {
+      out.add(head.substring(start));
+    }
+    return out.toArray(String[]::new);
+  }
+
   private Map<String, List<String>> headers(String[] lines) throws HttpProblem {
     Map<String, List<String>> h = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
@@ -159,7 +173,9 @@ final class RequestReader {
 
   private long contentLength(List<String> values) throws HttpProblem {
     String v = values.get(0);
-    if (values.stream().distinct().count() != 1 || !v.matches("[0-9]{1,18}")) {
+    boolean digits = !v.isEmpty() && v.length() <= 18 && v.chars().allMatch(c -> c >= '0'
+        && c <= '9');
+    if (!digits || values.stream().anyMatch(o -> !o.equals(v))) {
       throw new HttpProblem(400, "invalid Content-Length " + values
           + " (expected one non-negative integer)");
     }

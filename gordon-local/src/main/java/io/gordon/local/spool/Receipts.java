@@ -83,13 +83,29 @@ final class Receipts {
     }
   }
 
+  /** Parses {@code <first> <count> <millis>}; anything else (a torn entry) is ignored. */
   private boolean parse(String entry) {
-    String[] f = entry.split(" ");
-    if (f.length != 3 || !entry.matches("[0-9]{1,18} [0-9]{1,9} [0-9]{1,18}")) {
+    int a = entry.indexOf(' ');
+    int b = a < 0 ? -1 : entry.indexOf(' ', a + 1);
+    if (b < 0 || !digits(entry, 0, a, 18) || !digits(entry, a + 1, b, 9)
+        || !digits(entry, b + 1, entry.length(), 18)) {
       return false;
     }
-    long first = Long.parseLong(f[0]);
-    entries.put(first, new long[] {first + Long.parseLong(f[1]) - 1, Long.parseLong(f[2])});
+    long first = Long.parseLong(entry, 0, a, 10);
+    entries.put(first, new long[] {first + Long.parseLong(entry, a + 1, b, 10) - 1,
+        Long.parseLong(entry, b + 1, entry.length(), 10)});
+    return true;
+  }
+
+  private static boolean digits(String s, int from, int to, int max) {
+    if (to <= from || to - from > max) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
     return true;
   }
 }

@@ -46,9 +46,9 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
   private volatile Path current;
   private long size;
   private int seq;
-  /** Lines in the current segment, and its receipts side file (opened on first use). */
+  /** Lines in the current segment, and the side files of receipt times. */
   private long lines;
-  private FileChannel side;
+  private final ReceiptLog receipts;
   /** Bytes and lines of the current segment known durable. */
   private volatile long durable;
   private long durableLines;
@@ -62,6 +62,7 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
     this.prefix = prefix;
     this.segmentBytes = segmentBytes;
     this.clock = clock;
+    this.receipts = new ReceiptLog(directory);
   }
 
   /** Appends {@code lines} (no line breaks inside) and returns once they are on disk. */
@@ -88,7 +89,7 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
             + " attempt to start one failed)");
       }
       if (at != null) {
-        receipt(this.lines + 1, lines.size(), at);
+        receipts.record(current, this.lines + 1, lines.size(), at);
       }
       write(buf);
       this.lines += lines.size();
@@ -100,8 +101,20 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
     commit(mine);
   }
 
-  /** Rotation waits for any fsync in progress, so an fsync never meets a closed segment. */
+  /**
+   * Starts a new segment when due. Rotation waits for any fsync in progress, so an fsync never
+   * meets a closed segment; the common case (not due) takes no lock an fsync holds, so appends
+   * keep joining the open group while the previous one is being synced.
+   */
   private void rotateIfDue() throws IOException {
+    writeLock.lock();
+    try {
+      if (channel != null && size < segmentBytes) {
+        return;
+      }
+    } finally {
+      writeLock.unlock();
+    }
     syncLock.lock();
     try {
       writeLock.lock();
@@ -212,39 +225,6 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
     g.fail(cause);
   }
 
-  /**
-   * Records the receipt time of a segment's lines {@code first} to {@code first+count-1}. Best
-   * effort: a failure here must not fail the append.
-   */
-  private void receipt(long first, int count, Instant at) {
-    try {
-      if (side == null) {
-        Path dir = directory.resolve(".received");
-        Files.createDirectories(dir);
-        side = FileChannel.open(dir.resolve(current.getFileName()), StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-      }
-      ByteBuffer entry = ByteBuffer.wrap((first + " " + count + " " + at.toEpochMilli() + "\n")
-          .getBytes(StandardCharsets.US_ASCII));
-      while (entry.hasRemaining()) {
-        side.write(entry);
-      }
-    } catch (IOException e) {
-      closeSide();
-    }
-  }
-
-  private void closeSide() {
-    try {
-      if (side != null) {
-        side.close();
-      }
-    } catch (IOException e) {
-      // the entries written so far stay readable
-    }
-    side = null;
-  }
-
   @Override
   public boolean active(Path file) {
     return file.equals(current);
@@ -293,7 +273,7 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
   private void closeChannel() throws IOException {
     Path was = current;
     current = null;
-    closeSide();
+    receipts.close();
     if (channel != null) {
       channel.close();
       channel = null;

@@ -1,0 +1,76 @@
+package io.gordon.benchmarks.local;
+
+import io.gordon.core.config.ConfigFiles;
+import io.gordon.core.config.RawConfig;
+import io.gordon.core.plugin.PluginCatalog;
+import io.gordon.core.plugin.PluginLoader;
+import io.gordon.core.runtime.GordonRuntime;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The embedded default in this process, as {@code gordon run} starts it from the repository's
+ * {@code gordon.toml}: {@code local.http} -> router -> {@code local.zonefile} for
+ * {@code example.com.}, in a temporary directory (admin server off, logging at warn).
+ */
+final class EmbeddedService implements AutoCloseable {
+  final Path root;
+  final int port;
+  private final GordonRuntime runtime;
+
+  /**
+   * Starts the service; with {@code zoneFile} false the route is consume -> cleanup, so the
+   * zone file (loaded, as the config requires a provider) is never called: that measures
+   * local.http, its spool and the router alone.
+   */
+  EmbeddedService(boolean zoneFile) throws IOException {
+    root = Files.createTempDirectory("gordon-http-bench-");
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    String plugins = "\"local.http\", \"local.zonefile\"";
+    String route = zoneFile ? "consume = \"publish\"\npublish = \"cleanup\"\n"
+        : "consume = \"cleanup\"\n";
+    Files.writeString(root.resolve("gordon.toml"), """
+        [core]
+        plugins = [%s]
+        max_msg_age = "300s"
+        [core.route]
+        %s
+        [core.dead_letter]
+        path = "var/dead-letters.jsonl"
+        [core.admin]
+        enabled = false
+        [core.logging]
+        level = "warn"
+        [local.http]
+        listen = "127.0.0.1:%d"
+        directory = "var/spool/http"
+        [local.zonefile]
+        directory = "var/zones"
+        zones = ["example.com."]
+        default_ttl = 300
+        """.formatted(plugins, route, port));
+    RawConfig raw = ConfigFiles.load(root);
+    PluginLoader.Loaded loaded = new PluginLoader(PluginCatalog.discover(raw.root()),
+        Clock.systemUTC(), System::getenv).load(raw, PluginLoader.Mode.RUN);
+    runtime = GordonRuntime.start(loaded.assembly(), Clock.systemUTC());
+  }
+
+  /** The zone file's text. */
+  String zone() throws IOException {
+    Path z = root.resolve("var/zones/example.com.zone");
+    return Files.exists(z) ? Files.readString(z) : "";
+  }
+
+  @Override
+  public void close() throws IOException {
+    runtime.close();
+    try (var files = Files.walk(root)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
