@@ -31,7 +31,7 @@ import java.util.ServiceLoader;
  * owner marker). Not timed: the figure is a count.
  *
  * <p>Command: {@code gordon-benchmarks/gcp-requests-benchmark.sh [events] [existing]}, defaults
- * {@code 10000 2000}.
+ * {@code 10000 5000}.
  */
 public final class CloudDnsRequestsBenchmark {
   private static final String PROJECT = "bench-project";
@@ -41,7 +41,7 @@ public final class CloudDnsRequestsBenchmark {
 
   public static void main(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-    int existing = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+    int existing = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
     System.out.printf("%-8s %-9s %8s %10s %12s  %s%n", "batch", "claims", "events", "requests",
         "per 1,000", "by route");
     for (boolean claimed : new boolean[] {false, true}) {
@@ -54,6 +54,7 @@ public final class CloudDnsRequestsBenchmark {
   private static void run(int events, int existing, int batch, boolean claimed) {
     try (FakeGoogleApis api = FakeGoogleApis.start()) {
       api.dns().addZone(PROJECT, "example-com", ZONE);
+      api.dns().setQuota(PROJECT, "rrsetsPerManagedZone", 100_000); // markers double the sets
       for (int i = 0; i < existing; i++) {
         api.dns().put(PROJECT, "example-com", new FakeRrset("h" + i + "." + ZONE, "A", 300,
             List.of(address(i))));
@@ -75,14 +76,15 @@ public final class CloudDnsRequestsBenchmark {
 
   /**
    * Changes {@code from}.. : even numbers add a new name; odd ones replace (i % 4 == 1) or
-   * delete (i % 4 == 3) an existing one. With claims, only names gordon created are touched, so
-   * every change passes the ownership check.
+   * delete (i % 4 == 3) an existing one, each a different name (as events about distinct VMs
+   * are). With claims, only names gordon created are touched, so every change passes the
+   * ownership check.
    */
   private static List<Change> changes(int from, int n, int existing, boolean claimed) {
     List<Change> out = new ArrayList<>(n);
     for (int i = from; i < from + n; i++) {
       String created = "n" + (i - i % 4) + "." + ZONE;
-      String old = claimed ? created : "h" + Math.floorMod(i * 7919L, existing) + "." + ZONE;
+      String old = claimed ? created : "h" + (i / 2) % existing + "." + ZONE;
       Change c = switch (i % 4) {
         case 1 -> new Change.Replace(RecordSet.of(old, RecordType.A, 300, address(i + 1)));
         case 3 -> new Change.Remove(RecordSet.of(old, RecordType.A, List.of()));
