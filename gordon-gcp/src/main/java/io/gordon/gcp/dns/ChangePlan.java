@@ -3,15 +3,20 @@ package io.gordon.gcp.dns;
 import com.google.api.services.dns.model.ResourceRecordSet;
 import io.gordon.api.ConflictException;
 import io.gordon.api.GordonException;
+import io.gordon.api.OwnershipException;
 import io.gordon.api.ProviderException;
 import io.gordon.api.model.Change;
+import io.gordon.api.model.OwnerMarker;
+import io.gordon.api.model.Ownership;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -39,31 +44,6 @@ final class ChangePlan {
   /** The change cannot be made. */
   record Refused(GordonException error) implements Verdict {}
 
-  /**
-   * What must change for one RRset.
-   *
-   * @param key name/type
-   * @param deletion the live RRset as read, or null when absent
-   * @param addition the resulting RRset, or null when it goes away
-   */
-  record Diff(String key, ResourceRecordSet deletion, ResourceRecordSet addition) {
-    int additions() {
-      return addition == null ? 0 : 1;
-    }
-
-    int deletions() {
-      return deletion == null ? 0 : 1;
-    }
-
-    int bytes() {
-      return size(deletion) + size(addition);
-    }
-
-    private static int size(ResourceRecordSet r) {
-      return r == null ? 0 : r.getRrdatas().stream().mapToInt(String::length).sum();
-    }
-  }
-
   private final String zone;
   private final int defaultTtl;
   private final Map<String, ResourceRecordSet> liveRaw = new HashMap<>();
@@ -71,6 +51,7 @@ final class ChangePlan {
   private final Map<String, String> unreadable = new HashMap<>();
   private final Map<String, Set<String>> typesAtName = new HashMap<>();
   private final Map<String, RecordSet> state = new LinkedHashMap<>();
+  private final Map<String, String> markers = new HashMap<>();
   private final List<Verdict> verdicts = new ArrayList<>();
 
   /**
@@ -89,7 +70,7 @@ final class ChangePlan {
   }
 
   private void index(ResourceRecordSet r) {
-    String name = r.getName().toLowerCase(java.util.Locale.ROOT);
+    String name = r.getName().toLowerCase(Locale.ROOT);
     typesAtName.computeIfAbsent(name, k -> new HashSet<>()).add(r.getType());
     RecordType type;
     try {
@@ -111,25 +92,51 @@ final class ChangePlan {
     return verdicts;
   }
 
-  /** The RRsets whose result differs from the live state, in first-touched order. */
-  List<Diff> diffs() {
-    List<Diff> out = new ArrayList<>();
-    for (Map.Entry<String, RecordSet> e : touched().entrySet()) {
-      RecordSet before = live.get(e.getKey());
-      RecordSet after = e.getValue();
-      if (!same(before, after)) {
-        out.add(new Diff(e.getKey(), before == null ? null : liveRaw.get(e.getKey()),
-            after == null ? null : toApi(after)));
+  /**
+   * The RRsets whose result differs from the live state, in first-touched order, each with its
+   * owner marker's change when claimed. A marker that stays as it is goes out as a deletion
+   * exactly as read plus the same addition: a precondition that makes Cloud DNS refuse the
+   * change (412) when another writer changed the ownership meanwhile.
+   */
+  List<RrsetDiff> diffs() {
+    List<RrsetDiff> out = new ArrayList<>();
+    for (String key : touched()) {
+      List<ResourceRecordSet> dels = new ArrayList<>();
+      List<ResourceRecordSet> adds = new ArrayList<>();
+      boolean changed = diff(key, dels, adds);
+      String marker = markers.get(key);
+      if (marker != null && !diff(marker, dels, adds) && changed && liveRaw.containsKey(marker)) {
+        dels.add(liveRaw.get(marker));
+        adds.add(liveRaw.get(marker));
+      }
+      if (!dels.isEmpty() || !adds.isEmpty()) {
+        out.add(new RrsetDiff(key, dels, adds));
       }
     }
     return out;
   }
 
-  private Map<String, RecordSet> touched() {
-    Map<String, RecordSet> out = new LinkedHashMap<>();
+  /** Adds what changes at {@code key}; whether anything does. */
+  private boolean diff(String key, List<ResourceRecordSet> dels, List<ResourceRecordSet> adds) {
+    RecordSet before = live.get(key);
+    RecordSet after = state.get(key);
+    if (same(before, after)) {
+      return false;
+    }
+    if (before != null) {
+      dels.add(liveRaw.get(key));
+    }
+    if (after != null) {
+      adds.add(toApi(after));
+    }
+    return true;
+  }
+
+  private Set<String> touched() {
+    Set<String> out = new LinkedHashSet<>();
     for (Verdict v : verdicts) {
       if (v instanceof Pending p) {
-        out.put(p.key(), state.get(p.key()));
+        out.add(p.key());
       }
     }
     return out;
@@ -152,10 +159,59 @@ final class ChangePlan {
           "expected " + key + " to hold " + new TreeSet<>(expected.get()) + " but found "
               + (current == null ? "no RRset" : new TreeSet<>(current.rdata()))));
     }
+    if (c.ownership().isPresent()) {
+      return owned(c, current, c.ownership().get());
+    }
+    return unclaimed(c, current);
+  }
+
+  private Verdict unclaimed(Change c, RecordSet current) {
     return switch (c) {
       case Change.Replace rep -> replace(rep, current);
       case Change.Remove rem -> remove(rem, current);
     };
+  }
+
+  /**
+   * A claimed change: checked against the RRset's owner marker as read, which the same Cloud
+   * DNS change writes (when this owner did not hold it yet) or removes (when the RRset ends
+   * empty).
+   */
+  private Verdict owned(Change c, RecordSet current, Ownership claim) {
+    RecordSet r = c.records();
+    if (OwnerMarker.isReserved(r.name())) {
+      return new Refused(new OwnershipException(r.name() + " " + r.type() + " is a marker name"
+          + " (names starting with " + OwnerMarker.PREFIX + " are reserved for owner markers);"
+          + " not changed"));
+    }
+    String markerKey;
+    try {
+      markerKey = OwnerMarker.nameFor(r.name(), r.type(), zone) + "/" + RecordType.TXT;
+    } catch (IllegalArgumentException e) {
+      return refuse(c, e.getMessage());
+    }
+    Optional<String> owner = Optional.ofNullable(state.get(markerKey))
+        .filter(m -> m.rdata().size() == 1).flatMap(m -> OwnerMarker.parse(m.rdata().get(0)))
+        .filter(m -> m.record().equals(r.name()) && m.type() == r.type())
+        .map(OwnerMarker::ownerId);
+    Optional<OwnershipException> refusal = claim.check(c, current != null, owner);
+    if (refusal.isPresent()) {
+      return new Refused(refusal.get());
+    }
+    Verdict v = unclaimed(c, current);
+    if (v instanceof Refused) {
+      return v;
+    }
+    markers.put(r.key(), markerKey);
+    RecordSet now = state.get(r.key());
+    if (now == null && state.get(markerKey) != null) {
+      state.put(markerKey, null);
+    } else if (now != null && owner.filter(claim.ownerId()::equals).isEmpty()) {
+      state.put(markerKey, new OwnerMarker(claim.ownerId(), r.name(), r.type())
+          .recordSet(zone, now.ttlOr(defaultTtl)));
+      return new Pending(r.key());
+    }
+    return v;
   }
 
   private Verdict replace(Change.Replace c, RecordSet current) {

@@ -40,16 +40,12 @@ final class ChangeSubmitter {
     this.waitTimeout = waitTimeout;
   }
 
-  Result submit(String managedZone, List<ChangePlan.Diff> diffs) {
+  Result submit(String managedZone, List<RrsetDiff> diffs) {
     List<ResourceRecordSet> additions = new ArrayList<>();
     List<ResourceRecordSet> deletions = new ArrayList<>();
-    for (ChangePlan.Diff d : diffs) {
-      if (d.deletion() != null) {
-        deletions.add(d.deletion());
-      }
-      if (d.addition() != null) {
-        additions.add(d.addition());
-      }
+    for (RrsetDiff d : diffs) {
+      deletions.addAll(d.deletions());
+      additions.addAll(d.additions());
     }
     Change body = new Change().setKind("dns#change").setAdditions(additions)
         .setDeletions(deletions);

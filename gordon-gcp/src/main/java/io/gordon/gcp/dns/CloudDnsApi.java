@@ -19,6 +19,8 @@ import java.util.Optional;
  * {@code nextPageToken} to the end. Every failure is an {@link ApiCallException}.
  */
 final class CloudDnsApi {
+  /** The page size asked for in lists (the server may return fewer). */
+  static final int PAGE_SIZE = 1000;
   private final Dns dns;
   private final String project;
 
@@ -63,7 +65,7 @@ final class CloudDnsApi {
     do {
       String t = token;
       ResourceRecordSetsListResponse r = call(() -> dns.resourceRecordSets().list(project, zone)
-          .setName(name).setType(type).setPageToken(t).execute());
+          .setName(name).setType(type).setMaxResults(PAGE_SIZE).setPageToken(t).execute());
       if (r.getRrsets() != null) {
         out.addAll(r.getRrsets());
       }

@@ -37,14 +37,14 @@ record QuotaLimits(int additions, int deletions, int bytes) {
   }
 
   /** Splits {@code diffs} into parts within the limits, keeping their order. */
-  List<List<ChangePlan.Diff>> split(List<ChangePlan.Diff> diffs) {
-    List<List<ChangePlan.Diff>> parts = new ArrayList<>();
-    List<ChangePlan.Diff> part = new ArrayList<>();
+  List<List<RrsetDiff>> split(List<RrsetDiff> diffs) {
+    List<List<RrsetDiff>> parts = new ArrayList<>();
+    List<RrsetDiff> part = new ArrayList<>();
     int adds = 0;
     int dels = 0;
     int size = 0;
-    for (ChangePlan.Diff d : diffs) {
-      boolean full = adds + d.additions() > additions || dels + d.deletions() > deletions
+    for (RrsetDiff d : diffs) {
+      boolean full = adds + d.additionCount() > additions || dels + d.deletionCount() > deletions
           || size + d.bytes() > bytes;
       if (full && !part.isEmpty()) {
         parts.add(part);
@@ -54,8 +54,8 @@ record QuotaLimits(int additions, int deletions, int bytes) {
         size = 0;
       }
       part.add(d);
-      adds += d.additions();
-      dels += d.deletions();
+      adds += d.additionCount();
+      dels += d.deletionCount();
       size += d.bytes();
     }
     if (!part.isEmpty()) {

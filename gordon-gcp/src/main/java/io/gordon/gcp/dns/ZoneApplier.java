@@ -1,34 +1,42 @@
 package io.gordon.gcp.dns;
 
-import com.google.api.services.dns.model.ResourceRecordSet;
 import io.gordon.api.ConflictException;
 import io.gordon.api.GordonException;
 import io.gordon.api.ProviderException;
 import io.gordon.api.RetriableException;
 import io.gordon.api.model.Change;
+import io.gordon.api.model.OwnerMarker;
 import io.gordon.api.plugin.ChangeResult;
 import io.gordon.api.plugin.MetricRelay;
 import io.gordon.gcp.ApiCallException;
 import io.gordon.gcp.ApiError;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Applies the changes of one zone: reads the live RRsets at the names concerned, plans one Cloud
- * DNS change ({@link ChangePlan}), splits it within the project's quotas, sends each part and
- * maps the outcome back to every change. A part refused because the live data changed meanwhile
+ * Applies the changes of one zone: plans one Cloud DNS change ({@link ChangePlan}) against what
+ * it knows of the zone ({@link ZoneSnapshot}: read once, then kept up to date with gordon's own
+ * changes, so a batch usually costs one {@code changes.create} and one {@code changes.get}),
+ * splits it within the project's quotas, sends each part and maps the outcome back to every
+ * change. A part refused because the live data changed meanwhile
  * (409, 412, 404 on a deletion) is re-read and re-planned, up to {@code conflictRetries} times.
  */
 final class ZoneApplier {
+  /** Up to this many names are read one by one rather than by listing the zone. */
+  private static final int MAX_SINGLE_READS = 20;
   private final CloudDnsApi api;
   private final ChangeSubmitter submitter;
   private final QuotaLimits quota;
   private final int defaultTtl;
   private final int conflictRetries;
   private final MetricRelay metrics;
+  private final Map<String, ZoneSnapshot> snapshots = new ConcurrentHashMap<>();
 
   ZoneApplier(CloudDnsApi api, ChangeSubmitter submitter, QuotaLimits quota, int defaultTtl,
       int conflictRetries, MetricRelay metrics) {
@@ -59,14 +67,31 @@ final class ZoneApplier {
 
   private List<Change> applyOnce(String zone, String managedZone, List<Change> changes,
       Map<Change, ChangeResult> out) {
-    List<ResourceRecordSet> live;
+    ZoneSnapshot snapshot = snapshots.computeIfAbsent(managedZone, k -> new ZoneSnapshot());
+    Set<String> names = namesOf(zone, changes);
+    ChangePlan plan;
     try {
-      live = readLive(managedZone, changes);
+      Set<String> fresh = new HashSet<>();
+      refresh(managedZone, snapshot, names.stream().filter(n -> !snapshot.knows(n)).toList(),
+          fresh);
+      plan = new ChangePlan(zone, defaultTtl, changes, snapshot.at(names));
+      // What sends nothing (a no-op, a refusal) has no precondition: confirm it with a read.
+      Set<String> doubtful = new LinkedHashSet<>();
+      for (int i = 0; i < changes.size(); i++) {
+        if (!(plan.verdicts().get(i) instanceof ChangePlan.Pending)) {
+          namesOf(zone, List.of(changes.get(i))).stream().filter(n -> !fresh.contains(n))
+              .forEach(doubtful::add);
+        }
+      }
+      if (!doubtful.isEmpty()) {
+        refresh(managedZone, snapshot, List.copyOf(doubtful), fresh);
+        plan = new ChangePlan(zone, defaultTtl, changes, snapshot.at(names));
+      }
     } catch (ApiCallException e) {
+      snapshot.forget(names);
       failAll(changes, zone, e.error(), out);
       return List.of();
     }
-    ChangePlan plan = new ChangePlan(zone, defaultTtl, changes, live);
     Map<String, List<Change>> pendingByKey = new LinkedHashMap<>();
     for (int i = 0; i < changes.size(); i++) {
       Change c = changes.get(i);
@@ -77,23 +102,30 @@ final class ZoneApplier {
             pendingByKey.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(c);
       }
     }
-    List<ChangePlan.Diff> diffs = plan.diffs();
+    List<RrsetDiff> diffs = plan.diffs();
     Map<String, List<Change>> unsent = new LinkedHashMap<>(pendingByKey);
     diffs.forEach(d -> unsent.remove(d.key()));
     unsent.values().forEach(cs -> cs.forEach(c -> out.put(c, new ChangeResult.Applied(c))));
     List<Change> conflicted = new ArrayList<>();
-    for (List<ChangePlan.Diff> part : quota.split(diffs)) {
-      send(zone, managedZone, part, pendingByKey, out, conflicted, true);
+    for (List<RrsetDiff> part : quota.split(diffs)) {
+      send(zone, managedZone, snapshot, part, pendingByKey, out, conflicted, true);
     }
+    snapshot.forget(namesOf(zone, conflicted));
     return conflicted;
   }
 
-  private void send(String zone, String managedZone, List<ChangePlan.Diff> part,
-      Map<String, List<Change>> pending, Map<Change, ChangeResult> out, List<Change> conflicted,
-      boolean mayIsolate) {
+  private void send(String zone, String managedZone, ZoneSnapshot snapshot,
+      List<RrsetDiff> part, Map<String, List<Change>> pending, Map<Change, ChangeResult> out,
+      List<Change> conflicted, boolean mayIsolate) {
     List<Change> concerned = new ArrayList<>();
     part.forEach(d -> concerned.addAll(pending.get(d.key())));
-    switch (submitter.submit(managedZone, part)) {
+    ChangeSubmitter.Result result = submitter.submit(managedZone, part);
+    if (result instanceof ChangeSubmitter.Done) {
+      snapshot.applied(part);
+    } else {
+      part.forEach(d -> snapshot.forget(d.names()));
+    }
+    switch (result) {
       case ChangeSubmitter.Done d -> {
         metrics.incr("publish-records-success", Map.of("plugin", "gdnspublisher"));
         concerned.forEach(c -> out.put(c, new ChangeResult.Applied(c)));
@@ -112,8 +144,8 @@ final class ZoneApplier {
       case ChangeSubmitter.Failed f when f.error().kind() != ApiError.Kind.RETRIABLE
           && mayIsolate && part.size() > 1 -> {
         // One bad RRset makes Cloud DNS refuse the whole change: send each alone.
-        for (ChangePlan.Diff d : part) {
-          send(zone, managedZone, List.of(d), pending, out, conflicted, false);
+        for (RrsetDiff d : part) {
+          send(zone, managedZone, snapshot, List.of(d), pending, out, conflicted, false);
         }
       }
       case ChangeSubmitter.Failed f -> failAll(concerned, zone, f.error(), out);
@@ -125,23 +157,40 @@ final class ZoneApplier {
         || (e.kind() == ApiError.Kind.NOT_FOUND && e.message().contains("entity.change"));
   }
 
-  private List<ResourceRecordSet> readLive(String managedZone, List<Change> changes)
-      throws ApiCallException {
-    LinkedHashSet<String> names = new LinkedHashSet<>();
-    changes.forEach(c -> names.add(c.name()));
-    List<ResourceRecordSet> out = new ArrayList<>();
-    if (names.size() > 20) {
-      for (ResourceRecordSet r : api.rrsets(managedZone, null, null)) {
-        if (names.contains(r.getName().toLowerCase(java.util.Locale.ROOT))) {
-          out.add(r);
+  /**
+   * Reads the record sets at {@code names} into the snapshot: one list per name, or the whole
+   * zone when that takes fewer requests (or nothing is known yet and the names are many).
+   */
+  private void refresh(String managedZone, ZoneSnapshot snapshot, List<String> names,
+      Set<String> fresh) throws ApiCallException {
+    if (names.isEmpty()) {
+      return;
+    }
+    int pages = snapshot.size() / CloudDnsApi.PAGE_SIZE + 1;
+    if (names.size() > Math.max(pages, MAX_SINGLE_READS)) {
+      snapshot.readAll(api.rrsets(managedZone, null, null));
+    } else {
+      for (String name : names) {
+        snapshot.read(List.of(name), api.rrsets(managedZone, name, null));
+      }
+    }
+    fresh.addAll(names);
+  }
+
+  /** The names a change reads and writes: its record's, and its owner marker's when claimed. */
+  private static Set<String> namesOf(String zone, List<Change> changes) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Change c : changes) {
+      names.add(c.name());
+      if (c.ownership().isPresent() && !OwnerMarker.isReserved(c.name())) {
+        try {
+          names.add(OwnerMarker.nameFor(c.name(), c.type(), zone));
+        } catch (IllegalArgumentException e) {
+          // refused by the plan, which says why
         }
       }
-      return out;
     }
-    for (String name : names) {
-      out.addAll(api.rrsets(managedZone, name, null));
-    }
-    return out;
+    return names;
   }
 
   private static void failAll(List<Change> changes, String zone, ApiError error,

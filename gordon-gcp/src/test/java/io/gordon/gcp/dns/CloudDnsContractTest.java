@@ -3,15 +3,15 @@ package io.gordon.gcp.dns;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.plugin.DnsProvider;
 import io.gordon.gcp.TestContext;
-import io.gordon.testing.contract.PublisherContractTest;
+import io.gordon.testing.contract.OwnershipContractTest;
 import io.gordon.testing.gcp.FakeGoogleApis;
 import io.gordon.testing.gcp.FakeRrset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** gcp.publisher passes the publisher contract against the fake Cloud DNS API. */
-class CloudDnsContractTest extends PublisherContractTest {
+/** gcp.publisher passes the publisher contract with ownership against the fake Cloud DNS API. */
+class CloudDnsContractTest extends OwnershipContractTest {
   private FakeGoogleApis api;
   private CloudDnsPublisher provider;
 
