@@ -81,6 +81,14 @@ final class ChangePlanner {
     List<Record> pre = new ArrayList<>(op.prerequisites());
     pre.addAll(part.prerequisites());
     List<Record> upd = new ArrayList<>(op.updates());
+    Name n = Records.name(op.change().name());
+    int type = Records.type(op.change().type());
+    if (part.prerequisites().stream().anyMatch(r -> r.getName().equals(n)
+        && r.getType() == type && r.getDClass() == DClass.NONE)) {
+      // the RRset must be absent: deleting it first is a no-op the server need not do
+      upd.removeIf(r -> r.getName().equals(n) && r.getType() == type
+          && r.getDClass() == DClass.ANY);
+    }
     upd.addAll(part.updates());
     int extra = Records.estimateSize(op.change().name(), part.prerequisites().size()
         + part.updates().size(), (80 + 2 * op.change().name().length()) * part.updates().size());

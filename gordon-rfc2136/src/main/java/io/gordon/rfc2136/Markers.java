@@ -75,8 +75,8 @@ final class Markers {
     if (!(owner.isEmpty() && claim.adopt())) {
       pre.add(Record.newRecord(Records.name(c.name()), Records.type(c.type()), DClass.NONE, 0));
     }
-    return new Part(pre, write(name, new OwnerMarker(claim.ownerId(), c.name(), c.type()), ttl),
-        Optional.empty());
+    return new Part(pre, write(name, marker.isPresent(), new OwnerMarker(claim.ownerId(),
+        c.name(), c.type()), ttl), Optional.empty());
   }
 
   /**
@@ -115,9 +115,13 @@ final class Markers {
     return Records.toRecords(name, RecordType.TXT, 0, marker.get().rdata());
   }
 
-  private static List<Record> write(String name, OwnerMarker marker, int ttl) {
+  /** The marker's records; the old marker RRset is deleted first when there is one. */
+  private static List<Record> write(String name, boolean replacing, OwnerMarker marker,
+      int ttl) {
     List<Record> out = new ArrayList<>();
-    out.add(deleteRrset(name));
+    if (replacing) {
+      out.add(deleteRrset(name));
+    }
     out.addAll(Records.toRecords(name, RecordType.TXT, ttl, List.of(marker.rdata())));
     return out;
   }

@@ -116,6 +116,38 @@ final class UpdateSender {
     }
   }
 
+  /**
+   * Sends {@code ops} as one message and records them applied if the server accepts it; returns
+   * false, recording nothing, for any other outcome (the caller then takes the careful path,
+   * which reports errors).
+   */
+  boolean sendAll(String zone, List<Op> ops, ChangeResult[] results) {
+    if (ops.isEmpty()) {
+      return true;
+    }
+    Update update = build(zone, ops);
+    int size = client.wireSize(update);
+    if (size > messageLimit()) {
+      return false;
+    }
+    long start = System.nanoTime();
+    Message response;
+    try {
+      response = client.send(update, size);
+    } catch (IOException e) {
+      return false;
+    }
+    int rcode = response.getRcode();
+    record(zone, ops.size(), rcode, start);
+    if (rcode != Rcode.NOERROR || Rfc2136ErrorMapper.tsigError(response).isPresent()
+        || (client.signed() && !response.isVerified())) {
+      return false;
+    }
+    health.healthy();
+    ops.forEach(op -> results[op.index()] = new ChangeResult.Applied(op.change()));
+    return true;
+  }
+
   private void split(String zone, List<Op> ops, ChangeResult[] results) {
     int half = ops.size() / 2;
     send(zone, ops.subList(0, half), results);

@@ -101,6 +101,9 @@ final class ZoneBatch {
 
   private void runChunk(List<Integer> chunk, Semaphore inFlight, ChangeResult[] results) {
     try {
+      if (optimistic(chunk) && sendOptimistic(chunk, inFlight, results)) {
+        return;
+      }
       List<Op> ops = plan(chunk, results);
       inFlight.acquireUninterruptibly();
       try {
@@ -116,6 +119,45 @@ final class ZoneBatch {
           results[i] = new ChangeResult.Failed(changes.get(i), error);
         }
       }
+    }
+  }
+
+  /**
+   * Whether the chunk may be sent first without reading anything: every change is a claimed
+   * replacement that needs no read of its own (not a CNAME), the common case of new names.
+   */
+  private boolean optimistic(List<Integer> chunk) {
+    return chunk.stream().map(changes::get).allMatch(c -> c instanceof Change.Replace
+        && c.ownership().isPresent() && ChangePlanner.readBefore(c).isEmpty());
+  }
+
+  /**
+   * Sends the chunk planned as if every marker were absent (the prerequisites say so: a new
+   * RRset and its marker, or an adopted RRset without marker), saving a read per change. When
+   * any prerequisite fails (an existing marker), nothing was applied and the caller plans the
+   * chunk again with the markers read: one extra message, only for chunks that touch existing
+   * records.
+   */
+  private boolean sendOptimistic(List<Integer> chunk, Semaphore inFlight,
+      ChangeResult[] results) {
+    List<Op> ops = new ArrayList<>();
+    for (int i : chunk) {
+      try {
+        if (planner.plan(i, changes.get(i), zone, Optional.empty(), Optional.empty())
+            instanceof ChangePlanner.Planned.Send s) {
+          ops.add(s.op());
+        } else {
+          return false;
+        }
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+    inFlight.acquireUninterruptibly();
+    try {
+      return sender.sendAll(zone, ops, results);
+    } finally {
+      inFlight.release();
     }
   }
 

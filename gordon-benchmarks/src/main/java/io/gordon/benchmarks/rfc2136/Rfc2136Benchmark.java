@@ -1,6 +1,7 @@
 package io.gordon.benchmarks.rfc2136;
 
 import io.gordon.api.model.Change;
+import io.gordon.api.model.Ownership;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.plugin.ChangeResult;
 import io.gordon.rfc2136.Rfc2136Provider;
@@ -17,7 +18,8 @@ import java.util.List;
  *   <li>(a) nsupdate adding N records, 500 per UPDATE message;
  *   <li>(a2) nsupdate sending the message shape gordon sends (prerequisite, delete, add);
  *   <li>(b) the rfc2136 provider's {@code apply}, given the N changes in calls of 1,000 (the
- *       core's largest batch);
+ *       core's largest batch); (b2) the same changes with an ownership claim, so that each
+ *       record is written with its owner marker (the default through the core);
  *   <li>(c) gordon's router with the provider behind it, N events submitted at once;
  *   <li>(e) the whole service ({@code local.http} -> router -> {@code rfc2136}): N events
  *       posted as JSON lines, 500 per request, by 4 producers, each request waiting
@@ -40,13 +42,14 @@ public final class Rfc2136Benchmark {
     int seconds = arg(args, 2, 10);
     int rounds = arg(args, 3, 3);
     warmUp();
-    double[][] r = new double[5][rounds];
+    double[][] r = new double[6][rounds];
     for (int i = 0; i < rounds; i++) {
       r[0][i] = nsupdate(n, "a" + i, false);
       r[1][i] = nsupdate(n, "s" + i, true);
-      r[2][i] = applyDirect(n, "p" + i);
-      r[3][i] = router(n, "r" + i);
-      r[4][i] = service(n, "h" + i);
+      r[2][i] = applyDirect(n, "p" + i, false);
+      r[3][i] = applyDirect(n, "o" + i, true);
+      r[4][i] = router(n, "r" + i);
+      r[5][i] = service(n, "h" + i);
     }
     long[] routerLatency;
     try (BindServer bind = BindServer.start(ZONE); Rfc2136Provider p = Providers.of(bind);
@@ -85,11 +88,13 @@ public final class Rfc2136Benchmark {
     }
   }
 
-  private static double applyDirect(int n, String prefix) {
+  private static double applyDirect(int n, String prefix, boolean claimed) {
     try (BindServer bind = BindServer.start(ZONE); Rfc2136Provider p = Providers.of(bind)) {
       List<List<Change>> calls = new ArrayList<>();
       for (int from = 0; from < n; from += 1_000) {
-        calls.add(Workload.changes(prefix, from, Math.min(n, from + 1_000), ZONE));
+        List<Change> batch = Workload.changes(prefix, from, Math.min(n, from + 1_000), ZONE);
+        calls.add(claimed ? batch.stream().map(c -> c.withOwnership(Ownership.of("bench")))
+            .toList() : batch);
       }
       long start = System.nanoTime();
       for (List<Change> batch : calls) {

@@ -2,6 +2,7 @@ package io.gordon.core.ownership;
 
 import io.gordon.api.GordonException;
 import io.gordon.api.OwnershipException;
+import io.gordon.api.RetriableException;
 import io.gordon.api.model.Change;
 import io.gordon.api.model.DnsNames;
 import io.gordon.api.model.OwnerMarker;
@@ -147,10 +148,21 @@ public final class OwnershipProvider implements DnsProvider {
     };
   }
 
-  /** The RRsets of {@code zone} whose marker names this owner id. */
+  /**
+   * The RRsets of {@code zone} whose marker names this owner id.
+   *
+   * @throws RetriableException when the zone cannot be listed: no deletion without the count
+   */
   int ownedCount(String zone) {
+    List<RecordSet> all;
+    try {
+      all = delegate.list(zone);
+    } catch (RuntimeException e) {
+      throw new RetriableException("cannot list zone " + zone + " to count its owned RRsets"
+          + " for the deletion breaker: " + e.getMessage(), e);
+    }
     int owned = 0;
-    for (RecordSet r : delegate.list(zone)) {
+    for (RecordSet r : all) {
       if (r.type() == RecordType.TXT && OwnerMarker.isReserved(r.name())
           && r.rdata().size() == 1 && OwnerMarker.parse(r.rdata().get(0))
               .filter(m -> m.ownerId().equals(settings.ownerId())).isPresent()) {

@@ -75,7 +75,8 @@ class PluginLoaderTest {
         .containsExactly("sink", "pub", "enr", "src");
     assertThat(a.metrics()).isInstanceOf(Fakes.Relay.class);
     assertThat(a.settings().route()).containsEntry("consume", "enrich");
-    assertThat(a.health().summary()).containsOnlyKeys("src", "enr", "pub", "sink");
+    assertThat(a.health().summary()).containsOnlyKeys("src", "enr", "pub", "pub.ownership",
+        "sink");
     assertThat(l.warnings()).isEmpty();
   }
 
