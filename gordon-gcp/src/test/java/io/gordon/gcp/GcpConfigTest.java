@@ -12,9 +12,18 @@ import org.junit.jupiter.api.Test;
 
 /** The plugins are discoverable and accept every key of the original gordon-gcp config. */
 class GcpConfigTest {
+  /** The service's gcp plugins; the janitor's live in a namespace of their own. */
   private static List<PluginFactory> factories() {
     return ServiceLoader.load(PluginFactory.class).stream().map(ServiceLoader.Provider::get)
-        .filter(f -> f.name().startsWith("gcp.")).toList();
+        .filter(f -> f.name().startsWith("gcp.") && !f.kind().janitorOnly()).toList();
+  }
+
+  @Test
+  void theJanitorsPluginsKeepTheOriginalJanitorsNames() {
+    assertThat(ServiceLoader.load(PluginFactory.class).stream().map(ServiceLoader.Provider::get)
+        .filter(f -> f.kind().janitorOnly()).map(f -> f.name() + " " + f.kind()))
+        .containsExactlyInAnyOrder("gcp.gce AUTHORITY", "gcp.gdns ZONE_READER",
+            "gcp.gpubsub EVENT_PUBLISHER");
   }
 
   private static PluginFactory factory(String name) {

@@ -6,6 +6,7 @@ import io.gordon.api.plugin.PluginFactory;
 import io.gordon.api.plugin.PluginKind;
 import io.gordon.core.config.ConfigValues;
 import io.gordon.core.config.CoreSpec;
+import io.gordon.core.janitor.JanitorSpec;
 import io.gordon.core.plugin.PluginCatalog;
 import java.util.List;
 
@@ -32,6 +33,11 @@ final class ConfigReference {
       }
       table(sb, spec);
     });
+    sb.append("\n### `[").append(JanitorSpec.TABLE).append("]`\n\nRead by `gordon janitor`"
+        + " and, for `interval`, by `gordon run` (see docs/janitor.md). Janitor plugins (kinds"
+        + " AUTHORITY, ZONE_READER, EVENT_PUBLISHER) are listed in `janitor.plugins`, or in"
+        + " `core.plugins` of gordon-janitor.toml.\n\n");
+    table(sb, JanitorSpec.SPEC);
     sb.append("\n## Metrics relays\n\nChosen with `core.metrics`; each reads the top-level "
         + "table of its own name.\n");
     List<PluginCatalog.Installed> relays = catalog.ofKind(PluginKind.METRICS);

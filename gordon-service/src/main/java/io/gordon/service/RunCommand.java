@@ -2,6 +2,8 @@ package io.gordon.service;
 
 import io.gordon.core.config.ConfigFiles;
 import io.gordon.core.config.RawConfig;
+import io.gordon.core.janitor.JanitorConfig;
+import io.gordon.core.janitor.JanitorSchedule;
 import io.gordon.core.logging.GordonLogging;
 import io.gordon.core.plugin.PluginCatalog;
 import io.gordon.core.plugin.PluginLoader;
@@ -26,15 +28,19 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Clock clock = Clock.systemUTC();
     RawConfig raw = ConfigFiles.load(config.root());
-    PluginLoader loader = new PluginLoader(PluginCatalog.discover(raw.root()), clock,
-        System::getenv);
+    PluginCatalog catalog = PluginCatalog.discover(raw.root());
+    PluginLoader loader = new PluginLoader(catalog, clock, System::getenv);
     // Configure logging from core.logging first, so that plugin creation logs as configured.
     loader.validate(raw).settings().ifPresent(s -> GordonLogging.configure(s.logging()));
     PluginLoader.Loaded loaded = loader.load(raw, PluginLoader.Mode.RUN);
     var log = LoggerFactory.getLogger("gordon");
     loaded.warnings().forEach(log::warn);
+    JanitorConfig.settings(raw, System::getenv); // [janitor] is checked before anything starts
     GordonRuntime runtime = GordonRuntime.start(loaded.assembly(), clock);
     runtime.installSignalHandlers();
-    return runtime.awaitTermination();
+    try (var janitor = JanitorSchedule.start(raw, catalog, clock, System::getenv,
+        loaded.assembly().health()).orElse(null)) {
+      return runtime.awaitTermination();
+    }
   }
 }

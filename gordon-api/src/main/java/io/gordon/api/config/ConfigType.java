@@ -17,6 +17,10 @@ public enum ConfigType {
   DURATION("duration"),
   /** A TOML array of strings; a single string is accepted as a one-element list. */
   STRING_LIST("list of strings"),
+  /** A TOML array of any values, e.g. pairs {@code [["key", "value"]]}; read as a
+   * {@code List<Object>} of strings, numbers, booleans and lists. The key's {@link Rule} checks
+   * the shape. */
+  LIST("list"),
   /** A TOML table, passed through as a map. */
   TABLE("table"),
   /** A string, or {@code { env = "NAME" }}, or {@code { file = "path" }}; read as

@@ -83,6 +83,12 @@ public record PluginConfig(String plugin, Map<String, Object> values) {
     return opt(key, Secret.class);
   }
 
+  /** A {@link ConfigType#LIST} value. */
+  @SuppressWarnings("unchecked")
+  public List<Object> list(String key) {
+    return get(key, List.class);
+  }
+
   /** A table value. */
   @SuppressWarnings("unchecked")
   public Map<String, Object> table(String key) {

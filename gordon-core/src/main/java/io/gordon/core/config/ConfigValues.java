@@ -75,6 +75,10 @@ public final class ConfigValues {
         }
         return Converted.bad(invalid);
       }
+      case LIST -> {
+        return v instanceof List<?> l && l.stream().noneMatch(ConfigTable.class::isInstance)
+            ? Converted.ok(List.copyOf(l)) : Converted.bad(invalid);
+      }
       case TABLE -> {
         return v instanceof ConfigTable t ? Converted.ok(t.toPlainMap()) : Converted.bad(invalid);
       }
@@ -149,6 +153,7 @@ public final class ConfigValues {
       case BOOLEAN -> "true or false";
       case DURATION -> "a duration: seconds, or a string such as \"250ms\", \"30s\", \"5m\", \"1h\"";
       case STRING_LIST -> "a list of strings";
+      case LIST -> "a list";
       case TABLE -> "a table";
       case SECRET -> "a string, { env = \"NAME\" } or { file = \"path\" }";
     };

@@ -177,7 +177,7 @@ final class CloudDnsPublisher implements DnsProvider {
     return Optional.ofNullable(best);
   }
 
-  private static boolean isManagedType(String type) {
+  static boolean isManagedType(String type) {
     try {
       RecordType.parse(type);
       return true;
@@ -186,7 +186,7 @@ final class CloudDnsPublisher implements DnsProvider {
     }
   }
 
-  private static RecordSet parse(ResourceRecordSet r) {
+  static RecordSet parse(ResourceRecordSet r) {
     return new RecordSet(r.getName().toLowerCase(Locale.ROOT), RecordType.parse(r.getType()),
         r.getTtl() == null ? OptionalInt.empty() : OptionalInt.of(r.getTtl()), r.getRrdatas());
   }

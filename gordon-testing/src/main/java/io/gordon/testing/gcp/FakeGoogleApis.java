@@ -33,7 +33,7 @@ public final class FakeGoogleApis implements AutoCloseable {
   public enum Route {
     /** Matches every route, for fault injection. */
     ANY, PROJECTS_GET, ZONES_LIST, ZONES_GET, RRSETS_LIST, CHANGES_CREATE, CHANGES_GET,
-    INSTANCES_GET, UNKNOWN
+    INSTANCES_GET, INSTANCES_AGGREGATED, CRM_PROJECTS_LIST, UNKNOWN
   }
 
   /**
@@ -60,6 +60,10 @@ public final class FakeGoogleApis implements AutoCloseable {
   private static final Pattern CHANGE = Pattern.compile(ZONE + "/changes/([^/]+)");
   private static final Pattern INSTANCE =
       Pattern.compile("/compute/v1/projects/([^/]+)/zones/([^/]+)/instances/([^/]+)");
+
+  private static final Pattern AGGREGATED =
+      Pattern.compile("/compute/v1/projects/([^/]+)/aggregated/instances");
+  private static final Pattern CRM_PROJECTS = Pattern.compile("/v1/projects");
 
   private final ObjectMapper json = new ObjectMapper();
   private final HttpServer server;
@@ -210,6 +214,10 @@ public final class FakeGoogleApis implements AutoCloseable {
       return Route.CHANGES_GET;
     } else if (get && INSTANCE.matcher(path).matches()) {
       return Route.INSTANCES_GET;
+    } else if (get && AGGREGATED.matcher(path).matches()) {
+      return Route.INSTANCES_AGGREGATED;
+    } else if (get && CRM_PROJECTS.matcher(path).matches()) {
+      return Route.CRM_PROJECTS_LIST;
     }
     return Route.UNKNOWN;
   }
@@ -229,6 +237,9 @@ public final class FakeGoogleApis implements AutoCloseable {
           group(CHANGE, path, 3));
       case INSTANCES_GET -> compute.getInstance(group(INSTANCE, path, 1),
           group(INSTANCE, path, 2), group(INSTANCE, path, 3));
+      case INSTANCES_AGGREGATED -> compute.aggregatedList(group(AGGREGATED, path, 1),
+          q.get("filter"), q.get("maxResults"), q.get("pageToken"));
+      case CRM_PROJECTS_LIST -> compute.listProjects(q.get("pageSize"), q.get("pageToken"));
       case ANY, UNKNOWN -> throw GoogleApiError.of(404, "notFound",
           "The requested URL " + path + " was not found on this server.").toFailure();
     };

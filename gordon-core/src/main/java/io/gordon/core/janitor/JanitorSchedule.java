@@ -1,0 +1,103 @@
+package io.gordon.core.janitor;
+
+import io.gordon.api.plugin.HealthReporter;
+import io.gordon.core.config.RawConfig;
+import io.gordon.core.delivery.Failure;
+import io.gordon.core.plugin.PluginCatalog;
+import io.gordon.core.runtime.HealthRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The janitor inside {@code gordon run}: every {@code [janitor] interval} one run (its own
+ * plugins, loaded afresh, as {@code gordon janitor}), reported on {@code /readyz} as component
+ * {@code janitor}: ready after a run that ended well, not ready with the last run's result
+ * otherwise (a tripped guard needs {@code gordon janitor --force} by hand).
+ */
+public final class JanitorSchedule implements AutoCloseable {
+  /** The health component name. */
+  public static final String COMPONENT = "janitor";
+  private static final Logger LOG = LoggerFactory.getLogger("gordon.janitor");
+
+  private final Janitor janitor;
+  private final HealthReporter health;
+  private final Clock clock;
+  private final ScheduledExecutorService timer;
+
+  private JanitorSchedule(Janitor janitor, HealthReporter health, Clock clock,
+      Duration interval) {
+    this.janitor = janitor;
+    this.health = health;
+    this.clock = clock;
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "gordon-janitor");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.scheduleWithFixedDelay(this::runOnce, interval.toMillis(), interval.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Starts the schedule when gordon.toml sets {@code [janitor] interval} and lists janitor
+   * plugins; empty otherwise.
+   *
+   * @throws io.gordon.api.ConfigException when [janitor] or the janitor's plugins are invalid
+   */
+  public static Optional<JanitorSchedule> start(RawConfig raw, PluginCatalog catalog,
+      Clock clock, Function<String, String> env, HealthRegistry registry) {
+    JanitorConfig.Settings s = JanitorConfig.settings(raw, env);
+    if (s.interval().isZero() || s.plugins().isEmpty()) {
+      return Optional.empty();
+    }
+    Janitor janitor = new Janitor(JanitorConfig.forJanitor(raw, catalog), catalog, clock, env);
+    HealthReporter health = registry.register(COMPONENT);
+    registry.started(COMPONENT);
+    LOG.info("janitor runs every {} ({})", s.interval(), String.join(", ", s.plugins()));
+    return Optional.of(new JanitorSchedule(janitor, health, clock, s.interval()));
+  }
+
+  private void runOnce() {
+    try {
+      JanitorReport r = janitor.runOnce(new JanitorRun.Options(false, false, false));
+      if (r.exitStatus() == JanitorReport.OK) {
+        health.healthy();
+        LOG.info("janitor run ended: {}", r.status());
+      } else {
+        String why = "last janitor run at " + clock.instant() + ": " + r.status() + ": "
+            + String.join("; ", reasons(r));
+        health.unhealthy(why);
+        LOG.warn(why);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      health.unhealthy("last janitor run at " + clock.instant() + " failed: "
+          + Failure.describe(e));
+      LOG.warn("janitor run failed: {}", Failure.describe(e), e);
+    }
+  }
+
+  private static List<String> reasons(JanitorReport r) {
+    List<String> out = new ArrayList<>(r.plan().errors());
+    out.addAll(r.errors());
+    r.plan().zones().forEach(z -> z.guard().ifPresent(out::add));
+    r.sent().stream().filter(s -> !s.ok()).limit(3).forEach(s -> out.add(s.change().desired()
+        .key() + " " + s.state() + ": " + s.reason()));
+    return out;
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}
