@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -32,16 +35,27 @@ final class GordonProcess implements AutoCloseable {
 
   /** Starts {@code bin/gordon run -c configDir}; appends output to {@code configDir/gordon.log}. */
   static GordonProcess start(Path configDir) throws IOException {
-    Path gordon = REPO.resolve("bin/gordon");
-    if (!Files.isExecutable(gordon)) {
-      throw new IllegalStateException(gordon + " is missing or not executable");
+    return start(REPO.resolve("bin/gordon"), configDir, Map.of("GORDON_NO_BUILD", "1"), "run",
+        "-c", configDir.toString());
+  }
+
+  /**
+   * Starts {@code launcher args...} in {@code dir} with {@code env} replacing the variables it
+   * names; appends output to {@code dir/gordon.log}.
+   */
+  static GordonProcess start(Path launcher, Path dir, Map<String, String> env, String... args)
+      throws IOException {
+    if (!Files.isExecutable(launcher)) {
+      throw new IllegalStateException(launcher + " is missing or not executable");
     }
-    Path log = configDir.resolve("gordon.log");
-    ProcessBuilder pb = new ProcessBuilder(gordon.toString(), "run", "-c", configDir.toString())
+    Path log = dir.resolve("gordon.log");
+    List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    pb.environment().put("GORDON_NO_BUILD", "1");
-    return new GordonProcess(configDir, log, pb.start());
+    pb.environment().putAll(env);
+    return new GordonProcess(dir, log, pb.start());
   }
 
   /** The HTTP port local.http logged, waiting up to 60 s for it. */

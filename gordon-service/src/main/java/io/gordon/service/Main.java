@@ -1,6 +1,7 @@
 package io.gordon.service;
 
 import io.gordon.api.ConfigException;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionCommand.Provider.class,
     description = "Keeps DNS records in step with hostname events.",
     footer = {"", "Exit status: 0 ok, 2 bad usage or invalid configuration, 1 other failures.",
+        "Shell completion (bash, zsh): source <(gordon generate-completion)",
         "Set GORDON_TRACE=1 to print the stack trace of a failure."},
     subcommands = {
         RunCommand.class,
@@ -26,6 +28,7 @@ import picocli.CommandLine.Command;
         VersionCommand.class,
         DocsCommand.class,
         CommandLine.HelpCommand.class,
+        AutoComplete.GenerateCompletion.class,
     })
 public final class Main implements Runnable {
   /** Exit status for success. */

@@ -10,7 +10,6 @@ import io.gordon.api.model.EventMessage;
 import io.gordon.api.plugin.Delivery;
 import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.SourceContext;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -98,7 +97,6 @@ final class PubSubReceiver implements MessageReceiver {
         ? Instant.ofEpochMilli(Timestamps.toMillis(message.getPublishTime()))
         : context.clock().instant();
     attrs.put("publish_time", published.toString());
-    countIfTooOld(id, published);
     log(System.Logger.Level.DEBUG, "[msg-{0}] Received new message.", id);
     if (AuditLogFilter.isIntermediate(data)) {
       context.metrics().incr("audit-log-entry-skipped", Map.of("plugin", "event-consumer"));
@@ -168,16 +166,6 @@ final class PubSubReceiver implements MessageReceiver {
   private boolean redelivered(String id, PubsubMessage message) {
     Integer attempt = Subscriber.getDeliveryAttempt(message);
     return nacked.remove(id) || (attempt != null && attempt > 1);
-  }
-
-  /** The original's msg-too-old metric; the router dead-letters the message with the reason. */
-  private void countIfTooOld(String id, Instant published) {
-    Duration maxAge = context.config().duration("max_msg_age");
-    Duration age = Duration.between(published, context.clock().instant());
-    if (!maxAge.isZero() && age.compareTo(maxAge) > 0) {
-      context.metrics().incr("msg-too-old", Map.of("plugin", "event-consumer", "msg_id", id,
-          "msg_age", Long.toString(age.toSeconds())));
-    }
   }
 
   private void nackUnlessSettled(String id, AtomicBoolean settled, AckReplyConsumer reply,

@@ -1,0 +1,297 @@
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Builds gordon's OCI image without a Docker daemon and without a base image (no registry is
+ * reachable from the build machines): a JRE made with jlink from the building JDK, the jars of
+ * the release, and a minimal root filesystem, written as an OCI image layout (target/oci/) and
+ * as an oci-archive tar. JDK only; run by Maven (gordon-service/pom.xml, exec-maven-plugin):
+ *
+ * <pre>java deploy/image/OciImage.java TARGET_DIR REPO_ROOT VERSION</pre>
+ *
+ * Layers are reproducible: sorted entries, mtime 0, numeric owners, gzip without a time stamp.
+ */
+public final class OciImage {
+  static final int UID = 10001;
+  static final String APP = "opt/gordon";
+  static final List<String> MODULES = List.of("java.base", "java.compiler", "java.desktop",
+      "java.logging", "java.management", "java.naming", "java.net.http", "java.security.jgss",
+      "java.sql", "java.xml", "jdk.crypto.ec", "jdk.httpserver", "jdk.management",
+      "jdk.naming.dns", "jdk.unsupported", "jdk.zipfs");
+  static final String JAVA_OPTIONS = "-XX:MaxRAMPercentage=50 -XX:MaxMetaspaceSize=128m"
+      + " -XX:ReservedCodeCacheSize=48m -Xss512k";
+
+  public static void main(String[] args) throws Exception {
+    Path target = Path.of(args[0]).toAbsolutePath();
+    Path repo = Path.of(args[1]).toAbsolutePath();
+    String version = args[2];
+    Path work = target.resolve("oci-work");
+    Path jre = jlink(work);
+    Path layout = target.resolve("oci");
+    deleteTree(layout);
+    Path blobs = Files.createDirectories(layout.resolve("blobs/sha256"));
+    List<Blob> layers = new ArrayList<>();
+    List<String> diffIds = new ArrayList<>();
+    for (Tar layer : List.of(base(repo), tree(jre, "opt/java", 0), libraries(target, false),
+        libraries(target, true).addFile(repo.resolve("bin/gordon"), APP + "/bin/gordon", 0755, 0)
+            .addFile(repo.resolve("bin/jdk.sh"), APP + "/bin/jdk.sh", 0644, 0))) {
+      byte[] tar = layer.finish();
+      diffIds.add("sha256:" + sha256(tar));
+      layers.add(Blob.write(blobs, gzip(tar)));
+    }
+    Blob config = Blob.write(blobs, config(version, diffIds).getBytes(StandardCharsets.UTF_8));
+    Blob manifest = Blob.write(blobs, manifest(config, layers).getBytes(StandardCharsets.UTF_8));
+    Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+    Files.writeString(layout.resolve("index.json"), "{\"schemaVersion\":2,\"mediaType\":"
+        + "\"application/vnd.oci.image.index.v1+json\",\"manifests\":[" + manifest.descriptor(
+        "application/vnd.oci.image.manifest.v1+json", ",\"annotations\":{"
+            + "\"org.opencontainers.image.ref.name\":\"" + version + "\"}") + "]}");
+    Files.write(target.resolve("gordon-" + version + "-oci.tar"), tree(layout, "", 0).finish());
+    System.out.println("OciImage: wrote " + layout + " and gordon-" + version + "-oci.tar ("
+        + layers.size() + " layers, JRE from " + System.getProperty("java.home") + ")");
+  }
+
+  /** The JRE, made once per build directory (jlink takes a while). */
+  static Path jlink(Path work) throws IOException, InterruptedException {
+    Path jre = work.resolve("jre");
+    if (Files.isExecutable(jre.resolve("bin/java"))) {
+      return jre;
+    }
+    deleteTree(jre);
+    Files.createDirectories(work);
+    Path home = Path.of(System.getProperty("java.home"));
+    // JDKs without jmods/ (JEP 493) link from their own run-time image.
+    Set<String> available = Set.copyOf(ModuleLayer.boot().configuration().modules().stream()
+        .map(m -> m.name()).toList());
+    List<String> modules = MODULES.stream().filter(available::contains).toList();
+    Process p = new ProcessBuilder(home.resolve("bin/jlink").toString(), "--add-modules",
+        String.join(",", modules), "--strip-debug", "--no-man-pages", "--no-header-files",
+        "--compress=zip-6", "--generate-cds-archive", "--output", jre.toString())
+        .inheritIO().start();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("jlink failed with status " + p.exitValue());
+    }
+    return jre;
+  }
+
+  /** /etc/passwd and group with the user gordon, /etc/gordon, /var/lib/gordon, /tmp. */
+  static Tar base(Path repo) throws IOException {
+    Tar t = new Tar();
+    t.dir("etc", 0755, 0).dir("etc/gordon", 0755, 0).dir("tmp", 01777, 0).dir("var", 0755, 0)
+        .dir("var/lib", 0755, 0).dir("var/lib/gordon", 0750, UID)
+        .add("etc/passwd", ("root:x:0:0:root:/root:/sbin/nologin\ngordon:x:" + UID + ":" + UID
+            + ":gordon:/var/lib/gordon:/sbin/nologin\n").getBytes(StandardCharsets.UTF_8), 0644, 0)
+        .add("etc/group", ("root:x:0:\ngordon:x:" + UID + ":\n")
+            .getBytes(StandardCharsets.UTF_8), 0644, 0)
+        .addFile(repo.resolve("deploy/gordon.toml"), "etc/gordon/gordon.toml", 0644, 0);
+    return t;
+  }
+
+  /** The jars of lib/: gordon's own ({@code ours}) or the third-party ones, which change less. */
+  static Tar libraries(Path target, boolean ours) throws IOException {
+    Tar t = new Tar().dir("opt", 0755, 0).dir(APP, 0755, 0).dir(APP + "/lib", 0755, 0);
+    if (ours) {
+      t.dir(APP + "/bin", 0755, 0).addFile(target.resolve("gordon-service.jar"),
+          APP + "/lib/gordon-service.jar", 0644, 0);
+    }
+    try (Stream<Path> jars = Files.list(target.resolve("lib"))) {
+      for (Path j : jars.sorted().toList()) {
+        if (j.getFileName().toString().startsWith("gordon-") == ours) {
+          t.addFile(j, APP + "/lib/" + j.getFileName(), 0644, 0);
+        }
+      }
+    }
+    return t;
+  }
+
+  /** Every file under {@code dir}, named under {@code prefix}, owned by {@code uid}. */
+  static Tar tree(Path dir, String prefix, int uid) throws IOException {
+    Tar t = new Tar();
+    String[] parts = prefix.isEmpty() ? new String[0] : prefix.split("/");
+    for (int i = 1; i <= parts.length; i++) {
+      t.dir(String.join("/", List.of(parts).subList(0, i)), 0755, uid);
+    }
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.filter(p -> !p.equals(dir)).sorted().toList()) {
+        String name = (prefix.isEmpty() ? "" : prefix + "/") + dir.relativize(p);
+        if (Files.isSymbolicLink(p)) {
+          t.link(name, Files.readSymbolicLink(p).toString(), uid);
+        } else if (Files.isDirectory(p)) {
+          t.dir(name, 0755, uid);
+        } else {
+          t.addFile(p, name, Files.isExecutable(p) ? 0755 : 0644, uid);
+        }
+      }
+    }
+    return t;
+  }
+
+  static String config(String version, List<String> diffIds) {
+    String arch = switch (System.getProperty("os.arch")) {
+      case "amd64", "x86_64" -> "amd64";
+      case "aarch64" -> "arm64";
+      default -> System.getProperty("os.arch");
+    };
+    return "{\"architecture\":\"" + arch + "\",\"os\":\"linux\",\"config\":{"
+        + "\"User\":\"" + UID + ":" + UID + "\","
+        + "\"ExposedPorts\":{\"8053/tcp\":{},\"9053/tcp\":{}},"
+        + "\"Env\":[\"PATH=/opt/java/bin:/usr/bin:/bin\",\"JAVA_HOME=/opt/java\","
+        + "\"HOME=/var/lib/gordon\",\"JDK_JAVA_OPTIONS=" + JAVA_OPTIONS + "\"],"
+        + "\"Entrypoint\":[\"/opt/java/bin/java\",\"-XX:+UseSerialGC\","
+        + "\"-XX:TieredStopAtLevel=1\",\"-XX:+ExitOnOutOfMemoryError\","
+        + "\"-XX:+AutoCreateSharedArchive\",\"-XX:SharedArchiveFile=/var/lib/gordon/.gordon.jsa\","
+        + "\"-Xlog:cds=off\",\"-Xlog:cds+dynamic=off\","
+        + "\"-cp\",\"/" + APP + "/lib/*\",\"io.gordon.service.Main\"],"
+        + "\"Cmd\":[\"run\",\"-c\",\"/etc/gordon\"],"
+        + "\"WorkingDir\":\"/var/lib/gordon\",\"Volumes\":{\"/var/lib/gordon\":{}},"
+        + "\"StopSignal\":\"SIGTERM\",\"Labels\":{"
+        + "\"org.opencontainers.image.title\":\"gordon\","
+        + "\"org.opencontainers.image.version\":\"" + version + "\","
+        + "\"org.opencontainers.image.description\":\"Keeps DNS records in step with hostname"
+        + " events; health on :9053/healthz\"}},"
+        + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + String.join("\",\"", diffIds)
+        + "\"]},\"history\":[{\"created_by\":\"OciImage.java: base\"},"
+        + "{\"created_by\":\"OciImage.java: jlink JRE\"},"
+        + "{\"created_by\":\"OciImage.java: libraries\"},"
+        + "{\"created_by\":\"OciImage.java: gordon\"}]}";
+  }
+
+  static String manifest(Blob config, List<Blob> layers) {
+    return "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+        + "\"config\":" + config.descriptor("application/vnd.oci.image.config.v1+json", "")
+        + ",\"layers\":[" + String.join(",", layers.stream().map(l -> l.descriptor(
+            "application/vnd.oci.image.layer.v1.tar+gzip", "")).toList()) + "]}";
+  }
+
+  /** A content-addressed blob of the layout. */
+  record Blob(String digest, long size) {
+    static Blob write(Path blobs, byte[] data) throws IOException {
+      String hex = sha256(data);
+      Files.write(blobs.resolve(hex), data);
+      return new Blob("sha256:" + hex, data.length);
+    }
+
+    String descriptor(String mediaType, String extra) {
+      return "{\"mediaType\":\"" + mediaType + "\",\"digest\":\"" + digest + "\",\"size\":"
+          + size + extra + "}";
+    }
+  }
+
+  static String sha256(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (OutputStream gz = new GZIPOutputStream(out)) { // header mtime is 0: reproducible
+      gz.write(data);
+    }
+    return out.toByteArray();
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> all = Files.walk(dir)) {
+        for (Path p : all.sorted((a, b) -> b.compareTo(a)).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  /** A ustar archive in memory: mtime 0, numeric owners, names split into prefix/name. */
+  static final class Tar {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    Tar dir(String name, int mode, int uid) {
+      header(name + "/", mode, uid, 0, '5', "");
+      return this;
+    }
+
+    Tar link(String name, String target, int uid) {
+      header(name, 0777, uid, 0, '2', target);
+      return this;
+    }
+
+    Tar addFile(Path file, String name, int mode, int uid) throws IOException {
+      return add(name, Files.readAllBytes(file), mode, uid);
+    }
+
+    Tar add(String name, byte[] data, int mode, int uid) {
+      header(name, mode, uid, data.length, '0', "");
+      out.writeBytes(data);
+      out.writeBytes(new byte[(512 - data.length % 512) % 512]);
+      return this;
+    }
+
+    byte[] finish() {
+      out.writeBytes(new byte[1024]);
+      return out.toByteArray();
+    }
+
+    private void header(String name, int mode, int uid, long size, char type, String link) {
+      byte[] h = new byte[512];
+      String prefix = "";
+      if (name.length() > 100) {
+        int cut = name.lastIndexOf('/', name.endsWith("/") ? name.length() - 2 : name.length());
+        while (cut > 155) {
+          cut = name.lastIndexOf('/', cut - 1);
+        }
+        prefix = name.substring(0, cut);
+        name = name.substring(cut + 1);
+        if (name.length() > 100 || cut < 0) {
+          throw new IllegalArgumentException("tar name too long: " + prefix + "/" + name);
+        }
+      }
+      put(h, 0, 100, name);
+      put(h, 100, 8, octal(mode, 7));
+      put(h, 108, 8, octal(uid, 7));
+      put(h, 116, 8, octal(uid, 7));
+      put(h, 124, 12, octal(size, 11));
+      put(h, 136, 12, octal(0, 11));
+      h[156] = (byte) type;
+      put(h, 157, 100, link);
+      put(h, 257, 6, "ustar");
+      put(h, 263, 2, "00");
+      put(h, 345, 155, prefix);
+      for (int i = 148; i < 156; i++) {
+        h[i] = ' ';
+      }
+      long sum = 0;
+      for (byte b : h) {
+        sum += b & 0xff;
+      }
+      put(h, 148, 8, octal(sum, 6) + "\0 ");
+      out.writeBytes(h);
+    }
+
+    private static String octal(long v, int width) {
+      String s = Long.toOctalString(v);
+      return "0".repeat(Math.max(0, width - s.length())) + s;
+    }
+
+    private static void put(byte[] h, int at, int len, String s) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      if (b.length > len) {
+        throw new IllegalArgumentException("tar field too long: " + s);
+      }
+      System.arraycopy(b, 0, h, at, b.length);
+    }
+  }
+}

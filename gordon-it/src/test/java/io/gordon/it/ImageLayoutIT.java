@@ -1,0 +1,136 @@
+package io.gordon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The OCI image layout {@code mvn package} writes (gordon-service/target/oci): index, manifest,
+ * config and layers are read as a registry or runtime would, digests checked, and the layers'
+ * file system inspected; its JRE runs gordon.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ImageLayoutIT {
+  static final Path LAYOUT = Gordon.REPO.resolve("gordon-service/target/oci");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  JsonNode manifest;
+  JsonNode config;
+  Path rootfs;
+  List<String> entries = new ArrayList<>();
+
+  @BeforeAll
+  void readTheLayout() throws Exception {
+    assertThat(LAYOUT.resolve("oci-layout")).as("mvn package must have written the image")
+        .exists();
+    assertThat(JSON.readTree(LAYOUT.resolve("oci-layout").toFile())
+        .path("imageLayoutVersion").asText()).isEqualTo("1.0.0");
+    JsonNode index = JSON.readTree(LAYOUT.resolve("index.json").toFile());
+    assertThat(index.path("manifests")).hasSize(1);
+    manifest = JSON.readTree(blob(index.path("manifests").get(0)));
+    assertThat(manifest.path("mediaType").asText())
+        .isEqualTo("application/vnd.oci.image.manifest.v1+json");
+    config = JSON.readTree(blob(manifest.path("config")));
+    rootfs = Files.createTempDirectory("gordon-image");
+    JsonNode diffIds = config.path("rootfs").path("diff_ids");
+    assertThat(manifest.path("layers")).hasSameSizeAs(diffIds);
+    for (int i = 0; i < diffIds.size(); i++) {
+      JsonNode layer = manifest.path("layers").get(i);
+      assertThat(layer.path("mediaType").asText())
+          .isEqualTo("application/vnd.oci.image.layer.v1.tar+gzip");
+      Path gz = LAYOUT.resolve("blobs/sha256").resolve(digestHex(layer));
+      blob(layer); // checks size and digest
+      byte[] tar = new java.util.zip.GZIPInputStream(Files.newInputStream(gz)).readAllBytes();
+      assertThat("sha256:" + sha256(tar)).as("diff_id of layer " + i)
+          .isEqualTo(diffIds.get(i).asText());
+      entries.addAll(run(rootfs, "tar", "xvzf", gz.toString()));
+      entries.addAll(run(rootfs, "tar", "tvzf", gz.toString()));
+    }
+  }
+
+  @AfterAll
+  void removeTheRootfs() throws Exception {
+    run(Path.of("/"), "rm", "-rf", rootfs.toString());
+  }
+
+  private byte[] blob(JsonNode descriptor) throws Exception {
+    byte[] data = Files.readAllBytes(LAYOUT.resolve("blobs/sha256").resolve(digestHex(descriptor)));
+    assertThat((long) data.length).isEqualTo(descriptor.path("size").asLong());
+    assertThat(sha256(data)).isEqualTo(digestHex(descriptor));
+    return data;
+  }
+
+  private static String digestHex(JsonNode descriptor) {
+    String d = descriptor.path("digest").asText();
+    assertThat(d).startsWith("sha256:");
+    return d.substring("sha256:".length());
+  }
+
+  @Test
+  void theEntrypointRunsGordonOnTheImagesJreWithTheConfigUnderEtcGordon() {
+    JsonNode c = config.path("config");
+    assertThat(c.path("Entrypoint").get(0).asText()).isEqualTo("/opt/java/bin/java");
+    assertThat(c.path("Entrypoint").toString()).contains("\"-cp\",\"/opt/gordon/lib/*\","
+        + "\"io.gordon.service.Main\"");
+    assertThat(c.path("Cmd").toString()).isEqualTo("[\"run\",\"-c\",\"/etc/gordon\"]");
+    assertThat(c.path("Env").toString()).contains("JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=50");
+    assertThat(config.path("os").asText()).isEqualTo("linux");
+  }
+
+  @Test
+  void itRunsAsANonRootUserWithWritableStateUnderVarLibGordon() throws Exception {
+    assertThat(config.path("config").path("User").asText()).isEqualTo("10001:10001");
+    assertThat(Files.readString(rootfs.resolve("etc/passwd")))
+        .contains("gordon:x:10001:10001:gordon:/var/lib/gordon:");
+    assertThat(entries).anyMatch(l -> l.matches("drwxr-x--- 10001/10001 .* var/lib/gordon/"));
+    assertThat(config.path("config").path("Volumes").has("/var/lib/gordon")).isTrue();
+    assertThat(config.path("config").path("WorkingDir").asText()).isEqualTo("/var/lib/gordon");
+    assertThat(Files.readString(rootfs.resolve("etc/gordon/gordon.toml")))
+        .isEqualTo(Files.readString(Gordon.REPO.resolve("deploy/gordon.toml")));
+  }
+
+  @Test
+  void theEventAndAdminPortsAreExposed() {
+    JsonNode ports = config.path("config").path("ExposedPorts");
+    assertThat(ports.has("8053/tcp")).isTrue();
+    assertThat(ports.has("9053/tcp")).isTrue();
+    assertThat(ports).hasSize(2);
+  }
+
+  @Test
+  void theJarSetIsTheReleaseArchivesAndTheJreRunsIt() throws Exception {
+    Set<String> jars = new TreeSet<>(ReleaseArchiveIT.jars(rootfs.resolve("opt/gordon/lib")));
+    assertThat(jars).isEqualTo(ReleaseArchiveIT.distributionJars());
+    List<String> out = run(rootfs, rootfs.resolve("opt/java/bin/java").toString(), "-cp",
+        rootfs.resolve("opt/gordon/lib") + "/*", "io.gordon.service.Main", "version");
+    assertThat(out.get(0)).startsWith("gordon ");
+  }
+
+  private static List<String> run(Path dir, String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String text = new String(out, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as(String.join(" ", cmd) + ": " + text).isZero();
+    return text.lines().toList();
+  }
+
+  private static String sha256(byte[] data) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+  }
+}
