@@ -36,7 +36,8 @@ public final class KafkaConsumerFactory implements PluginFactory {
                 + "paused (poll() keeps running, so the group never evicts this member).")
         .optional("commit_interval", ConfigType.DURATION, Duration.ofSeconds(1),
             Rule.durationAtLeast(0.01), "How often finished offsets are committed; a crash "
-                + "repeats at most the records finished since (the zone absorbs repeats).")
+                + "repeats what finished since, and what finished after the first unfinished "
+                + "record (providers apply repeats idempotently).")
         .optional("redelivery_delay", ConfigType.DURATION, Duration.ofSeconds(1),
             Rule.durationAtLeast(0), "First delay before a record the router handed back "
                 + "(retries exhausted) is submitted again; doubles up to 5 minutes. Its "

@@ -57,8 +57,10 @@ final class RecordSubmitter implements Runnable {
           try {
             submit(p);
           } catch (RuntimeException e) {
-            p.partition().release();
-            throw e;
+            // a record that breaks the hand-over is a poison record too: park it, never loop
+            ctx.reject(p.coordinates(), p.record().value() == null ? "" : new String(
+                p.record().value(), StandardCharsets.UTF_8), "record " + p.coordinates()
+                + " could not be handed over: " + e, attributes(p.record()), delivery(p));
           }
         }
       }

@@ -17,8 +17,10 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 
@@ -112,9 +114,32 @@ public final class KafkaBrokerMain {
           }
         }
       }
-      if (!a.topics().isEmpty()) {
-        admin.describeTopics(a.topics().keySet()).allTopicNames().get(60, TimeUnit.SECONDS);
+      awaitLeaders(admin, a);
+    }
+  }
+
+  /** Waits until every partition of the topics has a leader: producers can then write. */
+  private static void awaitLeaders(Admin admin, BrokerArgs a) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!a.topics().isEmpty()) {
+      try {
+        Map<String, TopicDescription> d = admin.describeTopics(a.topics().keySet())
+            .allTopicNames().get(10, TimeUnit.SECONDS);
+        if (d.values().stream().allMatch(t -> t.partitions().stream()
+            .allMatch(p -> p.leader() != null && !p.leader().isEmpty()))) {
+          return;
+        }
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
       }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("partitions of " + a.topics().keySet()
+            + " have no leader after 60 s");
+      }
+      Thread.sleep(100);
     }
   }
 
