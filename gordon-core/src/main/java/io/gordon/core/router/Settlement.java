@@ -185,4 +185,16 @@ final class Settlement {
   int inFlight() {
     return inFlightCount.get();
   }
+
+  /** The last history entry of a message: "outcome: applied", "outcome: skipped (why)". */
+  static String historyText(Outcome o) {
+    String reason = switch (o) {
+      case Outcome.Applied a -> null;
+      case Outcome.Skipped s -> s.reason();
+      case Outcome.DeadLettered d -> d.reason();
+      case Outcome.Redeliver r -> r.reason();
+    };
+    return reason == null ? "outcome: " + o.state() : "outcome: " + o.state() + " (" + reason
+        + ")";
+  }
 }
