@@ -12,9 +12,12 @@ import java.util.concurrent.TimeUnit;
 
 /** Records what a source submits and rejects; the test settles each through its delivery. */
 public final class RecordingSourceContext implements SourceContext {
-  /** One submitted message or rejected input. */
+  /**
+   * One submitted message or rejected input; {@code resubmitted} when handed back as accepted
+   * before ({@link SourceContext#resubmit}).
+   */
   public record Item(String id, EventMessage message, String payload, String reason,
-      Map<String, String> attributes, Delivery delivery) {
+      Map<String, String> attributes, Delivery delivery, boolean resubmitted) {
     public void settle(Outcome outcome) {
       delivery.settle(id, outcome, List.of());
     }
@@ -29,13 +32,20 @@ public final class RecordingSourceContext implements SourceContext {
 
   @Override
   public void submit(EventMessage message, Delivery delivery) {
-    items.add(new Item(message.id(), message, null, null, message.attributes(), delivery));
+    items.add(new Item(message.id(), message, null, null, message.attributes(), delivery,
+        false));
+  }
+
+  @Override
+  public void resubmit(EventMessage message, Delivery delivery) {
+    items.add(new Item(message.id(), message, null, null, message.attributes(), delivery,
+        true));
   }
 
   @Override
   public void reject(String id, String payload, String reason, Map<String, String> attributes,
       Delivery delivery) {
-    items.add(new Item(id, null, payload, reason, attributes, delivery));
+    items.add(new Item(id, null, payload, reason, attributes, delivery, false));
   }
 
   @Override

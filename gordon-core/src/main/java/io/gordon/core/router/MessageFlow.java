@@ -281,19 +281,8 @@ final class MessageFlow {
             Failure.describe(e), e);
       }
     }
-    done = done.withHistory(settlement.clock().instant(), "", historyText(o));
+    done = done.withHistory(settlement.clock().instant(), "", Settlement.historyText(o));
     settlement.settle(f, o, done);
-  }
-
-  private static String historyText(Outcome o) {
-    String reason = switch (o) {
-      case Outcome.Applied a -> null;
-      case Outcome.Skipped s -> s.reason();
-      case Outcome.DeadLettered d -> d.reason();
-      case Outcome.Redeliver r -> r.reason();
-    };
-    return reason == null ? "outcome: " + o.state() : "outcome: " + o.state() + " (" + reason
-        + ")";
   }
 
   /** Stops the stages' threads and the retry timer. */

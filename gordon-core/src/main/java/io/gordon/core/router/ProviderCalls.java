@@ -21,8 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * provider's documented way to say "the server, the credentials or the disk"). A permanent one
  * (authentication, REFUSED, NOTAUTH, a read-only disk) makes the component
  * {@code <provider> zone <zone>} not ready at once, with its message; a retriable one makes it
- * unhealthy, which turns readiness off after {@code core.health_threshold}. The next call in which
- * a change is applied (or found unchanged) makes it ready again.
+ * unhealthy, which turns readiness off after {@code core.health_threshold}. Three calls in a row
+ * in which every change failed permanently count as a permanent provider failure too (a refused
+ * key that the provider reports per record). The next call in which a change is applied (or
+ * found unchanged) makes it ready again.
  */
 final class ProviderCalls {
   /**
@@ -42,6 +44,10 @@ final class ProviderCalls {
   private final Map<String, String> timingAttrs;
   private final Map<String, Map<String, String>> errorAttrs = new ConcurrentHashMap<>();
   private volatile boolean failing;
+  /** Calls in a row in which every change failed permanently; only the zone's thread. */
+  private int failedCalls;
+  /** How many such calls mean the provider itself refuses. */
+  static final int FAILED_CALLS = 3;
 
   ProviderCalls(String provider, String zone, MetricRelay metrics, HealthRegistry health) {
     this.provider = provider;
@@ -91,10 +97,14 @@ final class ProviderCalls {
       return;
     }
     boolean anyOk = false;
+    boolean allPermanent = true;
     Throwable providerLevel = null;
+    Throwable last = null;
     for (ChangeResult c : r.results()) {
       if (c instanceof ChangeResult.Failed f) {
         error(f.error());
+        last = f.error();
+        allPermanent &= Failure.of(f.error()) == Failure.PERMANENT;
         if (f.error() instanceof ProviderException p && p.name().isEmpty()) {
           providerLevel = p;
         }
@@ -103,9 +113,14 @@ final class ProviderCalls {
       }
     }
     if (anyOk) {
+      failedCalls = 0;
       recovered();
     } else if (providerLevel != null) {
       providerFailure(providerLevel);
+    } else if (allPermanent && ++failedCalls >= FAILED_CALLS) {
+      // Every change of several calls in a row refused: the provider, not the data (a
+      // refused key reported per record, e.g. a one-change UPDATE answered BADKEY).
+      providerFailure(last);
     }
   }
 

@@ -34,8 +34,7 @@ final class Settlement {
   private final DeadLetterSink deadLetters;
   private final HealthRegistry health;
   private final Semaphore permits;
-  private final DedupWindow dedup;
-  private final ConcurrentHashMap<String, Flight> inFlight = new ConcurrentHashMap<>();
+  private final IdWindow ids;
   private final AtomicInteger inFlightCount = new AtomicInteger();
   private final Object drained = new Object();
   private final Map<String, Map<String, String>> letterAttrs = new ConcurrentHashMap<>();
@@ -49,7 +48,7 @@ final class Settlement {
     this.deadLetters = deadLetters;
     this.health = health;
     this.permits = new Semaphore(maxInFlight);
-    this.dedup = new DedupWindow(clock, dedupWindow, 1_000_000);
+    this.ids = new IdWindow(clock, dedupWindow, 1_000_000);
   }
 
   Clock clock() {
@@ -72,7 +71,7 @@ final class Settlement {
 
   /** Registers {@code f} as in flight; false when its id is in flight or done recently. */
   boolean admit(Flight f) {
-    if (dedup.seen(f.id) || inFlight.putIfAbsent(f.id, f) != null) {
+    if (!ids.admit(f)) {
       return false;
     }
     metrics.set(RouterMetrics.IN_FLIGHT, inFlightCount.incrementAndGet(), Map.of());
@@ -142,12 +141,10 @@ final class Settlement {
     if (outcome instanceof Outcome.Redeliver r) {
       metrics.incr(RouterMetrics.REDELIVERED, Map.of());
       Router.LOG.warn("[msg-{}] to be redelivered: {}", f.id, r.reason());
-    } else {
-      dedup.remember(f.id);
     }
     // Out of the in-flight set before the source hears of it: a source may hand a redelivered
     // message straight back, and that must not count as a duplicate of itself.
-    inFlight.remove(f.id, f);
+    ids.finished(f, outcome.acknowledge());
     try {
       f.delivery.settle(f.id, outcome, m.history());
     } catch (RuntimeException e) {
@@ -179,10 +176,22 @@ final class Settlement {
 
   /** The messages in flight now. */
   List<Flight> unfinished() {
-    return List.copyOf(inFlight.values());
+    return ids.inFlight();
   }
 
   int inFlight() {
     return inFlightCount.get();
+  }
+
+  /** The last history entry of a message: "outcome: applied", "outcome: skipped (why)". */
+  static String historyText(Outcome o) {
+    String reason = switch (o) {
+      case Outcome.Applied a -> null;
+      case Outcome.Skipped s -> s.reason();
+      case Outcome.DeadLettered d -> d.reason();
+      case Outcome.Redeliver r -> r.reason();
+    };
+    return reason == null ? "outcome: " + o.state() : "outcome: " + o.state() + " (" + reason
+        + ")";
   }
 }

@@ -82,6 +82,23 @@ class RouterReadinessTest {
   }
 
   @Test
+  void everyChangeRefusedInThreeCallsInARowTurnsReadinessOff() throws Exception {
+    dns.failChanges(c -> new ProviderException("rfc2136", "example.com.", c.name(), "A", false,
+        "127.0.0.1:53 refused the update of " + c.name() + "/A (REFUSED)", null));
+    send("m1", "10.0.0.1");
+    send("m2", "10.0.0.2");
+    assertThat(health.problems()).isEmpty();
+    send("m3", "10.0.0.3");
+    assertThat(health.problems()).containsExactly("rfc2136 zone example.com.: failing since "
+        + "2026-11-25T10:00:00Z: last write failed: 127.0.0.1:53 refused the update of "
+        + "www.example.com./A (REFUSED)");
+
+    dns.failChanges(c -> null);
+    send("m4", "10.0.0.4");
+    assertThat(health.problems()).isEmpty();
+  }
+
+  @Test
   void failingDeadLetterSinkTurnsReadinessOffUntilALetterIsWritten() throws Exception {
     letters.failWith("No space left on device");
     router.reject("raw-1", "{", "body is not JSON", java.util.Map.of(), delivery);

@@ -124,6 +124,38 @@ class GordonRuntimeIT {
     }
   }
 
+  @Test
+  void providerRefusingItsKeyTurnsReadyzOffWithTheReasonWhileHealthzStaysOk() throws Exception {
+    FakeEventSource source = new FakeEventSource();
+    InMemoryDnsProvider dns = new InMemoryDnsProvider("rfc2136", "example.com");
+    dns.failChanges(c -> new io.gordon.api.ProviderException("rfc2136", "example.com.", "", "",
+        false, "TSIG key 'gordon' rejected by 127.0.0.1:53: BADKEY", null));
+    Assembly a = new TestAssembly(dir).source("src", source).provider("rfc2136", dns)
+        .build(clock, CODEC);
+    try (GordonRuntime rt = GordonRuntime.start(a, clock, Duration.ofMillis(10))) {
+      assertThat(readyz(rt)).isEqualTo(200);
+      source.emit(msg(1));
+      source.delivery().awaitCount(1, Duration.ofSeconds(10));
+
+      HttpResponse<String> r = get(rt, "/readyz");
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(r.body()).contains("rfc2136 zone example.com.: failing since ")
+          .contains(": last write failed: TSIG key 'gordon' rejected by 127.0.0.1:53: BADKEY");
+      assertThat(get(rt, "/healthz").statusCode()).isEqualTo(200);
+
+      dns.failChanges(c -> null);
+      source.emit(msg(2));
+      source.delivery().awaitCount(2, Duration.ofSeconds(10));
+      assertThat(readyz(rt)).isEqualTo(200);
+    }
+  }
+
+  private static HttpResponse<String> get(GordonRuntime rt, String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+        "http://127.0.0.1:" + rt.adminPort() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private static int readyz(GordonRuntime rt) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
         "http://127.0.0.1:" + rt.adminPort() + "/readyz")).build(),

@@ -123,12 +123,16 @@ class SpoolReaderTest {
     Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(fileTime));
     RecordingSourceContext ctx = start(Duration.ZERO);
     List<Instant> created = new ArrayList<>();
+    List<Boolean> accepted = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       Item item = ctx.next();
       created.add(item.message().createdAt());
+      accepted.add(item.resubmitted());
       item.settle(new Outcome.Applied());
     }
     assertThat(created).containsExactly(first, first, second, fileTime);
+    // A line with a receipt was accepted (202) already: no age rule again.
+    assertThat(accepted).containsExactly(true, true, true, false);
     await().untilAsserted(() -> assertThat(dir.resolve("done").resolve(file.getFileName()))
         .exists());
     assertThat(dir.resolve(".received").resolve(file.getFileName())).doesNotExist();
@@ -149,9 +153,12 @@ class SpoolReaderTest {
   void aRedeliveredLineIsSubmittedAgainAndOnlySettledOnce() throws Exception {
     Files.writeString(dir.resolve("a.jsonl"), event(1) + "\n");
     RecordingSourceContext ctx = start(Duration.ZERO);
-    ctx.next().settle(new Outcome.Redeliver("retries exhausted"));
+    Item first = ctx.next();
+    assertThat(first.resubmitted()).as("first read of a file line: intake").isFalse();
+    first.settle(new Outcome.Redeliver("retries exhausted"));
     Item again = ctx.next();
     assertThat(again.id()).isEqualTo("a.jsonl:1");
+    assertThat(again.resubmitted()).as("redelivered: accepted before").isTrue();
     assertThat(dir.resolve("a.jsonl")).exists();
     again.settle(new Outcome.Applied());
     await().untilAsserted(() -> assertThat(dir.resolve("done/a.jsonl")).exists());
