@@ -30,7 +30,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>The lock is advisory: it keeps gordon processes apart, not other programs. Within one
  * process a second {@link #acquire} of the same path is refused too (two sources configured on
- * one spool directory). Network file systems may not implement locks; use a local disk.
+ * one spool directory), without touching the lock file. Code in the holding process must never
+ * open the lock file itself: closing any descriptor of it releases the process's OS lock
+ * (POSIX record locks belong to the process). Other processes may read it freely. Network file
+ * systems may not implement locks; use a local disk.
  *
  * <p>Thread-safe. Closing is idempotent.
  *
