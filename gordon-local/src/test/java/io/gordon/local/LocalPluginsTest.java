@@ -31,9 +31,10 @@ class LocalPluginsTest {
     assertThat(f.get("local.zonefile").kind()).isEqualTo(PluginKind.PROVIDER);
     assertThat(keys(f.get("local.http"))).isEqualTo("listen token max_body_bytes directory"
         + " segment_bytes status_retention status_max_entries wait_timeout retry_delay"
-        + " max_msg_age");
+        + " allowed_origins allowed_hosts header_timeout idle_timeout max_connections"
+        + " done_retention max_msg_age");
     assertThat(keys(f.get("local.file"))).isEqualTo("directory pattern poll_interval"
-        + " quiet_period max_line_bytes retry_delay max_msg_age");
+        + " quiet_period max_line_bytes retry_delay done_retention max_msg_age");
     assertThat(keys(f.get("local.zonefile"))).isEqualTo("directory zones default_ttl primary_ns"
         + " hostmaster ns_address");
   }

@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An exclusive advisory lock that makes one process at a time the writer of a directory or a
@@ -27,7 +30,10 @@ import java.util.Objects;
  *
  * <p>The lock is advisory: it keeps gordon processes apart, not other programs. Within one
  * process a second {@link #acquire} of the same path is refused too (two sources configured on
- * one spool directory). Network file systems may not implement locks; use a local disk.
+ * one spool directory), without touching the lock file. Code in the holding process must never
+ * open the lock file itself: closing any descriptor of it releases the process's OS lock
+ * (POSIX record locks belong to the process). Other processes may read it freely. Network file
+ * systems may not implement locks; use a local disk.
  *
  * <p>Thread-safe. Closing is idempotent.
  *
@@ -35,16 +41,25 @@ import java.util.Objects;
  */
 public final class DirectoryLock implements AutoCloseable {
   private static final String SUFFIX = ".lock";
+  /**
+   * Lock files held by this process. Checked before any channel is opened: closing a second
+   * channel on a locked file would release this process's OS lock on it (POSIX record locks
+   * belong to the process, not the descriptor), silently admitting another process.
+   */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
   private final Path path;
   private final Path lockFile;
   private final FileChannel channel;
   private final FileLock lock;
+  private final Path key;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private DirectoryLock(Path path, Path lockFile, FileChannel channel, FileLock lock) {
+  private DirectoryLock(Path path, Path lockFile, FileChannel channel, FileLock lock, Path key) {
     this.path = path;
     this.lockFile = lockFile;
     this.channel = channel;
     this.lock = lock;
+    this.key = key;
   }
 
   /**
@@ -104,6 +119,10 @@ public final class DirectoryLock implements AutoCloseable {
   }
 
   private static DirectoryLock lock(Path path, Path lockFile, String owner) {
+    Path key = key(lockFile);
+    if (!HELD.add(key)) {
+      throw refused(path, lockFile, owner, ProcessHandle.current().pid());
+    }
     FileChannel ch = null;
     try {
       ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -117,14 +136,29 @@ public final class DirectoryLock implements AutoCloseable {
       if (l == null) {
         long pid = holder(ch);
         ch.close();
+        HELD.remove(key);
         throw refused(path, lockFile, owner, pid);
       }
       stamp(ch, owner);
-      return new DirectoryLock(path, lockFile, ch, l);
-    } catch (IOException e) {
+      return new DirectoryLock(path, lockFile, ch, l, key);
+    } catch (IOException | RuntimeException e) {
       closeQuietly(ch);
+      HELD.remove(key);
+      if (e instanceof LockedException locked) {
+        throw locked;
+      }
       throw new GordonException(owner + ": cannot lock " + path + " (lock file " + lockFile
           + "): " + e, e);
+    }
+  }
+
+  /** The lock file's identity in this process: its real directory, so links do not fool it. */
+  private static Path key(Path lockFile) {
+    Path abs = lockFile.toAbsolutePath().normalize();
+    try {
+      return abs.getParent().toRealPath().resolve(abs.getFileName());
+    } catch (IOException e) {
+      return abs;
     }
   }
 
@@ -207,6 +241,9 @@ public final class DirectoryLock implements AutoCloseable {
   /** Releases the lock; the lock file stays (see the class comment). Idempotent. */
   @Override
   public void close() {
-    closeQuietly(channel);
+    if (closed.compareAndSet(false, true)) {
+      closeQuietly(channel);
+      HELD.remove(key);
+    }
   }
 }

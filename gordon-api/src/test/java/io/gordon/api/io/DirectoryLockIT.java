@@ -45,11 +45,27 @@ class DirectoryLockIT {
     }
   }
 
+  @Test
+  void aRefusedSecondLockInThisProcessKeepsTheFirstLockAgainstOtherProcesses() throws Exception {
+    try (DirectoryLock held = DirectoryLock.acquire(dir, "first component")) {
+      assertThatThrownBy(() -> DirectoryLock.acquire(dir, "second component"))
+          .isInstanceOf(LockedException.class);
+
+      Process other = startHolder(dir);
+      String out = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(out).as("the other process must not get the lock").doesNotStartWith("locked ")
+          .contains("is locked by another process (pid " + ProcessHandle.current().pid() + ")");
+      assertThat(other.exitValue()).isNotZero();
+      assertThat(held.held()).isTrue();
+    }
+  }
+
   private static Process startHolder(Path dir) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     String cp = location(DirectoryLock.class) + File.pathSeparator + location(LockHolder.class);
     return new ProcessBuilder(java, "-cp", cp, LockHolder.class.getName(), dir.toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        .redirectErrorStream(true).start();
   }
 
   private static String location(Class<?> c) throws Exception {

@@ -245,18 +245,7 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
    * a segment stops being active only once all of it is durable.
    */
   private void rotate() throws IOException {
-    if (channel != null) {
-      CommitGroup g = open;
-      open = new CommitGroup();
-      try {
-        channel.force(false);
-      } catch (IOException e) {
-        failed(g, e);
-        throw e;
-      }
-      g.succeed();
-    }
-    closeChannel();
+    finishSegment();
     Files.createDirectories(directory);
     String name = String.format("%s-%013d-%04d.jsonl", prefix, clock.millis(), seq++);
     Path next = directory.resolve(name);
@@ -268,6 +257,25 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
     durableLines = 0;
     current = next;
     AtomicFiles.syncDirectory(directory);
+  }
+
+  /** Fsyncs the open group of the current segment (or takes it back) and closes the segment. */
+  private void finishSegment() throws IOException {
+    try {
+      if (channel != null) {
+        CommitGroup g = open;
+        open = new CommitGroup();
+        try {
+          channel.force(false);
+          g.succeed();
+        } catch (IOException e) {
+          failed(g, e);
+          throw e;
+        }
+      }
+    } finally {
+      closeChannel();
+    }
   }
 
   private void closeChannel() throws IOException {
@@ -289,21 +297,7 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
     syncLock.lock();
     writeLock.lock();
     try {
-      if (channel != null) {
-        CommitGroup g = open;
-        open = new CommitGroup();
-        try {
-          channel.force(false);
-          g.succeed();
-        } catch (IOException e) {
-          failed(g, e);
-          throw e;
-        } finally {
-          closeChannel();
-        }
-      } else {
-        closeChannel();
-      }
+      finishSegment();
     } finally {
       writeLock.unlock();
       syncLock.unlock();

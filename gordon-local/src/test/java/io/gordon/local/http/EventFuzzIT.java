@@ -28,12 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
  * HTTP handler in process (spool on tmpfs when there is one, so fsync costs nothing), then
  * thousands of mutated requests over real sockets. No request may crash the handler (500) or
  * go unanswered, and every rejection must carry a clear problem (a field, then what is wrong).
- * The seed is printed; replay with {@code -Dfuzz.seed=<seed>}.
+ * The seed is printed; replay with {@code -Dfuzz.seed=<seed>} (worker {@code w} uses {@code
+ * seed + w}).
  */
 class EventFuzzIT {
   static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
   static final int EVENTS = Integer.getInteger("fuzz.events", 1_000_000);
   static final int PER_REQUEST = 250;
+  /** Threads feeding the handler (it serves concurrent connections, so it must take this). */
+  static final int WORKERS = 2;
   static final int SOCKET_REQUESTS = 3_000;
   /** A problem names its field (or the id) and says what is wrong. */
   static final Pattern CLEAR = Pattern.compile("([\\w$.\\[\\]]+|id \"[^\\n]*\"[^\\n]*): \\S.*",
@@ -48,31 +51,23 @@ class EventFuzzIT {
     PluginContext ctx = TestContext.of("local.http", HttpSourceFactory.SPEC, Map.of(
         "directory", spool.toString()), Clock.systemUTC(), root);
     HttpSettings settings = HttpSettings.from(ctx.config(), root);
-    EventFuzzer fuzz = new EventFuzzer(SEED);
     int[] outcomes = new int[600];
     try (SpoolWriter writer = new SpoolWriter(spool, "http", 16 << 20, Clock.systemUTC())) {
       EventsHandler handler = new EventsHandler(settings, ctx, writer, new StatusTracker(
           Clock.systemUTC(), Duration.ofMinutes(1), 100_000), new RequestPolicy(
               InetAddress.getLoopbackAddress(), List.of(), List.of()));
       long start = System.nanoTime();
-      for (int sent = 0; sent < EVENTS; ) {
-        int n = fuzz.nextInt(20) == 0 ? 1 : PER_REQUEST;
-        List<String> docs = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-          String doc = fuzz.next(sent + k);
-          docs.add(doc);
-          if ((sent + k) % 10 == 0) {
-            decodeAlone(doc);
-          }
+      List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+      try (var pool = java.util.concurrent.Executors.newFixedThreadPool(WORKERS)) {
+        for (int w = 0; w < WORKERS; w++) {
+          EventFuzzer fuzz = new EventFuzzer(SEED + w);
+          int from = w * (EVENTS / WORKERS);
+          int to = w == WORKERS - 1 ? EVENTS : from + EVENTS / WORKERS;
+          workers.add(pool.submit(() -> inProcess(handler, fuzz, from, to, outcomes)));
         }
-        sent += n;
-        String body = n > 1 && fuzz.nextInt(4) == 0 ? "[" + String.join(",", docs) + "]"
-            : String.join("\n", docs);
-        Response r = handler.handle(new Request("POST", "/v1/events", "", Map.of(
-            "content-type", List.of("application/x-ndjson"), "host", List.of("127.0.0.1")),
-            body.getBytes(StandardCharsets.UTF_8)));
-        outcomes[r.status()]++;
-        checkAnswer(r.status(), new String(r.body(), StandardCharsets.UTF_8), body);
+        for (var f : workers) {
+          f.get();
+        }
       }
       System.out.printf("EventFuzzIT: %d events in process in %.1f s; answers 202=%d 207=%d"
           + " 400=%d 409=%d%n", EVENTS, (System.nanoTime() - start) / 1e9, outcomes[202],
@@ -80,7 +75,34 @@ class EventFuzzIT {
     } finally {
       deleteTree(spool);
     }
-    overRealSockets(fuzz);
+    overRealSockets(new EventFuzzer(SEED + WORKERS));
+  }
+
+  /** Events {@code from..to-1}, in requests of 1 or PER_REQUEST, through the handler. */
+  private static Void inProcess(EventsHandler handler, EventFuzzer fuzz, int from, int to,
+      int[] outcomes) throws IOException {
+    for (int sent = from; sent < to; ) {
+      int n = Math.min(to - sent, fuzz.nextInt(20) == 0 ? 1 : PER_REQUEST);
+      List<String> docs = new ArrayList<>(n);
+      for (int k = 0; k < n; k++) {
+        String doc = fuzz.next(sent + k);
+        docs.add(doc);
+        if ((sent + k) % 10 == 0) {
+          decodeAlone(doc);
+        }
+      }
+      sent += n;
+      String body = n > 1 && fuzz.nextInt(4) == 0 ? "[" + String.join(",", docs) + "]"
+          : String.join("\n", docs);
+      Response r = handler.handle(new Request("POST", "/v1/events", "", Map.of(
+          "content-type", List.of("application/x-ndjson"), "host", List.of("127.0.0.1")),
+          body.getBytes(StandardCharsets.UTF_8)));
+      synchronized (outcomes) {
+        outcomes[r.status()]++;
+      }
+      checkAnswer(r.status(), new String(r.body(), StandardCharsets.UTF_8), body);
+    }
+    return null;
   }
 
   private void overRealSockets(EventFuzzer fuzz) throws Exception {

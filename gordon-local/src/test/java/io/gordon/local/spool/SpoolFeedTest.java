@@ -76,4 +76,44 @@ class SpoolFeedTest {
       t.join(5000);
     }
   }
+
+  @Test
+  void theBacklogAndOldestPendingAgeAreGaugesNamedWithTheirUnits() throws Exception {
+    Files.writeString(dir.resolve("in-1.jsonl"), SpoolReaderTest.event(1) + "\n");
+    java.util.Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    MetricRelay relay = new MetricRelay() {
+      @Override
+      public void incr(String name, long value, java.util.Map<String, String> context) {}
+
+      @Override
+      public void set(String name, double value, java.util.Map<String, String> context) {
+        seen.put(name + context, String.valueOf(value));
+      }
+
+      @Override
+      public void timing(String name, Duration elapsed, java.util.Map<String, String> c) {}
+    };
+    SpoolReader reader = new SpoolReader(new SpoolOptions(dir, "*.jsonl", Duration.ofMillis(20),
+        Duration.ZERO, 10_000, Duration.ofSeconds(1), p -> false, true), SpoolFeed.NONE,
+        Duration.ZERO, TestContext.CODEC, Clock.systemUTC(), System.getLogger("test"), relay,
+        "local.file", SpoolListener.NONE);
+    reader.prepare();
+    RecordingSourceContext ctx = new RecordingSourceContext();
+    Thread t = Thread.ofVirtual().start(() -> {
+      try {
+        reader.run(ctx);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    try {
+      ctx.next();
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+          assertThat(seen).containsEntry("gordon_spool_backlog_events{source=local.file}", "1.0")
+              .containsKey("gordon_spool_oldest_pending_age_seconds{source=local.file}"));
+    } finally {
+      reader.stop();
+      t.join(5000);
+    }
+  }
 }
