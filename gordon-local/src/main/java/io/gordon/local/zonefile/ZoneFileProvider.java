@@ -127,6 +127,7 @@ final class ZoneFileProvider implements DnsProvider {
       results[i] = editor.apply(changes.get(i));
     }
     if (!editor.modified()) {
+      health.healthy(); // the file was read and nothing needed writing
       return;
     }
     // Changes that would break the zone were refused one by one above, so a problem left here
