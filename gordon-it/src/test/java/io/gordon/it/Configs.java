@@ -36,6 +36,9 @@ final class Configs {
         handlers = ["stream"]
         [core.dead_letter]
         path = "var/dead-letters.jsonl"
+        [core.ownership]
+        # the crash test deletes a third of the zone on purpose; the breaker's default is 30%
+        delete_threshold = 0.5
         [local.file]
         directory = "var/spool/in"
         poll_interval = "50ms"

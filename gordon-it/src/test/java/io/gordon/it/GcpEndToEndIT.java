@@ -148,10 +148,11 @@ class GcpEndToEndIT {
     for (int i = 0; i < total; i++) {
       emulator.publish(PROJECT, topic, event("k" + seq + "h" + i, i), Map.of(), null);
     }
-    // Cloud DNS goes down once 30 records are in, so gordon is mid-stream (messages pulled,
-    // unacked, retrying) when killed however fast or slow the machine is
+    // Cloud DNS goes down once 30 records are in (each with its owner marker), so gordon is
+    // mid-stream (messages pulled, unacked, retrying) when killed however fast or slow the
+    // machine is
     int held = google.dns().rrsets(DNS_PROJECT, ZONE).size();
-    google.dns().outageOnceZoneHolds(DNS_PROJECT, ZONE, held + 30);
+    google.dns().outageOnceZoneHolds(DNS_PROJECT, ZONE, held + 2 * 30);
     try (GordonProcess gordon = GordonProcess.start(dir)) {
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
           .failFast("gordon exited: " + gordon.tail(), () -> !gordon.alive())

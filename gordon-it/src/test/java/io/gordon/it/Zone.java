@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 final class Zone {
   private Zone() {}
 
-  /** Every record line except the SOA, apex NS and the name server's own A record. */
+  /**
+   * Every record line except the SOA, apex NS, the name server's own A record and the owner
+   * markers ({@code _gordon-...} TXT, written beside each record gordon owns).
+   */
   static Set<String> records(Path file, String zone) throws IOException {
     Set<String> out = new TreeSet<>();
     if (!Files.exists(file)) {
@@ -23,7 +26,8 @@ final class Zone {
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (line.isBlank() || line.startsWith(";") || line.startsWith("$")
           || line.contains(" IN SOA ") || line.startsWith("ns1." + zone + " ")
-          || line.startsWith(zone + " ") && line.contains(" IN NS ")) {
+          || line.startsWith(zone + " ") && line.contains(" IN NS ")
+          || line.startsWith("_gordon-")) {
         continue;
       }
       out.add(line);

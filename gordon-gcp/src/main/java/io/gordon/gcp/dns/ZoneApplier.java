@@ -75,10 +75,13 @@ final class ZoneApplier {
       refresh(managedZone, snapshot, names.stream().filter(n -> !snapshot.knows(n)).toList(),
           fresh);
       plan = new ChangePlan(zone, defaultTtl, changes, snapshot.at(names));
-      // What sends nothing (a no-op, a refusal) has no precondition: confirm it with a read.
+      // What sends nothing (a no-op, a refusal, changes that cancel out) has no precondition
+      // Cloud DNS could check: confirm it with a read.
+      Set<String> sent = new HashSet<>();
+      plan.diffs().forEach(d -> sent.add(d.key()));
       Set<String> doubtful = new LinkedHashSet<>();
       for (int i = 0; i < changes.size(); i++) {
-        if (!(plan.verdicts().get(i) instanceof ChangePlan.Pending)) {
+        if (!(plan.verdicts().get(i) instanceof ChangePlan.Pending p && sent.contains(p.key()))) {
           namesOf(zone, List.of(changes.get(i))).stream().filter(n -> !fresh.contains(n))
               .forEach(doubtful::add);
         }

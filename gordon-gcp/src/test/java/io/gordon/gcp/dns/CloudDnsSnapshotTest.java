@@ -139,4 +139,16 @@ class CloudDnsSnapshotTest {
             + " not changed");
     assertThat(live(n("taken"), "A")).contains(FakeRrset.of(n("taken"), "A", 300, "192.0.2.1"));
   }
+
+  @Test
+  void changesThatCancelOutAreCheckedAgainstAFreshReadNotTheSnapshot() {
+    publisher.apply(List.of(replace(n("gone"), "192.0.2.1"),
+        new Change.Remove(RecordSet.of(n("gone"), RecordType.A, List.of()))));
+    api.dns().put(project, managed, FakeRrset.of(n("gone"), "A", 300, "192.0.2.9"));
+    List<ChangeResult> r = publisher.apply(List.of(replace(n("gone"), "192.0.2.2"),
+        new Change.Remove(RecordSet.of(n("gone"), RecordType.A, List.of()))));
+    assertThat(r).allMatch(ChangeResult.Applied.class::isInstance);
+    assertThat(live(n("gone"), "A")).as("the record written behind gordon's back is removed too")
+        .isEmpty();
+  }
 }

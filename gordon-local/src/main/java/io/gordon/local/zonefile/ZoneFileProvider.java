@@ -127,11 +127,14 @@ final class ZoneFileProvider implements DnsProvider {
       results[i] = editor.apply(changes.get(i));
     }
     if (!editor.modified()) {
+      health.healthy(); // the file was read and nothing needed writing
       return;
     }
+    // Changes that would break the zone were refused one by one above, so a problem left here
+    // was in the file already (a hand edit): retriable, as for a file that does not parse.
     ProviderException refused = ZoneCheck.problem(data).map(p -> new ProviderException(PROVIDER,
-        zone, "", "", false, PROVIDER + ": " + settings.file(zone) + " not written: " + p,
-        null)).orElse(null);
+        zone, "", "", true, PROVIDER + ": " + settings.file(zone) + " not written: " + p
+            + " (fix the file; gordon retries)", null)).orElse(null);
     try {
       if (refused != null) {
         store.forget(zone);

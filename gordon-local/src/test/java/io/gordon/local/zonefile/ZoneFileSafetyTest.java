@@ -127,4 +127,24 @@ class ZoneFileSafetyTest {
         "192.0.2.1")))).isInstanceOf(ChangeResult.Applied.class);
     assertThat(context.last()).isEqualTo("ok");
   }
+
+  @Test
+  void aHandEditedFileWhoseNameServerHasNoAddressIsNotWrittenAndChangesAreRetried()
+      throws Exception {
+    Files.writeString(file, Files.readString(file).replace("ns1.example.com. 300 IN A 127.0.0.1\n",
+        ""));
+    String before = Files.readString(file);
+    ChangeResult r = apply(new Change.Replace(RecordSet.of("a.example.com.", RecordType.A, 300,
+        "192.0.2.1")));
+    ProviderException e = (ProviderException) ((ChangeResult.Failed) r).error();
+    assertThat(e.retriable()).isTrue();
+    assertThat(e).hasMessage("local.zonefile: " + file + " not written: the name server"
+        + " ns1.example.com. of example.com. (apex NS) would have no address (A or AAAA);"
+        + " named-checkzone refuses such a zone (fix the file; gordon retries)");
+    assertThat(Files.readString(file)).isEqualTo(before);
+    assertThat(provider.apply(List.of(
+        new Change.Replace(RecordSet.of("ns1.example.com.", RecordType.A, 300, "192.0.2.53")),
+        new Change.Replace(RecordSet.of("a.example.com.", RecordType.A, 300, "192.0.2.1")))))
+        .allMatch(ChangeResult.Applied.class::isInstance);
+  }
 }
