@@ -79,8 +79,7 @@ final class ZoneBatch {
     int size = 0;
     for (int i : indexes) {
       Change c = changes.get(i);
-      int estimate = Records.estimateSize(c.name(), c.records().rdata().size() + 3,
-          c.records().rdata().stream().mapToInt(String::length).sum());
+      int estimate = estimate(c);
       boolean full = current.size() >= settings.maxChangesPerUpdate()
           || size + estimate > sender.messageLimit() || names.contains(c.name());
       if (full && !current.isEmpty()) {
@@ -97,6 +96,20 @@ final class ZoneBatch {
       chunks.add(current);
     }
     return chunks;
+  }
+
+  /**
+   * The octets {@code c} adds to a message: its records and prerequisites, and for a claimed
+   * change its marker (owner name, prerequisite and TXT content naming the record).
+   */
+  static int estimate(Change c) {
+    int count = c.records().rdata().size() + 3;
+    int chars = c.records().rdata().stream().mapToInt(String::length).sum();
+    if (c.ownership().isPresent()) {
+      count += 3;
+      chars += 2 * c.name().length() + 80;
+    }
+    return Records.estimateSize(c.name(), count, chars);
   }
 
   private void runChunk(List<Integer> chunk, Semaphore inFlight, ChangeResult[] results) {

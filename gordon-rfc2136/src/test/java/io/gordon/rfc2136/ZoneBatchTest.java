@@ -3,6 +3,7 @@ package io.gordon.rfc2136;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gordon.api.model.Change;
+import io.gordon.api.model.Ownership;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
 import io.gordon.api.plugin.MetricRelay;
@@ -51,5 +52,22 @@ class ZoneBatchTest {
     List<List<Integer>> chunks = batch(500, changes).chunks();
     assertThat(chunks).hasSizeGreaterThan(2);
     assertThat(chunks.stream().mapToInt(List::size).sum()).isEqualTo(100);
+  }
+
+  @Test
+  void claimedChunksWithTheirMarkersFitInOneTcpMessage() {
+    List<Change> changes = IntStream.range(0, 2000).mapToObj(i -> (Change) new Change.Replace(
+        RecordSet.of("host-" + i + ".some-longer-label.example.test.", RecordType.A, 300,
+            "192.0.2.1")).withOwnership(Ownership.of("gordon"))).toList();
+    ZoneBatch batch = batch(500, changes);
+    ChangePlanner planner = new ChangePlanner(new Rfc2136Settings("rfc2136",
+        Rfc2136Settings.parseServer("rfc2136", "127.0.0.1:5353"), List.of("example.test."),
+        Optional.empty(), Duration.ofSeconds(1), Rfc2136Settings.TcpMode.AUTO, 300, 500, 4));
+    for (List<Integer> chunk : batch.chunks()) {
+      List<Op> ops = chunk.stream().map(i -> ((ChangePlanner.Planned.Send) planner.plan(i,
+          changes.get(i), "example.test.", Optional.empty(), Optional.empty())).op()).toList();
+      assertThat(UpdateSender.build("example.test.", ops).toWire().length)
+          .isLessThanOrEqualTo(UpdateSender.TCP_LIMIT);
+    }
   }
 }
