@@ -10,7 +10,7 @@ import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The module registers its three plugins with ServiceLoader, with these keys. */
+/** The module registers its four plugins with ServiceLoader, with these keys. */
 class LocalPluginsTest {
   static Map<String, PluginFactory> factories() {
     return ServiceLoader.load(PluginFactory.class).stream().map(ServiceLoader.Provider::get)
@@ -23,9 +23,12 @@ class LocalPluginsTest {
   }
 
   @Test
-  void theThreePluginsAreRegisteredWithTheirKindsAndKeys() {
+  void theFourPluginsAreRegisteredWithTheirKindsAndKeys() {
     Map<String, PluginFactory> f = factories();
-    assertThat(f).containsOnlyKeys("local.http", "local.file", "local.zonefile");
+    assertThat(f).containsOnlyKeys("local.http", "local.file", "local.zonefile",
+        "local.inventory");
+    assertThat(f.get("local.inventory").kind()).isEqualTo(PluginKind.AUTHORITY);
+    assertThat(keys(f.get("local.inventory"))).isEqualTo("path zones");
     assertThat(f.get("local.http").kind()).isEqualTo(PluginKind.SOURCE);
     assertThat(f.get("local.file").kind()).isEqualTo(PluginKind.SOURCE);
     assertThat(f.get("local.zonefile").kind()).isEqualTo(PluginKind.PROVIDER);

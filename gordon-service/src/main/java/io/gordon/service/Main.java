@@ -55,7 +55,11 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit status. */
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    return execute(new CommandLine(new Main()), args);
+  }
+
+  /** Runs {@code args} on {@code cli} (tests set its output streams) and returns the status. */
+  static int execute(CommandLine cli, String... args) {
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof ConfigException c) {
         c.problems().forEach(p -> cmd.getErr().println(p));

@@ -143,4 +143,21 @@ class GceAuthorityTest {
     assertThat(o.zones().get(0).records()).containsExactly(
         a("twin", "192.0.2.1", "192.0.2.2"));
   }
+
+  @Test
+  void projectsAreListedConcurrentlyButNoMoreThanTheLimitAtOnce() {
+    List<String> projects = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      projects.add(p + "c" + i);
+      vm(p + "c" + i, p + "vm" + i, "192.0.2." + (i + 1));
+    }
+    api.compute().setListDelay(java.time.Duration.ofMillis(300));
+    try {
+      Observation o = authority(Map.of("project_whitelist", projects)).observe();
+      assertThat(o.zones().get(0).records()).hasSize(6);
+      assertThat(api.compute().maxConcurrentLists()).isEqualTo(2);
+    } finally {
+      api.compute().setListDelay(java.time.Duration.ZERO);
+    }
+  }
 }

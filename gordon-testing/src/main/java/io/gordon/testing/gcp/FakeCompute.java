@@ -2,11 +2,13 @@ package io.gordon.testing.gcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The state of a fake Compute Engine v1 {@code instances.get} (gcp-api.md 2.1) and
@@ -20,6 +22,9 @@ public final class FakeCompute {
   private final Map<String, Instance> instances = new TreeMap<>();
   private final Map<String, String> projects = new TreeMap<>();
   private final Map<String, Integer> projectFailures = new HashMap<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
+  private volatile Duration listDelay = Duration.ZERO;
 
   FakeCompute(ObjectMapper json) {
     this.json = json;
@@ -104,8 +109,33 @@ public final class FakeCompute {
     return page;
   }
 
-  synchronized ObjectNode aggregatedList(String project, String filter, String maxResults,
+  /** Each aggregated listing takes {@code delay} (outside the lock, so listings overlap). */
+  public void setListDelay(Duration delay) {
+    listDelay = delay;
+  }
+
+  /** The most aggregated listings that were in progress at once. */
+  public int maxConcurrentLists() {
+    return maxInFlight.get();
+  }
+
+  ObjectNode aggregatedList(String project, String filter, String maxResults,
       String pageToken) {
+    int now = inFlight.incrementAndGet();
+    maxInFlight.accumulateAndGet(now, Math::max);
+    try {
+      Thread.sleep(listDelay.toMillis());
+      return aggregatedPage(project, filter, maxResults, pageToken);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private synchronized ObjectNode aggregatedPage(String project, String filter,
+      String maxResults, String pageToken) {
     Integer failure = projectFailures.get(project);
     if (failure != null) {
       throw GoogleApiError.of(failure, failure == 403 ? "forbidden" : "backendError",
