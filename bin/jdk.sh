@@ -1,9 +1,11 @@
 # Sourced by bin/gordon and bin/test: selects a JDK >= 21 and exports JAVA_HOME.
 # Order: $JAVA_HOME if it is >= 21, then the newest suitable JDK under /usr/lib/jvm.
+# With GORDON_RUNTIME_ONLY=1 (an unpacked release, which builds nothing) a JRE will do.
 
 gordon_java_major() { # prints the feature version of the JDK at $1, or nothing
   local release="$1/release"
-  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
+  [ -x "$1/bin/java" ] || return 0
+  [ -n "${GORDON_RUNTIME_ONLY:-}" ] || [ -x "$1/bin/javac" ] || return 0
   if [ -f "$release" ]; then
     sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release"
   else

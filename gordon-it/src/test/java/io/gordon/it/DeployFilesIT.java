@@ -127,10 +127,17 @@ class DeployFilesIT {
   @Test
   void promtoolAcceptsTheAlertingRulesAndRejectsABrokenCopy() throws Exception {
     Path rules = DEPLOY.resolve("monitoring/alerts.yaml");
-    assertThat(promtool(rules)).contains("SUCCESS: 8 rules found");
+    assertThat(promtool("check", "rules", rules.toString()))
+        .contains("SUCCESS: 8 rules found", "exit 0");
     Path broken = Files.writeString(dir.resolve("broken.yaml"), Files.readString(rules)
         .replace("up{job=\"gordon\"} == 0", "up{job=\"gordon\" == 0"));
-    assertThat(promtool(broken)).contains("FAILED");
+    assertThat(promtool("check", "rules", broken.toString())).contains("FAILED", "exit 1");
+  }
+
+  @Test
+  void theAlertsFireAsTheirUnitTestsExpect() throws Exception {
+    assertThat(promtool("test", "rules", DEPLOY.resolve("monitoring/alerts.test.yaml")
+        .toString())).contains("SUCCESS", "exit 0");
   }
 
   @Test
@@ -156,13 +163,14 @@ class DeployFilesIT {
     throw new AssertionError("no port named " + name + " in " + container.path("ports"));
   }
 
-  /** Runs promtool check rules; fails with the reason when promtool is not installed. */
-  private static String promtool(Path rules) throws Exception {
+  /** Runs promtool; fails with the reason when promtool is not installed. */
+  private static String promtool(String... args) throws Exception {
     Path promtool = Stream.of("/usr/bin/promtool", "/usr/local/bin/promtool").map(Path::of)
         .filter(Files::isExecutable).findFirst().orElseThrow(() -> new AssertionError(
             "promtool is not installed: bin/install-test-deps installs Debian's prometheus"));
-    Process p = new ProcessBuilder(promtool.toString(), "check", "rules", rules.toString())
-        .redirectErrorStream(true).start();
+    List<String> cmd = new ArrayList<>(List.of(promtool.toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return out + "exit " + p.exitValue();

@@ -121,6 +121,49 @@ class ImageLayoutIT {
     assertThat(out.get(0)).startsWith("gordon ");
   }
 
+  /**
+   * The entrypoint's JVM flags and JDK_JAVA_OPTIONS on the image's JRE and jars (paths under
+   * the unpacked rootfs, since the test cannot chroot): the service starts, /healthz answers,
+   * an event lands, SIGTERM exits 0 and the JVM writes its class-data-sharing archive.
+   */
+  @Test
+  void theEntrypointStartsTheServiceOnTheImagesJreAndHealthzAnswers() throws Exception {
+    Path dir = Configs.embeddedDefault(Files.createTempDirectory("gordon-image-run"));
+    Path jsa = dir.resolve("gordon.jsa");
+    List<String> cmd = new ArrayList<>();
+    config.path("config").path("Entrypoint").forEach(a -> cmd.add(a.asText()
+        .replace("/var/lib/gordon/.gordon.jsa", jsa.toString())
+        .replace("/opt/", rootfs + "/opt/")));
+    cmd.addAll(List.of("run", "-c", dir.toString()));
+    String options = "";
+    for (JsonNode e : config.path("config").path("Env")) {
+      if (e.asText().startsWith("JDK_JAVA_OPTIONS=")) {
+        options = e.asText().substring("JDK_JAVA_OPTIONS=".length());
+      }
+    }
+    try (GordonProcess gordon = GordonProcess.start(Path.of(cmd.get(0)), dir,
+        java.util.Map.of("JDK_JAVA_OPTIONS", options), cmd.subList(1, cmd.size())
+            .toArray(String[]::new))) {
+      Http http = new Http(gordon.httpPort());
+      java.util.regex.Matcher admin = java.util.regex.Pattern
+          .compile("admin server listening on http://127\\.0\\.0\\.1:(\\d+)/")
+          .matcher(gordon.logText());
+      assertThat(admin.find()).as(gordon.tail()).isTrue();
+      java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+              + admin.group(1) + "/healthz")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(http.post("", Http.addA("img-1", "img.example.com.", "192.0.2.50"))
+          .statusCode()).isEqualTo(202);
+      assertThat(gordon.stop()).as(gordon.tail()).isZero();
+      assertThat(gordon.logText()).contains("Shutdown complete.");
+      assertThat(jsa).as("-XX:+AutoCreateSharedArchive wrote the archive at exit").exists();
+    } finally {
+      run(Path.of("/"), "rm", "-rf", dir.toString());
+    }
+  }
+
   private static List<String> run(Path dir, String... cmd) throws Exception {
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
     byte[] out = p.getInputStream().readAllBytes();
