@@ -65,7 +65,8 @@ class KafkaScaleOutIT {
       for (String n : List.of("a", "b", "c")) {
         gordons.add(GordonProcess.start(configure(n)));
       }
-      awaitApplied(gordons, NAMES * VERSIONS / 3, Duration.ofSeconds(120));
+      // generous bounds: at load 22 on 2 cores the first third took 96 s (start-ups included)
+      awaitApplied(gordons, NAMES * VERSIONS / 3, Duration.ofSeconds(240));
       gordons.get(1).kill();
       int atKill = applied();
       System.out.printf("kafka scale-out: %d of %d applies at the kill (%.1f s)%n", atKill,
@@ -73,7 +74,7 @@ class KafkaScaleOutIT {
       assertThat(atKill).as("the kill came mid-stream").isLessThan(NAMES * VERSIONS);
       long restart = System.nanoTime();
       gordons.set(1, GordonProcess.start(dir.resolve("b")));
-      await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500))
+      await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
           .failFast("a gordon exited", () -> gordons.stream().anyMatch(g -> !g.alive()))
           .until(this::everyNameAtLastVersion);
       System.out.printf("kafka scale-out: every name at its last version %.1f s after the "
