@@ -147,7 +147,7 @@ class CliIT {
     assertThat(r.errLines()).containsExactly(
         "gordon.toml:2:1: core.max_in_fligth: unknown key; did you mean \"max_in_flight\"? "
             + "(expected one of: plugins, debug, metrics, route, max_in_flight, "
-            + "shutdown_timeout, max_msg_age, dedup_window, health_threshold)",
+            + "shutdown_timeout, max_msg_age, max_clock_skew, dedup_window, health_threshold)",
         "gordon.toml:11:1: it.dns.zone: invalid value \"example.com\" (expected a string, "
             + "ending with a dot)",
         "gordon.toml:12:1: it.dns.zome: unknown key; did you mean \"zone\"? (expected one of: "

@@ -26,8 +26,8 @@ class CompletionTest {
   void theCompletionScriptCompletesEveryCommandAndItsOptions() {
     String s = script();
     assertThat(s).contains("complete -F _complete_gordon", "bashcompinit");
-    assertThat(s).contains("local commands=\"run apply replay config plugins version docs");
-    for (String cmd : new String[] {"run", "apply", "replay", "config", "plugins", "version",
+    assertThat(s).contains("local commands=\"run apply janitor replay config plugins version docs");
+    for (String cmd : new String[] {"run", "apply", "janitor", "replay", "config", "plugins", "version",
         "docs"}) {
       assertThat(s).as(cmd).contains("function _picocli_gordon_" + cmd + "()");
     }

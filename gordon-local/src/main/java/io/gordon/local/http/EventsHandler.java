@@ -89,7 +89,7 @@ final class EventsHandler implements Http1Server.Handler {
       DnsEvent e = d.event().orElseThrow();
       String id = e.id().orElseGet(() -> UUID.randomUUID().toString());
       String line = context.events().encode(new DnsEvent(Optional.of(id), e.action(),
-          e.timestamp(), e.records(), e.resourceName(), e.schema()));
+          e.timestamp(), e.records(), e.resourceName(), e.schema(), e.expected()));
       Optional<String> earlier = tracker.claim(id, line);
       if (earlier.isPresent()) {
         conflict = true;
