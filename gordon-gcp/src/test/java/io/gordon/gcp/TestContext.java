@@ -33,6 +33,7 @@ public final class TestContext implements PluginContext {
   /** Every health report: "healthy" or the unhealthy reason. */
   public final List<String> health = Collections.synchronizedList(new ArrayList<>());
   private EventCodec codec;
+  private HealthReporter healthTarget;
   private RecordReader records = new RecordReader() {
     @Override
     public Optional<RecordSet> read(String n, RecordType t) {
@@ -70,6 +71,12 @@ public final class TestContext implements PluginContext {
   /** Uses {@code c} as the shared codec. */
   public TestContext withCodec(EventCodec c) {
     this.codec = c;
+    return this;
+  }
+
+  /** Also passes every health report on to {@code target} (e.g. a real registry's reporter). */
+  public TestContext withHealth(HealthReporter target) {
+    this.healthTarget = target;
     return this;
   }
 
@@ -131,11 +138,25 @@ public final class TestContext implements PluginContext {
       @Override
       public void healthy() {
         health.add("healthy");
+        if (healthTarget != null) {
+          healthTarget.healthy();
+        }
       }
 
       @Override
       public void unhealthy(String reason) {
         health.add(reason);
+        if (healthTarget != null) {
+          healthTarget.unhealthy(reason);
+        }
+      }
+
+      @Override
+      public void down(String reason) {
+        health.add(reason);
+        if (healthTarget != null) {
+          healthTarget.down(reason);
+        }
       }
     };
   }

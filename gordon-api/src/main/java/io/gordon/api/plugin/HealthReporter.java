@@ -11,4 +11,15 @@ public interface HealthReporter {
 
   /** The plugin cannot work now; {@code reason} says why, e.g. "subscribe failed: UNAVAILABLE". */
   void unhealthy(String reason);
+
+  /**
+   * The plugin cannot do its work and {@code /readyz} must say so at once, without the
+   * threshold that {@link #unhealthy} waits for: e.g. a source that is not consuming yet (its
+   * subscription does not exist, its stream is not open). The next {@link #healthy} clears it.
+   * Also valid before the plugin has started: readiness then stays 503 after its start.
+   * The default reports {@link #unhealthy}.
+   */
+  default void down(String reason) {
+    unhealthy(reason);
+  }
 }

@@ -46,6 +46,11 @@ public final class HealthRegistry {
             old != null && old.failingSince != null ? old.failingSince : clock.instant(),
             false));
       }
+
+      @Override
+      public void down(String reason) {
+        HealthRegistry.this.down(component, reason);
+      }
     };
   }
 

@@ -1,33 +1,32 @@
 package io.gordon.gcp.pubsub;
 
+import com.google.api.core.ApiService;
 import com.google.api.gax.batching.FlowControlSettings;
 import com.google.api.gax.batching.FlowController;
-import com.google.api.gax.rpc.AlreadyExistsException;
 import com.google.api.gax.rpc.NotFoundException;
 import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.cloud.pubsub.v1.SubscriberShutdownSettings;
-import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
-import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import com.google.pubsub.v1.ProjectSubscriptionName;
-import com.google.pubsub.v1.Subscription;
 import io.gordon.api.GordonException;
 import io.gordon.api.plugin.EventSource;
 import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.SourceContext;
-import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The Pub/Sub event source ({@code gcp.event_consumer}): a streaming-pull {@link Subscriber}
  * whose messages go to the router through {@link PubSubReceiver}. Creates the subscription when
- * asked; a failed subscribe is retried with backoff forever and reported through readiness, never
- * by exiting.
+ * asked; a failed subscribe is retried with backoff forever, never by exiting. Readiness is 503
+ * at once (naming the subscription) from start until the subscription is confirmed and the
+ * subscriber runs, and again while it fails, the subscription is gone or Pub/Sub is unreachable.
  */
 final class PubSubConsumer implements EventSource {
   /** Messages answered but whose ack the client library has not sent yet, at most. */
   static final int ACK_WINDOW = 1000;
+  /** How often a running subscriber's subscription is looked up for readiness. */
+  static final java.time.Duration PROBE_EVERY = java.time.Duration.ofSeconds(2);
   private final PluginContext context;
   private final PubSubSettings settings;
   private final PubSubTransport transport;
@@ -41,37 +40,102 @@ final class PubSubConsumer implements EventSource {
     this.transport = transport;
   }
 
+  /** Readiness is 503 from the start until the subscription is confirmed and consumed. */
+  @Override
+  public void start() {
+    context.health().down("not consuming yet: waiting for subscription "
+        + settings.subscription());
+  }
+
   @Override
   public void run(SourceContext source) {
     MessageReceiver receiver = new PubSubReceiver(context, source, () -> stopped,
         settings.maxMessages());
     for (int failures = 0; !stopped; ) {
       String step = "create subscription " + settings.subscription();
-      try {
-        if (settings.createSubscription()) {
-          ensureSubscription();
+      try (SubscriptionCheck check = new SubscriptionCheck(settings, transport)) {
+        if (check.ensure()) {
+          log(System.Logger.Level.INFO, "created subscription {0} on {1}",
+              settings.subscription(), settings.topic());
         }
         step = "subscribe to " + settings.subscription();
         Subscriber s = subscriber(receiver);
         subscriber = s;
         s.startAsync().awaitRunning();
+        // ready only once the subscription is known to exist: from then on Pub/Sub keeps
+        // every message published for it, whether or not the stream has opened yet
+        check.probe();
         context.health().healthy();
         log(System.Logger.Level.INFO, "subscribed to {0} through {1}", settings.subscription(),
             transport);
         failures = 0;
-        waitWhileRunning(s);
-        if (!stopped) {
-          throw new IllegalStateException("subscriber " + s.state() + (s.state()
-              == com.google.api.core.ApiService.State.FAILED ? ": " + s.failureCause() : ""));
-        }
+        watch(s, check);
       } catch (RuntimeException e) {
         if (stopped) {
           break;
         }
-        String reason = step + " failed: " + rootMessage(e);
-        context.health().unhealthy(reason);
+        stopSubscriber();
+        String reason = e instanceof GordonException ? e.getMessage()
+            : step + " failed: " + rootMessage(e);
+        context.health().down(reason);
         log(System.Logger.Level.WARNING, "{0}; retrying", reason);
         pause(settings.resubscribe().delay(failures++).toMillis());
+      }
+    }
+  }
+
+  /**
+   * Returns when stopped; throws when the subscriber fails or the subscription is gone. Probes
+   * the subscription every {@link #PROBE_EVERY}: an unreachable Pub/Sub is "down" (the
+   * subscriber reconnects by itself), and "healthy" again once a probe gets through.
+   */
+  private void watch(Subscriber s, SubscriptionCheck check) {
+    long nextProbe = System.nanoTime() + PROBE_EVERY.toNanos();
+    boolean reachable = true;
+    while (!stopped && s.isRunning()) {
+      pause(250);
+      if (stopped || !s.isRunning() || System.nanoTime() < nextProbe) {
+        continue;
+      }
+      nextProbe = System.nanoTime() + PROBE_EVERY.toNanos();
+      try {
+        check.probe();
+        if (!reachable) {
+          context.health().healthy();
+          log(System.Logger.Level.INFO, "subscription {0} reachable again",
+              settings.subscription());
+        }
+        reachable = true;
+      } catch (GordonException e) {
+        if (e.getCause() instanceof NotFoundException) {
+          throw e;
+        }
+        reachable = false;
+        context.health().down(e.getMessage());
+        log(System.Logger.Level.WARNING, "{0}", e.getMessage());
+      }
+    }
+    if (!stopped) {
+      Throwable cause = s.state() == ApiService.State.FAILED ? s.failureCause() : null;
+      for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof NotFoundException) {
+          throw check.missing(cause);
+        }
+      }
+      throw new IllegalStateException("subscriber " + s.state()
+          + (cause != null ? ": " + cause : ""));
+    }
+  }
+
+  /** Stops a subscriber left running by a failed probe, so two never overlap. */
+  private void stopSubscriber() {
+    Subscriber s = subscriber;
+    if (s != null && s.isRunning()) {
+      s.stopAsync();
+      try {
+        s.awaitTerminated(settings.shutdownGrace().toMillis() + 5000, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | IllegalStateException e) {
+        log(System.Logger.Level.WARNING, "subscriber did not stop cleanly: {0}", e.toString());
       }
     }
   }
@@ -96,40 +160,6 @@ final class PubSubConsumer implements EventSource {
       b.setChannelProvider(transport.channels());
     }
     return b.build();
-  }
-
-  private void ensureSubscription() {
-    SubscriptionAdminSettings.Builder b = SubscriptionAdminSettings.newBuilder()
-        .setCredentialsProvider(transport.credentials());
-    if (transport.channels() != null) {
-      b.setTransportChannelProvider(transport.channels());
-    }
-    try (SubscriptionAdminClient admin = SubscriptionAdminClient.create(b.build())) {
-      admin.createSubscription(Subscription.newBuilder().setName(settings.subscription())
-          .setTopic(settings.topic()).setAckDeadlineSeconds(settings.ackDeadlineSeconds())
-          .setEnableMessageOrdering(settings.ordering()).build());
-      log(System.Logger.Level.INFO, "created subscription {0} on {1}", settings.subscription(),
-          settings.topic());
-    } catch (AlreadyExistsException e) {
-      // fine: it exists
-    } catch (NotFoundException e) {
-      throw new GordonException("topic \"" + settings.topic() + "\" does not exist", e);
-    } catch (IOException e) {
-      throw new GordonException("cannot reach Pub/Sub: " + e.getMessage(), e);
-    }
-  }
-
-  private void waitWhileRunning(Subscriber s) {
-    synchronized (wake) {
-      while (!stopped && s.isRunning()) {
-        try {
-          wake.wait(250);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          stopped = true;
-        }
-      }
-    }
   }
 
   private void pause(long millis) {

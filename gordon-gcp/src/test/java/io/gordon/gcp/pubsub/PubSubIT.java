@@ -241,14 +241,15 @@ class PubSubIT {
   void aFailingSubscribeIsRetriedAndReportedUntilItWorks() {
     Running r = consume(Map.of("create_subscription", false));
     await().atMost(WAIT).until(() -> List.copyOf(r.context().health).stream()
-        .anyMatch(h -> h.startsWith("subscribe to projects/" + PROJECT + "/subscriptions/"
-            + subscription + " failed: ")));
+        .anyMatch(h -> h.equals("subscription projects/" + PROJECT + "/subscriptions/"
+            + subscription + " does not exist (create_subscription is false)")));
     assertThat(r.thread().isAlive()).isTrue();
     emulator.createSubscription(PROJECT, subscription, topic, false, 10);
     String id = publish(event("late", "192.0.2.1"));
     await().atMost(WAIT).until(() -> r.source().count() >= 1);
     assertThat(r.source().ids()).containsOnly(id);
-    // "healthy" is reported once the subscriber runs, which may be after the first delivery
+    // "healthy" is reported once the subscriber runs and the subscription is confirmed, which
+    // may be after the first delivery
     await().atMost(WAIT).untilAsserted(() ->
         assertThat(List.copyOf(r.context().health)).last().isEqualTo("healthy"));
   }

@@ -91,6 +91,11 @@ public final class PubSubEmulator implements AutoCloseable {
     call("PUT", "/v1/projects/" + project + "/subscriptions/" + subscription, body.toString());
   }
 
+  /** Deletes a subscription (its open streams then fail as they would on Google's service). */
+  public void deleteSubscription(String project, String subscription) {
+    call("DELETE", "/v1/projects/" + project + "/subscriptions/" + subscription, null);
+  }
+
   /** Whether the subscription exists. */
   public boolean subscriptionExists(String project, String subscription) {
     return send("GET", "/v1/projects/" + project + "/subscriptions/" + subscription, null)
