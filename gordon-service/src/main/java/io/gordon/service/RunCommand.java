@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
     GordonRuntime runtime = GordonRuntime.start(loaded.assembly(), clock);
     runtime.installSignalHandlers();
     try (var janitor = JanitorSchedule.start(raw, catalog, clock, System::getenv,
-        loaded.assembly().health()).orElse(null)) {
+        loaded.assembly()).orElse(null)) {
       return runtime.awaitTermination();
     }
   }

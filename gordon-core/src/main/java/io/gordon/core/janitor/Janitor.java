@@ -5,11 +5,13 @@ import io.gordon.core.config.Origin;
 import io.gordon.core.config.RawConfig;
 import io.gordon.core.plugin.PluginCatalog;
 import io.gordon.core.plugin.PluginLoader;
+import io.gordon.core.runtime.Assembly;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -22,6 +24,13 @@ import java.util.function.Function;
  * {@code --adopt}, the names the plan adopts are added to {@code adopt}, so the ownership layer
  * lets exactly those unowned RRsets be taken over. Adopting takes two loads: a dry run finds the
  * names, the real run adopts them.
+ *
+ * <p>Inside {@code gordon run} ({@link #inService}) only the janitor's own plugins are loaded
+ * for each run; the zones are read and written through the running service's DNS provider
+ * instances (so a zone file's lock, an in-memory zone and the order of changes are shared), and
+ * its dead-letter sink and metrics are used. Each run wraps those providers in its own ownership
+ * layer with the adjustments above, so the service's live-path breaker neither counts nor
+ * refuses the janitor's deletions.
  */
 public final class Janitor {
   private final RawConfig raw;
@@ -30,6 +39,7 @@ public final class Janitor {
   private final JanitorConfig.Settings settings;
   private final Clock clock;
   private final List<String> warnings = new ArrayList<>();
+  private final Optional<Assembly> service;
 
   /**
    * Validates what can be validated without creating plugins.
@@ -39,11 +49,29 @@ public final class Janitor {
    */
   public Janitor(RawConfig raw, PluginCatalog catalog, Clock clock,
       Function<String, String> env) {
+    this(raw, catalog, clock, env, Optional.empty());
+  }
+
+  private Janitor(RawConfig raw, PluginCatalog catalog, Clock clock,
+      Function<String, String> env, Optional<Assembly> service) {
+    this.service = service;
     this.raw = raw;
     this.clock = clock;
     this.loader = new PluginLoader(catalog, clock, env).forJanitor();
     this.settings = JanitorConfig.settings(raw, env);
     this.rules = OwnershipRules.of(loader.validate(raw).ownership());
+  }
+
+  /**
+   * The janitor inside {@code gordon run}: {@code gordon.toml}'s {@code janitor.plugins} (without
+   * providers and dead-letter sinks), sending through the running {@code service}'s providers.
+   *
+   * @throws io.gordon.api.ConfigException with every problem
+   */
+  public static Janitor inService(RawConfig gordonToml, PluginCatalog catalog, Clock clock,
+      Function<String, String> env, Assembly service) {
+    return new Janitor(JanitorConfig.inService(gordonToml, catalog), catalog, clock, env,
+        Optional.of(service));
   }
 
   /** The {@code [janitor]} settings. */
@@ -76,13 +104,17 @@ public final class Janitor {
 
   private JanitorReport once(List<String> adopt, JanitorRun.Options options)
       throws InterruptedException {
-    PluginLoader.Loaded loaded = loader.load(adjusted(adopt), PluginLoader.Mode.JANITOR);
+    RawConfig config = adjusted(adopt);
+    PluginLoader.Loaded loaded = loader.load(config, service.isPresent()
+        ? PluginLoader.Mode.JANITOR_IN_RUN : PluginLoader.Mode.JANITOR);
     warnings.clear();
     warnings.addAll(loaded.warnings());
     try {
-      JanitorReport r = new JanitorRun(loaded.assembly(), loaded.janitor(), rules, clock,
+      Assembly assembly = service.map(s -> ServiceProviders.assembly(s, loaded.assembly(),
+          loaded.config().ownership(), clock)).orElse(loaded.assembly());
+      JanitorReport r = new JanitorRun(assembly, loaded.janitor(), rules, clock,
           settings.timeout()).run(options);
-      new JanitorMetrics(loaded.assembly().metrics()).ended(r.status(), clock.instant());
+      new JanitorMetrics(assembly.metrics()).ended(r.status(), clock.instant());
       return r;
     } finally {
       loaded.assembly().metrics().cleanup();

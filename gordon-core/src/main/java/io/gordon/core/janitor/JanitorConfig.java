@@ -78,11 +78,31 @@ public final class JanitorConfig {
   static RawConfig forJanitor(RawConfig raw, PluginCatalog catalog) {
     List<String> plugins = new ArrayList<>(strings(raw, "janitor.plugins"));
     for (String p : strings(raw, "core.plugins")) {
-      PluginKind k = catalog.find(p).map(i -> i.factory().kind()).orElse(null);
-      if ((k == PluginKind.PROVIDER || k == PluginKind.DEAD_LETTER) && !plugins.contains(p)) {
+      if (isShared(catalog, p) && !plugins.contains(p)) {
         plugins.add(p);
       }
     }
+    return withPlugins(raw, plugins);
+  }
+
+  /**
+   * gordon.toml as the janitor inside {@code gordon run} reads it: core.plugins = the janitor's
+   * own plugins only. DNS providers and dead-letter sinks are left out: the running service's
+   * instances are used, as a second instance of a provider would contend with the first (a
+   * zone file's lock, an in-memory zone, the order of changes).
+   */
+  static RawConfig inService(RawConfig raw, PluginCatalog catalog) {
+    List<String> plugins = new ArrayList<>(strings(raw, "janitor.plugins"));
+    plugins.removeIf(p -> isShared(catalog, p));
+    return withPlugins(raw, plugins);
+  }
+
+  private static boolean isShared(PluginCatalog catalog, String plugin) {
+    PluginKind k = catalog.find(plugin).map(i -> i.factory().kind()).orElse(null);
+    return k == PluginKind.PROVIDER || k == PluginKind.DEAD_LETTER;
+  }
+
+  private static RawConfig withPlugins(RawConfig raw, List<String> plugins) {
     Origin at = raw.tree().originOf("janitor.plugins").orElse(raw.origin("core.plugins"));
     ConfigTable core = new ConfigTable(at, Map.of("plugins", new ConfigTable.Entry(
         List.copyOf(plugins), at)));

@@ -4,6 +4,7 @@ import io.gordon.api.plugin.HealthReporter;
 import io.gordon.core.config.RawConfig;
 import io.gordon.core.delivery.Failure;
 import io.gordon.core.plugin.PluginCatalog;
+import io.gordon.core.runtime.Assembly;
 import io.gordon.core.runtime.HealthRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The janitor inside {@code gordon run}: every {@code [janitor] interval} one run (its own
- * plugins, loaded afresh, as {@code gordon janitor}), reported on {@code /readyz} as component
+ * plugins loaded afresh, the zones read and written through the running service's DNS
+ * providers), reported on {@code /readyz} as component
  * {@code janitor}: ready after a run that ended well, not ready with the last run's result
  * otherwise (a tripped guard needs {@code gordon janitor --force} by hand).
  */
@@ -49,17 +51,19 @@ public final class JanitorSchedule implements AutoCloseable {
 
   /**
    * Starts the schedule when gordon.toml sets {@code [janitor] interval} and lists janitor
-   * plugins; empty otherwise.
+   * plugins; empty otherwise. The runs send through {@code service}'s DNS providers (see
+   * {@link Janitor#inService}).
    *
    * @throws io.gordon.api.ConfigException when [janitor] or the janitor's plugins are invalid
    */
   public static Optional<JanitorSchedule> start(RawConfig raw, PluginCatalog catalog,
-      Clock clock, Function<String, String> env, HealthRegistry registry) {
+      Clock clock, Function<String, String> env, Assembly service) {
     JanitorConfig.Settings s = JanitorConfig.settings(raw, env);
     if (s.interval().isZero() || s.plugins().isEmpty()) {
       return Optional.empty();
     }
-    Janitor janitor = new Janitor(JanitorConfig.forJanitor(raw, catalog), catalog, clock, env);
+    Janitor janitor = Janitor.inService(raw, catalog, clock, env, service);
+    HealthRegistry registry = service.health();
     HealthReporter health = registry.register(COMPONENT);
     registry.started(COMPONENT);
     LOG.info("janitor runs every {} ({})", s.interval(), String.join(", ", s.plugins()));

@@ -176,20 +176,24 @@ final class Creation {
     return out;
   }
 
-  /** What a janitor needs: one authority at least, and somewhere to read the live zones. */
-  List<String> requireJanitorPlugins(RawConfig raw) {
+  /**
+   * What a janitor needs: one authority at least, and somewhere to read the live zones (the
+   * running service's providers when {@code serviceProviders}).
+   */
+  List<String> requireJanitorPlugins(RawConfig raw, boolean serviceProviders) {
     List<String> out = new ArrayList<>();
     String at = raw.origin("core.plugins") + ": core.plugins: ";
     if (!kinds.containsValue(PluginKind.AUTHORITY)) {
       out.add(at + "no authority is loaded (expected at least one plugin of kind AUTHORITY,"
           + " e.g. \"local.inventory\" or \"gcp.gce\", see gordon plugins)");
     }
-    if (!kinds.containsValue(PluginKind.PROVIDER) && !kinds.containsValue(PluginKind.ZONE_READER)) {
+    if (!serviceProviders && !kinds.containsValue(PluginKind.PROVIDER)
+        && !kinds.containsValue(PluginKind.ZONE_READER)) {
       out.add(at + "no DNS provider or zone reader is loaded, so the janitor cannot read the"
           + " live zones (expected a plugin of kind PROVIDER or ZONE_READER, e.g. \"rfc2136\""
           + " or \"gcp.gdns\")");
     }
-    if (kinds.containsValue(PluginKind.ZONE_READER)
+    if (!serviceProviders && kinds.containsValue(PluginKind.ZONE_READER)
         && !kinds.containsValue(PluginKind.EVENT_PUBLISHER)) {
       out.add(at + "a zone reader only reads: list an event publisher (kind EVENT_PUBLISHER,"
           + " e.g. \"gcp.gpubsub\") to send the janitor's changes, or a DNS provider instead");

@@ -44,7 +44,13 @@ public final class PluginLoader {
      * providers and a dead-letter sink may be listed, and the route is fixed: consume, publish,
      * cleanup. Every problem fails.
      */
-    JANITOR
+    JANITOR,
+    /**
+     * As the janitor inside {@code gordon run}: as {@link #JANITOR}, but the running service's
+     * DNS providers read and write the zones, so only the janitor's own plugins are listed and
+     * no DNS provider or zone reader is required.
+     */
+    JANITOR_IN_RUN
   }
 
   /** The route of janitor events: they arrive complete, so they go straight to publish. */
@@ -125,14 +131,15 @@ public final class PluginLoader {
    * @throws ConfigException with every problem, one formatted line each
    */
   public Loaded load(RawConfig raw, Mode mode) {
-    if (mode == Mode.JANITOR && !janitor) {
+    boolean janitorMode = mode == Mode.JANITOR || mode == Mode.JANITOR_IN_RUN;
+    if (janitorMode && !janitor) {
       return forJanitor().load(raw, mode);
     }
     ValidatedConfig config = validate(raw);
     CoreSettings settings = config.settings().orElseThrow(() -> new ConfigException(
         config.problems().stream().map(ConfigProblem::toString).toList()));
     boolean debug = settings.debug() && mode == Mode.RUN;
-    Selection sel = new Selection(catalog, config, settings, mode == Mode.JANITOR);
+    Selection sel = new Selection(catalog, config, settings, janitorMode);
     List<String> fatal = new ArrayList<>(sel.general);
     List<String> warnings = new ArrayList<>(catalog.problems());
     warnings.addAll(config.warnings());
@@ -157,8 +164,8 @@ public final class PluginLoader {
       }
     });
     made.relayProblem().ifPresent(p -> (debug ? warnings : fatal).add(p));
-    if (fatal.isEmpty() && mode == Mode.JANITOR) {
-      fatal.addAll(made.requireJanitorPlugins(raw));
+    if (fatal.isEmpty() && janitorMode) {
+      fatal.addAll(made.requireJanitorPlugins(raw, mode == Mode.JANITOR_IN_RUN));
       if (fatal.isEmpty()) {
         return new Loaded(made.assembly(JANITOR_ROUTE), config, warnings, made.janitorPlugins());
       }
