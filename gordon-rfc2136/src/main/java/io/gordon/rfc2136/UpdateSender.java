@@ -118,8 +118,9 @@ final class UpdateSender {
 
   /**
    * Sends {@code ops} as one message and records them applied if the server accepts it; returns
-   * false, recording nothing, for any other outcome (the caller then takes the careful path,
-   * which reports errors).
+   * false for any other outcome, recording nothing for that message (the caller then takes the
+   * careful path, which reports errors and skips the changes already applied). A message over
+   * the size limit is sent as two halves, each by this method, rather than given up.
    */
   boolean sendAll(String zone, List<Op> ops, ChangeResult[] results) {
     if (ops.isEmpty()) {
@@ -128,7 +129,12 @@ final class UpdateSender {
     Update update = build(zone, ops);
     int size = client.wireSize(update);
     if (size > messageLimit()) {
-      return false;
+      if (ops.size() == 1) {
+        return false;
+      }
+      int half = ops.size() / 2;
+      boolean first = sendAll(zone, ops.subList(0, half), results);
+      return sendAll(zone, ops.subList(half, ops.size()), results) && first;
     }
     long start = System.nanoTime();
     Message response;

@@ -30,6 +30,8 @@ final class ZoneBatch {
   /** Most concurrent reads (queries before removals and CNAME replacements) per process. */
   static final int MAX_READS = 64;
   private static final Semaphore READS = new Semaphore(MAX_READS);
+  /** The fixed octets of a marker's TXT string: length octet, keys, separators, version. */
+  private static final int MARKER_TEXT = "_heritage=gordon,owner=,record=,type=,v=1".length();
 
   private final String zone;
   private final List<Change> changes;
@@ -99,17 +101,24 @@ final class ZoneBatch {
   }
 
   /**
-   * The octets {@code c} adds to a message: its records and prerequisites, and for a claimed
-   * change its marker (owner name, prerequisite and TXT content naming the record).
+   * The octets {@code c} adds to a message, an upper bound that counts name compression: the
+   * zone's name is written once per message, so an owner name costs its labels below the zone
+   * and a pointer; every record then 10 octets of type, class, TTL and length and a pointer to
+   * its owner, plus its rdata at no more than presentation length. A claimed change adds its
+   * marker: the marker's name (at most 16 octets more than the record's own labels), two
+   * prerequisites, and the TXT content naming owner, record and type. A tight bound fills
+   * messages (fewer UPDATEs per batch); {@link UpdateSender#sendAll} splits one that would
+   * still exceed the limit.
    */
-  static int estimate(Change c) {
-    int count = c.records().rdata().size() + 3;
-    int chars = c.records().rdata().stream().mapToInt(String::length).sum();
+  int estimate(Change c) {
+    int below = Math.max(0, c.name().length() - zone.length()) + 2;
+    int size = below + (c.records().rdata().size() + 3) * 12
+        + c.records().rdata().stream().mapToInt(String::length).sum();
     if (c.ownership().isPresent()) {
-      count += 3;
-      chars += 2 * c.name().length() + 80;
+      size += 3 * 12 + below + 16 + MARKER_TEXT + c.ownership().get().ownerId().length()
+          + c.name().length() + c.type().name().length();
     }
-    return Records.estimateSize(c.name(), count, chars);
+    return size;
   }
 
   private void runChunk(List<Integer> chunk, Semaphore inFlight, ChangeResult[] results) {
@@ -193,6 +202,9 @@ final class ZoneBatch {
     Map<Integer, CompletableFuture<Optional<RecordSet>>> markers = new HashMap<>();
     for (int i : chunk) {
       Change c = changes.get(i);
+      if (results[i] != null) {
+        continue; // applied by an optimistic half message
+      }
       ChangePlanner.readBefore(c).ifPresent(type -> reads.put(i, readAsync(c.name(), type)));
       try {
         Markers.markerName(c, zone).ifPresent(m -> markers.put(i,
