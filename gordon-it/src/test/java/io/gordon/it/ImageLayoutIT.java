@@ -145,9 +145,12 @@ class ImageLayoutIT {
         java.util.Map.of("JDK_JAVA_OPTIONS", options), cmd.subList(1, cmd.size())
             .toArray(String[]::new))) {
       Http http = new Http(gordon.httpPort());
-      java.util.regex.Matcher admin = java.util.regex.Pattern
-          .compile("admin server listening on http://127\\.0\\.0\\.1:(\\d+)/")
-          .matcher(gordon.logText());
+      java.util.regex.Pattern listening = java.util.regex.Pattern
+          .compile("admin server listening on http://127\\.0\\.0\\.1:(\\d+)/");
+      // The admin server may log its port a moment after the event port is bound.
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+          .until(() -> listening.matcher(gordon.logText()).find());
+      java.util.regex.Matcher admin = listening.matcher(gordon.logText());
       assertThat(admin.find()).as(gordon.tail()).isTrue();
       java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
           java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
