@@ -37,6 +37,7 @@ public abstract sealed class DnsTestServer implements AutoCloseable
   private final Path dir;
   private Process process;
   private int port;
+  private List<String> command;
 
   DnsTestServer(String kind, List<String> zones, TsigKey key) {
     this.kind = kind;
@@ -53,7 +54,7 @@ public abstract sealed class DnsTestServer implements AutoCloseable
     IllegalStateException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       port = ServerSupport.freePort();
-      List<String> command = configure(dir, port);
+      command = configure(dir, port);
       Path log = dir.resolve(kind + ".log");
       try {
         process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
@@ -150,6 +151,32 @@ public abstract sealed class DnsTestServer implements AutoCloseable
   /** The server's log so far. */
   public String log() {
     return ServerSupport.tail(dir.resolve(kind + ".log"), Integer.MAX_VALUE);
+  }
+
+  /**
+   * Stops the process as {@link #close()} does but keeps its directory (config, zone files,
+   * journal), so {@link #restart()} can bring the same server back: a real outage, not a pause.
+   */
+  public void stop() {
+    stopProcess();
+  }
+
+  /**
+   * Starts a {@link #stop() stopped} server again with the same command on the same port and
+   * waits until every zone answers its SOA; the zones keep what was written before the stop.
+   */
+  public void restart() {
+    if (isRunning()) {
+      throw new IllegalStateException(this + " is still running; stop() it before restart()");
+    }
+    Path log = dir.resolve(kind + ".log");
+    try {
+      process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot restart " + command + ": " + e.getMessage(), e);
+    }
+    awaitReady(log);
   }
 
   /** Stops the server by PID (SIGTERM, then SIGKILL after 5 s) and deletes its directory. */
