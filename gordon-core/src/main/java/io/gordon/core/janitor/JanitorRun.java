@@ -156,7 +156,7 @@ public final class JanitorRun {
       }
       return out;
     }
-    List<Settled> settled = Pipeline.runOnce(RouterBuilder.from(expecting(events), clock)
+    List<Settled> settled = Pipeline.runOnce(RouterBuilder.from(publishOnly(), clock)
         .build(), messages(events), timeout);
     for (int i = 0; i < settled.size(); i++) {
       Outcome o = settled.get(i).outcome();
@@ -185,13 +185,14 @@ public final class JanitorRun {
     return out;
   }
 
-  /** The assembly with providers that restore the events' expectations (see the wrapper). */
-  private Assembly expecting(List<DnsEvent> events) {
-    List<Named<DnsProvider>> wrapped = new ArrayList<>();
-    for (Named<DnsProvider> p : assembly.providers()) {
-      wrapped.add(new Named<>(p.name(), ExpectingProvider.wrap(p.plugin(), events), p.config()));
-    }
-    return new Assembly(assembly.settings(), List.of(), List.of(), wrapped, assembly.metrics(),
-        assembly.deadLetterSink(), assembly.codec(), assembly.health(), assembly.startOrder());
+  /**
+   * The assembly without sources and handlers: the janitor's events go straight to the
+   * providers. Their compare-and-swap expectations reach the providers through
+   * {@link DnsEvent#changes()}, which the publish stage uses.
+   */
+  private Assembly publishOnly() {
+    return new Assembly(assembly.settings(), List.of(), List.of(), assembly.providers(),
+        assembly.metrics(), assembly.deadLetterSink(), assembly.codec(), assembly.health(),
+        assembly.startOrder());
   }
 }
