@@ -68,8 +68,28 @@ final class Records {
       case AAAA -> Optional.of(new AAAARecord(n, DClass.IN, ttl,
           InetAddress.getByAddress(Address.toByteArray(rdata, Address.IPv6))));
       case CNAME -> Optional.of(new CNAMERecord(n, DClass.IN, ttl, Name.fromString(rdata)));
+      case TXT -> plainString(rdata).map(s -> new TXTRecord(n, DClass.IN, ttl, s));
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * The text of TXT rdata that is one quoted string of printable ASCII without escapes or
+   * quotes inside (every owner marker), which needs no tokenizer: the tokenizer was the
+   * provider's largest CPU cost for claimed changes (issue 11, docs/benchmarks.md).
+   */
+  static Optional<String> plainString(String rdata) {
+    int n = rdata.length();
+    if (n < 2 || n - 2 > 255 || rdata.charAt(0) != '"' || rdata.charAt(n - 1) != '"') {
+      return Optional.empty();
+    }
+    for (int i = 1; i < n - 1; i++) {
+      char c = rdata.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(rdata.substring(1, n - 1));
   }
 
   /** The records of {@code rrset} with its TTL, or {@code defaultTtl}. */

@@ -64,15 +64,37 @@ class ZoneBatchTest {
     assertClaimedChunksFit("o".repeat(63));
   }
 
+  @Test
+  void aThousandClaimedNewNamesTakeThreeMessagesEachFitting() {
+    List<Change> changes = IntStream.range(0, 1000).mapToObj(i -> (Change) new Change.Replace(
+        RecordSet.of("h" + (10_000 + i) + ".example.test.", RecordType.A, 300, "10.0.0.1"))
+        .withOwnership(Ownership.of("gordon"))).toList();
+    List<List<Integer>> chunks = batch(500, changes).chunks();
+    assertThat(chunks).hasSize(3);
+    assertChunksFit(changes, chunks);
+  }
+
+  @Test
+  void claimedNamesWhoseMarkerLabelIsHashedStillFit() {
+    String longLabel = "l".repeat(60);
+    List<Change> changes = IntStream.range(0, 1000).mapToObj(i -> (Change) new Change.Replace(
+        RecordSet.of(longLabel + i % 10 + ".n" + i + ".example.test.", RecordType.AAAA, 300,
+            "2001:db8::1")).withOwnership(Ownership.of("gordon"))).toList();
+    assertChunksFit(changes, batch(500, changes).chunks());
+  }
+
   private static void assertClaimedChunksFit(String ownerId) {
     List<Change> changes = IntStream.range(0, 2000).mapToObj(i -> (Change) new Change.Replace(
         RecordSet.of("host-" + i + ".some-longer-label.example.test.", RecordType.A, 300,
             "192.0.2.1")).withOwnership(Ownership.of(ownerId))).toList();
-    ZoneBatch batch = batch(500, changes);
+    assertChunksFit(changes, batch(500, changes).chunks());
+  }
+
+  private static void assertChunksFit(List<Change> changes, List<List<Integer>> chunks) {
     ChangePlanner planner = new ChangePlanner(new Rfc2136Settings("rfc2136",
         Rfc2136Settings.parseServer("rfc2136", "127.0.0.1:5353"), List.of("example.test."),
         Optional.empty(), Duration.ofSeconds(1), Rfc2136Settings.TcpMode.AUTO, 300, 500, 4));
-    for (List<Integer> chunk : batch.chunks()) {
+    for (List<Integer> chunk : chunks) {
       List<Op> ops = chunk.stream().map(i -> ((ChangePlanner.Planned.Send) planner.plan(i,
           changes.get(i), "example.test.", Optional.empty(), Optional.empty())).op()).toList();
       int size = UpdateSender.build("example.test.", ops).toWire().length;

@@ -7,28 +7,52 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Times {@code nsupdate} adding {@code n} A records, {@code perMessage} per UPDATE message: bare
- * additions, or ({@code safe}) the message shape gordon sends for a replacement: a
- * {@code prereq nxrrset NAME CNAME}, an {@code update delete NAME A} and the addition.
+ * Times {@code nsupdate} adding {@code n} A records, {@code perMessage} per UPDATE message, in one
+ * of the {@link Shape}s: bare additions, or the messages gordon sends.
  */
 final class NsupdateRun {
   private NsupdateRun() {}
 
+  /** What each record's part of an UPDATE message holds. */
+  enum Shape {
+    /** {@code update add}: nothing else. */
+    PLAIN,
+    /** gordon's unclaimed replacement: {@code prereq nxrrset NAME CNAME}, delete, add. */
+    SAFE,
+    /**
+     * gordon's claimed replacement of a new name (the default through the core): prerequisites
+     * {@code nxrrset} on NAME CNAME, on the marker's TXT and on NAME A, then the record and its
+     * owner marker added.
+     */
+    CLAIMED
+  }
+
   /** Returns the elapsed nanoseconds. */
-  static long run(DnsTestServer server, String prefix, int n, int perMessage, boolean safe)
+  static long run(DnsTestServer server, String prefix, int n, int perMessage, Shape shape)
       throws IOException, InterruptedException {
     String zone = server.zones().get(0);
     StringBuilder script = new StringBuilder();
     script.append("server 127.0.0.1 ").append(server.port()).append('\n');
     script.append("zone ").append(zone).append('\n');
     for (int i = 0; i < n; i++) {
-      if (safe) {
-        String name = Workload.name(prefix, i, zone);
+      String name = Workload.name(prefix, i, zone);
+      String marker = "_gordon-a-" + prefix + i + "." + zone;
+      if (shape != Shape.PLAIN) {
         script.append("prereq nxrrset ").append(name).append(" CNAME\n");
-        script.append("update delete ").append(name).append(" A\n");
       }
-      script.append("update add ").append(Workload.name(prefix, i, zone)).append(" 300 A ")
+      if (shape == Shape.SAFE) {
+        script.append("update delete ").append(name).append(" A\n");
+      } else if (shape == Shape.CLAIMED) {
+        script.append("prereq nxrrset ").append(marker).append(" TXT\n");
+        script.append("prereq nxrrset ").append(name).append(" A\n");
+      }
+      script.append("update add ").append(name).append(" 300 A ")
           .append(Workload.address(i)).append('\n');
+      if (shape == Shape.CLAIMED) {
+        script.append("update add ").append(marker).append(" 300 TXT \"heritage=gordon,owner=")
+            .append(Rfc2136Benchmark.OWNER).append(",record=").append(name)
+            .append(",type=A,v=1\"\n");
+      }
       if ((i + 1) % perMessage == 0 || i == n - 1) {
         script.append("send\n");
       }

@@ -12,7 +12,8 @@ final class Report {
       "(b)  rfc2136 provider apply(), calls of 1,000 changes",
       "(b2) the same with ownership claims (marker per record)",
       "(c)  gordon router + rfc2136, events submitted at once",
-      "(e)  gordon service: local.http -> router -> rfc2136"};
+      "(e)  gordon service: local.http -> router -> rfc2136",
+      "(a3) nsupdate, gordon's claimed shape (markers), 400/UPDATE"};
 
   private Report() {}
 
@@ -26,8 +27,9 @@ final class Report {
           Arrays.stream(r[i]).mapToObj(Report::fmt).collect(Collectors.joining(" ")));
     }
     double a = Rfc2136Benchmark.median(r[0]);
-    System.out.printf(Locale.ROOT, "ratio to (a): (a2) %.0f%%, (b) %.0f%%, (b2) %.0f%%,"
-        + " (c) %.0f%%, (e) %.0f%%%n", 100 * Rfc2136Benchmark.median(r[1]) / a,
+    System.out.printf(Locale.ROOT, "ratio to (a): (a2) %.0f%%, (a3) %.0f%%, (b) %.0f%%,"
+        + " (b2) %.0f%%, (c) %.0f%%, (e) %.0f%%%n", 100 * Rfc2136Benchmark.median(r[1]) / a,
+        100 * Rfc2136Benchmark.median(r[6]) / a,
         100 * Rfc2136Benchmark.median(r[2]) / a, 100 * Rfc2136Benchmark.median(r[3]) / a,
         100 * Rfc2136Benchmark.median(r[4]) / a, 100 * Rfc2136Benchmark.median(r[5]) / a);
     latency("(d)  router + rfc2136", rate, seconds, lat, 0, "");

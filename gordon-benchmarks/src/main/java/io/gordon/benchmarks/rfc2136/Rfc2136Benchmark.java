@@ -32,20 +32,77 @@ import java.util.List;
  */
 public final class Rfc2136Benchmark {
   static final String ZONE = "bench.test.";
+  /**
+   * Changes per UPDATE of line (a3): about what fits in 64 KiB with the markers, as gordon
+   * sends them (nsupdate refuses a bigger message: "ran out of space").
+   */
+  static final int CLAIMED_PER_MESSAGE = 400;
+  /** The owner id of claimed changes: the core's default {@code owner_id}. */
+  static final String OWNER = "gordon";
 
   private Rfc2136Benchmark() {}
 
-  /** Runs the benchmark and prints the table. */
+  /**
+   * The issue 11 row: the whole service (e) against nsupdate's 500 adds per UPDATE (a), alternating
+   * for {@code rounds} rounds on fresh servers (after a warm-up), medians compared.
+   *
+   * @param records events (and nsupdate records) per measurement
+   * @param rounds rounds of the two clients, alternating
+   */
+  public static Comparison endToEnd(int records, int rounds) throws Exception {
+    warmUp();
+    double[] gordon = new double[rounds];
+    double[] nsupdate = new double[rounds];
+    double load = 0;
+    for (int i = 0; i < rounds; i++) {
+      nsupdate[i] = nsupdate(records, "a" + i, NsupdateRun.Shape.PLAIN, 500);
+      gordon[i] = service(records, "h" + i);
+      load = Math.max(load, LoadAverage.now());
+    }
+    if (System.getenv("GORDON_BENCH_THREAD_CPU") != null) {
+      Cpu.printThreads();
+    }
+    return new Comparison(median(gordon), median(nsupdate), load);
+  }
+
+  /**
+   * One {@link #endToEnd} result.
+   *
+   * @param gordonEventsPerSecond events/s through local.http, the router and rfc2136 into BIND
+   * @param nsupdateRecordsPerSecond records/s of nsupdate adding 500 records per UPDATE
+   * @param loadAverage the highest 1-minute load average seen between rounds
+   */
+  public record Comparison(double gordonEventsPerSecond, double nsupdateRecordsPerSecond,
+      double loadAverage) {
+    /** gordon's rate over nsupdate's. */
+    public double ratio() {
+      return gordonEventsPerSecond / nsupdateRecordsPerSecond;
+    }
+  }
+
+  /**
+   * Runs the benchmark and prints the table; {@code e2e [records] [rounds]} runs only
+   * {@link #endToEnd}.
+   */
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("e2e")) {
+      String[] rest = Arrays.copyOfRange(args, 1, args.length);
+      Comparison c = endToEnd(arg(rest, 0, 20_000), arg(rest, 1, 3));
+      System.out.printf(java.util.Locale.ROOT, "rfc2136 end to end: gordon %,.0f events/s,"
+          + " nsupdate %,.0f records/s, ratio %.2f, load %.1f%n", c.gordonEventsPerSecond(),
+          c.nsupdateRecordsPerSecond(), c.ratio(), c.loadAverage());
+      return;
+    }
     int n = arg(args, 0, 20_000);
     int rate = arg(args, 1, 1_000);
     int seconds = arg(args, 2, 10);
     int rounds = arg(args, 3, 3);
     warmUp();
-    double[][] r = new double[6][rounds];
+    double[][] r = new double[7][rounds];
     for (int i = 0; i < rounds; i++) {
-      r[0][i] = nsupdate(n, "a" + i, false);
-      r[1][i] = nsupdate(n, "s" + i, true);
+      r[0][i] = nsupdate(n, "a" + i, NsupdateRun.Shape.PLAIN, 500);
+      r[1][i] = nsupdate(n, "s" + i, NsupdateRun.Shape.SAFE, 500);
+      r[6][i] = nsupdate(n, "m" + i, NsupdateRun.Shape.CLAIMED, CLAIMED_PER_MESSAGE);
       r[2][i] = applyDirect(n, "p" + i, false);
       r[3][i] = applyDirect(n, "o" + i, true);
       r[4][i] = router(n, "r" + i);
@@ -72,17 +129,29 @@ public final class Rfc2136Benchmark {
     return args.length > i ? Integer.parseInt(args[i]) : fallback;
   }
 
+  /**
+   * Runs every gordon path once, so that the JIT has compiled it before anything is timed: a
+   * JVM's first seconds spend more CPU compiling than serving, CPU the two cores share with BIND.
+   */
   private static void warmUp() throws Exception {
     try (BindServer bind = BindServer.start(ZONE); Rfc2136Provider p = Providers.of(bind);
         RouterRun run = new RouterRun(p, ZONE, 5_000)) {
       run.burst("warm", 5_000);
       p.apply(Workload.changes("warma", 0, 5_000, ZONE));
     }
+    for (int i = 0; i < 2; i++) {
+      service(10_000, "warmh" + i);
+    }
   }
 
-  private static double nsupdate(int n, String prefix, boolean safe) throws Exception {
+  private static double nsupdate(int n, String prefix, NsupdateRun.Shape shape, int perMessage)
+      throws Exception {
     try (BindServer bind = BindServer.start(ZONE)) {
-      double rate = perSecond(n, NsupdateRun.run(bind, prefix, n, 500, safe));
+      double named = Cpu.of(bind.pid());
+      double child = Cpu.children();
+      long nanos = NsupdateRun.run(bind, prefix, n, perMessage, shape);
+      cpu("(a) " + shape, n, nanos, Cpu.children() - child, Cpu.of(bind.pid()) - named);
+      double rate = perSecond(n, nanos);
       confirm(bind, prefix, n);
       return rate;
     }
@@ -93,9 +162,11 @@ public final class Rfc2136Benchmark {
       List<List<Change>> calls = new ArrayList<>();
       for (int from = 0; from < n; from += 1_000) {
         List<Change> batch = Workload.changes(prefix, from, Math.min(n, from + 1_000), ZONE);
-        calls.add(claimed ? batch.stream().map(c -> c.withOwnership(Ownership.of("bench")))
+        calls.add(claimed ? batch.stream().map(c -> c.withOwnership(Ownership.of(OWNER)))
             .toList() : batch);
       }
+      double named = Cpu.of(bind.pid());
+      double self = Cpu.self();
       long start = System.nanoTime();
       for (List<Change> batch : calls) {
         for (ChangeResult res : p.apply(batch)) {
@@ -104,7 +175,9 @@ public final class Rfc2136Benchmark {
           }
         }
       }
-      double rate = perSecond(n, System.nanoTime() - start);
+      long nanos = System.nanoTime() - start;
+      cpu(claimed ? "(b2)" : "(b)", n, nanos, Cpu.self() - self, Cpu.of(bind.pid()) - named);
+      double rate = perSecond(n, nanos);
       confirm(bind, prefix, n);
       return rate;
     }
@@ -113,7 +186,11 @@ public final class Rfc2136Benchmark {
   private static double service(int n, String prefix) throws Exception {
     try (BindServer bind = BindServer.start(ZONE);
         GordonService gordon = new GordonService(bind, 5_000)) {
-      double rate = perSecond(n, new HttpRun(gordon.eventsUrl(), ZONE).burst(prefix, n, 500, 4));
+      double named = Cpu.of(bind.pid());
+      double self = Cpu.self();
+      long nanos = new HttpRun(gordon.eventsUrl(), ZONE).burst(prefix, n, 500, 4);
+      cpu("(e)", n, nanos, Cpu.self() - self, Cpu.of(bind.pid()) - named);
+      double rate = perSecond(n, nanos);
       confirm(bind, prefix, n);
       return rate;
     }
@@ -127,6 +204,13 @@ public final class Rfc2136Benchmark {
       confirm(bind, prefix, n);
       return rate;
     }
+  }
+
+  /** Prints (stderr) what one measurement cost in CPU: the client's and BIND's, per record. */
+  private static void cpu(String line, int n, long nanos, double client, double named) {
+    System.err.printf(java.util.Locale.ROOT, "cpu %-4s %,d records in %.2f s: client %.1f us,"
+        + " named %.1f us per record (load %.1f)%n", line, n, nanos / 1e9, client * 1e6 / n,
+        named * 1e6 / n, LoadAverage.now());
   }
 
   /** Confirms on the server (AXFR) that all {@code n} records of {@code prefix} exist. */

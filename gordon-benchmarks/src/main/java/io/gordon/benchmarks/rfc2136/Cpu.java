@@ -1,0 +1,61 @@
+package io.gordon.benchmarks.rfc2136;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU seconds from {@code /proc}: what a process used, whatever else the machine runs. On a
+ * shared machine wall-clock rates move with the load; CPU per record does not (much).
+ */
+final class Cpu {
+  private static final double TICKS = 100.0;
+
+  private Cpu() {}
+
+  /** CPU seconds (user + system) of process {@code pid} so far. */
+  static double of(long pid) {
+    return fields(pid, 13, 14);
+  }
+
+  /** CPU seconds of this JVM so far. */
+  static double self() {
+    return of(ProcessHandle.current().pid());
+  }
+
+  /** CPU seconds of this JVM's children that ended and were waited for (nsupdate). */
+  static double children() {
+    return fields(ProcessHandle.current().pid(), 15, 16);
+  }
+
+  private static double fields(long pid, int user, int system) {
+    return fields(Path.of("/proc/" + pid + "/stat"), user, system);
+  }
+
+  private static double fields(Path file, int user, int system) {
+    try {
+      String stat = Files.readString(file);
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[user - 2]) + Long.parseLong(f[system - 2])) / TICKS;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  /**
+   * Prints (stderr) the CPU seconds of this JVM's live threads so far, summed by name with digits
+   * folded: JIT compiler threads, GC, the carriers of virtual threads (gordon's work).
+   */
+  static void printThreads() throws IOException {
+    java.util.Map<String, Double> by = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path t : tasks.toList()) {
+        String name = Files.readString(t.resolve("comm")).trim().replaceAll("[0-9]+", "N");
+        by.merge(name, fields(t.resolve("stat"), 13, 14), Double::sum);
+      }
+    }
+    by.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue(
+        java.util.Comparator.reverseOrder())).limit(8).forEach(e -> System.err.printf(
+        java.util.Locale.ROOT, "thread cpu %6.2f s %s%n", e.getValue(), e.getKey()));
+  }
+}
