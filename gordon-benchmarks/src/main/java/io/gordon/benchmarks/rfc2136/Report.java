@@ -13,7 +13,7 @@ final class Report {
       "(b2) the same with ownership claims (marker per record)",
       "(c)  gordon router + rfc2136, events submitted at once",
       "(e)  gordon service: local.http -> router -> rfc2136",
-      "(a3) nsupdate, gordon's claimed shape (markers), 400/UPDATE"};
+      "(a3) nsupdate, gordon's claimed shape (markers), 300/UPDATE"};
 
   private Report() {}
 

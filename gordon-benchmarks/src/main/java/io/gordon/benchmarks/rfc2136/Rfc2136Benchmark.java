@@ -33,10 +33,10 @@ import java.util.List;
 public final class Rfc2136Benchmark {
   static final String ZONE = "bench.test.";
   /**
-   * Changes per UPDATE of line (a3): about what fits in 64 KiB with the markers, as gordon
-   * sends them (nsupdate refuses a bigger message: "ran out of space").
+   * Changes per UPDATE of line (a3): a little below the ~360 claimed changes gordon puts in one
+   * 64 KiB message for these names; nsupdate refuses 400 ("ran out of space").
    */
-  static final int CLAIMED_PER_MESSAGE = 400;
+  static final int CLAIMED_PER_MESSAGE = 300;
   /** The owner id of claimed changes: the core's default {@code owner_id}. */
   static final String OWNER = "gordon";
 
@@ -82,9 +82,22 @@ public final class Rfc2136Benchmark {
 
   /**
    * Runs the benchmark and prints the table; {@code e2e [records] [rounds]} runs only
-   * {@link #endToEnd}.
+   * {@link #endToEnd}, {@code shapes [records]} only nsupdate with each message shape, {@code provider
+   * [records]} only line (b2), five times (the first warms the JIT).
    */
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("shapes")) {
+      shapes(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("provider")) {
+      int n = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+      for (int i = 0; i < 5; i++) {
+        System.out.printf(java.util.Locale.ROOT, "(b2) provider apply(), claimed: %,.0f"
+            + " records/s%n", applyDirect(n, "o" + i, true));
+      }
+      return;
+    }
     if (args.length > 0 && args[0].equals("e2e")) {
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
       Comparison c = endToEnd(arg(rest, 0, 20_000), arg(rest, 1, 3));
@@ -122,6 +135,21 @@ public final class Rfc2136Benchmark {
       long[] lat = http.steady("ht", rate * seconds, rate);
       Report.latency("(f)  gordon service over HTTP, one event per request (?wait=true)", rate,
           seconds, lat, http.failures(), http.lastFailure());
+    }
+  }
+
+  /**
+   * BIND's side alone: nsupdate sending each message shape at several sizes, twice, with BIND's
+   * CPU per record (the lines on stderr): what the safety of gordon's messages costs the server.
+   */
+  private static void shapes(int n) throws Exception {
+    for (int round = 0; round < 2; round++) {
+      for (int per : new int[] {100, CLAIMED_PER_MESSAGE}) {
+        for (NsupdateRun.Shape shape : NsupdateRun.Shape.values()) {
+          System.out.printf(java.util.Locale.ROOT, "%-8s %3d per UPDATE: %,8.0f records/s%n",
+              shape, per, nsupdate(n, "x" + round + shape.ordinal() + "-", shape, per));
+        }
+      }
     }
   }
 
