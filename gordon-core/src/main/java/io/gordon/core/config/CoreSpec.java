@@ -3,6 +3,7 @@ package io.gordon.core.config;
 import io.gordon.api.config.ConfigKey;
 import io.gordon.api.config.ConfigSpec;
 import io.gordon.api.config.ConfigType;
+import io.gordon.api.config.HostPort;
 import io.gordon.api.config.Rule;
 import io.gordon.api.model.OwnerMarker;
 import io.gordon.core.ownership.NamePattern;
@@ -75,7 +76,7 @@ public final class CoreSpec {
   public static final ConfigSpec ADMIN = ConfigSpec.builder()
       .optional("enabled", ConfigType.BOOLEAN, true, Rule.any(),
           "Serve /healthz, /readyz and /metrics.")
-      .optional("listen", ConfigType.STRING, "127.0.0.1:9053", Rule.hostPort(),
+      .optional("listen", ConfigType.HOST_PORT, new HostPort("127.0.0.1", 9053), Rule.any(),
           "Address of the admin HTTP server (port 0 picks a free port).")
       .build();
 
