@@ -134,6 +134,17 @@ public final class Key<T> {
         v -> ((List<?>) v).stream().map(Object.class::cast).toList(), List::copyOf);
   }
 
+  /**
+   * Starts a list of {@code host:port} addresses, e.g. Kafka's bootstrap servers: a
+   * {@link ConfigType#STRING_LIST} whose every element must parse as a {@link HostPort}.
+   */
+  public static Builder<List<HostPort>> hostPorts(String name) {
+    return new Builder<List<HostPort>>(name, ConfigType.STRING_LIST, v -> ((List<?>) v).stream()
+        .map(Key::hostPort).toList(), l -> l.stream().map(HostPort::toString).toList())
+        .base(Rule.of("each host:port, IPv6 in brackets", v -> ((List<?>) v).stream()
+            .allMatch(x -> HostPort.parse(String.valueOf(x)).isPresent())));
+  }
+
   /** Starts a {@link ConfigType#TABLE} key. */
   public static Builder<Map<String, Object>> table(String name) {
     return new Builder<Map<String, Object>>(name, ConfigType.TABLE, Key::table, Map::copyOf);
@@ -174,6 +185,7 @@ public final class Key<T> {
     private final Function<T, Object> store;
     private Rule rule = Rule.any();
     private boolean fitsInt;
+    private Rule base = Rule.any();
     private final List<String> aliases = new ArrayList<>();
     private OptionalInt defaultPort = OptionalInt.empty();
 
@@ -183,6 +195,12 @@ public final class Key<T> {
       this.type = type;
       this.read = read;
       this.store = store;
+    }
+
+    /** A rule every value of this kind of key follows, whatever rule the key adds. */
+    private Builder<T> base(Rule r) {
+      base = r;
+      return this;
     }
 
     private Builder<T> fitsInt() {
@@ -233,6 +251,11 @@ public final class Key<T> {
 
     private ConfigKey declare(boolean required, Optional<Object> dflt, String doc) {
       Rule effective = rule;
+      if (!base.description().isEmpty()) {
+        Rule r = rule;
+        effective = new Rule(r.description().isEmpty() ? base.description() : r.description()
+            + ", " + base.description(), v -> base.test().test(v) && r.test().test(v));
+      }
       if (fitsInt) {
         Rule r = rule;
         effective = new Rule(r.description().isEmpty() ? "from " + Integer.MIN_VALUE + " to "
