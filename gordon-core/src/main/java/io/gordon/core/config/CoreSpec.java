@@ -40,8 +40,9 @@ public final class CoreSpec {
               + "nacking the rest.")
       .optional("max_msg_age", ConfigType.DURATION, Duration.ofSeconds(300),
           Rule.durationAtLeast(0), "Events older than this when received are dead-lettered "
-              + "(0 disables). A source's own max_msg_age key overrides it. Checked once, at "
-              + "intake: an accepted event is retried until core.retry.deadline instead.")
+              + "(0 disables). A source's own max_msg_age (a key every source accepts) overrides "
+              + "it. Checked once, at intake: an accepted event is retried until "
+              + "core.retry.deadline instead.")
       .optional("max_clock_skew", ConfigType.DURATION, Duration.ofMinutes(5),
           Rule.durationAtLeast(0), "Events timestamped further ahead of this host's clock "
               + "are refused (dead-lettered) at intake.")
