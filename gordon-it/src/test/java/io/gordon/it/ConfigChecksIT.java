@@ -73,7 +73,7 @@ class ConfigChecksIT {
   void aTsigKeyNameWithoutItsSecretIsRefusedAtLoadWithItsPosition() throws Exception {
     Result r = config(TSIG);
     assertThat(r.exit()).as(r.err()).isEqualTo(2);
-    assertThat(r.err()).contains("gordon.toml:10:1: rfc2136.tsig_key_name: given without"
+    assertThat(r.err()).contains("gordon.toml:9:1: rfc2136.tsig_key_name: given without"
         + " tsig_secret (expected tsig_key_name and tsig_secret together, or none of them: both"
         + " to sign updates, neither to send them unsigned)");
   }
@@ -84,7 +84,7 @@ class ConfigChecksIT {
         "tsig_secret = \"c2VjcmV0\"\n").replace("tsig_algorithm = \"hmac-sha512\"\n", ""));
     Result r = Gordon.run(dir, "run", "-c", dir.toString());
     assertThat(r.exit()).as(r.err()).isEqualTo(2);
-    assertThat(r.err().replace(dir + "/", "")).contains("gordon.toml:10:1: rfc2136.tsig_secret:"
+    assertThat(r.err().replace(dir + "/", "")).contains("gordon.toml:9:1: rfc2136.tsig_secret:"
         + " given without tsig_key_name (expected tsig_key_name and tsig_secret together, or"
         + " none of them: both to sign updates, neither to send them unsigned)");
   }
