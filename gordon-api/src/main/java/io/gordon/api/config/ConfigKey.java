@@ -71,7 +71,8 @@ public record ConfigKey(String name, ConfigType type, boolean required,
       case INTEGER -> "an integer";
       case NUMBER -> "a number";
       case BOOLEAN -> "true or false";
-      case DURATION -> "a duration: seconds, or a string such as \"250ms\", \"30s\", \"5m\", \"1h\"";
+      case DURATION ->
+          "a duration: seconds, or a string such as \"250ms\", \"30s\", \"5m\", \"1h\"";
       case STRING_LIST -> "a list of strings";
       case LIST -> "a list";
       case TABLE -> "a table";

@@ -19,12 +19,12 @@ public final class JanitorPublisherFactory implements PluginFactory {
   static final Key<String> PROJECT = Key.string("project").rule(Rule.nonEmpty())
       .required("GCP project of the topic.");
   static final Key<String> TOPIC = Key.string("topic").rule(Rule.nonEmpty()).required(
-      "Topic the gordon service"
-          + " consumes; a short name is prefixed with projects/<project>/topics/. It must"
-          + " exist (the original created it; gordon does not need admin rights).");
-  static final Key<Duration> CLEANUP_TIMEOUT = Key.duration("cleanup_timeout", Duration.ofSeconds(60),
-      Rule.durationAtLeast(0), "How long to wait for Pub/Sub to accept the run's"
-          + " messages (the original's key, in seconds).");
+      "Topic the gordon service consumes; a short name is prefixed with"
+          + " projects/<project>/topics/. It must exist (the original created it; gordon does"
+          + " not need admin rights).");
+  static final Key<Duration> CLEANUP_TIMEOUT = Key.duration("cleanup_timeout",
+      Duration.ofSeconds(60), Rule.durationAtLeast(0), "How long to wait for Pub/Sub to accept"
+          + " the run's messages (the original's key, in seconds).");
   static final ConfigSpec SPEC = GcpKeys.credentials(ConfigSpec.builder()
       .keys(PROJECT, TOPIC, CLEANUP_TIMEOUT, GcpKeys.PUBSUB_EMULATOR)).build();
 

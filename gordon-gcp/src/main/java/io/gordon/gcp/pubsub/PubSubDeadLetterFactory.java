@@ -17,9 +17,9 @@ public final class PubSubDeadLetterFactory implements PluginFactory {
   static final Key<String> TOPIC = Key.string("topic").rule(Rule.nonEmpty()).required(
       "Topic dead letters are "
           + "published to; a short name is prefixed with projects/<project>/topics/.");
-  static final Key<Duration> PUBLISH_TIMEOUT = Key.duration("publish_timeout", Duration.ofSeconds(30),
-      Rule.durationAtLeast(0), "How long to wait for Pub/Sub to accept a dead letter; "
-          + "past it the original message is redelivered instead of acked.");
+  static final Key<Duration> PUBLISH_TIMEOUT = Key.duration("publish_timeout",
+      Duration.ofSeconds(30), Rule.durationAtLeast(0), "How long to wait for Pub/Sub to accept"
+          + " a dead letter; past it the original message is redelivered instead of acked.");
   static final ConfigSpec SPEC = GcpKeys.credentials(ConfigSpec.builder()
       .keys(PROJECT, TOPIC, PUBLISH_TIMEOUT, GcpKeys.PUBSUB_EMULATOR)).build();
 

@@ -37,7 +37,8 @@ final class PubSubTransport implements AutoCloseable {
   /** Builds the transport for the plugin of {@code context}. */
   static PubSubTransport create(PluginContext context) {
     Optional<String> emulator = context.config().get(GcpKeys.PUBSUB_EMULATOR)
-        .map(HostPort::toString).or(() -> Optional.ofNullable(System.getenv("PUBSUB_EMULATOR_HOST")))
+        .map(HostPort::toString)
+        .or(() -> Optional.ofNullable(System.getenv("PUBSUB_EMULATOR_HOST")))
         .filter(s -> !s.isBlank());
     if (emulator.isPresent()) {
       ManagedChannel ch = ManagedChannelBuilder.forTarget(emulator.get()).usePlaintext().build();
