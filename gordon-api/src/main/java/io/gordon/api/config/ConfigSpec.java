@@ -24,6 +24,9 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class ConfigSpec {
+  /** The problem text of a required key that is not written. */
+  public static final String MISSING = "missing required key";
+
   private final Map<String, ConfigKey> keys;
   private final List<String> order;
   private final List<ConfigCheck> checks;
@@ -141,9 +144,6 @@ public final class ConfigSpec {
     }
     return new Result(values, given, problems);
   }
-
-  /** The problem text of a required key that is not written. */
-  public static final String MISSING = "missing required key";
 
   /** Builds a {@link ConfigSpec}. */
   public static final class Builder {
