@@ -32,13 +32,13 @@ public final class GcpCredentials {
    */
   public static Optional<GoogleCredentials> load(PluginContext context) {
     PluginConfig c = context.config();
-    if (c.has("anonymous") && c.bool("anonymous")) {
+    if (c.get(GcpKeys.ANONYMOUS)) {
       context.logger().log(System.Logger.Level.WARNING, "{0}: anonymous = true: requests carry "
           + "no credentials; use this only with emulators and fakes", context.pluginName());
       return Optional.empty();
     }
-    List<String> scopes = scopes(c.strings("scopes"));
-    Optional<String> keyfile = c.optString("keyfile");
+    List<String> scopes = scopes(c.get(GcpKeys.SCOPES));
+    Optional<String> keyfile = c.get(GcpKeys.KEYFILE);
     if (keyfile.isPresent()) {
       Path path = context.configRoot().resolve(keyfile.get());
       try (InputStream in = Files.newInputStream(path)) {

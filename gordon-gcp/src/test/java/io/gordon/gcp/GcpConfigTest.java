@@ -3,6 +3,7 @@ package io.gordon.gcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gordon.api.config.ConfigKey;
+import io.gordon.api.config.SourceKeys;
 import io.gordon.api.plugin.PluginFactory;
 import java.util.HashSet;
 import java.util.List;
@@ -31,9 +32,11 @@ class GcpConfigTest {
         .findFirst().orElseThrow();
   }
 
+  /** The keys the core validates the plugin against (a source's include the common ones). */
   private static Set<String> keys(String plugin) {
     Set<String> out = new HashSet<>();
-    for (ConfigKey k : factory(plugin).configSpec().keys()) {
+    PluginFactory f = factory(plugin);
+    for (ConfigKey k : SourceKeys.forPlugin(f.kind(), f.configSpec()).keys()) {
       out.add(k.name());
       out.addAll(k.aliases());
     }

@@ -1,8 +1,6 @@
 package io.gordon.gcp;
 
-import io.gordon.api.config.ConfigKey;
 import io.gordon.api.config.ConfigSpec;
-import io.gordon.api.config.ConfigType;
 import io.gordon.api.config.PluginConfig;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
@@ -11,19 +9,20 @@ import io.gordon.api.plugin.HealthReporter;
 import io.gordon.api.plugin.MetricRelay;
 import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.RecordReader;
+import io.gordon.testing.fakes.FakePluginContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A plugin context for tests: config from a spec's defaults plus overrides (converted as the core
- * would), recorded metrics and health, and replaceable codec and record reader.
+ * A plugin context for tests: config validated by {@link FakePluginContext#config} (the core's
+ * code path: TOML forms, or Java forms such as {@link Duration}), recorded metrics and health,
+ * and replaceable codec and record reader.
  */
 public final class TestContext implements PluginContext {
   private final String name;
@@ -49,23 +48,7 @@ public final class TestContext implements PluginContext {
   /** A context for plugin {@code name} with {@code spec}'s defaults and {@code values}. */
   public TestContext(String name, ConfigSpec spec, Map<String, Object> values) {
     this.name = name;
-    Map<String, Object> v = new HashMap<>();
-    for (ConfigKey k : spec.keys()) {
-      k.defaultValue().ifPresent(d -> v.put(k.name(), d));
-    }
-    values.forEach((k, val) -> v.put(k, convert(spec.key(k).orElseThrow(() ->
-        new IllegalArgumentException("undeclared key " + k)).type(), val)));
-    this.config = new PluginConfig(name, v);
-  }
-
-  private static Object convert(ConfigType type, Object v) {
-    return switch (type) {
-      case INTEGER -> ((Number) v).longValue();
-      case NUMBER -> ((Number) v).doubleValue();
-      case DURATION -> v instanceof Duration ? v : Duration.ofMillis(
-          (long) (((Number) v).doubleValue() * 1000));
-      default -> v;
-    };
+    this.config = FakePluginContext.config(name, spec, values, Path.of("."));
   }
 
   /** Uses {@code c} as the shared codec. */

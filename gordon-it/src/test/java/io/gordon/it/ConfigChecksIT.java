@@ -56,6 +56,39 @@ class ConfigChecksIT {
         + " managed by local.zonefile (local.zonefile.zones, gordon.toml:7:1)");
   }
 
+  static final String TSIG = """
+      [core]
+      plugins = ["local.http", "rfc2136"]
+      [core.route]
+      consume = "publish"
+      publish = "cleanup"
+      [rfc2136]
+      server = "127.0.0.1"
+      zones = ["example.com."]
+      tsig_key_name = "gordon-key"
+      tsig_algorithm = "hmac-sha512"
+      """;
+
+  @Test
+  void aTsigKeyNameWithoutItsSecretIsRefusedAtLoadWithItsPosition() throws Exception {
+    Result r = config(TSIG);
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains("gordon.toml:9:1: rfc2136.tsig_key_name: given without"
+        + " tsig_secret (expected tsig_key_name and tsig_secret together, or none of them: both"
+        + " to sign updates, neither to send them unsigned)");
+  }
+
+  @Test
+  void runRefusesTheSameTsigProblemBeforeAnyPluginStarts() throws Exception {
+    Files.writeString(dir.resolve("gordon.toml"), TSIG.replace("tsig_key_name = \"gordon-key\"\n",
+        "tsig_secret = \"c2VjcmV0\"\n").replace("tsig_algorithm = \"hmac-sha512\"\n", ""));
+    Result r = Gordon.run(dir, "run", "-c", dir.toString());
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().replace(dir + "/", "")).contains("gordon.toml:9:1: rfc2136.tsig_secret:"
+        + " given without tsig_key_name (expected tsig_key_name and tsig_secret together, or"
+        + " none of them: both to sign updates, neither to send them unsigned)");
+  }
+
   @Test
   void theEmbeddedDefaultPassesEveryCheck() throws Exception {
     Configs.embeddedDefault(dir);

@@ -2,12 +2,15 @@ package io.gordon.kafka;
 
 import io.gordon.api.PluginLoadException;
 import io.gordon.api.config.ConfigSpec;
-import io.gordon.api.config.ConfigType;
+import io.gordon.api.config.HostPort;
+import io.gordon.api.config.Key;
+import io.gordon.api.config.PluginConfig;
 import io.gordon.api.config.Rule;
 import io.gordon.api.plugin.PluginContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -23,14 +26,32 @@ final class ClientKeys {
   private static final Pattern SECRET = Pattern.compile(".*(password|secret|jaas|token|"
       + "credential|\\.key$|keystore\\.key|certificate\\.chain).*");
 
+  /** The brokers to bootstrap from, each host:port. */
+  static final Key<List<HostPort>> BOOTSTRAP_SERVERS = Key.hostPorts("bootstrap_servers")
+      .rule(Rule.nonEmpty()).required("host:port of one or more brokers to bootstrap from"
+          + " (bootstrap.servers).");
+
+  /** Reads either kind's {@code client} key: they differ only in their documentation. */
+  private static final Key<Map<String, Object>> CLIENT = client("consumer or producer");
+
   private ClientKeys() {}
 
-  /** Declares the {@code client} key. */
-  static void client(ConfigSpec.Builder b, String kind) {
-    b.optional("client", ConfigType.TABLE, Map.of(), Rule.any(), "Kafka " + kind
+  /** The {@code client} key of a Kafka {@code kind} (consumer or producer). */
+  static Key<Map<String, Object>> client(String kind) {
+    return Key.table("client").defaultsTo(Map.of(), "Kafka " + kind
         + " properties passed through, e.g. { \"security.protocol\" = \"SASL_SSL\", "
         + "\"sasl.jaas.config\" = { env = \"KAFKA_JAAS\" } }. A value may be "
         + "{ env = \"NAME\" } or { file = \"path\" }; secret-looking values are never logged.");
+  }
+
+  /** bootstrap.servers as Kafka takes it: comma-separated host:port. */
+  static String bootstrap(PluginConfig c) {
+    return String.join(",", c.get(BOOTSTRAP_SERVERS).stream().map(HostPort::toString).toList());
+  }
+
+  /** Declares the {@code client} key. */
+  static void client(ConfigSpec.Builder b, String kind) {
+    b.key(client(kind));
   }
 
   /**
@@ -39,7 +60,7 @@ final class ClientKeys {
    * @param fixed properties gordon sets itself; naming one is an error
    */
   static Properties properties(PluginContext ctx, Map<String, String> fixed) {
-    Map<String, Object> table = ctx.config().table("client");
+    Map<String, Object> table = ctx.config().get(CLIENT);
     Properties p = new Properties();
     for (Map.Entry<String, Object> e : new TreeMap<>(table).entrySet()) {
       String key = e.getKey();

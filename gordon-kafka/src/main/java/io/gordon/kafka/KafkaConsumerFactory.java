@@ -1,54 +1,47 @@
 package io.gordon.kafka;
 
 import io.gordon.api.config.ConfigSpec;
-import io.gordon.api.config.ConfigType;
+import io.gordon.api.config.Key;
 import io.gordon.api.config.Rule;
 import io.gordon.api.plugin.GordonPlugin;
 import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.PluginFactory;
 import io.gordon.api.plugin.PluginKind;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** Creates {@code kafka.event_consumer}, the Kafka event source (one consumer group member). */
 public final class KafkaConsumerFactory implements PluginFactory {
-  static final ConfigSpec SPEC = spec();
+  static final Key<List<String>> TOPICS = Key.strings("topics").rule(Rule.nonEmpty())
+      .required("Topics to consume. Producers should key records by record name, so that one"
+          + " name stays in one partition and its events are applied in order.");
+  static final Key<String> GROUP_ID = Key.string("group_id").rule(Rule.nonEmpty()).required(
+      "Consumer group: every gordon instance with the same group_id shares the topics'"
+          + " partitions.");
+  static final Key<Integer> MAX_BUFFERED = Key.integer("max_buffered", 1000,
+      Rule.between(1, 1_000_000), "Records fetched but not yet handed to the router; above it"
+          + " every partition is paused (poll() keeps running, so the group never evicts this"
+          + " member).");
+  static final Key<Duration> COMMIT_INTERVAL = Key.duration("commit_interval",
+      Duration.ofSeconds(1), Rule.durationAtLeast(0.01), "How often finished offsets are"
+          + " committed; a crash repeats what finished since, and what finished after the first"
+          + " unfinished record (providers apply repeats idempotently).");
+  static final Key<Duration> REDELIVERY_DELAY = Key.duration("redelivery_delay",
+      Duration.ofSeconds(1), Rule.durationAtLeast(0), "First delay before a record the router"
+          + " handed back (retries exhausted) is submitted again; doubles up to 5 minutes. Its"
+          + " partition's offset is not committed past it meanwhile.");
+  static final Key<Duration> REVOKE_GRACE = Key.duration("revoke_grace", Duration.ofSeconds(10),
+      Rule.durationAtLeast(0), "On a rebalance, how long to wait for records of the revoked"
+          + " partitions already in the router before committing what is contiguously finished"
+          + " and leaving the rest to the new owner. Also the wait at shutdown. Keep it well"
+          + " below max.poll.interval.ms.");
+  static final ConfigSpec SPEC = ConfigSpec.of(ClientKeys.BOOTSTRAP_SERVERS, TOPICS, GROUP_ID,
+      ClientKeys.client("consumer"), MAX_BUFFERED, COMMIT_INTERVAL, REDELIVERY_DELAY,
+      REVOKE_GRACE);
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public KafkaConsumerFactory() {}
-
-  private static ConfigSpec spec() {
-    ConfigSpec.Builder b = ConfigSpec.builder()
-        .required("bootstrap_servers", ConfigType.STRING_LIST, Rule.nonEmpty(),
-            "host:port of one or more brokers to bootstrap from (bootstrap.servers).")
-        .required("topics", ConfigType.STRING_LIST, Rule.nonEmpty(), "Topics to consume. "
-            + "Producers should key records by record name, so that one name stays in one "
-            + "partition and its events are applied in order.")
-        .required("group_id", ConfigType.STRING, Rule.nonEmpty(), "Consumer group: every "
-            + "gordon instance with the same group_id shares the topics' partitions.")
-        .optional("max_msg_age", ConfigType.DURATION, null, Rule.durationAtLeast(0),
-            "Records whose timestamp is older than this are dead-lettered; overrides "
-                + "core.max_msg_age (0 disables).");
-    ClientKeys.client(b, "consumer");
-    return b
-        .optional("max_buffered", ConfigType.INTEGER, 1000L, Rule.between(1, 1_000_000),
-            "Records fetched but not yet handed to the router; above it every partition is "
-                + "paused (poll() keeps running, so the group never evicts this member).")
-        .optional("commit_interval", ConfigType.DURATION, Duration.ofSeconds(1),
-            Rule.durationAtLeast(0.01), "How often finished offsets are committed; a crash "
-                + "repeats what finished since, and what finished after the first unfinished "
-                + "record (providers apply repeats idempotently).")
-        .optional("redelivery_delay", ConfigType.DURATION, Duration.ofSeconds(1),
-            Rule.durationAtLeast(0), "First delay before a record the router handed back "
-                + "(retries exhausted) is submitted again; doubles up to 5 minutes. Its "
-                + "partition's offset is not committed past it meanwhile.")
-        .optional("revoke_grace", ConfigType.DURATION, Duration.ofSeconds(10),
-            Rule.durationAtLeast(0), "On a rebalance, how long to wait for records of the "
-                + "revoked partitions already in the router before committing what is "
-                + "contiguously finished and leaving the rest to the new owner. Also the "
-                + "wait at shutdown. Keep it well below max.poll.interval.ms.")
-        .build();
-  }
 
   @Override
   public String name() {

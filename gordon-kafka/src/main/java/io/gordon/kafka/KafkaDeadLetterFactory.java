@@ -1,7 +1,7 @@
 package io.gordon.kafka;
 
 import io.gordon.api.config.ConfigSpec;
-import io.gordon.api.config.ConfigType;
+import io.gordon.api.config.Key;
 import io.gordon.api.config.Rule;
 import io.gordon.api.plugin.GordonPlugin;
 import io.gordon.api.plugin.PluginContext;
@@ -13,7 +13,15 @@ import java.util.Properties;
 
 /** Creates {@code kafka.dead_letter}, the dead-letter sink that produces to a Kafka topic. */
 public final class KafkaDeadLetterFactory implements PluginFactory {
-  static final ConfigSpec SPEC = spec();
+  static final Key<String> TOPIC = Key.string("topic").rule(Rule.nonEmpty()).required(
+      "Topic dead letters are produced to: the JSON dead letter as value, the reason and the"
+          + " original coordinates as headers.");
+  static final Key<Duration> PUBLISH_TIMEOUT = Key.duration("publish_timeout",
+      Duration.ofSeconds(30), Rule.durationAtLeast(0), "How long to wait for the broker to"
+          + " acknowledge a dead letter (acks=all); past it the original message is redelivered"
+          + " instead.");
+  static final ConfigSpec SPEC = ConfigSpec.of(ClientKeys.BOOTSTRAP_SERVERS, TOPIC,
+      PUBLISH_TIMEOUT, ClientKeys.client("producer"));
   /** The producer properties gordon sets itself: durable, idempotent, bytes. */
   static final Map<String, String> FIXED = Map.of(
       "acks", "all",
@@ -23,20 +31,6 @@ public final class KafkaDeadLetterFactory implements PluginFactory {
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public KafkaDeadLetterFactory() {}
-
-  private static ConfigSpec spec() {
-    ConfigSpec.Builder b = ConfigSpec.builder()
-        .required("bootstrap_servers", ConfigType.STRING_LIST, Rule.nonEmpty(),
-            "host:port of one or more brokers to bootstrap from (bootstrap.servers).")
-        .required("topic", ConfigType.STRING, Rule.nonEmpty(), "Topic dead letters are "
-            + "produced to: the JSON dead letter as value, the reason and the original "
-            + "coordinates as headers.")
-        .optional("publish_timeout", ConfigType.DURATION, Duration.ofSeconds(30),
-            Rule.durationAtLeast(0), "How long to wait for the broker to acknowledge a dead "
-                + "letter (acks=all); past it the original message is redelivered instead.");
-    ClientKeys.client(b, "producer");
-    return b.build();
-  }
 
   @Override
   public String name() {
@@ -64,9 +58,9 @@ public final class KafkaDeadLetterFactory implements PluginFactory {
     Properties p = new Properties();
     p.put("client.id", "gordon-dead-letter-" + ProcessHandle.current().pid());
     p.putAll(ClientKeys.properties(context, FIXED));
-    p.put("bootstrap.servers", String.join(",", context.config().strings("bootstrap_servers")));
+    p.put("bootstrap.servers", ClientKeys.bootstrap(context.config()));
     p.putAll(FIXED);
-    return new KafkaDeadLetterSink(context, p, context.config().string("topic"),
-        context.config().duration("publish_timeout"));
+    return new KafkaDeadLetterSink(context, p, context.config().get(TOPIC),
+        context.config().get(PUBLISH_TIMEOUT));
   }
 }

@@ -25,17 +25,18 @@ record KafkaSettings(Properties consumer, List<String> topics, int maxBuffered,
     topics = List.copyOf(topics);
   }
 
+  /** Reads a configuration validated against {@link KafkaConsumerFactory#SPEC}. */
   static KafkaSettings from(PluginContext ctx) {
     var c = ctx.config();
     Properties p = new Properties();
     p.put("auto.offset.reset", "earliest");
     p.put("client.id", "gordon-" + ProcessHandle.current().pid());
     p.putAll(ClientKeys.properties(ctx, KafkaConsumerFactory.FIXED));
-    p.put("bootstrap.servers", String.join(",", c.strings("bootstrap_servers")));
-    p.put("group.id", c.string("group_id"));
+    p.put("bootstrap.servers", ClientKeys.bootstrap(c));
+    p.put("group.id", c.get(KafkaConsumerFactory.GROUP_ID));
     p.putAll(KafkaConsumerFactory.FIXED);
-    return new KafkaSettings(p, c.strings("topics"), c.intValue("max_buffered"),
-        c.duration("commit_interval"), c.duration("redelivery_delay"),
-        c.duration("revoke_grace"));
+    return new KafkaSettings(p, c.get(KafkaConsumerFactory.TOPICS),
+        c.get(KafkaConsumerFactory.MAX_BUFFERED), c.get(KafkaConsumerFactory.COMMIT_INTERVAL),
+        c.get(KafkaConsumerFactory.REDELIVERY_DELAY), c.get(KafkaConsumerFactory.REVOKE_GRACE));
   }
 }

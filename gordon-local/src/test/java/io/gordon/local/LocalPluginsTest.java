@@ -3,6 +3,7 @@ package io.gordon.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gordon.api.config.ConfigKey;
+import io.gordon.api.config.SourceKeys;
 import io.gordon.api.plugin.PluginFactory;
 import io.gordon.api.plugin.PluginKind;
 import java.util.Map;
@@ -18,8 +19,10 @@ class LocalPluginsTest {
         .collect(Collectors.toMap(PluginFactory::name, f -> f));
   }
 
+  /** The keys the core validates the plugin's table against (a source's common keys last). */
   static String keys(PluginFactory f) {
-    return f.configSpec().keys().stream().map(ConfigKey::name).collect(Collectors.joining(" "));
+    return SourceKeys.forPlugin(f.kind(), f.configSpec()).keys().stream().map(ConfigKey::name)
+        .collect(Collectors.joining(" "));
   }
 
   @Test
@@ -38,6 +41,8 @@ class LocalPluginsTest {
         + " done_retention max_msg_age");
     assertThat(keys(f.get("local.file"))).isEqualTo("directory pattern poll_interval"
         + " quiet_period max_line_bytes retry_delay done_retention max_msg_age");
+    assertThat(f.get("local.http").configSpec().key("max_msg_age"))
+        .describedAs("declared once, by the core").isEmpty();
     assertThat(keys(f.get("local.zonefile"))).isEqualTo("directory zones default_ttl primary_ns"
         + " hostmaster ns_address");
   }

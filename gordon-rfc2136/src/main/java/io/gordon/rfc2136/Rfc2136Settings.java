@@ -1,8 +1,8 @@
 package io.gordon.rfc2136;
 
 import io.gordon.api.ConfigException;
+import io.gordon.api.config.HostPort;
 import io.gordon.api.config.PluginConfig;
-import io.gordon.api.config.Secret;
 import io.gordon.api.model.DnsNames;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The validated settings of one {@code rfc2136} provider.
@@ -64,49 +65,23 @@ public record Rfc2136Settings(String plugin, InetSocketAddress server, List<Stri
     }
   }
 
-  /** Reads the settings from a validated plugin table; missing optional keys take defaults. */
+  /** Reads the settings from a configuration validated against {@link Rfc2136Spec#SPEC}. */
   public static Rfc2136Settings from(PluginConfig c) {
     String p = c.plugin();
-    Optional<String> keyName = c.optString("tsig_key_name");
-    Optional<Secret> secret = c.optSecret("tsig_secret");
-    if (keyName.isPresent() != secret.isPresent()) {
-      throw new ConfigException(p + ": tsig_key_name and tsig_secret go together (give both to"
-          + " sign updates, or neither to send them unsigned)");
-    }
-    String algorithm = c.optString("tsig_algorithm").orElse(Rfc2136Spec.DEFAULT_ALGORITHM);
-    Optional<TsigSettings> tsig = keyName.map(k -> TsigSettings.of(p, k, algorithm,
-        secret.orElseThrow()));
-    return new Rfc2136Settings(p, parseServer(p, c.string("server")), c.strings("zones"), tsig,
-        c.optDuration("timeout").orElse(Rfc2136Spec.DEFAULT_TIMEOUT),
-        TcpMode.parse(p, c.optString("tcp").orElse("auto")),
-        intOr(c, "default_ttl", Rfc2136Spec.DEFAULT_TTL),
-        intOr(c, "max_changes_per_update", Rfc2136Spec.DEFAULT_MAX_CHANGES),
-        intOr(c, "max_updates_in_flight", Rfc2136Spec.DEFAULT_IN_FLIGHT));
+    Optional<TsigSettings> tsig = c.get(Rfc2136Spec.TSIG_KEY_NAME).flatMap(k -> c.get(
+        Rfc2136Spec.TSIG_SECRET).map(s -> TsigSettings.of(p, k, c.get(
+            Rfc2136Spec.TSIG_ALGORITHM), s)));
+    return new Rfc2136Settings(p, c.get(Rfc2136Spec.SERVER).socketAddress(),
+        c.get(Rfc2136Spec.ZONES), tsig, c.get(Rfc2136Spec.TIMEOUT),
+        TcpMode.parse(p, c.get(Rfc2136Spec.TCP)), c.get(Rfc2136Spec.DEFAULT_TTL),
+        c.get(Rfc2136Spec.MAX_CHANGES), c.get(Rfc2136Spec.MAX_IN_FLIGHT));
   }
 
-  private static int intOr(PluginConfig c, String key, long fallback) {
-    return Math.toIntExact(c.has(key) ? c.longValue(key) : fallback);
-  }
-
+  /** Parses a server address as the {@code server} key does (port 53 when omitted). */
   static InetSocketAddress parseServer(String plugin, String text) {
-    int colon = text.lastIndexOf(':');
-    String host = colon < 0 ? text : text.substring(0, colon);
-    int port = 53;
-    if (colon >= 0) {
-      try {
-        port = Integer.parseInt(text.substring(colon + 1));
-      } catch (NumberFormatException e) {
-        port = -1;
-      }
-    }
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    if (host.isEmpty() || port < 1 || port > 65535) {
-      throw new ConfigException(plugin + ".server: invalid value \"" + text
-          + "\" (expected host:port, e.g. 127.0.0.1:53)");
-    }
-    return new InetSocketAddress(host, port);
+    return HostPort.parse(text, OptionalInt.of(53)).map(HostPort::socketAddress).orElseThrow(
+        () -> new ConfigException(plugin + ".server: invalid value \"" + text
+            + "\" (expected host:port, e.g. 127.0.0.1:53)"));
   }
 
   /** {@code host:port} of the server, for messages. */

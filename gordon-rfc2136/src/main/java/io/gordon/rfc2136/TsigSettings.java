@@ -40,15 +40,20 @@ public record TsigSettings(String keyName, String algorithm, Secret secret) {
     if (keyName.isBlank()) {
       throw new ConfigException(plugin + ".tsig_key_name: must not be empty");
     }
-    try {
-      if (Base64.getDecoder().decode(secret.reveal().trim()).length == 0) {
-        throw new IllegalArgumentException("empty");
-      }
-    } catch (IllegalArgumentException e) {
+    if (!base64(secret)) {
       throw new ConfigException(plugin + ".tsig_secret (" + secret.origin()
           + "): is not a non-empty base64 string (as tsig-keygen prints it)");
     }
     return new TsigSettings(keyName.trim(), alg, secret);
+  }
+
+  /** Whether the secret is non-empty base64, as tsig-keygen prints it. */
+  static boolean base64(Secret secret) {
+    try {
+      return Base64.getDecoder().decode(secret.reveal().trim()).length > 0;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   @Override

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gordon.api.ConfigException;
-import io.gordon.api.config.PluginConfig;
 import io.gordon.api.config.Secret;
+import io.gordon.testing.fakes.FakePluginContext;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,13 +26,15 @@ class Rfc2136SettingsTest {
   private static Map<String, Object> signed(String algorithm) {
     Map<String, Object> v = minimal();
     v.put("tsig_key_name", "gordon-key");
-    v.put("tsig_secret", new Secret(SECRET, "env GORDON_TSIG"));
+    v.put("tsig_secret", SECRET);
     v.put("tsig_algorithm", algorithm);
     return v;
   }
 
+  /** Validated as the core validates the rfc2136 table, then read. */
   private static Rfc2136Settings from(Map<String, Object> values) {
-    return Rfc2136Settings.from(new PluginConfig("rfc2136", values));
+    return Rfc2136Settings.from(FakePluginContext.config("rfc2136", Rfc2136Spec.SPEC, values,
+        Path.of(".")));
   }
 
   @Test
@@ -48,51 +51,93 @@ class Rfc2136SettingsTest {
   }
 
   @Test
-  void hmacMd5IsRefusedWithAClearConfigError() {
-    assertThatThrownBy(() -> from(signed("hmac-md5"))).isInstanceOf(ConfigException.class)
-        .hasMessage("rfc2136.tsig_algorithm: \"hmac-md5\" is refused: RFC 8945 forbids hmac-md5"
-            + " (use hmac-sha256)");
-    assertThat(Rfc2136Spec.SPEC.key("tsig_algorithm").orElseThrow().rule().check("hmac-md5"))
-        .contains("one of \"hmac-sha1\", \"hmac-sha224\", \"hmac-sha256\", \"hmac-sha384\","
-            + " \"hmac-sha512\" (hmac-md5 is refused: RFC 8945 forbids it)");
+  void hmacMd5IsRefusedWhenTheConfigurationIsValidated() {
+    assertThatThrownBy(() -> from(signed("hmac-md5"))).isInstanceOf(
+        IllegalArgumentException.class).hasMessage("rfc2136.tsig_algorithm: invalid value"
+            + " \"hmac-md5\" (expected a string, one of \"hmac-sha1\", \"hmac-sha224\","
+            + " \"hmac-sha256\", \"hmac-sha384\", \"hmac-sha512\" (hmac-md5 is refused: RFC 8945"
+            + " forbids it))");
   }
 
   @Test
-  void everyShaAlgorithmIsAccepted() {
+  void hmacMd5IsRefusedByTheTsigKeyItself() {
+    assertThatThrownBy(() -> TsigSettings.of("rfc2136", "k", "hmac-md5",
+        new Secret(SECRET, "inline"))).isInstanceOf(ConfigException.class)
+        .hasMessage("rfc2136.tsig_algorithm: \"hmac-md5\" is refused: RFC 8945 forbids hmac-md5"
+            + " (use hmac-sha256)");
+  }
+
+  @Test
+  void everyShaAlgorithmIsAcceptedInAnyCase() {
     for (String alg : TsigSettings.ALGORITHMS) {
       assertThat(from(signed(alg.toUpperCase())).tsig().orElseThrow().algorithm()).isEqualTo(alg);
     }
   }
 
   @Test
-  void keyNameWithoutSecretIsAConfigError() {
+  void keyNameWithoutSecretIsRefusedByTheSpecsPairingCheck() {
     Map<String, Object> v = minimal();
     v.put("tsig_key_name", "gordon-key");
-    assertThatThrownBy(() -> from(v)).isInstanceOf(ConfigException.class)
-        .hasMessage("rfc2136: tsig_key_name and tsig_secret go together (give both to sign"
-            + " updates, or neither to send them unsigned)");
+    assertThatThrownBy(() -> from(v)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rfc2136.tsig_key_name: given without tsig_secret (expected tsig_key_name"
+            + " and tsig_secret together, or none of them: both to sign updates, neither to send"
+            + " them unsigned)");
   }
 
   @Test
-  void secretThatIsNotBase64IsAConfigErrorThatDoesNotShowIt() {
+  void secretWithoutKeyNameIsReportedAtTheSecret() {
+    Map<String, Object> v = minimal();
+    v.put("tsig_secret", SECRET);
+    assertThatThrownBy(() -> from(v)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rfc2136.tsig_secret: given without tsig_key_name (expected tsig_key_name"
+            + " and tsig_secret together, or none of them: both to sign updates, neither to send"
+            + " them unsigned)");
+  }
+
+  @Test
+  void algorithmWithoutKeyIsRefused() {
+    Map<String, Object> v = minimal();
+    v.put("tsig_algorithm", "hmac-sha512");
+    assertThatThrownBy(() -> from(v)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rfc2136.tsig_algorithm: given without tsig_key_name (expected"
+            + " tsig_key_name as well: the algorithm is used only to sign with a TSIG key)");
+  }
+
+  @Test
+  void secretThatIsNotBase64IsRefusedWithoutShowingIt() {
     Map<String, Object> v = signed("hmac-sha256");
-    v.put("tsig_secret", new Secret("not base64!", "file /etc/gordon/tsig"));
-    assertThatThrownBy(() -> from(v)).isInstanceOf(ConfigException.class)
-        .hasMessage("rfc2136.tsig_secret (file /etc/gordon/tsig): is not a non-empty base64"
-            + " string (as tsig-keygen prints it)");
+    v.put("tsig_secret", "not base64!");
+    assertThatThrownBy(() -> from(v)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rfc2136.tsig_secret: invalid value <redacted> (expected a string,"
+            + " { env = \"NAME\" } or { file = \"path\" }, base64, as tsig-keygen prints it)");
   }
 
   @Test
   void secretNeverAppearsInToString() {
     Rfc2136Settings s = from(signed("hmac-sha256"));
     assertThat(s.toString()).doesNotContain(SECRET)
-        .contains("TsigSettings[gordon-key, hmac-sha256, secret from env GORDON_TSIG]");
+        .contains("TsigSettings[gordon-key, hmac-sha256, secret from inline]");
   }
 
   @Test
-  void serverWithoutPortOrWithABadPortIsRejected() {
-    assertThat(Rfc2136Settings.parseServer("rfc2136", "ns1.example.test").getPort())
-        .isEqualTo(53);
+  void serverWithoutPortTakesPort53AndIpv6NeedsNoBracketsWithoutAPort() {
+    Map<String, Object> v = minimal();
+    v.put("server", "ns1.example.test");
+    assertThat(from(v).server().getPort()).isEqualTo(53);
+    v.put("server", "[::1]:5353");
+    assertThat(from(v).serverText()).isEqualTo("0:0:0:0:0:0:0:1:5353");
+    v.put("server", "::1");
+    assertThat(from(v).server().getPort()).isEqualTo(53);
+  }
+
+  @Test
+  void serverWithABadPortIsRefusedWhenTheConfigurationIsValidated() {
+    Map<String, Object> v = minimal();
+    v.put("server", "127.0.0.1:99999");
+    assertThatThrownBy(() -> from(v)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rfc2136.server: invalid value \"127.0.0.1:99999\" (expected host:port"
+            + " (port 53 when omitted) with a port from 0 to 65535 and IPv6 in brackets, e.g."
+            + " 127.0.0.1:53 or [::1]:53)");
     assertThatThrownBy(() -> Rfc2136Settings.parseServer("rfc2136", "127.0.0.1:99999"))
         .isInstanceOf(ConfigException.class)
         .hasMessage("rfc2136.server: invalid value \"127.0.0.1:99999\" (expected host:port,"
@@ -100,11 +145,11 @@ class Rfc2136SettingsTest {
   }
 
   @Test
-  void unknownTcpModeIsRejected() {
+  void unknownTcpModeIsRefusedWhenTheConfigurationIsValidated() {
     Map<String, Object> v = minimal();
     v.put("tcp", "sometimes");
-    assertThatThrownBy(() -> from(v)).isInstanceOf(ConfigException.class)
-        .hasMessage("rfc2136.tcp: invalid value \"sometimes\" (expected one of \"auto\","
-            + " \"always\", \"never\")");
+    assertThatThrownBy(() -> from(v)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rfc2136.tcp: invalid value \"sometimes\" (expected a string, one of"
+            + " \"auto\", \"always\", \"never\")");
   }
 }

@@ -2,6 +2,7 @@ package io.gordon.service;
 
 import io.gordon.api.config.ConfigKey;
 import io.gordon.api.config.ConfigSpec;
+import io.gordon.api.config.SourceKeys;
 import io.gordon.api.plugin.PluginFactory;
 import io.gordon.api.plugin.PluginKind;
 import io.gordon.core.config.ConfigValues;
@@ -9,7 +10,6 @@ import io.gordon.core.config.CoreSpec;
 import io.gordon.core.janitor.JanitorSpec;
 import io.gordon.core.plugin.PluginCatalog;
 import java.util.List;
-
 import java.util.TreeMap;
 
 /**
@@ -47,6 +47,10 @@ final class ConfigReference {
     relays.forEach(r -> plugin(sb, r, "[" + r.name() + "]"));
     sb.append("\n## Plugins\n\nListed in `core.plugins`. A plugin named `a.b` reads `[a]` "
         + "and `[a.b]`, the more specific table winning.\n");
+    sb.append("\n### Keys every source accepts\n\nDeclared once by the core, which applies them"
+        + " when a source submits an event; they go in the source's own tables like its other"
+        + " keys.\n\n");
+    table(sb, SourceKeys.SPEC);
     catalog.all().stream().filter(i -> i.factory().kind() != PluginKind.METRICS)
         .forEach(i -> plugin(sb, i, tables(i.name())));
     return sb.toString();
@@ -69,8 +73,16 @@ final class ConfigReference {
       sb.append("Aliases: ").append(String.join(", ", f.aliases().stream()
           .map(a -> "`" + a + "`").toList())).append(".\n\n");
     }
-    sb.append("Tables: `").append(tables).append("`.\n\n");
-    table(sb, i.spec());
+    sb.append("Tables: `").append(tables).append("`.");
+    ConfigSpec own = i.spec();
+    if (f.kind() == PluginKind.SOURCE) {
+      sb.append(" Also takes the [keys every source accepts](#keys-every-source-accepts).");
+      ConfigSpec.Builder b = ConfigSpec.builder();
+      own.keys().stream().filter(k -> !SourceKeys.common(k)).forEach(b::add);
+      own = b.build();
+    }
+    sb.append("\n\n");
+    table(sb, own);
   }
 
   private static void table(StringBuilder sb, ConfigSpec spec) {
@@ -84,8 +96,9 @@ final class ConfigReference {
           .reduce("", String::concat);
       String def = k.required() ? "**required**" : k.defaultValue()
           .map(d -> "`" + ConfigValues.repr(d) + "`").orElse("none");
-      String type = k.type().description() + (k.rule().description().isEmpty() ? ""
-          : ", " + k.rule().description());
+      String type = k.type().description() + (k.defaultPort().isPresent() ? " (port "
+          + k.defaultPort().getAsInt() + " when omitted)" : "") + (k.rule().description()
+          .isEmpty() ? "" : ", " + k.rule().description());
       sb.append("| ").append(name).append(" | ").append(cell(type)).append(" | ")
           .append(cell(def)).append(" | ").append(cell(k.doc())).append(" |\n");
     }

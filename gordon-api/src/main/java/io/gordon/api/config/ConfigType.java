@@ -25,7 +25,10 @@ public enum ConfigType {
   TABLE("table"),
   /** A string, or {@code { env = "NAME" }}, or {@code { file = "path" }}; read as
    * {@link Secret} and never printed. */
-  SECRET("secret");
+  SECRET("secret"),
+  /** A string {@code host:port} ({@code [addr]:port} for IPv6), port 0 to 65535; read as
+   * {@link HostPort}. A key may declare a default port, and then accepts a host alone. */
+  HOST_PORT("host:port");
 
   private final String description;
 

@@ -9,8 +9,10 @@ import java.util.Optional;
 /**
  * The validated configuration one plugin receives: its namespace tables merged (see the
  * configuration reference), checked against its {@link ConfigSpec}, with defaults applied and
- * values converted to their Java types. Reading a key the spec does not declare, or with the wrong
- * type, is a programming error and throws {@link IllegalArgumentException}.
+ * values converted to their Java types. Read values with {@link #get(Key)} and the plugin's
+ * typed {@link Key} constants; the string-named readers below remain for plugins that declare
+ * keys without them. Reading a key the spec does not declare, or with the wrong type, is a
+ * programming error and throws {@link IllegalArgumentException}.
  *
  * @param plugin the plugin name, for messages
  * @param values key to converted value; absent optional keys without default are missing
@@ -22,14 +24,30 @@ public record PluginConfig(String plugin, Map<String, Object> values) {
     values = Map.copyOf(values);
   }
 
+  /**
+   * The value of a typed key: converted, checked against its rule, and defaulted, as the core
+   * validated it (an optional key without default reads as {@code Optional}).
+   *
+   * @throws IllegalArgumentException when this configuration was not validated against a spec
+   *     declaring {@code key} (a programming error)
+   */
+  public <T> T get(Key<T> key) {
+    return key.read(this);
+  }
+
   /** Whether the key has a value (given or defaulted). */
   public boolean has(String key) {
     return values.containsKey(key);
   }
 
-  /** A string value. */
+  /** A string value (a {@link ConfigType#HOST_PORT} value as {@code host:port}). */
   public String string(String key) {
     return get(key, String.class);
+  }
+
+  /** A {@link ConfigType#HOST_PORT} value. */
+  public HostPort hostPort(String key) {
+    return get(key, HostPort.class);
   }
 
   /** An optional string value. */
@@ -104,6 +122,9 @@ public record PluginConfig(String plugin, Map<String, Object> values) {
     Object v = values.get(key);
     if (v == null) {
       return Optional.empty();
+    }
+    if (type == String.class && v instanceof HostPort h) {
+      return Optional.of(type.cast(h.toString())); // host:port keys read as text, as before
     }
     if (!type.isInstance(v)) {
       throw new IllegalArgumentException("plugin " + plugin + ": config key \"" + key

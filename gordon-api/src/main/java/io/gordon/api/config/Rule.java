@@ -61,7 +61,10 @@ public record Rule(String description, Predicate<Object> test) {
         : !String.valueOf(v).isEmpty());
   }
 
-  /** A {@code host:port} address. */
+  /**
+   * A {@code host:port} address in a {@link ConfigType#STRING} key. Prefer a
+   * {@link ConfigType#HOST_PORT} key, which is also parsed once into a {@link HostPort}.
+   */
   public static Rule hostPort() {
     return matching("(\\[[0-9a-fA-F:.]+\\]|[^:\\s]+):[0-9]{1,5}", "a host:port address");
   }

@@ -2,6 +2,7 @@ package io.gordon.core.admin;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.gordon.api.config.HostPort;
 import io.gordon.api.plugin.MetricRelay;
 import io.gordon.core.metrics.PrometheusRelay;
 import io.gordon.core.runtime.HealthRegistry;
@@ -63,16 +64,9 @@ public final class AdminServer implements AutoCloseable {
   }
 
   static InetSocketAddress address(String listen) {
-    int colon = listen.lastIndexOf(':');
-    if (colon < 0) {
-      throw new IllegalArgumentException("core.admin.listen \"" + listen
-          + "\" is not host:port (e.g. 127.0.0.1:9053)");
-    }
-    String host = listen.substring(0, colon);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    return new InetSocketAddress(host, Integer.parseInt(listen.substring(colon + 1)));
+    return HostPort.parse(listen).orElseThrow(() -> new IllegalArgumentException(
+        "core.admin.listen \"" + listen + "\" is not host:port (e.g. 127.0.0.1:9053)"))
+        .socketAddress();
   }
 
   private static void ready(HttpExchange ex, HealthRegistry health) throws IOException {

@@ -26,7 +26,8 @@ final class CoreSettingsReader {
             dur("core.retry", "initial_delay"), dur("core.retry", "max_delay"),
             dur("core.retry", "deadline")),
         root.resolve(str("core.dead_letter", "path")).normalize(),
-        new CoreSettings.Admin(bool("core.admin", "enabled"), str("core.admin", "listen")),
+        new CoreSettings.Admin(bool("core.admin", "enabled"),
+            String.valueOf(get("core.admin", "listen"))),
         new CoreSettings.Events(Math.toIntExact(lng("core.events", "min_ttl")),
             Math.toIntExact(lng("core.events", "max_ttl"))),
         logging());

@@ -3,6 +3,7 @@ package io.gordon.core.config;
 import io.gordon.api.config.ConfigKey;
 import io.gordon.api.config.ConfigSpec;
 import io.gordon.api.config.ConfigType;
+import io.gordon.api.config.HostPort;
 import io.gordon.api.config.Rule;
 import io.gordon.api.model.OwnerMarker;
 import io.gordon.core.ownership.NamePattern;
@@ -39,8 +40,9 @@ public final class CoreSpec {
               + "nacking the rest.")
       .optional("max_msg_age", ConfigType.DURATION, Duration.ofSeconds(300),
           Rule.durationAtLeast(0), "Events older than this when received are dead-lettered "
-              + "(0 disables). A source's own max_msg_age key overrides it. Checked once, at "
-              + "intake: an accepted event is retried until core.retry.deadline instead.")
+              + "(0 disables). A source's own max_msg_age (a key every source accepts) overrides "
+              + "it. Checked once, at intake: an accepted event is retried until "
+              + "core.retry.deadline instead.")
       .optional("max_clock_skew", ConfigType.DURATION, Duration.ofMinutes(5),
           Rule.durationAtLeast(0), "Events timestamped further ahead of this host's clock "
               + "are refused (dead-lettered) at intake.")
@@ -75,7 +77,7 @@ public final class CoreSpec {
   public static final ConfigSpec ADMIN = ConfigSpec.builder()
       .optional("enabled", ConfigType.BOOLEAN, true, Rule.any(),
           "Serve /healthz, /readyz and /metrics.")
-      .optional("listen", ConfigType.STRING, "127.0.0.1:9053", Rule.hostPort(),
+      .optional("listen", ConfigType.HOST_PORT, new HostPort("127.0.0.1", 9053), Rule.any(),
           "Address of the admin HTTP server (port 0 picks a free port).")
       .build();
 

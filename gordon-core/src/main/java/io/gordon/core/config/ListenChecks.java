@@ -1,5 +1,6 @@
 package io.gordon.core.config;
 
+import io.gordon.api.config.HostPort;
 import io.gordon.api.config.Secret;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,8 +24,8 @@ final class ListenChecks {
       if (!in.declares(p, "token") || hasToken(in.value(p, "token"))) {
         continue;
       }
-      Optional<HostPort> listen = in.value(p, "listen").map(String::valueOf)
-          .flatMap(HostPort::parse).filter(a -> !a.loopback());
+      Optional<HostPort> listen = in.value(p, "listen").flatMap(ListenChecks::address)
+          .filter(a -> !a.loopback());
       listen.ifPresent(a -> out.add(ConfigProblem.of(in.origins().of(p, "listen"),
           in.origins().dotted(p, "listen"), "\"" + a + "\" is not a loopback address and "
               + in.origins().dotted(p, "token") + " is not set: anyone who reaches it could"
@@ -32,6 +33,11 @@ final class ListenChecks {
               + ", or a token, e.g. token = { env = \"GORDON_HTTP_TOKEN\" }").forPlugin(p)));
     }
     return out;
+  }
+
+  /** A listen value: a host:port key's value, or the text of a string key. */
+  private static Optional<HostPort> address(Object v) {
+    return v instanceof HostPort h ? Optional.of(h) : HostPort.parse(String.valueOf(v));
   }
 
   private static boolean hasToken(Optional<Object> token) {
@@ -46,7 +52,7 @@ final class ListenChecks {
           "core.admin.listen", a, in.origins().ofCore("core.admin.listen"), Optional.empty())));
     }
     for (String p : in.plugins()) {
-      in.value(p, "listen").map(String::valueOf).flatMap(HostPort::parse).ifPresent(a ->
+      in.value(p, "listen").flatMap(ListenChecks::address).ifPresent(a ->
           all.add(new Listener(in.origins().dotted(p, "listen"), a, in.origins().of(p, "listen"),
               Optional.of(p))));
     }

@@ -1,8 +1,7 @@
 package io.gordon.core.config;
 
-import io.gordon.api.config.ConfigKey;
+import io.gordon.api.config.ConfigCheck;
 import io.gordon.api.config.ConfigSpec;
-import io.gordon.api.config.ConfigType;
 import io.gordon.core.config.Namespaces.Sourced;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -46,51 +44,45 @@ public final class SpecValidator {
     this.env = env;
   }
 
-  /** Validates {@code raw} against {@code spec}; keys the spec does not declare are ignored. */
+  /**
+   * Validates {@code raw} against {@code spec} with {@link ConfigSpec#read}, the code path the
+   * test doubles share, and places each problem: at the value written, or, for a key that is
+   * not written (missing, or named by a spec check), at {@code missing}'s position. Keys the
+   * spec does not declare are ignored.
+   */
   public Result validate(ConfigSpec spec, Map<String, Sourced> raw, Missing missing) {
-    Map<String, Object> values = new LinkedHashMap<>();
+    Map<String, Object> written = new LinkedHashMap<>();
+    raw.forEach((k, s) -> {
+      if (spec.key(k).isPresent()) {
+        written.put(k, ConfigValues.plain(s.entry().value()));
+      }
+    });
+    ConfigSpec.Result r = spec.read(written, root, env);
     List<ConfigProblem> problems = new ArrayList<>();
-    for (ConfigKey key : spec.keys()) {
-      List<String> given = raw.keySet().stream().filter(key::answersTo).toList();
-      if (given.size() > 1) {
-        Sourced s = raw.get(given.get(1));
-        problems.add(ConfigProblem.of(s.entry().origin(), s.dotted(given.get(1)),
-            "given twice, as " + String.join(" and ", given), "only one of them"));
-        continue;
+    for (ConfigCheck.Problem p : r.problems()) {
+      Sourced s = raw.get(p.key());
+      if (s == null) {
+        s = spec.key(p.key()).flatMap(k -> raw.entrySet().stream()
+            .filter(e -> k.answersTo(e.getKey())).map(Map.Entry::getValue).findFirst())
+            .orElse(null);
       }
-      if (given.isEmpty()) {
-        if (key.required()) {
-          problems.add(ConfigProblem.of(missing.origin(), missing.keyPrefix() + "." + key.name(),
-              "missing required key; set it in " + missing.where(),
-              ConfigValues.expected(key.type(), key.rule())));
-        } else {
-          key.defaultValue().ifPresent(d -> values.put(key.name(), d));
-        }
-        continue;
-      }
-      Sourced s = raw.get(given.get(0));
-      ConfigValues.Converted c = convert(key, s);
-      c.value().ifPresentOrElse(v -> values.put(key.name(), v), () -> problems.add(
-          ConfigProblem.of(s.entry().origin(), s.dotted(given.get(0)), c.problem(),
-              ConfigValues.expected(key.type(), key.rule()))));
+      problems.add(s != null
+          ? ConfigProblem.of(s.entry().origin(), s.dotted(writtenName(spec, raw, p.key())),
+              p.problem(), p.expected())
+          : ConfigProblem.of(missing.origin(), missing.keyPrefix() + "." + p.key(),
+              p.problem().equals(ConfigSpec.MISSING) ? p.problem() + "; set it in "
+                  + missing.where() : p.problem(), p.expected()));
     }
-    return new Result(values, problems);
+    return new Result(r.values(), problems);
   }
 
-  /** Converts the value and applies the key's rule; a broken rule is a problem too. */
-  private ConfigValues.Converted convert(ConfigKey key, Sourced s) {
-    ConfigValues.Converted c = ConfigValues.convert(key.type(), s.entry().value(), root, env);
-    if (c.value().isEmpty()) {
-      return c;
+  /** The name {@code key} (declared or alias) was written as. */
+  private static String writtenName(ConfigSpec spec, Map<String, Sourced> raw, String key) {
+    if (raw.containsKey(key)) {
+      return key;
     }
-    boolean ok;
-    try {
-      ok = key.rule().check(c.value().get()).isEmpty();
-    } catch (RuntimeException e) {
-      ok = false; // a rule that cannot judge the value rejects it
-    }
-    return ok ? c : new ConfigValues.Converted(Optional.empty(), "invalid value "
-        + (key.type() == ConfigType.SECRET ? "<redacted>" : ConfigValues.repr(s.entry().value())));
+    return spec.key(key).flatMap(k -> raw.keySet().stream().filter(k::answersTo).findFirst())
+        .orElse(key);
   }
 
   /**

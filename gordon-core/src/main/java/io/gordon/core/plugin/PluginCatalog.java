@@ -1,6 +1,7 @@
 package io.gordon.core.plugin;
 
 import io.gordon.api.config.ConfigSpec;
+import io.gordon.api.config.SourceKeys;
 import io.gordon.api.plugin.PluginFactory;
 import io.gordon.api.plugin.PluginKind;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class PluginCatalog {
    * An installed factory.
    *
    * @param factory the factory
-   * @param spec its config spec, read once
+   * @param spec its config spec, read once; a source's includes the {@link SourceKeys}
    * @param location where it was loaded from: {@code built-in} or a jar path
    */
   public record Installed(PluginFactory factory, ConfigSpec spec, String location) {
@@ -157,7 +158,8 @@ public final class PluginCatalog {
       Objects.requireNonNull(f.description(), "description() returned null");
       Objects.requireNonNull(f.aliases(), "aliases() returned null");
       ConfigSpec spec = Objects.requireNonNull(f.configSpec(), "configSpec() returned null");
-      return Optional.of(new Installed(f, spec, location(f.getClass())));
+      return Optional.of(new Installed(f, SourceKeys.forPlugin(f.kind(), spec),
+          location(f.getClass())));
     } catch (RuntimeException | LinkageError e) {
       problems.add("plugin factory " + f.getClass().getName() + " is broken: " + e);
       return Optional.empty();

@@ -1,5 +1,6 @@
 package io.gordon.core.runtime;
 
+import io.gordon.api.config.SourceKeys;
 import io.gordon.api.io.DirectoryLock;
 import io.gordon.api.plugin.EventSource;
 import io.gordon.core.admin.AdminServer;
@@ -94,16 +95,9 @@ public final class GordonRuntime implements AutoCloseable {
         assembly.sources().size(), assembly.handlers().size(), assembly.providers().size());
   }
 
-  /** The source's own max_msg_age (a duration, or a number of seconds), else the core's. */
+  /** The source's own max_msg_age, else the core's. */
   static Duration maxMsgAge(Named<EventSource> src, Duration core) {
-    Object v = src.config().values().get("max_msg_age");
-    if (v instanceof Duration d) {
-      return d;
-    }
-    if (v instanceof Number n) {
-      return Duration.ofMillis(Math.round(n.doubleValue() * 1000));
-    }
-    return core;
+    return src.config().get(SourceKeys.MAX_MSG_AGE).orElse(core);
   }
 
   /** The admin server's bound port, or -1 when it is disabled. */

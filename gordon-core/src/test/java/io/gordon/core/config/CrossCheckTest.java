@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gordon.api.config.ConfigSpec;
 import io.gordon.api.config.ConfigType;
+import io.gordon.api.config.HostPort;
 import io.gordon.api.config.Rule;
 import io.gordon.api.plugin.PluginKind;
 import java.nio.file.Files;

@@ -100,4 +100,19 @@ class PluginCatalogTest {
     assertThat(service.pluginNames()).containsExactly("gcp.enricher", "gcp.gce");
     assertThat(service.allNames()).containsExactly("gcp.enricher", "gcp.gce");
   }
+
+  @Test
+  void everySourceIsValidatedAgainstTheCommonSourceKeysDeclaredOnceByTheCore() {
+    Fakes.Factory own = new Fakes.Factory("b", List.of(), PluginKind.SOURCE,
+        io.gordon.api.config.ConfigSpec.builder().optional("max_msg_age",
+            io.gordon.api.config.ConfigType.DURATION, java.time.Duration.ofSeconds(1),
+            io.gordon.api.config.Rule.any(), "Its own.").build(), ctx -> null);
+    PluginCatalog c = PluginCatalog.of(List.of(Fakes.source("a"), own,
+        Fakes.handler("h", "x")));
+    assertThat(c.find("a").orElseThrow().spec().key("max_msg_age"))
+        .contains(io.gordon.api.config.SourceKeys.MAX_MSG_AGE.declaration());
+    assertThat(c.find("b").orElseThrow().spec().keys())
+        .containsExactly(io.gordon.api.config.SourceKeys.MAX_MSG_AGE.declaration());
+    assertThat(c.find("h").orElseThrow().spec().keys()).isEmpty();
+  }
 }

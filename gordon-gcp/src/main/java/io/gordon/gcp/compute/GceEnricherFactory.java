@@ -4,7 +4,7 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.compute.Compute;
 import io.gordon.api.config.ConfigSpec;
-import io.gordon.api.config.ConfigType;
+import io.gordon.api.config.Key;
 import io.gordon.api.config.PluginConfig;
 import io.gordon.api.config.Rule;
 import io.gordon.api.plugin.GordonPlugin;
@@ -15,38 +15,37 @@ import io.gordon.gcp.GcpCredentials;
 import io.gordon.gcp.GcpKeys;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Creates {@code gcp.enricher} (alias {@code gcp.gce}), the GCE instance enricher. */
 public final class GceEnricherFactory implements PluginFactory {
-  static final ConfigSpec SPEC = spec();
+  static final Key<String> DNS_ZONE = Key.string("dns_zone").rule(GcpKeys.absoluteName())
+      .required("Zone the instance records go in: <instance>.<dns_zone>.");
+  static final Key<Optional<String>> PROJECT = Key.string("project").optional("Accepted for "
+      + "compatibility (the original's Cloud DNS project for deletions); unused: the instance's "
+      + "project comes from the audit log and deletions are looked up through the DNS provider.");
+  static final Key<Integer> DEFAULT_TTL = Key.integer("default_ttl", 300,
+      Rule.between(0, Integer.MAX_VALUE),
+      "TTL of the A records produced (the original required it without declaring it).");
+  static final Key<Integer> RETRIES = Key.integer("retries", 5, Rule.between(1, 100),
+      "Reads of a new instance before giving up for now (the message is retried later).");
+  static final Key<Duration> RETRY_DELAY = Key.duration("retry_delay", Duration.ofSeconds(2),
+      Rule.durationAtLeast(0), "Delay before the second read; doubles, with jitter.");
+  static final Key<Duration> RETRY_MAX_DELAY = Key.duration("retry_max_delay",
+      Duration.ofSeconds(30), Rule.durationAtLeast(0), "Longest delay between two reads.");
+  static final Key<Boolean> USE_INTERNAL_IP = Key.bool("use_internal_ip", false,
+      "Publish nic0's internal IP instead of its external NAT IP.");
+  static final Key<Duration> REQUEST_TIMEOUT = Key.duration("request_timeout",
+      Duration.ofSeconds(30), Rule.durationAtLeast(1),
+      "Connect and read timeout of each API request.");
+  static final Key<String> ENDPOINT = GcpKeys.endpoint(GcpKeys.COMPUTE_ROOT);
+  static final ConfigSpec SPEC = ConfigSpec.builder().keys(DNS_ZONE, PROJECT, DEFAULT_TTL,
+      RETRIES, RETRY_DELAY, RETRY_MAX_DELAY, USE_INTERNAL_IP, REQUEST_TIMEOUT,
+      GcpKeys.zonePrefix("Accepted for compatibility; unused by the enricher."), GcpKeys.KEYFILE,
+      GcpKeys.SCOPES, ENDPOINT, GcpKeys.ANONYMOUS).build();
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public GceEnricherFactory() {}
-
-  private static ConfigSpec spec() {
-    ConfigSpec.Builder b = ConfigSpec.builder()
-        .required("dns_zone", ConfigType.STRING, GcpKeys.absoluteName(),
-            "Zone the instance records go in: <instance>.<dns_zone>.")
-        .optional("project", ConfigType.STRING, null, Rule.any(), "Accepted for compatibility "
-            + "(the original's Cloud DNS project for deletions); unused: the instance's project "
-            + "comes from the audit log and deletions are looked up through the DNS provider.")
-        .optional("default_ttl", ConfigType.INTEGER, 300L, Rule.between(0, Integer.MAX_VALUE),
-            "TTL of the A records produced (the original required it without declaring it).")
-        .optional("retries", ConfigType.INTEGER, 5L, Rule.between(1, 100),
-            "Reads of a new instance before giving up for now (the message is retried later).")
-        .optional("retry_delay", ConfigType.DURATION, Duration.ofSeconds(2),
-            Rule.durationAtLeast(0), "Delay before the second read; doubles, with jitter.")
-        .optional("retry_max_delay", ConfigType.DURATION, Duration.ofSeconds(30),
-            Rule.durationAtLeast(0), "Longest delay between two reads.")
-        .optional("use_internal_ip", ConfigType.BOOLEAN, false, Rule.any(),
-            "Publish nic0's internal IP instead of its external NAT IP.")
-        .optional("request_timeout", ConfigType.DURATION, Duration.ofSeconds(30),
-            Rule.durationAtLeast(1), "Connect and read timeout of each API request.");
-    GcpKeys.zonePrefix(b, "Accepted for compatibility; unused by the enricher.");
-    GcpKeys.credentials(b);
-    GcpKeys.endpoint(b, GcpKeys.COMPUTE_ROOT);
-    return b.build();
-  }
 
   @Override
   public String name() {
@@ -79,8 +78,8 @@ public final class GceEnricherFactory implements PluginFactory {
     PluginConfig c = context.config();
     Compute compute = new Compute.Builder(new NetHttpTransport(),
         GsonFactory.getDefaultInstance(), GcpCredentials.initializer(GcpCredentials.load(context),
-            c.duration("request_timeout")))
-        .setRootUrl(GcpKeys.root(c.string("endpoint")))
+            c.get(REQUEST_TIMEOUT)))
+        .setRootUrl(GcpKeys.root(c.get(ENDPOINT)))
         .setApplicationName("gordon").build();
     return new GceEnricher(context, compute, GceSettings.from(c));
   }

@@ -15,9 +15,11 @@ import io.gordon.gcp.Backoff;
  */
 record GceSettings(String dnsZone, int defaultTtl, int retries, Backoff backoff,
     boolean useInternalIp) {
+  /** Reads a configuration validated against {@link GceEnricherFactory#SPEC}. */
   static GceSettings from(PluginConfig c) {
-    return new GceSettings(DnsNames.normalize(c.string("dns_zone")), c.intValue("default_ttl"),
-        c.intValue("retries"), new Backoff(c.duration("retry_delay"),
-            c.duration("retry_max_delay")), c.bool("use_internal_ip"));
+    return new GceSettings(DnsNames.normalize(c.get(GceEnricherFactory.DNS_ZONE)),
+        c.get(GceEnricherFactory.DEFAULT_TTL), c.get(GceEnricherFactory.RETRIES),
+        new Backoff(c.get(GceEnricherFactory.RETRY_DELAY),
+            c.get(GceEnricherFactory.RETRY_MAX_DELAY)), c.get(GceEnricherFactory.USE_INTERNAL_IP));
   }
 }

@@ -29,15 +29,21 @@ record CloudDnsSettings(String project, Set<String> zones, String zonePrefix,
     zones = Set.copyOf(zones);
   }
 
+  /** Reads a configuration validated against {@link CloudDnsPublisherFactory#SPEC}. */
   static CloudDnsSettings from(PluginConfig c) {
     Set<String> zones = new LinkedHashSet<>();
-    zones.add(DnsNames.normalize(c.string("dns_zone")));
-    c.strings("additional_zones").forEach(z -> zones.add(DnsNames.normalize(z)));
-    return new CloudDnsSettings(c.string("project"), zones, c.string("default_zone_prefix"),
-        c.bool("zone_naming_fallback"), c.intValue("default_ttl"),
-        c.duration("publish_wait_timeout"), c.intValue("api_retries"),
-        new Backoff(c.duration("api_retry_delay"), c.duration("api_retry_max_delay")),
-        c.intValue("conflict_retries"));
+    zones.add(DnsNames.normalize(c.get(CloudDnsPublisherFactory.DNS_ZONE)));
+    c.get(CloudDnsPublisherFactory.ADDITIONAL_ZONES).forEach(z -> zones.add(
+        DnsNames.normalize(z)));
+    return new CloudDnsSettings(c.get(CloudDnsPublisherFactory.PROJECT), zones,
+        c.get(CloudDnsPublisherFactory.ZONE_PREFIX),
+        c.get(CloudDnsPublisherFactory.ZONE_NAMING_FALLBACK),
+        c.get(CloudDnsPublisherFactory.DEFAULT_TTL),
+        c.get(CloudDnsPublisherFactory.PUBLISH_WAIT_TIMEOUT),
+        c.get(CloudDnsPublisherFactory.API_RETRIES),
+        new Backoff(c.get(CloudDnsPublisherFactory.API_RETRY_DELAY),
+            c.get(CloudDnsPublisherFactory.API_RETRY_MAX_DELAY)),
+        c.get(CloudDnsPublisherFactory.CONFLICT_RETRIES));
   }
 
   ChangeSubmitter submitter(CloudDnsApi api) {

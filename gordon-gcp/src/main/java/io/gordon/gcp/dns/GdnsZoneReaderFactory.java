@@ -4,7 +4,7 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.dns.Dns;
 import io.gordon.api.config.ConfigSpec;
-import io.gordon.api.config.ConfigType;
+import io.gordon.api.config.Key;
 import io.gordon.api.config.PluginConfig;
 import io.gordon.api.config.Rule;
 import io.gordon.api.plugin.GordonPlugin;
@@ -22,30 +22,28 @@ import java.time.Duration;
  * DNS provider's alias.
  */
 public final class GdnsZoneReaderFactory implements PluginFactory {
-  static final ConfigSpec SPEC = spec();
+  static final Key<String> PROJECT = Key.string("project").rule(Rule.nonEmpty())
+      .required("GCP project of the Cloud DNS managed zones.");
+  static final Key<String> API_VERSION = Key.string("api_version", "v1", Rule.oneOf("v1"),
+      "Cloud DNS API version; only v1.");
+  static final Key<Boolean> ZONE_NAMING_FALLBACK = Key.bool("zone_naming_fallback", true,
+      "When no managed zone has the DNS name, try the original naming convention "
+          + "([default_zone_prefix-]example-com).");
+  static final Key<Duration> CLEANUP_TIMEOUT = Key.duration("cleanup_timeout",
+      Duration.ofSeconds(60), Rule.durationAtLeast(0),
+      "Accepted for compatibility with the original; unused.");
+  static final Key<Duration> REQUEST_TIMEOUT = Key.duration("request_timeout",
+      Duration.ofSeconds(30), Rule.durationAtLeast(1),
+      "Connect and read timeout of each API request.");
+  static final Key<String> ZONE_PREFIX = GcpKeys.zonePrefix("Prefix of managed-zone names for"
+      + " the naming fallback; must equal the service's.");
+  static final Key<String> ENDPOINT = GcpKeys.endpoint(GcpKeys.DNS_ROOT);
+  static final ConfigSpec SPEC = ConfigSpec.builder().keys(PROJECT, API_VERSION,
+      ZONE_NAMING_FALLBACK, CLEANUP_TIMEOUT, REQUEST_TIMEOUT, ZONE_PREFIX, GcpKeys.KEYFILE,
+      GcpKeys.SCOPES, ENDPOINT, GcpKeys.ANONYMOUS).build();
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public GdnsZoneReaderFactory() {}
-
-  private static ConfigSpec spec() {
-    ConfigSpec.Builder b = ConfigSpec.builder()
-        .required("project", ConfigType.STRING, Rule.nonEmpty(), "GCP project of the Cloud DNS "
-            + "managed zones.")
-        .optional("api_version", ConfigType.STRING, "v1", Rule.oneOf("v1"),
-            "Cloud DNS API version; only v1.")
-        .optional("zone_naming_fallback", ConfigType.BOOLEAN, true, Rule.any(),
-            "When no managed zone has the DNS name, try the original naming convention "
-                + "([default_zone_prefix-]example-com).")
-        .optional("cleanup_timeout", ConfigType.DURATION, Duration.ofSeconds(60),
-            Rule.durationAtLeast(0), "Accepted for compatibility with the original; unused.")
-        .optional("request_timeout", ConfigType.DURATION, Duration.ofSeconds(30),
-            Rule.durationAtLeast(1), "Connect and read timeout of each API request.");
-    GcpKeys.zonePrefix(b, "Prefix of managed-zone names for the naming fallback; must equal "
-        + "the service's.");
-    GcpKeys.credentials(b);
-    GcpKeys.endpoint(b, GcpKeys.DNS_ROOT);
-    return b.build();
-  }
 
   @Override
   public String name() {
@@ -71,10 +69,10 @@ public final class GdnsZoneReaderFactory implements PluginFactory {
   public GordonPlugin create(PluginContext context) {
     PluginConfig c = context.config();
     Dns dns = new Dns.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(),
-        GcpCredentials.initializer(GcpCredentials.load(context), c.duration("request_timeout")))
-        .setRootUrl(GcpKeys.root(c.string("endpoint"))).setApplicationName("gordon").build();
-    CloudDnsApi api = new CloudDnsApi(dns, c.string("project"));
-    return new GdnsZoneReader(api, new ZoneResolver(api, c.string("default_zone_prefix"),
-        c.bool("zone_naming_fallback")));
+        GcpCredentials.initializer(GcpCredentials.load(context), c.get(REQUEST_TIMEOUT)))
+        .setRootUrl(GcpKeys.root(c.get(ENDPOINT))).setApplicationName("gordon").build();
+    CloudDnsApi api = new CloudDnsApi(dns, c.get(PROJECT));
+    return new GdnsZoneReader(api, new ZoneResolver(api, c.get(ZONE_PREFIX),
+        c.get(ZONE_NAMING_FALLBACK)));
   }
 }

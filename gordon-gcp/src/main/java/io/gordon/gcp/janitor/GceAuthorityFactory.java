@@ -2,7 +2,7 @@ package io.gordon.gcp.janitor;
 
 import com.google.api.client.http.javanet.NetHttpTransport;
 import io.gordon.api.config.ConfigSpec;
-import io.gordon.api.config.ConfigType;
+import io.gordon.api.config.Key;
 import io.gordon.api.config.PluginConfig;
 import io.gordon.api.config.Rule;
 import io.gordon.api.plugin.GordonPlugin;
@@ -21,40 +21,43 @@ import java.util.List;
  */
 public final class GceAuthorityFactory implements PluginFactory {
   static final String CRM_ROOT = "https://cloudresourcemanager.googleapis.com/";
-  static final ConfigSpec SPEC = spec();
+  static final Key<String> DNS_ZONE = Key.string("dns_zone").rule(GcpKeys.absoluteName())
+      .required("Zone of the records, e.g. \"example.com.\": each instance gets"
+          + " <instance>.<dns_zone>.");
+  static final Key<List<String>> PROJECT_WHITELIST = Key.strings("project_whitelist")
+      .defaultsTo(List.of(), "Projects to list; empty: every ACTIVE project Resource Manager"
+          + " shows.");
+  static final Key<List<String>> PROJECT_BLACKLIST = Key.strings("project_blacklist")
+      .defaultsTo(List.of(), "Projects never listed (also removed from the whitelist).");
+  static final Key<List<String>> TAG_BLACKLIST = Key.strings("tag_blacklist").defaultsTo(
+      List.of(), "Instances with any of these network tags get no record.");
+  static final Key<List<Object>> METADATA_BLACKLIST = Key.list("metadata_blacklist")
+      .rule(Rule.of("a list of [key, value] pairs of strings", GceAuthorityFactory::pairs))
+      .defaultsTo(List.of(), "Instances with any of these metadata key/value pairs get no"
+          + " record.");
+  static final Key<String> INSTANCE_FILTER = Key.string("instance_filter", "", Rule.any(),
+      "Filter passed verbatim to the aggregated instance list, e.g. \"status = RUNNING\".");
+  static final Key<Integer> DEFAULT_TTL = Key.integer("default_ttl", 300,
+      Rule.between(0, Integer.MAX_VALUE), "TTL of the records; should equal the service's"
+          + " default TTL.");
+  static final Key<Integer> MAX_CONCURRENT_PROJECTS = Key.integer("max_concurrent_projects", 10,
+      Rule.between(1, 1000), "Most projects whose instances are listed at once.");
+  static final Key<String> CRM_ENDPOINT = Key.string("crm_endpoint", CRM_ROOT,
+      Rule.matching("https?://.+", "an http(s) URL"), "Resource Manager root URL.");
+  static final Key<Duration> REQUEST_TIMEOUT = Key.duration("request_timeout",
+      Duration.ofSeconds(30), Rule.durationAtLeast(1),
+      "Connect and read timeout of each API request.");
+  static final Key<Duration> CLEANUP_TIMEOUT = Key.duration("cleanup_timeout",
+      Duration.ofSeconds(60), Rule.durationAtLeast(0),
+      "Accepted for compatibility with the original; unused.");
+  static final Key<String> ENDPOINT = GcpKeys.endpoint(GcpKeys.COMPUTE_ROOT);
+  static final ConfigSpec SPEC = ConfigSpec.builder().keys(DNS_ZONE, PROJECT_WHITELIST,
+      PROJECT_BLACKLIST, TAG_BLACKLIST, METADATA_BLACKLIST, INSTANCE_FILTER, DEFAULT_TTL,
+      MAX_CONCURRENT_PROJECTS, CRM_ENDPOINT, REQUEST_TIMEOUT, CLEANUP_TIMEOUT, GcpKeys.KEYFILE,
+      GcpKeys.SCOPES, ENDPOINT, GcpKeys.ANONYMOUS).build();
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public GceAuthorityFactory() {}
-
-  private static ConfigSpec spec() {
-    ConfigSpec.Builder b = ConfigSpec.builder()
-        .required("dns_zone", ConfigType.STRING, GcpKeys.absoluteName(), "Zone of the records,"
-            + " e.g. \"example.com.\": each instance gets <instance>.<dns_zone>.")
-        .optional("project_whitelist", ConfigType.STRING_LIST, List.of(), Rule.any(),
-            "Projects to list; empty: every ACTIVE project Resource Manager shows.")
-        .optional("project_blacklist", ConfigType.STRING_LIST, List.of(), Rule.any(),
-            "Projects never listed (also removed from the whitelist).")
-        .optional("tag_blacklist", ConfigType.STRING_LIST, List.of(), Rule.any(),
-            "Instances with any of these network tags get no record.")
-        .optional("metadata_blacklist", ConfigType.LIST, List.of(), Rule.of(
-            "a list of [key, value] pairs of strings", GceAuthorityFactory::pairs),
-            "Instances with any of these metadata key/value pairs get no record.")
-        .optional("instance_filter", ConfigType.STRING, "", Rule.any(),
-            "Filter passed verbatim to the aggregated instance list, e.g. \"status = RUNNING\".")
-        .optional("default_ttl", ConfigType.INTEGER, 300L, Rule.between(0, Integer.MAX_VALUE),
-            "TTL of the records; should equal the service's default TTL.")
-        .optional("max_concurrent_projects", ConfigType.INTEGER, 10L, Rule.between(1, 1000),
-            "Most projects whose instances are listed at once.")
-        .optional("crm_endpoint", ConfigType.STRING, CRM_ROOT,
-            Rule.matching("https?://.+", "an http(s) URL"), "Resource Manager root URL.")
-        .optional("request_timeout", ConfigType.DURATION, Duration.ofSeconds(30),
-            Rule.durationAtLeast(1), "Connect and read timeout of each API request.")
-        .optional("cleanup_timeout", ConfigType.DURATION, Duration.ofSeconds(60),
-            Rule.durationAtLeast(0), "Accepted for compatibility with the original; unused.");
-    GcpKeys.credentials(b);
-    GcpKeys.endpoint(b, GcpKeys.COMPUTE_ROOT);
-    return b.build();
-  }
 
   private static boolean pairs(Object v) {
     if (!(v instanceof List<?> l)) {
@@ -95,7 +98,7 @@ public final class GceAuthorityFactory implements PluginFactory {
     PluginConfig c = context.config();
     GceSettings settings = GceSettings.from(c);
     GoogleGet http = new GoogleGet(new NetHttpTransport().createRequestFactory(
-        GcpCredentials.initializer(GcpCredentials.load(context), c.duration("request_timeout"))));
+        GcpCredentials.initializer(GcpCredentials.load(context), c.get(REQUEST_TIMEOUT))));
     return new GceAuthority(new GceListing(http, settings, context.logger()), settings,
         context.clock(), context.metrics(), context.logger());
   }

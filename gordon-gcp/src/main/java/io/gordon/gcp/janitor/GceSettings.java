@@ -24,17 +24,19 @@ record GceSettings(String zone, List<String> whitelist, List<String> blacklist,
     List<String> tagBlacklist, List<Map.Entry<String, String>> metadataBlacklist, String filter,
     int ttl, int concurrency, String computeRoot, String crmRoot) {
 
+  /** Reads a configuration validated against {@link GceAuthorityFactory#SPEC}. */
   static GceSettings from(PluginConfig c) {
     List<Map.Entry<String, String>> pairs = new ArrayList<>();
-    for (Object o : c.list("metadata_blacklist")) {
-      List<?> pair = (List<?>) o;
+    for (Object o : c.get(GceAuthorityFactory.METADATA_BLACKLIST)) {
+      List<?> pair = (List<?>) o; // the key's rule admits only [key, value] string pairs
       pairs.add(Map.entry(String.valueOf(pair.get(0)), String.valueOf(pair.get(1))));
     }
-    return new GceSettings(DnsNames.normalize(c.string("dns_zone")),
-        c.strings("project_whitelist"), c.strings("project_blacklist"),
-        c.strings("tag_blacklist"), List.copyOf(pairs), c.string("instance_filter"),
-        c.intValue("default_ttl"), c.intValue("max_concurrent_projects"),
-        slash(c.string("endpoint")), slash(c.string("crm_endpoint")));
+    return new GceSettings(DnsNames.normalize(c.get(GceAuthorityFactory.DNS_ZONE)),
+        c.get(GceAuthorityFactory.PROJECT_WHITELIST), c.get(GceAuthorityFactory.PROJECT_BLACKLIST),
+        c.get(GceAuthorityFactory.TAG_BLACKLIST), List.copyOf(pairs),
+        c.get(GceAuthorityFactory.INSTANCE_FILTER), c.get(GceAuthorityFactory.DEFAULT_TTL),
+        c.get(GceAuthorityFactory.MAX_CONCURRENT_PROJECTS),
+        slash(c.get(GceAuthorityFactory.ENDPOINT)), slash(c.get(GceAuthorityFactory.CRM_ENDPOINT)));
   }
 
   private static String slash(String url) {

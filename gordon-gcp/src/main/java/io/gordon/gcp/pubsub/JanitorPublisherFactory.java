@@ -1,7 +1,7 @@
 package io.gordon.gcp.pubsub;
 
 import io.gordon.api.config.ConfigSpec;
-import io.gordon.api.config.ConfigType;
+import io.gordon.api.config.Key;
 import io.gordon.api.config.Rule;
 import io.gordon.api.plugin.GordonPlugin;
 import io.gordon.api.plugin.PluginContext;
@@ -16,26 +16,20 @@ import java.time.Duration;
  * event consumer's alias.
  */
 public final class JanitorPublisherFactory implements PluginFactory {
-  static final ConfigSpec SPEC = spec();
+  static final Key<String> PROJECT = Key.string("project").rule(Rule.nonEmpty())
+      .required("GCP project of the topic.");
+  static final Key<String> TOPIC = Key.string("topic").rule(Rule.nonEmpty()).required(
+      "Topic the gordon service consumes; a short name is prefixed with"
+          + " projects/<project>/topics/. It must exist (the original created it; gordon does"
+          + " not need admin rights).");
+  static final Key<Duration> CLEANUP_TIMEOUT = Key.duration("cleanup_timeout",
+      Duration.ofSeconds(60), Rule.durationAtLeast(0), "How long to wait for Pub/Sub to accept"
+          + " the run's messages (the original's key, in seconds).");
+  static final ConfigSpec SPEC = GcpKeys.credentials(ConfigSpec.builder()
+      .keys(PROJECT, TOPIC, CLEANUP_TIMEOUT, GcpKeys.PUBSUB_EMULATOR)).build();
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public JanitorPublisherFactory() {}
-
-  private static ConfigSpec spec() {
-    ConfigSpec.Builder b = ConfigSpec.builder()
-        .required("project", ConfigType.STRING, Rule.nonEmpty(), "GCP project of the topic.")
-        .required("topic", ConfigType.STRING, Rule.nonEmpty(), "Topic the gordon service"
-            + " consumes; a short name is prefixed with projects/<project>/topics/. It must"
-            + " exist (the original created it; gordon does not need admin rights).")
-        .optional("cleanup_timeout", ConfigType.DURATION, Duration.ofSeconds(60),
-            Rule.durationAtLeast(0), "How long to wait for Pub/Sub to accept the run's"
-                + " messages (the original's key, in seconds).")
-        .optional("endpoint", ConfigType.STRING, null, Rule.hostPort(), "host:port of a Pub/Sub "
-            + "emulator (plaintext, no credentials); default: $PUBSUB_EMULATOR_HOST, else "
-            + "Google's endpoint.");
-    GcpKeys.credentials(b);
-    return b.build();
-  }
 
   @Override
   public String name() {
@@ -59,9 +53,9 @@ public final class JanitorPublisherFactory implements PluginFactory {
 
   @Override
   public GordonPlugin create(PluginContext context) {
-    String project = context.config().string("project");
+    String project = context.config().get(PROJECT);
     return new JanitorPublisher(context, PubSubTransport.fullName(project, "topics",
-        context.config().string("topic")), context.config().duration("cleanup_timeout"),
+        context.config().get(TOPIC)), context.config().get(CLEANUP_TIMEOUT),
         PubSubTransport.create(context));
   }
 }

@@ -1,7 +1,7 @@
 package io.gordon.gcp.pubsub;
 
 import io.gordon.api.config.ConfigSpec;
-import io.gordon.api.config.ConfigType;
+import io.gordon.api.config.Key;
 import io.gordon.api.config.Rule;
 import io.gordon.api.plugin.GordonPlugin;
 import io.gordon.api.plugin.PluginContext;
@@ -12,25 +12,19 @@ import java.time.Duration;
 
 /** Creates {@code gcp.dead_letter}, the dead-letter sink that publishes to a Pub/Sub topic. */
 public final class PubSubDeadLetterFactory implements PluginFactory {
-  static final ConfigSpec SPEC = spec();
+  static final Key<String> PROJECT = Key.string("project").rule(Rule.nonEmpty())
+      .required("GCP project of the topic.");
+  static final Key<String> TOPIC = Key.string("topic").rule(Rule.nonEmpty()).required(
+      "Topic dead letters are "
+          + "published to; a short name is prefixed with projects/<project>/topics/.");
+  static final Key<Duration> PUBLISH_TIMEOUT = Key.duration("publish_timeout",
+      Duration.ofSeconds(30), Rule.durationAtLeast(0), "How long to wait for Pub/Sub to accept"
+          + " a dead letter; past it the original message is redelivered instead of acked.");
+  static final ConfigSpec SPEC = GcpKeys.credentials(ConfigSpec.builder()
+      .keys(PROJECT, TOPIC, PUBLISH_TIMEOUT, GcpKeys.PUBSUB_EMULATOR)).build();
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public PubSubDeadLetterFactory() {}
-
-  private static ConfigSpec spec() {
-    ConfigSpec.Builder b = ConfigSpec.builder()
-        .required("project", ConfigType.STRING, Rule.nonEmpty(), "GCP project of the topic.")
-        .required("topic", ConfigType.STRING, Rule.nonEmpty(), "Topic dead letters are "
-            + "published to; a short name is prefixed with projects/<project>/topics/.")
-        .optional("publish_timeout", ConfigType.DURATION, Duration.ofSeconds(30),
-            Rule.durationAtLeast(0), "How long to wait for Pub/Sub to accept a dead letter; "
-                + "past it the original message is redelivered instead of acked.")
-        .optional("endpoint", ConfigType.STRING, null, Rule.hostPort(), "host:port of a Pub/Sub "
-            + "emulator (plaintext, no credentials); default: $PUBSUB_EMULATOR_HOST, else "
-            + "Google's endpoint.");
-    GcpKeys.credentials(b);
-    return b.build();
-  }
 
   @Override
   public String name() {
@@ -54,9 +48,9 @@ public final class PubSubDeadLetterFactory implements PluginFactory {
 
   @Override
   public GordonPlugin create(PluginContext context) {
-    String project = context.config().string("project");
+    String project = context.config().get(PROJECT);
     return new PubSubDeadLetterSink(context, PubSubTransport.fullName(project, "topics",
-        context.config().string("topic")), context.config().duration("publish_timeout"),
+        context.config().get(TOPIC)), context.config().get(PUBLISH_TIMEOUT),
         PubSubTransport.create(context));
   }
 }

@@ -21,15 +21,18 @@ record PubSubSettings(String project, String topic, String subscription,
     boolean createSubscription, boolean ordering, int ackDeadlineSeconds, int maxMessages,
     Backoff resubscribe, Duration shutdownGrace) {
 
+  /** Reads a configuration validated against {@link PubSubConsumerFactory#SPEC}. */
   static PubSubSettings from(PluginConfig c) {
-    String project = c.string("project");
+    String project = c.get(PubSubConsumerFactory.PROJECT);
     return new PubSubSettings(project,
-        PubSubTransport.fullName(project, "topics", c.string("topic")),
-        PubSubTransport.fullName(project, "subscriptions", c.string("subscription")),
-        c.bool("create_subscription"), c.bool("enable_message_ordering"),
-        c.intValue("ack_deadline"), c.intValue("max_messages"),
-        new Backoff(c.duration("resubscribe_delay"), c.duration("resubscribe_max_delay")),
-        c.duration("shutdown_grace"));
+        PubSubTransport.fullName(project, "topics", c.get(PubSubConsumerFactory.TOPIC)),
+        PubSubTransport.fullName(project, "subscriptions",
+            c.get(PubSubConsumerFactory.SUBSCRIPTION)),
+        c.get(PubSubConsumerFactory.CREATE_SUBSCRIPTION), c.get(PubSubConsumerFactory.ORDERING),
+        c.get(PubSubConsumerFactory.ACK_DEADLINE), c.get(PubSubConsumerFactory.MAX_MESSAGES),
+        new Backoff(c.get(PubSubConsumerFactory.RESUBSCRIBE_DELAY),
+            c.get(PubSubConsumerFactory.RESUBSCRIBE_MAX_DELAY)),
+        c.get(PubSubConsumerFactory.SHUTDOWN_GRACE));
   }
 
   /** The subscription's short name. */

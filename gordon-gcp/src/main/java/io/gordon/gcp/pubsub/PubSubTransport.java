@@ -6,8 +6,10 @@ import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.GrpcTransportChannel;
 import com.google.api.gax.rpc.FixedTransportChannelProvider;
 import com.google.api.gax.rpc.TransportChannelProvider;
+import io.gordon.api.config.HostPort;
 import io.gordon.api.plugin.PluginContext;
 import io.gordon.gcp.GcpCredentials;
+import io.gordon.gcp.GcpKeys;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.util.Optional;
@@ -34,7 +36,8 @@ final class PubSubTransport implements AutoCloseable {
 
   /** Builds the transport for the plugin of {@code context}. */
   static PubSubTransport create(PluginContext context) {
-    Optional<String> emulator = context.config().optString("endpoint")
+    Optional<String> emulator = context.config().get(GcpKeys.PUBSUB_EMULATOR)
+        .map(HostPort::toString)
         .or(() -> Optional.ofNullable(System.getenv("PUBSUB_EMULATOR_HOST")))
         .filter(s -> !s.isBlank());
     if (emulator.isPresent()) {

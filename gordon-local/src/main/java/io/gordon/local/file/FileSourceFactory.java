@@ -1,7 +1,7 @@
 package io.gordon.local.file;
 
 import io.gordon.api.config.ConfigSpec;
-import io.gordon.api.config.ConfigType;
+import io.gordon.api.config.Key;
 import io.gordon.api.config.PluginConfig;
 import io.gordon.api.config.Rule;
 import io.gordon.api.plugin.GordonPlugin;
@@ -13,29 +13,27 @@ import java.time.Duration;
 
 /** Creates {@code local.file}: an event source reading JSON-lines files from a directory. */
 public final class FileSourceFactory implements PluginFactory {
-  static final ConfigSpec SPEC = ConfigSpec.builder()
-      .optional("directory", ConfigType.STRING, "var/spool/incoming", Rule.nonEmpty(),
-          "Spool directory to read (relative to the config directory). Finished files move to"
-              + " its done/ subdirectory; progress is kept in .progress/.")
-      .optional("pattern", ConfigType.STRING, "*.jsonl", Rule.nonEmpty(),
-          "Glob of the file names to read, e.g. \"*.jsonl\" or \"*.json\".")
-      .optional("poll_interval", ConfigType.DURATION, Duration.ofSeconds(1),
-          Rule.durationAtLeast(0.01), "How often to look for new files and lines.")
-      .optional("quiet_period", ConfigType.DURATION, Duration.ofSeconds(2),
-          Rule.durationAtLeast(0), "A file unchanged this long counts as complete: its last line"
-              + " is read even without a line break, and once settled it moves to done/.")
-      .optional("max_line_bytes", ConfigType.INTEGER, 1_048_576L, Rule.between(64, 1 << 30),
-          "Longest line; longer lines are dead-lettered.")
-      .optional("retry_delay", ConfigType.DURATION, Duration.ofSeconds(10),
-          Rule.durationAtLeast(0), "First delay before an event the core handed back (nack) is"
-              + " submitted again; doubles each time, up to 5 minutes.")
-      .optional("done_retention", ConfigType.DURATION, Duration.ofDays(7),
-          Rule.durationAtLeast(0), "How long finished files stay in done/ before they are"
-              + " deleted (checked every minute); 0 keeps them forever.")
-      .optional("max_msg_age", ConfigType.DURATION, null, Rule.durationAtLeast(0),
-          "Overrides core.max_msg_age for this source (0 disables). Age counts from the event's"
-              + " timestamp, else the file's modification time.")
-      .build();
+  static final Key<String> DIRECTORY = Key.string("directory", "var/spool/incoming",
+      Rule.nonEmpty(), "Spool directory to read (relative to the config directory). Finished"
+          + " files move to its done/ subdirectory; progress is kept in .progress/.");
+  static final Key<String> PATTERN = Key.string("pattern", "*.jsonl", Rule.nonEmpty(),
+      "Glob of the file names to read, e.g. \"*.jsonl\" or \"*.json\".");
+  static final Key<Duration> POLL_INTERVAL = Key.duration("poll_interval", Duration.ofSeconds(1),
+      Rule.durationAtLeast(0.01), "How often to look for new files and lines.");
+  static final Key<Duration> QUIET_PERIOD = Key.duration("quiet_period", Duration.ofSeconds(2),
+      Rule.durationAtLeast(0), "A file unchanged this long counts as complete: its last line"
+          + " is read even without a line break, and once settled it moves to done/.");
+  static final Key<Integer> MAX_LINE_BYTES = Key.integer("max_line_bytes", 1_048_576,
+      Rule.between(64, 1 << 30), "Longest line; longer lines are dead-lettered.");
+  static final Key<Duration> RETRY_DELAY = Key.duration("retry_delay", Duration.ofSeconds(10),
+      Rule.durationAtLeast(0), "First delay before an event the core handed back (nack) is"
+          + " submitted again; doubles each time, up to 5 minutes.");
+  static final Key<Duration> DONE_RETENTION = Key.duration("done_retention", Duration.ofDays(7),
+      Rule.durationAtLeast(0), "How long finished files stay in done/ before they are"
+          + " deleted (checked every minute); 0 keeps them forever.");
+
+  static final ConfigSpec SPEC = ConfigSpec.of(DIRECTORY, PATTERN, POLL_INTERVAL, QUIET_PERIOD,
+      MAX_LINE_BYTES, RETRY_DELAY, DONE_RETENTION);
 
   @Override
   public String name() {
@@ -61,9 +59,9 @@ public final class FileSourceFactory implements PluginFactory {
   @Override
   public GordonPlugin create(PluginContext context) {
     PluginConfig c = context.config();
-    SpoolOptions options = new SpoolOptions(context.configRoot().resolve(c.string("directory")),
-        c.string("pattern"), c.duration("poll_interval"), c.duration("quiet_period"),
-        c.intValue("max_line_bytes"), c.duration("retry_delay"), p -> false, true);
-    return new FileSource(options, c.duration("done_retention"), context);
+    SpoolOptions options = new SpoolOptions(context.configRoot().resolve(c.get(DIRECTORY)),
+        c.get(PATTERN), c.get(POLL_INTERVAL), c.get(QUIET_PERIOD), c.get(MAX_LINE_BYTES),
+        c.get(RETRY_DELAY), p -> false, true);
+    return new FileSource(options, c.get(DONE_RETENTION), context);
   }
 }

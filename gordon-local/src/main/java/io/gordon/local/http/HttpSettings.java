@@ -1,5 +1,6 @@
 package io.gordon.local.http;
 
+import io.gordon.api.config.HostPort;
 import io.gordon.api.config.PluginConfig;
 import io.gordon.api.config.Secret;
 import java.nio.file.Path;
@@ -34,20 +35,18 @@ record HttpSettings(String host, int port, Optional<Secret> token, int maxBodyBy
     allowedHosts = List.copyOf(allowedHosts);
   }
 
+  /** Reads a configuration validated against {@link HttpSourceFactory#SPEC}. */
   static HttpSettings from(PluginConfig c, Path root) {
-    String listen = c.string("listen");
-    int colon = listen.lastIndexOf(':');
-    String host = listen.substring(0, colon);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    return new HttpSettings(host, Integer.parseInt(listen.substring(colon + 1)),
-        c.optSecret("token").filter(s -> !s.reveal().isEmpty()), c.intValue("max_body_bytes"),
-        root.resolve(c.string("directory")), c.longValue("segment_bytes"),
-        c.duration("status_retention"), c.intValue("status_max_entries"),
-        c.duration("wait_timeout"), c.duration("retry_delay"), c.strings("allowed_origins"),
-        c.strings("allowed_hosts"), new HttpLimits(c.duration("header_timeout"),
-            c.duration("idle_timeout"), c.intValue("max_connections"),
-            c.intValue("max_body_bytes")), c.duration("done_retention"));
+    HostPort listen = c.get(HttpSourceFactory.LISTEN);
+    int maxBody = c.get(HttpSourceFactory.MAX_BODY_BYTES);
+    return new HttpSettings(listen.host(), listen.port(),
+        c.get(HttpSourceFactory.TOKEN).filter(s -> !s.reveal().isEmpty()), maxBody,
+        root.resolve(c.get(HttpSourceFactory.DIRECTORY)), c.get(HttpSourceFactory.SEGMENT_BYTES),
+        c.get(HttpSourceFactory.STATUS_RETENTION), c.get(HttpSourceFactory.STATUS_MAX_ENTRIES),
+        c.get(HttpSourceFactory.WAIT_TIMEOUT), c.get(HttpSourceFactory.RETRY_DELAY),
+        c.get(HttpSourceFactory.ALLOWED_ORIGINS), c.get(HttpSourceFactory.ALLOWED_HOSTS),
+        new HttpLimits(c.get(HttpSourceFactory.HEADER_TIMEOUT),
+            c.get(HttpSourceFactory.IDLE_TIMEOUT), c.get(HttpSourceFactory.MAX_CONNECTIONS),
+            maxBody), c.get(HttpSourceFactory.DONE_RETENTION));
   }
 }

@@ -1,7 +1,7 @@
 package io.gordon.local.zonefile;
 
 import io.gordon.api.config.ConfigSpec;
-import io.gordon.api.config.ConfigType;
+import io.gordon.api.config.Key;
 import io.gordon.api.config.Rule;
 import io.gordon.api.model.DnsNames;
 import io.gordon.api.model.RecordType;
@@ -11,28 +11,33 @@ import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.PluginFactory;
 import io.gordon.api.plugin.PluginKind;
 import java.util.List;
+import java.util.Optional;
 
 /** Creates {@code local.zonefile}: a DNS provider that maintains RFC 1035 zone files. */
 public final class ZoneFileFactory implements PluginFactory {
-  static final ConfigSpec SPEC = ConfigSpec.builder()
-      .optional("directory", ConfigType.STRING, "var/zones", Rule.nonEmpty(),
-          "Directory of the zone files (relative to the config directory); one file per zone,"
-              + " named <zone>zone, e.g. example.com.zone.")
-      .required("zones", ConfigType.STRING_LIST, Rule.of(
-          "a non-empty list of zone names such as \"example.com.\"", ZoneFileFactory::names),
-          "Zones to manage, e.g. [\"example.com.\"]. A zone file missing at start is created"
-              + " with an SOA and an NS record.")
-      .optional("default_ttl", ConfigType.INTEGER, 300L, Rule.between(0, Integer.MAX_VALUE),
-          "TTL of records whose event gives none; also the file's $TTL.")
-      .optional("primary_ns", ConfigType.STRING, null, Rule.of("a domain name", v -> name(v)),
-          "SOA primary server and apex NS of zones gordon creates. Default: ns1.<zone>.")
-      .optional("hostmaster", ConfigType.STRING, null, Rule.of("a domain name", v -> name(v)),
-          "SOA mailbox (in DNS form) of zones gordon creates. Default: hostmaster.<zone>.")
-      .optional("ns_address", ConfigType.STRING, "127.0.0.1",
-          Rule.of("an IPv4 address, or \"\" for none", ZoneFileFactory::address),
-          "Address record created for the primary server when it lies inside a new zone (a"
-              + " DNS server refuses a zone whose in-zone NS has no address). \"\" for none.")
-      .build();
+  static final Key<String> DIRECTORY = Key.string("directory", "var/zones", Rule.nonEmpty(),
+      "Directory of the zone files (relative to the config directory); one file per zone,"
+          + " named <zone>zone, e.g. example.com.zone.");
+  static final Key<List<String>> ZONES = Key.strings("zones").rule(Rule.of(
+      "a non-empty list of zone names such as \"example.com.\"", ZoneFileFactory::names))
+      .required("Zones to manage, e.g. [\"example.com.\"]. A zone file missing at start is"
+          + " created with an SOA and an NS record.");
+  static final Key<Integer> DEFAULT_TTL = Key.integer("default_ttl", 300,
+      Rule.between(0, Integer.MAX_VALUE),
+      "TTL of records whose event gives none; also the file's $TTL.");
+  static final Key<Optional<String>> PRIMARY_NS = Key.string("primary_ns")
+      .rule(Rule.of("a domain name", v -> name(v))).optional("SOA primary server and apex NS"
+          + " of zones gordon creates. Default: ns1.<zone>.");
+  static final Key<Optional<String>> HOSTMASTER = Key.string("hostmaster")
+      .rule(Rule.of("a domain name", v -> name(v))).optional("SOA mailbox (in DNS form) of"
+          + " zones gordon creates. Default: hostmaster.<zone>.");
+  static final Key<String> NS_ADDRESS = Key.string("ns_address", "127.0.0.1",
+      Rule.of("an IPv4 address, or \"\" for none", ZoneFileFactory::address),
+      "Address record created for the primary server when it lies inside a new zone (a"
+          + " DNS server refuses a zone whose in-zone NS has no address). \"\" for none.");
+
+  static final ConfigSpec SPEC = ConfigSpec.of(DIRECTORY, ZONES, DEFAULT_TTL, PRIMARY_NS,
+      HOSTMASTER, NS_ADDRESS);
 
   @Override
   public String name() {

@@ -19,13 +19,14 @@ import java.util.Optional;
 record ZoneFileSettings(Path directory, List<String> zones, int defaultTtl,
     Optional<String> primaryNs, Optional<String> hostmaster, Optional<String> nsAddress) {
 
+  /** Reads a configuration validated against {@link ZoneFileFactory#SPEC}. */
   static ZoneFileSettings from(PluginConfig c, Path root) {
-    return new ZoneFileSettings(root.resolve(c.string("directory")),
-        c.strings("zones").stream().map(DnsNames::normalize).distinct().toList(),
-        c.intValue("default_ttl"),
-        c.optString("primary_ns").filter(s -> !s.isBlank()).map(DnsNames::normalize),
-        c.optString("hostmaster").filter(s -> !s.isBlank()).map(DnsNames::normalize),
-        c.optString("ns_address").filter(s -> !s.isBlank()));
+    return new ZoneFileSettings(root.resolve(c.get(ZoneFileFactory.DIRECTORY)),
+        c.get(ZoneFileFactory.ZONES).stream().map(DnsNames::normalize).distinct().toList(),
+        c.get(ZoneFileFactory.DEFAULT_TTL),
+        c.get(ZoneFileFactory.PRIMARY_NS).filter(s -> !s.isBlank()).map(DnsNames::normalize),
+        c.get(ZoneFileFactory.HOSTMASTER).filter(s -> !s.isBlank()).map(DnsNames::normalize),
+        Optional.of(c.get(ZoneFileFactory.NS_ADDRESS)).filter(s -> !s.isBlank()));
   }
 
   /** The file of {@code zone}: {@code <directory>/<zone>zone}, e.g. example.com.zone. */
