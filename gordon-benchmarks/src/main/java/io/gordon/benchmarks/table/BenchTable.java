@@ -74,11 +74,15 @@ public final class BenchTable {
       System.exit(2);
       return;
     }
+    // The benchmarks (JMH among them) print their own tables: to stderr, so that stdout is
+    // the one table.
+    PrintStream table = System.out;
+    System.setOut(System.err);
     Instant start = Instant.now();
     List<Line> lines = run(sel, rows, System.err);
-    System.out.println();
-    System.out.print(table(lines, sel.sizes(), Duration.between(start, Instant.now())));
-    System.out.flush();
+    table.println();
+    table.print(table(lines, sel.sizes(), Duration.between(start, Instant.now())));
+    table.flush();
     System.exit(lines.stream().anyMatch(l -> l.anchorText().startsWith("FAILED")) ? 1 : 0);
   }
 
