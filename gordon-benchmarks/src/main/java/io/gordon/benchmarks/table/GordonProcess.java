@@ -15,10 +15,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real {@code bin/gordon run} of the repository's {@code gordon.toml} (the embedded default)
  * with its two ports moved to free ones, in a temp directory, with the launcher's default JVM
- * settings. {@code GORDON_NO_BUILD=1}: bin/bench has built the distribution, so the start is
+ * settings (unless {@code GORDON_BENCH_JAVA_OPTS} is set). {@code GORDON_NO_BUILD=1}: bin/bench has built the distribution, so the start is
  * what an unpacked release does (no source check).
  */
 final class GordonProcess implements AutoCloseable {
+  /** {@code GORDON_BENCH_JAVA_OPTS}: JVM options for experiments, passed as GORDON_JAVA_OPTS. */
+  static final String EXTRA_OPTS = System.getenv("GORDON_BENCH_JAVA_OPTS");
+
   final int httpPort;
   final long startedNanos;
   private final Process process;
@@ -37,6 +40,9 @@ final class GordonProcess implements AutoCloseable {
     pb.environment().put("GORDON_NO_BUILD", "1");
     pb.environment().remove("JAVA_OPTS");
     pb.environment().remove("GORDON_JAVA_OPTS");
+    if (EXTRA_OPTS != null) { // experiments only: the table says when they were set
+      pb.environment().put("GORDON_JAVA_OPTS", EXTRA_OPTS);
+    }
     startedNanos = System.nanoTime();
     process = pb.start();
     Thread.ofPlatform().daemon().start(this::readOutput);
@@ -53,6 +59,16 @@ final class GordonProcess implements AutoCloseable {
           + " 60 s: " + e, e);
     }
     return p;
+  }
+
+  /** The process id (bash execs java, so it is the JVM's). */
+  long pid() {
+    return process.pid();
+  }
+
+  /** " (GORDON_JAVA_OPTS=...)" when the launcher's defaults were changed, else "". */
+  static String optsNote() {
+    return EXTRA_OPTS == null ? "" : " (GORDON_JAVA_OPTS=" + EXTRA_OPTS + ")";
   }
 
   /** Milliseconds from launching bin/gordon to its "gordon started" line. */
