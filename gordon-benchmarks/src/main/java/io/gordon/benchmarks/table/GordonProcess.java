@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real {@code bin/gordon run} of the repository's {@code gordon.toml} (the embedded default)
  * with its two ports moved to free ones, in a temp directory, with the launcher's default JVM
- * settings (unless {@code GORDON_BENCH_JAVA_OPTS} is set). {@code GORDON_NO_BUILD=1}: bin/bench has built the distribution, so the start is
- * what an unpacked release does (no source check).
+ * settings (unless {@code GORDON_BENCH_JAVA_OPTS} is set). {@code GORDON_NO_BUILD=1}: bin/bench
+ * has built the distribution, so the start is what an unpacked release does (no source check).
  */
 final class GordonProcess implements AutoCloseable {
   /** {@code GORDON_BENCH_JAVA_OPTS}: JVM options for experiments, passed as GORDON_JAVA_OPTS. */
@@ -48,15 +48,18 @@ final class GordonProcess implements AutoCloseable {
     Thread.ofPlatform().daemon().start(this::readOutput);
   }
 
-  /** Starts it and waits for "gordon started" (at most 60 s). */
+  /**
+   * Starts it and waits for "gordon started" (at most 180 s: a start after a build first
+   * trains the start-up archive).
+   */
   static GordonProcess start(Path root) throws Exception {
     GordonProcess p = new GordonProcess(root);
     try {
-      p.started.get(60, TimeUnit.SECONDS);
+      p.started.get(180, TimeUnit.SECONDS);
     } catch (Exception e) {
       p.close();
       throw new IllegalStateException("bin/gordon run did not log \"gordon started\" within"
-          + " 60 s: " + e, e);
+          + " 180 s: " + e, e);
     }
     return p;
   }

@@ -24,8 +24,8 @@ final class StartupRow {
       }
     }
     return List.of(Line.of("start-up to \"gordon started\", bin/gordon run, embedded default"
-        + " (median of " + runs + ")" + GordonProcess.optsNote(), median(gordon), median(jvm), "java -version, same JDK",
-        "ms", Goal.atMost(1000, "<= 1,000 ms")));
+        + " (median of " + runs + ")" + GordonProcess.optsNote(), median(gordon), median(jvm),
+        "java -version, same JDK", "ms", Goal.atMost(1000, "<= 1,000 ms")));
   }
 
   private static double javaVersionMillis() throws Exception {
