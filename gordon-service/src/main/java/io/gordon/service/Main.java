@@ -2,6 +2,7 @@ package io.gordon.service;
 
 import io.gordon.api.ConfigException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,7 +58,9 @@ public final class Main implements Runnable {
       // took a fifth of the start-up CPU time. Any other form of `run` goes through picocli.
       RunCommand run = new RunCommand();
       run.config = new ConfigRootOption();
-      run.config.root = args.length == 3 ? java.nio.file.Path.of(args[2]) : run.config.root;
+      if (args.length == 3) {
+        run.config.root = Path.of(args[2]);
+      }
       PrintWriter err = new PrintWriter(System.err, true);
       try {
         System.exit(run.call());
