@@ -1,6 +1,8 @@
 package io.gordon.service;
 
 import io.gordon.api.ConfigException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,6 +52,22 @@ public final class Main implements Runnable {
       }
       System.exit(OK);
     }
+    if (RunCommand.plain(args)) {
+      // Fast path for the service's own start: picocli's classes are compiled for Java 5, which
+      // the JDK's AOT cache cannot hold once linked, and building its model of every command
+      // took a fifth of the start-up CPU time. Any other form of `run` goes through picocli.
+      RunCommand run = new RunCommand();
+      run.config = new ConfigRootOption();
+      if (args.length == 3) {
+        run.config.root = Path.of(args[2]);
+      }
+      PrintWriter err = new PrintWriter(System.err, true);
+      try {
+        System.exit(run.call());
+      } catch (Exception e) {
+        System.exit(failed(e, "run", err));
+      }
+    }
     System.exit(execute(args));
   }
 
@@ -60,21 +78,25 @@ public final class Main implements Runnable {
 
   /** Runs {@code args} on {@code cli} (tests set its output streams) and returns the status. */
   static int execute(CommandLine cli, String... args) {
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ConfigException c) {
-        c.problems().forEach(p -> cmd.getErr().println(p));
-        int n = c.problems().size();
-        cmd.getErr().println("gordon: " + n + (n == 1 ? " problem" : " problems")
-            + " in the configuration; nothing was started");
-        return USAGE;
-      }
-      cmd.getErr().println("gordon " + cmd.getCommandName() + ": failed: " + e);
-      if (System.getenv("GORDON_TRACE") != null) {
-        e.printStackTrace(cmd.getErr());
-      }
-      return FAILURE;
-    });
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> failed(e, cmd.getCommandName(),
+        cmd.getErr()));
     return cli.execute(args);
+  }
+
+  /** Reports a command's failure on {@code err}; returns the exit status. */
+  private static int failed(Exception e, String command, PrintWriter err) {
+    if (e instanceof ConfigException c) {
+      c.problems().forEach(err::println);
+      int n = c.problems().size();
+      err.println("gordon: " + n + (n == 1 ? " problem" : " problems")
+          + " in the configuration; nothing was started");
+      return USAGE;
+    }
+    err.println("gordon " + command + ": failed: " + e);
+    if (System.getenv("GORDON_TRACE") != null) {
+      e.printStackTrace(err);
+    }
+    return FAILURE;
   }
 
   @Override

@@ -24,6 +24,16 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   ConfigRootOption config;
 
+  /**
+   * Whether {@code args} is {@code run}, {@code run -c DIR} or {@code run --config-root DIR}:
+   * the forms {@link Main} starts without picocli.
+   */
+  static boolean plain(String[] args) {
+    return args.length > 0 && args[0].equals("run") && (args.length == 1 || args.length == 3
+        && (args[1].equals("-c") || args[1].equals("--config-root"))
+        && !args[2].startsWith("-"));
+  }
+
   @Override
   public Integer call() throws Exception {
     Clock clock = Clock.systemUTC();

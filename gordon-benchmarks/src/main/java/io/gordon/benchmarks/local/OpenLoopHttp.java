@@ -16,12 +16,13 @@ import java.util.concurrent.locks.LockSupport;
  * An open-loop HTTP/1.1 load generator: request {@code i} is due at {@code start + i/rate} and
  * goes out on keep-alive connection {@code i % connections}; its latency counts from when it
  * was due (not when it was sent), so a server that falls behind is charged for the queueing
- * it causes (no coordinated omission). Raw sockets, so the client costs little CPU.
+ * it causes (no coordinated omission). Raw sockets, so the client costs little CPU. Public for
+ * bin/bench's resident-memory row ({@code table.RssRow}).
  */
-final class OpenLoopHttp {
+public final class OpenLoopHttp {
   /** Latencies of one run (nanos, sorted) and the requests not answered as expected. */
-  record Result(long[] latencies, int failures, String lastFailure, long lastAnswerNanos) {
-    double percentile(double p) {
+  public record Result(long[] latencies, int failures, String lastFailure, long lastAnswerNanos) {
+    public double percentile(double p) {
       return latencies.length == 0 ? Double.NaN
           : latencies[Math.min(latencies.length - 1, (int) (latencies.length * p))] / 1e6;
     }
@@ -30,7 +31,7 @@ final class OpenLoopHttp {
   private OpenLoopHttp() {}
 
   /** One event per request, {@code n} requests at {@code rate}/s over {@code connections}. */
-  static Result run(int port, String query, int expectStatus, int n, int rate, int connections,
+  public static Result run(int port, String query, int expectStatus, int n, int rate, int connections,
       String prefix) throws Exception {
     long[] latencies = new long[n];
     Arrays.fill(latencies, -1);

@@ -1,101 +1,119 @@
 package io.gordon.benchmarks.table;
 
-import io.gordon.benchmarks.RouterLatency;
-import io.gordon.benchmarks.pubsub.PubSubBenchmark;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmark rows named on the command line (all by default) and prints one table:
- * path, gordon's figure, the anchor's figure measured in the same run, the ratio, the goal.
- * A new row is one entry in {@link #ROWS}: a name and a {@link Row.Measure} returning
- * gordon's and the anchor's figure. Started by {@code bin/bench}.
+ * path, gordon's figure, the anchor measured in the same run, the ratio, the goal, whether it is
+ * met, and the load average when the figure was taken. {@code --quick} (or
+ * {@code GORDON_BENCH_QUICK=1}) runs every row small, as a smoke test. A row that fails prints
+ * FAILED with the reason and the exit status is 1. Started by {@code bin/bench}.
  */
 public final class BenchTable {
-  /**
-   * One line of the table.
-   *
-   * @param path what is measured
-   * @param unit the unit of both figures
-   * @param anchor what the anchor is
-   * @param goal the goal, as text
-   * @param measure runs the measurement
-   */
-  public record Row(String path, String unit, String anchor, String goal, Measure measure) {
-    /** Runs one measurement: {gordon, anchor}. */
-    @FunctionalInterface
-    public interface Measure {
-      double[] run() throws Exception;
-    }
-  }
-
-  static final Map<String, Row> ROWS = new LinkedHashMap<>();
-
-  static {
-    ROWS.put("router", new Row("router with publish stage, no-op provider (JMH)", "msgs/s",
-        "router alone (route consume -> cleanup)", ">= 300,000 msgs/s",
-        () -> new double[] {jmh("publish"), jmh("direct")}));
-    ROWS.put("router-latency", new Row("router submit -> settled p99 at 1,000 msgs/s, no-op "
-        + "provider", "ms", "none", "<= 50 ms (HTTP ?wait=true budget)",
-        () -> new double[] {RouterLatency.run(1000, 5000)[1], Double.NaN}));
-    ROWS.put("pubsub", new Row("gcp.event_consumer -> router, emulator, max_messages 25",
-        "events/s", "consumer acking at once (client library, no processing)",
-        ">= 0.8 of anchor; >= 2,000 events/s", () -> {
-          double[] m = PubSubBenchmark.measure(3000, 25);
-          return new double[] {m[1], m[0]};
-        }));
-  }
-
   private BenchTable() {}
 
-  public static void main(String[] args) throws Exception {
-    List<String> names = args.length == 0 ? List.copyOf(ROWS.keySet()) : List.of(args);
-    List<String> lines = new ArrayList<>();
-    for (String name : names) {
-      Row row = ROWS.get(name);
-      if (row == null) {
-        throw new IllegalArgumentException("no benchmark row \"" + name + "\" (rows: "
-            + String.join(", ", ROWS.keySet()) + ")");
+  /** The rows by name, in the order of issue 11's goals; {@code root} is the repository. */
+  static Map<String, Row> rows(Path root) {
+    Map<String, Row> rows = new LinkedHashMap<>();
+    rows.put("router", RouterRow::throughput);
+    rows.put("router-latency", RouterRow::latency);
+    rows.put("http", HttpRow::run);
+    rows.put("zonefile", ZoneFileRow::run);
+    rows.put("rfc2136", Rfc2136Row::run);
+    rows.put("pubsub", PubSubRow::run);
+    rows.put("gcp", CloudDnsRow::run);
+    rows.put("rss", s -> RssRow.run(s, root));
+    rows.put("startup", s -> StartupRow.run(s, root));
+    return rows;
+  }
+
+  /**
+   * The run's choice: the rows to run and the sizes.
+   *
+   * @param rows row names, in order
+   * @param sizes quick or full
+   */
+  record Selection(List<String> rows, Sizes sizes) {
+    /** Reads the arguments; an unknown row or flag is an error naming the known ones. */
+    static Selection parse(String[] args, Map<String, Row> known, boolean quickEnv) {
+      boolean quick = quickEnv;
+      List<String> names = new ArrayList<>();
+      for (String a : args) {
+        if (a.equals("--quick")) {
+          quick = true;
+        } else if (a.startsWith("-")) {
+          throw new IllegalArgumentException("unknown flag \"" + a + "\" (flags: --quick)");
+        } else if (!known.containsKey(a)) {
+          throw new IllegalArgumentException("no benchmark row \"" + a + "\" (rows: "
+              + String.join(", ", known.keySet()) + ")");
+        } else {
+          names.add(a);
+        }
       }
-      double[] r = row.measure().run();
-      lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |", row.path(),
-          figure(r[0], row.unit()), Double.isNaN(r[1]) ? row.anchor()
-              : figure(r[1], row.unit()) + " (" + row.anchor() + ")",
-          Double.isNaN(r[1]) ? "-" : String.format(Locale.ROOT, "%.2f", r[0] / r[1]),
-          row.goal()));
+      return new Selection(names.isEmpty() ? List.copyOf(known.keySet()) : names,
+          new Sizes(quick));
     }
-    System.out.println();
-    System.out.printf("load average %s%n", loadAverage());
-    System.out.println("| path | gordon | anchor | ratio | goal |");
-    System.out.println("|---|---|---|---|---|");
-    lines.forEach(System.out::println);
   }
 
-  private static String figure(double v, String unit) {
-    return String.format(Locale.ROOT, v >= 100 ? "%,.0f %s" : "%.2f %s", v, unit);
-  }
-
-  private static double jmh(String route) throws Exception {
-    Options o = new OptionsBuilder().include("RouterBenchmark").param("route", route).forks(1)
-        .warmupIterations(2).measurementIterations(3).warmupTime(TimeValue.seconds(4))
-        .measurementTime(TimeValue.seconds(4)).build();
-    RunResult r = new Runner(o).runSingle();
-    return r.getPrimaryResult().getScore();
-  }
-
-  private static String loadAverage() {
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(System.getProperty("gordon.root", ".")).toAbsolutePath().normalize();
+    Map<String, Row> rows = rows(root);
+    Selection sel;
     try {
-      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
-    } catch (java.io.IOException e) {
-      return "unknown";
+      sel = Selection.parse(args, rows, "1".equals(System.getenv("GORDON_BENCH_QUICK")));
+    } catch (IllegalArgumentException e) {
+      System.err.println("bin/bench: " + e.getMessage());
+      System.exit(2);
+      return;
     }
+    // The benchmarks (JMH among them) print their own tables: to stderr, so that stdout is
+    // the one table.
+    PrintStream table = System.out;
+    System.setOut(System.err);
+    Instant start = Instant.now();
+    List<Line> lines = run(sel, rows, System.err);
+    table.println();
+    table.print(table(lines, sel.sizes(), Duration.between(start, Instant.now())));
+    table.flush();
+    System.exit(lines.stream().anyMatch(l -> l.anchorText().startsWith("FAILED")) ? 1 : 0);
+  }
+
+  /** Runs the selected rows; a failing row becomes a FAILED line and the others still run. */
+  static List<Line> run(Selection sel, Map<String, Row> rows, PrintStream progress) {
+    List<Line> lines = new ArrayList<>();
+    for (String name : sel.rows()) {
+      progress.printf("bin/bench: row %s (load %s)%n", name, LoadAverage.now());
+      try {
+        lines.addAll(rows.get(name).run(sel.sizes()));
+      } catch (Exception | AssertionError e) {
+        e.printStackTrace(progress);
+        lines.add(Line.failed(name, e));
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * The table as Markdown, headed by when it ended, how long it ran, the sizes and the load at
+   * the end.
+   */
+  static String table(List<Line> lines, Sizes sizes, Duration took) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format("bin/bench%s, ended %s after %d min %02d s, %d cores, load at the"
+        + " end %s%n%n", sizes.quick() ? " --quick (smoke sizes, not for comparison)" : "",
+        Instant.now().truncatedTo(ChronoUnit.SECONDS), took.toMinutes(), took.toSecondsPart(),
+        Runtime.getRuntime().availableProcessors(), LoadAverage.now()));
+    b.append("| path | gordon | anchor (same run) | ratio | goal | status | load |\n");
+    b.append("|---|---|---|---|---|---|---|\n");
+    lines.forEach(l -> b.append(l.format()).append('\n'));
+    return b.toString();
   }
 }
