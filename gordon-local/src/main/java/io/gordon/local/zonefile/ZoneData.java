@@ -28,6 +28,8 @@ final class ZoneData {
   private Soa soa;
   private final TreeMap<Key, Entry> sets = new TreeMap<>();
   private final TreeMap<String, List<RawRecord>> raw = new TreeMap<>(CANONICAL);
+  /** The managed RRsets' text, kept in runs so that a rewrite renders only what changed. */
+  private final TextRuns runs = new TextRuns();
 
   ZoneData(String origin, Soa soa, int defaultTtl) {
     this.origin = Objects.requireNonNull(origin, "origin == null");
@@ -91,17 +93,23 @@ final class ZoneData {
   }
 
   void put(RecordSet set) {
-    sets.put(new Key(set.name(), set.type()), new Entry(set));
+    Key k = new Key(set.name(), set.type());
+    sets.put(k, new Entry(set));
+    runs.changed(k);
   }
 
   void remove(String name, RecordType type) {
-    sets.remove(new Key(name, type));
+    Key k = new Key(name, type);
+    if (sets.remove(k) != null) {
+      runs.changed(k);
+    }
   }
 
   /** Adds parsed rdata to an RRset, keeping the TTL first seen. */
   void merge(RecordSet set) {
     Key k = new Key(set.name(), set.type());
     Entry old = sets.get(k);
+    runs.changed(k);
     if (old == null) {
       sets.put(k, new Entry(set));
     } else {
@@ -147,6 +155,16 @@ final class ZoneData {
   /** The managed RRsets with their cached text, in canonical order (a live view). */
   Collection<Entry> entries() {
     return sets.values();
+  }
+
+  /** The managed RRsets' master-file text in canonical order, as runs of cached bytes. */
+  List<byte[]> texts() {
+    return runs.texts(sets, defaultTtl);
+  }
+
+  /** Runs of text kept (for tests). */
+  int runs() {
+    return runs.runs();
   }
 
   /** The records of unmanaged types, by owner in canonical order (a live view). */
