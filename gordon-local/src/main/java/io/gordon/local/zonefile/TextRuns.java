@@ -34,12 +34,12 @@ final class TextRuns {
 
   /** Every run's text in order, rendering the changed runs from {@code sets} first. */
   List<byte[]> texts(NavigableMap<ZoneData.Key, ZoneData.Entry> sets, int defaultTtl) {
-    List<ZoneData.Key> keys = new ArrayList<>(starts.keySet());
-    List<byte[]> out = new ArrayList<>(keys.size() + 1);
-    for (int i = -1; i < keys.size(); i++) {
-      ZoneData.Key lo = i < 0 ? null : keys.get(i);
-      ZoneData.Key hi = i + 1 < keys.size() ? keys.get(i + 1) : null;
-      Run run = lo == null ? head : starts.get(lo);
+    List<Map.Entry<ZoneData.Key, Run>> runs = new ArrayList<>(starts.entrySet());
+    List<byte[]> out = new ArrayList<>(runs.size() + 1);
+    for (int i = -1; i < runs.size(); i++) {
+      ZoneData.Key lo = i < 0 ? null : runs.get(i).getKey();
+      ZoneData.Key hi = i + 1 < runs.size() ? runs.get(i + 1).getKey() : null;
+      Run run = i < 0 ? head : runs.get(i).getValue();
       if (run.bytes == null) {
         render(lo, run, range(sets, lo, hi), defaultTtl, out);
       } else {
@@ -50,8 +50,9 @@ final class TextRuns {
   }
 
   /**
-   * Renders one run from its RRsets, cutting it into runs of {@link #RUN} when it grew to twice
-   * that, and dropping it when it is empty (its range then belongs to the run before it).
+   * Renders one run from its RRsets, cutting off runs of {@link #RUN} from its front while it
+   * holds twice that (so runs stay between {@code RUN} and {@code 2 * RUN} RRsets as a zone
+   * grows), and dropping it when it is empty (its range then belongs to the run before it).
    */
   private void render(ZoneData.Key lo, Run run, NavigableMap<ZoneData.Key, ZoneData.Entry> range,
       int defaultTtl, List<byte[]> out) {
@@ -59,25 +60,21 @@ final class TextRuns {
       starts.remove(lo);
       return;
     }
-    boolean cut = range.size() >= 2 * RUN;
-    List<byte[]> pieces = new ArrayList<>(RUN);
-    int size = 0;
-    int count = 0;
+    List<ZoneData.Key> keys = new ArrayList<>(2 * RUN);
+    List<byte[]> pieces = new ArrayList<>(2 * RUN);
     for (Map.Entry<ZoneData.Key, ZoneData.Entry> e : range.entrySet()) {
-      if (cut && count > 0 && count % RUN == 0) {
-        run.bytes = join(pieces, size);
+      if (pieces.size() == 2 * RUN) {
+        run.bytes = join(pieces.subList(0, RUN));
         out.add(run.bytes);
         run = new Run();
-        starts.put(e.getKey(), run);
-        pieces.clear();
-        size = 0;
+        starts.put(keys.get(RUN), run);
+        keys.subList(0, RUN).clear();
+        pieces.subList(0, RUN).clear();
       }
-      byte[] text = e.getValue().text(defaultTtl);
-      pieces.add(text);
-      size += text.length;
-      count++;
+      keys.add(e.getKey());
+      pieces.add(e.getValue().text(defaultTtl));
     }
-    run.bytes = join(pieces, size);
+    run.bytes = join(pieces);
     out.add(run.bytes);
   }
 
@@ -89,7 +86,11 @@ final class TextRuns {
     return hi == null ? sets.tailMap(lo, true) : sets.subMap(lo, true, hi, false);
   }
 
-  private static byte[] join(List<byte[]> pieces, int size) {
+  private static byte[] join(List<byte[]> pieces) {
+    int size = 0;
+    for (byte[] p : pieces) {
+      size += p.length;
+    }
     byte[] out = new byte[size];
     int at = 0;
     for (byte[] p : pieces) {

@@ -37,12 +37,32 @@ final class ZoneData {
     this.defaultTtl = defaultTtl;
   }
 
-  /** An RRset's identity, in canonical order. */
-  record Key(String name, RecordType type) implements Comparable<Key> {
+  /**
+   * An RRset's identity, in canonical order. {@code order} is the name's labels from the right,
+   * each followed by a NUL, so that one {@link String#compareTo} (an intrinsic) orders names as
+   * {@link #compareCanonical} does: a map lookup costs about 16 of these comparisons in a large
+   * zone, which label by label were a fifth of a batch's CPU.
+   */
+  record Key(String name, RecordType type, String order) implements Comparable<Key> {
+    Key(String name, RecordType type) {
+      this(name, type, order(name));
+    }
+
     @Override
     public int compareTo(Key o) {
-      int c = compareCanonical(name, o.name);
+      int c = order.compareTo(o.order);
       return c != 0 ? c : type.compareTo(o.type);
+    }
+
+    private static String order(String name) {
+      StringBuilder sb = new StringBuilder(name.length() + 1);
+      int end = name.endsWith(".") ? name.length() - 1 : name.length();
+      while (end > 0) {
+        int start = name.lastIndexOf('.', end - 1) + 1;
+        sb.append(name, start, end).append('\0');
+        end = start - 1;
+      }
+      return sb.toString();
     }
   }
 

@@ -42,6 +42,22 @@ class TextRunsTest {
   }
 
   @Test
+  void keysSortExactlyAsCanonicalNameOrderDoes() {
+    List<String> names = List.of("example.com.", "a.example.com.", "z.example.com.",
+        "h1.example.com.", "h10.example.com.", "h1.h1.example.com.", "yljkjljk.a.example.com.",
+        "*.z.example.com.", "zabc.a.example.com.", "example.co.", "examplea.com.", "com.", ".",
+        "a-b.example.com.", "a.b.c.example.com.", "b.example.com.", "0.example.com.");
+    for (String a : names) {
+      for (String b : names) {
+        int byKey = Integer.signum(new ZoneData.Key(a, RecordType.A).compareTo(
+            new ZoneData.Key(b, RecordType.A)));
+        assertThat(byKey).as("%s vs %s", a, b)
+            .isEqualTo(Integer.signum(ZoneData.compareCanonical(a, b)));
+      }
+    }
+  }
+
+  @Test
   void aLargeZoneIsCutIntoRunsThatReadAsTheWholeZone() {
     ZoneData z = zone();
     for (int i = 0; i < 5_000; i++) {
