@@ -1,5 +1,6 @@
 package io.gordon.local.spool;
 
+import io.gordon.api.model.DnsEvent;
 import io.gordon.local.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -65,6 +67,10 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
   private CommitGroup open = new CommitGroup();
   /** Segments abandoned with a tail that could not be cut: readable only to their limit. */
   private final java.util.Map<Path, Long> cut = new java.util.concurrent.ConcurrentHashMap<>();
+  /** At most this many decoded events wait for the reader; beyond, the reader decodes. */
+  private static final int MAX_DECODED = 10_000;
+  private final java.util.Map<String, DnsEvent> decoded =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Creates a writer of {@code <prefix>-<millis>-<n>.jsonl} segments in {@code directory}. */
   public SpoolWriter(Path directory, String prefix, long segmentBytes, Clock clock) {
@@ -78,6 +84,27 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
   /** Appends {@code lines} (no line breaks inside) and returns once they are on disk. */
   public void append(List<String> lines) throws IOException {
     append(lines, null);
+  }
+
+  /**
+   * Like {@link #append(List, Instant)}; {@code events.get(i)} is what {@code lines.get(i)}
+   * decodes to, handed to the reader through {@link #decoded} instead of being decoded again.
+   */
+  public void append(List<String> lines, List<DnsEvent> events, Instant at) throws IOException {
+    for (int i = 0; i < lines.size() && decoded.size() < MAX_DECODED; i++) {
+      decoded.put(lines.get(i), events.get(i));
+    }
+    try {
+      append(lines, at);
+    } catch (IOException | RuntimeException e) {
+      lines.forEach(decoded::remove);
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<DnsEvent> decoded(String line) {
+    return Optional.ofNullable(decoded.remove(line));
   }
 
   /**
