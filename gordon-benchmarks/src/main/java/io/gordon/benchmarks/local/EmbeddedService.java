@@ -19,6 +19,7 @@ import java.time.Clock;
 final class EmbeddedService implements AutoCloseable {
   final Path root;
   final int port;
+  private final Path spool;
   private final GordonRuntime runtime;
 
   /**
@@ -32,6 +33,12 @@ final class EmbeddedService implements AutoCloseable {
       port = s.getLocalPort();
     }
     String plugins = "\"local.http\", \"local.zonefile\"";
+    // -Dgordon.bench.spool=/dev/shm puts the spool on tmpfs: gordon's own cost without the
+    // disk's fsync, the zone file staying where it is.
+    String spoolParent = System.getProperty("gordon.bench.spool");
+    String spoolDir = spoolParent == null ? "var/spool/http"
+        : Files.createTempDirectory(Path.of(spoolParent), "gordon-spool-").toString();
+    this.spool = spoolParent == null ? root : Path.of(spoolDir);
     String route = zoneFile ? "consume = \"publish\"\npublish = \"cleanup\"\n"
         : "consume = \"cleanup\"\n";
     Files.writeString(root.resolve("gordon.toml"), """
@@ -48,12 +55,12 @@ final class EmbeddedService implements AutoCloseable {
         level = "warn"
         [local.http]
         listen = "127.0.0.1:%d"
-        directory = "var/spool/http"
+        directory = "%s"
         [local.zonefile]
         directory = "var/zones"
         zones = ["example.com."]
         default_ttl = 300
-        """.formatted(plugins, route, port));
+        """.formatted(plugins, route, port, spoolDir));
     RawConfig raw = ConfigFiles.load(root);
     PluginLoader.Loaded loaded = new PluginLoader(PluginCatalog.discover(raw.root()),
         Clock.systemUTC(), System::getenv).load(raw, PluginLoader.Mode.RUN);
@@ -69,7 +76,14 @@ final class EmbeddedService implements AutoCloseable {
   @Override
   public void close() throws IOException {
     runtime.close();
-    try (var files = Files.walk(root)) {
+    delete(root);
+    if (System.getProperty("gordon.bench.spool") != null) {
+      delete(spool);
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }

@@ -78,6 +78,7 @@ final class EventsHandler implements Http1Server.Handler {
         new String(r.body(), StandardCharsets.UTF_8));
     List<String> ids = new ArrayList<>();
     List<String> lines = new ArrayList<>();
+    List<DnsEvent> events = new ArrayList<>();
     ArrayNode errors = Json.MAPPER.createArrayNode();
     boolean conflict = false;
     for (Decoded d : items) {
@@ -88,8 +89,9 @@ final class EventsHandler implements Http1Server.Handler {
       }
       DnsEvent e = d.event().orElseThrow();
       String id = e.id().orElseGet(() -> UUID.randomUUID().toString());
-      String line = context.events().encode(new DnsEvent(Optional.of(id), e.action(),
-          e.timestamp(), e.records(), e.resourceName(), e.schema(), e.expected()));
+      DnsEvent withId = new DnsEvent(Optional.of(id), e.action(), e.timestamp(), e.records(),
+          e.resourceName(), e.schema(), e.expected());
+      String line = context.events().encode(withId);
       Optional<String> earlier = tracker.claim(id, line);
       if (earlier.isPresent()) {
         conflict = true;
@@ -98,8 +100,9 @@ final class EventsHandler implements Http1Server.Handler {
       }
       ids.add(id);
       lines.add(line);
+      events.add(withId);
     }
-    if (!lines.isEmpty() && !spool(ids, lines, received)) {
+    if (!lines.isEmpty() && !spool(ids, lines, events, received)) {
       return json(503, Json.error("cannot write the spool, nothing was accepted (see the"
           + " server log; retry later)"));
     }
@@ -116,9 +119,10 @@ final class EventsHandler implements Http1Server.Handler {
     return json(status, answer);
   }
 
-  private boolean spool(List<String> ids, List<String> lines, Instant received) {
+  private boolean spool(List<String> ids, List<String> lines, List<DnsEvent> events,
+      Instant received) {
     try {
-      writer.append(lines, received);
+      writer.append(lines, events, received);
     } catch (IOException | RuntimeException e) {
       ids.forEach(tracker::forget);
       context.logger().log(System.Logger.Level.ERROR, "local.http: cannot write the spool ("

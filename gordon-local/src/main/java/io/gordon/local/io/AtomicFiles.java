@@ -22,15 +22,26 @@ public final class AtomicFiles {
 
   /** Replaces {@code target} with {@code content}; the file is readable by everyone (0644). */
   public static void write(Path target, byte[] content) throws IOException {
+    write(target, ByteBuffer.wrap(content));
+  }
+
+  /**
+   * Replaces {@code target} with the concatenation of {@code content}, written with one
+   * gathering write (the buffers' positions advance).
+   */
+  public static void write(Path target, ByteBuffer... content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buf = ByteBuffer.wrap(content);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
+        long left = 0;
+        for (ByteBuffer b : content) {
+          left += b.remaining();
+        }
+        while (left > 0) {
+          left -= ch.write(content);
         }
         ch.force(true);
       }

@@ -1,6 +1,8 @@
 package io.gordon.local.spool;
 
+import io.gordon.api.model.DnsEvent;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +20,15 @@ public interface SpoolFeed {
 
   /** Registers {@code listener}, called with the file after each durable append. */
   void onDurable(Consumer<Path> listener);
+
+  /**
+   * The event the writer was given with {@code line} (and forgets it), so that the reader need
+   * not decode again what the writer's caller decoded moments ago; empty when not known (another
+   * process wrote the line, the writer had too many waiting, or it was taken already).
+   */
+  default Optional<DnsEvent> decoded(String line) {
+    return Optional.empty();
+  }
 
   /** A directory that nobody in this process writes (local.file): every byte is readable. */
   SpoolFeed NONE = new SpoolFeed() {

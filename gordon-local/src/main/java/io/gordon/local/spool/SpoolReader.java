@@ -72,7 +72,8 @@ public final class SpoolReader {
     this.backlog = new Backlog(listener, clock);
     this.pruner = new DonePruner(options.directory().resolve("done"), doneRetention, clock, log);
     this.committer = new ProgressCommitter(log);
-    this.submitter = new SpoolSubmitter(options, codec, backlog, committer, this::wakeup);
+    this.submitter = new SpoolSubmitter(options, codec, backlog, committer, this::wakeup,
+        feed::decoded);
     feed.onDurable(file -> {
       dirty.add(file);
       wakeup();

@@ -29,10 +29,14 @@ final class SpoolSubmitter {
   private final Runnable wakeup;
   private final RedeliveryQueue<Retry> retries;
   private final EventCodec codec;
+  /** What the writer already decoded (see {@link SpoolFeed#decoded}). */
+  private final java.util.function.Function<String, java.util.Optional<DnsEvent>> decoded;
 
   SpoolSubmitter(SpoolOptions options, EventCodec codec, SpoolListener listener,
-      ProgressCommitter committer, Runnable wakeup) {
+      ProgressCommitter committer, Runnable wakeup,
+      java.util.function.Function<String, java.util.Optional<DnsEvent>> decoded) {
     this.options = options;
+    this.decoded = decoded;
     this.codec = codec;
     this.listener = listener;
     this.committer = committer;
@@ -105,7 +109,8 @@ final class SpoolSubmitter {
     Delivery d = delivery(c, line, text, fileTime, attempt);
     DnsEvent event;
     try {
-      event = codec.decode(text);
+      event = attempt == 1 ? decoded.apply(text).orElseGet(() -> codec.decode(text))
+          : codec.decode(text);
     } catch (InvalidEventException e) {
       ctx.reject(fallbackId, text, "line " + line + " of " + c.name() + ": "
           + String.join("; ", e.problems()), attributes(c, line), d);

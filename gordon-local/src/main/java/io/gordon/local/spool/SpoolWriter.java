@@ -1,5 +1,6 @@
 package io.gordon.local.spool;
 
+import io.gordon.api.model.DnsEvent;
 import io.gordon.local.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -20,7 +23,9 @@ import java.util.function.Consumer;
  * current one exceeds the segment size; names sort in write order. Thread-safe.
  *
  * <p>Group commit: concurrent appends join the open {@link CommitGroup}; one thread seals it,
- * fsyncs once, and completes every append of the group. An append never leaves a partial
+ * fsyncs once, and completes every append of the group at once; appends arriving meanwhile join
+ * the next group, which the first of them fsyncs as soon as this fsync ends. So at any rate an
+ * append waits for at most the fsync in progress and its own group's. An append never leaves a partial
  * record: a failed write (ENOSPC) is truncated back to where it started, and a failed fsync
  * truncates the file back to the last durable offset and fails every append whose bytes went
  * (the callers answer 5xx). Readers see only durable bytes ({@link #readable}), so nothing of a
@@ -39,8 +44,15 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
   private final Clock clock;
   /** Guards the segment, its counters and the open group; parks where a monitor would spin. */
   private final ReentrantLock writeLock = new ReentrantLock();
-  /** Held by the one thread fsyncing; the others usually find their group done by it. */
-  private final ReentrantLock syncLock = new ReentrantLock();
+  /**
+   * Guards {@link #syncing}: at most one thread fsyncs (or rotates) at a time. Appenders whose
+   * group is being synced wait on {@link #synced} and are all woken when it is durable, so none
+   * of them waits behind the next group's fsync (as they did when each took a sync lock in turn:
+   * the first of the next group to get it held it through its own fsync).
+   */
+  private final ReentrantLock commitLock = new ReentrantLock();
+  private final Condition synced = commitLock.newCondition();
+  private boolean syncing;
   private volatile Consumer<Path> listener = p -> {};
   private FileChannel channel;
   private volatile Path current;
@@ -55,6 +67,10 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
   private CommitGroup open = new CommitGroup();
   /** Segments abandoned with a tail that could not be cut: readable only to their limit. */
   private final java.util.Map<Path, Long> cut = new java.util.concurrent.ConcurrentHashMap<>();
+  /** At most this many decoded events wait for the reader; beyond, the reader decodes. */
+  private static final int MAX_DECODED = 10_000;
+  private final java.util.Map<String, DnsEvent> decoded =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Creates a writer of {@code <prefix>-<millis>-<n>.jsonl} segments in {@code directory}. */
   public SpoolWriter(Path directory, String prefix, long segmentBytes, Clock clock) {
@@ -68,6 +84,27 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
   /** Appends {@code lines} (no line breaks inside) and returns once they are on disk. */
   public void append(List<String> lines) throws IOException {
     append(lines, null);
+  }
+
+  /**
+   * Like {@link #append(List, Instant)}; {@code events.get(i)} is what {@code lines.get(i)}
+   * decodes to, handed to the reader through {@link #decoded} instead of being decoded again.
+   */
+  public void append(List<String> lines, List<DnsEvent> events, Instant at) throws IOException {
+    for (int i = 0; i < lines.size() && decoded.size() < MAX_DECODED; i++) {
+      decoded.put(lines.get(i), events.get(i));
+    }
+    try {
+      append(lines, at);
+    } catch (IOException | RuntimeException e) {
+      lines.forEach(decoded::remove);
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<DnsEvent> decoded(String line) {
+    return Optional.ofNullable(decoded.remove(line));
   }
 
   /**
@@ -115,7 +152,7 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
     } finally {
       writeLock.unlock();
     }
-    syncLock.lock();
+    claimSync(null);
     try {
       writeLock.lock();
       try {
@@ -126,7 +163,7 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
         writeLock.unlock();
       }
     } finally {
-      syncLock.unlock();
+      releaseSync();
     }
   }
 
@@ -158,17 +195,59 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
     }
   }
 
-  /** Waits until {@code g} is committed; throws when its fsync failed. */
+  /**
+   * Waits until {@code g} is committed, fsyncing it when no other thread is fsyncing (then
+   * {@code g} is the open group: earlier groups complete before their syncer lets go); throws
+   * when its fsync failed.
+   */
   private void commit(CommitGroup g) throws IOException {
-    syncLock.lock();
-    try {
-      if (!g.done()) {
+    if (claimSync(g)) {
+      try {
         sync(g);
+      } finally {
+        releaseSync();
       }
-    } finally {
-      syncLock.unlock();
     }
     g.outcome();
+  }
+
+  /**
+   * Waits until no thread fsyncs; then, unless {@code g} is done meanwhile, takes the turn and
+   * returns true (the caller must {@link #releaseSync()}). With {@code g} null, always takes it.
+   */
+  private boolean claimSync(CommitGroup g) {
+    boolean interrupted = false;
+    commitLock.lock();
+    try {
+      while (syncing && (g == null || !g.done())) {
+        try {
+          synced.await();
+        } catch (InterruptedException e) {
+          interrupted = true; // the append's outcome is decided by the fsync; wait for it
+        }
+      }
+      if (g != null && g.done()) {
+        return false;
+      }
+      syncing = true;
+      return true;
+    } finally {
+      commitLock.unlock();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Ends a turn: wakes the appenders of the group just made durable and the next syncer. */
+  private void releaseSync() {
+    commitLock.lock();
+    try {
+      syncing = false;
+      synced.signalAll();
+    } finally {
+      commitLock.unlock();
+    }
   }
 
   /** Seals the open group (which is {@code g}: groups complete in order) and fsyncs it. */
@@ -294,13 +373,13 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
   /** Forces and closes the current segment. */
   @Override
   public void close() throws IOException {
-    syncLock.lock();
+    claimSync(null);
     writeLock.lock();
     try {
       finishSegment();
     } finally {
       writeLock.unlock();
-      syncLock.unlock();
+      releaseSync();
     }
   }
 }

@@ -28,6 +28,8 @@ final class ZoneData {
   private Soa soa;
   private final TreeMap<Key, Entry> sets = new TreeMap<>();
   private final TreeMap<String, List<RawRecord>> raw = new TreeMap<>(CANONICAL);
+  /** The managed RRsets' text, kept in runs so that a rewrite renders only what changed. */
+  private final TextRuns runs = new TextRuns();
 
   ZoneData(String origin, Soa soa, int defaultTtl) {
     this.origin = Objects.requireNonNull(origin, "origin == null");
@@ -35,12 +37,32 @@ final class ZoneData {
     this.defaultTtl = defaultTtl;
   }
 
-  /** An RRset's identity, in canonical order. */
-  record Key(String name, RecordType type) implements Comparable<Key> {
+  /**
+   * An RRset's identity, in canonical order. {@code order} is the name's labels from the right,
+   * each followed by a NUL, so that one {@link String#compareTo} (an intrinsic) orders names as
+   * {@link #compareCanonical} does: a map lookup costs about 16 of these comparisons in a large
+   * zone, which label by label were a fifth of a batch's CPU.
+   */
+  record Key(String name, RecordType type, String order) implements Comparable<Key> {
+    Key(String name, RecordType type) {
+      this(name, type, order(name));
+    }
+
     @Override
     public int compareTo(Key o) {
-      int c = compareCanonical(name, o.name);
+      int c = order.compareTo(o.order);
       return c != 0 ? c : type.compareTo(o.type);
+    }
+
+    private static String order(String name) {
+      StringBuilder sb = new StringBuilder(name.length() + 1);
+      int end = name.endsWith(".") ? name.length() - 1 : name.length();
+      while (end > 0) {
+        int start = name.lastIndexOf('.', end - 1) + 1;
+        sb.append(name, start, end).append('\0');
+        end = start - 1;
+      }
+      return sb.toString();
     }
   }
 
@@ -91,17 +113,23 @@ final class ZoneData {
   }
 
   void put(RecordSet set) {
-    sets.put(new Key(set.name(), set.type()), new Entry(set));
+    Key k = new Key(set.name(), set.type());
+    sets.put(k, new Entry(set));
+    runs.changed(k);
   }
 
   void remove(String name, RecordType type) {
-    sets.remove(new Key(name, type));
+    Key k = new Key(name, type);
+    if (sets.remove(k) != null) {
+      runs.changed(k);
+    }
   }
 
   /** Adds parsed rdata to an RRset, keeping the TTL first seen. */
   void merge(RecordSet set) {
     Key k = new Key(set.name(), set.type());
     Entry old = sets.get(k);
+    runs.changed(k);
     if (old == null) {
       sets.put(k, new Entry(set));
     } else {
@@ -147,6 +175,16 @@ final class ZoneData {
   /** The managed RRsets with their cached text, in canonical order (a live view). */
   Collection<Entry> entries() {
     return sets.values();
+  }
+
+  /** The managed RRsets' master-file text in canonical order, as runs of cached bytes. */
+  List<byte[]> texts() {
+    return runs.texts(sets, defaultTtl);
+  }
+
+  /** Runs of text kept (for tests). */
+  int runs() {
+    return runs.runs();
   }
 
   /** The records of unmanaged types, by owner in canonical order (a live view). */

@@ -1,19 +1,24 @@
 package io.gordon.local.zonefile;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * Writes a zone as an RFC 1035 master file that BIND, Knot, NSD and CoreDNS load: absolute
  * names, one record per line, the SOA first, then the apex, then every name in canonical order.
- * Each RRset's lines are formatted once and cached in {@link ZoneData} as UTF-8, so a rewrite
- * copies bytes, linear in the file's size, without formatting the unchanged records again.
+ * Each RRset's lines are formatted once and cached in {@link ZoneData} as UTF-8, in runs of
+ * RRsets ({@link TextRuns}), so a rewrite hands the unchanged runs' bytes to one gathering write
+ * without formatting, copying or even visiting their RRsets again.
  */
 final class ZoneFileWriter {
   private ZoneFileWriter() {}
 
-  /** The file's content as UTF-8. */
-  static byte[] write(ZoneData zone) {
+  /**
+   * The file's content as UTF-8 pieces in order, for one gathering write: the header and SOA,
+   * the managed RRsets' runs of cached text ({@link ZoneData#texts()}), the unmanaged records.
+   */
+  static ByteBuffer[] buffers(ZoneData zone) {
     StringBuilder head = new StringBuilder(512);
     head.append("; Zone ").append(zone.origin())
         .append(" maintained by gordon (local.zonefile).\n")
@@ -29,24 +34,28 @@ final class ZoneFileWriter {
         line(tail, r.owner(), r.ttl(), r.type(), r.rdata());
       }
     }
-    byte[] h = head.toString().getBytes(StandardCharsets.UTF_8);
-    byte[] t = tail.toString().getBytes(StandardCharsets.UTF_8);
-    int size = h.length + t.length;
-    for (ZoneData.Entry e : zone.entries()) {
-      size += e.text(zone.defaultTtl()).length;
+    List<byte[]> runs = zone.texts();
+    ByteBuffer[] out = new ByteBuffer[runs.size() + 2];
+    out[0] = ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < runs.size(); i++) {
+      out[i + 1] = ByteBuffer.wrap(runs.get(i));
     }
-    byte[] out = new byte[size];
-    int at = copy(h, out, 0);
-    for (ZoneData.Entry e : zone.entries()) {
-      at = copy(e.text(zone.defaultTtl()), out, at);
-    }
-    copy(t, out, at);
+    out[out.length - 1] = ByteBuffer.wrap(tail.toString().getBytes(StandardCharsets.UTF_8));
     return out;
   }
 
-  private static int copy(byte[] from, byte[] to, int at) {
-    System.arraycopy(from, 0, to, at, from.length);
-    return at + from.length;
+  /** The file's content as UTF-8, in one array. */
+  static byte[] write(ZoneData zone) {
+    ByteBuffer[] pieces = buffers(zone);
+    int size = 0;
+    for (ByteBuffer b : pieces) {
+      size += b.remaining();
+    }
+    ByteBuffer out = ByteBuffer.allocate(size);
+    for (ByteBuffer b : pieces) {
+      out.put(b);
+    }
+    return out.array();
   }
 
   /** The file's content as text (for tests and diagnostics). */

@@ -87,7 +87,7 @@ final class ZoneStore {
     cache.remove(zone);
     data.soa(data.soa().withSerial(serial(data.soa().serial())));
     try {
-      AtomicFiles.write(file, ZoneFileWriter.write(data));
+      AtomicFiles.write(file, ZoneFileWriter.buffers(data));
     } catch (IOException e) {
       throw ioFailure(zone, "cannot write " + file, e);
     }

@@ -78,6 +78,39 @@ class SpoolFeedTest {
   }
 
   @Test
+  void anEventTheWritersCallerDecodedReachesTheRouterWithoutBeingDecodedAgain() throws Exception {
+    io.gordon.api.model.DnsEvent decoded = TestContext.CODEC.decode(SpoolReaderTest.event(1));
+    String line = TestContext.CODEC.encode(decoded);
+    try (SpoolWriter writer = new SpoolWriter(dir, "http", 1 << 20, Clock.systemUTC())) {
+      SpoolReader reader = new SpoolReader(new SpoolOptions(dir, "http-*.jsonl",
+          Duration.ofHours(1), Duration.ZERO, 10_000, Duration.ofSeconds(1), writer::active,
+          false), writer, Duration.ZERO, TestContext.CODEC, Clock.systemUTC(),
+          System.getLogger("test"), MetricRelay.noop(), "local.http", SpoolListener.NONE);
+      reader.prepare();
+      RecordingSourceContext ctx = new RecordingSourceContext();
+      Thread t = Thread.ofVirtual().start(() -> {
+        try {
+          reader.run(ctx);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      try {
+        writer.append(java.util.List.of(line), java.util.List.of(decoded),
+            java.time.Instant.now());
+        writer.append(java.util.List.of(line));
+        assertThat(ctx.next().message().event()).as("handed over by the writer")
+            .isSameAs(decoded);
+        assertThat(ctx.next().message().event()).as("the same text again: decoded from the file")
+            .isNotSameAs(decoded).isEqualTo(decoded);
+      } finally {
+        reader.stop();
+        t.join(5000);
+      }
+    }
+  }
+
+  @Test
   void theBacklogAndOldestPendingAgeAreGaugesNamedWithTheirUnits() throws Exception {
     Files.writeString(dir.resolve("in-1.jsonl"), SpoolReaderTest.event(1) + "\n");
     java.util.Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
