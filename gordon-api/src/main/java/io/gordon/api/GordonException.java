@@ -1,5 +1,7 @@
 package io.gordon.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Root of every exception gordon and its plugins throw on purpose. Unchecked.
  *
@@ -17,7 +19,7 @@ public class GordonException extends RuntimeException {
   }
 
   /** Creates an exception with a message and the underlying cause. */
-  public GordonException(String message, Throwable cause) {
+  public GordonException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -1,6 +1,7 @@
 package io.gordon.api;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A DNS provider refused or failed a change. Names the provider, zone, record name and type so
@@ -20,7 +21,7 @@ public class ProviderException extends GordonException {
    * the failure concerns the provider as a whole (for example an unreachable server).
    */
   public ProviderException(String provider, String zone, String name, String type,
-      boolean retriable, String message, Throwable cause) {
+      boolean retriable, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.provider = Objects.requireNonNull(provider, "provider == null");
     this.zone = Objects.requireNonNull(zone, "zone == null");

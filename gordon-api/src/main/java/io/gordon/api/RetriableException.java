@@ -2,6 +2,7 @@ package io.gordon.api;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A failure that may succeed if the same work is tried again later: a timeout, a 5xx or 429
@@ -10,7 +11,7 @@ import java.util.Optional;
  */
 public class RetriableException extends GordonException {
   private static final long serialVersionUID = 1L;
-  private final Duration retryAfter;
+  private final @Nullable Duration retryAfter;
 
   /** Creates a retriable failure. */
   public RetriableException(String message) {
@@ -18,7 +19,7 @@ public class RetriableException extends GordonException {
   }
 
   /** Creates a retriable failure with its cause. */
-  public RetriableException(String message, Throwable cause) {
+  public RetriableException(String message, @Nullable Throwable cause) {
     this(message, cause, null);
   }
 
@@ -26,7 +27,8 @@ public class RetriableException extends GordonException {
    * Creates a retriable failure that asks for at least {@code retryAfter} before the next try
    * (for example from a {@code Retry-After} header); {@code null} means no minimum.
    */
-  public RetriableException(String message, Throwable cause, Duration retryAfter) {
+  public RetriableException(String message, @Nullable Throwable cause,
+      @Nullable Duration retryAfter) {
     super(message, cause);
     this.retryAfter = retryAfter;
   }

@@ -50,8 +50,9 @@ class ArchitectureTest {
   @Test
   void theApiNeedsOnlyTheJdk() {
     classes().that().resideInAPackage("io.gordon.api..").should().onlyDependOnClassesThat()
-        .resideInAnyPackage("io.gordon.api..", "java..", "javax.annotation..")
-        .because("gordon-api is the plugin SPI: JDK only").check(main);
+        .resideInAnyPackage("io.gordon.api..", "java..", "javax.annotation..",
+            "org.jspecify.annotations..")
+        .because("gordon-api is the plugin SPI: JDK only (and JSpecify's @Nullable)").check(main);
   }
 
   private static String[] concat(List<String> list, String... more) {

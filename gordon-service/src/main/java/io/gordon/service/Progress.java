@@ -31,7 +31,7 @@ final class Progress implements AutoCloseable {
    */
   static Progress start(String what, long total, Supplier<Long> done) {
     Progress p = new Progress(System.err, what, total, done);
-    if (System.console() != null && total > 0) {
+    if (onTerminal() && total > 0) {
       p.ticker.start();
     }
     return p;
@@ -76,6 +76,24 @@ final class Progress implements AutoCloseable {
       ticker.interrupt();
       show();
       err.println();
+    }
+  }
+
+  /**
+   * Whether the streams are a terminal. From JDK 22 on System.console() is not null for redirected
+   * streams too and only Console.isTerminal() (JDK 22+: called by reflection, the code targets 21)
+   * tells; on JDK 21 a console means a terminal.
+   */
+  @SuppressWarnings("SystemConsoleNull") // null on JDK 21 when not a terminal
+  private static boolean onTerminal() {
+    java.io.Console c = System.console();
+    if (c == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+    } catch (ReflectiveOperationException e) {
+      return true;
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An exclusive advisory lock that makes one process at a time the writer of a directory or a
@@ -156,7 +157,8 @@ public final class DirectoryLock implements AutoCloseable {
   private static Path key(Path lockFile) {
     Path abs = lockFile.toAbsolutePath().normalize();
     try {
-      return abs.getParent().toRealPath().resolve(abs.getFileName());
+      return Objects.requireNonNull(abs.getParent(), "a file has a directory").toRealPath()
+          .resolve(abs.getFileName());
     } catch (IOException e) {
       return abs;
     }
@@ -201,7 +203,7 @@ public final class DirectoryLock implements AutoCloseable {
     return -1;
   }
 
-  private static void closeQuietly(FileChannel ch) {
+  private static void closeQuietly(@Nullable FileChannel ch) {
     if (ch != null) {
       try {
         ch.close();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A decoded event: what should happen to which records.
@@ -83,7 +84,7 @@ public record DnsEvent(Optional<String> id, Action action, Optional<Instant> tim
     return Collections.unmodifiableMap(out);
   }
 
-  private static RecordSet find(List<RecordSet> records, String key) {
+  private static @Nullable RecordSet find(List<RecordSet> records, String key) {
     for (RecordSet r : records) {
       if (r.key().equals(key)) {
         return r;

@@ -1,5 +1,7 @@
 package io.gordon.api.model;
 
+import org.jspecify.annotations.Nullable;
+
 /** IPv6 literal parsing and RFC 5952 canonical text. */
 final class Ipv6 {
   private Ipv6() {}
@@ -13,7 +15,7 @@ final class Ipv6 {
     return format(g);
   }
 
-  private static int[] parse(String t) {
+  private static int @Nullable [] parse(String t) {
     if (t.isEmpty() || t.contains("%")) {
       return null;
     }
@@ -39,7 +41,7 @@ final class Ipv6 {
   }
 
   /** Parses colon-separated groups; the last may be a dotted IPv4 when {@code v4Ok}. */
-  private static int[] groups(String s, boolean v4Ok) {
+  private static int @Nullable [] groups(String s, boolean v4Ok) {
     if (s.isEmpty()) {
       return new int[0];
     }

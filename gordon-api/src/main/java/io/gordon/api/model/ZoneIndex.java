@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the zone a record name belongs to: the longest of the managed zones that equals the name
@@ -43,7 +44,7 @@ public final class ZoneIndex<T> {
    * zone holds it. A linear scan: gordon manages a handful of zones, and a scan of a few
    * {@code endsWith} calls costs less than hashing every suffix of the name.
    */
-  public T find(String name) {
+  public @Nullable T find(String name) {
     for (Map.Entry<String, T> e : longestFirst) {
       if (DnsNames.isInZone(name, e.getKey())) {
         return e.getValue();

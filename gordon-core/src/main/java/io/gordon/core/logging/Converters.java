@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 final class Converters {
   private Converters() {}
 
-  static final Map<String, Supplier<DynamicConverter>> ALL = Map.of(
+  static final Map<String, Supplier<DynamicConverter<ILoggingEvent>>> ALL = Map.of(
       "pylevel", PyLevel::new, "pylevelno", PyLevelNo::new, "pid", Pid::new,
       "created", Created::new, "pyprocessname", ProcessName::new);
 

@@ -116,7 +116,7 @@ public final class GordonRuntime implements AutoCloseable {
    */
   public void installSignalHandlers() {
     for (String name : List.of("TERM", "INT", "HUP")) {
-      sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> onSignal("SIG" + sig.getName()));
+      Signals.handle(name, sig -> onSignal("SIG" + sig));
     }
   }
 

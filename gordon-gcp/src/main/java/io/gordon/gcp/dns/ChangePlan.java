@@ -258,7 +258,7 @@ final class ChangePlan {
 
   static boolean same(RecordSet a, RecordSet b) {
     if (a == null || b == null) {
-      return a == b;
+      return a == null && b == null;
     }
     return a.ttl().equals(b.ttl()) && Set.copyOf(a.rdata()).equals(Set.copyOf(b.rdata()));
   }

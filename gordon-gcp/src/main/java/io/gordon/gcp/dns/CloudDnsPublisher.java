@@ -68,7 +68,7 @@ final class CloudDnsPublisher implements DnsProvider {
 
   @Override
   public List<ChangeResult> apply(List<Change> changes) {
-    Map<Change, ChangeResult> out = new IdentityHashMap<>();
+    IdentityHashMap<Change, ChangeResult> out = new IdentityHashMap<>();
     Map<String, List<Change>> byZone = new LinkedHashMap<>();
     for (Change c : changes) {
       Optional<String> zone = zoneOf(c.name());

@@ -162,6 +162,7 @@ final class PubSubConsumer implements EventSource {
     return b.build();
   }
 
+  @SuppressWarnings("WaitNotInLoop") // a timed pause: waking early only polls sooner
   private void pause(long millis) {
     synchronized (wake) {
       if (!stopped) {

@@ -73,7 +73,7 @@ final class SubscriptionCheck implements AutoCloseable {
    *
    * @return {@link Probe#CANNOT_TELL} when gordon may not read it (no pubsub.subscriptions.get:
    *     readiness then follows the subscriber alone)
-   * @throws GordonException {@link #missing()} when it does not exist, or naming it when
+   * @throws GordonException {@link #missing(Throwable)} when it does not exist, or naming it when
    *     Pub/Sub cannot be reached
    */
   Probe probe() {

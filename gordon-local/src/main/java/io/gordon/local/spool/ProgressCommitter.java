@@ -82,6 +82,7 @@ final class ProgressCommitter implements Runnable {
   }
 
   /** Appends every changed cursor's newly settled lines to its log, then fsyncs the logs. */
+  @SuppressWarnings("ModifyCollectionInEnhancedForLoop") // a concurrent set: removal is safe
   void flush() {
     synchronized (io) {
       List<SpoolCursor> written = new ArrayList<>();

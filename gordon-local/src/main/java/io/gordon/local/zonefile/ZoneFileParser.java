@@ -69,7 +69,7 @@ final class ZoneFileParser {
     for (; i < t.size() && type == null; i++) {
       String f = t.get(i);
       if (CLASSES.contains(f.toUpperCase(Locale.ROOT))) {
-        continue;
+        // a class (IN): nothing to record
       } else if (TTL.matcher(f).matches()) {
         ttl = ttl(f);
       } else {

@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 /** Ports, binaries, keys and zone files shared by the server harnesses. */
 final class ServerSupport {
@@ -95,7 +96,7 @@ final class ServerSupport {
   }
 
   static String absolute(String zone) {
-    return zone.endsWith(".") ? zone.toLowerCase() : zone.toLowerCase() + ".";
+    return zone.endsWith(".") ? zone.toLowerCase(Locale.ROOT) : zone.toLowerCase(Locale.ROOT) + ".";
   }
 
   static String relative(String zone) {

@@ -102,7 +102,7 @@ public final class FakeCompute {
   synchronized ObjectNode listProjects(String pageSize, String pageToken) {
     List<ObjectNode> all = new ArrayList<>();
     projects.forEach((id, state) -> all.add(json.createObjectNode().put("projectId", id)
-        .put("name", id).put("projectNumber", Integer.toString(Math.abs(id.hashCode())))
+        .put("name", id).put("projectNumber", Long.toString(Math.abs((long) id.hashCode())))
         .put("lifecycleState", state)));
     ObjectNode page = Paging.page(json, "", "projects", all, pageSize, pageToken, 500);
     page.remove("kind");
@@ -154,7 +154,7 @@ public final class FakeCompute {
     for (var n : flat.withArray("items")) {
       String zone = n.get("zone").asText();
       String key = "zones/" + zone.substring(zone.lastIndexOf('/') + 1);
-      ((ObjectNode) byZone.with(key)).withArray("instances").add(n);
+      byZone.withObjectProperty(key).withArray("instances").add(n);
     }
     flat.set("items", byZone);
     return flat;

@@ -129,7 +129,7 @@ public final class PubSubEmulator implements AutoCloseable {
     for (JsonNode r : answer.path("receivedMessages")) {
       JsonNode m = r.path("message");
       Map<String, String> attrs = new java.util.TreeMap<>();
-      m.path("attributes").fields().forEachRemaining(e -> attrs.put(e.getKey(),
+      m.path("attributes").properties().forEach(e -> attrs.put(e.getKey(),
           e.getValue().asText()));
       out.add(new Pulled(r.path("ackId").asText(), m.path("messageId").asText(),
           new String(Base64.getDecoder().decode(m.path("data").asText("")),

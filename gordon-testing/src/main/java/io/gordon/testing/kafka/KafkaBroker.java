@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  */
 public final class KafkaBroker implements AutoCloseable {
   /** How long the broker may take to print its ready line (a loaded 2-core machine is slow). */
-  public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+  public static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
   private final Path dir;
   private final int port;

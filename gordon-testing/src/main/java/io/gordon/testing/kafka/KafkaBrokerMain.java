@@ -50,7 +50,7 @@ public final class KafkaBrokerMain {
     Properties props = properties(a, freePort());
     Path data = a.dir().resolve("data");
     Files.createDirectories(data);
-    format(data, props);
+    format(data);
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
     Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "kafka-broker-shutdown"));
     server.startup();
@@ -89,7 +89,7 @@ public final class KafkaBrokerMain {
   }
 
   /** Formats the log directory once; a directory formatted before is kept as it is. */
-  private static void format(Path data, Properties props) throws Exception {
+  private static void format(Path data) throws Exception {
     new Formatter().setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
         .setClusterId(Uuid.randomUuid().toString())
         .setNodeId(1)
