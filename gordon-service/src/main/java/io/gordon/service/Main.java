@@ -1,6 +1,7 @@
 package io.gordon.service;
 
 import io.gordon.api.ConfigException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.AutoComplete;
@@ -61,7 +62,7 @@ public final class Main implements Runnable {
       if (args.length == 3) {
         run.config.root = Path.of(args[2]);
       }
-      PrintWriter err = new PrintWriter(System.err, true);
+      PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, System.err.charset()), true);
       try {
         System.exit(run.call());
       } catch (Exception e) {

@@ -133,7 +133,8 @@ public final class ConfigSpec {
         }
       } else {
         given.add(key.name());
-        Conversions.Converted c = Conversions.convert(key, written.get(names.get(0)), root, env);
+        Conversions.Converted c = Conversions.convert(key,
+            Objects.requireNonNull(written.get(names.get(0))), root, env);
         c.value().ifPresentOrElse(v -> values.put(key.name(), v), () -> problems.add(
             new ConfigCheck.Problem(names.get(0), c.problem(), key.expected())));
       }

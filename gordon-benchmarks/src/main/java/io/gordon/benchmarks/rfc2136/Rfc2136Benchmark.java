@@ -147,7 +147,7 @@ public final class Rfc2136Benchmark {
       for (int per : new int[] {100, CLAIMED_PER_MESSAGE}) {
         for (NsupdateRun.Shape shape : NsupdateRun.Shape.values()) {
           System.out.printf(java.util.Locale.ROOT, "%-8s %3d per UPDATE: %,8.0f records/s%n",
-              shape, per, nsupdate(n, "x" + round + shape.ordinal() + "-", shape, per));
+              shape, per, nsupdate(n, "x" + round + shape.name().toLowerCase(java.util.Locale.ROOT) + "-", shape, per));
         }
       }
     }
