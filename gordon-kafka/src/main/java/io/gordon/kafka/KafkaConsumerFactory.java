@@ -9,6 +9,7 @@ import io.gordon.api.plugin.PluginFactory;
 import io.gordon.api.plugin.PluginKind;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 
 /** Creates {@code kafka.event_consumer}, the Kafka event source (one consumer group member). */
 public final class KafkaConsumerFactory implements PluginFactory {
@@ -47,6 +48,14 @@ public final class KafkaConsumerFactory implements PluginFactory {
                 + "revoked partitions already in the router before committing what is "
                 + "contiguously finished and leaving the rest to the new owner. Also the "
                 + "wait at shutdown. Keep it well below max.poll.interval.ms.")
+        .optional("janitor_lease_topic", ConfigType.STRING, null, Rule.nonEmpty(),
+            "With [janitor] interval on several instances: a topic with one partition whose "
+                + "assignment is the janitor lease. Only the instance Kafka assigns partition 0 "
+                + "runs the janitor; another takes over when it stops or its session times "
+                + "out. Unset: every instance runs its own janitor.")
+        .optional("janitor_lease_group", ConfigType.STRING, null, Rule.nonEmpty(),
+            "Consumer group of the janitor lease; default <group_id>-janitor. Instances that "
+                + "share it share one janitor.")
         .build();
   }
 
@@ -73,7 +82,24 @@ public final class KafkaConsumerFactory implements PluginFactory {
 
   @Override
   public GordonPlugin create(PluginContext context) {
-    return new KafkaSource(context, KafkaSettings.from(context));
+    KafkaSettings settings = KafkaSettings.from(context);
+    KafkaSource source = new KafkaSource(context, settings);
+    var leaseTopic = context.config().optString("janitor_lease_topic");
+    if (leaseTopic.isEmpty()) {
+      return source;
+    }
+    Properties p = new Properties();
+    p.putAll(settings.consumer());
+    p.put("group.id", context.config().optString("janitor_lease_group")
+        .orElse(context.config().string("group_id") + "-janitor"));
+    p.put("client.id", p.get("client.id") + "-janitor-lease");
+    if (!"consumer".equalsIgnoreCase(String.valueOf(p.get("group.protocol")))) {
+      // sticky: a member joining (a restart, a deploy) does not take the lease from its holder
+      p.put("partition.assignment.strategy",
+          "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
+    }
+    return new LeasedKafkaSource(source, new JanitorLeaseConsumer(p, leaseTopic.get(),
+        context.logger()));
   }
 
   /** The consumer properties gordon sets itself; the client table may not override them. */
