@@ -90,7 +90,7 @@ public final class JanitorSchedule implements AutoCloseable {
   private void runOnce() {
     if (lease.isPresent() && !lease.get().held()) {
       if (!standby) {
-        LOG.info("janitor: standby, another instance holds the janitor lease ({})",
+        LOG.info("janitor: standby, this instance does not hold the janitor lease ({})",
             lease.get().describe());
         standby = true;
       }
