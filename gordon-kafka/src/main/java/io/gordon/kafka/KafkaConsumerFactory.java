@@ -10,6 +10,8 @@ import io.gordon.api.plugin.PluginKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 
 /** Creates {@code kafka.event_consumer}, the Kafka event source (one consumer group member). */
 public final class KafkaConsumerFactory implements PluginFactory {
@@ -36,9 +38,17 @@ public final class KafkaConsumerFactory implements PluginFactory {
           + " partitions already in the router before committing what is contiguously finished"
           + " and leaving the rest to the new owner. Also the wait at shutdown. Keep it well"
           + " below max.poll.interval.ms.");
+  static final Key<Optional<String>> JANITOR_LEASE_TOPIC = Key.string("janitor_lease_topic")
+      .rule(Rule.nonEmpty()).optional("With [janitor] interval on several instances: a topic with"
+          + " one partition whose assignment is the janitor lease. Only the instance Kafka assigns"
+          + " partition 0 runs the janitor; another takes over when it stops or its session times"
+          + " out. Unset: every instance runs its own janitor.");
+  static final Key<Optional<String>> JANITOR_LEASE_GROUP = Key.string("janitor_lease_group")
+      .rule(Rule.nonEmpty()).optional("Consumer group of the janitor lease; default"
+          + " <group_id>-janitor. Instances that share it share one janitor.");
   static final ConfigSpec SPEC = ConfigSpec.of(ClientKeys.BOOTSTRAP_SERVERS, TOPICS, GROUP_ID,
       ClientKeys.client("consumer"), MAX_BUFFERED, COMMIT_INTERVAL, REDELIVERY_DELAY,
-      REVOKE_GRACE);
+      REVOKE_GRACE, JANITOR_LEASE_TOPIC, JANITOR_LEASE_GROUP);
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public KafkaConsumerFactory() {}
@@ -66,7 +76,24 @@ public final class KafkaConsumerFactory implements PluginFactory {
 
   @Override
   public GordonPlugin create(PluginContext context) {
-    return new KafkaSource(context, KafkaSettings.from(context));
+    KafkaSettings settings = KafkaSettings.from(context);
+    KafkaSource source = new KafkaSource(context, settings);
+    Optional<String> leaseTopic = context.config().get(JANITOR_LEASE_TOPIC);
+    if (leaseTopic.isEmpty()) {
+      return source;
+    }
+    Properties p = new Properties();
+    p.putAll(settings.consumer());
+    p.put("group.id", context.config().get(JANITOR_LEASE_GROUP)
+        .orElse(context.config().get(GROUP_ID) + "-janitor"));
+    p.put("client.id", p.get("client.id") + "-janitor-lease");
+    if (!"consumer".equalsIgnoreCase(String.valueOf(p.get("group.protocol")))) {
+      // sticky: a member joining (a restart, a deploy) does not take the lease from its holder
+      p.put("partition.assignment.strategy",
+          "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
+    }
+    return new LeasedKafkaSource(source, new JanitorLeaseConsumer(p, leaseTopic.get(),
+        context.logger()));
   }
 
   /** The consumer properties gordon sets itself; the client table may not override them. */

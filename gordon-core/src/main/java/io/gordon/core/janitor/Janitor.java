@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -90,20 +91,31 @@ public final class Janitor {
    * @throws io.gordon.api.ConfigException when the plugins cannot be loaded
    */
   public JanitorReport runOnce(JanitorRun.Options options) throws InterruptedException {
+    return runOnce(options, () -> true);
+  }
+
+  /**
+   * One run that writes only while {@code mayWrite} holds (asked before each zone's writes;
+   * the janitor lease inside {@code gordon run}).
+   *
+   * @throws io.gordon.api.ConfigException when the plugins cannot be loaded
+   */
+  public JanitorReport runOnce(JanitorRun.Options options, BooleanSupplier mayWrite)
+      throws InterruptedException {
     if (options.adopt() && !options.dryRun()) {
       JanitorReport preview = once(List.of(), new JanitorRun.Options(true, options.force(),
-          true));
+          true), mayWrite);
       List<String> names = new ArrayList<>();
       preview.plan().zones().forEach(z -> z.changes().stream()
           .filter(c -> c.kind() == PlannedChange.Kind.ADOPTION)
           .forEach(c -> names.add(c.desired().name())));
-      return once(names, options);
+      return once(names, options, mayWrite);
     }
-    return once(List.of(), options);
+    return once(List.of(), options, mayWrite);
   }
 
-  private JanitorReport once(List<String> adopt, JanitorRun.Options options)
-      throws InterruptedException {
+  private JanitorReport once(List<String> adopt, JanitorRun.Options options,
+      BooleanSupplier mayWrite) throws InterruptedException {
     RawConfig config = adjusted(adopt);
     PluginLoader.Loaded loaded = loader.load(config, service.isPresent()
         ? PluginLoader.Mode.JANITOR_IN_RUN : PluginLoader.Mode.JANITOR);
@@ -113,7 +125,7 @@ public final class Janitor {
       Assembly assembly = service.map(s -> ServiceProviders.assembly(s, loaded.assembly(),
           loaded.config().ownership(), clock)).orElse(loaded.assembly());
       JanitorReport r = new JanitorRun(assembly, loaded.janitor(), rules, clock,
-          settings.timeout()).run(options);
+          settings.timeout(), mayWrite).run(options);
       new JanitorMetrics(assembly.metrics()).ended(r.status(), clock.instant());
       return r;
     } finally {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * One janitor run over loaded plugins: starts them, plans ({@link Reconciler}), and unless it is
@@ -32,11 +33,17 @@ import java.util.Optional;
  * letters). Stops the plugins it started.
  */
 public final class JanitorRun {
+  /** The state of an event a run did not send because it lost the janitor lease. */
+  public static final String NOT_SENT = "not-sent";
+  /** Why. */
+  static final String LEASE_LOST = "the janitor lease was lost before this write (another "
+      + "instance runs the janitor now); not sent";
   private final Assembly assembly;
   private final List<Named<GordonPlugin>> janitorPlugins;
   private final OwnershipRules rules;
   private final Clock clock;
   private final Duration timeout;
+  private final BooleanSupplier mayWrite;
 
   /**
    * What to do.
@@ -57,6 +64,18 @@ public final class JanitorRun {
    */
   public JanitorRun(Assembly assembly, List<Named<GordonPlugin>> janitorPlugins,
       OwnershipRules rules, Clock clock, Duration timeout) {
+    this(assembly, janitorPlugins, rules, clock, timeout, () -> true);
+  }
+
+  /**
+   * Prepares a run that writes only while {@code mayWrite} holds: it is asked before each
+   * zone's writes, and a false answer leaves that zone and the rest unwritten
+   * ({@link #NOT_SENT}). The janitor lease of {@code gordon run} (see
+   * {@link io.gordon.api.janitor.JanitorLease}).
+   */
+  public JanitorRun(Assembly assembly, List<Named<GordonPlugin>> janitorPlugins,
+      OwnershipRules rules, Clock clock, Duration timeout, BooleanSupplier mayWrite) {
+    this.mayWrite = mayWrite;
     this.assembly = assembly;
     this.janitorPlugins = List.copyOf(janitorPlugins);
     this.rules = rules;
@@ -128,16 +147,36 @@ public final class JanitorRun {
     return new ProviderZones(providers);
   }
 
+  /** Sends zone by zone, asking {@link #mayWrite} before each zone's writes. */
   private List<Sent> send(JanitorPlan plan, List<DnsEvent> events, List<String> errors)
       throws InterruptedException {
-    List<PlannedChange> changes = new ArrayList<>();
-    List<String> zones = new ArrayList<>();
+    List<Sent> out = new ArrayList<>();
+    int at = 0;
     for (ZonePlan z : plan.zones()) {
-      for (PlannedChange c : z.changes()) {
-        changes.add(c);
-        zones.add(z.zone());
+      int n = z.changes().size();
+      if (n == 0) {
+        continue;
       }
+      List<DnsEvent> zoneEvents = events.subList(at, at + n);
+      List<String> zones = java.util.Collections.nCopies(n, z.zone());
+      if (!mayWrite.getAsBoolean()) {
+        if (!errors.contains(LEASE_LOST)) {
+          errors.add(LEASE_LOST);
+        }
+        for (int i = 0; i < n; i++) {
+          out.add(new Sent(zoneEvents.get(i).id().orElseThrow(), z.zone(), z.changes().get(i),
+              NOT_SENT, LEASE_LOST));
+        }
+      } else {
+        out.addAll(send(zoneEvents, z.changes(), zones, errors));
+      }
+      at += n;
     }
+    return out;
+  }
+
+  private List<Sent> send(List<DnsEvent> events, List<PlannedChange> changes,
+      List<String> zones, List<String> errors) throws InterruptedException {
     Optional<EventPublisher> publisher = first(EventPublisher.class);
     List<Sent> out = new ArrayList<>();
     if (publisher.isPresent()) {
@@ -148,7 +187,10 @@ public final class JanitorRun {
       } catch (RuntimeException e) {
         state = "failed";
         reason = Failure.describe(e);
-        errors.add("the event publisher failed: " + reason);
+        String error = "the event publisher failed: " + reason;
+        if (!errors.contains(error)) {
+          errors.add(error);
+        }
       }
       for (int i = 0; i < events.size(); i++) {
         out.add(new Sent(events.get(i).id().orElseThrow(), zones.get(i), changes.get(i), state,

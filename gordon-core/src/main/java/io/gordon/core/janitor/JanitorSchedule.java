@@ -1,5 +1,6 @@
 package io.gordon.core.janitor;
 
+import io.gordon.api.janitor.JanitorLease;
 import io.gordon.api.plugin.HealthReporter;
 import io.gordon.core.config.RawConfig;
 import io.gordon.core.delivery.Failure;
@@ -24,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * providers), reported on {@code /readyz} as component
  * {@code janitor}: ready after a run that ended well, not ready with the last run's result
  * otherwise (a tripped guard needs {@code gordon janitor --force} by hand).
+ *
+ * <p>When a service plugin offers a {@link JanitorLease} (several instances share one janitor),
+ * a run starts only while this instance holds it and writes each zone only while it still does;
+ * an instance without the lease is a standby, ready on {@code /readyz}.
  */
 public final class JanitorSchedule implements AutoCloseable {
   /** The health component name. */
@@ -34,10 +39,13 @@ public final class JanitorSchedule implements AutoCloseable {
   private final HealthReporter health;
   private final Clock clock;
   private final ScheduledExecutorService timer;
+  private final Optional<JanitorLease> lease;
+  private boolean standby;
 
   private JanitorSchedule(Janitor janitor, HealthReporter health, Clock clock,
-      Duration interval) {
+      Duration interval, Optional<JanitorLease> lease) {
     this.janitor = janitor;
+    this.lease = lease;
     this.health = health;
     this.clock = clock;
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -66,13 +74,37 @@ public final class JanitorSchedule implements AutoCloseable {
     HealthRegistry registry = service.health();
     HealthReporter health = registry.register(COMPONENT);
     registry.started(COMPONENT);
-    LOG.info("janitor runs every {} ({})", s.interval(), String.join(", ", s.plugins()));
-    return Optional.of(new JanitorSchedule(janitor, health, clock, s.interval()));
+    Optional<JanitorLease> lease = lease(service);
+    LOG.info("janitor runs every {} ({}){}", s.interval(), String.join(", ", s.plugins()),
+        lease.map(l -> "; one instance at a time: the holder of the janitor lease, "
+            + l.describe()).orElse(""));
+    return Optional.of(new JanitorSchedule(janitor, health, clock, s.interval(), lease));
+  }
+
+  /** The first service plugin that offers a janitor lease. */
+  private static Optional<JanitorLease> lease(Assembly service) {
+    return service.startOrder().stream().map(Assembly.Named::plugin)
+        .filter(p -> p instanceof JanitorLease).map(p -> (JanitorLease) p).findFirst();
   }
 
   private void runOnce() {
+    if (lease.isPresent() && !lease.get().held()) {
+      if (!standby) {
+        LOG.info("janitor: standby, this instance does not hold the janitor lease ({})",
+            lease.get().describe());
+        standby = true;
+      }
+      health.healthy();
+      return;
+    }
+    if (standby) {
+      LOG.info("janitor: this instance holds the janitor lease ({}), running",
+          lease.get().describe());
+      standby = false;
+    }
     try {
-      JanitorReport r = janitor.runOnce(new JanitorRun.Options(false, false, false));
+      JanitorReport r = janitor.runOnce(new JanitorRun.Options(false, false, false),
+          () -> lease.map(JanitorLease::held).orElse(true));
       if (r.exitStatus() == JanitorReport.OK) {
         health.healthy();
         LOG.info("janitor run ended: {}", r.status());

@@ -1,6 +1,7 @@
 package io.gordon.core.janitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.gordon.api.config.PluginConfig;
 import io.gordon.api.janitor.Authority;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +71,11 @@ class JanitorRunTest {
   }
 
   JanitorReport run(Authority authority, boolean force) throws Exception {
+    return run(authority, force, () -> true);
+  }
+
+  JanitorReport run(Authority authority, boolean force, BooleanSupplier mayWrite)
+      throws Exception {
     CoreSettings s = CoreSettings.defaults(dir);
     OwnershipSettings own = OwnershipSettings.defaults();
     DnsProvider wrapped = OwnershipProvider.wrap(dns, new OwnershipSettings(true, "gordon",
@@ -86,7 +93,7 @@ class JanitorRunTest {
         new HealthRegistry(clock, Duration.ofSeconds(30)),
         List.of(new Named<GordonPlugin>("mem", wrapped, none)));
     return new JanitorRun(a, List.of(new Named<GordonPlugin>("inventory", authority, none)),
-        OwnershipRules.of(own), clock, Duration.ofSeconds(30))
+        OwnershipRules.of(own), clock, Duration.ofSeconds(30), mayWrite)
         .run(new JanitorRun.Options(false, force, false));
   }
 
@@ -113,6 +120,19 @@ class JanitorRunTest {
     assertThat(r.sent()).extracting(Sent::state).containsExactly("applied");
     assertThat(live("www")).contains(a("www", "192.0.2.1"));
     assertThat(marker("www")).isPresent();
+  }
+
+  @Test
+  void aRunThatLostTheJanitorLeaseBeforeWritingChangesNothing() throws Exception {
+    JanitorReport r = run(new Listed(List.of(a("www", "192.0.2.1")), () -> {}), false,
+        () -> false);
+    assertThat(r.exitStatus()).isEqualTo(JanitorReport.FAILED);
+    assertThat(r.sent()).extracting(Sent::state, Sent::reason).containsExactly(tuple(
+        "not-sent", "the janitor lease was lost before this write (another instance runs the "
+            + "janitor now); not sent"));
+    assertThat(r.errors()).containsExactly("the janitor lease was lost before this write "
+        + "(another instance runs the janitor now); not sent");
+    assertThat(live("www")).isEmpty();
   }
 
   @Test
