@@ -1,0 +1,131 @@
+package io.gordon.core.router;
+
+/**
+ * The settled ids of the dedup window as 128-bit hashes with the time each settled: a ring in
+ * settlement order (three primitive arrays, so expiry pops the oldest) and an open-addressing
+ * table of ring positions (linear probing, at most half full) to find a hash. About 32 bytes
+ * per id when the ring is full, 64 just after it grew, and no object per id for the collector
+ * to trace. Grows and shrinks with what it holds. Not thread-safe: {@link IdWindow} locks it.
+ */
+final class SettledIds {
+  private static final int MIN_RING = 1024;
+  private final int maxIds;
+  private long[] hi = new long[MIN_RING];
+  private long[] lo = new long[MIN_RING];
+  private long[] at = new long[MIN_RING];
+  private int head;
+  private int size;
+  /** Ring position + 1 per slot; 0 is an empty slot. */
+  private int[] slots = new int[2 * MIN_RING];
+
+  SettledIds(int maxIds) {
+    if (maxIds < 1) {
+      throw new IllegalArgumentException("maxIds is " + maxIds + ", must be at least 1");
+    }
+    this.maxIds = maxIds;
+  }
+
+  /** True when the hash settled less than {@code windowMillis} before {@code now}. */
+  boolean contains(long h, long l, long now, long windowMillis) {
+    int s = slot(h, l);
+    return slots[s] != 0 && now - at[slots[s] - 1] < windowMillis;
+  }
+
+  /**
+   * Remembers the hash as settled at {@code now}, after forgetting what expired; returns how
+   * many unexpired hashes were forgotten to stay within {@code maxIds} (the oldest go first).
+   */
+  int add(long h, long l, long now, long windowMillis) {
+    expire(now, windowMillis);
+    int early = 0;
+    while (size >= maxIds) {
+      removeHead();
+      early++;
+    }
+    if (size == hi.length) {
+      resize(hi.length * 2);
+    }
+    int pos = (head + size) & (hi.length - 1);
+    hi[pos] = h;
+    lo[pos] = l;
+    at[pos] = now;
+    size++;
+    // A hash already present (an id reused after its window) now points at its new position;
+    // the old one stays in the ring until it expires and is then skipped.
+    slots[slot(h, l)] = pos + 1;
+    return early;
+  }
+
+  /** Forgets the hashes settled {@code windowMillis} or more before {@code now}. */
+  void expire(long now, long windowMillis) {
+    while (size > 0 && now - at[head] >= windowMillis) {
+      removeHead();
+    }
+    if (size < hi.length / 4 && hi.length > MIN_RING) {
+      resize(hi.length / 2);
+    }
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** Bytes held by the arrays, for the benchmarks. */
+  long bytes() {
+    return 24L * hi.length + 4L * slots.length;
+  }
+
+  private void removeHead() {
+    int s = slot(hi[head], lo[head]);
+    if (slots[s] - 1 == head) {
+      delete(s);
+    }
+    head = (head + 1) & (hi.length - 1);
+    size--;
+  }
+
+  /** The slot holding the hash, or the empty slot where it would go. */
+  private int slot(long h, long l) {
+    int mask = slots.length - 1;
+    int s = (int) h & mask;
+    int p;
+    while ((p = slots[s]) != 0 && (hi[p - 1] != h || lo[p - 1] != l)) {
+      s = (s + 1) & mask;
+    }
+    return s;
+  }
+
+  /** Empties slot {@code i}, moving later entries of its probe run back (no tombstones). */
+  private void delete(int i) {
+    int mask = slots.length - 1;
+    for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
+      int home = (int) hi[slots[j] - 1] & mask;
+      if (((j - home) & mask) >= ((j - i) & mask)) {
+        slots[i] = slots[j];
+        i = j;
+      }
+    }
+    slots[i] = 0;
+  }
+
+  private void resize(int ring) {
+    long[] h = new long[ring];
+    long[] l = new long[ring];
+    long[] t = new long[ring];
+    int mask = hi.length - 1;
+    for (int k = 0; k < size; k++) {
+      int from = (head + k) & mask;
+      h[k] = hi[from];
+      l[k] = lo[from];
+      t[k] = at[from];
+    }
+    hi = h;
+    lo = l;
+    at = t;
+    head = 0;
+    slots = new int[2 * ring];
+    for (int k = 0; k < size; k++) {
+      slots[slot(h[k], l[k])] = k + 1;
+    }
+  }
+}
