@@ -21,20 +21,42 @@ import java.util.concurrent.ConcurrentHashMap;
  * below 2^-108, and SHA-256 gives no practical way to build such a pair on purpose.
  *
  * <p>Bounded: settled ids expire after the window (by the injected clock), and the oldest are
- * forgotten first once {@code maxIds} are held; {@link #finished} says how many. Thread-safe.
+ * forgotten first once {@code maxIds} are held; {@link #finished} says how many. Thread-safe:
+ * the settled ids are split by hash into shards, each locked alone, so that a lane thread
+ * preempted while it holds one lock stalls few others (one lock for all cost half the router's
+ * throughput on two busy cores). With several shards the bound is split evenly and each shard
+ * forgets its own oldest first.
  */
 final class IdWindow {
   private static final ThreadLocal<Sha> SHA = ThreadLocal.withInitial(Sha::new);
   private final ConcurrentHashMap<String, Flight> inFlight = new ConcurrentHashMap<>();
-  /** Guarded by itself. */
-  private final SettledIds settled;
+  /** Each guarded by itself; a power of two in number. */
+  private final SettledIds[] shards;
   private final Clock clock;
   private final long windowMillis;
 
+  /** A window of one shard: the bound is exact. */
   IdWindow(Clock clock, Duration window, int maxIds) {
+    this(clock, window, maxIds, 1);
+  }
+
+  /** A window of {@code shards} shards (a power of two), each holding maxIds / shards ids. */
+  IdWindow(Clock clock, Duration window, int maxIds, int shards) {
+    if (Integer.bitCount(shards) != 1 || maxIds < shards) {
+      throw new IllegalArgumentException("shards is " + shards + " for maxIds " + maxIds
+          + ", must be a power of two and at most maxIds");
+    }
     this.clock = clock;
     this.windowMillis = window.toMillis();
-    this.settled = new SettledIds(maxIds);
+    this.shards = new SettledIds[shards];
+    for (int i = 0; i < shards; i++) {
+      this.shards[i] = new SettledIds(maxIds / shards);
+    }
+  }
+
+  /** The shard of a hash: bits of its second half (table slots use the first half's low bits). */
+  private SettledIds shard(Flight f) {
+    return shards[(int) (f.idLo >>> 32) & (shards.length - 1)];
   }
 
   /** Registers {@code f}; false when its id is in flight or settled within the window. */
@@ -47,6 +69,7 @@ final class IdWindow {
     }
     SHA.get().hash(f);
     boolean seen;
+    SettledIds settled = shard(f);
     synchronized (settled) {
       seen = settled.contains(f.idHi, f.idLo, clock.millis(), windowMillis);
     }
@@ -66,6 +89,7 @@ final class IdWindow {
   int finished(Flight f, boolean remember) {
     int early = 0;
     if (remember && windowMillis > 0) {
+      SettledIds settled = shard(f);
       synchronized (settled) {
         early = settled.add(f.idHi, f.idLo, clock.millis(), windowMillis);
       }
@@ -81,9 +105,13 @@ final class IdWindow {
 
   /** Settled ids held now (expired ones included until the next settlement drops them). */
   int settledHeld() {
-    synchronized (settled) {
-      return settled.size();
+    int n = 0;
+    for (SettledIds settled : shards) {
+      synchronized (settled) {
+        n += settled.size();
+      }
     }
+    return n;
   }
 
   /** One SHA-256 digest per thread, with its buffers. */

@@ -2,17 +2,18 @@ package io.gordon.core.router;
 
 /**
  * The settled ids of the dedup window as 128-bit hashes with the time each settled: a ring in
- * settlement order (three primitive arrays, so expiry pops the oldest) and an open-addressing
- * table of ring positions (linear probing, at most half full) to find a hash. About 32 bytes
+ * settlement order (one primitive array of hash, hash, time triples, so a probe touches one
+ * cache line and expiry pops the oldest) and an open-addressing table of ring positions (linear
+ * probing, at most half full) to find a hash. About 32 bytes
  * per id when the ring is full, 64 just after it grew, and no object per id for the collector
  * to trace. Grows and shrinks with what it holds. Not thread-safe: {@link IdWindow} locks it.
  */
 final class SettledIds {
-  private static final int MIN_RING = 1024;
+  private static final int MIN_RING = 256;
   private final int maxIds;
-  private long[] hi = new long[MIN_RING];
-  private long[] lo = new long[MIN_RING];
-  private long[] at = new long[MIN_RING];
+  /** Entry i is ring[3i] and ring[3i + 1] (the hash) and ring[3i + 2] (when it settled). */
+  private long[] ring = new long[3 * MIN_RING];
+  private int length = MIN_RING;
   private int head;
   private int size;
   /** Ring position + 1 per slot; 0 is an empty slot. */
@@ -28,7 +29,7 @@ final class SettledIds {
   /** True when the hash settled less than {@code windowMillis} before {@code now}. */
   boolean contains(long h, long l, long now, long windowMillis) {
     int s = slot(h, l);
-    return slots[s] != 0 && now - at[slots[s] - 1] < windowMillis;
+    return slots[s] != 0 && now - ring[3 * (slots[s] - 1) + 2] < windowMillis;
   }
 
   /**
@@ -42,13 +43,13 @@ final class SettledIds {
       removeHead();
       early++;
     }
-    if (size == hi.length) {
-      resize(hi.length * 2);
+    if (size == length) {
+      resize(length * 2);
     }
-    int pos = (head + size) & (hi.length - 1);
-    hi[pos] = h;
-    lo[pos] = l;
-    at[pos] = now;
+    int pos = (head + size) & (length - 1);
+    ring[3 * pos] = h;
+    ring[3 * pos + 1] = l;
+    ring[3 * pos + 2] = now;
     size++;
     // A hash already present (an id reused after its window) now points at its new position;
     // the old one stays in the ring until it expires and is then skipped.
@@ -58,11 +59,11 @@ final class SettledIds {
 
   /** Forgets the hashes settled {@code windowMillis} or more before {@code now}. */
   void expire(long now, long windowMillis) {
-    while (size > 0 && now - at[head] >= windowMillis) {
+    while (size > 0 && now - ring[3 * head + 2] >= windowMillis) {
       removeHead();
     }
-    if (size < hi.length / 4 && hi.length > MIN_RING) {
-      resize(hi.length / 2);
+    if (size < length / 4 && length > MIN_RING) {
+      resize(length / 2);
     }
   }
 
@@ -72,15 +73,15 @@ final class SettledIds {
 
   /** Bytes held by the arrays, for the benchmarks. */
   long bytes() {
-    return 24L * hi.length + 4L * slots.length;
+    return 8L * ring.length + 4L * slots.length;
   }
 
   private void removeHead() {
-    int s = slot(hi[head], lo[head]);
+    int s = slot(ring[3 * head], ring[3 * head + 1]);
     if (slots[s] - 1 == head) {
       delete(s);
     }
-    head = (head + 1) & (hi.length - 1);
+    head = (head + 1) & (length - 1);
     size--;
   }
 
@@ -89,7 +90,7 @@ final class SettledIds {
     int mask = slots.length - 1;
     int s = (int) h & mask;
     int p;
-    while ((p = slots[s]) != 0 && (hi[p - 1] != h || lo[p - 1] != l)) {
+    while ((p = slots[s]) != 0 && (ring[3 * p - 3] != h || ring[3 * p - 2] != l)) {
       s = (s + 1) & mask;
     }
     return s;
@@ -99,7 +100,7 @@ final class SettledIds {
   private void delete(int i) {
     int mask = slots.length - 1;
     for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
-      int home = (int) hi[slots[j] - 1] & mask;
+      int home = (int) ring[3 * slots[j] - 3] & mask;
       if (((j - home) & mask) >= ((j - i) & mask)) {
         slots[i] = slots[j];
         i = j;
@@ -108,24 +109,18 @@ final class SettledIds {
     slots[i] = 0;
   }
 
-  private void resize(int ring) {
-    long[] h = new long[ring];
-    long[] l = new long[ring];
-    long[] t = new long[ring];
-    int mask = hi.length - 1;
+  private void resize(int newLength) {
+    long[] r = new long[3 * newLength];
+    int mask = length - 1;
     for (int k = 0; k < size; k++) {
-      int from = (head + k) & mask;
-      h[k] = hi[from];
-      l[k] = lo[from];
-      t[k] = at[from];
+      System.arraycopy(ring, 3 * ((head + k) & mask), r, 3 * k, 3);
     }
-    hi = h;
-    lo = l;
-    at = t;
+    ring = r;
+    length = newLength;
     head = 0;
-    slots = new int[2 * ring];
+    slots = new int[2 * newLength];
     for (int k = 0; k < size; k++) {
-      slots[slot(h[k], l[k])] = k + 1;
+      slots[slot(r[3 * k], r[3 * k + 1])] = k + 1;
     }
   }
 }

@@ -31,6 +31,8 @@ final class Settlement {
       "redeliver", Map.of("outcome", "redeliver"));
   /** Settled ids the dedup window holds at most: 16 minutes at 1,000 events/s, ~32 MB. */
   static final int MAX_SETTLED_IDS = 1_000_000;
+  /** Locks over the settled ids: enough that lane threads rarely meet on one. */
+  static final int ID_SHARDS = 16;
   private final Clock clock;
   private final MetricRelay metrics;
   private final DeadLetterSink deadLetters;
@@ -51,7 +53,7 @@ final class Settlement {
     this.deadLetters = deadLetters;
     this.health = health;
     this.permits = new Semaphore(maxInFlight);
-    this.ids = new IdWindow(clock, dedupWindow, MAX_SETTLED_IDS);
+    this.ids = new IdWindow(clock, dedupWindow, MAX_SETTLED_IDS, ID_SHARDS);
   }
 
   Clock clock() {

@@ -24,20 +24,26 @@ class IdWindowModelTest {
   @Test
   void aSmallWindowAnswersLikeTheModel() {
     qt().withExamples(300).forAll(longs().all())
-        .checkAssert(seed -> run(seed, 12, 5, 400, 150));
+        .checkAssert(seed -> run(seed, 12, 5, 1, 400, 150));
+  }
+
+  @Test
+  void aShardedWindowBelowItsBoundAnswersLikeTheModel() {
+    qt().withExamples(100).forAll(longs().all())
+        .checkAssert(seed -> run(seed, 40, 16 * 40, 16, 1_000, 150));
   }
 
   @Test
   void aWindowThatGrowsAndShrinksAnswersLikeTheModel() {
     qt().withExamples(4).forAll(longs().all())
-        .checkAssert(seed -> run(seed, 6_000, 3_000, 40_000, 2));
+        .checkAssert(seed -> run(seed, 6_000, 3_000, 1, 40_000, 2));
   }
 
   /** {@code ops} random steps over {@code pool} ids; the clock moves up to maxStep ms a step. */
-  private static void run(long seed, int pool, int maxIds, int ops, int maxStep) {
+  private static void run(long seed, int pool, int maxIds, int shards, int ops, int maxStep) {
     Random r = new Random(seed);
     MutableClock clock = new MutableClock(Events.T0);
-    IdWindow window = new IdWindow(clock, Duration.ofMillis(WINDOW), maxIds);
+    IdWindow window = new IdWindow(clock, Duration.ofMillis(WINDOW), maxIds, shards);
     Model model = new Model(maxIds);
     List<Flight> flying = new ArrayList<>();
     for (int i = 0; i < ops; i++) {

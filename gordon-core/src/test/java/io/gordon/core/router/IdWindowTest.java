@@ -1,6 +1,7 @@
 package io.gordon.core.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gordon.testing.fakes.MutableClock;
 import java.time.Duration;
@@ -92,6 +93,13 @@ class IdWindowTest {
     assertThat(ids.admit(flight("a"))).as("settled again 9 minutes ago").isFalse();
     clock.advance(Duration.ofMinutes(1));
     assertThat(ids.admit(flight("a"))).isTrue();
+  }
+
+  @Test
+  void aShardCountThatIsNotAPowerOfTwoIsRefused() {
+    assertThatThrownBy(() -> new IdWindow(clock, Duration.ofMinutes(1), 100, 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("shards is 3 for maxIds 100, must be a power of two and at most maxIds");
   }
 
   @Test
