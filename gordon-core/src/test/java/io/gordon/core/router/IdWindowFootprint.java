@@ -15,8 +15,9 @@ final class IdWindowFootprint {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 600_000;
     MutableClock clock = new MutableClock(Events.T0);
-    // The router builds its window with a bound of 1,000,000 ids.
-    IdWindow window = new IdWindow(clock, Duration.ofMinutes(10), 1_000_000);
+    // As the router builds it (Settlement): 1,000,000 ids at most, in 16 shards.
+    IdWindow window = new IdWindow(clock, Duration.ofMinutes(10), Settlement.MAX_SETTLED_IDS,
+        Settlement.ID_SHARDS);
     long before = used();
     for (int i = 0; i < n; i++) {
       // Each id and flight is made here and dropped: what stays reachable is what the window holds.
