@@ -20,7 +20,7 @@ final class IdWindowFootprint {
         Settlement.ID_SHARDS);
     long before = used();
     for (int i = 0; i < n; i++) {
-      // Each id and flight is made here and dropped: what stays reachable is what the window holds.
+      // Made here and dropped: what stays reachable is what the window holds.
       Flight f = new Flight(Events.add(UUID.randomUUID().toString(), "www.example.com",
           "10.0.0.1"), (a, b, c) -> { });
       window.admit(f);
@@ -32,8 +32,8 @@ final class IdWindowFootprint {
     long after = used();
     System.out.printf("ids=%d retained=%.1f MB bytes/id=%.1f%n", n, (after - before) / 1e6,
         (after - before) / (double) n);
-    System.out.println(window.admit(new Flight(Events.add("x", "www.example.com", "10.0.0.1"),
-        (a, b, c) -> { })));
+    // Keeps the window reachable until after the measurement.
+    System.out.println("settled ids held: " + window.settledHeld());
   }
 
   private static long used() throws InterruptedException {
