@@ -39,6 +39,7 @@ final class Settlement {
   private final HealthRegistry health;
   private final Semaphore permits;
   private final IdWindow ids;
+  private final int maxSettledIds;
   private final AtomicInteger inFlightCount = new AtomicInteger();
   private final Object drained = new Object();
   private final Map<String, Map<String, String>> letterAttrs = new ConcurrentHashMap<>();
@@ -48,12 +49,20 @@ final class Settlement {
 
   Settlement(Clock clock, MetricRelay metrics, DeadLetterSink deadLetters, HealthRegistry health,
       int maxInFlight, Duration dedupWindow) {
+    this(clock, metrics, deadLetters, health, maxInFlight, dedupWindow, MAX_SETTLED_IDS,
+        ID_SHARDS);
+  }
+
+  /** With the dedup window's bound and shards given, for tests. */
+  Settlement(Clock clock, MetricRelay metrics, DeadLetterSink deadLetters, HealthRegistry health,
+      int maxInFlight, Duration dedupWindow, int maxSettledIds, int idShards) {
     this.clock = clock;
     this.metrics = metrics;
     this.deadLetters = deadLetters;
     this.health = health;
     this.permits = new Semaphore(maxInFlight);
-    this.ids = new IdWindow(clock, dedupWindow, MAX_SETTLED_IDS, ID_SHARDS);
+    this.ids = new IdWindow(clock, dedupWindow, maxSettledIds, idShards);
+    this.maxSettledIds = maxSettledIds;
   }
 
   Clock clock() {
@@ -179,7 +188,7 @@ final class Settlement {
       lastForgottenLog = now;
       Router.LOG.warn("dedup window full: {} settled ids held, the oldest are forgotten before "
           + "core.dedup_window passes, so a late duplicate of one may be applied again",
-          MAX_SETTLED_IDS);
+          maxSettledIds);
     }
   }
 
