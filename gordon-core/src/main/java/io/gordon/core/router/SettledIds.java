@@ -16,20 +16,37 @@ final class SettledIds {
   private int length = MIN_RING;
   private int head;
   private int size;
-  /** Ring position + 1 per slot; 0 is an empty slot. */
+  /**
+   * Per slot: ring position + 1 in the low {@code posBits} bits (0 is an empty slot), and in the
+   * bits above them a fingerprint of the hash, so that most probes that do not match are
+   * rejected without reading the ring (a cache miss each).
+   */
   private int[] slots = new int[2 * MIN_RING];
+  private final int posBits;
+  private final int posMask;
 
   SettledIds(int maxIds) {
     if (maxIds < 1) {
       throw new IllegalArgumentException("maxIds is " + maxIds + ", must be at least 1");
     }
     this.maxIds = maxIds;
+    // The ring never grows beyond the power of two that holds maxIds (nor shrinks below
+    // MIN_RING); position + 1 must fit.
+    int ringMax = maxIds > 1 << 30 ? 0
+        : Math.max(MIN_RING, Integer.highestOneBit(Math.max(1, maxIds - 1)) << 1);
+    this.posBits = ringMax == 0 ? 32 : Integer.numberOfTrailingZeros(ringMax) + 1;
+    this.posMask = posBits == 32 ? -1 : (1 << posBits) - 1;
+  }
+
+  /** The fingerprint bits of a slot for hash {@code h}: high bits of h above the position. */
+  private int fingerprint(long h) {
+    return posBits == 32 ? 0 : (int) (h >>> 32) & ~posMask;
   }
 
   /** True when the hash settled less than {@code windowMillis} before {@code now}. */
   boolean contains(long h, long l, long now, long windowMillis) {
     int s = slot(h, l);
-    return slots[s] != 0 && now - ring[3 * (slots[s] - 1) + 2] < windowMillis;
+    return slots[s] != 0 && now - ring[3 * ((slots[s] & posMask) - 1) + 2] < windowMillis;
   }
 
   /**
@@ -53,7 +70,7 @@ final class SettledIds {
     size++;
     // A hash already present (an id reused after its window) now points at its new position;
     // the old one stays in the ring until it expires and is then skipped.
-    slots[slot(h, l)] = pos + 1;
+    slots[slot(h, l)] = fingerprint(h) | (pos + 1);
     return early;
   }
 
@@ -78,7 +95,7 @@ final class SettledIds {
 
   private void removeHead() {
     int s = slot(ring[3 * head], ring[3 * head + 1]);
-    if (slots[s] - 1 == head) {
+    if ((slots[s] & posMask) - 1 == head) {
       delete(s);
     }
     head = (head + 1) & (length - 1);
@@ -88,9 +105,14 @@ final class SettledIds {
   /** The slot holding the hash, or the empty slot where it would go. */
   private int slot(long h, long l) {
     int mask = slots.length - 1;
+    int fp = fingerprint(h);
     int s = (int) h & mask;
-    int p;
-    while ((p = slots[s]) != 0 && (ring[3 * p - 3] != h || ring[3 * p - 2] != l)) {
+    int e;
+    while ((e = slots[s]) != 0) {
+      int p = e & posMask;
+      if ((e & ~posMask) == fp && ring[3 * p - 3] == h && ring[3 * p - 2] == l) {
+        return s;
+      }
       s = (s + 1) & mask;
     }
     return s;
@@ -100,7 +122,7 @@ final class SettledIds {
   private void delete(int i) {
     int mask = slots.length - 1;
     for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
-      int home = (int) ring[3 * slots[j] - 3] & mask;
+      int home = (int) ring[3 * (slots[j] & posMask) - 3] & mask;
       if (((j - home) & mask) >= ((j - i) & mask)) {
         slots[i] = slots[j];
         i = j;
@@ -120,7 +142,7 @@ final class SettledIds {
     head = 0;
     slots = new int[2 * newLength];
     for (int k = 0; k < size; k++) {
-      slots[slot(r[3 * k], r[3 * k + 1])] = k + 1;
+      slots[slot(r[3 * k], r[3 * k + 1])] = fingerprint(r[3 * k]) | (k + 1);
     }
   }
 }

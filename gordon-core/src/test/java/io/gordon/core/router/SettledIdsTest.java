@@ -47,7 +47,8 @@ class SettledIdsTest {
     LinkedHashMap<List<Long>, Long> model = new LinkedHashMap<>();
     long now = 0;
     for (int i = 0; i < 20_000; i++) {
-      long h = r.nextInt(64) | ((long) r.nextInt(4) << 40);
+      // Few slots (low bits), few fingerprints (top bits), so both often match a wrong hash.
+      long h = r.nextInt(64) | ((long) r.nextInt(4) << 40) | ((long) r.nextInt(4) << 62);
       long l = r.nextInt(200);
       long t = now;
       if (r.nextInt(4) == 0) {
