@@ -30,9 +30,25 @@ public interface DnsProvider extends GordonPlugin, RecordReader {
    * Applies {@code changes} and returns one result per change, in the same order. Failures of
    * single changes are results, not exceptions; throw {@link io.gordon.api.RetriableException}
    * only when nothing could be attempted (e.g. the server is unreachable). Called from one thread
-   * per zone at a time at most, but from several threads for different zones.
+   * per zone at a time at most (unless {@link #maxConcurrentApplies()} allows more), but from
+   * several threads for different zones.
    */
   List<ChangeResult> apply(List<Change> changes);
+
+  /**
+   * How many {@link #apply} calls for one zone the core may run at the same time; 1 by default.
+   * Return more only if concurrent calls on one zone are safe, e.g. each sends its own UPDATE
+   * and shares no unsynchronised state. The core keeps one message per ordering key (an event's
+   * first record name) in flight, so two concurrent calls hold changes to the same name only
+   * when an event with several records shares a later name with another event; such a provider
+   * must keep each change atomic on its own (e.g. by prerequisites). Read once, when the router
+   * starts.
+   *
+   * @return at least 1
+   */
+  default int maxConcurrentApplies() {
+    return 1;
+  }
 
   /**
    * Confirms connectivity and credentials (for {@code gordon config --check-providers}); throws

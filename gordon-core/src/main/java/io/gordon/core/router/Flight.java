@@ -21,6 +21,9 @@ final class Flight {
   volatile EventMessage message;
   /** What to run when the lane resumes this flight after an asynchronous step, if anything. */
   volatile MessageFlow.Resume resume;
+  /** The id's 128-bit hash in the dedup window, set when {@link IdWindow} admits the flight. */
+  long idHi;
+  long idLo;
   /** Phase changes so far, to stop a looping route. */
   int hops;
 

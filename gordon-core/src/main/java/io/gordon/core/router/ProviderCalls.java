@@ -44,7 +44,7 @@ final class ProviderCalls {
   private final Map<String, String> timingAttrs;
   private final Map<String, Map<String, String>> errorAttrs = new ConcurrentHashMap<>();
   private volatile boolean failing;
-  /** Calls in a row in which every change failed permanently; only the zone's thread. */
+  /** Calls in a row in which every change failed permanently; guarded by this. */
   private int failedCalls;
   /** How many such calls mean the provider itself refuses. */
   static final int FAILED_CALLS = 3;
@@ -90,7 +90,8 @@ final class ProviderCalls {
     return r;
   }
 
-  private void observe(Result r) {
+  /** Synchronized: a provider may allow several calls per zone at once. */
+  private synchronized void observe(Result r) {
     if (r.error() != null) {
       error(r.error());
       providerFailure(r.error());

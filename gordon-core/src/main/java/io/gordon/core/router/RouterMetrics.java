@@ -45,6 +45,11 @@ public final class RouterMetrics {
   public static final String STALE = "router-message-stale";
   /** Counter of duplicate message ids skipped. */
   public static final String DUPLICATE = "router-message-duplicate";
+  /**
+   * Counter of settled ids the dedup window forgot before {@code core.dedup_window} passed,
+   * because it holds its maximum (1,000,000 ids); a late duplicate of one is not detected.
+   */
+  public static final String DEDUP_FORGOTTEN = "router-dedup-forgotten";
   /** Timer per phase, attributes {@code phase} and {@code unit=seconds}. */
   public static final String PHASE_DURATION = "router-phase-duration";
   /** Gauge: names (lanes) with messages queued or in progress. */

@@ -6,6 +6,7 @@ import io.gordon.api.plugin.DnsProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -13,13 +14,19 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Group commit for one zone of one provider, on a thread of its own: changes queued while an
  * {@code apply} call runs are sent together in the next call (up to {@code maxBatch} changes).
- * An idle zone's thread applies a lone change at once (no linger). One apply per zone runs at a
- * time, as the {@link DnsProvider} contract requires; lanes never wait for the provider, they
- * queue their changes here and move on.
+ * An idle zone's thread applies a lone change at once (no linger). Lanes never wait for the
+ * provider, they queue their changes here and move on.
  *
- * <p>The thread is a virtual thread started with the queue; it parks while the queue is empty
- * and is woken by the next {@link #add}. After each call it hands every request its results
- * through the request's callback, on this thread.
+ * <p>One apply per zone runs at a time, as the {@link DnsProvider} contract requires, unless
+ * the provider allows more with {@link DnsProvider#maxConcurrentApplies()}: then up to that many
+ * calls run at once, each on a virtual thread of its own, and the next batch is taken only when
+ * one of them returns (so changes still gather into batches while the provider is busy). A
+ * lane keeps one message per ordering key in flight, so two calls hold the same name only for
+ * events with several records (see that method).
+ *
+ * <p>The queue's thread is a virtual thread started with the queue; it parks while the queue is
+ * empty and is woken by the next {@link #add}. After each call the calling thread hands every
+ * request its results through the request's callback.
  */
 final class ZoneQueue {
   /** Told the results of one request: one per change, in order, or the error of the call. */
@@ -34,6 +41,9 @@ final class ZoneQueue {
   private final DnsProvider dns;
   private final ProviderCalls calls;
   private final int maxBatch;
+  /** Free call slots when the provider allows concurrent calls, else null (calls run inline). */
+  private final Semaphore slots;
+  private final int concurrency;
   private final ConcurrentLinkedQueue<Request> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicBoolean parked = new AtomicBoolean();
@@ -44,6 +54,13 @@ final class ZoneQueue {
     this.dns = dns;
     this.calls = calls;
     this.maxBatch = maxBatch;
+    int n = dns.maxConcurrentApplies();
+    if (n < 1) {
+      Router.LOG.warn("provider {} says maxConcurrentApplies() = {}, which is below 1; calling "
+          + "it once at a time for zone {}", calls.provider(), n, calls.zone());
+    }
+    this.concurrency = Math.max(1, n);
+    this.slots = concurrency > 1 ? new Semaphore(concurrency) : null;
     this.thread = Thread.ofVirtual().name("gordon-publish-" + calls.provider() + "-"
         + calls.zone()).unstarted(this::run);
   }
@@ -79,12 +96,22 @@ final class ZoneQueue {
 
   private void run() {
     while (true) {
+      if (slots != null) {
+        slots.acquireUninterruptibly();
+      }
       List<Request> batch = take();
       if (!batch.isEmpty()) {
-        apply(batch);
+        dispatch(batch);
         continue;
       }
+      if (slots != null) {
+        slots.release();
+      }
       if (closed) {
+        if (slots != null) {
+          // Returns only when no call is left running, as with one call at a time.
+          slots.acquireUninterruptibly(concurrency);
+        }
         return;
       }
       // Announce the park before the last look at the queue: an add() after that look sees
@@ -95,6 +122,21 @@ final class ZoneQueue {
       }
       parked.set(false);
     }
+  }
+
+  /** Runs the call here, or on a thread of its own that gives its slot back. */
+  private void dispatch(List<Request> batch) {
+    if (slots == null) {
+      apply(batch);
+      return;
+    }
+    Thread.ofVirtual().name(thread.getName() + "-call").start(() -> {
+      try {
+        apply(batch);
+      } finally {
+        slots.release();
+      }
+    });
   }
 
   private List<Request> take() {
