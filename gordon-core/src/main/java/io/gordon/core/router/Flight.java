@@ -2,6 +2,8 @@ package io.gordon.core.router;
 
 import io.gordon.api.model.EventMessage;
 import io.gordon.api.plugin.Delivery;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,11 +28,35 @@ final class Flight {
   long idLo;
   /** Phase changes so far, to stop a looping route. */
   int hops;
+  /** Copies of this message that arrived while it was in flight: answered with it. */
+  private List<Flight> copies;
+  private boolean copiesClosed;
 
   Flight(EventMessage message, Delivery delivery) {
     this.id = message.id();
     this.key = message.orderingKey();
     this.message = message;
     this.delivery = delivery;
+  }
+
+  /**
+   * Holds {@code copy} (same id) until this flight settles; false when it has settled already,
+   * so that the caller looks the id up again.
+   */
+  synchronized boolean hold(Flight copy) {
+    if (copiesClosed) {
+      return false;
+    }
+    if (copies == null) {
+      copies = new ArrayList<>(1);
+    }
+    copies.add(copy);
+    return true;
+  }
+
+  /** The copies held so far; none can be added after this call. */
+  synchronized List<Flight> releaseCopies() {
+    copiesClosed = true;
+    return copies == null ? List.of() : copies;
   }
 }

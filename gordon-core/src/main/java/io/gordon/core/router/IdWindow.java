@@ -61,11 +61,20 @@ final class IdWindow {
 
   /** Registers {@code f}; false when its id is in flight or settled within the window. */
   boolean admit(Flight f) {
-    if (inFlight.putIfAbsent(f.id, f) != null) {
-      return false;
+    return enter(f) == f;
+  }
+
+  /**
+   * Registers {@code f}. Returns {@code f} when admitted; the flight already holding the id when
+   * {@code f} is a copy of a message in flight; null when the id settled within the window.
+   */
+  Flight enter(Flight f) {
+    Flight holder = inFlight.putIfAbsent(f.id, f);
+    if (holder != null) {
+      return holder;
     }
     if (windowMillis <= 0) {
-      return true;
+      return f;
     }
     SHA.get().hash(f);
     boolean seen;
@@ -77,8 +86,9 @@ final class IdWindow {
     // is always found in one of the two.
     if (seen) {
       inFlight.remove(f.id, f);
+      return null;
     }
-    return !seen;
+    return f;
   }
 
   /**

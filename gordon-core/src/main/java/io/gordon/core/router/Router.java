@@ -109,11 +109,22 @@ public final class Router {
     Flight f = new Flight(message, delivery);
     settlement.metrics().incr(RouterMetrics.CONSUMED);
     settlement.stats.consumed.increment();
-    if (!settlement.admit(f)) {
-      settlement.skipDuplicate(f);
-      return null;
+    for (;;) {
+      Flight holder = settlement.enter(f);
+      if (holder == f) {
+        return f;
+      }
+      if (holder == null) {
+        settlement.skipDuplicate(f);
+        return null;
+      }
+      if (holder.hold(f)) {
+        // Acked now, the copy would leave nothing to redeliver if the original then fails.
+        LOG.info("[msg-{}] a copy arrived while the message is in flight; answered with it", f.id);
+        return null;
+      }
+      // the holder settled meanwhile: its id is now remembered, or forgotten when redelivered
     }
-    return f;
   }
 
   private void start(Flight f) {

@@ -85,11 +85,39 @@ final class Settlement {
 
   /** Registers {@code f} as in flight; false when its id is in flight or done recently. */
   boolean admit(Flight f) {
-    if (!ids.admit(f)) {
-      return false;
+    return enter(f) == f;
+  }
+
+  /** See {@link IdWindow#enter}: {@code f}, the flight {@code f} copies, or null. */
+  Flight enter(Flight f) {
+    Flight holder = ids.enter(f);
+    if (holder == f) {
+      metrics.set(RouterMetrics.IN_FLIGHT, inFlightCount.incrementAndGet(), Map.of());
     }
-    metrics.set(RouterMetrics.IN_FLIGHT, inFlightCount.incrementAndGet(), Map.of());
-    return true;
+    return holder;
+  }
+
+  /**
+   * Answers a copy held while its original was in flight, as the original was answered: acked as
+   * a duplicate when the original was, redelivered when it was (a copy acked while its original
+   * is then redelivered would be a message acknowledged and never applied).
+   */
+  private void settleCopy(Flight c, Outcome original) {
+    if (original.acknowledge()) {
+      skipDuplicate(c);
+      return;
+    }
+    Outcome.Redeliver again = new Outcome.Redeliver("a copy of message id " + c.id
+        + " arrived while it was in flight, and the original is to be redelivered");
+    metrics.incr(RouterMetrics.SETTLED, OUTCOME_ATTRS.get(again.state()));
+    try {
+      c.delivery.settle(c.id, again, c.message.withHistory(clock.instant(), "", again.reason())
+          .history());
+    } catch (RuntimeException e) {
+      Router.LOG.warn("[msg-{}] delivery callback threw", c.id, e);
+    } finally {
+      permits.release();
+    }
   }
 
   /** Settles a message that was not admitted (a duplicate) as skipped. */
@@ -167,6 +195,7 @@ final class Settlement {
     } catch (RuntimeException e) {
       Router.LOG.warn("[msg-{}] delivery callback threw", f.id, e);
     }
+    f.releaseCopies().forEach(c -> settleCopy(c, outcome));
     metrics.timing(RouterMetrics.FLIGHT_DURATION, Duration.ofNanos(System.nanoTime()
         - f.startNanos), RouterMetrics.SECONDS);
     int left = inFlightCount.decrementAndGet();
