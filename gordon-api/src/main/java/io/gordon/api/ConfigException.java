@@ -3,8 +3,8 @@ package io.gordon.api;
 import java.util.List;
 
 /**
- * Invalid configuration. Carries every problem found, each formatted as
- * {@code FILE:LINE:COL: KEY: problem (expected ...)}, so that one run reports them all.
+ * Invalid configuration. Carries every problem found, each formatted as {@code FILE:LINE:COL: KEY:
+ * problem (expected ...)}, so that one run reports them all.
  */
 public class ConfigException extends GordonException {
   private static final long serialVersionUID = 1L;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An event that does not satisfy the event schema. Permanent. Each problem names the field
- * (a JSON path such as {@code resourceRecords[0].ttl}), the value and the rule.
+ * An event that does not satisfy the event schema. Permanent. Each problem names the field (a JSON
+ * path such as {@code resourceRecords[0].ttl}), the value and the rule.
  */
 public class InvalidEventException extends PermanentException {
   private static final long serialVersionUID = 1L;

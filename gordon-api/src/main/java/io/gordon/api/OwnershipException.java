@@ -6,10 +6,10 @@ import java.util.Optional;
 
 /**
  * A change was refused to protect records this gordon does not own: an RRset without an owner
- * marker or with another owner id, a protected record (apex SOA and NS, glue, the configured
- * {@code protected} list), a reserved marker name, or a deletion held back by the deletion
- * circuit breaker. Permanent: the message is parked in the dead-letter sink with this message
- * as the reason, and nothing is changed.
+ * marker or with another owner id, a protected record (apex SOA and NS, glue, the configured {@code
+ * protected} list), a reserved marker name, or a deletion held back by the deletion circuit
+ * breaker. Permanent: the message is parked in the dead-letter sink with this message as the
+ * reason, and nothing is changed.
  */
 public class OwnershipException extends PermanentException {
   private static final long serialVersionUID = 1L;
@@ -28,11 +28,18 @@ public class OwnershipException extends PermanentException {
    * @param foundOwner the owner id in the live marker, empty when there is none
    * @param ownerId this gordon's owner id
    */
-  public static OwnershipException notOwned(String name, RecordType type,
-      Optional<String> foundOwner, String ownerId) {
+  public static OwnershipException notOwned(
+      String name, RecordType type, Optional<String> foundOwner, String ownerId) {
     Objects.requireNonNull(foundOwner, "foundOwner == null");
     String owner = foundOwner.map(o -> "'" + o + "'").orElse("none");
-    return new OwnershipException(name + " " + type + " exists and is owned by " + owner
-        + " (this gordon is '" + ownerId + "'); not changed");
+    return new OwnershipException(
+        name
+            + " "
+            + type
+            + " exists and is owned by "
+            + owner
+            + " (this gordon is '"
+            + ownerId
+            + "'); not changed");
   }
 }

@@ -1,9 +1,9 @@
 package io.gordon.api;
 
 /**
- * A failure that trying again cannot fix: an invalid event, a record outside every managed zone,
- * a change the provider refused as invalid. The router parks the message in the dead-letter sink
- * with this exception's message as the reason, then lets the source acknowledge it.
+ * A failure that trying again cannot fix: an invalid event, a record outside every managed zone, a
+ * change the provider refused as invalid. The router parks the message in the dead-letter sink with
+ * this exception's message as the reason, then lets the source acknowledge it.
  */
 public class PermanentException extends GordonException {
   private static final long serialVersionUID = 1L;

@@ -4,9 +4,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A DNS provider refused or failed a change. Names the provider, zone, record name and type so
- * that an operator can find the record; {@link #retriable()} tells the router whether to retry.
- * Each provider maps its vendor errors to this class in one place.
+ * A DNS provider refused or failed a change. Names the provider, zone, record name and type so that
+ * an operator can find the record; {@link #retriable()} tells the router whether to retry. Each
+ * provider maps its vendor errors to this class in one place.
  */
 public class ProviderException extends GordonException {
   private static final long serialVersionUID = 1L;
@@ -20,8 +20,14 @@ public class ProviderException extends GordonException {
    * Creates the exception. {@code zone}, {@code name} and {@code type} may be empty strings when
    * the failure concerns the provider as a whole (for example an unreachable server).
    */
-  public ProviderException(String provider, String zone, String name, String type,
-      boolean retriable, String message, @Nullable Throwable cause) {
+  public ProviderException(
+      String provider,
+      String zone,
+      String name,
+      String type,
+      boolean retriable,
+      String message,
+      @Nullable Throwable cause) {
     super(message, cause);
     this.provider = Objects.requireNonNull(provider, "provider == null");
     this.zone = Objects.requireNonNull(zone, "zone == null");

@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The router alone: an in-memory source submitting messages for 10k distinct names (per-name
- * ordering on), route consume -> publish -> cleanup, a no-op provider behind the batching
- * publish stage. Score = messages/s.
+ * ordering on), route consume -> publish -> cleanup, a no-op provider behind the batching publish
+ * stage. Score = messages/s.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -65,15 +65,25 @@ public class RouterBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    router = RouterBuilder.create().provider("noop", new NoopProvider())
-        .deadLetters(new RecordingDeadLetterSink()).maxInFlight(maxInFlight)
-        .dedupWindow(Duration.ofSeconds(10))
-        .route(route.equals("direct") ? Map.of("consume", "cleanup")
-            : Map.of("consume", "publish", "publish", "cleanup")).build();
+    router =
+        RouterBuilder.create()
+            .provider("noop", new NoopProvider())
+            .deadLetters(new RecordingDeadLetterSink())
+            .maxInFlight(maxInFlight)
+            .dedupWindow(Duration.ofSeconds(10))
+            .route(
+                route.equals("direct")
+                    ? Map.of("consume", "cleanup")
+                    : Map.of("consume", "publish", "publish", "cleanup"))
+            .build();
     records = new ArrayList<>(names);
     for (int i = 0; i < names; i++) {
-      records.add(RecordSet.of("host" + i + ".bench.example.", RecordType.A, 300,
-          "10.0." + (i / 250) % 250 + "." + (i % 250 + 1)));
+      records.add(
+          RecordSet.of(
+              "host" + i + ".bench.example.",
+              RecordType.A,
+              300,
+              "10.0." + (i / 250) % 250 + "." + (i % 250 + 1)));
     }
   }
 
@@ -93,14 +103,16 @@ public class RouterBenchmark {
   public void reportCpu() {
     double cpu = (cpuNanos() - cpuAtStart) / 1e9;
     long calls = NoopProvider.CALLS.getAndSet(0);
-    System.out.printf(" [%.0f msgs per CPU-second, %.1f changes per apply]",
+    System.out.printf(
+        " [%.0f msgs per CPU-second, %.1f changes per apply]",
         (messagesDone - messagesAtStart) / cpu,
         calls == 0 ? 0.0 : (messagesDone - messagesAtStart) / (double) calls);
   }
 
   private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   @Setup(Level.Invocation)
@@ -108,8 +120,11 @@ public class RouterBenchmark {
     round++;
     messages = new ArrayList<>(BATCH);
     for (int i = 0; i < BATCH; i++) {
-      DnsEvent e = DnsEvent.of(Action.ADDITIONS, T0.plusMillis(round * (long) BATCH + i),
-          List.of(records.get(i % names)));
+      DnsEvent e =
+          DnsEvent.of(
+              Action.ADDITIONS,
+              T0.plusMillis(round * (long) BATCH + i),
+              List.of(records.get(i % names)));
       messages.add(EventMessage.create(round + "-" + i, e, "consume", T0, Map.of()));
     }
     remaining.set(BATCH);
@@ -121,14 +136,17 @@ public class RouterBenchmark {
   public void route() throws InterruptedException {
     CountDownLatch latch = done;
     for (EventMessage m : messages) {
-      router.submit(m, (id, outcome, history) -> {
-        if (!(outcome instanceof Outcome.Applied)) {
-          throw new IllegalStateException(id + " " + outcome);
-        }
-        if (remaining.decrementAndGet() == 0) {
-          latch.countDown();
-        }
-      }, Duration.ZERO);
+      router.submit(
+          m,
+          (id, outcome, history) -> {
+            if (!(outcome instanceof Outcome.Applied)) {
+              throw new IllegalStateException(id + " " + outcome);
+            }
+            if (remaining.decrementAndGet() == 0) {
+              latch.countDown();
+            }
+          },
+          Duration.ZERO);
     }
     if (!latch.await(120, TimeUnit.SECONDS)) {
       throw new IllegalStateException("not all messages settled: " + remaining.get());

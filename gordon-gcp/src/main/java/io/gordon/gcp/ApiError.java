@@ -32,10 +32,12 @@ public record ApiError(Kind kind, int status, String reason, String message) {
   /** Classifies an exception thrown by an apiary client call. */
   public static ApiError of(IOException e) {
     if (e instanceof GoogleJsonResponseException g && g.getDetails() != null) {
-      String reason = g.getDetails().getErrors() == null || g.getDetails().getErrors().isEmpty()
-          ? "" : String.valueOf(g.getDetails().getErrors().get(0).getReason());
-      String msg = g.getDetails().getMessage() == null ? g.getStatusMessage()
-          : g.getDetails().getMessage();
+      String reason =
+          g.getDetails().getErrors() == null || g.getDetails().getErrors().isEmpty()
+              ? ""
+              : String.valueOf(g.getDetails().getErrors().get(0).getReason());
+      String msg =
+          g.getDetails().getMessage() == null ? g.getStatusMessage() : g.getDetails().getMessage();
       return of(g.getStatusCode(), reason, msg);
     }
     if (e instanceof HttpResponseException h) {
@@ -52,7 +54,9 @@ public record ApiError(Kind kind, int status, String reason, String message) {
       kind = Kind.CONFLICT;
     } else if (status == 404) {
       kind = Kind.NOT_FOUND;
-    } else if (status == 429 || status >= 500 || status == 408
+    } else if (status == 429
+        || status >= 500
+        || status == 408
         || (status == 403 && r.contains("ratelimitexceeded"))) {
       kind = Kind.RETRIABLE;
     } else {
@@ -63,7 +67,6 @@ public record ApiError(Kind kind, int status, String reason, String message) {
 
   /** {@code 412 conditionNotMet: Precondition not met ...}, for messages. */
   public String describe() {
-    return status == 0 ? message : status + (reason.isEmpty() ? "" : " " + reason) + ": "
-        + message;
+    return status == 0 ? message : status + (reason.isEmpty() ? "" : " " + reason) + ": " + message;
   }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential backoff with full jitter: attempt {@code n} (from 0) waits a random time between
- * half and all of {@code min(max, initial * 2^n)}.
+ * Exponential backoff with full jitter: attempt {@code n} (from 0) waits a random time between half
+ * and all of {@code min(max, initial * 2^n)}.
  *
  * @param initial the first delay
  * @param max the longest delay
@@ -14,8 +14,8 @@ public record Backoff(Duration initial, Duration max) {
   /** Validates the delays. */
   public Backoff {
     if (initial.isNegative() || max.compareTo(initial) < 0) {
-      throw new IllegalArgumentException("backoff needs 0 <= initial <= max but was " + initial
-          + " and " + max);
+      throw new IllegalArgumentException(
+          "backoff needs 0 <= initial <= max but was " + initial + " and " + max);
     }
   }
 

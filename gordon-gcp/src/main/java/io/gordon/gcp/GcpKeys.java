@@ -15,38 +15,56 @@ import java.util.Optional;
 public final class GcpKeys {
   /** Google's Cloud DNS root URL. */
   public static final String DNS_ROOT = "https://dns.googleapis.com/";
+
   /** Google's Compute Engine root URL. */
   public static final String COMPUTE_ROOT = "https://compute.googleapis.com/";
 
   /** Service-account key file; absent: Application Default Credentials. */
-  public static final Key<Optional<String>> KEYFILE = Key.string("keyfile")
-      .rule(Rule.nonEmpty()).optional("Service-account JSON key file (relative to the config "
-          + "directory). Absent: Application Default Credentials (GOOGLE_APPLICATION_CREDENTIALS, "
-          + "gcloud, or the GCE metadata server).");
+  public static final Key<Optional<String>> KEYFILE =
+      Key.string("keyfile")
+          .rule(Rule.nonEmpty())
+          .optional(
+              "Service-account JSON key file (relative to the config "
+                  + "directory). Absent: Application Default Credentials (GOOGLE_APPLICATION_CREDENTIALS, "
+                  + "gcloud, or the GCE metadata server).");
+
   /** OAuth scopes. */
-  public static final Key<List<String>> SCOPES = Key.strings("scopes").rule(Rule.nonEmpty())
-      .defaultsTo(List.of("cloud-platform"),
-          "OAuth scopes; short names are prefixed with https://www.googleapis.com/auth/.");
+  public static final Key<List<String>> SCOPES =
+      Key.strings("scopes")
+          .rule(Rule.nonEmpty())
+          .defaultsTo(
+              List.of("cloud-platform"),
+              "OAuth scopes; short names are prefixed with https://www.googleapis.com/auth/.");
+
   /** Requests without credentials, for emulators and fakes. */
-  public static final Key<Boolean> ANONYMOUS = Key.bool("anonymous", false,
-      "Send requests without credentials: for emulators and fakes only (logs a warning).");
+  public static final Key<Boolean> ANONYMOUS =
+      Key.bool(
+          "anonymous",
+          false,
+          "Send requests without credentials: for emulators and fakes only (logs a warning).");
+
   /** The Pub/Sub emulator the Pub/Sub plugins talk to instead of Google. */
-  public static final Key<Optional<HostPort>> PUBSUB_EMULATOR = Key.hostPort("endpoint")
-      .optional("host:port of a Pub/Sub emulator (plaintext, no credentials); default: "
-          + "$PUBSUB_EMULATOR_HOST, else Google's endpoint.");
+  public static final Key<Optional<HostPort>> PUBSUB_EMULATOR =
+      Key.hostPort("endpoint")
+          .optional(
+              "host:port of a Pub/Sub emulator (plaintext, no credentials); default: "
+                  + "$PUBSUB_EMULATOR_HOST, else Google's endpoint.");
 
   private GcpKeys() {}
 
   /** The API root URL key of a REST plugin, defaulting to {@code defaultRoot}. */
   public static Key<String> endpoint(String defaultRoot) {
-    return Key.string("endpoint", defaultRoot, Rule.matching("https?://.+", "an http(s) URL"),
+    return Key.string(
+        "endpoint",
+        defaultRoot,
+        Rule.matching("https?://.+", "an http(s) URL"),
         "API root URL, for private endpoints and tests (default " + defaultRoot + ").");
   }
 
   /** A rule for absolute DNS names, as the original checked {@code dns_zone}. */
   public static Rule absoluteName() {
-    return Rule.matching("([a-zA-Z0-9_-]+\\.)+", "an absolute DNS name ending with '.', "
-        + "e.g. \"example.com.\"");
+    return Rule.matching(
+        "([a-zA-Z0-9_-]+\\.)+", "an absolute DNS name ending with '.', " + "e.g. \"example.com.\"");
   }
 
   /** Declares {@link #KEYFILE} and {@link #SCOPES}. */

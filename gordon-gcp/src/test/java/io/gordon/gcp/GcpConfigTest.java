@@ -15,21 +15,28 @@ import org.junit.jupiter.api.Test;
 class GcpConfigTest {
   /** The service's gcp plugins; the janitor's live in a namespace of their own. */
   private static List<PluginFactory> factories() {
-    return ServiceLoader.load(PluginFactory.class).stream().map(ServiceLoader.Provider::get)
-        .filter(f -> f.name().startsWith("gcp.") && !f.kind().janitorOnly()).toList();
+    return ServiceLoader.load(PluginFactory.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .filter(f -> f.name().startsWith("gcp.") && !f.kind().janitorOnly())
+        .toList();
   }
 
   @Test
   void theJanitorsPluginsKeepTheOriginalJanitorsNames() {
-    assertThat(ServiceLoader.load(PluginFactory.class).stream().map(ServiceLoader.Provider::get)
-        .filter(f -> f.kind().janitorOnly()).map(f -> f.name() + " " + f.kind()))
-        .containsExactlyInAnyOrder("gcp.gce AUTHORITY", "gcp.gdns ZONE_READER",
-            "gcp.gpubsub EVENT_PUBLISHER");
+    assertThat(
+            ServiceLoader.load(PluginFactory.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(f -> f.kind().janitorOnly())
+                .map(f -> f.name() + " " + f.kind()))
+        .containsExactlyInAnyOrder(
+            "gcp.gce AUTHORITY", "gcp.gdns ZONE_READER", "gcp.gpubsub EVENT_PUBLISHER");
   }
 
   private static PluginFactory factory(String name) {
-    return factories().stream().filter(f -> f.name().equals(name) || f.aliases().contains(name))
-        .findFirst().orElseThrow();
+    return factories().stream()
+        .filter(f -> f.name().equals(name) || f.aliases().contains(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** The keys the core validates the plugin against (a source's include the common ones). */
@@ -45,8 +52,10 @@ class GcpConfigTest {
 
   @Test
   void everyPluginIsFoundByNameAndAlias() {
-    assertThat(factories()).extracting(PluginFactory::name).containsExactlyInAnyOrder(
-        "gcp.event_consumer", "gcp.enricher", "gcp.publisher", "gcp.dead_letter");
+    assertThat(factories())
+        .extracting(PluginFactory::name)
+        .containsExactlyInAnyOrder(
+            "gcp.event_consumer", "gcp.enricher", "gcp.publisher", "gcp.dead_letter");
     assertThat(factory("gcp.gpubsub").name()).isEqualTo("gcp.event_consumer");
     assertThat(factory("gcp.gce").name()).isEqualTo("gcp.enricher");
     assertThat(factory("gcp.gdns").name()).isEqualTo("gcp.publisher");
@@ -55,12 +64,22 @@ class GcpConfigTest {
   @Test
   void theOriginalExampleKeysAreAllDeclared() {
     Set<String> shared = Set.of("project", "dns_zone", "default_zone_prefix");
-    assertThat(keys("gcp.enricher")).containsAll(shared).contains("keyfile", "default_ttl",
-        "retries", "scopes");
-    assertThat(keys("gcp.event_consumer")).containsAll(shared).contains("keyfile", "topic",
-        "subscription", "max_messages", "max_msg_age", "max_subscribe_retries", "scopes");
-    assertThat(keys("gcp.publisher")).containsAll(shared).contains("keyfile",
-        "publish_wait_timeout", "default_ttl", "api_version", "scopes");
+    assertThat(keys("gcp.enricher"))
+        .containsAll(shared)
+        .contains("keyfile", "default_ttl", "retries", "scopes");
+    assertThat(keys("gcp.event_consumer"))
+        .containsAll(shared)
+        .contains(
+            "keyfile",
+            "topic",
+            "subscription",
+            "max_messages",
+            "max_msg_age",
+            "max_subscribe_retries",
+            "scopes");
+    assertThat(keys("gcp.publisher"))
+        .containsAll(shared)
+        .contains("keyfile", "publish_wait_timeout", "default_ttl", "api_version", "scopes");
   }
 
   @Test
@@ -76,7 +95,8 @@ class GcpConfigTest {
     for (PluginFactory f : factories()) {
       assertThat(docs).contains("`" + f.name() + "`");
       for (ConfigKey k : f.configSpec().keys()) {
-        assertThat(docs).as("docs/gcp.md mentions %s.%s", f.name(), k.name())
+        assertThat(docs)
+            .as("docs/gcp.md mentions %s.%s", f.name(), k.name())
             .contains("`" + k.name() + "`");
       }
     }

@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A small stand-in for the core's event codec (issue 4): generic events with one record object
- * and GCE audit-log entries. Enough for the plugin tests; not the real validation.
+ * A small stand-in for the core's event codec (issue 4): generic events with one record object and
+ * GCE audit-log entries. Enough for the plugin tests; not the real validation.
  */
 public final class TestCodec implements EventCodec {
   @Override
@@ -33,29 +33,42 @@ public final class TestCodec implements EventCodec {
     if (o.has("protoPayload")) {
       JsonObject p = o.getAsJsonObject("protoPayload");
       String method = p.get("methodName").getAsString();
-      Action a = method.endsWith("compute.instances.insert") ? Action.ADDITIONS
-          : method.endsWith("compute.instances.delete") ? Action.DELETIONS : null;
+      Action a =
+          method.endsWith("compute.instances.insert")
+              ? Action.ADDITIONS
+              : method.endsWith("compute.instances.delete") ? Action.DELETIONS : null;
       if (a == null) {
-        throw new InvalidEventException("protoPayload.methodName \"" + method
-            + "\" is not an instance insert or delete");
+        throw new InvalidEventException(
+            "protoPayload.methodName \"" + method + "\" is not an instance insert or delete");
       }
-      return new DnsEvent(Optional.empty(), a, Optional.of(Instant.parse(o.get("timestamp")
-          .getAsString())), List.of(), Optional.of(p.get("resourceName").getAsString()),
+      return new DnsEvent(
+          Optional.empty(),
+          a,
+          Optional.of(Instant.parse(o.get("timestamp").getAsString())),
+          List.of(),
+          Optional.of(p.get("resourceName").getAsString()),
           "audit-log");
     }
     if (!o.has("action") || !o.has("resourceRecords")) {
-      throw new InvalidEventException("action: missing (expected \"additions\" or "
-          + "\"deletions\")");
+      throw new InvalidEventException(
+          "action: missing (expected \"additions\" or " + "\"deletions\")");
     }
     JsonObject r = o.getAsJsonObject("resourceRecords");
     List<String> data = new ArrayList<>();
     r.getAsJsonArray("rrdatas").forEach(d -> data.add(d.getAsString()));
-    RecordSet rs = new RecordSet(r.get("name").getAsString(), RecordType.parse(
-        r.get("type").getAsString()), r.has("ttl") ? OptionalInt.of(r.get("ttl").getAsInt())
-        : OptionalInt.empty(), data);
-    return new DnsEvent(o.has("id") ? Optional.of(o.get("id").getAsString()) : Optional.empty(),
-        Action.parse(o.get("action").getAsString()), Optional.empty(), List.of(rs),
-        Optional.empty(), "event");
+    RecordSet rs =
+        new RecordSet(
+            r.get("name").getAsString(),
+            RecordType.parse(r.get("type").getAsString()),
+            r.has("ttl") ? OptionalInt.of(r.get("ttl").getAsInt()) : OptionalInt.empty(),
+            data);
+    return new DnsEvent(
+        o.has("id") ? Optional.of(o.get("id").getAsString()) : Optional.empty(),
+        Action.parse(o.get("action").getAsString()),
+        Optional.empty(),
+        List.of(rs),
+        Optional.empty(),
+        "event");
   }
 
   @Override

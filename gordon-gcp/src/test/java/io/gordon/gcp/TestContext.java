@@ -20,30 +20,34 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A plugin context for tests: config validated by {@link FakePluginContext#config} (the core's
- * code path: TOML forms, or Java forms such as {@link Duration}), recorded metrics and health,
- * and replaceable codec and record reader.
+ * A plugin context for tests: config validated by {@link FakePluginContext#config} (the core's code
+ * path: TOML forms, or Java forms such as {@link Duration}), recorded metrics and health, and
+ * replaceable codec and record reader.
  */
 public final class TestContext implements PluginContext {
   private final String name;
   private final PluginConfig config;
+
   /** Every counter increment, as "name{attrs}". */
   public final List<String> counters = Collections.synchronizedList(new ArrayList<>());
+
   /** Every health report: "healthy" or the unhealthy reason. */
   public final List<String> health = Collections.synchronizedList(new ArrayList<>());
+
   private EventCodec codec;
   private HealthReporter healthTarget;
-  private RecordReader records = new RecordReader() {
-    @Override
-    public Optional<RecordSet> read(String n, RecordType t) {
-      return Optional.empty();
-    }
+  private RecordReader records =
+      new RecordReader() {
+        @Override
+        public Optional<RecordSet> read(String n, RecordType t) {
+          return Optional.empty();
+        }
 
-    @Override
-    public List<RecordSet> list(String zone) {
-      return List.of();
-    }
-  };
+        @Override
+        public List<RecordSet> list(String zone) {
+          return List.of();
+        }
+      };
 
   /** A context for plugin {@code name} with {@code spec}'s defaults and {@code values}. */
   public TestContext(String name, ConfigSpec spec, Map<String, Object> values) {

@@ -10,9 +10,10 @@ final class Configs {
 
   /** The repository's own gordon.toml, with both listen ports set to 0. */
   static Path embeddedDefault(Path dir) throws IOException {
-    String toml = Files.readString(GordonProcess.REPO.resolve("gordon.toml"))
-        .replace("\"127.0.0.1:8053\"", "\"127.0.0.1:0\"")
-        .replace("\"127.0.0.1:9053\"", "\"127.0.0.1:0\"");
+    String toml =
+        Files.readString(GordonProcess.REPO.resolve("gordon.toml"))
+            .replace("\"127.0.0.1:8053\"", "\"127.0.0.1:0\"")
+            .replace("\"127.0.0.1:9053\"", "\"127.0.0.1:0\"");
     if (toml.contains(":8053\"") || toml.contains(":9053\"")) {
       throw new IllegalStateException("gordon.toml changed: fixed ports left in " + toml);
     }
@@ -22,7 +23,9 @@ final class Configs {
 
   /** local.file (polling fast) into local.zonefile for example.com. */
   static Path fileSource(Path dir) throws IOException {
-    Files.writeString(dir.resolve("gordon.toml"), """
+    Files.writeString(
+        dir.resolve("gordon.toml"),
+        """
         [core]
         plugins = ["local.file", "local.zonefile"]
         max_msg_age = 0

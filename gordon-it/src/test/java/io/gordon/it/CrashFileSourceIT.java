@@ -21,8 +21,11 @@ class CrashFileSourceIT {
   @TempDir Path dir;
 
   static String add(int i, String address) {
-    return "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\"h" + i
-        + ".example.com.\",\"type\":\"A\",\"ttl\":300,\"rrdatas\":[\"" + address + "\"]}}\n";
+    return "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\"h"
+        + i
+        + ".example.com.\",\"type\":\"A\",\"ttl\":300,\"rrdatas\":[\""
+        + address
+        + "\"]}}\n";
   }
 
   static String address(int i, int generation) {
@@ -47,8 +50,10 @@ class CrashFileSourceIT {
     for (int i = 0; i < NAMES; i++) {
       adds.append(add(i, address(i, 1)));
       if (i % 3 == 0) {
-        changes.append("{\"action\":\"deletions\",\"resourceRecords\":{\"name\":\"h" + i
-            + ".example.com.\",\"type\":\"A\"}}\n");
+        changes.append(
+            "{\"action\":\"deletions\",\"resourceRecords\":{\"name\":\"h"
+                + i
+                + ".example.com.\",\"type\":\"A\"}}\n");
       } else if (i % 5 == 0) {
         changes.append(add(i, address(i, 2)));
         expected.add("h" + i + ".example.com. 300 IN A " + address(i, 2));
@@ -59,31 +64,44 @@ class CrashFileSourceIT {
     drop(in, "stream-1.jsonl", adds.toString());
     Set<String> atKill;
     try (GordonProcess gordon = GordonProcess.start(dir)) {
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(5))
           .failFast("gordon exited: " + gordon.tail(), () -> !gordon.alive())
           .until(() -> Zone.records(zone, "example.com.").size() >= 100);
       drop(in, "stream-2.jsonl", changes.toString());
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
-          .until(() -> Files.exists(dir.resolve("var/spool/in/.progress/stream-2.jsonl.progress"))
-              || Zone.records(zone, "example.com.").size() >= NAMES / 2);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(5))
+          .until(
+              () ->
+                  Files.exists(dir.resolve("var/spool/in/.progress/stream-2.jsonl.progress"))
+                      || Zone.records(zone, "example.com.").size() >= NAMES / 2);
       gordon.kill();
       atKill = Zone.records(zone, "example.com.");
     }
-    System.out.printf("file crash: %d of %d expected records in the zone at the kill%n",
+    System.out.printf(
+        "file crash: %d of %d expected records in the zone at the kill%n",
         atKill.stream().filter(expected::contains).count(), expected.size());
     assertThat(atKill).as("the kill came in the middle of the stream").isNotEqualTo(expected);
     try (GordonProcess again = GordonProcess.start(dir)) {
-      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(100))
           .failFast("gordon exited: " + again.tail(), () -> !again.alive())
-          .untilAsserted(() -> {
-            assertThat(in.resolve("done/stream-1.jsonl")).exists();
-            assertThat(in.resolve("done/stream-2.jsonl")).exists();
-          });
+          .untilAsserted(
+              () -> {
+                assertThat(in.resolve("done/stream-1.jsonl")).exists();
+                assertThat(in.resolve("done/stream-2.jsonl")).exists();
+              });
       Path dead = dir.resolve("var/dead-letters.jsonl");
-      assertThat(Zone.records(zone, "example.com.")).as("dead letters: %s%nlog: %s",
-          Files.exists(dead) ? Files.readString(dead) : "none", again.tail()).isEqualTo(expected);
-      assertThat(dir.resolve("var/dead-letters.jsonl")).satisfiesAnyOf(
-          p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyFile());
+      assertThat(Zone.records(zone, "example.com."))
+          .as(
+              "dead letters: %s%nlog: %s",
+              Files.exists(dead) ? Files.readString(dead) : "none", again.tail())
+          .isEqualTo(expected);
+      assertThat(dir.resolve("var/dead-letters.jsonl"))
+          .satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyFile());
       Zone.assertLoadsInBind("example.com", zone);
     }
   }

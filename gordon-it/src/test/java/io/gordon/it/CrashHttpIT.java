@@ -17,15 +17,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGKILL in the middle of a stream of HTTP posts, then a restart: every event answered 202 ends
- * up in the zone; the only others allowed are posts that were cut off without an answer.
+ * SIGKILL in the middle of a stream of HTTP posts, then a restart: every event answered 202 ends up
+ * in the zone; the only others allowed are posts that were cut off without an answer.
  */
 class CrashHttpIT {
   static final int CLIENTS = 4;
   @TempDir Path dir;
 
   static String line(int client, int n) {
-    return "c" + client + "n" + n + ".example.com. 300 IN A 10." + client + "." + (n / 250) + "."
+    return "c"
+        + client
+        + "n"
+        + n
+        + ".example.com. 300 IN A 10."
+        + client
+        + "."
+        + (n / 250)
+        + "."
         + (n % 250 + 1);
   }
 
@@ -41,28 +49,34 @@ class CrashHttpIT {
       List<Thread> clients = new ArrayList<>();
       for (int c = 0; c < CLIENTS; c++) {
         int client = c;
-        clients.add(Thread.ofVirtual().start(() -> {
-          for (int n = 0; posting.get() && n < 20_000; n++) {
-            String name = "c" + client + "n" + n + ".example.com.";
-            String address = line(client, n).substring(line(client, n).lastIndexOf(' ') + 1);
-            try {
-              HttpResponse<String> r = http.post("", Http.addA("c" + client + "-" + n, name,
-                  address));
-              if (r.statusCode() == 202) {
-                acknowledged.add(line(client, n));
-              } else {
-                throw new IllegalStateException(r.statusCode() + " " + r.body());
-              }
-            } catch (java.io.IOException e) {
-              uncertain.add(line(client, n));
-              return;
-            } catch (InterruptedException e) {
-              return;
-            }
-          }
-        }));
+        clients.add(
+            Thread.ofVirtual()
+                .start(
+                    () -> {
+                      for (int n = 0; posting.get() && n < 20_000; n++) {
+                        String name = "c" + client + "n" + n + ".example.com.";
+                        String address =
+                            line(client, n).substring(line(client, n).lastIndexOf(' ') + 1);
+                        try {
+                          HttpResponse<String> r =
+                              http.post("", Http.addA("c" + client + "-" + n, name, address));
+                          if (r.statusCode() == 202) {
+                            acknowledged.add(line(client, n));
+                          } else {
+                            throw new IllegalStateException(r.statusCode() + " " + r.body());
+                          }
+                        } catch (java.io.IOException e) {
+                          uncertain.add(line(client, n));
+                          return;
+                        } catch (InterruptedException e) {
+                          return;
+                        }
+                      }
+                    }));
       }
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(5))
           .failFast("gordon exited: " + gordon.tail(), () -> !gordon.alive())
           .until(() -> acknowledged.size() >= 300);
       gordon.kill();
@@ -72,22 +86,29 @@ class CrashHttpIT {
       }
     }
     Set<String> atKill = Zone.records(zone, "example.com.");
-    System.out.printf("http crash: %d acknowledged, %d of them in the zone at the kill, %d cut"
-        + " off%n", acknowledged.size(), atKill.stream().filter(acknowledged::contains).count(),
+    System.out.printf(
+        "http crash: %d acknowledged, %d of them in the zone at the kill, %d cut" + " off%n",
+        acknowledged.size(),
+        atKill.stream().filter(acknowledged::contains).count(),
         uncertain.size());
     assertThat(uncertain).as("every client was cut off mid-stream").hasSize(CLIENTS);
     try (GordonProcess again = GordonProcess.start(dir)) {
       again.httpPort();
-      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(100))
           .failFast("gordon exited: " + again.tail(), () -> !again.alive())
-          .untilAsserted(() -> assertThat(Zone.records(zone, "example.com."))
-              .containsAll(acknowledged));
+          .untilAsserted(
+              () -> assertThat(Zone.records(zone, "example.com.")).containsAll(acknowledged));
       Set<String> allowed = new TreeSet<>(acknowledged);
       allowed.addAll(uncertain);
       assertThat(allowed).containsAll(Zone.records(zone, "example.com."));
       Zone.assertLoadsInBind("example.com", zone);
-      assertThat(Files.exists(dir.resolve("var/dead-letters.jsonl"))
-          ? Files.readString(dir.resolve("var/dead-letters.jsonl")) : "").isEmpty();
+      assertThat(
+              Files.exists(dir.resolve("var/dead-letters.jsonl"))
+                  ? Files.readString(dir.resolve("var/dead-letters.jsonl"))
+                  : "")
+          .isEmpty();
     }
   }
 }

@@ -18,23 +18,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The deploy files: Kubernetes manifests parsed and checked for probes, resources and mounts
- * (kubeconform is not installable here, so the checks are explicit), the ConfigMap's
- * gordon.toml validated by the real {@code gordon config}, the alerting rules checked by
- * {@code promtool}, the Grafana dashboard parsed.
+ * (kubeconform is not installable here, so the checks are explicit), the ConfigMap's gordon.toml
+ * validated by the real {@code gordon config}, the alerting rules checked by {@code promtool}, the
+ * Grafana dashboard parsed.
  */
 class DeployFilesIT {
   static final Path DEPLOY = Gordon.REPO.resolve("deploy");
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static Map<String, JsonNode> manifests() throws Exception {
     Map<String, JsonNode> byKind = new HashMap<>();
     try (Stream<Path> files = Files.list(DEPLOY.resolve("kubernetes"))) {
       for (Path f : files.sorted().toList()) {
-        for (JsonNode doc : YAML.readValues(YAML.createParser(f.toFile()), JsonNode.class)
-            .readAll()) {
+        for (JsonNode doc :
+            YAML.readValues(YAML.createParser(f.toFile()), JsonNode.class).readAll()) {
           assertThat(doc.path("apiVersion").asText()).as(f.toString()).isNotEmpty();
           assertThat(doc.path("metadata").path("name").asText()).as(f.toString()).isNotEmpty();
           byKind.put(doc.path("kind").asText(), doc);
@@ -46,8 +45,9 @@ class DeployFilesIT {
 
   @Test
   void everyManifestParsesAndTheSetIsComplete() throws Exception {
-    assertThat(manifests()).containsOnlyKeys("Deployment", "Service", "ConfigMap", "Secret",
-        "PersistentVolumeClaim", "CronJob");
+    assertThat(manifests())
+        .containsOnlyKeys(
+            "Deployment", "Service", "ConfigMap", "Secret", "PersistentVolumeClaim", "CronJob");
   }
 
   @Test
@@ -68,32 +68,37 @@ class DeployFilesIT {
     assertThat(c.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
     assertThat(spec.at("/template/spec/securityContext/runAsUser").asInt()).isEqualTo(10001);
     JsonNode service = m.get("Service").path("spec").path("ports");
-    assertThat(service.findValuesAsText("targetPort")).containsExactlyInAnyOrder("events",
-        "admin");
+    assertThat(service.findValuesAsText("targetPort")).containsExactlyInAnyOrder("events", "admin");
   }
 
   @Test
   void everyMountHasAVolumeAndEveryVolumeAnObject() throws Exception {
     Map<String, JsonNode> m = manifests();
-    for (JsonNode pod : List.of(m.get("Deployment").at("/spec/template/spec"),
-        m.get("CronJob").at("/spec/jobTemplate/spec/template/spec"))) {
+    for (JsonNode pod :
+        List.of(
+            m.get("Deployment").at("/spec/template/spec"),
+            m.get("CronJob").at("/spec/jobTemplate/spec/template/spec"))) {
       Map<String, JsonNode> volumes = new HashMap<>();
       pod.path("volumes").forEach(v -> volumes.put(v.path("name").asText(), v));
       JsonNode c = pod.path("containers").get(0);
       Map<String, String> mounts = new HashMap<>();
-      c.path("volumeMounts").forEach(v -> {
-        assertThat(volumes).as("volume of mount " + v).containsKey(v.path("name").asText());
-        mounts.put(v.path("mountPath").asText(), v.path("name").asText());
-      });
+      c.path("volumeMounts")
+          .forEach(
+              v -> {
+                assertThat(volumes).as("volume of mount " + v).containsKey(v.path("name").asText());
+                mounts.put(v.path("mountPath").asText(), v.path("name").asText());
+              });
       assertThat(volumes.get(mounts.get("/etc/gordon")).at("/configMap/name").asText())
           .isEqualTo(m.get("ConfigMap").at("/metadata/name").asText());
-      assertThat(volumes.get(mounts.get("/var/run/secrets/gordon")).at("/secret/secretName")
-          .asText()).isEqualTo(m.get("Secret").at("/metadata/name").asText());
+      assertThat(
+              volumes.get(mounts.get("/var/run/secrets/gordon")).at("/secret/secretName").asText())
+          .isEqualTo(m.get("Secret").at("/metadata/name").asText());
       assertThat(mounts).containsKeys("/var/lib/gordon", "/tmp");
       for (JsonNode env : c.path("env")) {
         JsonNode ref = env.at("/valueFrom/secretKeyRef");
         assertThat(m.get("Secret").at("/stringData").has(ref.path("key").asText()))
-            .as("secret key " + ref).isTrue();
+            .as("secret key " + ref)
+            .isTrue();
       }
     }
     JsonNode state = m.get("Deployment").at("/spec/template/spec/volumes").findParent("claimName");
@@ -115,8 +120,11 @@ class DeployFilesIT {
     assertThat(toml).isEqualTo(Files.readString(DEPLOY.resolve("gordon.toml")));
     Files.writeString(dir.resolve("gordon.toml"), toml);
     Path log = dir.resolve("config.log");
-    ProcessBuilder pb = new ProcessBuilder(Gordon.REPO.resolve("bin/gordon").toString(),
-        "config", "-c", dir.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                Gordon.REPO.resolve("bin/gordon").toString(), "config", "-c", dir.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     pb.environment().put("GORDON_NO_BUILD", "1");
     pb.environment().put("GORDON_HTTP_TOKEN", "t0ken");
     Process p = pb.start();
@@ -129,29 +137,36 @@ class DeployFilesIT {
     Path rules = DEPLOY.resolve("monitoring/alerts.yaml");
     assertThat(promtool("check", "rules", rules.toString()))
         .contains("SUCCESS: 8 rules found", "exit 0");
-    Path broken = Files.writeString(dir.resolve("broken.yaml"), Files.readString(rules)
-        .replace("up{job=\"gordon\"} == 0", "up{job=\"gordon\" == 0"));
+    Path broken =
+        Files.writeString(
+            dir.resolve("broken.yaml"),
+            Files.readString(rules).replace("up{job=\"gordon\"} == 0", "up{job=\"gordon\" == 0"));
     assertThat(promtool("check", "rules", broken.toString())).contains("FAILED", "exit 1");
   }
 
   @Test
   void theAlertsFireAsTheirUnitTestsExpect() throws Exception {
-    assertThat(promtool("test", "rules", DEPLOY.resolve("monitoring/alerts.test.yaml")
-        .toString())).contains("SUCCESS", "exit 0");
+    assertThat(promtool("test", "rules", DEPLOY.resolve("monitoring/alerts.test.yaml").toString()))
+        .contains("SUCCESS", "exit 0");
   }
 
   @Test
   void theDashboardParsesAndEachPanelQueriesPrometheus() throws Exception {
-    JsonNode d = new ObjectMapper().readTree(DEPLOY.resolve("monitoring/grafana-dashboard.json")
-        .toFile());
+    JsonNode d =
+        new ObjectMapper().readTree(DEPLOY.resolve("monitoring/grafana-dashboard.json").toFile());
     assertThat(d.path("title").asText()).isEqualTo("gordon");
     List<String> exprs = new ArrayList<>();
-    d.path("panels").forEach(p -> p.path("targets").forEach(t -> exprs.add(
-        t.path("expr").asText())));
+    d.path("panels")
+        .forEach(p -> p.path("targets").forEach(t -> exprs.add(t.path("expr").asText())));
     assertThat(exprs).hasSizeGreaterThanOrEqualTo(10).allMatch(e -> !e.isBlank());
-    assertThat(String.join("\n", exprs)).contains("router_message_settled_total",
-        "gordon_spool_backlog_events", "gordon_spool_oldest_pending_age_seconds",
-        "provider_errors_total", "router_message_dead_lettered_total", "janitor_drift");
+    assertThat(String.join("\n", exprs))
+        .contains(
+            "router_message_settled_total",
+            "gordon_spool_backlog_events",
+            "gordon_spool_oldest_pending_age_seconds",
+            "provider_errors_total",
+            "router_message_dead_lettered_total",
+            "janitor_drift");
   }
 
   private static int port(JsonNode container, String name) {
@@ -165,9 +180,15 @@ class DeployFilesIT {
 
   /** Runs promtool; fails with the reason when promtool is not installed. */
   private static String promtool(String... args) throws Exception {
-    Path promtool = Stream.of("/usr/bin/promtool", "/usr/local/bin/promtool").map(Path::of)
-        .filter(Files::isExecutable).findFirst().orElseThrow(() -> new AssertionError(
-            "promtool is not installed: bin/install-test-deps installs Debian's prometheus"));
+    Path promtool =
+        Stream.of("/usr/bin/promtool", "/usr/local/bin/promtool")
+            .map(Path::of)
+            .filter(Files::isExecutable)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "promtool is not installed: bin/install-test-deps installs Debian's prometheus"));
     List<String> cmd = new ArrayList<>(List.of(promtool.toString()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

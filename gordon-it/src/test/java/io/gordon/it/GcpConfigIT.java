@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped examples/gcp/gordon.toml and the original gordon-gcp example configuration
- * (gordon.md 2.2) load unchanged: `gordon config` validates them and creates every plugin.
- * A throw-away service-account key stands in for real credentials.
+ * The shipped examples/gcp/gordon.toml and the original gordon-gcp example configuration (gordon.md
+ * 2.2) load unchanged: `gordon config` validates them and creates every plugin. A throw-away
+ * service-account key stands in for real credentials.
  */
 class GcpConfigIT {
   @TempDir Path dir;
@@ -20,14 +20,20 @@ class GcpConfigIT {
   private Path keyfile() throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
     g.initialize(2048);
-    String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
-        .encodeToString(g.generateKeyPair().getPrivate().getEncoded())
-        + "\n-----END PRIVATE KEY-----\n";
+    String pem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(g.generateKeyPair().getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
     Path key = dir.resolve("key.json");
-    Files.writeString(key, "{\"type\":\"service_account\",\"project_id\":\"my-gcp-project\","
-        + "\"private_key_id\":\"abc\",\"private_key\":" + quote(pem) + ",\"client_email\":"
-        + "\"gordon@my-gcp-project.iam.gserviceaccount.com\",\"client_id\":\"1\","
-        + "\"token_uri\":\"https://oauth2.googleapis.com/token\"}");
+    Files.writeString(
+        key,
+        "{\"type\":\"service_account\",\"project_id\":\"my-gcp-project\","
+            + "\"private_key_id\":\"abc\",\"private_key\":"
+            + quote(pem)
+            + ",\"client_email\":"
+            + "\"gordon@my-gcp-project.iam.gserviceaccount.com\",\"client_id\":\"1\","
+            + "\"token_uri\":\"https://oauth2.googleapis.com/token\"}");
     return key;
   }
 
@@ -37,8 +43,9 @@ class GcpConfigIT {
 
   @Test
   void theShippedExampleLoadsAndCreatesEveryPlugin() throws Exception {
-    String toml = Files.readString(GordonProcess.REPO.resolve("examples/gcp/gordon.toml"))
-        .replace("# keyfile = \"/etc/gordon/keys/gordon.json\"", "keyfile = \"key.json\"");
+    String toml =
+        Files.readString(GordonProcess.REPO.resolve("examples/gcp/gordon.toml"))
+            .replace("# keyfile = \"/etc/gordon/keys/gordon.json\"", "keyfile = \"key.json\"");
     keyfile();
     Files.writeString(dir.resolve("gordon.toml"), toml);
     Gordon.Result r = Gordon.run(dir, "config", "-c", dir.toString());
@@ -49,7 +56,9 @@ class GcpConfigIT {
   @Test
   void theOriginalGordonGcpConfigLoadsUnchanged() throws Exception {
     keyfile();
-    Files.writeString(dir.resolve("gordon.toml"), """
+    Files.writeString(
+        dir.resolve("gordon.toml"),
+        """
         [core]
         plugins = ["gcp.event_consumer", "gcp.enricher", "gcp.publisher"]
         [core.route]

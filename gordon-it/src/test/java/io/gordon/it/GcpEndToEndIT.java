@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real bin/gordon with the gcp plugins: Pub/Sub emulator -> gcp.event_consumer ->
- * gcp.enricher (fake Compute) -> gcp.publisher (fake Cloud DNS).
+ * The real bin/gordon with the gcp plugins: Pub/Sub emulator -> gcp.event_consumer -> gcp.enricher
+ * (fake Compute) -> gcp.publisher (fake Cloud DNS).
  */
 class GcpEndToEndIT {
   static final String PROJECT = "gordon-e2e";
@@ -58,7 +58,9 @@ class GcpEndToEndIT {
     seq++;
     String topic = "dns-changes-" + seq + "-" + System.nanoTime();
     emulator.createTopic(PROJECT, topic);
-    Files.writeString(dir.resolve("gordon.toml"), """
+    Files.writeString(
+        dir.resolve("gordon.toml"),
+        """
         [core]
         plugins = ["gcp.event_consumer", "gcp.enricher", "gcp.publisher"]
         [core.route]
@@ -91,13 +93,23 @@ class GcpEndToEndIT {
         endpoint = "%s"
         anonymous = true
         publish_wait_timeout = 10
-        """.formatted(PROJECT, topic, topic, emulator.hostPort(), consumerExtra, google.rootUrl(),
-        DNS_PROJECT, google.rootUrl()));
+        """
+            .formatted(
+                PROJECT,
+                topic,
+                topic,
+                emulator.hostPort(),
+                consumerExtra,
+                google.rootUrl(),
+                DNS_PROJECT,
+                google.rootUrl()));
     return topic;
   }
 
   static void awaitSubscribed(GordonProcess gordon) {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
         .failFast("gordon exited: " + gordon.tail(), () -> !gordon.alive())
         .until(() -> gordon.logText().contains("subscribed to projects/" + PROJECT));
   }
@@ -107,32 +119,51 @@ class GcpEndToEndIT {
     String topic = configure();
     String name = "an-instance-name-b45c" + seq;
     String res = "projects/123456789101/zones/us-central1-c/instances/" + name;
-    google.compute().addInstance("123456789101", "us-central1-c", name, "203.0.113.45",
-        "10.0.0.45");
+    google
+        .compute()
+        .addInstance("123456789101", "us-central1-c", name, "203.0.113.45", "10.0.0.45");
     google.compute().withoutAddressFor("123456789101", "us-central1-c", name, 1);
     String fqdn = name + ".example.com.";
     try (GordonProcess gordon = GordonProcess.start(dir)) {
       awaitSubscribed(gordon);
-      emulator.publish(PROJECT, topic, AuditLogEntries.first("v1.compute.instances.insert",
-          res, "op-" + seq), Map.of(), null);
-      emulator.publish(PROJECT, topic, AuditLogEntries.last("v1.compute.instances.insert",
-          res, "op-" + seq), Map.of(), null);
-      await().atMost(Duration.ofSeconds(60)).failFast("gordon exited: " + gordon.tail(),
-          () -> !gordon.alive()).until(() -> google.dns().rrset(DNS_PROJECT, ZONE, fqdn, "A")
-          .isPresent());
+      emulator.publish(
+          PROJECT,
+          topic,
+          AuditLogEntries.first("v1.compute.instances.insert", res, "op-" + seq),
+          Map.of(),
+          null);
+      emulator.publish(
+          PROJECT,
+          topic,
+          AuditLogEntries.last("v1.compute.instances.insert", res, "op-" + seq),
+          Map.of(),
+          null);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .failFast("gordon exited: " + gordon.tail(), () -> !gordon.alive())
+          .until(() -> google.dns().rrset(DNS_PROJECT, ZONE, fqdn, "A").isPresent());
       assertThat(google.dns().rrset(DNS_PROJECT, ZONE, fqdn, "A"))
           .contains(FakeRrset.of(fqdn, "A", 300, "203.0.113.45"));
-      emulator.publish(PROJECT, topic, AuditLogEntries.last("v1.compute.instances.delete",
-          res, "op-del-" + seq), Map.of(), null);
-      await().atMost(Duration.ofSeconds(60)).failFast("gordon exited: " + gordon.tail(),
-          () -> !gordon.alive()).until(() -> google.dns().rrset(DNS_PROJECT, ZONE, fqdn, "A")
-          .isEmpty());
+      emulator.publish(
+          PROJECT,
+          topic,
+          AuditLogEntries.last("v1.compute.instances.delete", res, "op-del-" + seq),
+          Map.of(),
+          null);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .failFast("gordon exited: " + gordon.tail(), () -> !gordon.alive())
+          .until(() -> google.dns().rrset(DNS_PROJECT, ZONE, fqdn, "A").isEmpty());
       // a change retried after a slow answer keeps its clientOperationId: count changes, not
       // requests
-      long creates = google.requests(Route.CHANGES_CREATE).stream()
-          .filter(r -> r.body().contains(fqdn)).map(r -> r.query().get("clientOperationId"))
-          .distinct().count();
-      assertThat(creates).as("one change to add, one to delete: the first entry is ignored")
+      long creates =
+          google.requests(Route.CHANGES_CREATE).stream()
+              .filter(r -> r.body().contains(fqdn))
+              .map(r -> r.query().get("clientOperationId"))
+              .distinct()
+              .count();
+      assertThat(creates)
+          .as("one change to add, one to delete: the first entry is ignored")
           .isEqualTo(2);
       assertThat(gordon.stop()).isZero();
     }
@@ -154,7 +185,9 @@ class GcpEndToEndIT {
     int held = google.dns().rrsets(DNS_PROJECT, ZONE).size();
     google.dns().outageOnceZoneHolds(DNS_PROJECT, ZONE, held + 2 * 30);
     try (GordonProcess gordon = GordonProcess.start(dir)) {
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(50))
           .failFast("gordon exited: " + gordon.tail(), () -> !gordon.alive())
           .until(() -> applied() >= 30);
       gordon.kill();
@@ -169,12 +202,15 @@ class GcpEndToEndIT {
       awaitSubscribed(again);
       // the messages the killed process held come back once their leases lapse: ~10 s idle,
       // several times that on a loaded machine
-      await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+      await()
+          .atMost(Duration.ofSeconds(180))
+          .pollInterval(Duration.ofMillis(200))
           .failFast("gordon exited: " + again.tail(), () -> !again.alive())
           .until(() -> applied() == total);
     }
-    System.out.printf("gcp crash: all %d records applied %.1f s after the restart%n", total,
-        (System.nanoTime() - restart) / 1e9);
+    System.out.printf(
+        "gcp crash: all %d records applied %.1f s after the restart%n",
+        total, (System.nanoTime() - restart) / 1e9);
     for (int i = 0; i < total; i++) {
       String n = "k" + seq + "h" + i + ".example.com.";
       assertThat(google.dns().rrset(DNS_PROJECT, ZONE, n, "A"))
@@ -191,7 +227,9 @@ class GcpEndToEndIT {
     String id = emulator.publish(PROJECT, topic, event(host, 7), Map.of(), null);
     Thread.sleep(1500); // setup: let the message age past max_msg_age before gordon sees it
     try (GordonProcess gordon = GordonProcess.start(dir)) {
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(100))
           .failFast("gordon exited: " + gordon.tail(), () -> !gordon.alive())
           .until(() -> deadLetters().contains("\"" + id + "\""));
       assertThat(deadLetters()).contains("older than max_msg_age of 1");
@@ -201,8 +239,10 @@ class GcpEndToEndIT {
 
   private int applied() {
     String prefix = "k" + seq + "h";
-    return (int) google.dns().rrsets(DNS_PROJECT, ZONE).stream()
-        .filter(r -> r.name().startsWith(prefix)).count();
+    return (int)
+        google.dns().rrsets(DNS_PROJECT, ZONE).stream()
+            .filter(r -> r.name().startsWith(prefix))
+            .count();
   }
 
   private static String address(int i) {
@@ -210,9 +250,15 @@ class GcpEndToEndIT {
   }
 
   private static String event(String host, int i) {
-    return "{\"action\":\"additions\",\"timestamp\":\"" + Instant.now() + "\","
-        + "\"resourceRecords\":{\"name\":\"" + host + ".example.com.\",\"type\":\"A\","
-        + "\"rrdatas\":[\"" + address(i) + "\"],\"ttl\":300}}";
+    return "{\"action\":\"additions\",\"timestamp\":\""
+        + Instant.now()
+        + "\","
+        + "\"resourceRecords\":{\"name\":\""
+        + host
+        + ".example.com.\",\"type\":\"A\","
+        + "\"rrdatas\":[\""
+        + address(i)
+        + "\"],\"ttl\":300}}";
   }
 
   private String deadLetters() throws Exception {

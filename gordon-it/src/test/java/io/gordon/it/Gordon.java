@@ -47,14 +47,21 @@ final class Gordon {
     Path out = Files.createTempFile("gordon-out", ".txt");
     Path err = Files.createTempFile("gordon-err", ".txt");
     try {
-      ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile())
-          .redirectOutput(out.toFile()).redirectError(err.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd)
+              .directory(cwd.toFile())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile());
       pb.environment().put("GORDON_NO_BUILD", "1");
       Process p = pb.start();
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new AssertionError("bin/gordon " + String.join(" ", args) + " did not finish in "
-            + "60 s; stderr: " + Files.readString(err));
+        throw new AssertionError(
+            "bin/gordon "
+                + String.join(" ", args)
+                + " did not finish in "
+                + "60 s; stderr: "
+                + Files.readString(err));
       }
       return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
     } finally {
@@ -65,8 +72,7 @@ final class Gordon {
 
   /** Writes {@code dir/plugins/it-fakes.jar} holding the fake plugins and their services file. */
   static Path installFakePlugins(Path dir) throws Exception {
-    Path classes = Path.of(Fakes.class.getProtectionDomain().getCodeSource().getLocation()
-        .toURI());
+    Path classes = Path.of(Fakes.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path pkg = classes.resolve("io/gordon/it/fakes");
     Path jar = Files.createDirectories(dir.resolve("plugins")).resolve("it-fakes.jar");
     try (OutputStream os = Files.newOutputStream(jar);

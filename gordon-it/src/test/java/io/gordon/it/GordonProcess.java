@@ -35,8 +35,13 @@ final class GordonProcess implements AutoCloseable {
 
   /** Starts {@code bin/gordon run -c configDir}; appends output to {@code configDir/gordon.log}. */
   static GordonProcess start(Path configDir) throws IOException {
-    return start(REPO.resolve("bin/gordon"), configDir, Map.of("GORDON_NO_BUILD", "1"), "run",
-        "-c", configDir.toString());
+    return start(
+        REPO.resolve("bin/gordon"),
+        configDir,
+        Map.of("GORDON_NO_BUILD", "1"),
+        "run",
+        "-c",
+        configDir.toString());
   }
 
   /**
@@ -51,9 +56,11 @@ final class GordonProcess implements AutoCloseable {
     Path log = dir.resolve("gordon.log");
     List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().putAll(env);
     return new GordonProcess(dir, log, pb.start());
   }
@@ -61,7 +68,9 @@ final class GordonProcess implements AutoCloseable {
   /** The HTTP port local.http logged, waiting up to 60 s for it. */
   int httpPort() {
     int[] port = new int[1];
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
         .failFast("gordon exited: " + tail(), () -> !process.isAlive())
         .until(() -> listening().map(p -> port[0] = p).isPresent());
     return port[0];
@@ -94,7 +103,9 @@ final class GordonProcess implements AutoCloseable {
 
   /** Sends signal {@code name} (e.g. HUP) with kill(1), waits up to 60 s; the exit status. */
   int signal(String name) throws IOException, InterruptedException {
-    new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start()
+    new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+        .inheritIO()
+        .start()
         .waitFor();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       throw new AssertionError("gordon still runs 60 s after SIG" + name + ": " + tail());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,8 +20,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The OCI image layout {@code mvn package} writes (gordon-service/target/oci): index, manifest,
- * config and layers are read as a registry or runtime would, digests checked, and the layers'
- * file system inspected; its JRE runs gordon.
+ * config and layers are read as a registry or runtime would, digests checked, and the layers' file
+ * system inspected; its JRE runs gordon.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImageLayoutIT {
@@ -36,10 +35,12 @@ class ImageLayoutIT {
 
   @BeforeAll
   void readTheLayout() throws Exception {
-    assertThat(LAYOUT.resolve("oci-layout")).as("mvn package must have written the image")
-        .exists();
-    assertThat(JSON.readTree(LAYOUT.resolve("oci-layout").toFile())
-        .path("imageLayoutVersion").asText()).isEqualTo("1.0.0");
+    assertThat(LAYOUT.resolve("oci-layout")).as("mvn package must have written the image").exists();
+    assertThat(
+            JSON.readTree(LAYOUT.resolve("oci-layout").toFile())
+                .path("imageLayoutVersion")
+                .asText())
+        .isEqualTo("1.0.0");
     JsonNode index = JSON.readTree(LAYOUT.resolve("index.json").toFile());
     assertThat(index.path("manifests")).hasSize(1);
     manifest = JSON.readTree(blob(index.path("manifests").get(0)));
@@ -56,7 +57,8 @@ class ImageLayoutIT {
       Path gz = LAYOUT.resolve("blobs/sha256").resolve(digestHex(layer));
       blob(layer); // checks size and digest
       byte[] tar = new java.util.zip.GZIPInputStream(Files.newInputStream(gz)).readAllBytes();
-      assertThat("sha256:" + sha256(tar)).as("diff_id of layer " + i)
+      assertThat("sha256:" + sha256(tar))
+          .as("diff_id of layer " + i)
           .isEqualTo(diffIds.get(i).asText());
       entries.addAll(run(rootfs, "tar", "xvzf", gz.toString()));
       entries.addAll(run(rootfs, "tar", "tvzf", gz.toString()));
@@ -85,8 +87,8 @@ class ImageLayoutIT {
   void theEntrypointRunsGordonOnTheImagesJreWithTheConfigUnderEtcGordon() {
     JsonNode c = config.path("config");
     assertThat(c.path("Entrypoint").get(0).asText()).isEqualTo("/opt/java/bin/java");
-    assertThat(c.path("Entrypoint").toString()).contains("\"-cp\",\"/opt/gordon/lib/*\","
-        + "\"io.gordon.service.Main\"");
+    assertThat(c.path("Entrypoint").toString())
+        .contains("\"-cp\",\"/opt/gordon/lib/*\"," + "\"io.gordon.service.Main\"");
     assertThat(c.path("Cmd").toString()).isEqualTo("[\"run\",\"-c\",\"/etc/gordon\"]");
     assertThat(c.path("Env").toString()).contains("JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=50");
     assertThat(config.path("os").asText()).isEqualTo("linux");
@@ -116,24 +118,36 @@ class ImageLayoutIT {
   void theJarSetIsTheReleaseArchivesAndTheJreRunsIt() throws Exception {
     Set<String> jars = new TreeSet<>(ReleaseArchiveIT.jars(rootfs.resolve("opt/gordon/lib")));
     assertThat(jars).isEqualTo(ReleaseArchiveIT.distributionJars());
-    List<String> out = run(rootfs, rootfs.resolve("opt/java/bin/java").toString(), "-cp",
-        rootfs.resolve("opt/gordon/lib") + "/*", "io.gordon.service.Main", "version");
+    List<String> out =
+        run(
+            rootfs,
+            rootfs.resolve("opt/java/bin/java").toString(),
+            "-cp",
+            rootfs.resolve("opt/gordon/lib") + "/*",
+            "io.gordon.service.Main",
+            "version");
     assertThat(out.get(0)).startsWith("gordon ");
   }
 
   /**
-   * The entrypoint's JVM flags and JDK_JAVA_OPTIONS on the image's JRE and jars (paths under
-   * the unpacked rootfs, since the test cannot chroot): the service starts, /healthz answers,
-   * an event lands, SIGTERM exits 0 and the JVM writes its class-data-sharing archive.
+   * The entrypoint's JVM flags and JDK_JAVA_OPTIONS on the image's JRE and jars (paths under the
+   * unpacked rootfs, since the test cannot chroot): the service starts, /healthz answers, an event
+   * lands, SIGTERM exits 0 and the JVM writes its class-data-sharing archive.
    */
   @Test
   void theEntrypointStartsTheServiceOnTheImagesJreAndHealthzAnswers() throws Exception {
     Path dir = Configs.embeddedDefault(Files.createTempDirectory("gordon-image-run"));
     Path jsa = dir.resolve("gordon.jsa");
     List<String> cmd = new ArrayList<>();
-    config.path("config").path("Entrypoint").forEach(a -> cmd.add(a.asText()
-        .replace("/var/lib/gordon/.gordon.jsa", jsa.toString())
-        .replace("/opt/", rootfs + "/opt/")));
+    config
+        .path("config")
+        .path("Entrypoint")
+        .forEach(
+            a ->
+                cmd.add(
+                    a.asText()
+                        .replace("/var/lib/gordon/.gordon.jsa", jsa.toString())
+                        .replace("/opt/", rootfs + "/opt/")));
     cmd.addAll(List.of("run", "-c", dir.toString()));
     String options = "";
     for (JsonNode e : config.path("config").path("Env")) {
@@ -141,24 +155,32 @@ class ImageLayoutIT {
         options = e.asText().substring("JDK_JAVA_OPTIONS=".length());
       }
     }
-    try (GordonProcess gordon = GordonProcess.start(Path.of(cmd.get(0)), dir,
-        java.util.Map.of("JDK_JAVA_OPTIONS", options), cmd.subList(1, cmd.size())
-            .toArray(String[]::new))) {
+    try (GordonProcess gordon =
+        GordonProcess.start(
+            Path.of(cmd.get(0)),
+            dir,
+            java.util.Map.of("JDK_JAVA_OPTIONS", options),
+            cmd.subList(1, cmd.size()).toArray(String[]::new))) {
       Http http = new Http(gordon.httpPort());
-      java.util.regex.Pattern listening = java.util.regex.Pattern
-          .compile("admin server listening on http://127\\.0\\.0\\.1:(\\d+)/");
+      java.util.regex.Pattern listening =
+          java.util.regex.Pattern.compile(
+              "admin server listening on http://127\\.0\\.0\\.1:(\\d+)/");
       // The admin server may log its port a moment after the event port is bound.
-      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(30))
           .until(() -> listening.matcher(gordon.logText()).find());
       java.util.regex.Matcher admin = listening.matcher(gordon.logText());
       assertThat(admin.find()).as(gordon.tail()).isTrue();
-      java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-              + admin.group(1) + "/healthz")).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
+      java.net.http.HttpResponse<String> health =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create("http://127.0.0.1:" + admin.group(1) + "/healthz"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
-      assertThat(http.post("", Http.addA("img-1", "img.example.com.", "192.0.2.50"))
-          .statusCode()).isEqualTo(202);
+      assertThat(http.post("", Http.addA("img-1", "img.example.com.", "192.0.2.50")).statusCode())
+          .isEqualTo(202);
       assertThat(gordon.stop()).as(gordon.tail()).isZero();
       assertThat(gordon.logText()).contains("Shutdown complete.");
       assertThat(jsa).as("-XX:+AutoCreateSharedArchive wrote the archive at exit").exists();

@@ -19,30 +19,40 @@ import org.junit.jupiter.api.io.TempDir;
 class JanitorScheduleIT {
   private static final Pattern ADMIN =
       Pattern.compile("admin server listening on http://127\\.0\\.0\\.1:(\\d+)/");
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void theServiceRunsTheJanitorOnItsIntervalAndReadyzShowsIt() throws Exception {
     Configs.embeddedDefault(dir);
-    Files.writeString(dir.resolve("gordon.toml"), Files.readString(dir.resolve("gordon.toml"))
-        + "\n[janitor]\nplugins = [\"local.inventory\"]\ninterval = \"1s\"\n"
-        + "[local.inventory]\npath = \"inventory.json\"\nzones = [\"example.com.\"]\n");
-    Files.writeString(dir.resolve("inventory.json"),
+    Files.writeString(
+        dir.resolve("gordon.toml"),
+        Files.readString(dir.resolve("gordon.toml"))
+            + "\n[janitor]\nplugins = [\"local.inventory\"]\ninterval = \"1s\"\n"
+            + "[local.inventory]\npath = \"inventory.json\"\nzones = [\"example.com.\"]\n");
+    Files.writeString(
+        dir.resolve("inventory.json"),
         "[{\"name\": \"web.example.com.\", \"type\": \"A\", \"ttl\": 300,"
             + " \"rrdatas\": [\"192.0.2.50\"]}]");
     Path zone = dir.resolve("var/zones/example.com.zone");
     try (GordonProcess gordon = GordonProcess.start(dir)) {
-      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-          Files.exists(zone) ? Files.readString(zone) : "").as(gordon.tail())
-          .contains("web.example.com. 300 IN A 192.0.2.50"));
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(gordon.logText())
-          .contains("janitor run ended: success"));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(Files.exists(zone) ? Files.readString(zone) : "")
+                      .as(gordon.tail())
+                      .contains("web.example.com. 300 IN A 192.0.2.50"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(gordon.logText()).contains("janitor run ended: success"));
       Matcher m = ADMIN.matcher(gordon.logText());
       assertThat(m.find()).as(gordon.tail()).isTrue();
-      HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + m.group(1) + "/readyz")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> ready =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.group(1) + "/readyz"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(ready.body()).contains("janitor");
       assertThat(gordon.stop()).isZero();
     }

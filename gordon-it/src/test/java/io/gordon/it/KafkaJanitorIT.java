@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The janitor on Kafka with real processes, one broker and one BIND for the class:
- * {@code gordon janitor} publishes its changes with {@code kafka.publisher} and a
- * {@code gordon run} with {@code kafka.event_consumer} applies them; two {@code gordon run}
- * with {@code [janitor] interval} and a janitor lease topic run one janitor between them, and
- * the survivor takes over when the holder is killed.
+ * The janitor on Kafka with real processes, one broker and one BIND for the class: {@code gordon
+ * janitor} publishes its changes with {@code kafka.publisher} and a {@code gordon run} with {@code
+ * kafka.event_consumer} applies them; two {@code gordon run} with {@code [janitor] interval} and a
+ * janitor lease topic run one janitor between them, and the survivor takes over when the holder is
+ * killed.
  */
 class KafkaJanitorIT {
   static final String EVENTS = "dns-events";
@@ -63,16 +63,20 @@ class KafkaJanitorIT {
     try {
       Gordon.Result first = Gordon.run(d, "janitor", "-c", d.toString());
       assertThat(first.exit()).as(first.err()).isZero();
-      assertThat(first.out()).contains("+ addition www.pub.test. A ttl 300 192.0.2.1 "
-          + "[published]", "+ addition vm-1.pub.test. A ttl 300 192.0.2.11 [published]");
+      assertThat(first.out())
+          .contains(
+              "+ addition www.pub.test. A ttl 300 192.0.2.1 " + "[published]",
+              "+ addition vm-1.pub.test. A ttl 300 192.0.2.11 [published]");
       awaitRecords(zone, "www.pub.test.", "www.pub.test. A 192.0.2.1");
       awaitRecords(zone, "vm-1.pub.test.", "vm-1.pub.test. A 192.0.2.11");
       inventory(d, zone, "www=192.0.2.7");
       Gordon.Result second = Gordon.run(d, "janitor", "-c", d.toString());
       assertThat(second.exit()).as(second.err()).isZero();
-      assertThat(second.out()).contains("~ replacement www.pub.test. A ttl 300 192.0.2.1 -> "
-          + "ttl 300 192.0.2.7 [published]", "- deletion vm-1.pub.test. A ttl 300 192.0.2.11 "
-          + "[published]");
+      assertThat(second.out())
+          .contains(
+              "~ replacement www.pub.test. A ttl 300 192.0.2.1 -> "
+                  + "ttl 300 192.0.2.7 [published]",
+              "- deletion vm-1.pub.test. A ttl 300 192.0.2.11 " + "[published]");
       awaitRecords(zone, "www.pub.test.", "www.pub.test. A 192.0.2.7");
       awaitRecords(zone, "vm-1.pub.test.");
       assertThat(gordon.stop()).as(gordon.tail()).isZero();
@@ -80,13 +84,17 @@ class KafkaJanitorIT {
       gordon.close();
     }
     List<ConsumerRecord<String, String>> records = topic(4);
-    assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(
-        "www.pub.test.", "vm-1.pub.test.", "www.pub.test.", "vm-1.pub.test.");
-    assertThat(records.getFirst().value()).matches("\\{\"id\":\"janitor-[0-9a-z]+-\\d+\","
-        + "\"action\":\"additions\",\"resourceRecords\":\\{\"name\":\"(www|vm-1)\\.pub\\.test\\."
-        + "\",\"type\":\"A\",\"ttl\":300,\"rrdatas\":\\[\"192\\.0\\.2\\.11?\"],\"kind\":"
-        + "\"dns#resourceRecordSet\",\"expected\":\\[]},\"timestamp\":\"\\d{4}-\\d\\d-\\d\\dT"
-        + "\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\"}");
+    assertThat(records)
+        .extracting(ConsumerRecord::key)
+        .containsExactlyInAnyOrder(
+            "www.pub.test.", "vm-1.pub.test.", "www.pub.test.", "vm-1.pub.test.");
+    assertThat(records.getFirst().value())
+        .matches(
+            "\\{\"id\":\"janitor-[0-9a-z]+-\\d+\","
+                + "\"action\":\"additions\",\"resourceRecords\":\\{\"name\":\"(www|vm-1)\\.pub\\.test\\."
+                + "\",\"type\":\"A\",\"ttl\":300,\"rrdatas\":\\[\"192\\.0\\.2\\.11?\"],\"kind\":"
+                + "\"dns#resourceRecordSet\",\"expected\":\\[]},\"timestamp\":\"\\d{4}-\\d\\d-\\d\\dT"
+                + "\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\"}");
     assertThat(d.resolve("var/dead-letters.jsonl")).doesNotExist();
   }
 
@@ -94,8 +102,13 @@ class KafkaJanitorIT {
   void twoInstancesRunOneJanitorAndTheOtherTakesOverWhenItIsKilled() throws Exception {
     String zone = "lease.test.";
     Path inventory = dir.resolve("inventory.json");
-    String janitor = "[janitor]\nplugins = [\"local.inventory\"]\ninterval = \"1s\"\n"
-        + "[local.inventory]\npath = \"" + inventory + "\"\nzones = [\"" + zone + "\"]\n";
+    String janitor =
+        "[janitor]\nplugins = [\"local.inventory\"]\ninterval = \"1s\"\n"
+            + "[local.inventory]\npath = \""
+            + inventory
+            + "\"\nzones = [\""
+            + zone
+            + "\"]\n";
     String lease = "janitor_lease_topic = \"" + LEASE + "\"\n";
     String group = "gordon-lease-" + UUID.randomUUID();
     List<GordonProcess> gordons = new ArrayList<>();
@@ -106,20 +119,29 @@ class KafkaJanitorIT {
       }
       awaitRecords(zone, "www.lease.test.", "www.lease.test. A 192.0.2.1");
       // one has run the janitor three times and the other found itself a standby
-      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-          .until(() -> holder(gordons) >= 0
-              && standbys(gordons.get(1 - holder(gordons))) > 0);
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> holder(gordons) >= 0 && standbys(gordons.get(1 - holder(gordons))) > 0);
       int holder = holder(gordons);
       GordonProcess standby = gordons.get(1 - holder);
       assertThat(runs(standby)).as(standby.tail()).isZero();
-      assertThat(standby.logText()).contains("janitor: standby, this instance does not hold the "
-          + "janitor lease (partition 0 of topic " + LEASE + " (group " + group + "-janitor))");
+      assertThat(standby.logText())
+          .contains(
+              "janitor: standby, this instance does not hold the "
+                  + "janitor lease (partition 0 of topic "
+                  + LEASE
+                  + " (group "
+                  + group
+                  + "-janitor))");
       gordons.get(holder).kill();
       inventory(dir, zone, "www=192.0.2.2");
       // the standby takes the lease once the group drops the killed member (session 6 s)
       awaitRecords(zone, "www.lease.test.", "www.lease.test. A 192.0.2.2");
-      assertThat(standby.logText()).contains("janitor lease acquired: partition 0 of topic "
-          + LEASE, "janitor: this instance holds the janitor lease");
+      assertThat(standby.logText())
+          .contains(
+              "janitor lease acquired: partition 0 of topic " + LEASE,
+              "janitor: this instance holds the janitor lease");
       assertThat(runs(standby)).isPositive();
       assertThat(standby.stop()).as(standby.tail()).isZero();
     } finally {
@@ -150,14 +172,18 @@ class KafkaJanitorIT {
   }
 
   private static void awaitRecords(String zone, String name, String... expected) {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
         .untilAsserted(() -> assertThat(hand.at(zone, name)).containsExactly(expected));
   }
 
-  private static Path configure(Path d, String zone, String group, String janitor,
-      String lease) throws Exception {
+  private static Path configure(Path d, String zone, String group, String janitor, String lease)
+      throws Exception {
     Files.createDirectories(d);
-    Files.writeString(d.resolve("gordon.toml"), """
+    Files.writeString(
+        d.resolve("gordon.toml"),
+        """
         [core]
         plugins = ["kafka.event_consumer", "rfc2136"]
         [core.route]
@@ -184,8 +210,18 @@ class KafkaJanitorIT {
         tsig_key_name = "%7$s"
         tsig_secret = "%8$s"
         %9$s
-        """.formatted(kafka.bootstrap(), EVENTS, group, lease, bind.hostPort(), zone,
-        bind.key().name(), bind.key().secret(), janitor.isEmpty() ? """
+        """
+            .formatted(
+                kafka.bootstrap(),
+                EVENTS,
+                group,
+                lease,
+                bind.hostPort(),
+                zone,
+                bind.key().name(),
+                bind.key().secret(),
+                janitor.isEmpty()
+                    ? """
         [janitor]
         plugins = ["local.inventory", "kafka.publisher"]
         [local.inventory]
@@ -193,7 +229,9 @@ class KafkaJanitorIT {
         zones = ["%s"]
         [kafka.publisher]
         topic = "%s"
-        """.formatted(zone, EVENTS) : janitor));
+        """
+                        .formatted(zone, EVENTS)
+                    : janitor));
     return d;
   }
 
@@ -202,21 +240,39 @@ class KafkaJanitorIT {
     List<String> items = new ArrayList<>();
     for (String h : hosts) {
       String[] kv = h.split("=");
-      items.add("{\"name\": \"" + kv[0] + "." + zone + "\", \"type\": \"A\", \"ttl\": 300,"
-          + " \"rrdatas\": [\"" + kv[1] + "\"]}");
+      items.add(
+          "{\"name\": \""
+              + kv[0]
+              + "."
+              + zone
+              + "\", \"type\": \"A\", \"ttl\": 300,"
+              + " \"rrdatas\": [\""
+              + kv[1]
+              + "\"]}");
     }
     String json = "[" + String.join(",\n", items) + "]";
     Files.writeString(d.resolve("inventory.json.tmp"), json);
-    Files.move(d.resolve("inventory.json.tmp"), d.resolve("inventory.json"),
-        StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        d.resolve("inventory.json.tmp"),
+        d.resolve("inventory.json"),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** The first {@code n} records of the events topic, read from the start. */
   private static List<ConsumerRecord<String, String>> topic(int n) {
     List<ConsumerRecord<String, String>> out = new ArrayList<>();
-    try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of("bootstrap.servers",
-        kafka.bootstrap(), "group.id", "reader-" + UUID.randomUUID(), "auto.offset.reset",
-        "earliest"), new StringDeserializer(), new StringDeserializer())) {
+    try (KafkaConsumer<String, String> c =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                kafka.bootstrap(),
+                "group.id",
+                "reader-" + UUID.randomUUID(),
+                "auto.offset.reset",
+                "earliest"),
+            new StringDeserializer(),
+            new StringDeserializer())) {
       c.subscribe(List.of(EVENTS));
       long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (out.size() < n && System.nanoTime() < end) {

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * builds; the jars are the real ones.
  */
 class LauncherRebuildIT {
-  @TempDir
-  Path tree;
+  @TempDir Path tree;
 
   private Path builds;
 
@@ -87,9 +86,11 @@ class LauncherRebuildIT {
   }
 
   private void launch() throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(tree.resolve("bin/gordon").toString(), "version")
-        .directory(tree.toFile()).redirectErrorStream(true)
-        .redirectOutput(tree.resolve("out.txt").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(tree.resolve("bin/gordon").toString(), "version")
+            .directory(tree.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(tree.resolve("out.txt").toFile());
     pb.environment().put("PATH", tree.resolve("fake-bin") + ":/usr/bin:/bin");
     pb.environment().remove("GORDON_NO_BUILD");
     pb.environment().put("GORDON_CDS", "off"); // no training runs: only builds are counted
@@ -116,7 +117,8 @@ class LauncherRebuildIT {
         Files.setLastModifiedTime(p, old);
       }
     }
-    Files.setLastModifiedTime(tree.resolve("gordon-service/target/gordon-service.jar"),
+    Files.setLastModifiedTime(
+        tree.resolve("gordon-service/target/gordon-service.jar"),
         FileTime.from(Instant.now().minusSeconds(60)));
   }
 }

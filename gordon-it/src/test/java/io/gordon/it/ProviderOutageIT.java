@@ -18,17 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A provider outage longer than {@code core.max_msg_age} loses nothing (issue 10, item 3): the
- * real {@code bin/gordon run} takes events over local.http into the rfc2136 provider while the
- * real BIND process is gone, and applies every one of them once BIND is back on the same port.
+ * A provider outage longer than {@code core.max_msg_age} loses nothing (issue 10, item 3): the real
+ * {@code bin/gordon run} takes events over local.http into the rfc2136 provider while the real BIND
+ * process is gone, and applies every one of them once BIND is back on the same port.
  *
- * <p>Why this fails on the old behaviour: there {@code max_msg_age} was checked again each time
- * an event was submitted, including resubmission of an accepted event after its tries were used
- * up. Here the age limit is 3 s, each delivery gets 2 quick tries and BIND stays down for 8 s, so
- * every event is handed back to the spool and resubmitted at least once when it is already older
- * than 3 s; the old code dead-lettered it as too old at that point, leaving the zone without the
- * record and the dead-letter file with up to {@value #EVENTS} lines. With the age rule applied
- * once at intake, the events are retried until {@code core.retry.deadline} (120 s, far away).
+ * <p>Why this fails on the old behaviour: there {@code max_msg_age} was checked again each time an
+ * event was submitted, including resubmission of an accepted event after its tries were used up.
+ * Here the age limit is 3 s, each delivery gets 2 quick tries and BIND stays down for 8 s, so every
+ * event is handed back to the spool and resubmitted at least once when it is already older than 3
+ * s; the old code dead-lettered it as too old at that point, leaving the zone without the record
+ * and the dead-letter file with up to {@value #EVENTS} lines. With the age rule applied once at
+ * intake, the events are retried until {@code core.retry.deadline} (120 s, far away).
  */
 class ProviderOutageIT {
   static final int EVENTS = 200;
@@ -36,8 +36,7 @@ class ProviderOutageIT {
   static final Duration OUTAGE = Duration.ofSeconds(8);
   static BindServer bind;
   static ZoneClient zone;
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void startBind() {
@@ -51,7 +50,9 @@ class ProviderOutageIT {
   }
 
   private void configure() throws Exception {
-    Files.writeString(dir.resolve("gordon.toml"), """
+    Files.writeString(
+        dir.resolve("gordon.toml"),
+        """
         [core]
         plugins = ["local.http", "rfc2136"]
         max_msg_age = "3s"
@@ -79,7 +80,8 @@ class ProviderOutageIT {
         tsig_key_name = "%s"
         tsig_secret = "%s"
         timeout = "500ms"
-        """.formatted(bind.hostPort(), ZONE, bind.key().name(), bind.key().secret()));
+        """
+            .formatted(bind.hostPort(), ZONE, bind.key().name(), bind.key().secret()));
   }
 
   static String address(int n) {
@@ -105,14 +107,16 @@ class ProviderOutageIT {
       Thread.sleep(Math.max(0, left));
       assertThat(gordon.alive()).as(gordon.tail()).isTrue();
       bind.restart();
-      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(500))
           .failFast("gordon exited: " + gordon.tail(), () -> !gordon.alive())
-          .untilAsserted(() -> assertThat(aRecords()).as(gordon.tail())
-              .containsAll(expected));
+          .untilAsserted(() -> assertThat(aRecords()).as(gordon.tail()).containsAll(expected));
       assertThat(aRecords()).isEqualTo(expected);
       Path deadLetters = dir.resolve("var/dead-letters.jsonl");
       assertThat(Files.exists(deadLetters) ? Files.readAllLines(deadLetters) : List.of())
-          .as("dead letters").isEmpty();
+          .as("dead letters")
+          .isEmpty();
       assertThat(gordon.stop()).as(gordon.tail()).isZero();
     }
   }

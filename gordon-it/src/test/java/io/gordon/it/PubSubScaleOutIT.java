@@ -28,21 +28,23 @@ import org.junit.jupiter.api.io.TempDir;
  * stopped mid-stream and started again: every name ends at its last version, nothing is
  * dead-lettered, and BIND's log shows each name's versions applied in order.
  *
- * <p>Stopped with SIGTERM, the instance nacks what it had not finished, so Pub/Sub hands those
- * keys to the other instance at once: this always runs. Killed with SIGKILL, its leased messages
- * come back only once their ack deadline lapses; that variant runs only with {@code
- * -Dgordon.it.pubsubKill=true}, because the Pub/Sub emulator never redelivers some ordering
- * keys held by a killed subscriber (docs/scaling.md, "Pub/Sub: what a kill costs"; reduced to
- * the client library in gordon-gcp's EmulatorOrderedRedeliveryIT). {@code -Dgordon.it.rounds=N}
- * repeats a round N times (fresh topic and names each time).
+ * <p>Stopped with SIGTERM, the instance nacks what it had not finished, so Pub/Sub hands those keys
+ * to the other instance at once: this always runs. Killed with SIGKILL, its leased messages come
+ * back only once their ack deadline lapses; that variant runs only with {@code
+ * -Dgordon.it.pubsubKill=true}, because the Pub/Sub emulator never redelivers some ordering keys
+ * held by a killed subscriber (docs/scaling.md, "Pub/Sub: what a kill costs"; reduced to the client
+ * library in gordon-gcp's EmulatorOrderedRedeliveryIT). {@code -Dgordon.it.rounds=N} repeats a
+ * round N times (fresh topic and names each time).
  */
 class PubSubScaleOutIT {
   static final String ZONE = "example.test.";
   static final String PROJECT = "gordon-scale";
   static final int NAMES = 300;
   static final int VERSIONS = 10;
+
   /** The subscription's ack deadline, and the consumer's longest lease step. */
   static final int ACK_DEADLINE = 10;
+
   static BindServer bind;
   static PubSubEmulator emulator;
   @TempDir Path dir;
@@ -72,9 +74,12 @@ class PubSubScaleOutIT {
   }
 
   @Test
-  @EnabledIfSystemProperty(named = "gordon.it.pubsubKill", matches = "true",
-      disabledReason = "the Pub/Sub emulator does not redeliver ordering keys held by a killed "
-          + "subscriber; run against a real project or a fixed emulator")
+  @EnabledIfSystemProperty(
+      named = "gordon.it.pubsubKill",
+      matches = "true",
+      disabledReason =
+          "the Pub/Sub emulator does not redeliver ordering keys held by a killed "
+              + "subscriber; run against a real project or a fixed emulator")
   void twoSubscribersSurviveAKillWithNothingLostAndEveryNameInOrder() throws Exception {
     for (int round = 1; round <= Integer.getInteger("gordon.it.rounds", 1); round++) {
       round("r" + round + "-", true);
@@ -92,14 +97,18 @@ class PubSubScaleOutIT {
         gordons.add(GordonProcess.start(configure(roundDir.resolve(n), topic)));
       }
       // publish once both stream, so that Pub/Sub shares the keys between them
-      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(200))
           .failFast("a gordon exited", () -> gordons.stream().anyMatch(g -> !g.alive()))
           .until(() -> gordons.stream().allMatch(g -> subscribed(g) > 0));
       // publishing goes on while b is killed: b holds leased messages of its keys, and more
       // messages of those keys arrive behind them
       java.util.concurrent.CompletableFuture<Void> published =
           java.util.concurrent.CompletableFuture.runAsync(() -> publish(topic, prefix));
-      await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100))
+      await()
+          .atMost(Duration.ofSeconds(180))
+          .pollInterval(Duration.ofMillis(100))
           .failFast("a gordon exited", () -> gordons.stream().anyMatch(g -> !g.alive()))
           .until(() -> appliedBy(gordons.get(1)) >= NAMES / 5);
       long killed = System.nanoTime();
@@ -107,25 +116,34 @@ class PubSubScaleOutIT {
       if (kill) {
         gordons.get(1).kill();
         int atKill = applied(prefix);
-        System.out.printf("pubsub scale-out %s: %d of %d applies at the kill, %d by the killed "
-            + "instance%n", prefix, atKill, NAMES * VERSIONS, appliedBy(gordons.get(1)));
+        System.out.printf(
+            "pubsub scale-out %s: %d of %d applies at the kill, %d by the killed " + "instance%n",
+            prefix, atKill, NAMES * VERSIONS, appliedBy(gordons.get(1)));
         assertThat(atKill).as("the kill came mid-stream").isLessThan(NAMES * VERSIONS / 2);
         gordons.set(1, GordonProcess.start(roundDir.resolve("b")));
       }
       published.get(180, java.util.concurrent.TimeUnit.SECONDS);
       // The killed instance's leased messages come back only after their ack deadline
       // (ACK_DEADLINE, as the consumer leases in steps of it); the rest is the survivor's work.
-      await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500))
+      await()
+          .atMost(Duration.ofSeconds(150))
+          .pollInterval(Duration.ofMillis(500))
           .failFast("a gordon exited", () -> gordons.stream().anyMatch(g -> !g.alive()))
           .until(() -> everyNameAtLastVersion(prefix));
-      System.out.printf("pubsub scale-out %s: every name at its last version %.1f s after %s;"
-          + " applied by a: %d, by b: %d%n", prefix, (System.nanoTime() - killed) / 1e9,
-          kill ? "the kill" : "b's first 60 applies", appliedBy(gordons.get(0)),
+      System.out.printf(
+          "pubsub scale-out %s: every name at its last version %.1f s after %s;"
+              + " applied by a: %d, by b: %d%n",
+          prefix,
+          (System.nanoTime() - killed) / 1e9,
+          kill ? "the kill" : "b's first 60 applies",
+          appliedBy(gordons.get(0)),
           appliedBy(gordons.get(1)));
       assertThat(appliedBy(gordons.get(0))).as("instance a applied its share").isPositive();
       // stop only once the restarted instance streams (its signal handlers are installed);
       // its log is appended to the killed one's
-      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(200))
           .until(() -> !kill || subscribed(gordons.get(1)) > streams);
       for (GordonProcess g : gordons) {
         assertThat(g.stop()).as("exit status of " + g.configDir() + ": " + g.tail()).isZero();
@@ -142,8 +160,8 @@ class PubSubScaleOutIT {
       assertThat(UpdateLog.problem(e.getValue(), VERSIONS)).as(e.getKey()).isNull();
       replays += UpdateLog.replays(e.getValue());
     }
-    System.out.printf("pubsub scale-out %s: %d versions applied twice "
-        + "(at-least-once)%n", prefix, replays);
+    System.out.printf(
+        "pubsub scale-out %s: %d versions applied twice " + "(at-least-once)%n", prefix, replays);
     for (String n : List.of("a", "b")) {
       assertThat(roundDir.resolve(n).resolve("var/dead-letters.jsonl")).doesNotExist();
     }
@@ -157,8 +175,11 @@ class PubSubScaleOutIT {
   /** Messages the instance applied (the log metrics relay prints every settlement). */
   private static int appliedBy(GordonProcess g) {
     try (var lines = Files.lines(g.configDir().resolve("gordon.log"))) {
-      return (int) lines.filter(l -> l.contains("[router-message-settled]")
-          && l.contains("'outcome': 'applied'")).count();
+      return (int)
+          lines
+              .filter(
+                  l -> l.contains("[router-message-settled]") && l.contains("'outcome': 'applied'"))
+              .count();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -181,9 +202,15 @@ class PubSubScaleOutIT {
         List<Future<String>> sent = new ArrayList<>();
         for (int i = 0; i < NAMES; i++) {
           String name = prefix + "p" + i + "." + ZONE;
-          String event = "{\"action\":\"additions\",\"timestamp\":\"" + base.plusMillis(v)
-              + "\",\"resourceRecords\":{\"name\":\"" + name + "\",\"type\":\"TXT\","
-              + "\"ttl\":300,\"rrdatas\":[\"\\\"v" + v + "\\\"\"]}}";
+          String event =
+              "{\"action\":\"additions\",\"timestamp\":\""
+                  + base.plusMillis(v)
+                  + "\",\"resourceRecords\":{\"name\":\""
+                  + name
+                  + "\",\"type\":\"TXT\","
+                  + "\"ttl\":300,\"rrdatas\":[\"\\\"v"
+                  + v
+                  + "\\\"\"]}}";
           sent.add(pool.submit(() -> emulator.publish(PROJECT, topic, event, Map.of(), name)));
         }
         for (Future<String> f : sent) {
@@ -201,7 +228,9 @@ class PubSubScaleOutIT {
 
   private static Path configure(Path d, String topic) throws Exception {
     Files.createDirectories(d);
-    Files.writeString(d.resolve("gordon.toml"), """
+    Files.writeString(
+        d.resolve("gordon.toml"),
+        """
         [core]
         plugins = ["gcp.event_consumer", "rfc2136"]
         max_msg_age = 0
@@ -231,8 +260,17 @@ class PubSubScaleOutIT {
         # one record per UPDATE: slow enough that the kill comes mid-stream
         max_changes_per_update = 1
         max_updates_in_flight = 1
-        """.formatted(PROJECT, topic, topic, emulator.hostPort(), ACK_DEADLINE, bind.hostPort(),
-        ZONE, bind.key().name(), bind.key().secret()));
+        """
+            .formatted(
+                PROJECT,
+                topic,
+                topic,
+                emulator.hostPort(),
+                ACK_DEADLINE,
+                bind.hostPort(),
+                ZONE,
+                bind.key().name(),
+                bind.key().secret()));
     return d;
   }
 

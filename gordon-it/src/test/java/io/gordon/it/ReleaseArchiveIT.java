@@ -22,14 +22,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The release archive, unpacked in a temporary directory and run with only a JDK: no Maven on
- * the PATH, no source tree, a HOME without a Maven repository.
+ * The release archive, unpacked in a temporary directory and run with only a JDK: no Maven on the
+ * PATH, no source tree, a HOME without a Maven repository.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReleaseArchiveIT {
   /** What bin/gordon may call; Maven is not among them. */
-  static final List<String> TOOLS = List.of("bash", "sh", "env", "sed", "find", "mktemp", "cat",
-      "grep", "seq", "sleep", "kill", "rm", "mv", "mkdir", "basename", "dirname", "tr", "head");
+  static final List<String> TOOLS =
+      List.of(
+          "bash",
+          "sh",
+          "env",
+          "sed",
+          "find",
+          "mktemp",
+          "cat",
+          "grep",
+          "seq",
+          "sleep",
+          "kill",
+          "rm",
+          "mv",
+          "mkdir",
+          "basename",
+          "dirname",
+          "tr",
+          "head");
 
   Path tmp;
 
@@ -44,12 +62,23 @@ class ReleaseArchiveIT {
     home = tmp.resolve(archive.getFileName().toString().replace(".tar.gz", ""));
     Path tools = Files.createDirectories(tmp.resolve("tools"));
     for (String t : TOOLS) {
-      Path real = Stream.of("/usr/bin", "/bin").map(d -> Path.of(d, t)).filter(Files::exists)
-          .findFirst().orElseThrow(() -> new AssertionError(t + " not found in /usr/bin, /bin"));
+      Path real =
+          Stream.of("/usr/bin", "/bin")
+              .map(d -> Path.of(d, t))
+              .filter(Files::exists)
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(t + " not found in /usr/bin, /bin"));
       Files.createSymbolicLink(tools.resolve(t), real);
     }
-    env = new HashMap<>(Map.of("PATH", tools.toString(), "HOME", tmp.resolve("home").toString(),
-        "JAVA_HOME", System.getProperty("java.home")));
+    env =
+        new HashMap<>(
+            Map.of(
+                "PATH",
+                tools.toString(),
+                "HOME",
+                tmp.resolve("home").toString(),
+                "JAVA_HOME",
+                System.getProperty("java.home")));
     env.put("GORDON_NO_BUILD", ""); // the release never builds; make sure nothing relies on it
   }
 
@@ -60,8 +89,8 @@ class ReleaseArchiveIT {
 
   static Path archive() throws IOException {
     try (Stream<Path> files = Files.list(Gordon.REPO.resolve("gordon-service/target"))) {
-      List<Path> found = files.filter(f -> f.getFileName().toString().matches(
-          "gordon-.*\\.tar\\.gz")).toList();
+      List<Path> found =
+          files.filter(f -> f.getFileName().toString().matches("gordon-.*\\.tar\\.gz")).toList();
       assertThat(found).as("mvn package must have written gordon-<version>.tar.gz").hasSize(1);
       return found.get(0);
     }
@@ -70,8 +99,15 @@ class ReleaseArchiveIT {
   @Test
   void theArchiveHoldsLauncherJarsConfigsUnitAndDocsButNoSources() throws Exception {
     assertThat(home.resolve("bin/gordon")).isExecutable();
-    for (String f : List.of("bin/jdk.sh", "gordon.toml", "etc/gordon.toml", "README.md",
-        "docs/install.md", "examples/event-a.json", "deploy/systemd/gordon.service")) {
+    for (String f :
+        List.of(
+            "bin/jdk.sh",
+            "gordon.toml",
+            "etc/gordon.toml",
+            "README.md",
+            "docs/install.md",
+            "examples/event-a.json",
+            "deploy/systemd/gordon.service")) {
       assertThat(home.resolve(f)).as(f).isRegularFile();
     }
     assertThat(home.resolve("pom.xml")).doesNotExist();
@@ -82,10 +118,17 @@ class ReleaseArchiveIT {
   @Test
   void theSystemdUnitRestartsAndIsHardened() throws Exception {
     List<String> unit = Files.readAllLines(home.resolve("deploy/systemd/gordon.service"));
-    assertThat(unit).contains("Type=exec", "Restart=on-failure", "RestartPreventExitStatus=2",
-        "ProtectSystem=strict", "NoNewPrivileges=true", "ReadWritePaths=/var/lib/gordon",
-        "StateDirectory=gordon", "User=gordon",
-        "ExecStart=/opt/gordon/bin/gordon run -c /etc/gordon");
+    assertThat(unit)
+        .contains(
+            "Type=exec",
+            "Restart=on-failure",
+            "RestartPreventExitStatus=2",
+            "ProtectSystem=strict",
+            "NoNewPrivileges=true",
+            "ReadWritePaths=/var/lib/gordon",
+            "StateDirectory=gordon",
+            "User=gordon",
+            "ExecStart=/opt/gordon/bin/gordon run -c /etc/gordon");
   }
 
   @Test
@@ -98,17 +141,19 @@ class ReleaseArchiveIT {
   @Test
   void theEmbeddedDefaultRunsEndToEndFromTheUnpackedArchive() throws Exception {
     Path toml = home.resolve("gordon.toml"); // the archive's own, its ports set to 0
-    Files.writeString(toml, Files.readString(toml).replace(":8053\"", ":0\"")
-        .replace(":9053\"", ":0\""));
-    try (GordonProcess gordon = GordonProcess.start(home.resolve("bin/gordon"), home, env,
-        "run")) {
+    Files.writeString(
+        toml, Files.readString(toml).replace(":8053\"", ":0\"").replace(":9053\"", ":0\""));
+    try (GordonProcess gordon = GordonProcess.start(home.resolve("bin/gordon"), home, env, "run")) {
       Http http = new Http(gordon.httpPort());
-      HttpResponse<String> r = http.post("", Http.addA("rel-1", "rel.example.com.",
-          "192.0.2.40"));
+      HttpResponse<String> r = http.post("", Http.addA("rel-1", "rel.example.com.", "192.0.2.40"));
       assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
       Path zone = home.resolve("var/zones/example.com.zone");
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Zone.records(zone,
-          "example.com.")).contains("rel.example.com. 300 IN A 192.0.2.40"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(Zone.records(zone, "example.com."))
+                      .contains("rel.example.com. 300 IN A 192.0.2.40"));
       assertThat(gordon.logText()).doesNotContain("building the distribution");
       assertThat(home.resolve("gordon.jsa")).as("CDS archive written at first start").exists();
       assertThat(gordon.stop()).as(gordon.tail()).isZero();
@@ -118,8 +163,11 @@ class ReleaseArchiveIT {
   private int run(Map<String, String> environment, String... args) throws Exception {
     List<String> cmd = new java.util.ArrayList<>(List.of(home.resolve("bin/gordon").toString()));
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("run.log").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("run.log").toFile());
     pb.environment().putAll(environment);
     Process p = pb.start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -137,7 +185,9 @@ class ReleaseArchiveIT {
 
   static Set<String> jars(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jar"))
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".jar"))
           .collect(Collectors.toCollection(TreeSet::new));
     }
   }

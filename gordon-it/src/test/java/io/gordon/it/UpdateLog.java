@@ -12,12 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * BIND's update log read back: for every name, the versions (TXT {@code "vN"}) in the order BIND
- * applied them. BIND applies the updates of one zone one at a time, so the log's order is the
- * order of application.
+ * applied them. BIND applies the updates of one zone one at a time, so the log's order is the order
+ * of application.
  */
 final class UpdateLog {
-  private static final Pattern ADD = Pattern.compile(
-      "adding an RR at '([^']+)' TXT \"v(\\d+)\"");
+  private static final Pattern ADD = Pattern.compile("adding an RR at '([^']+)' TXT \"v(\\d+)\"");
 
   private UpdateLog() {}
 
@@ -39,8 +38,8 @@ final class UpdateLog {
   /**
    * What is wrong with one name's applied versions, or null: they must be runs of consecutive
    * versions (v, v+1, ...) starting at 1 and ending at {@code last}, each later run starting at
-   * most one past the end of the previous (a run that starts lower repeats versions after a
-   * crash, as at-least-once delivery does; any reordering leaves a gap inside a run).
+   * most one past the end of the previous (a run that starts lower repeats versions after a crash,
+   * as at-least-once delivery does; any reordering leaves a gap inside a run).
    */
   static String problem(List<Integer> applied, int last) {
     if (applied.isEmpty() || applied.getFirst() != 1) {

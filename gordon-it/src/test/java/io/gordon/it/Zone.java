@@ -15,8 +15,8 @@ final class Zone {
   private Zone() {}
 
   /**
-   * Every record line except the SOA, apex NS, the name server's own A record and the owner
-   * markers ({@code _gordon-...} TXT, written beside each record gordon owns).
+   * Every record line except the SOA, apex NS, the name server's own A record and the owner markers
+   * ({@code _gordon-...} TXT, written beside each record gordon owns).
    */
   static Set<String> records(Path file, String zone) throws IOException {
     Set<String> out = new TreeSet<>();
@@ -24,8 +24,11 @@ final class Zone {
       return out;
     }
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (line.isBlank() || line.startsWith(";") || line.startsWith("$")
-          || line.contains(" IN SOA ") || line.startsWith("ns1." + zone + " ")
+      if (line.isBlank()
+          || line.startsWith(";")
+          || line.startsWith("$")
+          || line.contains(" IN SOA ")
+          || line.startsWith("ns1." + zone + " ")
           || line.startsWith(zone + " ") && line.contains(" IN NS ")
           || line.startsWith("_gordon-")) {
         continue;
@@ -37,8 +40,10 @@ final class Zone {
 
   /** Runs named-checkzone on {@code file}; fails with its output unless it loads the zone. */
   static void assertLoadsInBind(String zone, Path file) throws Exception {
-    Process p = new ProcessBuilder("named-checkzone", zone, file.toString())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("named-checkzone", zone, file.toString())
+            .redirectErrorStream(true)
+            .start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as("named-checkzone %s %s:%n%s", zone, file, out).isZero();

@@ -6,9 +6,9 @@ import io.gordon.api.plugin.EventCodec;
 import java.util.Map;
 
 /**
- * The JSON document of a dead letter, with the fields the core's JSON-lines sink writes:
- * message id, when and why it was parked, phase and plugin, the event (the generic event JSON,
- * replayable) or the raw payload, the history and the source attributes.
+ * The JSON document of a dead letter, with the fields the core's JSON-lines sink writes: message
+ * id, when and why it was parked, phase and plugin, the event (the generic event JSON, replayable)
+ * or the raw payload, the history and the source attributes.
  */
 final class DeadLetterJson {
   private DeadLetterJson() {}

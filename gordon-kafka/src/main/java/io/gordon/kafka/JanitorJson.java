@@ -7,8 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * A janitor event as one record's value, in the same wire format as the janitor's
- * {@code gcp.gpubsub} publisher (the original gordon-janitor's message): {@code {"id", "action",
+ * A janitor event as one record's value, in the same wire format as the janitor's {@code
+ * gcp.gpubsub} publisher (the original gordon-janitor's message): {@code {"id", "action",
  * "resourceRecords": {"name", "type", "ttl", "rrdatas", "kind": "dns#resourceRecordSet",
  * "expected"}, "timestamp"}}, one record set per record, naive UTC timestamp. Written by hand
  * because plugins see only gordon-api; {@code KafkaPublisherIT} decodes it with the core's codec.
@@ -21,8 +21,8 @@ final class JanitorJson {
 
   static String encode(DnsEvent e) {
     if (e.records().size() != 1) {
-      throw new IllegalArgumentException("a janitor message carries one record set, not "
-          + e.records().size());
+      throw new IllegalArgumentException(
+          "a janitor message carries one record set, not " + e.records().size());
     }
     RecordSet r = e.records().get(0);
     StringBuilder sb = new StringBuilder(256).append('{');

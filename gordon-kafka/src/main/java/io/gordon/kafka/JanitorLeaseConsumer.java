@@ -36,8 +36,8 @@ final class JanitorLeaseConsumer implements JanitorLease, ConsumerRebalanceListe
     this.props = props;
     this.topic = topic;
     this.leased = new TopicPartition(topic, 0);
-    this.staleAfterMillis = Long.parseLong(String.valueOf(props.getOrDefault(
-        "session.timeout.ms", "45000"))) / 2;
+    this.staleAfterMillis =
+        Long.parseLong(String.valueOf(props.getOrDefault("session.timeout.ms", "45000"))) / 2;
     this.log = log;
   }
 
@@ -76,8 +76,14 @@ final class JanitorLeaseConsumer implements JanitorLease, ConsumerRebalanceListe
         }
       }
     } catch (RuntimeException e) {
-      log.log(System.Logger.Level.ERROR, "janitor lease consumer on " + topic + " failed; this "
-          + "instance will not run the janitor: " + e, e);
+      log.log(
+          System.Logger.Level.ERROR,
+          "janitor lease consumer on "
+              + topic
+              + " failed; this "
+              + "instance will not run the janitor: "
+              + e,
+          e);
     } finally {
       assigned = false;
       consumer = null;
@@ -98,8 +104,10 @@ final class JanitorLeaseConsumer implements JanitorLease, ConsumerRebalanceListe
   public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
     if (partitions.contains(leased)) {
       assigned = true;
-      log.log(System.Logger.Level.INFO, "janitor lease acquired: {0}; this instance runs the "
-          + "janitor", describe());
+      log.log(
+          System.Logger.Level.INFO,
+          "janitor lease acquired: {0}; this instance runs the " + "janitor",
+          describe());
     }
   }
 

@@ -19,11 +19,10 @@ import org.apache.kafka.common.KafkaException;
 
 /**
  * The Kafka dead-letter sink ({@code kafka.dead_letter}): produces each dead letter's JSON to a
- * topic and returns only once the broker acknowledged it ({@code acks=all}), so that the source
- * may then commit past the original. The record is keyed like the original (its key, else the
- * message id) and carries headers {@code reason}, {@code phase}, {@code plugin},
- * {@code message_id} and, when the original came from Kafka, {@code topic}, {@code partition}
- * and {@code offset}.
+ * topic and returns only once the broker acknowledged it ({@code acks=all}), so that the source may
+ * then commit past the original. The record is keyed like the original (its key, else the message
+ * id) and carries headers {@code reason}, {@code phase}, {@code plugin}, {@code message_id} and,
+ * when the original came from Kafka, {@code topic}, {@code partition} and {@code offset}.
  */
 final class KafkaDeadLetterSink implements DeadLetterSink {
   private final PluginContext context;
@@ -44,16 +43,24 @@ final class KafkaDeadLetterSink implements DeadLetterSink {
     try {
       producer = new KafkaProducer<>(props);
     } catch (KafkaException e) {
-      throw new PluginLoadException(context.pluginName(), "cannot create a producer for topic "
-          + topic + " with " + ClientKeys.describe(props) + ": " + e.getMessage(), e);
+      throw new PluginLoadException(
+          context.pluginName(),
+          "cannot create a producer for topic "
+              + topic
+              + " with "
+              + ClientKeys.describe(props)
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
   @Override
   public void park(DeadLetter letter) {
     String key = letter.attributes().getOrDefault("key", letter.messageId());
-    ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(topic, utf8(key),
-        utf8(DeadLetterJson.encode(letter, context.events())));
+    ProducerRecord<byte[], byte[]> r =
+        new ProducerRecord<>(
+            topic, utf8(key), utf8(DeadLetterJson.encode(letter, context.events())));
     header(r, "reason", letter.reason());
     header(r, "phase", letter.phase());
     header(r, "plugin", letter.plugin());
@@ -68,20 +75,34 @@ final class KafkaDeadLetterSink implements DeadLetterSink {
     try {
       sent = producer.send(r);
     } catch (KafkaException e) {
-      throw new RetriableException("cannot produce dead letter of message " + letter.messageId()
-          + " to " + topic + ": " + e, e);
+      throw new RetriableException(
+          "cannot produce dead letter of message " + letter.messageId() + " to " + topic + ": " + e,
+          e);
     }
     try {
       RecordMetadata m = sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      context.logger().log(System.Logger.Level.INFO, "[msg-{0}] dead letter produced to {1}-{2}"
-          + "@{3}", letter.messageId(), topic, m.partition(), m.offset());
+      context
+          .logger()
+          .log(
+              System.Logger.Level.INFO,
+              "[msg-{0}] dead letter produced to {1}-{2}" + "@{3}",
+              letter.messageId(),
+              topic,
+              m.partition(),
+              m.offset());
     } catch (ExecutionException | TimeoutException e) {
-      throw new RetriableException("cannot produce dead letter of message " + letter.messageId()
-          + " to " + topic + ": " + (e.getCause() != null ? e.getCause() : e), e);
+      throw new RetriableException(
+          "cannot produce dead letter of message "
+              + letter.messageId()
+              + " to "
+              + topic
+              + ": "
+              + (e.getCause() != null ? e.getCause() : e),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RetriableException("interrupted while producing dead letter of message "
-          + letter.messageId(), e);
+      throw new RetriableException(
+          "interrupted while producing dead letter of message " + letter.messageId(), e);
     }
   }
 

@@ -22,11 +22,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 
 /**
- * The janitor's {@code kafka.publisher}: produces each janitor event to a topic that
- * {@code kafka.event_consumer} reads, keyed by record name (so that it lands in the partition of
- * that name's live events and is applied in order with them), in the wire format of
- * {@code gcp.gpubsub} ({@link JanitorJson}). Returns only once the broker acknowledged every
- * record ({@code acks=all}, idempotent producer); a change counts as published only then.
+ * The janitor's {@code kafka.publisher}: produces each janitor event to a topic that {@code
+ * kafka.event_consumer} reads, keyed by record name (so that it lands in the partition of that
+ * name's live events and is applied in order with them), in the wire format of {@code gcp.gpubsub}
+ * ({@link JanitorJson}). Returns only once the broker acknowledged every record ({@code acks=all},
+ * idempotent producer); a change counts as published only then.
  */
 final class KafkaEventPublisher implements EventPublisher {
   private final PluginContext context;
@@ -47,11 +47,24 @@ final class KafkaEventPublisher implements EventPublisher {
     try {
       producer = new KafkaProducer<>(props);
     } catch (KafkaException e) {
-      throw new PluginLoadException(context.pluginName(), "cannot create a producer for topic "
-          + topic + " with " + ClientKeys.describe(props) + ": " + e.getMessage(), e);
+      throw new PluginLoadException(
+          context.pluginName(),
+          "cannot create a producer for topic "
+              + topic
+              + " with "
+              + ClientKeys.describe(props)
+              + ": "
+              + e.getMessage(),
+          e);
     }
-    context.logger().log(System.Logger.Level.INFO, "{0}: producing janitor events to {1} with "
-        + "{2}", context.pluginName(), topic, ClientKeys.describe(props));
+    context
+        .logger()
+        .log(
+            System.Logger.Level.INFO,
+            "{0}: producing janitor events to {1} with " + "{2}",
+            context.pluginName(),
+            topic,
+            ClientKeys.describe(props));
   }
 
   @Override
@@ -61,8 +74,9 @@ final class KafkaEventPublisher implements EventPublisher {
     String first = "";
     for (DnsEvent e : events) {
       try {
-        sent.add(producer.send(new ProducerRecord<>(topic, utf8(e.orderingKey()),
-            utf8(JanitorJson.encode(e)))));
+        sent.add(
+            producer.send(
+                new ProducerRecord<>(topic, utf8(e.orderingKey()), utf8(JanitorJson.encode(e)))));
       } catch (KafkaException ex) {
         sent.add(null);
         failed++;
@@ -76,12 +90,19 @@ final class KafkaEventPublisher implements EventPublisher {
       String result = "error";
       try {
         if (sent.get(i) != null) {
-          RecordMetadata md = sent.get(i).get(Math.max(0, deadline - System.nanoTime()),
-              TimeUnit.NANOSECONDS);
+          RecordMetadata md =
+              sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
           result = "published";
-          context.logger().log(System.Logger.Level.DEBUG, "Message published for {0}:{1} to "
-              + "{2}-{3}@{4}", action, events.get(i).orderingKey(), topic, md.partition(),
-              md.offset());
+          context
+              .logger()
+              .log(
+                  System.Logger.Level.DEBUG,
+                  "Message published for {0}:{1} to " + "{2}-{3}@{4}",
+                  action,
+                  events.get(i).orderingKey(),
+                  topic,
+                  md.partition(),
+                  md.offset());
         }
       } catch (ExecutionException | TimeoutException ex) {
         failed++;
@@ -90,13 +111,23 @@ final class KafkaEventPublisher implements EventPublisher {
         Thread.currentThread().interrupt();
         throw new RetriableException("interrupted while producing to " + topic, ex);
       }
-      m.incr("change-message", Map.of("plugin", "kafka-publisher", "action", action,
-          "result", result));
+      m.incr(
+          "change-message",
+          Map.of("plugin", "kafka-publisher", "action", action, "result", result));
     }
     if (failed > 0) {
-      throw new RetriableException(failed + " of " + events.size() + " janitor messages were"
-          + " not acknowledged by topic " + topic + " within " + timeout + " (first: " + first
-          + ")");
+      throw new RetriableException(
+          failed
+              + " of "
+              + events.size()
+              + " janitor messages were"
+              + " not acknowledged by topic "
+              + topic
+              + " within "
+              + timeout
+              + " (first: "
+              + first
+              + ")");
     }
   }
 

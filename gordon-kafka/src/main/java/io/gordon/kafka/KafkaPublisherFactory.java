@@ -12,15 +12,23 @@ import java.util.Properties;
 
 /** Creates {@code kafka.publisher}, the janitor's event publisher to a Kafka topic. */
 public final class KafkaPublisherFactory implements PluginFactory {
-  static final Key<String> TOPIC = Key.string("topic").rule(Rule.nonEmpty()).required(
-      "Topic the janitor's changes are produced to, keyed by record name: the topic"
-          + " kafka.event_consumer reads. It must exist.");
-  static final Key<Duration> PUBLISH_TIMEOUT = Key.duration("publish_timeout",
-      Duration.ofSeconds(60), Rule.durationAtLeast(0), "How long to wait for the broker to"
-          + " acknowledge one zone's records (acks=all); past it the run fails and the changes"
-          + " count as errors.");
-  static final ConfigSpec SPEC = ConfigSpec.of(ClientKeys.BOOTSTRAP_SERVERS, TOPIC,
-      PUBLISH_TIMEOUT, ClientKeys.client("producer"));
+  static final Key<String> TOPIC =
+      Key.string("topic")
+          .rule(Rule.nonEmpty())
+          .required(
+              "Topic the janitor's changes are produced to, keyed by record name: the topic"
+                  + " kafka.event_consumer reads. It must exist.");
+  static final Key<Duration> PUBLISH_TIMEOUT =
+      Key.duration(
+          "publish_timeout",
+          Duration.ofSeconds(60),
+          Rule.durationAtLeast(0),
+          "How long to wait for the broker to"
+              + " acknowledge one zone's records (acks=all); past it the run fails and the changes"
+              + " count as errors.");
+  static final ConfigSpec SPEC =
+      ConfigSpec.of(
+          ClientKeys.BOOTSTRAP_SERVERS, TOPIC, PUBLISH_TIMEOUT, ClientKeys.client("producer"));
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public KafkaPublisherFactory() {}
@@ -52,7 +60,7 @@ public final class KafkaPublisherFactory implements PluginFactory {
     p.putAll(ClientKeys.properties(context, KafkaDeadLetterFactory.FIXED));
     p.put("bootstrap.servers", ClientKeys.bootstrap(context.config()));
     p.putAll(KafkaDeadLetterFactory.FIXED);
-    return new KafkaEventPublisher(context, p, context.config().get(TOPIC),
-        context.config().get(PUBLISH_TIMEOUT));
+    return new KafkaEventPublisher(
+        context, p, context.config().get(TOPIC), context.config().get(PUBLISH_TIMEOUT));
   }
 }

@@ -8,16 +8,21 @@ import java.util.Properties;
 /**
  * The validated settings of {@code kafka.event_consumer}.
  *
- * @param consumer every consumer property: the client table, then bootstrap.servers, group.id
- *     and gordon's fixed ones
+ * @param consumer every consumer property: the client table, then bootstrap.servers, group.id and
+ *     gordon's fixed ones
  * @param topics the topics to subscribe to
  * @param maxBuffered records fetched but not yet submitted above which partitions are paused
  * @param commitInterval how often finished offsets are committed
  * @param redeliveryDelay the first delay before a handed-back record is submitted again
  * @param revokeGrace how long a revocation (or shutdown) waits for records in the router
  */
-record KafkaSettings(Properties consumer, List<String> topics, int maxBuffered,
-    Duration commitInterval, Duration redeliveryDelay, Duration revokeGrace) {
+record KafkaSettings(
+    Properties consumer,
+    List<String> topics,
+    int maxBuffered,
+    Duration commitInterval,
+    Duration redeliveryDelay,
+    Duration revokeGrace) {
   /** Longest delay between two submissions of a handed-back record. */
   static final Duration MAX_REDELIVERY_DELAY = Duration.ofMinutes(5);
 
@@ -35,8 +40,12 @@ record KafkaSettings(Properties consumer, List<String> topics, int maxBuffered,
     p.put("bootstrap.servers", ClientKeys.bootstrap(c));
     p.put("group.id", c.get(KafkaConsumerFactory.GROUP_ID));
     p.putAll(KafkaConsumerFactory.FIXED);
-    return new KafkaSettings(p, c.get(KafkaConsumerFactory.TOPICS),
-        c.get(KafkaConsumerFactory.MAX_BUFFERED), c.get(KafkaConsumerFactory.COMMIT_INTERVAL),
-        c.get(KafkaConsumerFactory.REDELIVERY_DELAY), c.get(KafkaConsumerFactory.REVOKE_GRACE));
+    return new KafkaSettings(
+        p,
+        c.get(KafkaConsumerFactory.TOPICS),
+        c.get(KafkaConsumerFactory.MAX_BUFFERED),
+        c.get(KafkaConsumerFactory.COMMIT_INTERVAL),
+        c.get(KafkaConsumerFactory.REDELIVERY_DELAY),
+        c.get(KafkaConsumerFactory.REVOKE_GRACE));
   }
 }

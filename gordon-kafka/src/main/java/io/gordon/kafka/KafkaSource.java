@@ -13,12 +13,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
- * The Kafka event source ({@code kafka.event_consumer}): one member of a consumer group. The
- * poll thread (the source's own) fetches records, opens their offsets and queues them for the
- * {@link RecordSubmitter}; it pauses every partition while more than {@code max_buffered}
- * records wait and resumes them once half have gone, so {@code poll()} runs often enough for the
- * group to keep this member however slow the router is. Every {@code commit_interval} it commits
- * each partition up to its first unfinished record ({@link Partitions}).
+ * The Kafka event source ({@code kafka.event_consumer}): one member of a consumer group. The poll
+ * thread (the source's own) fetches records, opens their offsets and queues them for the {@link
+ * RecordSubmitter}; it pauses every partition while more than {@code max_buffered} records wait and
+ * resumes them once half have gone, so {@code poll()} runs often enough for the group to keep this
+ * member however slow the router is. Every {@code commit_interval} it commits each partition up to
+ * its first unfinished record ({@link Partitions}).
  */
 final class KafkaSource implements EventSource {
   private static final Duration POLL = Duration.ofMillis(100);
@@ -34,26 +34,35 @@ final class KafkaSource implements EventSource {
 
   @Override
   public void start() {
-    context.logger().log(System.Logger.Level.INFO, "{0}: consumer {1} on {2}",
-        context.pluginName(), ClientKeys.describe(settings.consumer()), settings.topics());
+    context
+        .logger()
+        .log(
+            System.Logger.Level.INFO,
+            "{0}: consumer {1} on {2}",
+            context.pluginName(),
+            ClientKeys.describe(settings.consumer()),
+            settings.topics());
   }
 
   @Override
   public void run(SourceContext ctx) throws Exception {
     BlockingDeque<Pending> handoff = new LinkedBlockingDeque<>();
     Duration first = settings.redeliveryDelay();
-    RedeliveryQueue<Pending> redeliveries = new RedeliveryQueue<>(first,
-        first.compareTo(KafkaSettings.MAX_REDELIVERY_DELAY) > 0 ? first
-            : KafkaSettings.MAX_REDELIVERY_DELAY);
-    RecordSubmitter submitter = new RecordSubmitter(ctx, context.events(), context.clock(),
-        handoff, redeliveries);
+    RedeliveryQueue<Pending> redeliveries =
+        new RedeliveryQueue<>(
+            first,
+            first.compareTo(KafkaSettings.MAX_REDELIVERY_DELAY) > 0
+                ? first
+                : KafkaSettings.MAX_REDELIVERY_DELAY);
+    RecordSubmitter submitter =
+        new RecordSubmitter(ctx, context.events(), context.clock(), handoff, redeliveries);
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(settings.consumer())) {
       consumer = c;
-      Partitions partitions = new Partitions(c, handoff, redeliveries, settings.revokeGrace(),
-          context.logger());
+      Partitions partitions =
+          new Partitions(c, handoff, redeliveries, settings.revokeGrace(), context.logger());
       c.subscribe(settings.topics(), partitions);
-      Thread submitting = Thread.ofPlatform().name("gordon-kafka-submit").daemon(true)
-          .start(submitter);
+      Thread submitting =
+          Thread.ofPlatform().name("gordon-kafka-submit").daemon(true).start(submitter);
       try {
         pollLoop(ctx, c, partitions, handoff, redeliveries);
       } finally {
@@ -65,8 +74,12 @@ final class KafkaSource implements EventSource {
     }
   }
 
-  private void pollLoop(SourceContext ctx, KafkaConsumer<byte[], byte[]> c, Partitions partitions,
-      BlockingDeque<Pending> handoff, RedeliveryQueue<Pending> redeliveries) {
+  private void pollLoop(
+      SourceContext ctx,
+      KafkaConsumer<byte[], byte[]> c,
+      Partitions partitions,
+      BlockingDeque<Pending> handoff,
+      RedeliveryQueue<Pending> redeliveries) {
     long nextCommit = System.nanoTime() + settings.commitInterval().toNanos();
     boolean paused = false;
     while (!stopped && !ctx.stopping()) {

@@ -5,8 +5,8 @@ import io.gordon.api.plugin.EventSource;
 import io.gordon.api.plugin.SourceContext;
 
 /**
- * {@code kafka.event_consumer} with {@code janitor_lease_topic}: the source, plus the janitor
- * lease ({@link JanitorLeaseConsumer}) on its own thread for as long as the plugin runs.
+ * {@code kafka.event_consumer} with {@code janitor_lease_topic}: the source, plus the janitor lease
+ * ({@link JanitorLeaseConsumer}) on its own thread for as long as the plugin runs.
  */
 final class LeasedKafkaSource implements EventSource, JanitorLease {
   private final KafkaSource source;

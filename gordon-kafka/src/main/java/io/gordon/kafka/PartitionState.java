@@ -5,16 +5,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * One assigned partition, for as long as this member owns it: which offsets are finished (an
- * {@link OffsetTracker} whose mark is {@code offset + 1}, the offset to commit), how many of its
- * records are in the router now, and what was committed last. A new assignment of the same
- * partition gets a new state, so settlements for the old one can never touch it.
+ * One assigned partition, for as long as this member owns it: which offsets are finished (an {@link
+ * OffsetTracker} whose mark is {@code offset + 1}, the offset to commit), how many of its records
+ * are in the router now, and what was committed last. A new assignment of the same partition gets a
+ * new state, so settlements for the old one can never touch it.
  */
 final class PartitionState {
   private final TopicPartition tp;
   private final OffsetTracker tracker;
   private final AtomicInteger inRouter = new AtomicInteger();
   private volatile boolean revoked;
+
   /** The offset last committed; poll thread only. */
   private long lastCommitted;
 

@@ -17,14 +17,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
- * The partitions this member owns and their commits. Called on the poll thread only (the
- * rebalance callbacks run inside {@code poll()}), except for the states, which settlements
- * reach from any thread.
+ * The partitions this member owns and their commits. Called on the poll thread only (the rebalance
+ * callbacks run inside {@code poll()}), except for the states, which settlements reach from any
+ * thread.
  *
- * <p>On revocation: stop submitting from the partition (drop its fetched and handed-back
- * records), wait up to {@code revoke_grace} for its records already in the router, commit what
- * is contiguously finished, and retire its tracker so that later settlements change nothing. The
- * new owner starts at that commit: it repeats what was finished out of order, never skips.
+ * <p>On revocation: stop submitting from the partition (drop its fetched and handed-back records),
+ * wait up to {@code revoke_grace} for its records already in the router, commit what is
+ * contiguously finished, and retire its tracker so that later settlements change nothing. The new
+ * owner starts at that commit: it repeats what was finished out of order, never skips.
  */
 final class Partitions implements ConsumerRebalanceListener {
   private final Map<TopicPartition, PartitionState> states = new ConcurrentHashMap<>();
@@ -34,8 +34,12 @@ final class Partitions implements ConsumerRebalanceListener {
   private final Duration grace;
   private final System.Logger log;
 
-  Partitions(Consumer<byte[], byte[]> consumer, BlockingDeque<Pending> handoff,
-      RedeliveryQueue<Pending> redeliveries, Duration grace, System.Logger log) {
+  Partitions(
+      Consumer<byte[], byte[]> consumer,
+      BlockingDeque<Pending> handoff,
+      RedeliveryQueue<Pending> redeliveries,
+      Duration grace,
+      System.Logger log) {
     this.consumer = consumer;
     this.handoff = handoff;
     this.redeliveries = redeliveries;
@@ -67,8 +71,11 @@ final class Partitions implements ConsumerRebalanceListener {
   @Override
   public void onPartitionsLost(Collection<TopicPartition> partitions) {
     if (!partitions.isEmpty()) {
-      log.log(System.Logger.Level.WARNING, "lost {0} (the group moved on without this member); "
-          + "nothing more is committed for them", partitions);
+      log.log(
+          System.Logger.Level.WARNING,
+          "lost {0} (the group moved on without this member); "
+              + "nothing more is committed for them",
+          partitions);
       release(partitions, false);
     }
   }
@@ -79,8 +86,8 @@ final class Partitions implements ConsumerRebalanceListener {
   }
 
   private void release(Collection<TopicPartition> partitions, boolean commit) {
-    List<PartitionState> gone = partitions.stream().map(states::get)
-        .filter(java.util.Objects::nonNull).toList();
+    List<PartitionState> gone =
+        partitions.stream().map(states::get).filter(java.util.Objects::nonNull).toList();
     gone.forEach(PartitionState::revoke);
     handoff.removeIf(p -> p.partition().revoked());
     redeliveries.removeIf(p -> p.partition().revoked());
@@ -134,8 +141,12 @@ final class Partitions implements ConsumerRebalanceListener {
       }
       offsets.forEach((tp, o) -> byTp.get(tp).committed(o.offset()));
     } catch (KafkaException e) {
-      log.log(System.Logger.Level.WARNING, "commit of {0} failed (retried at the next "
-          + "interval; a crash before then repeats those records): {1}", offsets, e.toString());
+      log.log(
+          System.Logger.Level.WARNING,
+          "commit of {0} failed (retried at the next "
+              + "interval; a crash before then repeats those records): {1}",
+          offsets,
+          e.toString());
     }
   }
 

@@ -4,11 +4,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * A record on its way to the router: fetched, not yet submitted (or handed back and waiting to
- * be submitted again).
+ * A record on its way to the router: fetched, not yet submitted (or handed back and waiting to be
+ * submitted again).
  *
- * @param partition the state of its partition at the time it was fetched; a record whose
- *     partition was revoked since is dropped, not submitted
+ * @param partition the state of its partition at the time it was fetched; a record whose partition
+ *     was revoked since is dropped, not submitted
  * @param record the record as fetched
  * @param attempt which submission this is, counting from 1
  */

@@ -20,16 +20,16 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Hands fetched records to the router, on a thread of its own so that a full router
- * ({@code core.max_in_flight}) blocks this thread and never {@code poll()}; the poll thread
- * pauses the partitions instead once too many records wait here.
+ * Hands fetched records to the router, on a thread of its own so that a full router ({@code
+ * core.max_in_flight}) blocks this thread and never {@code poll()}; the poll thread pauses the
+ * partitions instead once too many records wait here.
  *
- * <p>A record whose event decodes is submitted with the event's {@code id} as message id (else
- * its coordinates {@code topic-partition@offset}), created at the record's timestamp, so that
- * {@code max_msg_age} counts from it. A record that does not decode (a poison record) is
- * dead-lettered with the decoder's reasons and settles like any other: it never blocks its
- * partition. Acknowledged outcomes settle the offset; a handed-back record is submitted again
- * after a growing delay, its offset still open.
+ * <p>A record whose event decodes is submitted with the event's {@code id} as message id (else its
+ * coordinates {@code topic-partition@offset}), created at the record's timestamp, so that {@code
+ * max_msg_age} counts from it. A record that does not decode (a poison record) is dead-lettered
+ * with the decoder's reasons and settles like any other: it never blocks its partition.
+ * Acknowledged outcomes settle the offset; a handed-back record is submitted again after a growing
+ * delay, its offset still open.
  */
 final class RecordSubmitter implements Runnable {
   private final SourceContext ctx;
@@ -39,8 +39,12 @@ final class RecordSubmitter implements Runnable {
   private final RedeliveryQueue<Pending> redeliveries;
   private volatile boolean stopped;
 
-  RecordSubmitter(SourceContext ctx, EventCodec codec, Clock clock,
-      BlockingDeque<Pending> handoff, RedeliveryQueue<Pending> redeliveries) {
+  RecordSubmitter(
+      SourceContext ctx,
+      EventCodec codec,
+      Clock clock,
+      BlockingDeque<Pending> handoff,
+      RedeliveryQueue<Pending> redeliveries) {
     this.ctx = ctx;
     this.codec = codec;
     this.clock = clock;
@@ -58,9 +62,14 @@ final class RecordSubmitter implements Runnable {
             submit(p);
           } catch (RuntimeException e) {
             // a record that breaks the hand-over is a poison record too: park it, never loop
-            ctx.reject(p.coordinates(), p.record().value() == null ? "" : new String(
-                p.record().value(), StandardCharsets.UTF_8), "record " + p.coordinates()
-                + " could not be handed over: " + e, attributes(p.record()), delivery(p));
+            ctx.reject(
+                p.coordinates(),
+                p.record().value() == null
+                    ? ""
+                    : new String(p.record().value(), StandardCharsets.UTF_8),
+                "record " + p.coordinates() + " could not be handed over: " + e,
+                attributes(p.record()),
+                delivery(p));
           }
         }
       }
@@ -77,8 +86,12 @@ final class RecordSubmitter implements Runnable {
     ConsumerRecord<byte[], byte[]> r = p.record();
     Delivery d = delivery(p);
     if (r.value() == null) {
-      ctx.reject(p.coordinates(), "", "record " + p.coordinates() + " has no value (a "
-          + "tombstone); expected a JSON event", attributes(r), d);
+      ctx.reject(
+          p.coordinates(),
+          "",
+          "record " + p.coordinates() + " has no value (a " + "tombstone); expected a JSON event",
+          attributes(r),
+          d);
       return;
     }
     String text = new String(r.value(), StandardCharsets.UTF_8);
@@ -86,8 +99,12 @@ final class RecordSubmitter implements Runnable {
     try {
       event = codec.decode(text);
     } catch (InvalidEventException e) {
-      ctx.reject(p.coordinates(), text, "record " + p.coordinates() + ": "
-          + String.join("; ", e.problems()), attributes(r), d);
+      ctx.reject(
+          p.coordinates(),
+          text,
+          "record " + p.coordinates() + ": " + String.join("; ", e.problems()),
+          attributes(r),
+          d);
       return;
     }
     String id = event.id().orElse(p.coordinates());

@@ -41,21 +41,29 @@ class KafkaJanitorPluginsIT {
   }
 
   @Test
-  void thePublisherProducesEachChangeKeyedByRecordNameInTheJanitorsWireFormat()
-      throws Exception {
+  void thePublisherProducesEachChangeKeyedByRecordNameInTheJanitorsWireFormat() throws Exception {
     String topic = kafka.topic("janitor", 3);
-    EventPublisher p = (EventPublisher) new KafkaPublisherFactory().create(FakePluginContext.of(
-        "kafka.publisher", KafkaPublisherFactory.SPEC, Map.of("bootstrap_servers",
-            List.of(kafka.bootstrap()), "topic", topic), Clock.systemUTC(), Path.of("."),
-        Kafka.CODEC));
-    String add = "{\"id\":\"janitor-abc-1\",\"action\":\"additions\",\"resourceRecords\":{"
-        + "\"name\":\"www.example.com.\",\"type\":\"A\",\"ttl\":300,\"rrdatas\":"
-        + "[\"192.0.2.1\"],\"kind\":\"dns#resourceRecordSet\",\"expected\":[]},"
-        + "\"timestamp\":\"2026-11-30T08:38:05.132953\"}";
-    String del = "{\"id\":\"janitor-abc-2\",\"action\":\"deletions\",\"resourceRecords\":{"
-        + "\"name\":\"old.example.com.\",\"type\":\"A\",\"rrdatas\":[\"192.0.2.9\"],"
-        + "\"kind\":\"dns#resourceRecordSet\",\"expected\":[\"192.0.2.9\"]},"
-        + "\"timestamp\":\"2026-11-30T08:38:05.132953\"}";
+    EventPublisher p =
+        (EventPublisher)
+            new KafkaPublisherFactory()
+                .create(
+                    FakePluginContext.of(
+                        "kafka.publisher",
+                        KafkaPublisherFactory.SPEC,
+                        Map.of("bootstrap_servers", List.of(kafka.bootstrap()), "topic", topic),
+                        Clock.systemUTC(),
+                        Path.of("."),
+                        Kafka.CODEC));
+    String add =
+        "{\"id\":\"janitor-abc-1\",\"action\":\"additions\",\"resourceRecords\":{"
+            + "\"name\":\"www.example.com.\",\"type\":\"A\",\"ttl\":300,\"rrdatas\":"
+            + "[\"192.0.2.1\"],\"kind\":\"dns#resourceRecordSet\",\"expected\":[]},"
+            + "\"timestamp\":\"2026-11-30T08:38:05.132953\"}";
+    String del =
+        "{\"id\":\"janitor-abc-2\",\"action\":\"deletions\",\"resourceRecords\":{"
+            + "\"name\":\"old.example.com.\",\"type\":\"A\",\"rrdatas\":[\"192.0.2.9\"],"
+            + "\"kind\":\"dns#resourceRecordSet\",\"expected\":[\"192.0.2.9\"]},"
+            + "\"timestamp\":\"2026-11-30T08:38:05.132953\"}";
     List<DnsEvent> events = List.of(Kafka.CODEC.decode(add), Kafka.CODEC.decode(del));
     p.start();
     try {
@@ -64,8 +72,10 @@ class KafkaJanitorPluginsIT {
       p.shutdown();
     }
     List<ConsumerRecord<byte[], byte[]>> records = read(topic, 2);
-    assertThat(records).extracting(r -> utf8(r.key()), r -> utf8(r.value()))
-        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("www.example.com.", add),
+    assertThat(records)
+        .extracting(r -> utf8(r.key()), r -> utf8(r.value()))
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("www.example.com.", add),
             org.assertj.core.groups.Tuple.tuple("old.example.com.", del));
     for (ConsumerRecord<byte[], byte[]> r : records) {
       DnsEvent back = Kafka.CODEC.decode(utf8(r.value()));
@@ -81,14 +91,18 @@ class KafkaJanitorPluginsIT {
     JanitorLeaseConsumer second = lease(topic, group);
     List<Thread> threads = new ArrayList<>();
     AtomicBoolean both = new AtomicBoolean();
-    Thread watch = Thread.ofPlatform().daemon(true).start(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        if (first.held() && second.held()) {
-          both.set(true);
-        }
-        java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
-      }
-    });
+    Thread watch =
+        Thread.ofPlatform()
+            .daemon(true)
+            .start(
+                () -> {
+                  while (!Thread.currentThread().isInterrupted()) {
+                    if (first.held() && second.held()) {
+                      both.set(true);
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+                  }
+                });
     try {
       threads.add(Thread.ofPlatform().daemon(true).start(first));
       threads.add(Thread.ofPlatform().daemon(true).start(second));
@@ -102,8 +116,8 @@ class KafkaJanitorPluginsIT {
       await().atMost(Duration.ofSeconds(30)).until(standby::held);
       assertThat(holder.held()).isFalse();
       assertThat(both).as("both held the lease at one moment").isFalse();
-      assertThat(holder.describe()).isEqualTo("partition 0 of topic " + topic + " (group "
-          + group + ")");
+      assertThat(holder.describe())
+          .isEqualTo("partition 0 of topic " + topic + " (group " + group + ")");
     } finally {
       watch.interrupt();
       first.stop();
@@ -119,7 +133,8 @@ class KafkaJanitorPluginsIT {
     p.put("bootstrap.servers", kafka.bootstrap());
     p.put("group.id", group);
     p.put("session.timeout.ms", "6000");
-    p.put("partition.assignment.strategy",
+    p.put(
+        "partition.assignment.strategy",
         "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
     p.putAll(KafkaConsumerFactory.FIXED);
     return new JanitorLeaseConsumer(p, topic, System.getLogger("lease"));
@@ -127,9 +142,17 @@ class KafkaJanitorPluginsIT {
 
   private static List<ConsumerRecord<byte[], byte[]>> read(String topic, int n) {
     List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers",
-        kafka.bootstrap(), "group.id", "reader-" + UUID.randomUUID(), "auto.offset.reset",
-        "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> c =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                kafka.bootstrap(),
+                "group.id",
+                "reader-" + UUID.randomUUID(),
+                "auto.offset.reset",
+                "earliest"),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
       c.subscribe(List.of(topic));
       long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (out.size() < n && System.nanoTime() < end) {

@@ -40,8 +40,11 @@ class KafkaRebalanceIT {
     String group = "g-" + topic;
     for (int p = 0; p < 4; p++) {
       for (int i = 0; i < 10; i++) {
-        kafka.send(topic, p, "n" + p + "-" + i + ".example.com.", Kafka.event("n" + p + "-" + i
-            + ".example.com.", "10.5." + p + "." + (i + 1)));
+        kafka.send(
+            topic,
+            p,
+            "n" + p + "-" + i + ".example.com.",
+            Kafka.event("n" + p + "-" + i + ".example.com.", "10.5." + p + "." + (i + 1)));
       }
     }
     Map<String, Object> quick = Map.of("revoke_grace", Duration.ofMillis(500));
@@ -55,32 +58,46 @@ class KafkaRebalanceIT {
           item.settle(new Outcome.Applied());
         }
       }
-      await().atMost(Duration.ofSeconds(30)).until(() -> kafka.committed(group)
-          .equals(Map.of(0, 2L, 1, 2L, 2, 2L, 3, 2L)));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> kafka.committed(group).equals(Map.of(0, 2L, 1, 2L, 2, 2L, 3, 2L)));
 
       try (Running b = new Running(kafka.consumerContext(topic, group, quick))) {
         List<Item> fromA = new ArrayList<>();
         List<Item> fromB = new ArrayList<>();
         drainUntilQuiet(a, b, fromA, fromB);
         Map<Integer, List<Long>> movedOffsets = new TreeMap<>();
-        fromB.forEach(i -> movedOffsets.computeIfAbsent(i.partition(), k -> new ArrayList<>())
-            .add(i.offset()));
+        fromB.forEach(
+            i ->
+                movedOffsets
+                    .computeIfAbsent(i.partition(), k -> new ArrayList<>())
+                    .add(i.offset()));
         assertThat(movedOffsets).as("the new member got partitions").isNotEmpty();
-        movedOffsets.values().forEach(offsets -> assertThat(offsets).as("resumes at the first "
-            + "unfinished record, repeating what was finished after it")
-            .containsExactlyElementsOf(LongStream.range(2, 10).boxed().toList()));
+        movedOffsets
+            .values()
+            .forEach(
+                offsets ->
+                    assertThat(offsets)
+                        .as(
+                            "resumes at the first "
+                                + "unfinished record, repeating what was finished after it")
+                        .containsExactlyElementsOf(LongStream.range(2, 10).boxed().toList()));
 
         held.forEach(i -> i.settle(new Outcome.Applied())); // late for moved partitions
         Thread.sleep(500); // several commit intervals
         Set<Integer> moved = new TreeSet<>(movedOffsets.keySet());
         Map<Integer, Long> committed = kafka.committed(group);
-        moved.forEach(p -> assertThat(committed.get(p)).as("partition %d after a late "
-            + "settlement by its old owner", p).isEqualTo(2L));
+        moved.forEach(
+            p ->
+                assertThat(committed.get(p))
+                    .as("partition %d after a late " + "settlement by its old owner", p)
+                    .isEqualTo(2L));
 
         fromA.forEach(i -> i.settle(new Outcome.Applied()));
         fromB.forEach(i -> i.settle(new Outcome.Applied()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.committed(group)
-            .equals(Map.of(0, 10L, 1, 10L, 2, 10L, 3, 10L)));
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> kafka.committed(group).equals(Map.of(0, 10L, 1, 10L, 2, 10L, 3, 10L)));
       }
     }
   }

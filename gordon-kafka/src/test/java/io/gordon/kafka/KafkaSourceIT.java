@@ -36,8 +36,10 @@ class KafkaSourceIT {
     String topic = kafka.topic("order", 3);
     for (int v = 1; v <= 10; v++) {
       for (int n = 0; n < 20; n++) {
-        kafka.send(topic, "h" + n + ".example.com.", Kafka.event("h" + n + ".example.com.",
-            "10.0." + n + "." + v));
+        kafka.send(
+            topic,
+            "h" + n + ".example.com.",
+            Kafka.event("h" + n + ".example.com.", "10.0." + n + "." + v));
       }
     }
     Map<String, List<Integer>> versions = new HashMap<>();
@@ -45,10 +47,13 @@ class KafkaSourceIT {
       for (int i = 0; i < 200; i++) {
         Item item = r.recorder.next();
         String address = item.message().event().records().getFirst().rdata().getFirst();
-        versions.computeIfAbsent(item.message().event().orderingKey(), k -> new ArrayList<>())
+        versions
+            .computeIfAbsent(item.message().event().orderingKey(), k -> new ArrayList<>())
             .add(Integer.parseInt(address.substring(address.lastIndexOf('.') + 1)));
-        assertThat(item.message().attributes()).containsEntry("topic", topic)
-            .containsKey("partition").containsKey("offset");
+        assertThat(item.message().attributes())
+            .containsEntry("topic", topic)
+            .containsKey("partition")
+            .containsKey("offset");
         item.settle(new Outcome.Applied());
       }
     }
@@ -61,8 +66,10 @@ class KafkaSourceIT {
     String topic = kafka.topic("prefix", 1);
     String group = "g-" + topic;
     for (int i = 0; i < 5; i++) {
-      kafka.send(topic, "p" + i + ".example.com.", Kafka.event("p" + i + ".example.com.",
-          "10.1.0." + (i + 1)));
+      kafka.send(
+          topic,
+          "p" + i + ".example.com.",
+          Kafka.event("p" + i + ".example.com.", "10.1.0." + (i + 1)));
     }
     try (Running r = new Running(kafka.consumerContext(topic, group, Map.of()))) {
       List<Item> items = new ArrayList<>();
@@ -76,11 +83,13 @@ class KafkaSourceIT {
       Thread.sleep(500); // several commit intervals: nothing may be committed past offset 0
       assertThat(kafka.committed(group)).doesNotContainKey(0);
       items.get(0).settle(new Outcome.Applied());
-      await().atMost(Duration.ofSeconds(30)).until(() -> kafka.committed(group)
-          .getOrDefault(0, -1L) == 2L);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> kafka.committed(group).getOrDefault(0, -1L) == 2L);
       items.get(2).settle(new Outcome.Applied());
-      await().atMost(Duration.ofSeconds(30)).until(() -> kafka.committed(group)
-          .getOrDefault(0, -1L) == 5L);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> kafka.committed(group).getOrDefault(0, -1L) == 5L);
     }
   }
 
@@ -90,8 +99,10 @@ class KafkaSourceIT {
     String group = "g-" + topic;
     kafka.send(topic, "r.example.com.", Kafka.event("r.example.com.", "10.2.0.1"));
     kafka.send(topic, "s.example.com.", Kafka.event("s.example.com.", "10.2.0.2"));
-    try (Running r = new Running(kafka.consumerContext(topic, group,
-        Map.of("redelivery_delay", Duration.ofMillis(300))))) {
+    try (Running r =
+        new Running(
+            kafka.consumerContext(
+                topic, group, Map.of("redelivery_delay", Duration.ofMillis(300))))) {
       Item first = r.recorder.next();
       r.recorder.next().settle(new Outcome.Applied());
       first.settle(new Outcome.Redeliver("retries exhausted"));
@@ -99,8 +110,9 @@ class KafkaSourceIT {
       assertThat(again.offset()).isZero();
       assertThat(kafka.committed(group)).doesNotContainKey(0);
       again.settle(new Outcome.Applied());
-      await().atMost(Duration.ofSeconds(30)).until(() -> kafka.committed(group)
-          .getOrDefault(0, -1L) == 2L);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> kafka.committed(group).getOrDefault(0, -1L) == 2L);
     }
   }
 
@@ -118,15 +130,17 @@ class KafkaSourceIT {
       assertThat(poison.payload()).isEqualTo("{not json");
       assertThat(poison.reason()).startsWith("record " + topic + "-0@0: ");
       Item tombstone = r.recorder.next();
-      assertThat(tombstone.reason()).isEqualTo("record " + topic + "-0@1 has no value (a "
-          + "tombstone); expected a JSON event");
+      assertThat(tombstone.reason())
+          .isEqualTo(
+              "record " + topic + "-0@1 has no value (a " + "tombstone); expected a JSON event");
       Item ok = r.recorder.next();
       assertThat(ok.rejected()).isFalse();
       ok.settle(new Outcome.Applied());
       poison.settle(new Outcome.DeadLettered(poison.reason()));
       tombstone.settle(new Outcome.DeadLettered(tombstone.reason()));
-      await().atMost(Duration.ofSeconds(30)).until(() -> kafka.committed(group)
-          .getOrDefault(0, -1L) == 3L);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> kafka.committed(group).getOrDefault(0, -1L) == 3L);
     }
   }
 
@@ -135,11 +149,17 @@ class KafkaSourceIT {
     String topic = kafka.topic("pause", 2);
     String group = "g-" + topic;
     for (int i = 0; i < 100; i++) {
-      kafka.send(topic, "b" + i + ".example.com.", Kafka.event("b" + i + ".example.com.",
-          "10.4.0." + (i + 1)));
+      kafka.send(
+          topic,
+          "b" + i + ".example.com.",
+          Kafka.event("b" + i + ".example.com.", "10.4.0." + (i + 1)));
     }
-    Map<String, Object> tight = Map.of("max_buffered", 10L, "client", Map.of(
-        "max.poll.interval.ms", "2000", "max.poll.records", "5"));
+    Map<String, Object> tight =
+        Map.of(
+            "max_buffered",
+            10L,
+            "client",
+            Map.of("max.poll.interval.ms", "2000", "max.poll.records", "5"));
     try (Running r = new Running(kafka.consumerContext(topic, group, tight))) {
       r.recorder.block();
       Thread.sleep(6000); // three times max.poll.interval.ms with the router full
@@ -152,8 +172,12 @@ class KafkaSourceIT {
       }
       assertThat(r.recorder.poll(1000)).as("nothing submitted twice").isNull();
       assertThat(seen).doesNotHaveDuplicates();
-      await().atMost(Duration.ofSeconds(30)).until(() -> kafka.committed(group).values()
-          .stream().mapToLong(Long::longValue).sum() == 100L);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  kafka.committed(group).values().stream().mapToLong(Long::longValue).sum()
+                      == 100L);
     }
   }
 }

@@ -16,8 +16,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class Recorder implements SourceContext {
   /** One submitted message or rejected input. */
-  record Item(String id, EventMessage message, String payload, String reason,
-      Map<String, String> attributes, Delivery delivery) {
+  record Item(
+      String id,
+      EventMessage message,
+      String payload,
+      String reason,
+      Map<String, String> attributes,
+      Delivery delivery) {
     void settle(Outcome outcome) {
       delivery.settle(id, outcome, List.of());
     }
@@ -60,8 +65,8 @@ final class Recorder implements SourceContext {
   }
 
   @Override
-  public void reject(String id, String payload, String reason, Map<String, String> attributes,
-      Delivery delivery) {
+  public void reject(
+      String id, String payload, String reason, Map<String, String> attributes, Delivery delivery) {
     items.add(new Item(id, null, payload, reason, attributes, delivery));
   }
 

@@ -12,13 +12,17 @@ final class Running implements AutoCloseable {
   Running(PluginContext ctx) {
     source = (KafkaSource) new KafkaConsumerFactory().create(ctx);
     source.start();
-    thread = Thread.ofPlatform().name("test-source").start(() -> {
-      try {
-        source.run(recorder);
-      } catch (Throwable e) {
-        failure = e;
-      }
-    });
+    thread =
+        Thread.ofPlatform()
+            .name("test-source")
+            .start(
+                () -> {
+                  try {
+                    source.run(recorder);
+                  } catch (Throwable e) {
+                    failure = e;
+                  }
+                });
   }
 
   @Override

@@ -16,8 +16,14 @@ public final class RecordingSourceContext implements SourceContext {
    * One submitted message or rejected input; {@code resubmitted} when handed back as accepted
    * before ({@link SourceContext#resubmit}).
    */
-  public record Item(String id, EventMessage message, String payload, String reason,
-      Map<String, String> attributes, Delivery delivery, boolean resubmitted) {
+  public record Item(
+      String id,
+      EventMessage message,
+      String payload,
+      String reason,
+      Map<String, String> attributes,
+      Delivery delivery,
+      boolean resubmitted) {
     public void settle(Outcome outcome) {
       delivery.settle(id, outcome, List.of());
     }
@@ -32,19 +38,17 @@ public final class RecordingSourceContext implements SourceContext {
 
   @Override
   public void submit(EventMessage message, Delivery delivery) {
-    items.add(new Item(message.id(), message, null, null, message.attributes(), delivery,
-        false));
+    items.add(new Item(message.id(), message, null, null, message.attributes(), delivery, false));
   }
 
   @Override
   public void resubmit(EventMessage message, Delivery delivery) {
-    items.add(new Item(message.id(), message, null, null, message.attributes(), delivery,
-        true));
+    items.add(new Item(message.id(), message, null, null, message.attributes(), delivery, true));
   }
 
   @Override
-  public void reject(String id, String payload, String reason, Map<String, String> attributes,
-      Delivery delivery) {
+  public void reject(
+      String id, String payload, String reason, Map<String, String> attributes, Delivery delivery) {
     items.add(new Item(id, null, payload, reason, attributes, delivery, false));
   }
 

@@ -17,8 +17,8 @@ public final class TestContext {
   private TestContext() {}
 
   /** A context for plugin {@code name} with {@code values} over the defaults of {@code spec}. */
-  public static PluginContext of(String name, ConfigSpec spec, Map<String, Object> values,
-      Clock clock, Path root) {
+  public static PluginContext of(
+      String name, ConfigSpec spec, Map<String, Object> values, Clock clock, Path root) {
     return FakePluginContext.of(name, spec, values, clock, root, CODEC);
   }
 }

@@ -17,12 +17,13 @@ import org.xbill.DNS.Type;
 
 /**
  * Turns changes into prerequisite and update records, the safe-write patterns of RFC 2136:
+ *
  * <ul>
- *   <li>Replace: delete the RRset and add the new rdata, atomically; the name must hold no
- *       CNAME ({@code nxrrset name CNAME}); a CNAME replacement needs the name unused
- *       ({@code nxdomain}) unless a CNAME is there already ({@code yxrrset name CNAME}).
- *   <li>Remove: delete the listed rdata, or the RRset; what is absent is {@code Unchanged}
- *       (the live RRset is read first).
+ *   <li>Replace: delete the RRset and add the new rdata, atomically; the name must hold no CNAME
+ *       ({@code nxrrset name CNAME}); a CNAME replacement needs the name unused ({@code nxdomain})
+ *       unless a CNAME is there already ({@code yxrrset name CNAME}).
+ *   <li>Remove: delete the listed rdata, or the RRset; what is absent is {@code Unchanged} (the
+ *       live RRset is read first).
  *   <li>With {@code expected}: a value-dependent {@code yxrrset} holding exactly the expected
  *       rdata, or {@code nxrrset} when the RRset is expected absent (compare-and-swap).
  * </ul>
@@ -38,8 +39,10 @@ final class ChangePlanner {
   static Optional<RecordType> readBefore(Change change) {
     return switch (change) {
       case Change.Remove r -> Optional.of(r.type());
-      case Change.Replace r -> r.type() == RecordType.CNAME && r.expected().isEmpty()
-          ? Optional.of(RecordType.CNAME) : Optional.empty();
+      case Change.Replace r ->
+          r.type() == RecordType.CNAME && r.expected().isEmpty()
+              ? Optional.of(RecordType.CNAME)
+              : Optional.empty();
     };
   }
 
@@ -53,25 +56,29 @@ final class ChangePlanner {
    * live marker RRset of a claimed change (see {@link Markers#markerName}). Returns either an
    * {@link Op} to send or the result, when nothing needs sending.
    */
-  Planned plan(int index, Change change, String zone, Optional<RecordSet> live,
-      Optional<RecordSet> marker) {
+  Planned plan(
+      int index, Change change, String zone, Optional<RecordSet> live, Optional<RecordSet> marker) {
     return switch (change) {
       case Change.Replace r -> replace(index, r, zone, live, marker);
-      case Change.Remove r -> remove(index, r, zone, live.map(RecordSet::rdata).orElse(List.of()),
-          marker);
+      case Change.Remove r ->
+          remove(index, r, zone, live.map(RecordSet::rdata).orElse(List.of()), marker);
     };
   }
 
-  private Planned replace(int index, Change.Replace c, String zone, Optional<RecordSet> live,
+  private Planned replace(
+      int index,
+      Change.Replace c,
+      String zone,
+      Optional<RecordSet> live,
       Optional<RecordSet> marker) {
     Op op = replace(index, c, zone, live);
     if (c.ownership().isEmpty()) {
       return new Planned.Send(op);
     }
-    Optional<Optional<RecordSet>> read = readBefore(c).isPresent() ? Optional.of(live)
-        : Optional.empty();
-    return withMarker(op, Markers.replace(c, zone, marker, read, c.records().ttlOr(
-        settings.defaultTtl())));
+    Optional<Optional<RecordSet>> read =
+        readBefore(c).isPresent() ? Optional.of(live) : Optional.empty();
+    return withMarker(
+        op, Markers.replace(c, zone, marker, read, c.records().ttlOr(settings.defaultTtl())));
   }
 
   private Planned withMarker(Op op, Markers.Part part) {
@@ -83,17 +90,21 @@ final class ChangePlanner {
     List<Record> upd = new ArrayList<>(op.updates());
     Name n = Records.name(op.change().name());
     int type = Records.type(op.change().type());
-    if (part.prerequisites().stream().anyMatch(r -> r.getName().equals(n)
-        && r.getType() == type && r.getDClass() == DClass.NONE)) {
+    if (part.prerequisites().stream()
+        .anyMatch(
+            r -> r.getName().equals(n) && r.getType() == type && r.getDClass() == DClass.NONE)) {
       // the RRset must be absent: deleting it first is a no-op the server need not do
-      upd.removeIf(r -> r.getName().equals(n) && r.getType() == type
-          && r.getDClass() == DClass.ANY);
+      upd.removeIf(
+          r -> r.getName().equals(n) && r.getType() == type && r.getDClass() == DClass.ANY);
     }
     upd.addAll(part.updates());
-    int extra = Records.estimateSize(op.change().name(), part.prerequisites().size()
-        + part.updates().size(), (80 + 2 * op.change().name().length()) * part.updates().size());
-    return new Planned.Send(new Op(op.index(), op.change(), op.zone(), pre, upd,
-        op.size() + extra));
+    int extra =
+        Records.estimateSize(
+            op.change().name(),
+            part.prerequisites().size() + part.updates().size(),
+            (80 + 2 * op.change().name().length()) * part.updates().size());
+    return new Planned.Send(
+        new Op(op.index(), op.change(), op.zone(), pre, upd, op.size() + extra));
   }
 
   private Op replace(int index, Change.Replace c, String zone, Optional<RecordSet> live) {
@@ -102,8 +113,10 @@ final class ChangePlanner {
     List<Record> pre = new ArrayList<>(expectation(c));
     if (c.type() == RecordType.CNAME) {
       if (c.expected().isEmpty()) {
-        pre.add(live.isPresent() ? Record.newRecord(n, Type.CNAME, DClass.ANY, 0)
-            : Record.newRecord(n, Type.ANY, DClass.NONE, 0));
+        pre.add(
+            live.isPresent()
+                ? Record.newRecord(n, Type.CNAME, DClass.ANY, 0)
+                : Record.newRecord(n, Type.ANY, DClass.NONE, 0));
       }
     } else {
       pre.add(Record.newRecord(n, Type.CNAME, DClass.NONE, 0));
@@ -114,26 +127,38 @@ final class ChangePlanner {
     return new Op(index, c, zone, pre, upd, size(c.name(), pre, upd, c.records().rdata()));
   }
 
-  private Planned remove(int index, Change.Remove c, String zone, List<String> live,
-      Optional<RecordSet> marker) {
+  private Planned remove(
+      int index, Change.Remove c, String zone, List<String> live, Optional<RecordSet> marker) {
     Set<String> liveSet = new HashSet<>(live);
     if (c.expected().isPresent() && !liveSet.equals(new HashSet<>(c.expected().get()))) {
-      return new Planned.Done(new ChangeResult.Failed(c, new ConflictException(settings.plugin(),
-          zone, c.name(), c.type().name(), Conflicts.mismatch(c, c.expected().get(), live))));
+      return new Planned.Done(
+          new ChangeResult.Failed(
+              c,
+              new ConflictException(
+                  settings.plugin(),
+                  zone,
+                  c.name(),
+                  c.type().name(),
+                  Conflicts.mismatch(c, c.expected().get(), live))));
     }
-    boolean present = c.wholeRrset() ? !live.isEmpty()
-        : c.records().rdata().stream().anyMatch(liveSet::contains);
+    boolean present =
+        c.wholeRrset() ? !live.isEmpty() : c.records().rdata().stream().anyMatch(liveSet::contains);
     if (!present) {
-      return new Planned.Done(new ChangeResult.Unchanged(c, c.wholeRrset()
-          ? c.records().key() + " does not exist"
-          : "none of the rdata to remove is in " + c.records().key()));
+      return new Planned.Done(
+          new ChangeResult.Unchanged(
+              c,
+              c.wholeRrset()
+                  ? c.records().key() + " does not exist"
+                  : "none of the rdata to remove is in " + c.records().key()));
     }
     Name n = Records.name(c.name());
     List<Record> pre = expectation(c);
-    List<Record> upd = c.wholeRrset()
-        ? List.of(Record.newRecord(n, Records.type(c.type()), DClass.ANY, 0))
-        : Records.toRecords(c.name(), c.type(), 0, c.records().rdata()).stream()
-            .map(r -> Records.withClass(r, DClass.NONE)).toList();
+    List<Record> upd =
+        c.wholeRrset()
+            ? List.of(Record.newRecord(n, Records.type(c.type()), DClass.ANY, 0))
+            : Records.toRecords(c.name(), c.type(), 0, c.records().rdata()).stream()
+                .map(r -> Records.withClass(r, DClass.NONE))
+                .toList();
     Op op = new Op(index, c, zone, pre, upd, size(c.name(), pre, upd, c.records().rdata()));
     if (c.ownership().isEmpty()) {
       return new Planned.Send(op);
@@ -149,8 +174,10 @@ final class ChangePlanner {
     List<String> expected = c.expected().get();
     Name n = Records.name(c.name());
     if (expected.isEmpty()) {
-      return List.of(c.type() == RecordType.CNAME ? Record.newRecord(n, Type.ANY, DClass.NONE, 0)
-          : Record.newRecord(n, Records.type(c.type()), DClass.NONE, 0));
+      return List.of(
+          c.type() == RecordType.CNAME
+              ? Record.newRecord(n, Type.ANY, DClass.NONE, 0)
+              : Record.newRecord(n, Records.type(c.type()), DClass.NONE, 0));
     }
     return Records.toRecords(c.name(), c.type(), 0, expected);
   }

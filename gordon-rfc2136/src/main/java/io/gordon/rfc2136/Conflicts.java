@@ -13,9 +13,9 @@ import java.util.function.BiFunction;
 import org.xbill.DNS.Rcode;
 
 /**
- * Describes a failed prerequisite as an {@link OwnershipException} (a claimed change met an
- * RRset it does not own) or a {@link ConflictException} stating what was expected and
- * what was found, re-reading the live data to say so.
+ * Describes a failed prerequisite as an {@link OwnershipException} (a claimed change met an RRset
+ * it does not own) or a {@link ConflictException} stating what was expected and what was found,
+ * re-reading the live data to say so.
  */
 final class Conflicts {
   private final Rfc2136Settings settings;
@@ -26,7 +26,9 @@ final class Conflicts {
    * @param reader reads one RRset
    * @param nameContents describes every RRset at a name, e.g. {@code "A 192.0.2.1"}
    */
-  Conflicts(Rfc2136Settings settings, BiFunction<String, RecordType, Optional<RecordSet>> reader,
+  Conflicts(
+      Rfc2136Settings settings,
+      BiFunction<String, RecordType, Optional<RecordSet>> reader,
       java.util.function.Function<String, String> nameContents) {
     this.settings = settings;
     this.reader = reader;
@@ -48,16 +50,20 @@ final class Conflicts {
   GordonException describe(Op op, int rcode) {
     Change c = op.change();
     if (c.ownership().isPresent()) {
-      Optional<RecordSet> marker = reader.apply(
-          OwnerMarker.nameFor(c.name(), c.type(), op.zone()), RecordType.TXT);
+      Optional<RecordSet> marker =
+          reader.apply(OwnerMarker.nameFor(c.name(), c.type(), op.zone()), RecordType.TXT);
       boolean present = reader.apply(c.name(), c.type()).isPresent();
-      Optional<OwnershipException> refusal = c.ownership().get().check(c, present,
-          Markers.owner(c, marker));
+      Optional<OwnershipException> refusal =
+          c.ownership().get().check(c, present, Markers.owner(c, marker));
       if (refusal.isPresent()) {
         return refusal.get();
       }
     }
-    return new ConflictException(settings.plugin(), op.zone(), c.name(), c.type().name(),
+    return new ConflictException(
+        settings.plugin(),
+        op.zone(),
+        c.name(),
+        c.type().name(),
         message(c, rcode) + " (" + Rcode.string(rcode) + " from " + settings.serverText() + ")");
   }
 
@@ -67,16 +73,22 @@ final class Conflicts {
       return mismatch(c, c.expected().get(), live);
     }
     if (c.type() == RecordType.CNAME && rcode == Rcode.YXDOMAIN) {
-      return c.records().key() + " not added: the name already holds other records ("
-          + nameContents.apply(c.name()) + ") and a CNAME cannot coexist with them";
+      return c.records().key()
+          + " not added: the name already holds other records ("
+          + nameContents.apply(c.name())
+          + ") and a CNAME cannot coexist with them";
     }
-    List<String> cname = c.type() == RecordType.CNAME ? List.of() : live(c.name(),
-        RecordType.CNAME);
+    List<String> cname =
+        c.type() == RecordType.CNAME ? List.of() : live(c.name(), RecordType.CNAME);
     if (!cname.isEmpty()) {
-      return c.records().key() + " not written: the name holds CNAME " + cname
+      return c.records().key()
+          + " not written: the name holds CNAME "
+          + cname
           + " and no other data may coexist with a CNAME";
     }
-    return c.records().key() + " changed concurrently: found " + (live.isEmpty() ? "none" : live)
+    return c.records().key()
+        + " changed concurrently: found "
+        + (live.isEmpty() ? "none" : live)
         + " when the update was checked";
   }
 

@@ -16,9 +16,10 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 /**
- * The owner-marker part of a claimed change's UPDATE (see {@link OwnerMarker}). The marker RRset
- * as read is a prerequisite (its exact value, or its absence), so that a concurrent change of
+ * The owner-marker part of a claimed change's UPDATE (see {@link OwnerMarker}). The marker RRset as
+ * read is a prerequisite (its exact value, or its absence), so that a concurrent change of
  * ownership makes the whole message fail instead of being overwritten:
+ *
  * <ul>
  *   <li>Replace of an RRset this owner owns: only the marker prerequisite.
  *   <li>Replace adopting an RRset without marker: the marker is written.
@@ -32,8 +33,8 @@ final class Markers {
   private Markers() {}
 
   /** The prerequisites and updates to add to a change's own, or why it is refused. */
-  record Part(List<Record> prerequisites, List<Record> updates,
-      Optional<OwnershipException> refusal) {
+  record Part(
+      List<Record> prerequisites, List<Record> updates, Optional<OwnershipException> refusal) {
     static Part refused(OwnershipException e) {
       return new Part(List.of(), List.of(), Optional.of(e));
     }
@@ -46,7 +47,8 @@ final class Markers {
 
   /** The owner id the live marker RRset names for {@code c}'s RRset, if it is a valid marker. */
   static Optional<String> owner(Change c, Optional<RecordSet> marker) {
-    return marker.filter(m -> m.rdata().size() == 1)
+    return marker
+        .filter(m -> m.rdata().size() == 1)
         .flatMap(m -> OwnerMarker.parse(m.rdata().get(0)))
         .filter(m -> m.record().equals(c.name()) && m.type() == c.type())
         .map(OwnerMarker::ownerId);
@@ -57,8 +59,12 @@ final class Markers {
    *
    * @param live the live RRset, when it was read (CNAME replacements); empty when not read
    */
-  static Part replace(Change.Replace c, String zone, Optional<RecordSet> marker,
-      Optional<Optional<RecordSet>> live, int ttl) {
+  static Part replace(
+      Change.Replace c,
+      String zone,
+      Optional<RecordSet> marker,
+      Optional<Optional<RecordSet>> live,
+      int ttl) {
     Ownership claim = c.ownership().orElseThrow();
     Optional<String> owner = owner(c, marker);
     if (live.isPresent()) {
@@ -75,8 +81,10 @@ final class Markers {
     if (!(owner.isEmpty() && claim.adopt())) {
       pre.add(Record.newRecord(Records.name(c.name()), Records.type(c.type()), DClass.NONE, 0));
     }
-    return new Part(pre, write(name, marker.isPresent(), new OwnerMarker(claim.ownerId(),
-        c.name(), c.type()), ttl), Optional.empty());
+    return new Part(
+        pre,
+        write(name, marker.isPresent(), new OwnerMarker(claim.ownerId(), c.name(), c.type()), ttl),
+        Optional.empty());
   }
 
   /**
@@ -84,7 +92,11 @@ final class Markers {
    *
    * @param removesAll whether no rdata remain after the removal
    */
-  static Part remove(Change.Remove c, String zone, Optional<RecordSet> marker, List<String> live,
+  static Part remove(
+      Change.Remove c,
+      String zone,
+      Optional<RecordSet> marker,
+      List<String> live,
       boolean removesAll) {
     Ownership claim = c.ownership().orElseThrow();
     Optional<OwnershipException> refusal = claim.check(c, true, owner(c, marker));
@@ -116,8 +128,7 @@ final class Markers {
   }
 
   /** The marker's records; the old marker RRset is deleted first when there is one. */
-  private static List<Record> write(String name, boolean replacing, OwnerMarker marker,
-      int ttl) {
+  private static List<Record> write(String name, boolean replacing, OwnerMarker marker, int ttl) {
     List<Record> out = new ArrayList<>();
     if (replacing) {
       out.add(deleteRrset(name));

@@ -5,8 +5,8 @@ import java.util.List;
 import org.xbill.DNS.Record;
 
 /**
- * One change turned into the records of an UPDATE message: its prerequisites and its updates,
- * which the server applies atomically with those of the other changes in the same message.
+ * One change turned into the records of an UPDATE message: its prerequisites and its updates, which
+ * the server applies atomically with those of the other changes in the same message.
  *
  * @param index the change's position in the {@code apply} call
  * @param change the change
@@ -15,8 +15,13 @@ import org.xbill.DNS.Record;
  * @param updates update-section records (section 2.5), in order
  * @param size an estimate of the octets it adds to a message
  */
-record Op(int index, Change change, String zone, List<Record> prerequisites,
-    List<Record> updates, int size) {
+record Op(
+    int index,
+    Change change,
+    String zone,
+    List<Record> prerequisites,
+    List<Record> updates,
+    int size) {
   Op {
     prerequisites = List.copyOf(prerequisites);
     updates = List.copyOf(updates);

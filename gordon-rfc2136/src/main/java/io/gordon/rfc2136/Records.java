@@ -30,8 +30,8 @@ final class Records {
     try {
       return Name.fromString(absolute);
     } catch (TextParseException e) {
-      throw new IllegalArgumentException("\"" + absolute + "\" is not a DNS name: "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "\"" + absolute + "\" is not a DNS name: " + e.getMessage(), e);
     }
   }
 
@@ -46,27 +46,39 @@ final class Records {
     for (String r : rdata) {
       try {
         Optional<Record> fast = fast(n, type, ttl, r);
-        out.add(fast.isPresent() ? fast.get()
-            : Record.fromString(n, type(type), DClass.IN, ttl, r, Name.root));
+        out.add(
+            fast.isPresent()
+                ? fast.get()
+                : Record.fromString(n, type(type), DClass.IN, ttl, r, Name.root));
       } catch (IOException e) {
-        throw new IllegalArgumentException(type + " rdata \"" + r + "\" of " + owner
-            + " cannot be encoded: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            type + " rdata \"" + r + "\" of " + owner + " cannot be encoded: " + e.getMessage(), e);
       }
     }
     return out;
   }
 
   /**
-   * Builds the most common records without dnsjava's tokenizer, which costs a third of the CPU
-   * of a large batch; the rdata are already canonical (see {@link io.gordon.api.model.Rdata}).
+   * Builds the most common records without dnsjava's tokenizer, which costs a third of the CPU of a
+   * large batch; the rdata are already canonical (see {@link io.gordon.api.model.Rdata}).
    */
   private static Optional<Record> fast(Name n, RecordType type, long ttl, String rdata)
       throws IOException {
     return switch (type) {
-      case A -> Optional.of(new ARecord(n, DClass.IN, ttl,
-          InetAddress.getByAddress(Address.toByteArray(rdata, Address.IPv4))));
-      case AAAA -> Optional.of(new AAAARecord(n, DClass.IN, ttl,
-          InetAddress.getByAddress(Address.toByteArray(rdata, Address.IPv6))));
+      case A ->
+          Optional.of(
+              new ARecord(
+                  n,
+                  DClass.IN,
+                  ttl,
+                  InetAddress.getByAddress(Address.toByteArray(rdata, Address.IPv4))));
+      case AAAA ->
+          Optional.of(
+              new AAAARecord(
+                  n,
+                  DClass.IN,
+                  ttl,
+                  InetAddress.getByAddress(Address.toByteArray(rdata, Address.IPv6))));
       case CNAME -> Optional.of(new CNAMERecord(n, DClass.IN, ttl, Name.fromString(rdata)));
       case TXT -> plainString(rdata).map(s -> new TXTRecord(n, DClass.IN, ttl, s));
       default -> Optional.empty();
@@ -74,9 +86,9 @@ final class Records {
   }
 
   /**
-   * The text of TXT rdata that is one quoted string of printable ASCII without escapes or
-   * quotes inside (every owner marker), which needs no tokenizer: the tokenizer was the
-   * provider's largest CPU cost for claimed changes (issue 11, docs/benchmarks.md).
+   * The text of TXT rdata that is one quoted string of printable ASCII without escapes or quotes
+   * inside (every owner marker), which needs no tokenizer: the tokenizer was the provider's largest
+   * CPU cost for claimed changes (issue 11, docs/benchmarks.md).
    */
   static Optional<String> plainString(String rdata) {
     int n = rdata.length();
@@ -123,8 +135,11 @@ final class Records {
     Record first = rrs.get(0);
     RecordType type = recordType(first.getType()).orElseThrow();
     List<String> rdata = rrs.stream().map(Records::rdata).toList();
-    return new RecordSet(first.getName().toString(), type,
-        OptionalInt.of((int) Math.min(Integer.MAX_VALUE, first.getTTL())), rdata);
+    return new RecordSet(
+        first.getName().toString(),
+        type,
+        OptionalInt.of((int) Math.min(Integer.MAX_VALUE, first.getTTL())),
+        rdata);
   }
 
   /** A copy of {@code r} in class {@code dclass} with TTL 0 (for deletions of one RR). */
@@ -159,9 +174,9 @@ final class Records {
   }
 
   /**
-   * Rough wire size of {@code count} records at {@code owner} holding {@code rdataChars}: the
-   * owner once, then 2-octet compression pointers, 10 octets of type, class, TTL and length per
-   * record, and the rdata at no more than its presentation length.
+   * Rough wire size of {@code count} records at {@code owner} holding {@code rdataChars}: the owner
+   * once, then 2-octet compression pointers, 10 octets of type, class, TTL and length per record,
+   * and the rdata at no more than its presentation length.
    */
   static int estimateSize(String owner, int count, int rdataChars) {
     return owner.length() + 2 + count * 12 + rdataChars;

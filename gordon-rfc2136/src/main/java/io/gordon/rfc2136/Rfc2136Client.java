@@ -4,8 +4,8 @@ import io.gordon.rfc2136.Rfc2136Settings.TcpMode;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Base64;
-import javax.crypto.spec.SecretKeySpec;
 import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -16,8 +16,8 @@ import org.xbill.DNS.ZoneTransferException;
 import org.xbill.DNS.ZoneTransferIn;
 
 /**
- * Sends messages to the configured server: UPDATEs (UDP or TCP by size and {@code tcp}),
- * queries (UDP with EDNS, TCP when truncated) and AXFR, all signed with the TSIG key when one is
+ * Sends messages to the configured server: UPDATEs (UDP or TCP by size and {@code tcp}), queries
+ * (UDP with EDNS, TCP when truncated) and AXFR, all signed with the TSIG key when one is
  * configured. Thread-safe; blocking calls meant to run on virtual threads.
  */
 final class Rfc2136Client {
@@ -42,8 +42,11 @@ final class Rfc2136Client {
 
   private static TSIG tsig(TsigSettings t, Clock clock) {
     byte[] secret = Base64.getDecoder().decode(t.secret().reveal().trim());
-    return new TSIG(TSIG.algorithmToName(t.algorithm()), Records.name(absolute(t.keyName())),
-        new SecretKeySpec(secret, "HmacSHA256"), clock);
+    return new TSIG(
+        TSIG.algorithmToName(t.algorithm()),
+        Records.name(absolute(t.keyName())),
+        new SecretKeySpec(secret, "HmacSHA256"),
+        clock);
   }
 
   private static String absolute(String name) {
@@ -77,11 +80,12 @@ final class Rfc2136Client {
 
   /** Sends a message whose signed size is {@code wireSize} (computed once by the caller). */
   Message send(Message message, int wireSize) throws IOException {
-    boolean useTcp = switch (settings.tcp()) {
-      case ALWAYS -> true;
-      case NEVER -> false;
-      case AUTO -> wireSize > UDP_LIMIT;
-    };
+    boolean useTcp =
+        switch (settings.tcp()) {
+          case ALWAYS -> true;
+          case NEVER -> false;
+          case AUTO -> wireSize > UDP_LIMIT;
+        };
     return (useTcp ? tcp : udp).send(message);
   }
 

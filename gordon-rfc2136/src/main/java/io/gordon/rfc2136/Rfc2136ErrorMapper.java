@@ -11,12 +11,11 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.TSIGRecord;
 
 /**
- * The one place where server answers and I/O failures become gordon errors. REFUSED, NOTAUTH,
- * the TSIG errors (BADSIG, BADKEY, BADTIME...), FORMERR, NOTZONE and NOTIMP are permanent;
- * SERVFAIL, timeouts, unreachable servers and unverifiable answers are retriable. A REFUSED
- * update that the key may make is the server's data check, not a permission problem
- * ({@link #refusedContent}). Prerequisite failures are conflicts, described by
- * {@link Conflicts}.
+ * The one place where server answers and I/O failures become gordon errors. REFUSED, NOTAUTH, the
+ * TSIG errors (BADSIG, BADKEY, BADTIME...), FORMERR, NOTZONE and NOTIMP are permanent; SERVFAIL,
+ * timeouts, unreachable servers and unverifiable answers are retriable. A REFUSED update that the
+ * key may make is the server's data check, not a permission problem ({@link #refusedContent}).
+ * Prerequisite failures are conflicts, described by {@link Conflicts}.
  */
 final class Rfc2136ErrorMapper {
   private final Rfc2136Settings settings;
@@ -27,7 +26,9 @@ final class Rfc2136ErrorMapper {
 
   /** Whether {@code rcode} is a failed prerequisite (RFC 2136 section 3.2). */
   static boolean prerequisiteFailed(int rcode) {
-    return rcode == Rcode.NXRRSET || rcode == Rcode.YXRRSET || rcode == Rcode.NXDOMAIN
+    return rcode == Rcode.NXRRSET
+        || rcode == Rcode.YXRRSET
+        || rcode == Rcode.NXDOMAIN
         || rcode == Rcode.YXDOMAIN;
   }
 
@@ -37,8 +38,11 @@ final class Rfc2136ErrorMapper {
    */
   static boolean mayBeOneChange(Message response) {
     int rcode = response.getRcode();
-    return tsigError(response).isEmpty() && (prerequisiteFailed(rcode) || rcode == Rcode.REFUSED
-        || rcode == Rcode.FORMERR || rcode == Rcode.NOTZONE);
+    return tsigError(response).isEmpty()
+        && (prerequisiteFailed(rcode)
+            || rcode == Rcode.REFUSED
+            || rcode == Rcode.FORMERR
+            || rcode == Rcode.NOTZONE);
   }
 
   /** The TSIG error the server reported, e.g. {@code BADSIG}. */
@@ -55,22 +59,38 @@ final class Rfc2136ErrorMapper {
     String server = settings.serverText();
     Optional<String> tsigError = tsigError(response);
     if (tsigError.isPresent()) {
-      return permanent(s, "TSIG key '" + keyName() + "' rejected by " + server + ": "
-          + tsigError.get());
+      return permanent(
+          s, "TSIG key '" + keyName() + "' rejected by " + server + ": " + tsigError.get());
     }
     int rcode = response.getRcode();
     String what = s.describe();
     return switch (rcode) {
-      case Rcode.REFUSED -> permanent(s, server + " refused the update of " + what
-          + " (REFUSED): its allow-update or update-policy does not permit " + whoAsks());
-      case Rcode.NOTAUTH -> permanent(s, server + " answered NOTAUTH for " + what + ": "
-          + whoAsks() + " may not update zone " + s.zone()
-          + ", or the server is not authoritative for it");
+      case Rcode.REFUSED ->
+          permanent(
+              s,
+              server
+                  + " refused the update of "
+                  + what
+                  + " (REFUSED): its allow-update or update-policy does not permit "
+                  + whoAsks());
+      case Rcode.NOTAUTH ->
+          permanent(
+              s,
+              server
+                  + " answered NOTAUTH for "
+                  + what
+                  + ": "
+                  + whoAsks()
+                  + " may not update zone "
+                  + s.zone()
+                  + ", or the server is not authoritative for it");
       case Rcode.SERVFAIL -> retriable(s, server + " answered SERVFAIL for " + what, null);
-      case Rcode.FORMERR -> permanent(s, server + " rejected the update of " + what
-          + " as malformed (FORMERR)");
-      case Rcode.NOTZONE -> permanent(s, server + " answered NOTZONE for " + what
-          + ": a name is not within zone " + s.zone());
+      case Rcode.FORMERR ->
+          permanent(s, server + " rejected the update of " + what + " as malformed (FORMERR)");
+      case Rcode.NOTZONE ->
+          permanent(
+              s,
+              server + " answered NOTZONE for " + what + ": a name is not within zone " + s.zone());
       case Rcode.NOTIMP -> permanent(s, server + " does not implement dynamic updates (NOTIMP)");
       default -> permanent(s, server + " answered " + Rcode.string(rcode) + " for " + what);
     };
@@ -81,30 +101,55 @@ final class Rfc2136ErrorMapper {
    * data the change would leave, e.g. BIND's "post update name server sanity check failed".
    */
   ProviderException refusedContent(Subject s) {
-    return permanent(s, settings.serverText() + " refused the update of " + s.describe()
-        + " (REFUSED) although " + whoAsks() + " may update zone " + s.zone() + ": the server's"
-        + " checks rejected the resulting data (BIND logs \"post update name server sanity check"
-        + " failed\" for NS records whose in-zone name server has no address record, and"
-        + " check-integrity refuses an MX or SRV whose in-zone target has none); add the"
-        + " target's A/AAAA record first");
+    return permanent(
+        s,
+        settings.serverText()
+            + " refused the update of "
+            + s.describe()
+            + " (REFUSED) although "
+            + whoAsks()
+            + " may update zone "
+            + s.zone()
+            + ": the server's"
+            + " checks rejected the resulting data (BIND logs \"post update name server sanity check"
+            + " failed\" for NS records whose in-zone name server has no address record, and"
+            + " check-integrity refuses an MX or SRV whose in-zone target has none); add the"
+            + " target's A/AAAA record first");
   }
 
   /** The error for an answer whose TSIG signature does not verify. */
   ProviderException unverified(Subject s) {
-    return retriable(s, "the answer of " + settings.serverText() + " for " + s.describe()
-        + " failed TSIG verification with key '" + keyName() + "'", null);
+    return retriable(
+        s,
+        "the answer of "
+            + settings.serverText()
+            + " for "
+            + s.describe()
+            + " failed TSIG verification with key '"
+            + keyName()
+            + "'",
+        null);
   }
 
   /** The error for a failed exchange: timeout or unreachable server. Always retriable. */
   ProviderException forIo(IOException e, Subject s) {
     if (isTimeout(e)) {
-      return retriable(s, "no answer from " + settings.serverText() + " within "
-          + settings.timeout().toMillis() + " ms for " + s.describe(), e);
+      return retriable(
+          s,
+          "no answer from "
+              + settings.serverText()
+              + " within "
+              + settings.timeout().toMillis()
+              + " ms for "
+              + s.describe(),
+          e);
     }
-    String why = e instanceof PortUnreachableException ? "port unreachable"
-        : Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
-    return retriable(s, "cannot reach " + settings.serverText() + " for " + s.describe() + ": "
-        + why, e);
+    String why =
+        e instanceof PortUnreachableException
+            ? "port unreachable"
+            : Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
+    return retriable(
+        s, "cannot reach " + settings.serverText() + " for " + s.describe() + ": " + why, e);
   }
 
   /** dnsjava reports a timeout as an IOException wrapping a {@code TimeoutException}. */
@@ -122,18 +167,20 @@ final class Rfc2136ErrorMapper {
   }
 
   private String whoAsks() {
-    return settings.tsig().map(t -> "key '" + t.keyName() + "'")
+    return settings
+        .tsig()
+        .map(t -> "key '" + t.keyName() + "'")
         .orElse("unsigned updates (configure tsig_key_name and tsig_secret)");
   }
 
   private ProviderException permanent(Subject s, String message) {
-    return new ProviderException(settings.plugin(), s.zone(), s.name(), s.type(), false, message,
-        null);
+    return new ProviderException(
+        settings.plugin(), s.zone(), s.name(), s.type(), false, message, null);
   }
 
   private ProviderException retriable(Subject s, String message, Throwable cause) {
-    return new ProviderException(settings.plugin(), s.zone(), s.name(), s.type(), true, message,
-        cause);
+    return new ProviderException(
+        settings.plugin(), s.zone(), s.name(), s.type(), true, message, cause);
   }
 
   /**

@@ -37,7 +37,11 @@ public final class Rfc2136PluginFactory implements PluginFactory {
 
   @Override
   public GordonPlugin create(PluginContext context) {
-    return new Rfc2136Provider(Rfc2136Settings.from(context.config()), context.clock(),
-        context.logger(), context.metrics(), context.health());
+    return new Rfc2136Provider(
+        Rfc2136Settings.from(context.config()),
+        context.clock(),
+        context.logger(),
+        context.metrics(),
+        context.health());
   }
 }

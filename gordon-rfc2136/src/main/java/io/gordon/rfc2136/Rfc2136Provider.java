@@ -30,10 +30,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
 /**
- * A {@link DnsProvider} speaking RFC 2136 dynamic UPDATE, signed with TSIG, to one primary
- * server. One {@link #apply} call becomes as few UPDATE messages per zone as the limits allow
- * (see {@link ZoneBatch}); every write carries prerequisites that keep it from clobbering a
- * concurrent writer (see {@link ChangePlanner}). Reads use plain queries, listings AXFR.
+ * A {@link DnsProvider} speaking RFC 2136 dynamic UPDATE, signed with TSIG, to one primary server.
+ * One {@link #apply} call becomes as few UPDATE messages per zone as the limits allow (see {@link
+ * ZoneBatch}); every write carries prerequisites that keep it from clobbering a concurrent writer
+ * (see {@link ChangePlanner}). Reads use plain queries, listings AXFR.
  */
 public final class Rfc2136Provider implements DnsProvider, AutoCloseable {
   private final Rfc2136Settings settings;
@@ -49,8 +49,12 @@ public final class Rfc2136Provider implements DnsProvider, AutoCloseable {
    *
    * @param clock times TSIG signatures
    */
-  public Rfc2136Provider(Rfc2136Settings settings, Clock clock, System.Logger logger,
-      MetricRelay metrics, HealthReporter health) {
+  public Rfc2136Provider(
+      Rfc2136Settings settings,
+      Clock clock,
+      System.Logger logger,
+      MetricRelay metrics,
+      HealthReporter health) {
     this.settings = settings;
     this.client = new Rfc2136Client(settings, clock);
     this.errors = new Rfc2136ErrorMapper(settings);
@@ -72,18 +76,30 @@ public final class Rfc2136Provider implements DnsProvider, AutoCloseable {
     for (int i = 0; i < changes.size(); i++) {
       Change c = changes.get(i);
       Optional<String> zone = zoneOf(c.name());
-      Optional<String> refusal = zone.isEmpty() ? Optional.of(outside(c.name()))
-          : refusal(c, zone.get());
+      Optional<String> refusal =
+          zone.isEmpty() ? Optional.of(outside(c.name())) : refusal(c, zone.get());
       if (refusal.isPresent()) {
-        results[i] = new ChangeResult.Failed(c, new ProviderException(settings.plugin(),
-            zone.orElse(""), c.name(), c.type().name(), false, refusal.get(), null));
+        results[i] =
+            new ChangeResult.Failed(
+                c,
+                new ProviderException(
+                    settings.plugin(),
+                    zone.orElse(""),
+                    c.name(),
+                    c.type().name(),
+                    false,
+                    refusal.get(),
+                    null));
       } else {
         byZone.computeIfAbsent(zone.get(), z -> new ArrayList<>()).add(i);
       }
     }
     List<CompletableFuture<Void>> running = new ArrayList<>();
-    byZone.forEach((zone, indexes) -> running.add(new ZoneBatch(zone, changes, indexes,
-        settings, sender, this::read).run(executor, inFlight, results)));
+    byZone.forEach(
+        (zone, indexes) ->
+            running.add(
+                new ZoneBatch(zone, changes, indexes, settings, sender, this::read)
+                    .run(executor, inFlight, results)));
     CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
     List<ChangeResult> out = Arrays.asList(results);
     throwIfServerUnreachable(out);
@@ -96,8 +112,10 @@ public final class Rfc2136Provider implements DnsProvider, AutoCloseable {
       return;
     }
     for (ChangeResult r : results) {
-      if (!(r instanceof ChangeResult.Failed f && f.error() instanceof ProviderException p
-          && p.retriable() && p.getCause() instanceof IOException)) {
+      if (!(r instanceof ChangeResult.Failed f
+          && f.error() instanceof ProviderException p
+          && p.retriable()
+          && p.getCause() instanceof IOException)) {
         return;
       }
     }
@@ -107,32 +125,49 @@ public final class Rfc2136Provider implements DnsProvider, AutoCloseable {
 
   private Optional<String> refusal(Change c, String zone) {
     if (c.ownership().isPresent() && OwnerMarker.isReserved(c.name())) {
-      return Optional.of(c.records().key() + " is refused: names starting with "
-          + OwnerMarker.PREFIX + " are reserved for gordon's owner markers");
+      return Optional.of(
+          c.records().key()
+              + " is refused: names starting with "
+              + OwnerMarker.PREFIX
+              + " are reserved for gordon's owner markers");
     }
     if (c.name().equals(zone) && (c.type() == RecordType.NS || c.type() == RecordType.CNAME)) {
-      return Optional.of(c.records().key() + " is refused: gordon never changes the " + c.type()
-          + " records at the apex of zone " + zone + " (SOA and apex NS belong to the zone)");
+      return Optional.of(
+          c.records().key()
+              + " is refused: gordon never changes the "
+              + c.type()
+              + " records at the apex of zone "
+              + zone
+              + " (SOA and apex NS belong to the zone)");
     }
     return Optional.empty();
   }
 
   private String outside(String name) {
-    return name + " is outside the zones managed by " + settings.plugin() + " ("
-        + String.join(", ", settings.zones()) + ")";
+    return name
+        + " is outside the zones managed by "
+        + settings.plugin()
+        + " ("
+        + String.join(", ", settings.zones())
+        + ")";
   }
 
   /** The most specific managed zone holding {@code name}. */
   Optional<String> zoneOf(String name) {
-    return settings.zones().stream().filter(z -> DnsNames.isInZone(name, z))
+    return settings.zones().stream()
+        .filter(z -> DnsNames.isInZone(name, z))
         .max(Comparator.comparingInt(String::length));
   }
 
   @Override
   public Optional<RecordSet> read(String name, RecordType type) {
     String n = DnsNames.normalize(name);
-    String zone = zoneOf(n).orElseThrow(() -> new ProviderException(settings.plugin(), "", n,
-        type.name(), false, outside(n), null));
+    String zone =
+        zoneOf(n)
+            .orElseThrow(
+                () ->
+                    new ProviderException(
+                        settings.plugin(), "", n, type.name(), false, outside(n), null));
     return zoneState.read(new Subject(zone, n, type.name()), type);
   }
 
@@ -140,9 +175,20 @@ public final class Rfc2136Provider implements DnsProvider, AutoCloseable {
   public List<RecordSet> list(String zone) {
     String z = DnsNames.normalize(zone);
     if (!settings.zones().contains(z)) {
-      throw new ProviderException(settings.plugin(), z, "", "", false, "zone " + z
-          + " is not managed by " + settings.plugin() + " (" + String.join(", ", settings.zones())
-          + ")", null);
+      throw new ProviderException(
+          settings.plugin(),
+          z,
+          "",
+          "",
+          false,
+          "zone "
+              + z
+              + " is not managed by "
+              + settings.plugin()
+              + " ("
+              + String.join(", ", settings.zones())
+              + ")",
+          null);
     }
     return zoneState.list(z);
   }
@@ -165,7 +211,12 @@ public final class Rfc2136Provider implements DnsProvider, AutoCloseable {
 
   @Override
   public String toString() {
-    return "Rfc2136Provider[" + settings.serverText() + ", " + settings.zones() + ", "
-        + settings.tsig().map(Object::toString).orElse("unsigned") + "]";
+    return "Rfc2136Provider["
+        + settings.serverText()
+        + ", "
+        + settings.zones()
+        + ", "
+        + settings.tsig().map(Object::toString).orElse("unsigned")
+        + "]";
   }
 }

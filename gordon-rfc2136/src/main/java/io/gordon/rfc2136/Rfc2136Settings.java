@@ -25,9 +25,16 @@ import java.util.OptionalInt;
  * @param maxChangesPerUpdate the most changes in one UPDATE message
  * @param maxUpdatesInFlight the most UPDATE messages awaiting an answer at once
  */
-public record Rfc2136Settings(String plugin, InetSocketAddress server, List<String> zones,
-    Optional<TsigSettings> tsig, Duration timeout, TcpMode tcp, int defaultTtl,
-    int maxChangesPerUpdate, int maxUpdatesInFlight) {
+public record Rfc2136Settings(
+    String plugin,
+    InetSocketAddress server,
+    List<String> zones,
+    Optional<TsigSettings> tsig,
+    Duration timeout,
+    TcpMode tcp,
+    int defaultTtl,
+    int maxChangesPerUpdate,
+    int maxUpdatesInFlight) {
 
   /** Checks the fields. */
   public Rfc2136Settings {
@@ -41,8 +48,9 @@ public record Rfc2136Settings(String plugin, InetSocketAddress server, List<Stri
     Objects.requireNonNull(timeout, "timeout == null");
     Objects.requireNonNull(tcp, "tcp == null");
     if (maxChangesPerUpdate < 1 || maxUpdatesInFlight < 1 || defaultTtl < 0) {
-      throw new IllegalArgumentException("max_changes_per_update and max_updates_in_flight must"
-          + " be at least 1 and default_ttl at least 0");
+      throw new IllegalArgumentException(
+          "max_changes_per_update and max_updates_in_flight must"
+              + " be at least 1 and default_ttl at least 0");
     }
   }
 
@@ -59,8 +67,11 @@ public record Rfc2136Settings(String plugin, InetSocketAddress server, List<Stri
       try {
         return valueOf(text.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new ConfigException(plugin + ".tcp: invalid value \"" + text
-            + "\" (expected one of \"auto\", \"always\", \"never\")");
+        throw new ConfigException(
+            plugin
+                + ".tcp: invalid value \""
+                + text
+                + "\" (expected one of \"auto\", \"always\", \"never\")");
       }
     }
   }
@@ -68,20 +79,35 @@ public record Rfc2136Settings(String plugin, InetSocketAddress server, List<Stri
   /** Reads the settings from a configuration validated against {@link Rfc2136Spec#SPEC}. */
   public static Rfc2136Settings from(PluginConfig c) {
     String p = c.plugin();
-    Optional<TsigSettings> tsig = c.get(Rfc2136Spec.TSIG_KEY_NAME).flatMap(k -> c.get(
-        Rfc2136Spec.TSIG_SECRET).map(s -> TsigSettings.of(p, k, c.get(
-            Rfc2136Spec.TSIG_ALGORITHM), s)));
-    return new Rfc2136Settings(p, c.get(Rfc2136Spec.SERVER).socketAddress(),
-        c.get(Rfc2136Spec.ZONES), tsig, c.get(Rfc2136Spec.TIMEOUT),
-        TcpMode.parse(p, c.get(Rfc2136Spec.TCP)), c.get(Rfc2136Spec.DEFAULT_TTL),
-        c.get(Rfc2136Spec.MAX_CHANGES), c.get(Rfc2136Spec.MAX_IN_FLIGHT));
+    Optional<TsigSettings> tsig =
+        c.get(Rfc2136Spec.TSIG_KEY_NAME)
+            .flatMap(
+                k ->
+                    c.get(Rfc2136Spec.TSIG_SECRET)
+                        .map(s -> TsigSettings.of(p, k, c.get(Rfc2136Spec.TSIG_ALGORITHM), s)));
+    return new Rfc2136Settings(
+        p,
+        c.get(Rfc2136Spec.SERVER).socketAddress(),
+        c.get(Rfc2136Spec.ZONES),
+        tsig,
+        c.get(Rfc2136Spec.TIMEOUT),
+        TcpMode.parse(p, c.get(Rfc2136Spec.TCP)),
+        c.get(Rfc2136Spec.DEFAULT_TTL),
+        c.get(Rfc2136Spec.MAX_CHANGES),
+        c.get(Rfc2136Spec.MAX_IN_FLIGHT));
   }
 
   /** Parses a server address as the {@code server} key does (port 53 when omitted). */
   static InetSocketAddress parseServer(String plugin, String text) {
-    return HostPort.parse(text, OptionalInt.of(53)).map(HostPort::socketAddress).orElseThrow(
-        () -> new ConfigException(plugin + ".server: invalid value \"" + text
-            + "\" (expected host:port, e.g. 127.0.0.1:53)"));
+    return HostPort.parse(text, OptionalInt.of(53))
+        .map(HostPort::socketAddress)
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    plugin
+                        + ".server: invalid value \""
+                        + text
+                        + "\" (expected host:port, e.g. 127.0.0.1:53)"));
   }
 
   /** {@code host:port} of the server, for messages. */

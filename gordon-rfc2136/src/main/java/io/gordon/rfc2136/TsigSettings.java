@@ -30,19 +30,31 @@ public record TsigSettings(String keyName, String algorithm, Secret secret) {
   static TsigSettings of(String plugin, String keyName, String algorithm, Secret secret) {
     String alg = algorithm.trim().toLowerCase(Locale.ROOT);
     if (alg.equals("hmac-md5") || alg.startsWith("hmac-md5.")) {
-      throw new ConfigException(plugin + ".tsig_algorithm: \"" + algorithm + "\" is refused:"
-          + " RFC 8945 forbids hmac-md5 (use hmac-sha256)");
+      throw new ConfigException(
+          plugin
+              + ".tsig_algorithm: \""
+              + algorithm
+              + "\" is refused:"
+              + " RFC 8945 forbids hmac-md5 (use hmac-sha256)");
     }
     if (!ALGORITHMS.contains(alg)) {
-      throw new ConfigException(plugin + ".tsig_algorithm: invalid value \"" + algorithm
-          + "\" (expected one of " + String.join(", ", ALGORITHMS) + ")");
+      throw new ConfigException(
+          plugin
+              + ".tsig_algorithm: invalid value \""
+              + algorithm
+              + "\" (expected one of "
+              + String.join(", ", ALGORITHMS)
+              + ")");
     }
     if (keyName.isBlank()) {
       throw new ConfigException(plugin + ".tsig_key_name: must not be empty");
     }
     if (!base64(secret)) {
-      throw new ConfigException(plugin + ".tsig_secret (" + secret.origin()
-          + "): is not a non-empty base64 string (as tsig-keygen prints it)");
+      throw new ConfigException(
+          plugin
+              + ".tsig_secret ("
+              + secret.origin()
+              + "): is not a non-empty base64 string (as tsig-keygen prints it)");
     }
     return new TsigSettings(keyName.trim(), alg, secret);
   }

@@ -19,10 +19,9 @@ import org.xbill.DNS.Update;
 
 /**
  * Sends the ops of one zone as one UPDATE message and records a result per op. When the server
- * refuses the message for a reason one change may cause (a failed prerequisite, REFUSED,
- * FORMERR, NOTZONE), the ops are split in halves and each half is sent again, so every other
- * change still lands and only the offending one fails: about 2 log2(n) extra messages per bad
- * change.
+ * refuses the message for a reason one change may cause (a failed prerequisite, REFUSED, FORMERR,
+ * NOTZONE), the ops are split in halves and each half is sent again, so every other change still
+ * lands and only the offending one fails: about 2 log2(n) extra messages per bad change.
  */
 final class UpdateSender {
   /** The largest message sent over TCP: 64 KiB less a margin for the header and TSIG. */
@@ -36,8 +35,13 @@ final class UpdateSender {
   private final MetricRelay metrics;
   private final HealthReporter health;
 
-  UpdateSender(Rfc2136Settings settings, Rfc2136Client client, Conflicts conflicts,
-      System.Logger logger, MetricRelay metrics, HealthReporter health) {
+  UpdateSender(
+      Rfc2136Settings settings,
+      Rfc2136Client client,
+      Conflicts conflicts,
+      System.Logger logger,
+      MetricRelay metrics,
+      HealthReporter health) {
     this.settings = settings;
     this.client = client;
     this.errors = new Rfc2136ErrorMapper(settings);
@@ -84,8 +88,16 @@ final class UpdateSender {
       health.healthy();
       ops.forEach(op -> results[op.index()] = new ChangeResult.Applied(op.change()));
     } else if (ops.size() > 1 && Rfc2136ErrorMapper.mayBeOneChange(response)) {
-      logger.log(Level.DEBUG, () -> "UPDATE of zone " + zone + " with " + ops.size()
-          + " changes answered " + Rcode.string(rcode) + "; splitting it to isolate the change");
+      logger.log(
+          Level.DEBUG,
+          () ->
+              "UPDATE of zone "
+                  + zone
+                  + " with "
+                  + ops.size()
+                  + " changes answered "
+                  + Rcode.string(rcode)
+                  + "; splitting it to isolate the change");
       split(zone, ops, results);
     } else if (Rfc2136ErrorMapper.prerequisiteFailed(rcode)) {
       Op op = ops.get(0);
@@ -98,19 +110,20 @@ final class UpdateSender {
   }
 
   /**
-   * Whether this key may update {@code zone} at all: an UPDATE holding only a prerequisite that
-   * is always true changes nothing and is accepted exactly when the update policy lets the key
-   * in. A REFUSED for a change the key may make is then the server's check of the result (BIND's
-   * name server sanity and integrity checks), not a permission problem.
+   * Whether this key may update {@code zone} at all: an UPDATE holding only a prerequisite that is
+   * always true changes nothing and is accepted exactly when the update policy lets the key in. A
+   * REFUSED for a change the key may make is then the server's check of the result (BIND's name
+   * server sanity and integrity checks), not a permission problem.
    */
   private boolean mayUpdate(String zone) {
     Update probe = new Update(Records.name(zone));
-    probe.addRecord(org.xbill.DNS.Record.newRecord(Records.name(zone), org.xbill.DNS.Type.ANY,
-        org.xbill.DNS.DClass.ANY, 0), Section.PREREQ);
+    probe.addRecord(
+        org.xbill.DNS.Record.newRecord(
+            Records.name(zone), org.xbill.DNS.Type.ANY, org.xbill.DNS.DClass.ANY, 0),
+        Section.PREREQ);
     try {
       Message answer = client.send(probe);
-      return answer.getRcode() == Rcode.NOERROR
-          && Rfc2136ErrorMapper.tsigError(answer).isEmpty();
+      return answer.getRcode() == Rcode.NOERROR && Rfc2136ErrorMapper.tsigError(answer).isEmpty();
     } catch (IOException e) {
       return false;
     }
@@ -119,8 +132,8 @@ final class UpdateSender {
   /**
    * Sends {@code ops} as one message and records them applied if the server accepts it; returns
    * false for any other outcome, recording nothing for that message (the caller then takes the
-   * careful path, which reports errors and skips the changes already applied). A message over
-   * the size limit is sent as two halves, each by this method, rather than given up.
+   * careful path, which reports errors and skips the changes already applied). A message over the
+   * size limit is sent as two halves, each by this method, rather than given up.
    */
   boolean sendAll(String zone, List<Op> ops, ChangeResult[] results) {
     if (ops.isEmpty()) {
@@ -145,7 +158,8 @@ final class UpdateSender {
     }
     int rcode = response.getRcode();
     record(zone, ops.size(), rcode, start);
-    if (rcode != Rcode.NOERROR || Rfc2136ErrorMapper.tsigError(response).isPresent()
+    if (rcode != Rcode.NOERROR
+        || Rfc2136ErrorMapper.tsigError(response).isPresent()
         || (client.signed() && !response.isVerified())) {
       return false;
     }

@@ -22,20 +22,23 @@ import java.util.function.BiFunction;
 
 /**
  * The changes of one {@code apply} call for one zone, cut into UPDATE messages ("chunks") of at
- * most {@code max_changes_per_update} changes and an estimated size under the message limit,
- * with one change per owner name per chunk: prerequisites are checked before any update of the
- * message, so a second change to a name must see the first one's result. Chunks that share a
- * name are sent in order; the others are sent concurrently, at most
- * {@code max_updates_in_flight} at a time.
+ * most {@code max_changes_per_update} changes and an estimated size under the message limit, with
+ * one change per owner name per chunk: prerequisites are checked before any update of the message,
+ * so a second change to a name must see the first one's result. Chunks that share a name are sent
+ * in order; the others are sent concurrently, at most {@code max_updates_in_flight} at a time.
  */
 final class ZoneBatch {
   /** Most concurrent reads (queries before removals and CNAME replacements) per process. */
   static final int MAX_READS = 64;
+
   private static final Semaphore READS = new Semaphore(MAX_READS);
+
   /** The furthest offset a compression pointer reaches (14 bits, RFC 1035 4.1.4). */
   static final int POINTER_REACH = 0x3FFF;
+
   /** Header, zone section and TSIG of an UPDATE: a margin before the first change. */
   private static final int UPDATE_HEADER = 512;
+
   /** The fixed octets of a marker's TXT string: keys, separators, version. */
   private static final int MARKER_TEXT = "heritage=gordon,owner=,record=,type=,v=1".length();
 
@@ -47,8 +50,13 @@ final class ZoneBatch {
   private final UpdateSender sender;
   private final BiFunction<String, RecordType, Optional<RecordSet>> reader;
 
-  ZoneBatch(String zone, List<Change> changes, List<Integer> indexes, Rfc2136Settings settings,
-      UpdateSender sender, BiFunction<String, RecordType, Optional<RecordSet>> reader) {
+  ZoneBatch(
+      String zone,
+      List<Change> changes,
+      List<Integer> indexes,
+      Rfc2136Settings settings,
+      UpdateSender sender,
+      BiFunction<String, RecordType, Optional<RecordSet>> reader) {
     this.zone = zone;
     this.changes = changes;
     this.indexes = indexes;
@@ -59,8 +67,8 @@ final class ZoneBatch {
   }
 
   /** Starts every chunk; the future completes when all results are in {@code results}. */
-  CompletableFuture<Void> run(ExecutorService executor, Semaphore inFlight,
-      ChangeResult[] results) {
+  CompletableFuture<Void> run(
+      ExecutorService executor, Semaphore inFlight, ChangeResult[] results) {
     List<List<Integer>> chunks = chunks();
     List<CompletableFuture<Void>> done = new ArrayList<>();
     Map<String, Integer> lastChunkOfName = new HashMap<>();
@@ -73,8 +81,8 @@ final class ZoneBatch {
           before.add(done.get(prev));
         }
       }
-      CompletableFuture<Void> after = CompletableFuture
-          .allOf(before.toArray(CompletableFuture[]::new)).handle((v, e) -> null);
+      CompletableFuture<Void> after =
+          CompletableFuture.allOf(before.toArray(CompletableFuture[]::new)).handle((v, e) -> null);
       done.add(after.thenRunAsync(() -> runChunk(chunk, inFlight, results), executor));
     }
     return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
@@ -91,8 +99,10 @@ final class ZoneBatch {
       boolean compressed = size + UPDATE_HEADER < POINTER_REACH;
       String parent = parent(c.name());
       int estimate = estimate(c, compressed, reachable.contains(parent));
-      boolean full = current.size() >= settings.maxChangesPerUpdate()
-          || size + estimate > sender.messageLimit() || names.contains(c.name());
+      boolean full =
+          current.size() >= settings.maxChangesPerUpdate()
+              || size + estimate > sender.messageLimit()
+              || names.contains(c.name());
       if (full && !current.isEmpty()) {
         chunks.add(current);
         current = new ArrayList<>();
@@ -121,20 +131,19 @@ final class ZoneBatch {
   }
 
   /**
-   * The octets {@code c} adds to a message. Names are compressed: the zone's name is written
-   * once, so an owner name costs its labels below the zone and a pointer; but a pointer can only
-   * reach the first 16 KiB of a message ({@link #POINTER_REACH}), so a change that starts beyond
-   * ({@code compressed} false) writes its owner name in full in each of its records, and its
-   * marker's name down to the zone. Every record then costs 10 octets of type, class, TTL and
-   * length, plus its rdata (4 or 16 octets for an address, else at most its presentation length).
-   * Records: the {@code nxrrset CNAME} prerequisite, the RRset deletion (left out for a claimed
-   * change: the optimistic plan has none, and the planned path splits what does not fit), the
-   * additions, the expectation; a claimed change adds {@code nxrrset} on its RRset and, under the
-   * marker's name, a prerequisite and the TXT naming owner, record and type; the parent of both
-   * names costs a pointer when an earlier change of the message wrote it within reach
-   * ({@code parentReachable}). A tight bound fills
-   * messages, so BIND's cost per message is paid fewer times (issue 11);
-   * {@link UpdateSender#sendAll} halves a message that would still exceed the limit.
+   * The octets {@code c} adds to a message. Names are compressed: the zone's name is written once,
+   * so an owner name costs its labels below the zone and a pointer; but a pointer can only reach
+   * the first 16 KiB of a message ({@link #POINTER_REACH}), so a change that starts beyond ({@code
+   * compressed} false) writes its owner name in full in each of its records, and its marker's name
+   * down to the zone. Every record then costs 10 octets of type, class, TTL and length, plus its
+   * rdata (4 or 16 octets for an address, else at most its presentation length). Records: the
+   * {@code nxrrset CNAME} prerequisite, the RRset deletion (left out for a claimed change: the
+   * optimistic plan has none, and the planned path splits what does not fit), the additions, the
+   * expectation; a claimed change adds {@code nxrrset} on its RRset and, under the marker's name, a
+   * prerequisite and the TXT naming owner, record and type; the parent of both names costs a
+   * pointer when an earlier change of the message wrote it within reach ({@code parentReachable}).
+   * A tight bound fills messages, so BIND's cost per message is paid fewer times (issue 11); {@link
+   * UpdateSender#sendAll} halves a message that would still exceed the limit.
    */
   int estimate(Change c, boolean compressed, boolean parentReachable) {
     List<String> rdata = c.records().rdata();
@@ -145,14 +154,22 @@ final class ZoneBatch {
     int parent = Math.max(2, below - (dot < 0 ? c.name().length() : dot) - 1);
     int rest = parentReachable ? 2 : parent;
     int owner = below - parent + rest;
-    int size = records * 10 + rdataOctets(c.type(), rdata)
-        + c.expected().map(e -> rdataOctets(c.type(), e)).orElse(0)
-        + (compressed ? owner + (records - 1) * 2 : records * owner);
+    int size =
+        records * 10
+            + rdataOctets(c.type(), rdata)
+            + c.expected().map(e -> rdataOctets(c.type(), e)).orElse(0)
+            + (compressed ? owner + (records - 1) * 2 : records * owner);
     if (claimed) {
       int markerName = 1 + markerLabel(c) + (compressed ? 2 : rest);
-      size += 2 * 10 + markerName + (compressed ? 2 : markerName) + 1 + MARKER_TEXT
-          + c.ownership().get().ownerId().length() + c.name().length()
-          + c.type().name().length();
+      size +=
+          2 * 10
+              + markerName
+              + (compressed ? 2 : markerName)
+              + 1
+              + MARKER_TEXT
+              + c.ownership().get().ownerId().length()
+              + c.name().length()
+              + c.type().name().length();
     }
     return size;
   }
@@ -166,15 +183,18 @@ final class ZoneBatch {
   }
 
   /**
-   * The length of the marker's first label ({@code _gordon-TYPE-FIRSTLABEL}), or 63 when it
-   * may be hashed for length (see {@link io.gordon.api.model.OwnerMarker#nameFor}).
+   * The length of the marker's first label ({@code _gordon-TYPE-FIRSTLABEL}), or 63 when it may be
+   * hashed for length (see {@link io.gordon.api.model.OwnerMarker#nameFor}).
    */
   private static int markerLabel(Change c) {
     int dot = c.name().indexOf('.');
-    int label = OwnerMarker.PREFIX.length() + c.type().name().length() + 1
-        + (dot < 0 ? c.name().length() : dot);
-    boolean mayHash = label > DnsNames.MAX_LABEL_LENGTH
-        || c.name().length() + label > DnsNames.MAX_NAME_LENGTH;
+    int label =
+        OwnerMarker.PREFIX.length()
+            + c.type().name().length()
+            + 1
+            + (dot < 0 ? c.name().length() : dot);
+    boolean mayHash =
+        label > DnsNames.MAX_LABEL_LENGTH || c.name().length() + label > DnsNames.MAX_NAME_LENGTH;
     return mayHash ? DnsNames.MAX_LABEL_LENGTH : label;
   }
 
@@ -191,8 +211,15 @@ final class ZoneBatch {
         inFlight.release();
       }
     } catch (RuntimeException e) {
-      GordonException error = new ProviderException(settings.plugin(), zone, "", "", false,
-          "unexpected failure while updating zone " + zone + ": " + e, e);
+      GordonException error =
+          new ProviderException(
+              settings.plugin(),
+              zone,
+              "",
+              "",
+              false,
+              "unexpected failure while updating zone " + zone + ": " + e,
+              e);
       for (int i : chunk) {
         if (results[i] == null) {
           results[i] = new ChangeResult.Failed(changes.get(i), error);
@@ -206,19 +233,22 @@ final class ZoneBatch {
    * replacement that needs no read of its own (not a CNAME), the common case of new names.
    */
   private boolean optimistic(List<Integer> chunk) {
-    return chunk.stream().map(changes::get).allMatch(c -> c instanceof Change.Replace
-        && c.ownership().isPresent() && ChangePlanner.readBefore(c).isEmpty());
+    return chunk.stream()
+        .map(changes::get)
+        .allMatch(
+            c ->
+                c instanceof Change.Replace
+                    && c.ownership().isPresent()
+                    && ChangePlanner.readBefore(c).isEmpty());
   }
 
   /**
-   * Sends the chunk planned as if every marker were absent (the prerequisites say so: a new
-   * RRset and its marker, or an adopted RRset without marker), saving a read per change. When
-   * any prerequisite fails (an existing marker), nothing was applied and the caller plans the
-   * chunk again with the markers read: one extra message, only for chunks that touch existing
-   * records.
+   * Sends the chunk planned as if every marker were absent (the prerequisites say so: a new RRset
+   * and its marker, or an adopted RRset without marker), saving a read per change. When any
+   * prerequisite fails (an existing marker), nothing was applied and the caller plans the chunk
+   * again with the markers read: one extra message, only for chunks that touch existing records.
    */
-  private boolean sendOptimistic(List<Integer> chunk, Semaphore inFlight,
-      ChangeResult[] results) {
+  private boolean sendOptimistic(List<Integer> chunk, Semaphore inFlight, ChangeResult[] results) {
     List<Op> ops = new ArrayList<>();
     for (int i : chunk) {
       try {
@@ -264,8 +294,7 @@ final class ZoneBatch {
       }
       ChangePlanner.readBefore(c).ifPresent(type -> reads.put(i, readAsync(c.name(), type)));
       try {
-        Markers.markerName(c, zone).ifPresent(m -> markers.put(i,
-            readAsync(m, RecordType.TXT)));
+        Markers.markerName(c, zone).ifPresent(m -> markers.put(i, readAsync(m, RecordType.TXT)));
       } catch (IllegalArgumentException e) {
         results[i] = refused(c, e);
       }
@@ -293,8 +322,7 @@ final class ZoneBatch {
   }
 
   private CompletableFuture<Optional<RecordSet>> readAsync(String name, RecordType type) {
-    return CompletableFuture.supplyAsync(() -> boundedRead(name, type),
-        Thread.ofVirtual()::start);
+    return CompletableFuture.supplyAsync(() -> boundedRead(name, type), Thread.ofVirtual()::start);
   }
 
   /** The read's result; empty when nothing was read; rethrows a read's gordon error. */
@@ -313,7 +341,9 @@ final class ZoneBatch {
   }
 
   private ChangeResult refused(Change c, IllegalArgumentException e) {
-    return new ChangeResult.Failed(c, new ProviderException(settings.plugin(), zone, c.name(),
-        c.type().name(), false, e.getMessage(), e));
+    return new ChangeResult.Failed(
+        c,
+        new ProviderException(
+            settings.plugin(), zone, c.name(), c.type().name(), false, e.getMessage(), e));
   }
 }

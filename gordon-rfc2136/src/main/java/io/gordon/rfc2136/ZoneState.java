@@ -35,10 +35,13 @@ final class ZoneState {
   /** The RRset {@code s.name()}/{@code type}; throws a {@link ProviderException} on failure. */
   Optional<RecordSet> read(Subject s, RecordType type) {
     Message response = query(s, Records.name(s.name()), Records.type(type));
-    List<Record> rrs = response.getSection(Section.ANSWER).stream()
-        .filter(r -> r.getType() == Records.type(type)
-            && r.getName().toString().equalsIgnoreCase(s.name()))
-        .toList();
+    List<Record> rrs =
+        response.getSection(Section.ANSWER).stream()
+            .filter(
+                r ->
+                    r.getType() == Records.type(type)
+                        && r.getName().toString().equalsIgnoreCase(s.name()))
+            .toList();
     return rrs.isEmpty() ? Optional.empty() : Optional.of(Records.toRecordSet(rrs));
   }
 
@@ -46,9 +49,10 @@ final class ZoneState {
   String describeName(String name) {
     try {
       Message m = client.query(Records.name(name), Type.ANY);
-      String found = m.getSection(Section.ANSWER).stream()
-          .map(r -> Type.string(r.getType()) + " " + r.rdataToString())
-          .collect(Collectors.joining(", "));
+      String found =
+          m.getSection(Section.ANSWER).stream()
+              .map(r -> Type.string(r.getType()) + " " + r.rdataToString())
+              .collect(Collectors.joining(", "));
       return found.isEmpty() ? "records not listed by the server" : found;
     } catch (IOException e) {
       return "records that could not be listed: " + e.getMessage();
@@ -62,8 +66,20 @@ final class ZoneState {
     try {
       records = client.axfr(apex);
     } catch (ZoneTransferException e) {
-      throw new ProviderException(settings.plugin(), zone, "", "", false, "zone transfer (AXFR)"
-          + " of " + zone + " from " + settings.serverText() + " failed: " + e.getMessage(), e);
+      throw new ProviderException(
+          settings.plugin(),
+          zone,
+          "",
+          "",
+          false,
+          "zone transfer (AXFR)"
+              + " of "
+              + zone
+              + " from "
+              + settings.serverText()
+              + " failed: "
+              + e.getMessage(),
+          e);
     } catch (IOException e) {
       throw errors.forIo(e, Subject.zone(zone));
     }
@@ -93,8 +109,15 @@ final class ZoneState {
     }
     if (!failures.isEmpty()) {
       String all = failures.stream().map(Throwable::getMessage).collect(Collectors.joining("; "));
-      ProviderException e = new ProviderException(settings.plugin(), "", "", "",
-          failures.stream().allMatch(ProviderException::retriable), all, failures.get(0));
+      ProviderException e =
+          new ProviderException(
+              settings.plugin(),
+              "",
+              "",
+              "",
+              failures.stream().allMatch(ProviderException::retriable),
+              all,
+              failures.get(0));
       failures.stream().skip(1).forEach(e::addSuppressed);
       throw e;
     }
@@ -106,8 +129,16 @@ final class ZoneState {
     Message soa = query(s, apex, Type.SOA);
     if (soa.getSection(Section.ANSWER).stream().noneMatch(r -> r.getType() == Type.SOA)
         || !soa.getHeader().getFlag(Flags.AA)) {
-      throw new ProviderException(settings.plugin(), zone, "", "", false, settings.serverText()
-          + " is not authoritative for zone " + zone + " (no SOA in an authoritative answer)",
+      throw new ProviderException(
+          settings.plugin(),
+          zone,
+          "",
+          "",
+          false,
+          settings.serverText()
+              + " is not authoritative for zone "
+              + zone
+              + " (no SOA in an authoritative answer)",
           null);
     }
     Update probe = new Update(apex);

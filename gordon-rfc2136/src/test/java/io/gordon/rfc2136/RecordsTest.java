@@ -14,8 +14,8 @@ import org.xbill.DNS.Type;
 
 class RecordsTest {
   private static Record tokenized(String rdata) throws Exception {
-    return Record.fromString(Name.fromString("t.example.test."), Type.TXT, DClass.IN, 300, rdata,
-        Name.root);
+    return Record.fromString(
+        Name.fromString("t.example.test."), Type.TXT, DClass.IN, 300, rdata, Name.root);
   }
 
   private static Record built(String rdata) {
@@ -32,10 +32,10 @@ class RecordsTest {
 
   @Test
   void txtWithSeveralStringsEscapesOrQuotesGoesThroughTheTokenizer() throws Exception {
-    for (String rdata : List.of("\"a\" \"b\"", "\"a\\\"b\"", "\"a\\\\b\"", "\"\\010\"",
-        "\"\"")) {
+    for (String rdata : List.of("\"a\" \"b\"", "\"a\\\"b\"", "\"a\\\\b\"", "\"\\010\"", "\"\"")) {
       assertThat(built(rdata)).as(rdata).isEqualTo(tokenized(rdata));
-      assertThat(((TXTRecord) built(rdata)).getStrings()).as(rdata)
+      assertThat(((TXTRecord) built(rdata)).getStrings())
+          .as(rdata)
           .isEqualTo(((TXTRecord) tokenized(rdata)).getStrings());
     }
     assertThat(Records.plainString("\"a\" \"b\"")).isEmpty();

@@ -33,15 +33,20 @@ class Rfc2136BatchingIT {
   }
 
   private Rfc2136Provider provider(RecordingMetrics metrics) {
-    return TestProviders.provider(TestProviders.settings(bind, TestProviders.key(bind)),
-        Clock.systemUTC(), metrics);
+    return TestProviders.provider(
+        TestProviders.settings(bind, TestProviders.key(bind)), Clock.systemUTC(), metrics);
   }
 
   private static List<Change> adds(String prefix, int n) {
     List<Change> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(new Change.Replace(RecordSet.of(prefix + i + ".example.test.", RecordType.A, 300,
-          "10.1." + (i / 250) + "." + (i % 250 + 1))));
+      out.add(
+          new Change.Replace(
+              RecordSet.of(
+                  prefix + i + ".example.test.",
+                  RecordType.A,
+                  300,
+                  "10.1." + (i / 250) + "." + (i % 250 + 1))));
     }
     return out;
   }
@@ -54,9 +59,11 @@ class Rfc2136BatchingIT {
     List<ChangeResult> results = provider.apply(changes);
     assertThat(results).allMatch(r -> r instanceof ChangeResult.Applied);
     assertThat(metrics.updates).hasSize(2);
-    assertThat(provider.read("bulk999.example.test.", RecordType.A)).map(RecordSet::rdata)
+    assertThat(provider.read("bulk999.example.test.", RecordType.A))
+        .map(RecordSet::rdata)
         .contains(List.of("10.1.3.250"));
-    assertThat(provider.list("example.test.")).filteredOn(r -> r.name().startsWith("bulk"))
+    assertThat(provider.list("example.test."))
+        .filteredOn(r -> r.name().startsWith("bulk"))
         .hasSize(1000);
     provider.shutdown();
   }
@@ -65,12 +72,16 @@ class Rfc2136BatchingIT {
   void oneBadChangeIsIsolatedAndAllOthersLand() {
     RecordingMetrics metrics = new RecordingMetrics();
     Rfc2136Provider provider = provider(metrics);
-    provider.apply(List.of(new Change.Replace(RecordSet.of("taken.example.test.", RecordType.A,
-        300, "192.0.2.1"))));
+    provider.apply(
+        List.of(
+            new Change.Replace(
+                RecordSet.of("taken.example.test.", RecordType.A, 300, "192.0.2.1"))));
     metrics.updates.clear();
     List<Change> changes = new ArrayList<>(adds("bisect", 200));
-    changes.set(77, new Change.Replace(RecordSet.of("taken.example.test.", RecordType.CNAME, 300,
-        "elsewhere.example.test.")));
+    changes.set(
+        77,
+        new Change.Replace(
+            RecordSet.of("taken.example.test.", RecordType.CNAME, 300, "elsewhere.example.test.")));
     List<ChangeResult> results = provider.apply(changes);
     for (int i = 0; i < results.size(); i++) {
       if (i != 77) {
@@ -78,10 +89,13 @@ class Rfc2136BatchingIT {
       }
     }
     var failed = (ChangeResult.Failed) results.get(77);
-    assertThat(failed.error()).isInstanceOf(ConflictException.class)
-        .hasMessage("taken.example.test./CNAME not added: the name already holds other records"
-            + " (A 192.0.2.1) and a CNAME cannot coexist with them (YXDOMAIN from "
-            + bind.hostPort() + ")");
+    assertThat(failed.error())
+        .isInstanceOf(ConflictException.class)
+        .hasMessage(
+            "taken.example.test./CNAME not added: the name already holds other records"
+                + " (A 192.0.2.1) and a CNAME cannot coexist with them (YXDOMAIN from "
+                + bind.hostPort()
+                + ")");
     assertThat(metrics.updates.size()).isBetween(3, 1 + 2 * 8);
     assertThat(metrics.count("NOERROR")).isBetween(2L, 8L);
     provider.shutdown();
@@ -98,8 +112,10 @@ class Rfc2136BatchingIT {
       for (int j = 0; j < 10; j++) {
         rdata.add(chunk.substring(0, 190) + j + "\"");
       }
-      changes.add(new Change.Replace(new RecordSet("big" + i + ".example.test.", RecordType.TXT,
-          OptionalInt.of(300), rdata)));
+      changes.add(
+          new Change.Replace(
+              new RecordSet(
+                  "big" + i + ".example.test.", RecordType.TXT, OptionalInt.of(300), rdata)));
     }
     assertThat(provider.apply(changes)).allMatch(r -> r instanceof ChangeResult.Applied);
     assertThat(metrics.updates.size()).isBetween(10, 20);

@@ -44,8 +44,8 @@ class Rfc2136ErrorsIT {
   }
 
   private static Change.Replace change(String label) {
-    return new Change.Replace(RecordSet.of(label + ".example.test.", RecordType.A, 300,
-        "192.0.2.1"));
+    return new Change.Replace(
+        RecordSet.of(label + ".example.test.", RecordType.A, 300, "192.0.2.1"));
   }
 
   private static ProviderException failure(ChangeResult result) {
@@ -54,8 +54,12 @@ class Rfc2136ErrorsIT {
   }
 
   private static Optional<TsigSettings> wrongSecret(TsigKey key) {
-    return Optional.of(TsigSettings.of("rfc2136", key.name(), key.algorithm(),
-        new Secret(TsigKey.generate(key.name()).secret(), "test")));
+    return Optional.of(
+        TsigSettings.of(
+            "rfc2136",
+            key.name(),
+            key.algorithm(),
+            new Secret(TsigKey.generate(key.name()).secret(), "test")));
   }
 
   @Test
@@ -65,18 +69,20 @@ class Rfc2136ErrorsIT {
     for (ChangeResult r : results) {
       ProviderException e = failure(r);
       assertThat(e.retriable()).isFalse();
-      assertThat(e).hasMessage("TSIG key 'gordon-key' rejected by " + bind.hostPort()
-          + ": BADSIG");
+      assertThat(e).hasMessage("TSIG key 'gordon-key' rejected by " + bind.hostPort() + ": BADSIG");
     }
-    assertThatThrownBy(provider::check).isInstanceOf(ProviderException.class)
+    assertThatThrownBy(provider::check)
+        .isInstanceOf(ProviderException.class)
         .hasMessage("TSIG key 'gordon-key' rejected by " + bind.hostPort() + ": BADSIG");
     provider.shutdown();
   }
 
   @Test
   void unknownKeyFailsPermanentlyWithBadkey() {
-    var key = Optional.of(TsigSettings.of("rfc2136", "stranger", "hmac-sha256",
-        new Secret(bind.key().secret(), "test")));
+    var key =
+        Optional.of(
+            TsigSettings.of(
+                "rfc2136", "stranger", "hmac-sha256", new Secret(bind.key().secret(), "test")));
     var provider = TestProviders.provider(TestProviders.settings(bind, key));
     ProviderException e = failure(provider.apply(List.of(change("badkey"))).get(0));
     assertThat(e.retriable()).isFalse();
@@ -87,12 +93,12 @@ class Rfc2136ErrorsIT {
   @Test
   void signatureFromASkewedClockFailsPermanentlyWithBadtime() {
     Clock skewed = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
-    var provider = TestProviders.provider(TestProviders.settings(bind,
-        TestProviders.key(bind)), skewed, MetricRelay.noop());
+    var provider =
+        TestProviders.provider(
+            TestProviders.settings(bind, TestProviders.key(bind)), skewed, MetricRelay.noop());
     ProviderException e = failure(provider.apply(List.of(change("badtime"))).get(0));
     assertThat(e.retriable()).isFalse();
-    assertThat(e).hasMessage("TSIG key 'gordon-key' rejected by " + bind.hostPort()
-        + ": BADTIME");
+    assertThat(e).hasMessage("TSIG key 'gordon-key' rejected by " + bind.hostPort() + ": BADTIME");
     provider.shutdown();
   }
 
@@ -101,29 +107,40 @@ class Rfc2136ErrorsIT {
     var provider = TestProviders.provider(TestProviders.settings(bind, Optional.empty()));
     ProviderException e = failure(provider.apply(List.of(change("unsigned"))).get(0));
     assertThat(e.retriable()).isFalse();
-    assertThat(e).hasMessage(bind.hostPort() + " refused the update of"
-        + " unsigned.example.test./A (zone example.test.) (REFUSED): its allow-update or"
-        + " update-policy does not permit unsigned updates (configure tsig_key_name and"
-        + " tsig_secret)");
+    assertThat(e)
+        .hasMessage(
+            bind.hostPort()
+                + " refused the update of"
+                + " unsigned.example.test./A (zone example.test.) (REFUSED): its allow-update or"
+                + " update-policy does not permit unsigned updates (configure tsig_key_name and"
+                + " tsig_secret)");
     provider.shutdown();
   }
 
   @Test
   void bindRefusingTheResultingDataIsNotReportedAsAPermissionProblem() {
     var provider = TestProviders.provider(bind);
-    var mx = new Change.Replace(RecordSet.of("mx-sanity.example.test.", RecordType.MX, 300,
-        "10 no-address.example.test."));
+    var mx =
+        new Change.Replace(
+            RecordSet.of(
+                "mx-sanity.example.test.", RecordType.MX, 300, "10 no-address.example.test."));
     // the address of the zone's own name server: BIND's "post update name server sanity check"
     var glue = new Change.Remove(RecordSet.of("ns1.example.test.", RecordType.A, List.of()));
     for (Change c : List.of(mx, glue)) {
       ProviderException e = failure(provider.apply(List.of(c)).get(0));
       assertThat(e.retriable()).isFalse();
-      assertThat(e).hasMessage(bind.hostPort() + " refused the update of " + c.name() + "/"
-          + c.type() + " (zone example.test.) (REFUSED) although key 'gordon-key' may update"
-          + " zone example.test.: the server's checks rejected the resulting data (BIND logs"
-          + " \"post update name server sanity check failed\" for NS records whose in-zone"
-          + " name server has no address record, and check-integrity refuses an MX or SRV whose"
-          + " in-zone target has none); add the target's A/AAAA record first");
+      assertThat(e)
+          .hasMessage(
+              bind.hostPort()
+                  + " refused the update of "
+                  + c.name()
+                  + "/"
+                  + c.type()
+                  + " (zone example.test.) (REFUSED) although key 'gordon-key' may update"
+                  + " zone example.test.: the server's checks rejected the resulting data (BIND logs"
+                  + " \"post update name server sanity check failed\" for NS records whose in-zone"
+                  + " name server has no address record, and check-integrity refuses an MX or SRV whose"
+                  + " in-zone target has none); add the target's A/AAAA record first");
     }
     provider.shutdown();
   }
@@ -133,10 +150,13 @@ class Rfc2136ErrorsIT {
     var provider = TestProviders.provider(TestProviders.settings(knot, Optional.empty()));
     ProviderException e = failure(provider.apply(List.of(change("unsigned"))).get(0));
     assertThat(e.retriable()).isFalse();
-    assertThat(e).hasMessage(knot.hostPort() + " answered NOTAUTH for"
-        + " unsigned.example.test./A (zone example.test.): unsigned updates (configure"
-        + " tsig_key_name and tsig_secret) may not update zone example.test., or the server is"
-        + " not authoritative for it");
+    assertThat(e)
+        .hasMessage(
+            knot.hostPort()
+                + " answered NOTAUTH for"
+                + " unsigned.example.test./A (zone example.test.): unsigned updates (configure"
+                + " tsig_key_name and tsig_secret) may not update zone example.test., or the server is"
+                + " not authoritative for it");
     provider.shutdown();
   }
 
@@ -145,14 +165,24 @@ class Rfc2136ErrorsIT {
     BindServer down = BindServer.start("example.test.");
     var settings = TestProviders.settings(down, TestProviders.key(down));
     down.close();
-    var provider = TestProviders.provider(new Rfc2136Settings(settings.plugin(),
-        settings.server(), settings.zones(), settings.tsig(), Duration.ofMillis(300),
-        settings.tcp(), 300, 500, 4));
+    var provider =
+        TestProviders.provider(
+            new Rfc2136Settings(
+                settings.plugin(),
+                settings.server(),
+                settings.zones(),
+                settings.tsig(),
+                Duration.ofMillis(300),
+                settings.tcp(),
+                300,
+                500,
+                4));
     assertThatThrownBy(() -> provider.apply(List.of(change("down1"), change("down2"))))
         .isInstanceOf(RetriableException.class)
-        .hasMessage("cannot reach " + down.hostPort() + " for zone example.test.: port"
-            + " unreachable");
-    assertThatThrownBy(provider::check).isInstanceOf(ProviderException.class)
+        .hasMessage(
+            "cannot reach " + down.hostPort() + " for zone example.test.: port" + " unreachable");
+    assertThatThrownBy(provider::check)
+        .isInstanceOf(ProviderException.class)
         .matches(e -> ((ProviderException) e).retriable());
     provider.shutdown();
   }
@@ -161,14 +191,25 @@ class Rfc2136ErrorsIT {
   void serverThatDoesNotAnswerTimesOutRetriably() throws Exception {
     try (var silent = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
       String hostPort = "127.0.0.1:" + silent.getLocalPort();
-      var provider = TestProviders.provider(new Rfc2136Settings("rfc2136",
-          Rfc2136Settings.parseServer("rfc2136", hostPort), List.of("example.test."),
-          TestProviders.key(bind), Duration.ofMillis(300), Rfc2136Settings.TcpMode.NEVER, 300,
-          500, 4));
+      var provider =
+          TestProviders.provider(
+              new Rfc2136Settings(
+                  "rfc2136",
+                  Rfc2136Settings.parseServer("rfc2136", hostPort),
+                  List.of("example.test."),
+                  TestProviders.key(bind),
+                  Duration.ofMillis(300),
+                  Rfc2136Settings.TcpMode.NEVER,
+                  300,
+                  500,
+                  4));
       assertThatThrownBy(() -> provider.apply(List.of(change("silent"))))
           .isInstanceOf(RetriableException.class)
-          .hasMessage("no answer from " + hostPort + " within 300 ms for"
-              + " silent.example.test./A (zone example.test.)");
+          .hasMessage(
+              "no answer from "
+                  + hostPort
+                  + " within 300 ms for"
+                  + " silent.example.test./A (zone example.test.)");
       provider.shutdown();
     }
   }

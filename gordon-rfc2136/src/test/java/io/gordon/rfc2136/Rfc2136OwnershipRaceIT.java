@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A writer that changes the marker between gordon's read and gordon's UPDATE: the marker as read
- * is a prerequisite, so BIND refuses the whole message and the record stays as the other writer
- * left it.
+ * A writer that changes the marker between gordon's read and gordon's UPDATE: the marker as read is
+ * a prerequisite, so BIND refuses the whole message and the record stays as the other writer left
+ * it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Rfc2136OwnershipRaceIT {
@@ -49,27 +49,34 @@ class Rfc2136OwnershipRaceIT {
   /** Runs {@code change} through a batch whose marker read is followed by {@code race}. */
   private ChangeResult applyRacing(Change change, Runnable race) {
     Rfc2136Settings settings = TestProviders.settings(bind, TestProviders.key(bind));
-    BiFunction<String, RecordType, Optional<RecordSet>> reader = (name, type) -> {
-      Optional<RecordSet> live = provider.read(name, type);
-      if (OwnerMarker.isReserved(name)) {
-        race.run();
-      }
-      return live;
-    };
+    BiFunction<String, RecordType, Optional<RecordSet>> reader =
+        (name, type) -> {
+          Optional<RecordSet> live = provider.read(name, type);
+          if (OwnerMarker.isReserved(name)) {
+            race.run();
+          }
+          return live;
+        };
     Rfc2136Client client = new Rfc2136Client(settings, Clock.systemUTC());
-    UpdateSender sender = new UpdateSender(settings, client, new Conflicts(settings,
-        provider::read, n -> "records"), System.getLogger("test"), MetricRelay.noop(),
-        new HealthReporter() {
-          @Override
-          public void healthy() {}
+    UpdateSender sender =
+        new UpdateSender(
+            settings,
+            client,
+            new Conflicts(settings, provider::read, n -> "records"),
+            System.getLogger("test"),
+            MetricRelay.noop(),
+            new HealthReporter() {
+              @Override
+              public void healthy() {}
 
-          @Override
-          public void unhealthy(String reason) {}
-        });
+              @Override
+              public void unhealthy(String reason) {}
+            });
     ChangeResult[] results = new ChangeResult[1];
     try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
       new ZoneBatch(ZONE, List.of(change), List.of(0), settings, sender, reader)
-          .run(executor, new Semaphore(1), results).join();
+          .run(executor, new Semaphore(1), results)
+          .join();
     }
     return results[0];
   }
@@ -78,14 +85,23 @@ class Rfc2136OwnershipRaceIT {
   void markerTakenOverBetweenReadAndUpdateMakesTheRemovalFailAndChangesNothing() {
     String n = "race-del." + ZONE;
     Ownership gordon = Ownership.of("gordon");
-    assertThat(provider.apply(List.of(new Change.Replace(RecordSet.of(n, RecordType.A, 300,
-        "192.0.2.1")).withOwnership(gordon))).get(0)).isInstanceOf(ChangeResult.Applied.class);
+    assertThat(
+            provider
+                .apply(
+                    List.of(
+                        new Change.Replace(RecordSet.of(n, RecordType.A, 300, "192.0.2.1"))
+                            .withOwnership(gordon)))
+                .get(0))
+        .isInstanceOf(ChangeResult.Applied.class);
     RecordSet theirs = new OwnerMarker("team-b", n, RecordType.A).recordSet(ZONE, 300);
-    ChangeResult r = applyRacing(new Change.Remove(RecordSet.of(n, RecordType.A, List.of()))
-        .withOwnership(gordon), () -> TestProviders.writeExternally(bind, theirs));
-    assertThat(((ChangeResult.Failed) r).error()).isInstanceOf(OwnershipException.class)
-        .hasMessage(n + " A exists and is owned by 'team-b' (this gordon is 'gordon'); not"
-            + " changed");
+    ChangeResult r =
+        applyRacing(
+            new Change.Remove(RecordSet.of(n, RecordType.A, List.of())).withOwnership(gordon),
+            () -> TestProviders.writeExternally(bind, theirs));
+    assertThat(((ChangeResult.Failed) r).error())
+        .isInstanceOf(OwnershipException.class)
+        .hasMessage(
+            n + " A exists and is owned by 'team-b' (this gordon is 'gordon'); not" + " changed");
     assertThat(provider.read(n, RecordType.A).orElseThrow().rdata()).containsExactly("192.0.2.1");
     assertThat(provider.read(theirs.name(), RecordType.TXT)).contains(theirs);
   }
@@ -97,12 +113,15 @@ class Rfc2136OwnershipRaceIT {
     // a CNAME replacement reads the live CNAME and the marker (concurrently); the hand-made
     // CNAME lands right after the marker read, so either the CNAME read or the UPDATE's
     // prerequisites see it
-    ChangeResult r = applyRacing(new Change.Replace(RecordSet.of(n, RecordType.CNAME, 300,
-        "target.example.test.")).withOwnership(Ownership.of("gordon")),
-        () -> TestProviders.writeExternally(bind, handMade));
-    assertThat(((ChangeResult.Failed) r).error()).isInstanceOf(OwnershipException.class)
-        .hasMessage(n + " CNAME exists and is owned by none (this gordon is 'gordon'); not"
-            + " changed");
+    ChangeResult r =
+        applyRacing(
+            new Change.Replace(RecordSet.of(n, RecordType.CNAME, 300, "target.example.test."))
+                .withOwnership(Ownership.of("gordon")),
+            () -> TestProviders.writeExternally(bind, handMade));
+    assertThat(((ChangeResult.Failed) r).error())
+        .isInstanceOf(OwnershipException.class)
+        .hasMessage(
+            n + " CNAME exists and is owned by none (this gordon is 'gordon'); not" + " changed");
     assertThat(provider.read(n, RecordType.CNAME)).contains(handMade);
   }
 }

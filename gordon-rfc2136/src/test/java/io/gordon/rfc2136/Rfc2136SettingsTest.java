@@ -33,8 +33,8 @@ class Rfc2136SettingsTest {
 
   /** Validated as the core validates the rfc2136 table, then read. */
   private static Rfc2136Settings from(Map<String, Object> values) {
-    return Rfc2136Settings.from(FakePluginContext.config("rfc2136", Rfc2136Spec.SPEC, values,
-        Path.of(".")));
+    return Rfc2136Settings.from(
+        FakePluginContext.config("rfc2136", Rfc2136Spec.SPEC, values, Path.of(".")));
   }
 
   @Test
@@ -52,19 +52,23 @@ class Rfc2136SettingsTest {
 
   @Test
   void hmacMd5IsRefusedWhenTheConfigurationIsValidated() {
-    assertThatThrownBy(() -> from(signed("hmac-md5"))).isInstanceOf(
-        IllegalArgumentException.class).hasMessage("rfc2136.tsig_algorithm: invalid value"
-            + " \"hmac-md5\" (expected a string, one of \"hmac-sha1\", \"hmac-sha224\","
-            + " \"hmac-sha256\", \"hmac-sha384\", \"hmac-sha512\" (hmac-md5 is refused: RFC 8945"
-            + " forbids it))");
+    assertThatThrownBy(() -> from(signed("hmac-md5")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "rfc2136.tsig_algorithm: invalid value"
+                + " \"hmac-md5\" (expected a string, one of \"hmac-sha1\", \"hmac-sha224\","
+                + " \"hmac-sha256\", \"hmac-sha384\", \"hmac-sha512\" (hmac-md5 is refused: RFC 8945"
+                + " forbids it))");
   }
 
   @Test
   void hmacMd5IsRefusedByTheTsigKeyItself() {
-    assertThatThrownBy(() -> TsigSettings.of("rfc2136", "k", "hmac-md5",
-        new Secret(SECRET, "inline"))).isInstanceOf(ConfigException.class)
-        .hasMessage("rfc2136.tsig_algorithm: \"hmac-md5\" is refused: RFC 8945 forbids hmac-md5"
-            + " (use hmac-sha256)");
+    assertThatThrownBy(
+            () -> TsigSettings.of("rfc2136", "k", "hmac-md5", new Secret(SECRET, "inline")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "rfc2136.tsig_algorithm: \"hmac-md5\" is refused: RFC 8945 forbids hmac-md5"
+                + " (use hmac-sha256)");
   }
 
   @Test
@@ -78,44 +82,53 @@ class Rfc2136SettingsTest {
   void keyNameWithoutSecretIsRefusedByTheSpecsPairingCheck() {
     Map<String, Object> v = minimal();
     v.put("tsig_key_name", "gordon-key");
-    assertThatThrownBy(() -> from(v)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("rfc2136.tsig_key_name: given without tsig_secret (expected tsig_key_name"
-            + " and tsig_secret together, or none of them: both to sign updates, neither to send"
-            + " them unsigned)");
+    assertThatThrownBy(() -> from(v))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "rfc2136.tsig_key_name: given without tsig_secret (expected tsig_key_name"
+                + " and tsig_secret together, or none of them: both to sign updates, neither to send"
+                + " them unsigned)");
   }
 
   @Test
   void secretWithoutKeyNameIsReportedAtTheSecret() {
     Map<String, Object> v = minimal();
     v.put("tsig_secret", SECRET);
-    assertThatThrownBy(() -> from(v)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("rfc2136.tsig_secret: given without tsig_key_name (expected tsig_key_name"
-            + " and tsig_secret together, or none of them: both to sign updates, neither to send"
-            + " them unsigned)");
+    assertThatThrownBy(() -> from(v))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "rfc2136.tsig_secret: given without tsig_key_name (expected tsig_key_name"
+                + " and tsig_secret together, or none of them: both to sign updates, neither to send"
+                + " them unsigned)");
   }
 
   @Test
   void algorithmWithoutKeyIsRefused() {
     Map<String, Object> v = minimal();
     v.put("tsig_algorithm", "hmac-sha512");
-    assertThatThrownBy(() -> from(v)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("rfc2136.tsig_algorithm: given without tsig_key_name (expected"
-            + " tsig_key_name as well: the algorithm is used only to sign with a TSIG key)");
+    assertThatThrownBy(() -> from(v))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "rfc2136.tsig_algorithm: given without tsig_key_name (expected"
+                + " tsig_key_name as well: the algorithm is used only to sign with a TSIG key)");
   }
 
   @Test
   void secretThatIsNotBase64IsRefusedWithoutShowingIt() {
     Map<String, Object> v = signed("hmac-sha256");
     v.put("tsig_secret", "not base64!");
-    assertThatThrownBy(() -> from(v)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("rfc2136.tsig_secret: invalid value <redacted> (expected a string,"
-            + " { env = \"NAME\" } or { file = \"path\" }, base64, as tsig-keygen prints it)");
+    assertThatThrownBy(() -> from(v))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "rfc2136.tsig_secret: invalid value <redacted> (expected a string,"
+                + " { env = \"NAME\" } or { file = \"path\" }, base64, as tsig-keygen prints it)");
   }
 
   @Test
   void secretNeverAppearsInToString() {
     Rfc2136Settings s = from(signed("hmac-sha256"));
-    assertThat(s.toString()).doesNotContain(SECRET)
+    assertThat(s.toString())
+        .doesNotContain(SECRET)
         .contains("TsigSettings[gordon-key, hmac-sha256, secret from inline]");
   }
 
@@ -134,22 +147,27 @@ class Rfc2136SettingsTest {
   void serverWithABadPortIsRefusedWhenTheConfigurationIsValidated() {
     Map<String, Object> v = minimal();
     v.put("server", "127.0.0.1:99999");
-    assertThatThrownBy(() -> from(v)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("rfc2136.server: invalid value \"127.0.0.1:99999\" (expected host:port"
-            + " (port 53 when omitted) with a port from 0 to 65535 and IPv6 in brackets, e.g."
-            + " 127.0.0.1:53 or [::1]:53)");
+    assertThatThrownBy(() -> from(v))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "rfc2136.server: invalid value \"127.0.0.1:99999\" (expected host:port"
+                + " (port 53 when omitted) with a port from 0 to 65535 and IPv6 in brackets, e.g."
+                + " 127.0.0.1:53 or [::1]:53)");
     assertThatThrownBy(() -> Rfc2136Settings.parseServer("rfc2136", "127.0.0.1:99999"))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("rfc2136.server: invalid value \"127.0.0.1:99999\" (expected host:port,"
-            + " e.g. 127.0.0.1:53)");
+        .hasMessage(
+            "rfc2136.server: invalid value \"127.0.0.1:99999\" (expected host:port,"
+                + " e.g. 127.0.0.1:53)");
   }
 
   @Test
   void unknownTcpModeIsRefusedWhenTheConfigurationIsValidated() {
     Map<String, Object> v = minimal();
     v.put("tcp", "sometimes");
-    assertThatThrownBy(() -> from(v)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("rfc2136.tcp: invalid value \"sometimes\" (expected a string, one of"
-            + " \"auto\", \"always\", \"never\")");
+    assertThatThrownBy(() -> from(v))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "rfc2136.tcp: invalid value \"sometimes\" (expected a string, one of"
+                + " \"auto\", \"always\", \"never\")");
   }
 }

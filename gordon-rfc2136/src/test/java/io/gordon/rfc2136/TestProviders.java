@@ -21,14 +21,25 @@ final class TestProviders {
   private TestProviders() {}
 
   static Rfc2136Settings settings(DnsTestServer server, Optional<TsigSettings> tsig) {
-    return new Rfc2136Settings("rfc2136", Rfc2136Settings.parseServer("rfc2136",
-        server.hostPort()), server.zones(), tsig, Duration.ofSeconds(3),
-        Rfc2136Settings.TcpMode.AUTO, 300, 500, 4);
+    return new Rfc2136Settings(
+        "rfc2136",
+        Rfc2136Settings.parseServer("rfc2136", server.hostPort()),
+        server.zones(),
+        tsig,
+        Duration.ofSeconds(3),
+        Rfc2136Settings.TcpMode.AUTO,
+        300,
+        500,
+        4);
   }
 
   static Optional<TsigSettings> key(DnsTestServer server) {
-    return Optional.of(TsigSettings.of("rfc2136", server.key().name(), server.key().algorithm(),
-        new Secret(server.key().secret(), "test")));
+    return Optional.of(
+        TsigSettings.of(
+            "rfc2136",
+            server.key().name(),
+            server.key().algorithm(),
+            new Secret(server.key().secret(), "test")));
   }
 
   static Rfc2136Provider provider(Rfc2136Settings settings) {
@@ -36,7 +47,11 @@ final class TestProviders {
   }
 
   static Rfc2136Provider provider(Rfc2136Settings settings, Clock clock, MetricRelay metrics) {
-    return new Rfc2136Provider(settings, clock, System.getLogger("gordon.rfc2136"), metrics,
+    return new Rfc2136Provider(
+        settings,
+        clock,
+        System.getLogger("gordon.rfc2136"),
+        metrics,
         new HealthReporter() {
           @Override
           public void healthy() {}
@@ -56,8 +71,8 @@ final class TestProviders {
       SimpleResolver r = new SimpleResolver(server.address());
       r.setTCP(true);
       r.setTSIGKey(new TSIG(TSIG.HMAC_SHA256, server.key().name(), server.key().secret()));
-      String zone = server.zones().stream().filter(z -> rrset.name().endsWith(z)).findFirst()
-          .orElseThrow();
+      String zone =
+          server.zones().stream().filter(z -> rrset.name().endsWith(z)).findFirst().orElseThrow();
       Update u = new Update(Records.name(zone));
       u.delete(Records.name(rrset.name()), Records.type(rrset.type()));
       Records.toRecords(rrset, 300).forEach(u::add);

@@ -22,28 +22,35 @@ import picocli.CommandLine.Parameters;
  * {@code gordon apply}: runs the events of files (or standard input) through the configured
  * pipeline once, without the configured sources, and prints one JSON line per event.
  */
-@Command(name = "apply", mixinStandardHelpOptions = true,
-    description = {"Applies events from files (one event, a JSON array, or JSON lines; - for"
-        + " standard input) through the configured pipeline once, without starting the"
-        + " configured sources, and prints one JSON line per event: id, outcome and history."
-        + " A dead-letter file (core.dead_letter.path) is accepted as is: each letter's event"
-        + " is applied again under its id. Progress is shown on a terminal.",
-        "Exit status: 0 when every event was applied, 1 otherwise, 2 for bad usage or"
-            + " configuration."})
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Applies events from files (one event, a JSON array, or JSON lines; - for"
+          + " standard input) through the configured pipeline once, without starting the"
+          + " configured sources, and prints one JSON line per event: id, outcome and history."
+          + " A dead-letter file (core.dead_letter.path) is accepted as is: each letter's event"
+          + " is applied again under its id. Progress is shown on a terminal.",
+      "Exit status: 0 when every event was applied, 1 otherwise, 2 for bad usage or"
+          + " configuration."
+    })
 public final class ApplyCommand implements Callable<Integer> {
-  @Mixin
-  ConfigRootOption config;
+  @Mixin ConfigRootOption config;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "120",
       description = "Longest wait for all events to finish (default ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE|-", description = "Event files; - reads"
-      + " standard input.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE|-",
+      description = "Event files; - reads" + " standard input.")
   List<String> files;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -53,9 +60,12 @@ public final class ApplyCommand implements Callable<Integer> {
     for (String f : files) {
       try {
         String name = f.equals("-") ? "stdin" : Path.of(f).getFileName().toString();
-        inputs.addAll(EventRun.inputs(name, f.equals("-")
-            ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-            : Files.readString(Path.of(f), StandardCharsets.UTF_8)));
+        inputs.addAll(
+            EventRun.inputs(
+                name,
+                f.equals("-")
+                    ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                    : Files.readString(Path.of(f), StandardCharsets.UTF_8)));
       } catch (IOException e) {
         err.println("gordon apply: cannot read " + f + ": " + e.getMessage());
         return 2;
@@ -73,7 +83,7 @@ public final class ApplyCommand implements Callable<Integer> {
       return 2;
     }
     Cli.warn(err, loaded.warnings());
-    return EventRun.apply(loaded.assembly(), inputs, out, Duration.ofSeconds(timeoutSeconds),
-        "applying");
+    return EventRun.apply(
+        loaded.assembly(), inputs, out, Duration.ofSeconds(timeoutSeconds), "applying");
   }
 }

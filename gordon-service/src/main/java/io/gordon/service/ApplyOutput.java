@@ -17,20 +17,23 @@ final class ApplyOutput {
   private ApplyOutput() {}
 
   static String settled(Settled s) {
-    ObjectNode o = MAPPER.createObjectNode().put("id", s.messageId())
-        .put("outcome", s.outcome().state());
-    String reason = switch (s.outcome()) {
-      case Outcome.Applied a -> "";
-      case Outcome.Skipped k -> k.reason();
-      case Outcome.DeadLettered d -> d.reason();
-      case Outcome.Redeliver r -> r.reason();
-    };
+    ObjectNode o =
+        MAPPER.createObjectNode().put("id", s.messageId()).put("outcome", s.outcome().state());
+    String reason =
+        switch (s.outcome()) {
+          case Outcome.Applied a -> "";
+          case Outcome.Skipped k -> k.reason();
+          case Outcome.DeadLettered d -> d.reason();
+          case Outcome.Redeliver r -> r.reason();
+        };
     if (!reason.isEmpty()) {
       o.put("reason", reason);
     }
     ArrayNode h = o.putArray("history");
     for (HistoryEntry e : s.history()) {
-      h.addObject().put("timestamp", e.timestamp().toString()).put("plugin", e.plugin())
+      h.addObject()
+          .put("timestamp", e.timestamp().toString())
+          .put("plugin", e.plugin())
           .put("message", e.message());
     }
     return write(o);

@@ -15,8 +15,8 @@ public final class Cli {
   private Cli() {}
 
   /**
-   * Reads the configuration of {@code root}, discovers the plugins (class path and
-   * {@code root/plugins/}) and loads them, nothing started.
+   * Reads the configuration of {@code root}, discovers the plugins (class path and {@code
+   * root/plugins/}) and loads them, nothing started.
    *
    * @throws io.gordon.api.ConfigException with every problem (exit status 2)
    */
@@ -27,16 +27,14 @@ public final class Cli {
   }
 
   /**
-   * As {@link #load}, and first configures logging from core.logging for a command whose
-   * standard output is its result (logs go to stderr), so plugin creation logs as configured.
+   * As {@link #load}, and first configures logging from core.logging for a command whose standard
+   * output is its result (logs go to stderr), so plugin creation logs as configured.
    */
-  public static PluginLoader.Loaded loadForCommand(Path root, PluginLoader.Mode mode,
-      Clock clock) {
+  public static PluginLoader.Loaded loadForCommand(Path root, PluginLoader.Mode mode, Clock clock) {
     RawConfig raw = ConfigFiles.load(root);
-    PluginLoader loader = new PluginLoader(PluginCatalog.discover(raw.root()), clock,
-        System::getenv);
-    loader.validate(raw).settings()
-        .ifPresent(s -> GordonLogging.configureForCommand(s.logging()));
+    PluginLoader loader =
+        new PluginLoader(PluginCatalog.discover(raw.root()), clock, System::getenv);
+    loader.validate(raw).settings().ifPresent(s -> GordonLogging.configureForCommand(s.logging()));
     return loader.load(raw, mode);
   }
 

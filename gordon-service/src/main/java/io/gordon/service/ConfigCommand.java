@@ -20,49 +20,63 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gordon config}: validates the configuration and prints it. */
-@Command(name = "config", mixinStandardHelpOptions = true,
-    description = {"Validates the configuration as `run` would (plugins are created, not "
-        + "started) and prints the effective merged configuration, or the exact configuration "
-        + "one plugin receives. Secrets are redacted. core.debug does not relax the check.",
-        "Exit status: 0 valid, 2 invalid (every problem is printed with FILE:LINE:COL), 1 when "
-            + "--check-providers finds a provider failing."})
+@Command(
+    name = "config",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validates the configuration as `run` would (plugins are created, not "
+          + "started) and prints the effective merged configuration, or the exact configuration "
+          + "one plugin receives. Secrets are redacted. core.debug does not relax the check.",
+      "Exit status: 0 valid, 2 invalid (every problem is printed with FILE:LINE:COL), 1 when "
+          + "--check-providers finds a provider failing."
+    })
 final class ConfigCommand implements Callable<Integer> {
   /** Output formats. */
-  enum Format { toml, json }
+  enum Format {
+    toml,
+    json
+  }
 
-  @Mixin
-  ConfigRootOption config;
+  @Mixin ConfigRootOption config;
 
-  @Option(names = "--plugin", paramLabel = "NAME",
-      description = "Print only what this plugin (or the metrics relay) receives: its "
-          + "namespace merged, validated, defaults applied.")
+  @Option(
+      names = "--plugin",
+      paramLabel = "NAME",
+      description =
+          "Print only what this plugin (or the metrics relay) receives: its "
+              + "namespace merged, validated, defaults applied.")
   String plugin;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "toml",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "toml",
       description = "toml (with each value's origin as a comment) or json. Default: toml.")
   Format format;
 
-  @Option(names = "--check-providers",
-      description = "Instead of printing the configuration, start each DNS provider, call its "
-          + "check (connectivity, credentials) and report ok or the failure per provider.")
+  @Option(
+      names = "--check-providers",
+      description =
+          "Instead of printing the configuration, start each DNS provider, call its "
+              + "check (connectivity, credentials) and report ok or the failure per provider.")
   boolean checkProviders;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    PluginLoader.Loaded loaded = Cli.load(config.root(), PluginLoader.Mode.CHECK,
-        Clock.systemUTC());
+    PluginLoader.Loaded loaded =
+        Cli.load(config.root(), PluginLoader.Mode.CHECK, Clock.systemUTC());
     PrintWriter out = spec.commandLine().getOut();
     Cli.warn(spec.commandLine().getErr(), loaded.warnings());
     try {
       if (checkProviders) {
         return checkProviders(loaded.assembly(), out);
       }
-      Map<String, Object> tree = plugin == null
-          ? ConfigPrinter.effective(loaded.config().raw(), secretKeys(loaded))
-          : ConfigPrinter.plugin(pluginConfig(loaded));
+      Map<String, Object> tree =
+          plugin == null
+              ? ConfigPrinter.effective(loaded.config().raw(), secretKeys(loaded))
+              : ConfigPrinter.plugin(pluginConfig(loaded));
       out.print(format == Format.json ? ConfigPrinter.toJson(tree) : ConfigPrinter.toToml(tree));
       out.flush();
       return Main.OK;
@@ -74,19 +88,32 @@ final class ConfigCommand implements Callable<Integer> {
   private PluginConfig pluginConfig(PluginLoader.Loaded loaded) {
     PluginConfig pc = loaded.config().configs().get(plugin);
     if (pc == null) {
-      throw new ConfigException("--plugin " + plugin + ": not an active plugin or the metrics "
-          + "relay (active: " + String.join(", ", loaded.config().configs().keySet()) + ")");
+      throw new ConfigException(
+          "--plugin "
+              + plugin
+              + ": not an active plugin or the metrics "
+              + "relay (active: "
+              + String.join(", ", loaded.config().configs().keySet())
+              + ")");
     }
     return pc;
   }
 
   private static Set<String> secretKeys(PluginLoader.Loaded loaded) {
     Set<String> out = new HashSet<>();
-    loaded.config().configs().values().forEach(pc -> pc.values().forEach((k, v) -> {
-      if (v instanceof Secret) {
-        out.add(k);
-      }
-    }));
+    loaded
+        .config()
+        .configs()
+        .values()
+        .forEach(
+            pc ->
+                pc.values()
+                    .forEach(
+                        (k, v) -> {
+                          if (v instanceof Secret) {
+                            out.add(k);
+                          }
+                        }));
     return out;
   }
 
@@ -96,12 +123,19 @@ final class ConfigCommand implements Callable<Integer> {
       try {
         p.plugin().start();
         p.plugin().check();
-        out.println("ok      " + p.name() + " (zones: " + String.join(", ",
-            new TreeSet<>(p.plugin().zones())) + ")");
+        out.println(
+            "ok      "
+                + p.name()
+                + " (zones: "
+                + String.join(", ", new TreeSet<>(p.plugin().zones()))
+                + ")");
       } catch (RuntimeException e) {
         failed++;
-        out.println("FAILED  " + p.name() + ": " + (e.getMessage() != null ? e.getMessage()
-            : e.toString()));
+        out.println(
+            "FAILED  "
+                + p.name()
+                + ": "
+                + (e.getMessage() != null ? e.getMessage() : e.toString()));
       }
     }
     if (assembly.providers().isEmpty()) {

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Renders docs/configuration.md from the declared keys: the core tables, every metrics relay
- * and every plugin in a catalog. Deterministic, so that a test can tell when the committed file
- * is stale.
+ * Renders docs/configuration.md from the declared keys: the core tables, every metrics relay and
+ * every plugin in a catalog. Deterministic, so that a test can tell when the committed file is
+ * stale.
  */
 final class ConfigReference {
   static final String REGENERATE = "bin/gordon docs config --output docs/configuration.md";
@@ -25,33 +25,43 @@ final class ConfigReference {
   static String markdown(PluginCatalog catalog) {
     StringBuilder sb = new StringBuilder(INTRO.replace("@REGENERATE@", REGENERATE));
     sb.append("\n## Core\n");
-    new TreeMap<>(CoreSpec.tables()).forEach((path, spec) -> {
-      sb.append("\n### `[").append(path).append("]`\n\n");
-      if (path.equals("core")) {
-        sb.append("`[core.route]` is a free-form table: each key is a phase, its value the "
-            + "next phase (see above).\n\n");
-      }
-      table(sb, spec);
-    });
-    sb.append("\n### `[").append(JanitorSpec.TABLE).append("]`\n\nRead by `gordon janitor`"
-        + " and, for `interval`, by `gordon run` (see docs/janitor.md). Janitor plugins (kinds"
-        + " AUTHORITY, ZONE_READER, EVENT_PUBLISHER) are listed in `janitor.plugins`, or in"
-        + " `core.plugins` of gordon-janitor.toml.\n\n");
+    new TreeMap<>(CoreSpec.tables())
+        .forEach(
+            (path, spec) -> {
+              sb.append("\n### `[").append(path).append("]`\n\n");
+              if (path.equals("core")) {
+                sb.append(
+                    "`[core.route]` is a free-form table: each key is a phase, its value the "
+                        + "next phase (see above).\n\n");
+              }
+              table(sb, spec);
+            });
+    sb.append("\n### `[")
+        .append(JanitorSpec.TABLE)
+        .append(
+            "]`\n\nRead by `gordon janitor`"
+                + " and, for `interval`, by `gordon run` (see docs/janitor.md). Janitor plugins (kinds"
+                + " AUTHORITY, ZONE_READER, EVENT_PUBLISHER) are listed in `janitor.plugins`, or in"
+                + " `core.plugins` of gordon-janitor.toml.\n\n");
     table(sb, JanitorSpec.SPEC);
-    sb.append("\n## Metrics relays\n\nChosen with `core.metrics`; each reads the top-level "
-        + "table of its own name.\n");
+    sb.append(
+        "\n## Metrics relays\n\nChosen with `core.metrics`; each reads the top-level "
+            + "table of its own name.\n");
     List<PluginCatalog.Installed> relays = catalog.ofKind(PluginKind.METRICS);
     if (relays.isEmpty()) {
       sb.append("\n(none installed)\n");
     }
     relays.forEach(r -> plugin(sb, r, "[" + r.name() + "]"));
-    sb.append("\n## Plugins\n\nListed in `core.plugins`. A plugin named `a.b` reads `[a]` "
-        + "and `[a.b]`, the more specific table winning.\n");
-    sb.append("\n### Keys every source accepts\n\nDeclared once by the core, which applies them"
-        + " when a source submits an event; they go in the source's own tables like its other"
-        + " keys.\n\n");
+    sb.append(
+        "\n## Plugins\n\nListed in `core.plugins`. A plugin named `a.b` reads `[a]` "
+            + "and `[a.b]`, the more specific table winning.\n");
+    sb.append(
+        "\n### Keys every source accepts\n\nDeclared once by the core, which applies them"
+            + " when a source submits an event; they go in the source's own tables like its other"
+            + " keys.\n\n");
     table(sb, SourceKeys.SPEC);
-    catalog.all().stream().filter(i -> i.factory().kind() != PluginKind.METRICS)
+    catalog.all().stream()
+        .filter(i -> i.factory().kind() != PluginKind.METRICS)
         .forEach(i -> plugin(sb, i, tables(i.name())));
     return sb.toString();
   }
@@ -70,8 +80,9 @@ final class ConfigReference {
     sb.append("\n### `").append(f.name()).append("` (").append(f.kind()).append(")\n\n");
     sb.append(cell(f.description())).append("\n\n");
     if (!f.aliases().isEmpty()) {
-      sb.append("Aliases: ").append(String.join(", ", f.aliases().stream()
-          .map(a -> "`" + a + "`").toList())).append(".\n\n");
+      sb.append("Aliases: ")
+          .append(String.join(", ", f.aliases().stream().map(a -> "`" + a + "`").toList()))
+          .append(".\n\n");
     }
     sb.append("Tables: `").append(tables).append("`.");
     ConfigSpec own = i.spec();
@@ -92,15 +103,30 @@ final class ConfigReference {
     }
     sb.append("| key | type | default | description |\n|---|---|---|---|\n");
     for (ConfigKey k : spec.keys()) {
-      String name = "`" + k.name() + "`" + k.aliases().stream().map(a -> " (or `" + a + "`)")
-          .reduce("", String::concat);
-      String def = k.required() ? "**required**" : k.defaultValue()
-          .map(d -> "`" + ConfigValues.repr(d) + "`").orElse("none");
-      String type = k.type().description() + (k.defaultPort().isPresent() ? " (port "
-          + k.defaultPort().getAsInt() + " when omitted)" : "") + (k.rule().description()
-          .isEmpty() ? "" : ", " + k.rule().description());
-      sb.append("| ").append(name).append(" | ").append(cell(type)).append(" | ")
-          .append(cell(def)).append(" | ").append(cell(k.doc())).append(" |\n");
+      String name =
+          "`"
+              + k.name()
+              + "`"
+              + k.aliases().stream().map(a -> " (or `" + a + "`)").reduce("", String::concat);
+      String def =
+          k.required()
+              ? "**required**"
+              : k.defaultValue().map(d -> "`" + ConfigValues.repr(d) + "`").orElse("none");
+      String type =
+          k.type().description()
+              + (k.defaultPort().isPresent()
+                  ? " (port " + k.defaultPort().getAsInt() + " when omitted)"
+                  : "")
+              + (k.rule().description().isEmpty() ? "" : ", " + k.rule().description());
+      sb.append("| ")
+          .append(name)
+          .append(" | ")
+          .append(cell(type))
+          .append(" | ")
+          .append(cell(def))
+          .append(" | ")
+          .append(cell(k.doc()))
+          .append(" |\n");
     }
   }
 
@@ -108,7 +134,8 @@ final class ConfigReference {
     return s.replace("|", "\\|").replace("\n", " ");
   }
 
-  private static final String INTRO = """
+  private static final String INTRO =
+      """
       # Configuration reference
 
       <!-- Generated from the declared keys by `@REGENERATE@`. Do not edit by hand. -->

@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads the dead-letter file the core writes (core.dead_letter.path, one JSON object per line:
- * id, parkedAt, reason, phase, plugin, event, payload, history, attributes) back into events.
+ * Reads the dead-letter file the core writes (core.dead_letter.path, one JSON object per line: id,
+ * parkedAt, reason, phase, plugin, event, payload, history, attributes) back into events.
  */
 final class DeadLetterFile {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,14 +36,15 @@ final class DeadLetterFile {
 
     /** True when {@code reasonPart} is in the reason and {@code name} is one of the names. */
     boolean matches(Optional<String> reasonPart, Optional<String> name) {
-      return reasonPart.map(r -> reason.toLowerCase(Locale.ROOT)
-              .contains(r.toLowerCase(Locale.ROOT))).orElse(true)
+      return reasonPart
+              .map(r -> reason.toLowerCase(Locale.ROOT).contains(r.toLowerCase(Locale.ROOT)))
+              .orElse(true)
           && name.map(n -> names.stream().anyMatch(x -> sameName(x, n))).orElse(true);
     }
 
     /**
-     * The event as one JSON line for a running service, its id suffixed with {@code -replay}
-     * so that the service does not take it for the dead-lettered one; raw payloads as they are.
+     * The event as one JSON line for a running service, its id suffixed with {@code -replay} so
+     * that the service does not take it for the dead-lettered one; raw payloads as they are.
      */
     String replayLine() {
       Optional<JsonNode> event = parse(text).filter(JsonNode::isObject);
@@ -65,8 +66,8 @@ final class DeadLetterFile {
   }
 
   /**
-   * The letters of {@code text} when its first non-blank line is a dead letter; empty when the
-   * text is something else (events). A later line that is not a dead letter is an error.
+   * The letters of {@code text} when its first non-blank line is a dead letter; empty when the text
+   * is something else (events). A later line that is not a dead letter is an error.
    *
    * @throws IllegalArgumentException naming the line and what is wrong with it
    */
@@ -82,8 +83,11 @@ final class DeadLetterFile {
         if (out.isEmpty()) {
           return Optional.empty();
         }
-        throw new IllegalArgumentException("line " + (i + 1) + " is not a dead letter (expected"
-            + " a JSON object with id, parkedAt, reason and event or payload, as the others)");
+        throw new IllegalArgumentException(
+            "line "
+                + (i + 1)
+                + " is not a dead letter (expected"
+                + " a JSON object with id, parkedAt, reason and event or payload, as the others)");
       }
       out.add(letter(i + 1, o.get()));
     }
@@ -99,8 +103,11 @@ final class DeadLetterFile {
   }
 
   private static boolean isLetter(JsonNode o) {
-    return o.isObject() && o.path("id").isTextual() && o.path("parkedAt").isTextual()
-        && o.path("reason").isTextual() && (o.has("event") || o.has("payload"));
+    return o.isObject()
+        && o.path("id").isTextual()
+        && o.path("parkedAt").isTextual()
+        && o.path("reason").isTextual()
+        && (o.has("event") || o.has("payload"));
   }
 
   private static Letter letter(int line, JsonNode o) {
@@ -110,15 +117,18 @@ final class DeadLetterFile {
     if (event.isObject()) {
       JsonNode rr = event.path("resourceRecords");
       Iterable<JsonNode> records = rr.isArray() ? rr : List.of(rr);
-      records.forEach(r -> {
-        if (r.path("name").isTextual()) {
-          names.add(r.path("name").asText());
-        }
-      });
+      records.forEach(
+          r -> {
+            if (r.path("name").isTextual()) {
+              names.add(r.path("name").asText());
+            }
+          });
       text = event.toString();
     } else {
-      text = o.path("payload").isTextual() ? o.path("payload").asText()
-          : event.isTextual() ? event.asText() : "";
+      text =
+          o.path("payload").isTextual()
+              ? o.path("payload").asText()
+              : event.isTextual() ? event.asText() : "";
     }
     return new Letter(line, o.path("id").asText(), o.path("reason").asText(), names, text);
   }

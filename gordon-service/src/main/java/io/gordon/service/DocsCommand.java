@@ -10,26 +10,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gordon docs config}: generates the configuration reference. */
-@Command(name = "docs", mixinStandardHelpOptions = true,
-    description = {"Generates documentation from the declared configuration keys of the core "
-        + "and of every plugin on gordon's class path.",
-        "  gordon docs config --output docs/configuration.md"})
+@Command(
+    name = "docs",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generates documentation from the declared configuration keys of the core "
+          + "and of every plugin on gordon's class path.",
+      "  gordon docs config --output docs/configuration.md"
+    })
 final class DocsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "WHAT", description = "What to generate: config.")
   String what;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
       description = "Write to FILE instead of standard output.")
   Path output;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     if (!what.equals("config")) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "Unknown documentation \"" + what + "\" (expected: config)");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "Unknown documentation \"" + what + "\" (expected: config)");
     }
     String md = ConfigReference.markdown(PluginCatalog.load(DocsCommand.class.getClassLoader()));
     if (output == null) {

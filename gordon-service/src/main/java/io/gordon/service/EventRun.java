@@ -42,38 +42,47 @@ final class EventRun {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
     }
-    return letters.map(l -> letters(name, l))
+    return letters
+        .map(l -> letters(name, l))
         .orElseGet(() -> List.of(new Input(name, text, Optional.empty())));
   }
 
   /** Each dead letter as an input keeping its id. */
   static List<Input> letters(String name, List<DeadLetterFile.Letter> letters) {
-    return letters.stream().map(l -> new Input(name + ":" + l.line(), l.text(),
-        Optional.of(l.id()))).toList();
+    return letters.stream()
+        .map(l -> new Input(name + ":" + l.line(), l.text(), Optional.of(l.id())))
+        .toList();
   }
 
   /** Applies the inputs; returns the exit status (0 when every event was applied). */
-  static int apply(Assembly assembly, List<Input> inputs, PrintWriter out, Duration timeout,
-      String what) throws InterruptedException {
+  static int apply(
+      Assembly assembly, List<Input> inputs, PrintWriter out, Duration timeout, String what)
+      throws InterruptedException {
     List<EventMessage> messages = new ArrayList<>();
     List<String> invalid = new ArrayList<>();
     Clock clock = Clock.systemUTC();
     for (Input in : inputs) {
       List<Decoded> decoded = assembly.codec().decodeAll(in.text());
       for (Decoded d : decoded) {
-        String fallback = in.id().map(id -> decoded.size() == 1 ? id : id + "-" + d.index())
-            .orElse(in.name() + ":" + (d.index() + 1));
+        String fallback =
+            in.id()
+                .map(id -> decoded.size() == 1 ? id : id + "-" + d.index())
+                .orElse(in.name() + ":" + (d.index() + 1));
         if (d.ok()) {
           DnsEvent e = d.event().orElseThrow();
-          messages.add(EventMessage.create(e.id().orElse(fallback), e, "consume",
-              clock.instant(), Map.of("file", in.name(), "item", Integer.toString(d.index()))));
+          messages.add(
+              EventMessage.create(
+                  e.id().orElse(fallback),
+                  e,
+                  "consume",
+                  clock.instant(),
+                  Map.of("file", in.name(), "item", Integer.toString(d.index()))));
         } else {
           invalid.add(ApplyOutput.invalid(fallback, d.problems()));
         }
       }
     }
-    List<Settled> results = messages.isEmpty() ? List.of()
-        : run(assembly, messages, timeout, what);
+    List<Settled> results = messages.isEmpty() ? List.of() : run(assembly, messages, timeout, what);
     boolean ok = invalid.isEmpty();
     for (Settled s : results) {
       ok &= s.outcome().state().equals("applied");
@@ -85,13 +94,14 @@ final class EventRun {
   }
 
   /** As {@link Pipeline#runOnce(Assembly, List, Duration)}, showing progress on a terminal. */
-  private static List<Settled> run(Assembly assembly, List<EventMessage> messages,
-      Duration timeout, String what) throws InterruptedException {
+  private static List<Settled> run(
+      Assembly assembly, List<EventMessage> messages, Duration timeout, String what)
+      throws InterruptedException {
     PluginLifecycle plugins = new PluginLifecycle(assembly.health());
     plugins.start(assembly.startOrder(), p -> !(p.plugin() instanceof EventSource));
     Router router = RouterBuilder.from(assembly, Clock.systemUTC()).build();
-    try (Progress p = Progress.start(what, messages.size(),
-        () -> Progress.settled(router.stats()))) {
+    try (Progress p =
+        Progress.start(what, messages.size(), () -> Progress.settled(router.stats()))) {
       return Pipeline.runOnce(router, messages, timeout);
     } finally {
       plugins.shutdown();

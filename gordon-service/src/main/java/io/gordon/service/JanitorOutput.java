@@ -20,29 +20,48 @@ import java.util.Optional;
 /** What {@code gordon janitor} prints: the plan per zone, with results, as text or JSON. */
 final class JanitorOutput {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Map<Kind, String> SIGNS = Map.of(Kind.ADDITION, "+",
-      Kind.REPLACEMENT, "~", Kind.DELETION, "-", Kind.ADOPTION, "=");
+  private static final Map<Kind, String> SIGNS =
+      Map.of(Kind.ADDITION, "+", Kind.REPLACEMENT, "~", Kind.DELETION, "-", Kind.ADOPTION, "=");
 
   private JanitorOutput() {}
 
   static void text(JanitorReport r, PrintWriter out) {
     Map<PlannedChange, Sent> results = results(r.sent());
     for (ZonePlan z : r.plan().zones()) {
-      out.println("zone " + z.zone() + " (" + z.owned() + " owned record sets; authority"
-          + " observed at " + z.observedAt() + ")");
+      out.println(
+          "zone "
+              + z.zone()
+              + " ("
+              + z.owned()
+              + " owned record sets; authority"
+              + " observed at "
+              + z.observedAt()
+              + ")");
       for (PlannedChange c : z.changes()) {
         Sent s = results.get(c);
-        out.println("  " + SIGNS.get(c.kind()) + " " + c.kind().label() + " " + describe(c)
-            + (s == null ? "" : " [" + s.state() + (s.reason().isEmpty() ? "" : ": "
-                + s.reason()) + "]"));
+        out.println(
+            "  "
+                + SIGNS.get(c.kind())
+                + " "
+                + c.kind().label()
+                + " "
+                + describe(c)
+                + (s == null
+                    ? ""
+                    : " [" + s.state() + (s.reason().isEmpty() ? "" : ": " + s.reason()) + "]"));
       }
       z.notes().forEach(n -> out.println("  ! " + n));
       z.guard().ifPresent(g -> out.println("  ! " + g));
       out.println("  " + totals(List.of(z)));
     }
-    out.println((r.dryRun() ? "dry run, nothing changed: " : "")
-        + totals(r.plan().zones()) + " in " + r.plan().zones().size()
-        + (r.plan().zones().size() == 1 ? " zone" : " zones") + "; status " + r.status());
+    out.println(
+        (r.dryRun() ? "dry run, nothing changed: " : "")
+            + totals(r.plan().zones())
+            + " in "
+            + r.plan().zones().size()
+            + (r.plan().zones().size() == 1 ? " zone" : " zones")
+            + "; status "
+            + r.status());
   }
 
   private static Map<PlannedChange, Sent> results(List<Sent> sent) {
@@ -62,15 +81,21 @@ final class JanitorOutput {
   }
 
   private static String values(Optional<RecordSet> r) {
-    return r.map(s -> (s.ttl().isPresent() ? "ttl " + s.ttl().getAsInt() + " " : "")
-        + String.join(", ", s.rdata())).orElse("(none)");
+    return r.map(
+            s ->
+                (s.ttl().isPresent() ? "ttl " + s.ttl().getAsInt() + " " : "")
+                    + String.join(", ", s.rdata()))
+        .orElse("(none)");
   }
 
   private static String totals(List<ZonePlan> zones) {
     StringBuilder sb = new StringBuilder();
     for (Kind k : Kind.values()) {
       int n = zones.stream().mapToInt(z -> z.count(k)).sum();
-      sb.append(sb.isEmpty() ? "" : ", ").append(n).append(' ').append(k.label())
+      sb.append(sb.isEmpty() ? "" : ", ")
+          .append(n)
+          .append(' ')
+          .append(k.label())
           .append(n == 1 ? "" : "s");
     }
     return sb.toString();
@@ -78,17 +103,29 @@ final class JanitorOutput {
 
   static String json(JanitorReport r) {
     Map<PlannedChange, Sent> results = results(r.sent());
-    ObjectNode root = MAPPER.createObjectNode().put("dryRun", r.dryRun())
-        .put("status", r.status()).put("exitStatus", r.exitStatus());
+    ObjectNode root =
+        MAPPER
+            .createObjectNode()
+            .put("dryRun", r.dryRun())
+            .put("status", r.status())
+            .put("exitStatus", r.exitStatus());
     ArrayNode zones = root.putArray("zones");
     for (ZonePlan z : r.plan().zones()) {
-      ObjectNode zo = zones.addObject().put("zone", z.zone())
-          .put("observedAt", z.observedAt().toString()).put("owned", z.owned());
+      ObjectNode zo =
+          zones
+              .addObject()
+              .put("zone", z.zone())
+              .put("observedAt", z.observedAt().toString())
+              .put("owned", z.owned());
       z.guard().ifPresent(g -> zo.put("guard", g));
       ArrayNode changes = zo.putArray("changes");
       for (PlannedChange c : z.changes()) {
-        ObjectNode co = changes.addObject().put("kind", c.kind().label())
-            .put("name", c.desired().name()).put("type", c.desired().type().name());
+        ObjectNode co =
+            changes
+                .addObject()
+                .put("kind", c.kind().label())
+                .put("name", c.desired().name())
+                .put("type", c.desired().type().name());
         c.live().ifPresent(l -> set(co.putObject("old"), l));
         if (c.kind() != Kind.DELETION) {
           set(co.putObject("new"), c.desired());

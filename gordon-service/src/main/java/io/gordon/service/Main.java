@@ -9,40 +9,46 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code gordon} command line. Exit status: 0 ok, 2 bad usage or invalid configuration,
- * 1 any other failure.
+ * The {@code gordon} command line. Exit status: 0 ok, 2 bad usage or invalid configuration, 1 any
+ * other failure.
  *
- * <p>To add a subcommand, write a picocli {@code @Command} class in this package (see
- * {@link ConfigCommand}) and list it in {@code subcommands} below.
+ * <p>To add a subcommand, write a picocli {@code @Command} class in this package (see {@link
+ * ConfigCommand}) and list it in {@code subcommands} below.
  */
-@Command(name = "gordon", mixinStandardHelpOptions = true,
+@Command(
+    name = "gordon",
+    mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Keeps DNS records in step with hostname events.",
-    footer = {"", "Exit status: 0 ok, 2 bad usage or invalid configuration, 1 other failures.",
-        "Shell completion (bash, zsh): source <(gordon generate-completion)",
-        "Set GORDON_TRACE=1 to print the stack trace of a failure."},
+    footer = {
+      "",
+      "Exit status: 0 ok, 2 bad usage or invalid configuration, 1 other failures.",
+      "Shell completion (bash, zsh): source <(gordon generate-completion)",
+      "Set GORDON_TRACE=1 to print the stack trace of a failure."
+    },
     subcommands = {
-        RunCommand.class,
-        ApplyCommand.class,
-        JanitorCommand.class,
-        ReplayCommand.class,
-        ConfigCommand.class,
-        PluginsCommand.class,
-        VersionCommand.class,
-        DocsCommand.class,
-        CommandLine.HelpCommand.class,
-        AutoComplete.GenerateCompletion.class,
+      RunCommand.class,
+      ApplyCommand.class,
+      JanitorCommand.class,
+      ReplayCommand.class,
+      ConfigCommand.class,
+      PluginsCommand.class,
+      VersionCommand.class,
+      DocsCommand.class,
+      CommandLine.HelpCommand.class,
+      AutoComplete.GenerateCompletion.class,
     })
 public final class Main implements Runnable {
   /** Exit status for success. */
   public static final int OK = 0;
+
   /** Exit status for a failure other than bad usage or configuration. */
   public static final int FAILURE = 1;
+
   /** Exit status for bad usage or invalid configuration. */
   public static final int USAGE = 2;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
@@ -62,7 +68,8 @@ public final class Main implements Runnable {
       if (args.length == 3) {
         run.config.root = Path.of(args[2]);
       }
-      PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, System.err.charset()), true);
+      PrintWriter err =
+          new PrintWriter(new OutputStreamWriter(System.err, System.err.charset()), true);
       try {
         System.exit(run.call());
       } catch (Exception e) {
@@ -79,8 +86,8 @@ public final class Main implements Runnable {
 
   /** Runs {@code args} on {@code cli} (tests set its output streams) and returns the status. */
   static int execute(CommandLine cli, String... args) {
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> failed(e, cmd.getCommandName(),
-        cmd.getErr()));
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> failed(e, cmd.getCommandName(), cmd.getErr()));
     return cli.execute(args);
   }
 
@@ -89,8 +96,11 @@ public final class Main implements Runnable {
     if (e instanceof ConfigException c) {
       c.problems().forEach(err::println);
       int n = c.problems().size();
-      err.println("gordon: " + n + (n == 1 ? " problem" : " problems")
-          + " in the configuration; nothing was started");
+      err.println(
+          "gordon: "
+              + n
+              + (n == 1 ? " problem" : " problems")
+              + " in the configuration; nothing was started");
       return USAGE;
     }
     err.println("gordon " + command + ": failed: " + e);
@@ -102,7 +112,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
+    throw new CommandLine.ParameterException(
+        spec.commandLine(),
         "Missing command: choose one of run, apply, janitor, replay, config, plugins, version,"
             + " docs");
   }

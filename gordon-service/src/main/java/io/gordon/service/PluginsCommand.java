@@ -11,15 +11,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code gordon plugins}: lists every installed plugin and its keys. */
-@Command(name = "plugins", mixinStandardHelpOptions = true,
-    description = {"Lists every installed plugin (class path, and jars in DIR/plugins/) with "
-        + "its kind, aliases, phase where known, description and documented config keys."})
+@Command(
+    name = "plugins",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Lists every installed plugin (class path, and jars in DIR/plugins/) with "
+          + "its kind, aliases, phase where known, description and documented config keys."
+    })
 final class PluginsCommand implements Callable<Integer> {
-  @Mixin
-  ConfigRootOption config;
+  @Mixin ConfigRootOption config;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -31,9 +33,14 @@ final class PluginsCommand implements Callable<Integer> {
     }
     for (PluginCatalog.Installed i : catalog.all()) {
       PluginFactory f = i.factory();
-      out.println(f.name() + "  (" + f.kind() + phase(f)
-          + (f.aliases().isEmpty() ? "" : ", aliases: " + String.join(", ", f.aliases()))
-          + (i.location().equals("built-in") ? "" : ", from " + i.location()) + ")");
+      out.println(
+          f.name()
+              + "  ("
+              + f.kind()
+              + phase(f)
+              + (f.aliases().isEmpty() ? "" : ", aliases: " + String.join(", ", f.aliases()))
+              + (i.location().equals("built-in") ? "" : ", from " + i.location())
+              + ")");
       out.println("    " + f.description());
       for (ConfigKey k : i.spec().keys()) {
         out.println("    " + describe(k));
@@ -59,12 +66,16 @@ final class PluginsCommand implements Callable<Integer> {
   }
 
   static String describe(ConfigKey k) {
-    String head = k.name() + (k.aliases().isEmpty() ? ""
-        : " (or " + String.join(", ", k.aliases()) + ")");
-    String what = k.type().description() + (k.rule().description().isEmpty() ? ""
-        : ", " + k.rule().description())
-        + (k.required() ? "; required" : k.defaultValue()
-            .map(d -> "; default " + ConfigValues.repr(d)).orElse("; optional"));
+    String head =
+        k.name() + (k.aliases().isEmpty() ? "" : " (or " + String.join(", ", k.aliases()) + ")");
+    String what =
+        k.type().description()
+            + (k.rule().description().isEmpty() ? "" : ", " + k.rule().description())
+            + (k.required()
+                ? "; required"
+                : k.defaultValue()
+                    .map(d -> "; default " + ConfigValues.repr(d))
+                    .orElse("; optional"));
     return head + ": " + what + ". " + k.doc();
   }
 }

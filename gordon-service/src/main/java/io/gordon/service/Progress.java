@@ -39,8 +39,10 @@ final class Progress implements AutoCloseable {
 
   /** The settled count of a router's totals (applied, skipped, dead-lettered, redelivered). */
   static long settled(Map<String, Long> stats) {
-    return stats.getOrDefault("applied", 0L) + stats.getOrDefault("skipped", 0L)
-        + stats.getOrDefault("dead_lettered", 0L) + stats.getOrDefault("redelivered", 0L);
+    return stats.getOrDefault("applied", 0L)
+        + stats.getOrDefault("skipped", 0L)
+        + stats.getOrDefault("dead_lettered", 0L)
+        + stats.getOrDefault("redelivered", 0L);
   }
 
   /** The line shown after {@code elapsed} with {@code n} of the items done. */
@@ -48,8 +50,9 @@ final class Progress implements AutoCloseable {
     double secs = Math.max(elapsed.toMillis(), 1) / 1000.0;
     double rate = n / secs;
     String eta = rate <= 0 ? "?" : (long) Math.ceil((total - n) / rate) + "s";
-    return String.format("%s: %d/%d (%d%%), %.0f/s, %s left", what, n, total,
-        total == 0 ? 100 : n * 100 / total, rate, eta);
+    return String.format(
+        "%s: %d/%d (%d%%), %.0f/s, %s left",
+        what, n, total, total == 0 ? 100 : n * 100 / total, rate, eta);
   }
 
   private void tick() {
@@ -64,8 +67,10 @@ final class Progress implements AutoCloseable {
   }
 
   private void show() {
-    err.print("\r" + line(what, done.get(), total, Duration.ofNanos(System.nanoTime() - started))
-        + "\033[K");
+    err.print(
+        "\r"
+            + line(what, done.get(), total, Duration.ofNanos(System.nanoTime() - started))
+            + "\033[K");
     err.flush();
   }
 

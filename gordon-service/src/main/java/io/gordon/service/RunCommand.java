@@ -15,23 +15,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code gordon run}: loads the configuration and plugins, then runs until signalled. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Runs the service: validates the configuration, creates the plugins listed "
-        + "in core.plugins, starts them and routes events until SIGTERM or SIGINT.",
-        "Exit status: 0 after a clean shutdown, 2 when the configuration or a plugin is "
-            + "invalid (every problem is printed), 1 on any other failure."})
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the service: validates the configuration, creates the plugins listed "
+          + "in core.plugins, starts them and routes events until SIGTERM or SIGINT.",
+      "Exit status: 0 after a clean shutdown, 2 when the configuration or a plugin is "
+          + "invalid (every problem is printed), 1 on any other failure."
+    })
 final class RunCommand implements Callable<Integer> {
-  @Mixin
-  ConfigRootOption config;
+  @Mixin ConfigRootOption config;
 
   /**
-   * Whether {@code args} is {@code run}, {@code run -c DIR} or {@code run --config-root DIR}:
-   * the forms {@link Main} starts without picocli.
+   * Whether {@code args} is {@code run}, {@code run -c DIR} or {@code run --config-root DIR}: the
+   * forms {@link Main} starts without picocli.
    */
   static boolean plain(String[] args) {
-    return args.length > 0 && args[0].equals("run") && (args.length == 1 || args.length == 3
-        && (args[1].equals("-c") || args[1].equals("--config-root"))
-        && !args[2].startsWith("-"));
+    return args.length > 0
+        && args[0].equals("run")
+        && (args.length == 1
+            || args.length == 3
+                && (args[1].equals("-c") || args[1].equals("--config-root"))
+                && !args[2].startsWith("-"));
   }
 
   @Override
@@ -48,8 +54,9 @@ final class RunCommand implements Callable<Integer> {
     JanitorConfig.settings(raw, System::getenv); // [janitor] is checked before anything starts
     GordonRuntime runtime = GordonRuntime.start(loaded.assembly(), clock);
     runtime.installSignalHandlers();
-    try (var janitor = JanitorSchedule.start(raw, catalog, clock, System::getenv,
-        loaded.assembly()).orElse(null)) {
+    try (var janitor =
+        JanitorSchedule.start(raw, catalog, clock, System::getenv, loaded.assembly())
+            .orElse(null)) {
       return runtime.awaitTermination();
     }
   }

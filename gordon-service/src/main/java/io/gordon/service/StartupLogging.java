@@ -11,11 +11,11 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.Logger;
 
 /**
- * Logging until core.logging is read: to standard error (standard output carries the results
- * of commands such as {@code gordon apply}), level INFO. Written in code rather than as a
- * {@code logback.xml} because logback's XML configuration (a SAX parser and its model
- * processors) was a fifth of the CPU time of {@code gordon run}'s start-up. A
- * {@code -Dlogback.configurationFile} given by the user still wins.
+ * Logging until core.logging is read: to standard error (standard output carries the results of
+ * commands such as {@code gordon apply}), level INFO. Written in code rather than as a {@code
+ * logback.xml} because logback's XML configuration (a SAX parser and its model processors) was a
+ * fifth of the CPU time of {@code gordon run}'s start-up. A {@code -Dlogback.configurationFile}
+ * given by the user still wins.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class StartupLogging extends ContextAwareBase implements Configurator {

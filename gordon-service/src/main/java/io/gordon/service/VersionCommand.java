@@ -7,11 +7,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code gordon version}: prints the version, the commit and the Java runtime. */
-@Command(name = "version", mixinStandardHelpOptions = true,
+@Command(
+    name = "version",
+    mixinStandardHelpOptions = true,
     description = "Prints gordon's version and commit, and the Java runtime's version.")
 final class VersionCommand implements Runnable {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** The version from the jar manifest; {@code dev} when run from classes. */
   static String version() {
@@ -20,8 +21,8 @@ final class VersionCommand implements Runnable {
   }
 
   /**
-   * The commit the build was made from (build.properties, written by the build from git);
-   * {@code unknown} when the build had no git checkout.
+   * The commit the build was made from (build.properties, written by the build from git); {@code
+   * unknown} when the build had no git checkout.
    */
   static String commit() {
     try (InputStream in = VersionCommand.class.getResourceAsStream("build.properties")) {
@@ -47,8 +48,10 @@ final class VersionCommand implements Runnable {
   static final class Provider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"gordon " + version() + " (commit " + commit() + ")",
-          "java " + Runtime.version() + " (" + System.getProperty("java.home") + ")"};
+      return new String[] {
+        "gordon " + version() + " (commit " + commit() + ")",
+        "java " + Runtime.version() + " (" + System.getProperty("java.home") + ")"
+      };
     }
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ApplyCommandTest {
-  static final String CONFIG = """
+  static final String CONFIG =
+      """
       [core]
       plugins = ["local.http", "local.zonefile"]
       [core.route]
@@ -32,20 +33,27 @@ class ApplyCommandTest {
   final StringWriter err = new StringWriter();
 
   int apply(String... args) {
-    return new CommandLine(new ApplyCommand()).setOut(new PrintWriter(out))
-        .setErr(new PrintWriter(err)).execute(args);
+    return new CommandLine(new ApplyCommand())
+        .setOut(new PrintWriter(out))
+        .setErr(new PrintWriter(err))
+        .execute(args);
   }
 
   static String event(String id, String name) {
-    return "{\"id\":\"" + id + "\",\"action\":\"additions\",\"resourceRecords\":{\"name\":\""
-        + name + "\",\"type\":\"A\",\"rrdatas\":[\"192.0.2.7\"]}}";
+    return "{\"id\":\""
+        + id
+        + "\",\"action\":\"additions\",\"resourceRecords\":{\"name\":\""
+        + name
+        + "\",\"type\":\"A\",\"rrdatas\":[\"192.0.2.7\"]}}";
   }
 
   @Test
   void appliedEventsReachTheZoneFileAndExitZero() throws Exception {
     Files.writeString(dir.resolve("gordon.toml"), CONFIG);
-    Path events = Files.writeString(dir.resolve("e.jsonl"), event("a1", "www.example.com.")
-        + "\n" + event("a2", "ftp.example.com."));
+    Path events =
+        Files.writeString(
+            dir.resolve("e.jsonl"),
+            event("a1", "www.example.com.") + "\n" + event("a2", "ftp.example.com."));
     assertThat(apply("-c", dir.toString(), events.toString())).as(err.toString()).isZero();
     String[] lines = out.toString().split("\n");
     assertThat(lines).hasSize(2);
@@ -57,20 +65,27 @@ class ApplyCommandTest {
   @Test
   void aDeadLetteredOrInvalidEventExitsOne() throws Exception {
     Files.writeString(dir.resolve("gordon.toml"), CONFIG);
-    Path events = Files.writeString(dir.resolve("e.json"), "[" + event("b1", "www.example.org.")
-        + ",{\"action\":\"nope\",\"resourceRecords\":{}}]");
+    Path events =
+        Files.writeString(
+            dir.resolve("e.json"),
+            "["
+                + event("b1", "www.example.org.")
+                + ",{\"action\":\"nope\",\"resourceRecords\":{}}]");
     assertThat(apply("-c", dir.toString(), events.toString())).isEqualTo(1);
     String[] lines = out.toString().split("\n");
-    assertThat(lines[0]).startsWith("{\"id\":\"b1\",\"outcome\":\"dead-lettered\",\"reason\":")
+    assertThat(lines[0])
+        .startsWith("{\"id\":\"b1\",\"outcome\":\"dead-lettered\",\"reason\":")
         .contains("www.example.org. is in no managed zone");
-    assertThat(lines[1]).startsWith("{\"id\":\"e.json:2\",\"outcome\":\"invalid\",\"problems\":"
-        + "[\"action: \\\"nope\\\" is not an action");
+    assertThat(lines[1])
+        .startsWith(
+            "{\"id\":\"e.json:2\",\"outcome\":\"invalid\",\"problems\":"
+                + "[\"action: \\\"nope\\\" is not an action");
   }
 
   @Test
   void anInvalidConfigurationExitsTwo() throws Exception {
-    Files.writeString(dir.resolve("gordon.toml"), CONFIG.replace("zones = [\"example.com.\"]",
-        "zones = 5"));
+    Files.writeString(
+        dir.resolve("gordon.toml"), CONFIG.replace("zones = [\"example.com.\"]", "zones = 5"));
     Path events = Files.writeString(dir.resolve("e.json"), event("c1", "www.example.com."));
     assertThat(apply("-c", dir.toString(), events.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("local.zonefile.zones");
@@ -80,8 +95,9 @@ class ApplyCommandTest {
   void aDashReadsStandardInput() throws Exception {
     Files.writeString(dir.resolve("gordon.toml"), CONFIG);
     java.io.InputStream stdin = System.in;
-    System.setIn(new java.io.ByteArrayInputStream(event("s1", "in.example.com.")
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    System.setIn(
+        new java.io.ByteArrayInputStream(
+            event("s1", "in.example.com.").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     try {
       assertThat(apply("-c", dir.toString(), "-")).as(err.toString()).isZero();
     } finally {

@@ -20,24 +20,37 @@ class EmbeddedDefaultTest {
     Files.copy(REPO.resolve("gordon.toml"), dir.resolve("gordon.toml"));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int status = new CommandLine(new ApplyCommand()).setOut(new PrintWriter(out))
-        .setErr(new PrintWriter(err)).execute("-c", dir.toString(),
-            ex("event-a.json"), ex("event-aaaa.json"), ex("event-cname.json"),
-            ex("event-txt.json"), ex("batch.jsonl"));
+    int status =
+        new CommandLine(new ApplyCommand())
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .execute(
+                "-c",
+                dir.toString(),
+                ex("event-a.json"),
+                ex("event-aaaa.json"),
+                ex("event-cname.json"),
+                ex("event-txt.json"),
+                ex("batch.jsonl"));
     assertThat(status).as(out + "\n" + err).isZero();
-    assertThat(out.toString().lines()).hasSize(7)
+    assertThat(out.toString().lines())
+        .hasSize(7)
         .allMatch(l -> l.contains("\"outcome\":\"applied\""));
-    assertThat(Files.readString(dir.resolve("var/zones/example.com.zone"))).contains(
-        "www.example.com. 300 IN A 192.0.2.10\n",
-        "www.example.com. 300 IN AAAA 2001:db8::10\n",
-        "docs.example.com. 600 IN CNAME www.example.com.\n",
-        "example.com. 3600 IN TXT \"v=spf1 -all\"\n",
-        "_demo.example.com. 300 IN TXT \"hello world\" \"second string\"\n",
-        "app2.example.com. 300 IN A 192.0.2.22\n",
-        "mail.example.com. 300 IN MX 10 app1.example.com.\n");
+    assertThat(Files.readString(dir.resolve("var/zones/example.com.zone")))
+        .contains(
+            "www.example.com. 300 IN A 192.0.2.10\n",
+            "www.example.com. 300 IN AAAA 2001:db8::10\n",
+            "docs.example.com. 600 IN CNAME www.example.com.\n",
+            "example.com. 3600 IN TXT \"v=spf1 -all\"\n",
+            "_demo.example.com. 300 IN TXT \"hello world\" \"second string\"\n",
+            "app2.example.com. 300 IN A 192.0.2.22\n",
+            "mail.example.com. 300 IN MX 10 app1.example.com.\n");
     out.getBuffer().setLength(0);
-    assertThat(new CommandLine(new ApplyCommand()).setOut(new PrintWriter(out))
-        .setErr(new PrintWriter(err)).execute("-c", dir.toString(), ex("event-deletion.json")))
+    assertThat(
+            new CommandLine(new ApplyCommand())
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute("-c", dir.toString(), ex("event-deletion.json")))
         .isZero();
     assertThat(Files.readString(dir.resolve("var/zones/example.com.zone")))
         .doesNotContain("docs.example.com.");
@@ -47,9 +60,11 @@ class EmbeddedDefaultTest {
   void theAuditLogExampleIsDeadLetteredWithoutAnEnricher() throws Exception {
     Files.copy(REPO.resolve("gordon.toml"), dir.resolve("gordon.toml"));
     StringWriter out = new StringWriter();
-    int status = new CommandLine(new ApplyCommand()).setOut(new PrintWriter(out))
-        .setErr(new PrintWriter(new StringWriter())).execute("-c", dir.toString(),
-            ex("audit-log.json"));
+    int status =
+        new CommandLine(new ApplyCommand())
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(new StringWriter()))
+            .execute("-c", dir.toString(), ex("audit-log.json"));
     assertThat(status).isEqualTo(1);
     assertThat(out.toString()).contains("\"outcome\":\"dead-lettered\"");
     assertThat(Files.readString(dir.resolve("var/dead-letters.jsonl")))

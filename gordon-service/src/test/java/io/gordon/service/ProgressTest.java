@@ -21,8 +21,22 @@ class ProgressTest {
 
   @Test
   void settledCountsEveryFinalOutcomeOfTheRoutersTotals() {
-    assertThat(Progress.settled(Map.of("consumed", 9L, "applied", 3L, "skipped", 1L,
-        "dead_lettered", 2L, "redelivered", 1L, "in_flight", 2L))).isEqualTo(7);
+    assertThat(
+            Progress.settled(
+                Map.of(
+                    "consumed",
+                    9L,
+                    "applied",
+                    3L,
+                    "skipped",
+                    1L,
+                    "dead_lettered",
+                    2L,
+                    "redelivered",
+                    1L,
+                    "in_flight",
+                    2L)))
+        .isEqualTo(7);
   }
 
   @Test

@@ -6,12 +6,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A rule over several keys of one spec that the per-key rules cannot express, e.g. "a TSIG key
- * name and its secret go together". Declared in the spec with
- * {@link ConfigSpec.Builder#check(ConfigCheck)}, it runs when the configuration is validated
- * (by {@code gordon config} and before {@code gordon run} starts anything), once every key of
- * the spec has a valid value, and each problem is reported at the position of the key it names:
- * {@code FILE:LINE:COL: KEY: problem (expected ...)}.
+ * A rule over several keys of one spec that the per-key rules cannot express, e.g. "a TSIG key name
+ * and its secret go together". Declared in the spec with {@link
+ * ConfigSpec.Builder#check(ConfigCheck)}, it runs when the configuration is validated (by {@code
+ * gordon config} and before {@code gordon run} starts anything), once every key of the spec has a
+ * valid value, and each problem is reported at the position of the key it names: {@code
+ * FILE:LINE:COL: KEY: problem (expected ...)}.
  */
 @FunctionalInterface
 public interface ConfigCheck {
@@ -46,9 +46,9 @@ public interface ConfigCheck {
   }
 
   /**
-   * The keys are written all together or not at all. A problem is reported at the first
-   * written key (in the order given here): {@code given without b and c (expected a, b and c
-   * together, or none of them: why)}.
+   * The keys are written all together or not at all. A problem is reported at the first written key
+   * (in the order given here): {@code given without b and c (expected a, b and c together, or none
+   * of them: why)}.
    *
    * @param why what the keys do together, e.g. {@code all to sign updates, none to send them
    *     unsigned}
@@ -60,22 +60,28 @@ public interface ConfigCheck {
       if (written.isEmpty() || written.size() == all.size()) {
         return List.of();
       }
-      List<String> missing = all.stream().map(Key::name).filter(n -> !given.contains(n))
-          .toList();
-      return List.of(new Problem(written.get(0), "given without " + and(missing),
-          and(all.stream().map(Key::name).toList()) + " together, or none of them: " + why));
+      List<String> missing = all.stream().map(Key::name).filter(n -> !given.contains(n)).toList();
+      return List.of(
+          new Problem(
+              written.get(0),
+              "given without " + and(missing),
+              and(all.stream().map(Key::name).toList()) + " together, or none of them: " + why));
     };
   }
 
   /**
-   * {@code key} may be written only when {@code needed} is written too: {@code given without
-   * needed (expected needed as well: why)}.
+   * {@code key} may be written only when {@code needed} is written too: {@code given without needed
+   * (expected needed as well: why)}.
    */
   static ConfigCheck requires(Key<?> key, Key<?> needed, String why) {
-    return (config, given) -> given.contains(key.name()) && !given.contains(needed.name())
-        ? List.of(new Problem(key.name(), "given without " + needed.name(),
-            needed.name() + " as well: " + why))
-        : List.of();
+    return (config, given) ->
+        given.contains(key.name()) && !given.contains(needed.name())
+            ? List.of(
+                new Problem(
+                    key.name(),
+                    "given without " + needed.name(),
+                    needed.name() + " as well: " + why))
+            : List.of();
   }
 
   private static String and(List<String> names) {

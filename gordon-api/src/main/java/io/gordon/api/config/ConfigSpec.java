@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Every key a plugin (or the core) accepts in its table, and the checks over several of them.
- * Built once, as a constant, preferably from typed {@link Key} constants:
+ * Every key a plugin (or the core) accepts in its table, and the checks over several of them. Built
+ * once, as a constant, preferably from typed {@link Key} constants:
  *
  * <pre>{@code
  * static final Key<String> PROJECT = Key.string("project").rule(Rule.nonEmpty())
@@ -90,8 +90,8 @@ public final class ConfigSpec {
    * @param given the declared names of the keys that were written
    * @param problems every problem; the values are complete only when there is none
    */
-  public record Result(Map<String, Object> values, Set<String> given,
-      List<ConfigCheck.Problem> problems) {
+  public record Result(
+      Map<String, Object> values, Set<String> given, List<ConfigCheck.Problem> problems) {
     /** Copies the collections. */
     public Result {
       values = Map.copyOf(values);
@@ -101,14 +101,14 @@ public final class ConfigSpec {
   }
 
   /**
-   * Validates written values against this spec, the way the core validates a plugin's merged
-   * tables (it then adds the file positions): each value is converted to its key's Java form
-   * and checked against the key's rule, defaults fill in absent keys, missing required keys,
-   * keys given twice (by name and alias) and undeclared keys are problems, and once every key
-   * is valid the spec's {@link ConfigCheck}s run.
+   * Validates written values against this spec, the way the core validates a plugin's merged tables
+   * (it then adds the file positions): each value is converted to its key's Java form and checked
+   * against the key's rule, defaults fill in absent keys, missing required keys, keys given twice
+   * (by name and alias) and undeclared keys are problems, and once every key is valid the spec's
+   * {@link ConfigCheck}s run.
    *
-   * @param written key as written to its raw TOML value: {@code String}, {@code Long},
-   *     {@code Double}, {@code Boolean}, {@code List}, or a {@code Map} for a table
+   * @param written key as written to its raw TOML value: {@code String}, {@code Long}, {@code
+   *     Double}, {@code Boolean}, {@code List}, or a {@code Map} for a table
    * @param root the config directory, for {@code { file = "..." }} secrets
    * @param env reads environment variables, for {@code { env = "..." }} secrets
    */
@@ -117,14 +117,23 @@ public final class ConfigSpec {
     Map<String, Object> values = new LinkedHashMap<>();
     Set<String> given = new LinkedHashSet<>();
     List<ConfigCheck.Problem> problems = new ArrayList<>();
-    written.keySet().stream().filter(k -> key(k).isEmpty()).forEach(k -> problems.add(
-        new ConfigCheck.Problem(k, "unknown key", order.isEmpty() ? "no keys here"
-            : "one of: " + String.join(", ", order))));
+    written.keySet().stream()
+        .filter(k -> key(k).isEmpty())
+        .forEach(
+            k ->
+                problems.add(
+                    new ConfigCheck.Problem(
+                        k,
+                        "unknown key",
+                        order.isEmpty() ? "no keys here" : "one of: " + String.join(", ", order))));
     for (ConfigKey key : keys()) {
       List<String> names = written.keySet().stream().filter(key::answersTo).toList();
       if (names.size() > 1) {
-        problems.add(new ConfigCheck.Problem(names.get(1), "given twice, as "
-            + String.join(" and ", names), "only one of them"));
+        problems.add(
+            new ConfigCheck.Problem(
+                names.get(1),
+                "given twice, as " + String.join(" and ", names),
+                "only one of them"));
       } else if (names.isEmpty()) {
         if (key.required()) {
           problems.add(new ConfigCheck.Problem(key.name(), MISSING, key.expected()));
@@ -133,10 +142,14 @@ public final class ConfigSpec {
         }
       } else {
         given.add(key.name());
-        Conversions.Converted c = Conversions.convert(key,
-            Objects.requireNonNull(written.get(names.get(0))), root, env);
-        c.value().ifPresentOrElse(v -> values.put(key.name(), v), () -> problems.add(
-            new ConfigCheck.Problem(names.get(0), c.problem(), key.expected())));
+        Conversions.Converted c =
+            Conversions.convert(key, Objects.requireNonNull(written.get(names.get(0))), root, env);
+        c.value()
+            .ifPresentOrElse(
+                v -> values.put(key.name(), v),
+                () ->
+                    problems.add(
+                        new ConfigCheck.Problem(names.get(0), c.problem(), key.expected())));
       }
     }
     if (problems.isEmpty()) {
@@ -181,13 +194,14 @@ public final class ConfigSpec {
     }
 
     /**
-     * Declares an optional key with a default ({@code null} for none). Prefer a typed
-     * {@link Key}, which is read without repeating its name or default.
+     * Declares an optional key with a default ({@code null} for none). Prefer a typed {@link Key},
+     * which is read without repeating its name or default.
      */
-    public Builder optional(String name, ConfigType type, Object defaultValue, Rule rule,
-        String doc) {
-      return add(new ConfigKey(name, type, false, Optional.ofNullable(defaultValue), rule, doc,
-          List.of()));
+    public Builder optional(
+        String name, ConfigType type, Object defaultValue, Rule rule, String doc) {
+      return add(
+          new ConfigKey(
+              name, type, false, Optional.ofNullable(defaultValue), rule, doc, List.of()));
     }
 
     /** Declares a fully specified key, e.g. one with aliases. */

@@ -15,9 +15,9 @@ public final class ConfigText {
   private ConfigText() {}
 
   /**
-   * Parses a duration as the configuration writes it: a non-negative number of seconds
-   * ({@code Long} or {@code Double}), or a string such as {@code "250ms"}, {@code "30s"},
-   * {@code "5m"}, {@code "1h"}.
+   * Parses a duration as the configuration writes it: a non-negative number of seconds ({@code
+   * Long} or {@code Double}), or a string such as {@code "250ms"}, {@code "30s"}, {@code "5m"},
+   * {@code "1h"}.
    *
    * @return the duration; empty when {@code v} is not one
    */
@@ -26,7 +26,8 @@ public final class ConfigText {
       return l >= 0 ? Optional.of(Duration.ofSeconds(l)) : Optional.empty();
     }
     if (v instanceof Double d) {
-      return d >= 0 && d < 1e12 ? Optional.of(Duration.ofNanos(Math.round(d * 1e9)))
+      return d >= 0 && d < 1e12
+          ? Optional.of(Duration.ofNanos(Math.round(d * 1e9)))
           : Optional.empty();
     }
     if (v instanceof String s) {
@@ -35,14 +36,16 @@ public final class ConfigText {
         return Optional.empty();
       }
       double amount = Double.parseDouble(m.group(1));
-      long unitNanos = switch (m.group(2) == null ? "s" : m.group(2)) {
-        case "ms" -> 1_000_000L;
-        case "s" -> 1_000_000_000L;
-        case "m" -> 60_000_000_000L;
-        default -> 3_600_000_000_000L;
-      };
-      return amount * unitNanos < 9e18 ? Optional.of(Duration.ofNanos(
-          Math.round(amount * unitNanos))) : Optional.empty();
+      long unitNanos =
+          switch (m.group(2) == null ? "s" : m.group(2)) {
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            default -> 3_600_000_000_000L;
+          };
+      return amount * unitNanos < 9e18
+          ? Optional.of(Duration.ofNanos(Math.round(amount * unitNanos)))
+          : Optional.empty();
     }
     return Optional.empty();
   }
@@ -59,8 +62,13 @@ public final class ConfigText {
       return l.stream().map(ConfigText::repr).toList().toString();
     }
     if (v instanceof Map<?, ?> m) {
-      return m.isEmpty() ? "{}" : "{ " + String.join(", ", m.entrySet().stream()
-          .map(e -> e.getKey() + " = " + repr(e.getValue())).toList()) + " }";
+      return m.isEmpty()
+          ? "{}"
+          : "{ "
+              + String.join(
+                  ", ",
+                  m.entrySet().stream().map(e -> e.getKey() + " = " + repr(e.getValue())).toList())
+              + " }";
     }
     if (v instanceof Duration d) {
       return quote(formatDuration(d));

@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * Converts one raw TOML value (String, Long, Double, Boolean, List, Map for a table) to the Java
- * form of its key's type and applies the key's rule. The one place this happens, for the core
- * and for test doubles alike.
+ * form of its key's type and applies the key's rule. The one place this happens, for the core and
+ * for test doubles alike.
  */
 final class Conversions {
   private Conversions() {}
@@ -53,8 +53,8 @@ final class Conversions {
     return "invalid value " + (type == ConfigType.SECRET ? "<redacted>" : ConfigText.repr(raw));
   }
 
-  private static Converted convertType(ConfigKey key, Object v, Path root,
-      Function<String, String> env) {
+  private static Converted convertType(
+      ConfigKey key, Object v, Path root, Function<String, String> env) {
     Converted invalid = Converted.bad(invalid(key.type(), v));
     return switch (key.type()) {
       case STRING -> v instanceof String ? Converted.ok(v) : invalid;
@@ -62,16 +62,28 @@ final class Conversions {
       case NUMBER -> v instanceof Number n ? Converted.ok(n.doubleValue()) : invalid;
       case BOOLEAN -> v instanceof Boolean ? Converted.ok(v) : invalid;
       case DURATION -> ConfigText.parseDuration(v).map(Converted::ok).orElse(invalid);
-      case STRING_LIST -> v instanceof String s ? Converted.ok(List.of(s))
-          : v instanceof List<?> l && l.stream().allMatch(String.class::isInstance)
-              ? Converted.ok(List.copyOf(l)) : invalid;
-      case LIST -> v instanceof List<?> l && l.stream().noneMatch(Map.class::isInstance)
-          ? Converted.ok(List.copyOf(l)) : invalid;
-      case TABLE -> v instanceof Map<?, ?> m
-          ? Converted.ok(Collections.unmodifiableMap(new LinkedHashMap<>(m))) : invalid;
+      case STRING_LIST ->
+          v instanceof String s
+              ? Converted.ok(List.of(s))
+              : v instanceof List<?> l && l.stream().allMatch(String.class::isInstance)
+                  ? Converted.ok(List.copyOf(l))
+                  : invalid;
+      case LIST ->
+          v instanceof List<?> l && l.stream().noneMatch(Map.class::isInstance)
+              ? Converted.ok(List.copyOf(l))
+              : invalid;
+      case TABLE ->
+          v instanceof Map<?, ?> m
+              ? Converted.ok(Collections.unmodifiableMap(new LinkedHashMap<>(m)))
+              : invalid;
       case SECRET -> secret(v, root, env);
-      case HOST_PORT -> v instanceof String s ? HostPort.parse(s, key.defaultPort())
-          .<Object>map(h -> h).map(Converted::ok).orElse(invalid) : invalid;
+      case HOST_PORT ->
+          v instanceof String s
+              ? HostPort.parse(s, key.defaultPort())
+                  .<Object>map(h -> h)
+                  .map(Converted::ok)
+                  .orElse(invalid)
+              : invalid;
     };
   }
 
@@ -95,12 +107,11 @@ final class Conversions {
         try {
           return Converted.ok(new Secret(Files.readString(p).stripTrailing(), "file " + p));
         } catch (IOException | RuntimeException ex) {
-          return Converted.bad("cannot read secret file " + p + " ("
-              + ex.getClass().getSimpleName() + ")");
+          return Converted.bad(
+              "cannot read secret file " + p + " (" + ex.getClass().getSimpleName() + ")");
         }
       }
     }
-    return Converted.bad("invalid value " + (v instanceof Map ? ConfigText.repr(v)
-        : "<redacted>"));
+    return Converted.bad("invalid value " + (v instanceof Map ? ConfigText.repr(v) : "<redacted>"));
   }
 }

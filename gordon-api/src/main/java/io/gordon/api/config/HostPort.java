@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A {@code host:port} address as written in the configuration ({@code 127.0.0.1:8053},
- * {@code [::1]:80}, {@code localhost:9053}), parsed once by the core into the value of a
- * {@link ConfigType#HOST_PORT} key. An IPv6 host needs brackets when a port follows it.
+ * A {@code host:port} address as written in the configuration ({@code 127.0.0.1:8053}, {@code
+ * [::1]:80}, {@code localhost:9053}), parsed once by the core into the value of a {@link
+ * ConfigType#HOST_PORT} key. An IPv6 host needs brackets when a port follows it.
  *
  * @param host the host without IPv6 brackets
  * @param port 0..65535; 0 picks a free port where gordon listens
@@ -50,27 +50,32 @@ public record HostPort(String host, int port) {
         return Optional.empty();
       }
       String rest = text.substring(close + 1);
-      return rest.isEmpty() ? withDefault(text.substring(1, close), defaultPort)
-          : rest.startsWith(":") ? of(text.substring(1, close), rest.substring(1))
-          : Optional.empty();
+      return rest.isEmpty()
+          ? withDefault(text.substring(1, close), defaultPort)
+          : rest.startsWith(":")
+              ? of(text.substring(1, close), rest.substring(1))
+              : Optional.empty();
     }
     int colon = text.indexOf(':');
     if (colon < 0 || text.indexOf(':', colon + 1) >= 0) {
       // No port, or an unbracketed IPv6 address: a host alone, if the key has a default port.
       return colon < 0 || defaultPort.isPresent() && text.matches("[0-9a-fA-F:.]+")
-          ? withDefault(text, defaultPort) : Optional.empty();
+          ? withDefault(text, defaultPort)
+          : Optional.empty();
     }
     return of(text.substring(0, colon), text.substring(colon + 1));
   }
 
   private static Optional<HostPort> withDefault(String host, OptionalInt defaultPort) {
-    return defaultPort.isPresent() ? of(host, Integer.toString(defaultPort.getAsInt()))
+    return defaultPort.isPresent()
+        ? of(host, Integer.toString(defaultPort.getAsInt()))
         : Optional.empty();
   }
 
   private static Optional<HostPort> of(String host, String port) {
-    if (host.isEmpty() || !port.matches("[0-9]{1,5}") || host.chars().anyMatch(
-        c -> Character.isWhitespace(c) || c == '/' || c == '@')) {
+    if (host.isEmpty()
+        || !port.matches("[0-9]{1,5}")
+        || host.chars().anyMatch(c -> Character.isWhitespace(c) || c == '/' || c == '@')) {
       return Optional.empty();
     }
     int p = Integer.parseInt(port);
@@ -99,7 +104,8 @@ public record HostPort(String host, int port) {
 
   /** True when both cannot listen at once: same fixed port, same host or one a wildcard. */
   public boolean clashesWith(HostPort other) {
-    return port != 0 && port == other.port
+    return port != 0
+        && port == other.port
         && (wildcard() || other.wildcard() || host.equalsIgnoreCase(other.host));
   }
 

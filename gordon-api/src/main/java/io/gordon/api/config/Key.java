@@ -10,10 +10,10 @@ import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
- * A typed handle on one configuration key, declared once as a constant and read with
- * {@link PluginConfig#get(Key)}. The declaration (name, type, default, rule, documentation) is
- * what the core validates against and what the configuration reference shows; the value read is
- * already converted, checked and defaulted.
+ * A typed handle on one configuration key, declared once as a constant and read with {@link
+ * PluginConfig#get(Key)}. The declaration (name, type, default, rule, documentation) is what the
+ * core validates against and what the configuration reference shows; the value read is already
+ * converted, checked and defaulted.
  *
  * <pre>{@code
  * static final Key<Duration> TIMEOUT = Key.duration("timeout", Duration.ofSeconds(5),
@@ -59,9 +59,20 @@ public final class Key<T> {
     try {
       return read.apply(v);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("plugin " + config.plugin() + ": config key \""
-          + name() + "\" has " + (v == null ? "no value" : "a value of the wrong type, "
-          + v.getClass().getSimpleName() + " (" + e.getMessage() + ")"), e);
+      throw new IllegalArgumentException(
+          "plugin "
+              + config.plugin()
+              + ": config key \""
+              + name()
+              + "\" has "
+              + (v == null
+                  ? "no value"
+                  : "a value of the wrong type, "
+                      + v.getClass().getSimpleName()
+                      + " ("
+                      + e.getMessage()
+                      + ")"),
+          e);
     }
   }
 
@@ -86,8 +97,7 @@ public final class Key<T> {
   }
 
   /** A duration key with a default. */
-  public static Key<Duration> duration(String name, Duration defaultValue, Rule rule,
-      String doc) {
+  public static Key<Duration> duration(String name, Duration defaultValue, Rule rule, String doc) {
     return duration(name).rule(rule).defaultsTo(defaultValue, doc);
   }
 
@@ -98,8 +108,9 @@ public final class Key<T> {
 
   /** Starts a {@link ConfigType#INTEGER} key read as {@code int}; values must fit one. */
   public static Builder<Integer> integer(String name) {
-    return new Builder<Integer>(name, ConfigType.INTEGER, v -> Math.toIntExact((Long) v),
-        Integer::longValue).fitsInt();
+    return new Builder<Integer>(
+            name, ConfigType.INTEGER, v -> Math.toIntExact((Long) v), Integer::longValue)
+        .fitsInt();
   }
 
   /** Starts a {@link ConfigType#INTEGER} key read as {@code long}. */
@@ -124,25 +135,38 @@ public final class Key<T> {
 
   /** Starts a {@link ConfigType#STRING_LIST} key. */
   public static Builder<List<String>> strings(String name) {
-    return new Builder<List<String>>(name, ConfigType.STRING_LIST,
-        v -> ((List<?>) v).stream().map(String.class::cast).toList(), List::copyOf);
+    return new Builder<List<String>>(
+        name,
+        ConfigType.STRING_LIST,
+        v -> ((List<?>) v).stream().map(String.class::cast).toList(),
+        List::copyOf);
   }
 
   /** Starts a {@link ConfigType#LIST} key. */
   public static Builder<List<Object>> list(String name) {
-    return new Builder<List<Object>>(name, ConfigType.LIST,
-        v -> ((List<?>) v).stream().map(Object.class::cast).toList(), List::copyOf);
+    return new Builder<List<Object>>(
+        name,
+        ConfigType.LIST,
+        v -> ((List<?>) v).stream().map(Object.class::cast).toList(),
+        List::copyOf);
   }
 
   /**
-   * Starts a list of {@code host:port} addresses, e.g. Kafka's bootstrap servers: a
-   * {@link ConfigType#STRING_LIST} whose every element must parse as a {@link HostPort}.
+   * Starts a list of {@code host:port} addresses, e.g. Kafka's bootstrap servers: a {@link
+   * ConfigType#STRING_LIST} whose every element must parse as a {@link HostPort}.
    */
   public static Builder<List<HostPort>> hostPorts(String name) {
-    return new Builder<List<HostPort>>(name, ConfigType.STRING_LIST, v -> ((List<?>) v).stream()
-        .map(Key::hostPort).toList(), l -> l.stream().map(HostPort::toString).toList())
-        .base(Rule.of("each host:port, IPv6 in brackets", v -> ((List<?>) v).stream()
-            .allMatch(x -> HostPort.parse(String.valueOf(x)).isPresent())));
+    return new Builder<List<HostPort>>(
+            name,
+            ConfigType.STRING_LIST,
+            v -> ((List<?>) v).stream().map(Key::hostPort).toList(),
+            l -> l.stream().map(HostPort::toString).toList())
+        .base(
+            Rule.of(
+                "each host:port, IPv6 in brackets",
+                v ->
+                    ((List<?>) v)
+                        .stream().allMatch(x -> HostPort.parse(String.valueOf(x)).isPresent())));
   }
 
   /** Starts a {@link ConfigType#TABLE} key. */
@@ -168,13 +192,14 @@ public final class Key<T> {
 
   /** A HostPort, or (from a hand-built config) its text. */
   private static HostPort hostPort(Object v) {
-    return v instanceof String s ? HostPort.parse(s).orElseThrow(
-        () -> new IllegalArgumentException("not host:port: " + s)) : (HostPort) v;
+    return v instanceof String s
+        ? HostPort.parse(s).orElseThrow(() -> new IllegalArgumentException("not host:port: " + s))
+        : (HostPort) v;
   }
 
   /**
-   * Builds a {@link Key}: set the rule, aliases and (for host:port) a default port, then end
-   * with {@link #required}, {@link #defaultsTo} or {@link #optional}.
+   * Builds a {@link Key}: set the rule, aliases and (for host:port) a default port, then end with
+   * {@link #required}, {@link #defaultsTo} or {@link #optional}.
    *
    * @param <T> the type the key reads as
    */
@@ -189,8 +214,8 @@ public final class Key<T> {
     private final List<String> aliases = new ArrayList<>();
     private OptionalInt defaultPort = OptionalInt.empty();
 
-    private Builder(String name, ConfigType type, Function<Object, T> read,
-        Function<T, Object> store) {
+    private Builder(
+        String name, ConfigType type, Function<Object, T> read, Function<T, Object> store) {
       this.name = Objects.requireNonNull(name, "name == null");
       this.type = type;
       this.read = read;
@@ -240,7 +265,8 @@ public final class Key<T> {
     /** A key without a default: {@link PluginConfig#get(Key)} gives empty when not written. */
     public Key<Optional<T>> optional(String doc) {
       Function<Object, T> r = read;
-      return new Key<>(declare(false, Optional.empty(), doc),
+      return new Key<>(
+          declare(false, Optional.empty(), doc),
           v -> v == null ? Optional.empty() : Optional.of(r.apply(v)));
     }
 
@@ -253,14 +279,21 @@ public final class Key<T> {
       Rule effective = rule;
       if (!base.description().isEmpty()) {
         Rule r = rule;
-        effective = new Rule(r.description().isEmpty() ? base.description() : r.description()
-            + ", " + base.description(), v -> base.test().test(v) && r.test().test(v));
+        effective =
+            new Rule(
+                r.description().isEmpty()
+                    ? base.description()
+                    : r.description() + ", " + base.description(),
+                v -> base.test().test(v) && r.test().test(v));
       }
       if (fitsInt) {
         Rule r = rule;
-        effective = new Rule(r.description().isEmpty() ? "from " + Integer.MIN_VALUE + " to "
-            + Integer.MAX_VALUE : r.description(), v -> (Long) v == ((Long) v).intValue()
-                && r.test().test(v));
+        effective =
+            new Rule(
+                r.description().isEmpty()
+                    ? "from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+                    : r.description(),
+                v -> (Long) v == ((Long) v).intValue() && r.test().test(v));
       }
       return new ConfigKey(name, type, required, dflt, effective, doc, aliases, defaultPort);
     }

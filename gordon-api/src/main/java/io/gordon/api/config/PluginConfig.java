@@ -9,10 +9,10 @@ import java.util.Optional;
 /**
  * The validated configuration one plugin receives: its namespace tables merged (see the
  * configuration reference), checked against its {@link ConfigSpec}, with defaults applied and
- * values converted to their Java types. Read values with {@link #get(Key)} and the plugin's
- * typed {@link Key} constants; the string-named readers below remain for plugins that declare
- * keys without them. Reading a key the spec does not declare, or with the wrong type, is a
- * programming error and throws {@link IllegalArgumentException}.
+ * values converted to their Java types. Read values with {@link #get(Key)} and the plugin's typed
+ * {@link Key} constants; the string-named readers below remain for plugins that declare keys
+ * without them. Reading a key the spec does not declare, or with the wrong type, is a programming
+ * error and throws {@link IllegalArgumentException}.
  *
  * @param plugin the plugin name, for messages
  * @param values key to converted value; absent optional keys without default are missing
@@ -114,8 +114,11 @@ public record PluginConfig(String plugin, Map<String, Object> values) {
   }
 
   private <T> T get(String key, Class<T> type) {
-    return opt(key, type).orElseThrow(() -> new IllegalArgumentException(
-        "plugin " + plugin + ": config key \"" + key + "\" has no value"));
+    return opt(key, type)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "plugin " + plugin + ": config key \"" + key + "\" has no value"));
   }
 
   private <T> Optional<T> opt(String key, Class<T> type) {
@@ -127,8 +130,15 @@ public record PluginConfig(String plugin, Map<String, Object> values) {
       return Optional.of(type.cast(h.toString())); // host:port keys read as text, as before
     }
     if (!type.isInstance(v)) {
-      throw new IllegalArgumentException("plugin " + plugin + ": config key \"" + key
-          + "\" is a " + v.getClass().getSimpleName() + ", not a " + type.getSimpleName());
+      throw new IllegalArgumentException(
+          "plugin "
+              + plugin
+              + ": config key \""
+              + key
+              + "\" is a "
+              + v.getClass().getSimpleName()
+              + ", not a "
+              + type.getSimpleName());
     }
     return Optional.of(type.cast(v));
   }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * A constraint on a configuration value that has the declared type already.
  *
- * @param description what is expected, as shown in errors and the reference, e.g.
- *     {@code "an integer from 1 to 1000"}
+ * @param description what is expected, as shown in errors and the reference, e.g. {@code "an
+ *     integer from 1 to 1000"}
  * @param test returns true for an acceptable value
  */
 public record Rule(String description, Predicate<Object> test) {
@@ -27,8 +27,8 @@ public record Rule(String description, Predicate<Object> test) {
 
   /** A number from {@code min} to {@code max}, inclusive. */
   public static Rule between(double min, double max) {
-    return new Rule("from " + fmt(min) + " to " + fmt(max),
-        v -> number(v) >= min && number(v) <= max);
+    return new Rule(
+        "from " + fmt(min) + " to " + fmt(max), v -> number(v) >= min && number(v) <= max);
   }
 
   /** A number of at least {@code min}. */
@@ -38,15 +38,17 @@ public record Rule(String description, Predicate<Object> test) {
 
   /** A duration of at least {@code min} seconds. */
   public static Rule durationAtLeast(double minSeconds) {
-    return new Rule("at least " + fmt(minSeconds) + "s",
+    return new Rule(
+        "at least " + fmt(minSeconds) + "s",
         v -> ((java.time.Duration) v).toNanos() >= minSeconds * 1e9);
   }
 
   /** One of the listed strings. */
   public static Rule oneOf(String... values) {
     List<String> allowed = List.of(values);
-    return new Rule("one of " + String.join(", ", allowed.stream().map(s -> '"' + s + '"')
-        .toList()), v -> allowed.contains(String.valueOf(v)));
+    return new Rule(
+        "one of " + String.join(", ", allowed.stream().map(s -> '"' + s + '"').toList()),
+        v -> allowed.contains(String.valueOf(v)));
   }
 
   /** A string matching {@code regex} entirely; {@code description} says what it means. */
@@ -57,13 +59,13 @@ public record Rule(String description, Predicate<Object> test) {
 
   /** A non-empty string or list. */
   public static Rule nonEmpty() {
-    return new Rule("not empty", v -> v instanceof List<?> l ? !l.isEmpty()
-        : !String.valueOf(v).isEmpty());
+    return new Rule(
+        "not empty", v -> v instanceof List<?> l ? !l.isEmpty() : !String.valueOf(v).isEmpty());
   }
 
   /**
-   * A {@code host:port} address in a {@link ConfigType#STRING} key. Prefer a
-   * {@link ConfigType#HOST_PORT} key, which is also parsed once into a {@link HostPort}.
+   * A {@code host:port} address in a {@link ConfigType#STRING} key. Prefer a {@link
+   * ConfigType#HOST_PORT} key, which is also parsed once into a {@link HostPort}.
    */
   public static Rule hostPort() {
     return matching("(\\[[0-9a-fA-F:.]+\\]|[^:\\s]+):[0-9]{1,5}", "a host:port address");

@@ -14,8 +14,8 @@ public final class Secret {
    * Creates a secret.
    *
    * @param value the secret itself
-   * @param origin where it came from, safe to print: {@code "inline"}, {@code "env FOO"},
-   *     {@code "file /etc/gordon/key"}
+   * @param origin where it came from, safe to print: {@code "inline"}, {@code "env FOO"}, {@code
+   *     "file /etc/gordon/key"}
    */
   public Secret(String value, String origin) {
     this.value = Objects.requireNonNull(value, "value == null");

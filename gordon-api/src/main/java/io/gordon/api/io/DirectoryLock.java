@@ -18,23 +18,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An exclusive advisory lock that makes one process at a time the writer of a directory or a
- * file. Two gordon processes writing the same spool or zone file lose acknowledged events, so
- * every component that writes takes this lock at start and keeps it until it stops.
+ * An exclusive advisory lock that makes one process at a time the writer of a directory or a file.
+ * Two gordon processes writing the same spool or zone file lose acknowledged events, so every
+ * component that writes takes this lock at start and keeps it until it stops.
  *
  * <p>The lock is an OS file lock ({@link FileChannel#tryLock()}) on a lock file: {@code
- * <directory>/.lock} for a directory, {@code <file>.lock} beside a file. The holder writes its
- * pid, the owner's description and the time into the lock file, so that a refused process can
- * name it. The OS releases the lock when the holder exits, even after {@code kill -9}, so a
- * stale lock file never blocks a restart; the file itself is left in place on purpose (deleting
- * it would let a third process lock a new file while a second one holds the old, unlinked one).
+ * <directory>/.lock} for a directory, {@code <file>.lock} beside a file. The holder writes its pid,
+ * the owner's description and the time into the lock file, so that a refused process can name it.
+ * The OS releases the lock when the holder exits, even after {@code kill -9}, so a stale lock file
+ * never blocks a restart; the file itself is left in place on purpose (deleting it would let a
+ * third process lock a new file while a second one holds the old, unlinked one).
  *
- * <p>The lock is advisory: it keeps gordon processes apart, not other programs. Within one
- * process a second {@link #acquire} of the same path is refused too (two sources configured on
- * one spool directory), without touching the lock file. Code in the holding process must never
- * open the lock file itself: closing any descriptor of it releases the process's OS lock
- * (POSIX record locks belong to the process). Other processes may read it freely. Network file
- * systems may not implement locks; use a local disk.
+ * <p>The lock is advisory: it keeps gordon processes apart, not other programs. Within one process
+ * a second {@link #acquire} of the same path is refused too (two sources configured on one spool
+ * directory), without touching the lock file. Code in the holding process must never open the lock
+ * file itself: closing any descriptor of it releases the process's OS lock (POSIX record locks
+ * belong to the process). Other processes may read it freely. Network file systems may not
+ * implement locks; use a local disk.
  *
  * <p>Thread-safe. Closing is idempotent.
  *
@@ -42,12 +42,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DirectoryLock implements AutoCloseable {
   private static final String SUFFIX = ".lock";
+
   /**
-   * Lock files held by this process. Checked before any channel is opened: closing a second
-   * channel on a locked file would release this process's OS lock on it (POSIX record locks
-   * belong to the process, not the descriptor), silently admitting another process.
+   * Lock files held by this process. Checked before any channel is opened: closing a second channel
+   * on a locked file would release this process's OS lock on it (POSIX record locks belong to the
+   * process, not the descriptor), silently admitting another process.
    */
   private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
   private final Path path;
   private final Path lockFile;
   private final FileChannel channel;
@@ -78,15 +80,15 @@ public final class DirectoryLock implements AutoCloseable {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
-      throw new GordonException(owner + ": cannot create directory " + directory + " to lock it: "
-          + e, e);
+      throw new GordonException(
+          owner + ": cannot create directory " + directory + " to lock it: " + e, e);
     }
     return lock(directory, directory.resolve(SUFFIX), owner);
   }
 
   /**
-   * Locks file {@code file} through {@code <file>.lock} in the same directory (created if
-   * missing). The file itself need not exist yet.
+   * Locks file {@code file} through {@code <file>.lock} in the same directory (created if missing).
+   * The file itself need not exist yet.
    *
    * @param file the file this process is about to write, e.g. a zone file
    * @param owner who takes the lock, for messages and the lock file
@@ -100,8 +102,9 @@ public final class DirectoryLock implements AutoCloseable {
     try {
       Files.createDirectories(abs.getParent());
     } catch (IOException e) {
-      throw new GordonException(owner + ": cannot create directory " + abs.getParent()
-          + " to lock " + file + ": " + e, e);
+      throw new GordonException(
+          owner + ": cannot create directory " + abs.getParent() + " to lock " + file + ": " + e,
+          e);
     }
     return lock(file, abs.resolveSibling(abs.getFileName() + SUFFIX), owner);
   }
@@ -126,8 +129,12 @@ public final class DirectoryLock implements AutoCloseable {
     }
     FileChannel ch = null;
     try {
-      ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
+      ch =
+          FileChannel.open(
+              lockFile,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
       FileLock l;
       try {
         l = ch.tryLock();
@@ -148,8 +155,8 @@ public final class DirectoryLock implements AutoCloseable {
       if (e instanceof LockedException locked) {
         throw locked;
       }
-      throw new GordonException(owner + ": cannot lock " + path + " (lock file " + lockFile
-          + "): " + e, e);
+      throw new GordonException(
+          owner + ": cannot lock " + path + " (lock file " + lockFile + "): " + e, e);
     }
   }
 
@@ -157,7 +164,8 @@ public final class DirectoryLock implements AutoCloseable {
   private static Path key(Path lockFile) {
     Path abs = lockFile.toAbsolutePath().normalize();
     try {
-      return Objects.requireNonNull(abs.getParent(), "a file has a directory").toRealPath()
+      return Objects.requireNonNull(abs.getParent(), "a file has a directory")
+          .toRealPath()
           .resolve(abs.getFileName());
     } catch (IOException e) {
       return abs;
@@ -166,19 +174,37 @@ public final class DirectoryLock implements AutoCloseable {
 
   private static LockedException refused(Path path, Path lockFile, String owner, long pid) {
     long self = ProcessHandle.current().pid();
-    String who = pid < 0 ? "another process (pid not yet recorded)"
-        : pid == self ? "this process (pid " + pid + "), by another component"
-        : "another process (pid " + pid + ")";
-    return new LockedException(owner + ": " + path + " is locked by " + who + "; lock file "
-        + lockFile + ". Only one gordon process may write it: stop the other one first (for a"
-        + " blue/green handover, stop the old process before starting the new one), or give this"
-        + " one its own directory.", path, pid);
+    String who =
+        pid < 0
+            ? "another process (pid not yet recorded)"
+            : pid == self
+                ? "this process (pid " + pid + "), by another component"
+                : "another process (pid " + pid + ")";
+    return new LockedException(
+        owner
+            + ": "
+            + path
+            + " is locked by "
+            + who
+            + "; lock file "
+            + lockFile
+            + ". Only one gordon process may write it: stop the other one first (for a"
+            + " blue/green handover, stop the old process before starting the new one), or give this"
+            + " one its own directory.",
+        path,
+        pid);
   }
 
   /** Writes who holds the lock. The lock is already held, so no holder can be torn by us. */
   private static void stamp(FileChannel ch, String owner) throws IOException {
-    String text = "pid=" + ProcessHandle.current().pid() + "\nowner=" + owner.replace('\n', ' ')
-        + "\nsince=" + Instant.now() + "\n";
+    String text =
+        "pid="
+            + ProcessHandle.current().pid()
+            + "\nowner="
+            + owner.replace('\n', ' ')
+            + "\nsince="
+            + Instant.now()
+            + "\n";
     ch.truncate(0);
     ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
     long pos = 0;

@@ -13,8 +13,10 @@ import java.util.OptionalLong;
  */
 public final class LockedException extends GordonException {
   private static final long serialVersionUID = 1L;
+
   /** The directory or file that is locked. */
   private final transient Path path;
+
   private final long holderPid;
 
   /**

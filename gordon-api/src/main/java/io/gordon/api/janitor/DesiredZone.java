@@ -27,17 +27,25 @@ public record DesiredZone(String zone, List<RecordSet> records, boolean complete
       RecordSet r = records.get(i);
       Objects.requireNonNull(r, "records[" + i + "] == null");
       if (!DnsNames.isInZone(r.name(), zone)) {
-        throw new IllegalArgumentException("desired record " + r.key() + " is outside zone "
-            + zone);
+        throw new IllegalArgumentException(
+            "desired record " + r.key() + " is outside zone " + zone);
       }
       if (r.rdata().isEmpty()) {
-        throw new IllegalArgumentException("desired record " + r.key()
-            + " has no rdata (expected at least one value)");
+        throw new IllegalArgumentException(
+            "desired record " + r.key() + " has no rdata (expected at least one value)");
       }
       Integer before = seen.put(r.key(), i);
       if (before != null) {
-        throw new IllegalArgumentException("desired record " + r.key() + " appears twice in zone "
-            + zone + " (records " + before + " and " + i + "; expected each name and type once)");
+        throw new IllegalArgumentException(
+            "desired record "
+                + r.key()
+                + " appears twice in zone "
+                + zone
+                + " (records "
+                + before
+                + " and "
+                + i
+                + "; expected each name and type once)");
       }
     }
   }

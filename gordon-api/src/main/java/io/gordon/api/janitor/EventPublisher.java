@@ -5,8 +5,8 @@ import io.gordon.api.plugin.GordonPlugin;
 import java.util.List;
 
 /**
- * Sends the janitor's events to where a gordon service consumes them (e.g. the Pub/Sub topic of
- * the original's {@code gcp.gpubsub} janitor publisher), instead of applying them in the janitor
+ * Sends the janitor's events to where a gordon service consumes them (e.g. the Pub/Sub topic of the
+ * original's {@code gcp.gpubsub} janitor publisher), instead of applying them in the janitor
  * process. Created by a factory of kind {@link io.gordon.api.plugin.PluginKind#EVENT_PUBLISHER}.
  *
  * @since 1.1

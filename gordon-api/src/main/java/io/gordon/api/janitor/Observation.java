@@ -9,10 +9,9 @@ import java.util.Set;
 /**
  * What an {@link Authority} saw, and when.
  *
- * <p>{@link #observedAt()} is the instant at which the listing started: any live change made
- * after it may be unknown to the authority. The janitor gives its events this timestamp, so a
- * live event that is newer wins over a janitor event (see the janitor documentation's freshness
- * rule).
+ * <p>{@link #observedAt()} is the instant at which the listing started: any live change made after
+ * it may be unknown to the authority. The janitor gives its events this timestamp, so a live event
+ * that is newer wins over a janitor event (see the janitor documentation's freshness rule).
  *
  * @param observedAt when the observation started
  * @param zones the zones covered, each at most once
@@ -26,8 +25,8 @@ public record Observation(Instant observedAt, List<DesiredZone> zones) {
     Set<String> seen = new HashSet<>();
     for (DesiredZone z : zones) {
       if (!seen.add(z.zone())) {
-        throw new IllegalArgumentException("zone " + z.zone()
-            + " appears twice in one observation (expected each zone once)");
+        throw new IllegalArgumentException(
+            "zone " + z.zone() + " appears twice in one observation (expected each zone once)");
       }
     }
   }

@@ -1,8 +1,6 @@
 package io.gordon.api.model;
 
-/**
- * What an event asks for, with the original gordon's wire names.
- */
+/** What an event asks for, with the original gordon's wire names. */
 public enum Action {
   /** Make the listed RRsets exist exactly as given (replace). */
   ADDITIONS("additions"),

@@ -7,16 +7,16 @@ import java.util.Optional;
 /**
  * One change to one RRset, as a provider applies it.
  *
- * <p>A change may carry {@link #expected()}: the rdata the writer believes is live. A provider
- * then writes only if the live RRset holds exactly those rdata (compare-and-swap: RFC 2136
- * value-dependent prerequisites, Cloud DNS exact-match deletions) and otherwise fails with a
- * {@link io.gordon.api.ConflictException} saying what it found. An empty expectation list means
- * "expected absent".
+ * <p>A change may carry {@link #expected()}: the rdata the writer believes is live. A provider then
+ * writes only if the live RRset holds exactly those rdata (compare-and-swap: RFC 2136
+ * value-dependent prerequisites, Cloud DNS exact-match deletions) and otherwise fails with a {@link
+ * io.gordon.api.ConflictException} saying what it found. An empty expectation list means "expected
+ * absent".
  *
- * <p>A change may also carry an {@link #ownership()} claim: the provider then applies it only to
- * an RRset this owner id owns (or that is absent, or that it may adopt), and writes or removes
- * the RRset's {@link OwnerMarker} in the same atomic change; see {@link Ownership#check}. A
- * change without a claim behaves as if ownership did not exist (no marker, no check).
+ * <p>A change may also carry an {@link #ownership()} claim: the provider then applies it only to an
+ * RRset this owner id owns (or that is absent, or that it may adopt), and writes or removes the
+ * RRset's {@link OwnerMarker} in the same atomic change; see {@link Ownership#check}. A change
+ * without a claim behaves as if ownership did not exist (no marker, no check).
  */
 public sealed interface Change permits Change.Replace, Change.Remove {
   /** The record set the change concerns. */
@@ -42,21 +42,23 @@ public sealed interface Change permits Change.Replace, Change.Remove {
   }
 
   /**
-   * Makes the RRset hold exactly {@code records().rdata()} with its TTL, replacing what was
-   * there. Idempotent.
+   * Makes the RRset hold exactly {@code records().rdata()} with its TTL, replacing what was there.
+   * Idempotent.
    *
    * @param records the desired RRset; its rdata must not be empty
    * @param expected the live rdata expected before the write, for compare-and-swap
    * @param ownership the ownership claim, if any
    */
-  record Replace(RecordSet records, Optional<List<String>> expected,
-      Optional<Ownership> ownership) implements Change {
+  record Replace(RecordSet records, Optional<List<String>> expected, Optional<Ownership> ownership)
+      implements Change {
     /** Validates that the desired RRset has rdata. */
     public Replace {
       Objects.requireNonNull(records, "records == null");
       if (records.rdata().isEmpty()) {
-        throw new IllegalArgumentException("replacement of " + records.key()
-            + " has no rdata (expected at least one; use a deletion to remove the RRset)");
+        throw new IllegalArgumentException(
+            "replacement of "
+                + records.key()
+                + " has no rdata (expected at least one; use a deletion to remove the RRset)");
       }
       expected = normalized(records.type(), expected);
       Objects.requireNonNull(ownership, "ownership == null");
@@ -86,8 +88,8 @@ public sealed interface Change permits Change.Replace, Change.Remove {
    * @param expected the live rdata expected before the removal, for compare-and-swap
    * @param ownership the ownership claim, if any
    */
-  record Remove(RecordSet records, Optional<List<String>> expected,
-      Optional<Ownership> ownership) implements Change {
+  record Remove(RecordSet records, Optional<List<String>> expected, Optional<Ownership> ownership)
+      implements Change {
     /** Validates the fields. */
     public Remove {
       Objects.requireNonNull(records, "records == null");

@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A decoded event: what should happen to which records.
  *
- * <p>Generic events carry their records. An event decoded from a GCE audit-log entry carries
- * only {@link #resourceName()} (e.g. {@code projects/p/zones/z/instances/web-1}) and no records
- * until an enricher adds them: {@link #needsEnrichment()}.
+ * <p>Generic events carry their records. An event decoded from a GCE audit-log entry carries only
+ * {@link #resourceName()} (e.g. {@code projects/p/zones/z/instances/web-1}) and no records until an
+ * enricher adds them: {@link #needsEnrichment()}.
  *
  * @param id the event's own idempotency key, when it has one
  * @param action additions (replace) or deletions
@@ -23,12 +23,17 @@ import org.jspecify.annotations.Nullable;
  * @param records the RRsets concerned
  * @param resourceName the cloud resource the event is about, for events that need enrichment
  * @param schema which format it was decoded from, e.g. {@code event} or {@code audit-log}
- * @param expected for compare-and-swap: record set key ({@link RecordSet#key()}) to the rdata
- *     the writer believes is live (empty list: expected absent); each key must be one of
- *     {@code records}. The generic event carries it as {@code resourceRecords[i].expected}
+ * @param expected for compare-and-swap: record set key ({@link RecordSet#key()}) to the rdata the
+ *     writer believes is live (empty list: expected absent); each key must be one of {@code
+ *     records}. The generic event carries it as {@code resourceRecords[i].expected}
  */
-public record DnsEvent(Optional<String> id, Action action, Optional<Instant> timestamp,
-    List<RecordSet> records, Optional<String> resourceName, String schema,
+public record DnsEvent(
+    Optional<String> id,
+    Action action,
+    Optional<Instant> timestamp,
+    List<RecordSet> records,
+    Optional<String> resourceName,
+    String schema,
     Map<String, List<String>> expected) {
 
   /** Validates that the event has records, or a resource to find them from. */
@@ -54,13 +59,18 @@ public record DnsEvent(Optional<String> id, Action action, Optional<Instant> tim
   }
 
   /** An event without compare-and-swap expectations. */
-  public DnsEvent(Optional<String> id, Action action, Optional<Instant> timestamp,
-      List<RecordSet> records, Optional<String> resourceName, String schema) {
+  public DnsEvent(
+      Optional<String> id,
+      Action action,
+      Optional<Instant> timestamp,
+      List<RecordSet> records,
+      Optional<String> resourceName,
+      String schema) {
     this(id, action, timestamp, records, resourceName, schema, Map.of());
   }
 
-  private static Map<String, List<String>> checkedExpected(List<RecordSet> records,
-      Map<String, List<String>> expected) {
+  private static Map<String, List<String>> checkedExpected(
+      List<RecordSet> records, Map<String, List<String>> expected) {
     Objects.requireNonNull(expected, "expected == null");
     if (expected.isEmpty()) {
       return Map.of();
@@ -69,8 +79,8 @@ public record DnsEvent(Optional<String> id, Action action, Optional<Instant> tim
     for (Map.Entry<String, List<String>> e : expected.entrySet()) {
       RecordSet r = find(records, e.getKey());
       if (r == null) {
-        throw new IllegalArgumentException("expected rdata given for " + e.getKey()
-            + ", which is not a record set of the event");
+        throw new IllegalArgumentException(
+            "expected rdata given for " + e.getKey() + ", which is not a record set of the event");
       }
       List<String> live = new ArrayList<>(e.getValue().size());
       for (String v : e.getValue()) {
@@ -95,8 +105,13 @@ public record DnsEvent(Optional<String> id, Action action, Optional<Instant> tim
 
   /** A generic event with records. */
   public static DnsEvent of(Action action, Instant timestamp, List<RecordSet> records) {
-    return new DnsEvent(Optional.empty(), action, Optional.ofNullable(timestamp), records,
-        Optional.empty(), "event");
+    return new DnsEvent(
+        Optional.empty(),
+        action,
+        Optional.ofNullable(timestamp),
+        records,
+        Optional.empty(),
+        "event");
   }
 
   /** Whether an enricher must add records before the event can be published. */
@@ -124,14 +139,13 @@ public record DnsEvent(Optional<String> id, Action action, Optional<Instant> tim
 
   /** The rdata expected live for {@code records}, when the event makes it a compare-and-swap. */
   public Optional<List<String>> expectedFor(RecordSet records) {
-    return expected.isEmpty() ? Optional.empty()
-        : Optional.ofNullable(expected.get(records.key()));
+    return expected.isEmpty() ? Optional.empty() : Optional.ofNullable(expected.get(records.key()));
   }
 
   /**
-   * The changes to apply: a {@link Change.Replace} (additions) or {@link Change.Remove}
-   * (deletions) per record set, each carrying its {@link #expectedFor expectation}. This is the
-   * one mapping from an event to changes; it is on the publish path, hence a plain loop.
+   * The changes to apply: a {@link Change.Replace} (additions) or {@link Change.Remove} (deletions)
+   * per record set, each carrying its {@link #expectedFor expectation}. This is the one mapping
+   * from an event to changes; it is on the publish path, hence a plain loop.
    */
   public List<Change> changes() {
     boolean add = action == Action.ADDITIONS;
@@ -144,8 +158,8 @@ public record DnsEvent(Optional<String> id, Action action, Optional<Instant> tim
   }
 
   /**
-   * The key that orders messages: the first record's name, or the resource's last path segment
-   * for events that still need enrichment.
+   * The key that orders messages: the first record's name, or the resource's last path segment for
+   * events that still need enrichment.
    */
   public String orderingKey() {
     if (!records.isEmpty()) {

@@ -3,16 +3,16 @@ package io.gordon.api.model;
 import java.util.Locale;
 
 /**
- * Validation and normalisation of domain names: absolute (trailing dot), lower case, labels of
- * 1 to 63 characters among letters, digits, hyphen and underscore (no hyphen at either end of a
- * label), a wildcard only as the whole leftmost label (or at the end of the leftmost label of the
- * owner marker of a wildcard RRset, {@code _gordon-a-*}; see {@link OwnerMarker}), and at most
- * 253 characters without the
- * final dot (255 octets on the wire).
+ * Validation and normalisation of domain names: absolute (trailing dot), lower case, labels of 1 to
+ * 63 characters among letters, digits, hyphen and underscore (no hyphen at either end of a label),
+ * a wildcard only as the whole leftmost label (or at the end of the leftmost label of the owner
+ * marker of a wildcard RRset, {@code _gordon-a-*}; see {@link OwnerMarker}), and at most 253
+ * characters without the final dot (255 octets on the wire).
  */
 public final class DnsNames {
   /** Longest name in presentation form, without the final dot. */
   public static final int MAX_NAME_LENGTH = 253;
+
   /** Longest label. */
   public static final int MAX_LABEL_LENGTH = 63;
 
@@ -33,8 +33,14 @@ public final class DnsNames {
     }
     String body = n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
     if (body.length() > MAX_NAME_LENGTH) {
-      throw new IllegalArgumentException("name \"" + name + "\" is " + body.length()
-          + " characters long (expected at most " + MAX_NAME_LENGTH + ")");
+      throw new IllegalArgumentException(
+          "name \""
+              + name
+              + "\" is "
+              + body.length()
+              + " characters long (expected at most "
+              + MAX_NAME_LENGTH
+              + ")");
     }
     String[] labels = body.split("\\.", -1);
     for (int i = 0; i < labels.length; i++) {
@@ -53,8 +59,14 @@ public final class DnsNames {
       throw new IllegalArgumentException("name \"" + name + "\" has an empty label");
     }
     if (label.length() > MAX_LABEL_LENGTH) {
-      throw new IllegalArgumentException("name \"" + name + "\" has a label of " + label.length()
-          + " characters (expected at most " + MAX_LABEL_LENGTH + ")");
+      throw new IllegalArgumentException(
+          "name \""
+              + name
+              + "\" has a label of "
+              + label.length()
+              + " characters (expected at most "
+              + MAX_LABEL_LENGTH
+              + ")");
     }
     if (label.equals("*")) {
       if (!first) {
@@ -70,13 +82,19 @@ public final class DnsNames {
       char c = label.charAt(i);
       boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
       if (!ok) {
-        throw new IllegalArgumentException("name \"" + name + "\" has the character '" + c
-            + "' in label \"" + label + "\" (expected letters, digits, '-' or '_')");
+        throw new IllegalArgumentException(
+            "name \""
+                + name
+                + "\" has the character '"
+                + c
+                + "' in label \""
+                + label
+                + "\" (expected letters, digits, '-' or '_')");
       }
     }
     if (label.startsWith("-") || label.endsWith("-")) {
-      throw new IllegalArgumentException("name \"" + name + "\" has label \"" + label
-          + "\" that starts or ends with '-'");
+      throw new IllegalArgumentException(
+          "name \"" + name + "\" has label \"" + label + "\" that starts or ends with '-'");
     }
   }
 }

@@ -6,10 +6,10 @@ import java.util.RandomAccess;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The immutable history of an {@link EventMessage}, cheap to append to: copies made by
- * {@link #append} share one array with the list they came from, and the first append at a given
- * size writes in place (later ones at the same size copy). A message gains one entry per step,
- * so this turns the copy of the whole history per step into one array write.
+ * The immutable history of an {@link EventMessage}, cheap to append to: copies made by {@link
+ * #append} share one array with the list they came from, and the first append at a given size
+ * writes in place (later ones at the same size copy). A message gains one entry per step, so this
+ * turns the copy of the whole history per step into one array write.
  *
  * <p>Each list only reads the slots below its own size, which were written before the list was
  * created and are published through final fields; other lists never write those slots again.
@@ -65,8 +65,7 @@ final class HistoryList extends AbstractList<HistoryEntry> implements RandomAcce
   @Override
   public HistoryEntry get(int index) {
     if (index < 0 || index >= size) {
-      throw new IndexOutOfBoundsException("index " + index + " out of bounds for length "
-          + size);
+      throw new IndexOutOfBoundsException("index " + index + " out of bounds for length " + size);
     }
     return buffer.items[index];
   }

@@ -9,8 +9,8 @@ final class Ipv6 {
   static String canonical(String t) {
     int[] g = parse(t);
     if (g == null) {
-      throw new IllegalArgumentException("AAAA rdata \"" + t
-          + "\" is not an IPv6 address (expected e.g. 2001:db8::1)");
+      throw new IllegalArgumentException(
+          "AAAA rdata \"" + t + "\" is not an IPv6 address (expected e.g. 2001:db8::1)");
     }
     return format(g);
   }
@@ -55,9 +55,11 @@ final class Ipv6 {
       }
       try {
         String[] o = Rdata.ipv4(last).split("\\.");
-        v4 = new int[] {
-          Integer.parseInt(o[0]) << 8 | Integer.parseInt(o[1]),
-          Integer.parseInt(o[2]) << 8 | Integer.parseInt(o[3])};
+        v4 =
+            new int[] {
+              Integer.parseInt(o[0]) << 8 | Integer.parseInt(o[1]),
+              Integer.parseInt(o[2]) << 8 | Integer.parseInt(o[3])
+            };
         extra = 1;
       } catch (IllegalArgumentException e) {
         return null;

@@ -10,22 +10,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The owner marker of one RRset: a TXT RRset that says which gordon owns the RRset, written in
- * the same atomic change as the record and removed with it.
+ * The owner marker of one RRset: a TXT RRset that says which gordon owns the RRset, written in the
+ * same atomic change as the record and removed with it.
  *
  * <p><b>Name.</b> The marker is a sibling of the record, never a child (a child would sit under a
- * CNAME or a delegation): record {@code <first>.<rest>} in zone Z has the marker
- * {@code _gordon-<type>-<first>.<rest>}, and the apex Z itself has {@code _gordon-<type>.Z}, the
- * type in lower case. When that first label would exceed 63 octets, or the name 253 characters,
- * the first label is {@code _gordon-<type>-h} followed by the first 26 characters of the lower
- * case base32 SHA-256 of the record's first label. Examples: {@code www.example.com. A} has
- * {@code _gordon-a-www.example.com.}; {@code *.example.com. A} has
- * {@code _gordon-a-*.example.com.}. Names whose first label starts with {@code _gordon-} are
- * reserved for markers (see {@link #isReserved}).
+ * CNAME or a delegation): record {@code <first>.<rest>} in zone Z has the marker {@code
+ * _gordon-<type>-<first>.<rest>}, and the apex Z itself has {@code _gordon-<type>.Z}, the type in
+ * lower case. When that first label would exceed 63 octets, or the name 253 characters, the first
+ * label is {@code _gordon-<type>-h} followed by the first 26 characters of the lower case base32
+ * SHA-256 of the record's first label. Examples: {@code www.example.com. A} has {@code
+ * _gordon-a-www.example.com.}; {@code *.example.com. A} has {@code _gordon-a-*.example.com.}. Names
+ * whose first label starts with {@code _gordon-} are reserved for markers (see {@link
+ * #isReserved}).
  *
- * <p><b>Content.</b> One TXT string
- * {@code heritage=gordon,owner=<owner id>,record=<record name>,type=<TYPE>,v=1}; the record name
- * and type make hashed marker names reversible. {@link #parse} accepts exactly this form.
+ * <p><b>Content.</b> One TXT string {@code heritage=gordon,owner=<owner id>,record=<record
+ * name>,type=<TYPE>,v=1}; the record name and type make hashed marker names reversible. {@link
+ * #parse} accepts exactly this form.
  *
  * @param ownerId the owner id, {@code [a-z0-9][a-z0-9._-]{0,62}}
  * @param record the owned RRset's absolute, lower-case name
@@ -34,11 +34,12 @@ import java.util.regex.Pattern;
 public record OwnerMarker(String ownerId, String record, RecordType type) {
   /** The prefix of every marker's first label. */
   public static final String PREFIX = "_gordon-";
+
   /** The rule an owner id follows. */
   public static final Pattern OWNER_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
-  private static final Pattern CONTENT = Pattern.compile(
-      "heritage=gordon,owner=([^,]*),record=([^,]*),type=([^,]*),v=1");
+  private static final Pattern CONTENT =
+      Pattern.compile("heritage=gordon,owner=([^,]*),record=([^,]*),type=([^,]*),v=1");
   private static final int HASH_CHARS = 26;
 
   /** Validates the fields and normalises the record name. */
@@ -55,8 +56,11 @@ public record OwnerMarker(String ownerId, String record, RecordType type) {
    */
   public static String checkOwnerId(String ownerId) {
     if (ownerId == null || !OWNER_ID.matcher(ownerId).matches()) {
-      throw new IllegalArgumentException("owner id \"" + ownerId + "\" is invalid (expected a"
-          + " lower-case letter or digit, then up to 62 of a-z, 0-9, '.', '_', '-')");
+      throw new IllegalArgumentException(
+          "owner id \""
+              + ownerId
+              + "\" is invalid (expected a"
+              + " lower-case letter or digit, then up to 62 of a-z, 0-9, '.', '_', '-')");
     }
     return ownerId;
   }
@@ -85,8 +89,8 @@ public record OwnerMarker(String ownerId, String record, RecordType type) {
    * The marker name of RRset {@code record}/{@code type} in {@code zone}, per the scheme in the
    * class description.
    *
-   * @throws IllegalArgumentException when the record is not in the zone, is itself a marker
-   *     name, or leaves no room for a marker name within 253 characters
+   * @throws IllegalArgumentException when the record is not in the zone, is itself a marker name,
+   *     or leaves no room for a marker name within 253 characters
    */
   public static String nameFor(String record, RecordType type, String zone) {
     String r = DnsNames.normalize(record);
@@ -96,8 +100,13 @@ public record OwnerMarker(String ownerId, String record, RecordType type) {
       throw new IllegalArgumentException("record " + r + " is not in zone " + z);
     }
     if (isReserved(r)) {
-      throw new IllegalArgumentException("record " + r + " is a marker name (names starting "
-          + "with " + PREFIX + " are reserved)");
+      throw new IllegalArgumentException(
+          "record "
+              + r
+              + " is a marker name (names starting "
+              + "with "
+              + PREFIX
+              + " are reserved)");
     }
     String t = type.name().toLowerCase(Locale.ROOT);
     if (r.equals(z)) {
@@ -113,8 +122,14 @@ public record OwnerMarker(String ownerId, String record, RecordType type) {
     }
     String name = label + "." + rest;
     if (name.length() - 1 > DnsNames.MAX_NAME_LENGTH) {
-      throw new IllegalArgumentException("record " + r + " is too long for a marker name "
-          + name + " (expected at most " + DnsNames.MAX_NAME_LENGTH + " characters)");
+      throw new IllegalArgumentException(
+          "record "
+              + r
+              + " is too long for a marker name "
+              + name
+              + " (expected at most "
+              + DnsNames.MAX_NAME_LENGTH
+              + " characters)");
     }
     return name;
   }
@@ -125,9 +140,9 @@ public record OwnerMarker(String ownerId, String record, RecordType type) {
   }
 
   /**
-   * Parses one TXT rdata as a marker: either the quoted canonical form or the bare string.
-   * Strict: anything other than exactly the documented content (field order, {@code v=1}, a
-   * valid owner id, record name and type) gives empty.
+   * Parses one TXT rdata as a marker: either the quoted canonical form or the bare string. Strict:
+   * anything other than exactly the documented content (field order, {@code v=1}, a valid owner id,
+   * record name and type) gives empty.
    */
   public static Optional<OwnerMarker> parse(String rdata) {
     if (rdata == null) {

@@ -25,19 +25,19 @@ public record Ownership(String ownerId, boolean adopt) {
   }
 
   /**
-   * Decides whether {@code change} may be applied given what the provider found live, and
-   * returns the refusal when it may not. The rules: an absent RRset may be written (the writer
-   * takes ownership) and its removal is a no-op; an RRset whose marker names this owner id may
-   * be written and removed; an RRset without a marker may be replaced only when {@link #adopt()}
-   * is set; an RRset whose marker names another owner id is never touched.
+   * Decides whether {@code change} may be applied given what the provider found live, and returns
+   * the refusal when it may not. The rules: an absent RRset may be written (the writer takes
+   * ownership) and its removal is a no-op; an RRset whose marker names this owner id may be written
+   * and removed; an RRset without a marker may be replaced only when {@link #adopt()} is set; an
+   * RRset whose marker names another owner id is never touched.
    *
    * @param change the change to check
    * @param rrsetPresent whether the RRset exists live
    * @param markerOwner the owner id in the live marker, empty when there is no valid marker
    * @return the refusal, or empty when the change may go ahead
    */
-  public Optional<OwnershipException> check(Change change, boolean rrsetPresent,
-      Optional<String> markerOwner) {
+  public Optional<OwnershipException> check(
+      Change change, boolean rrsetPresent, Optional<String> markerOwner) {
     Objects.requireNonNull(change, "change == null");
     Objects.requireNonNull(markerOwner, "markerOwner == null");
     if (!rrsetPresent || markerOwner.filter(ownerId::equals).isPresent()) {
@@ -46,7 +46,7 @@ public record Ownership(String ownerId, boolean adopt) {
     if (markerOwner.isEmpty() && adopt && change instanceof Change.Replace) {
       return Optional.empty();
     }
-    return Optional.of(OwnershipException.notOwned(change.name(), change.type(), markerOwner,
-        ownerId));
+    return Optional.of(
+        OwnershipException.notOwned(change.name(), change.type(), markerOwner, ownerId));
   }
 }

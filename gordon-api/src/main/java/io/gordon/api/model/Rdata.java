@@ -7,9 +7,9 @@ import java.util.Locale;
 
 /**
  * Parses rdata in presentation form per record type and returns its canonical text, so that two
- * spellings of the same data compare equal ({@code 2001:DB8::0:1} and {@code 2001:db8::1}).
- * Host names in rdata are made absolute; TXT strings are quoted and escaped, and an unquoted TXT
- * value longer than 255 octets is split into 255-octet strings.
+ * spellings of the same data compare equal ({@code 2001:DB8::0:1} and {@code 2001:db8::1}). Host
+ * names in rdata are made absolute; TXT strings are quoted and escaped, and an unquoted TXT value
+ * longer than 255 octets is split into 255-octet strings.
  */
 public final class Rdata {
   private Rdata() {}
@@ -41,8 +41,11 @@ public final class Rdata {
       throw new IllegalArgumentException(notA(t));
     }
     for (String p : parts) {
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)
-          || (p.length() > 1 && p.charAt(0) == '0') || Integer.parseInt(p) > 255) {
+      if (p.isEmpty()
+          || p.length() > 3
+          || !p.chars().allMatch(Character::isDigit)
+          || (p.length() > 1 && p.charAt(0) == '0')
+          || Integer.parseInt(p) > 255) {
         throw new IllegalArgumentException(notA(t));
       }
     }
@@ -50,23 +53,25 @@ public final class Rdata {
   }
 
   private static String notA(String t) {
-    return "A rdata \"" + t + "\" is not an IPv4 address (expected four numbers 0-255, e.g. 192.0.2.1)";
+    return "A rdata \""
+        + t
+        + "\" is not an IPv4 address (expected four numbers 0-255, e.g. 192.0.2.1)";
   }
 
   private static String host(RecordType type, String t) {
     try {
       return DnsNames.normalize(t);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(type + " rdata \"" + t + "\" is not a host name: "
-          + e.getMessage());
+      throw new IllegalArgumentException(
+          type + " rdata \"" + t + "\" is not a host name: " + e.getMessage());
     }
   }
 
   private static String mx(String t) {
     String[] f = t.split("\\s+");
     if (f.length != 2) {
-      throw new IllegalArgumentException("MX rdata \"" + t
-          + "\" must be a preference and a host (e.g. \"10 mail.example.com.\")");
+      throw new IllegalArgumentException(
+          "MX rdata \"" + t + "\" must be a preference and a host (e.g. \"10 mail.example.com.\")");
     }
     return u16("MX", "preference", t, f[0]) + " " + host(RecordType.MX, f[1]);
   }
@@ -74,25 +79,38 @@ public final class Rdata {
   private static String srv(String t) {
     String[] f = t.split("\\s+");
     if (f.length != 4) {
-      throw new IllegalArgumentException("SRV rdata \"" + t
-          + "\" must be priority, weight, port and target (e.g. \"10 5 443 web.example.com.\")");
+      throw new IllegalArgumentException(
+          "SRV rdata \""
+              + t
+              + "\" must be priority, weight, port and target (e.g. \"10 5 443 web.example.com.\")");
     }
     String target = f[3].equals(".") ? "." : host(RecordType.SRV, f[3]);
-    return u16("SRV", "priority", t, f[0]) + " " + u16("SRV", "weight", t, f[1]) + " "
-        + u16("SRV", "port", t, f[2]) + " " + target;
+    return u16("SRV", "priority", t, f[0])
+        + " "
+        + u16("SRV", "weight", t, f[1])
+        + " "
+        + u16("SRV", "port", t, f[2])
+        + " "
+        + target;
   }
 
   private static String caa(String t) {
     String[] f = t.split("\\s+", 3);
     if (f.length != 3) {
-      throw new IllegalArgumentException("CAA rdata \"" + t
-          + "\" must be flags, tag and value (e.g. \"0 issue \\\"letsencrypt.org\\\"\")");
+      throw new IllegalArgumentException(
+          "CAA rdata \""
+              + t
+              + "\" must be flags, tag and value (e.g. \"0 issue \\\"letsencrypt.org\\\"\")");
     }
     int flags = number("CAA", "flags", t, f[0], 255);
     String tag = f[1].toLowerCase(Locale.ROOT);
     if (!tag.matches("[a-z0-9]{1,15}")) {
-      throw new IllegalArgumentException("CAA rdata \"" + t + "\" has tag \"" + f[1]
-          + "\" (expected 1 to 15 letters or digits, e.g. issue, issuewild, iodef)");
+      throw new IllegalArgumentException(
+          "CAA rdata \""
+              + t
+              + "\" has tag \""
+              + f[1]
+              + "\" (expected 1 to 15 letters or digits, e.g. issue, issuewild, iodef)");
     }
     List<byte[]> value = Txt.parse("CAA", f[2], false);
     if (value.size() != 1) {
@@ -108,8 +126,17 @@ public final class Rdata {
 
   private static int number(String type, String field, String t, String v, int max) {
     if (!v.matches("[0-9]{1,5}") || Integer.parseInt(v) > max) {
-      throw new IllegalArgumentException(type + " rdata \"" + t + "\" has " + field + " \"" + v
-          + "\" (expected a number 0-" + max + ")");
+      throw new IllegalArgumentException(
+          type
+              + " rdata \""
+              + t
+              + "\" has "
+              + field
+              + " \""
+              + v
+              + "\" (expected a number 0-"
+              + max
+              + ")");
     }
     return Integer.parseInt(v);
   }
@@ -153,8 +180,11 @@ public final class Rdata {
           continue;
         }
         if (c != '"') {
-          throw new IllegalArgumentException(type + " rdata \"" + t
-              + "\" mixes quoted and unquoted text (expected every string in double quotes)");
+          throw new IllegalArgumentException(
+              type
+                  + " rdata \""
+                  + t
+                  + "\" mixes quoted and unquoted text (expected every string in double quotes)");
         }
         java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
         i = readQuoted(type, t, i + 1, buf);
@@ -173,12 +203,18 @@ public final class Rdata {
         }
         if (c == '\\' && i + 1 < t.length()) {
           char n = t.charAt(i + 1);
-          if (Character.isDigit(n) && i + 3 < t.length()
+          if (Character.isDigit(n)
+              && i + 3 < t.length()
               && t.substring(i + 1, i + 4).chars().allMatch(Character::isDigit)) {
             int v = Integer.parseInt(t.substring(i + 1, i + 4));
             if (v > 255) {
-              throw new IllegalArgumentException(type + " rdata \"" + t + "\" has escape \\"
-                  + t.substring(i + 1, i + 4) + " (expected \\000 to \\255)");
+              throw new IllegalArgumentException(
+                  type
+                      + " rdata \""
+                      + t
+                      + "\" has escape \\"
+                      + t.substring(i + 1, i + 4)
+                      + " (expected \\000 to \\255)");
             }
             b.write(v);
             i += 4;
@@ -197,8 +233,13 @@ public final class Rdata {
 
     private static void checkLength(String type, String t, byte[] s) {
       if (s.length > 255) {
-        throw new IllegalArgumentException(type + " rdata \"" + t + "\" has a string of "
-            + s.length + " octets (expected at most 255 per string)");
+        throw new IllegalArgumentException(
+            type
+                + " rdata \""
+                + t
+                + "\" has a string of "
+                + s.length
+                + " octets (expected at most 255 per string)");
       }
     }
 

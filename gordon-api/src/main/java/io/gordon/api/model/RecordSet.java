@@ -10,8 +10,8 @@ import java.util.OptionalInt;
  * An RRset, or part of one: a name, a type, an optional TTL and rdata in canonical form.
  *
  * <p>The name is normalised to lower case with a trailing dot, and every rdata is parsed for its
- * type and normalised (see {@link Rdata}); duplicates are removed, keeping the first. Rdata may
- * be empty only where a {@link Change.Remove} means the whole RRset. An absent TTL means the
+ * type and normalised (see {@link Rdata}); duplicates are removed, keeping the first. Rdata may be
+ * empty only where a {@link Change.Remove} means the whole RRset. An absent TTL means the
  * provider's {@code default_ttl}.
  *
  * @param name absolute, lower-case owner name

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The record types gordon manages. SOA is absent on purpose: gordon never edits it, and it
- * refuses NS at a zone apex (checked by providers, which know the zones).
+ * The record types gordon manages. SOA is absent on purpose: gordon never edits it, and it refuses
+ * NS at a zone apex (checked by providers, which know the zones).
  */
 public enum RecordType {
   /** IPv4 address. */

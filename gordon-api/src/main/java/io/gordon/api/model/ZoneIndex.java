@@ -10,9 +10,9 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the zone a record name belongs to: the longest of the managed zones that equals the name
- * or lies above it (so {@code a.corp.example.com.} goes to {@code corp.example.com.} before
- * {@code example.com.}). The one implementation of that rule; immutable and thread-safe.
+ * Finds the zone a record name belongs to: the longest of the managed zones that equals the name or
+ * lies above it (so {@code a.corp.example.com.} goes to {@code corp.example.com.} before {@code
+ * example.com.}). The one implementation of that rule; immutable and thread-safe.
  *
  * @param <T> what each zone maps to (a provider, a batching queue, or the zone name itself)
  */
@@ -21,8 +21,12 @@ public final class ZoneIndex<T> {
 
   private ZoneIndex(Map<String, T> zones) {
     List<Map.Entry<String, T>> l = new ArrayList<>();
-    zones.forEach((z, v) -> l.add(Map.entry(Objects.requireNonNull(z, "zone == null"),
-        Objects.requireNonNull(v, "value of zone " + z + " == null"))));
+    zones.forEach(
+        (z, v) ->
+            l.add(
+                Map.entry(
+                    Objects.requireNonNull(z, "zone == null"),
+                    Objects.requireNonNull(v, "value of zone " + z + " == null"))));
     l.sort(Comparator.comparingInt((Map.Entry<String, T> e) -> e.getKey().length()).reversed());
     this.longestFirst = List.copyOf(l);
   }
@@ -40,9 +44,9 @@ public final class ZoneIndex<T> {
   }
 
   /**
-   * What the longest zone holding {@code name} (absolute, lower case) maps to, or null when no
-   * zone holds it. A linear scan: gordon manages a handful of zones, and a scan of a few
-   * {@code endsWith} calls costs less than hashing every suffix of the name.
+   * What the longest zone holding {@code name} (absolute, lower case) maps to, or null when no zone
+   * holds it. A linear scan: gordon manages a handful of zones, and a scan of a few {@code
+   * endsWith} calls costs less than hashing every suffix of the name.
    */
   public @Nullable T find(String name) {
     for (Map.Entry<String, T> e : longestFirst) {

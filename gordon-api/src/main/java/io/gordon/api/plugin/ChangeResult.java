@@ -41,8 +41,8 @@ public sealed interface ChangeResult
    * The change failed; the error says whether a retry may help.
    *
    * @param change the change
-   * @param error a {@link io.gordon.api.RetriableException}, a
-   *     {@link io.gordon.api.PermanentException} or a {@link io.gordon.api.ProviderException}
+   * @param error a {@link io.gordon.api.RetriableException}, a {@link
+   *     io.gordon.api.PermanentException} or a {@link io.gordon.api.ProviderException}
    */
   record Failed(Change change, GordonException error) implements ChangeResult {
     /** Checks the fields. */

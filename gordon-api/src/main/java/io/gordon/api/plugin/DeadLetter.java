@@ -22,9 +22,16 @@ import java.util.Optional;
  * @param history the message's full history
  * @param attributes the source's metadata
  */
-public record DeadLetter(String messageId, Instant parkedAt, String reason, String phase,
-    String plugin, Optional<DnsEvent> event, Optional<String> payload,
-    List<HistoryEntry> history, Map<String, String> attributes) {
+public record DeadLetter(
+    String messageId,
+    Instant parkedAt,
+    String reason,
+    String phase,
+    String plugin,
+    Optional<DnsEvent> event,
+    Optional<String> payload,
+    List<HistoryEntry> history,
+    Map<String, String> attributes) {
   /** Validates and copies the fields. */
   public DeadLetter {
     Objects.requireNonNull(messageId, "messageId == null");

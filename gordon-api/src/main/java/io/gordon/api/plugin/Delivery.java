@@ -4,10 +4,10 @@ import io.gordon.api.model.HistoryEntry;
 import java.util.List;
 
 /**
- * The callback through which a source learns a message's fate. The core calls
- * {@link #settle} exactly once per submitted message, from any thread, only after the outcome is
- * durable (applied at the provider, or written to the dead-letter sink). Implementations must be
- * quick and must not throw: ack, nack or mark the offset, and return.
+ * The callback through which a source learns a message's fate. The core calls {@link #settle}
+ * exactly once per submitted message, from any thread, only after the outcome is durable (applied
+ * at the provider, or written to the dead-letter sink). Implementations must be quick and must not
+ * throw: ack, nack or mark the offset, and return.
  */
 @FunctionalInterface
 public interface Delivery {

@@ -12,10 +12,10 @@ import java.util.Set;
  * <p>Contract (checked by the publisher contract kit in gordon-testing): a replacement makes the
  * RRset hold exactly the given rdata and TTL; a removal removes the listed rdata, or the RRset;
  * removing what is absent is {@link ChangeResult.Unchanged}; replaying a change is harmless; a
- * CNAME never coexists with other data at a name; names outside {@link #zones()} fail
- * permanently; a change with {@link Change#expected()} is a compare-and-swap and fails with a
- * {@link io.gordon.api.ConflictException} when the live data differ; one bad change in a batch
- * fails alone.
+ * CNAME never coexists with other data at a name; names outside {@link #zones()} fail permanently;
+ * a change with {@link Change#expected()} is a compare-and-swap and fails with a {@link
+ * io.gordon.api.ConflictException} when the live data differ; one bad change in a batch fails
+ * alone.
  */
 public interface DnsProvider extends GordonPlugin, RecordReader {
   /** The phase this provider serves; {@code publish} by default. */
@@ -28,21 +28,20 @@ public interface DnsProvider extends GordonPlugin, RecordReader {
 
   /**
    * Applies {@code changes} and returns one result per change, in the same order. Failures of
-   * single changes are results, not exceptions; throw {@link io.gordon.api.RetriableException}
-   * only when nothing could be attempted (e.g. the server is unreachable). Called from one thread
-   * per zone at a time at most (unless {@link #maxConcurrentApplies()} allows more), but from
-   * several threads for different zones.
+   * single changes are results, not exceptions; throw {@link io.gordon.api.RetriableException} only
+   * when nothing could be attempted (e.g. the server is unreachable). Called from one thread per
+   * zone at a time at most (unless {@link #maxConcurrentApplies()} allows more), but from several
+   * threads for different zones.
    */
   List<ChangeResult> apply(List<Change> changes);
 
   /**
    * How many {@link #apply} calls for one zone the core may run at the same time; 1 by default.
-   * Return more only if concurrent calls on one zone are safe, e.g. each sends its own UPDATE
-   * and shares no unsynchronised state. The core keeps one message per ordering key (an event's
-   * first record name) in flight, so two concurrent calls hold changes to the same name only
-   * when an event with several records shares a later name with another event; such a provider
-   * must keep each change atomic on its own (e.g. by prerequisites). Read once, when the router
-   * starts.
+   * Return more only if concurrent calls on one zone are safe, e.g. each sends its own UPDATE and
+   * shares no unsynchronised state. The core keeps one message per ordering key (an event's first
+   * record name) in flight, so two concurrent calls hold changes to the same name only when an
+   * event with several records shares a later name with another event; such a provider must keep
+   * each change atomic on its own (e.g. by prerequisites). Read once, when the router starts.
    *
    * @return at least 1
    */
@@ -51,8 +50,8 @@ public interface DnsProvider extends GordonPlugin, RecordReader {
   }
 
   /**
-   * Confirms connectivity and credentials (for {@code gordon config --check-providers}); throws
-   * a {@link io.gordon.api.ProviderException} saying what failed. The default does nothing.
+   * Confirms connectivity and credentials (for {@code gordon config --check-providers}); throws a
+   * {@link io.gordon.api.ProviderException} saying what failed. The default does nothing.
    */
   default void check() {}
 }

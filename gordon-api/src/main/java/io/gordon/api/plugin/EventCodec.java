@@ -18,8 +18,8 @@ public interface EventCodec {
   DnsEvent decode(String json);
 
   /**
-   * Decodes a body holding one event, a JSON array of events, or JSON lines. Each item is
-   * decoded on its own, so one bad item does not hide the others.
+   * Decodes a body holding one event, a JSON array of events, or JSON lines. Each item is decoded
+   * on its own, so one bad item does not hide the others.
    */
   List<Decoded> decodeAll(String body);
 

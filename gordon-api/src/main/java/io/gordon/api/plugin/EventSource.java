@@ -1,10 +1,10 @@
 package io.gordon.api.plugin;
 
 /**
- * Produces messages: the original's runnable plugin. Sources own acknowledgement: they learn
- * each message's fate through {@link Delivery} and ack, nack or commit accordingly. A source
- * may also implement {@link MessageHandler} for the {@code cleanup} phase, as the original's
- * Pub/Sub consumer did.
+ * Produces messages: the original's runnable plugin. Sources own acknowledgement: they learn each
+ * message's fate through {@link Delivery} and ack, nack or commit accordingly. A source may also
+ * implement {@link MessageHandler} for the {@code cleanup} phase, as the original's Pub/Sub
+ * consumer did.
  */
 public interface EventSource extends GordonPlugin {
   /** The phase new messages start in; {@code consume} by default. */
@@ -13,10 +13,10 @@ public interface EventSource extends GordonPlugin {
   }
 
   /**
-   * Runs the source until {@link #stop()} is called, submitting messages to {@code context}.
-   * Called once, on a thread of its own, after {@link #start()}. Returning early (other than
-   * after stop) is reported as a failure of the source. Retriable connection failures should be
-   * retried inside, reporting them through {@link HealthReporter}.
+   * Runs the source until {@link #stop()} is called, submitting messages to {@code context}. Called
+   * once, on a thread of its own, after {@link #start()}. Returning early (other than after stop)
+   * is reported as a failure of the source. Retriable connection failures should be retried inside,
+   * reporting them through {@link HealthReporter}.
    */
   void run(SourceContext context) throws Exception;
 

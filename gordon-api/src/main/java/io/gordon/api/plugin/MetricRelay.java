@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Emits metrics, with the original gordon's vocabulary: counters ({@link #incr}), gauges
- * ({@link #set}) and timers ({@link #timer}); {@code context} holds the attributes. Called on hot
- * paths from many threads: implementations must be fast, thread-safe and never throw.
+ * Emits metrics, with the original gordon's vocabulary: counters ({@link #incr}), gauges ({@link
+ * #set}) and timers ({@link #timer}); {@code context} holds the attributes. Called on hot paths
+ * from many threads: implementations must be fast, thread-safe and never throw.
  */
 public interface MetricRelay {
   /** Adds {@code value} to counter {@code name}. */

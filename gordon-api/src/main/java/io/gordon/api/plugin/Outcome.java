@@ -3,8 +3,8 @@ package io.gordon.api.plugin;
 import java.util.Objects;
 
 /**
- * The fate of one message, as told to its source. {@link #acknowledge()} says whether the
- * source may forget the message (ack, commit) or must deliver it again later (nack).
+ * The fate of one message, as told to its source. {@link #acknowledge()} says whether the source
+ * may forget the message (ack, commit) or must deliver it again later (nack).
  */
 public sealed interface Outcome
     permits Outcome.Applied, Outcome.Skipped, Outcome.DeadLettered, Outcome.Redeliver {

@@ -28,9 +28,9 @@ public interface PluginContext {
   Path configRoot();
 
   /**
-   * Read access to the live records of the configured DNS provider, for enrichers that must look
-   * up what exists (e.g. the A record of a deleted instance). Reads fail with a
-   * {@link io.gordon.api.PermanentException} when no provider is configured.
+   * Read access to the live records of the configured DNS provider, for enrichers that must look up
+   * what exists (e.g. the A record of a deleted instance). Reads fail with a {@link
+   * io.gordon.api.PermanentException} when no provider is configured.
    */
   RecordReader records();
 

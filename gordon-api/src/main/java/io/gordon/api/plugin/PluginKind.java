@@ -8,7 +8,9 @@ public enum PluginKind {
   HANDLER,
   /** A {@link DnsProvider}, handling the publish phase. */
   PROVIDER,
-  /** A {@link MetricRelay}, chosen by {@code core.metrics} and configured by its top-level table. */
+  /**
+   * A {@link MetricRelay}, chosen by {@code core.metrics} and configured by its top-level table.
+   */
   METRICS,
   /** A {@link DeadLetterSink} replacing the default JSON-lines file. */
   DEAD_LETTER,

@@ -11,9 +11,9 @@ import java.util.TreeSet;
  * The settlement state of one ordered stream of positions: a Kafka partition's offsets, a spool
  * file's line numbers. The reading thread {@linkplain #open opens} each position as it hands the
  * message on; any thread {@linkplain #settle settles} it once the message is finished (applied,
- * skipped or dead-lettered). The <em>committed</em> position advances only over a contiguous run
- * of settled positions, so committing it never skips a message that is still in flight, however
- * the settlements are ordered.
+ * skipped or dead-lettered). The <em>committed</em> position advances only over a contiguous run of
+ * settled positions, so committing it never skips a message that is still in flight, however the
+ * settlements are ordered.
  *
  * <p>Each position carries a <em>mark</em>: the value to persist when the prefix ends there (the
  * byte offset after a spool line; for Kafka, {@code offset + 1}, the next offset to read).
@@ -32,8 +32,10 @@ import java.util.TreeSet;
 public final class OffsetTracker {
   /** Opened positions not yet covered by the prefix, with their marks, in order. */
   private final TreeMap<Long, Long> open = new TreeMap<>();
+
   /** Opened positions settled but not yet covered by the prefix. */
   private final Set<Long> settled = new HashSet<>();
+
   private long committed;
   private long committedMark;
   private long lastOpened;
@@ -56,28 +58,32 @@ public final class OffsetTracker {
   /**
    * Records that {@code position} was handed on and is now in flight.
    *
-   * @param position a position greater than every position opened before and than
-   *     {@link #committed()}
+   * @param position a position greater than every position opened before and than {@link
+   *     #committed()}
    * @param mark what to persist once the prefix ends at {@code position}
    * @throws IllegalArgumentException when {@code position} is not greater than the last one
    * @throws IllegalStateException when the tracker is retired
    */
   public synchronized void open(long position, long mark) {
     if (retired) {
-      throw new IllegalStateException("cannot open position " + position
-          + ": the tracker is retired");
+      throw new IllegalStateException(
+          "cannot open position " + position + ": the tracker is retired");
     }
     if (position <= lastOpened) {
-      throw new IllegalArgumentException("position " + position + " must be greater than "
-          + lastOpened + ", the last position opened or committed");
+      throw new IllegalArgumentException(
+          "position "
+              + position
+              + " must be greater than "
+              + lastOpened
+              + ", the last position opened or committed");
     }
     lastOpened = position;
     open.put(position, mark);
   }
 
   /**
-   * Marks {@code position} finished and advances the committed prefix over every settled
-   * position that now follows it without a gap.
+   * Marks {@code position} finished and advances the committed prefix over every settled position
+   * that now follows it without a gap.
    *
    * @return true when {@code position} was in flight; false when it is unknown, was settled
    *     already, or the tracker is retired (a late settlement, which changes nothing)
@@ -134,7 +140,13 @@ public final class OffsetTracker {
 
   @Override
   public synchronized String toString() {
-    return "OffsetTracker[committed=" + committed + ", mark=" + committedMark + ", uncommitted="
-        + open.size() + (retired ? ", retired" : "") + "]";
+    return "OffsetTracker[committed="
+        + committed
+        + ", mark="
+        + committedMark
+        + ", uncommitted="
+        + open.size()
+        + (retired ? ", retired" : "")
+        + "]";
   }
 }

@@ -11,13 +11,13 @@ import java.util.function.Predicate;
 
 /**
  * Messages the router handed back ({@link io.gordon.api.plugin.Outcome.Redeliver}) waiting to be
- * submitted again after a delay that doubles with every attempt: {@code first},
- * {@code 2 x first}, {@code 4 x first} ... up to {@code max}. The source's reading thread takes
- * the {@linkplain #takeDue() due} ones on each pass and submits them; their positions stay open
- * in the {@link OffsetTracker} meanwhile, so nothing after them is committed past them.
+ * submitted again after a delay that doubles with every attempt: {@code first}, {@code 2 x first},
+ * {@code 4 x first} ... up to {@code max}. The source's reading thread takes the {@linkplain
+ * #takeDue() due} ones on each pass and submits them; their positions stay open in the {@link
+ * OffsetTracker} meanwhile, so nothing after them is committed past them.
  *
- * <p>Items due at the same time come out in the order they were scheduled. Thread-safe: any
- * thread may {@link #schedule}; the time comes from the injected nano clock, so tests control it.
+ * <p>Items due at the same time come out in the order they were scheduled. Thread-safe: any thread
+ * may {@link #schedule}; the time comes from the injected nano clock, so tests control it.
  *
  * @param <T> what the source needs to submit the message again
  */
@@ -27,8 +27,12 @@ public final class RedeliveryQueue<T> {
   private final Duration first;
   private final Duration max;
   private final LongSupplier nanoTime;
-  private final PriorityQueue<Entry<T>> queue = new PriorityQueue<>((a, b) ->
-      a.dueNanos != b.dueNanos ? Long.compare(a.dueNanos, b.dueNanos) : Long.compare(a.seq, b.seq));
+  private final PriorityQueue<Entry<T>> queue =
+      new PriorityQueue<>(
+          (a, b) ->
+              a.dueNanos != b.dueNanos
+                  ? Long.compare(a.dueNanos, b.dueNanos)
+                  : Long.compare(a.seq, b.seq));
   private long seq;
 
   /**
@@ -54,18 +58,18 @@ public final class RedeliveryQueue<T> {
     this.max = Objects.requireNonNull(max, "max == null");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime == null");
     if (first.isNegative()) {
-      throw new IllegalArgumentException("first redelivery delay " + first
-          + " must not be negative");
+      throw new IllegalArgumentException(
+          "first redelivery delay " + first + " must not be negative");
     }
     if (max.compareTo(first) < 0) {
-      throw new IllegalArgumentException("longest redelivery delay " + max
-          + " must be at least the first delay " + first);
+      throw new IllegalArgumentException(
+          "longest redelivery delay " + max + " must be at least the first delay " + first);
     }
   }
 
   /**
-   * The delay before redelivering a message whose attempt number {@code attempt} failed:
-   * {@code first x 2^(attempt-1)}, at most {@code max}.
+   * The delay before redelivering a message whose attempt number {@code attempt} failed: {@code
+   * first x 2^(attempt-1)}, at most {@code max}.
    *
    * @param attempt the attempt that failed, counting from 1
    * @throws IllegalArgumentException when {@code attempt < 1}
@@ -106,8 +110,7 @@ public final class RedeliveryQueue<T> {
     if (queue.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(Duration.ofNanos(Math.max(0, queue.peek().dueNanos
-        - nanoTime.getAsLong())));
+    return Optional.of(Duration.ofNanos(Math.max(0, queue.peek().dueNanos - nanoTime.getAsLong())));
   }
 
   /**

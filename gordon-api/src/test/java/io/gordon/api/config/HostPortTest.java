@@ -30,12 +30,12 @@ class HostPortTest {
   @Test
   void aHostAloneTakesTheKeysDefaultPort() {
     OptionalInt dns = OptionalInt.of(53);
-    assertThat(HostPort.parse("ns1.example.com", dns)).contains(new HostPort("ns1.example.com",
-        53));
+    assertThat(HostPort.parse("ns1.example.com", dns))
+        .contains(new HostPort("ns1.example.com", 53));
     assertThat(HostPort.parse("[2001:db8::1]", dns)).contains(new HostPort("2001:db8::1", 53));
     assertThat(HostPort.parse("2001:db8::1", dns)).contains(new HostPort("2001:db8::1", 53));
-    assertThat(HostPort.parse("ns1.example.com:5353", dns)).contains(
-        new HostPort("ns1.example.com", 5353));
+    assertThat(HostPort.parse("ns1.example.com:5353", dns))
+        .contains(new HostPort("ns1.example.com", 5353));
   }
 
   @Test

@@ -21,21 +21,30 @@ class DirectoryLockIT {
       throws Exception {
     Process holder = startHolder(dir);
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
-          StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
       String line = out.readLine();
       assertThat(line).as("holder said").isEqualTo("locked " + holder.pid());
 
       assertThatThrownBy(() -> DirectoryLock.acquire(dir, "local.http spool"))
-          .isInstanceOfSatisfying(LockedException.class, e -> {
-            assertThat(e.holderPid()).hasValue(holder.pid());
-            assertThat(e.path()).isEqualTo(dir);
-          })
-          .hasMessage("local.http spool: " + dir + " is locked by another process (pid "
-              + holder.pid() + "); lock file " + dir.resolve(".lock") + ". Only one gordon"
-              + " process may write it: stop the other one first (for a blue/green handover,"
-              + " stop the old process before starting the new one), or give this one its own"
-              + " directory.");
+          .isInstanceOfSatisfying(
+              LockedException.class,
+              e -> {
+                assertThat(e.holderPid()).hasValue(holder.pid());
+                assertThat(e.path()).isEqualTo(dir);
+              })
+          .hasMessage(
+              "local.http spool: "
+                  + dir
+                  + " is locked by another process (pid "
+                  + holder.pid()
+                  + "); lock file "
+                  + dir.resolve(".lock")
+                  + ". Only one gordon"
+                  + " process may write it: stop the other one first (for a blue/green handover,"
+                  + " stop the old process before starting the new one), or give this one its own"
+                  + " directory.");
     } finally {
       holder.destroyForcibly();
       holder.waitFor(30, TimeUnit.SECONDS);
@@ -54,7 +63,9 @@ class DirectoryLockIT {
       Process other = startHolder(dir);
       String out = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(out).as("the other process must not get the lock").doesNotStartWith("locked ")
+      assertThat(out)
+          .as("the other process must not get the lock")
+          .doesNotStartWith("locked ")
           .contains("is locked by another process (pid " + ProcessHandle.current().pid() + ")");
       assertThat(other.exitValue()).isNotZero();
       assertThat(held.held()).isTrue();
@@ -65,7 +76,8 @@ class DirectoryLockIT {
     String java = ProcessHandle.current().info().command().orElse("java");
     String cp = location(DirectoryLock.class) + File.pathSeparator + location(LockHolder.class);
     return new ProcessBuilder(java, "-cp", cp, LockHolder.class.getName(), dir.toString())
-        .redirectErrorStream(true).start();
+        .redirectErrorStream(true)
+        .start();
   }
 
   private static String location(Class<?> c) throws Exception {

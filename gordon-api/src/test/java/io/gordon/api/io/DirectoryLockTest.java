@@ -17,8 +17,14 @@ class DirectoryLockTest {
     try (DirectoryLock first = DirectoryLock.acquire(dir, "local.file spool")) {
       assertThatThrownBy(() -> DirectoryLock.acquire(dir, "local.http spool"))
           .isInstanceOf(LockedException.class)
-          .hasMessageStartingWith("local.http spool: " + dir + " is locked by this process (pid "
-              + pid + "), by another component; lock file " + dir.resolve(".lock") + ".");
+          .hasMessageStartingWith(
+              "local.http spool: "
+                  + dir
+                  + " is locked by this process (pid "
+                  + pid
+                  + "), by another component; lock file "
+                  + dir.resolve(".lock")
+                  + ".");
       assertThat(first.held()).isTrue();
     }
   }
@@ -26,8 +32,8 @@ class DirectoryLockTest {
   @Test
   void theLockFileNamesTheHolderAndStaysAfterRelease() throws Exception {
     DirectoryLock lock = DirectoryLock.acquire(dir.resolve("spool"), "local.http spool");
-    assertThat(Files.readString(lock.lockFile())).startsWith("pid="
-        + ProcessHandle.current().pid() + "\nowner=local.http spool\nsince=");
+    assertThat(Files.readString(lock.lockFile()))
+        .startsWith("pid=" + ProcessHandle.current().pid() + "\nowner=local.http spool\nsince=");
     lock.close();
     lock.close();
 
@@ -54,7 +60,7 @@ class DirectoryLockTest {
   void aDirectoryThatCannotBeCreatedIsReportedWithTheOwnerAndPath() throws Exception {
     Path file = Files.writeString(dir.resolve("plain"), "x");
     assertThatThrownBy(() -> DirectoryLock.acquire(file.resolve("sub"), "local.http spool"))
-        .hasMessageStartingWith("local.http spool: cannot create directory " + file.resolve("sub")
-            + " to lock it: ");
+        .hasMessageStartingWith(
+            "local.http spool: cannot create directory " + file.resolve("sub") + " to lock it: ");
   }
 }

@@ -48,7 +48,8 @@ class HistoryListTest {
     assertThatThrownBy(() -> h.add(entry("b"))).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> h.set(0, entry("b")))
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> h.get(1)).isInstanceOf(IndexOutOfBoundsException.class)
+    assertThatThrownBy(() -> h.get(1))
+        .isInstanceOf(IndexOutOfBoundsException.class)
         .hasMessage("index 1 out of bounds for length 1");
   }
 
@@ -64,16 +65,17 @@ class HistoryListTest {
 
   @Test
   void messageCopiesShareTheHistoryWithoutChangingEarlierMessages() {
-    DnsEvent e = DnsEvent.of(Action.ADDITIONS, T,
-        List.of(RecordSet.of("a.example.", RecordType.A, 60, "10.0.0.1")));
+    DnsEvent e =
+        DnsEvent.of(
+            Action.ADDITIONS, T, List.of(RecordSet.of("a.example.", RecordType.A, 60, "10.0.0.1")));
     EventMessage m = EventMessage.create("1", e, "consume", T, Map.of());
     EventMessage published = m.withPhase(T, "publish");
     EventMessage first = published.withHistory(T, "p", "first");
     EventMessage second = published.withHistory(T, "p", "second");
 
     assertThat(m.history()).isEmpty();
-    assertThat(published.history()).containsExactly(
-        new HistoryEntry(T, "", "Updated phase from consume to publish"));
+    assertThat(published.history())
+        .containsExactly(new HistoryEntry(T, "", "Updated phase from consume to publish"));
     assertThat(first.history()).last().isEqualTo(new HistoryEntry(T, "p", "first"));
     assertThat(second.history()).last().isEqualTo(new HistoryEntry(T, "p", "second"));
     assertThat(second.history()).hasSize(2);

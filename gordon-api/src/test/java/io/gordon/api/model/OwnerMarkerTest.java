@@ -34,8 +34,9 @@ class OwnerMarkerTest {
   @Test
   void starInsideAnOrdinaryLabelIsStillRefused() {
     assertThatThrownBy(() -> DnsNames.normalize("a-*.example.com."))
-        .hasMessage("name \"a-*.example.com.\" has the character '*' in label \"a-*\""
-            + " (expected letters, digits, '-' or '_')");
+        .hasMessage(
+            "name \"a-*.example.com.\" has the character '*' in label \"a-*\""
+                + " (expected letters, digits, '-' or '_')");
   }
 
   @Test
@@ -45,8 +46,7 @@ class OwnerMarkerTest {
     String label = name.substring(0, name.indexOf('.'));
     assertThat(label).matches("_gordon-aaaa-h[a-z2-7]{26}");
     assertThat(name).endsWith(".example.com.");
-    assertThat(OwnerMarker.nameFor(first + ".example.com.", RecordType.AAAA, ZONE))
-        .isEqualTo(name);
+    assertThat(OwnerMarker.nameFor(first + ".example.com.", RecordType.AAAA, ZONE)).isEqualTo(name);
     assertThat(OwnerMarker.nameFor("b".repeat(60) + ".example.com.", RecordType.AAAA, ZONE))
         .isNotEqualTo(name);
   }
@@ -76,9 +76,11 @@ class OwnerMarkerTest {
     assertThat(OwnerMarker.isReserved("_gordon-a-www.example.com.")).isTrue();
     assertThat(OwnerMarker.isReserved("_GORDON-x.example.com.")).isTrue();
     assertThat(OwnerMarker.isReserved("www._gordon-a.example.com.")).isFalse();
-    assertThatThrownBy(() -> OwnerMarker.nameFor("_gordon-a-www.example.com.", RecordType.TXT,
-        ZONE)).hasMessage("record _gordon-a-www.example.com. is a marker name"
-            + " (names starting with _gordon- are reserved)");
+    assertThatThrownBy(
+            () -> OwnerMarker.nameFor("_gordon-a-www.example.com.", RecordType.TXT, ZONE))
+        .hasMessage(
+            "record _gordon-a-www.example.com. is a marker name"
+                + " (names starting with _gordon- are reserved)");
   }
 
   @Test
@@ -88,8 +90,8 @@ class OwnerMarkerTest {
         .isEqualTo("heritage=gordon,owner=team-b,record=www.example.com.,type=A,v=1");
     assertThat(m.rdata())
         .isEqualTo("\"heritage=gordon,owner=team-b,record=www.example.com.,type=A,v=1\"");
-    assertThat(m.recordSet(ZONE, 300)).isEqualTo(RecordSet.of("_gordon-a-www.example.com.",
-        RecordType.TXT, 300, m.rdata()));
+    assertThat(m.recordSet(ZONE, 300))
+        .isEqualTo(RecordSet.of("_gordon-a-www.example.com.", RecordType.TXT, 300, m.rdata()));
   }
 
   @Test
@@ -100,20 +102,22 @@ class OwnerMarkerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "",
-      "v=spf1 -all",
-      "heritage=gordon,owner=gordon,record=www.example.com.,type=A,v=2",
-      "heritage=gordon,owner=gordon,record=www.example.com.,type=A,v=1,extra=1",
-      "heritage=gordon,owner=Gordon,record=www.example.com.,type=A,v=1",
-      "heritage=gordon,owner=gordon,record=www.example.com,type=A,v=1",
-      "heritage=gordon,owner=gordon,record=WWW.example.com.,type=A,v=1",
-      "heritage=gordon,owner=gordon,record=www.example.com.,type=a,v=1",
-      "heritage=gordon,owner=gordon,record=www.example.com.,type=SOA,v=1",
-      "owner=gordon,heritage=gordon,record=www.example.com.,type=A,v=1",
-      "heritage=external-dns,owner=gordon,record=www.example.com.,type=A,v=1",
-      "\"heritage=gordon,owner=gordon,record=www.example.com.,type=A,v=1\" \"x\"",
-      " heritage=gordon,owner=gordon,record=www.example.com.,type=A,v=1"})
+  @ValueSource(
+      strings = {
+        "",
+        "v=spf1 -all",
+        "heritage=gordon,owner=gordon,record=www.example.com.,type=A,v=2",
+        "heritage=gordon,owner=gordon,record=www.example.com.,type=A,v=1,extra=1",
+        "heritage=gordon,owner=Gordon,record=www.example.com.,type=A,v=1",
+        "heritage=gordon,owner=gordon,record=www.example.com,type=A,v=1",
+        "heritage=gordon,owner=gordon,record=WWW.example.com.,type=A,v=1",
+        "heritage=gordon,owner=gordon,record=www.example.com.,type=a,v=1",
+        "heritage=gordon,owner=gordon,record=www.example.com.,type=SOA,v=1",
+        "owner=gordon,heritage=gordon,record=www.example.com.,type=A,v=1",
+        "heritage=external-dns,owner=gordon,record=www.example.com.,type=A,v=1",
+        "\"heritage=gordon,owner=gordon,record=www.example.com.,type=A,v=1\" \"x\"",
+        " heritage=gordon,owner=gordon,record=www.example.com.,type=A,v=1"
+      })
   void parseIsStrict(String text) {
     assertThat(OwnerMarker.parse(text)).isEmpty();
   }
@@ -122,8 +126,11 @@ class OwnerMarkerTest {
   @ValueSource(strings = {"", "-a", "A", "a b", "a/b"})
   void ownerIdsOutsideTheRuleAreRefused(String id) {
     assertThatThrownBy(() -> OwnerMarker.checkOwnerId(id))
-        .hasMessage("owner id \"" + id + "\" is invalid (expected a lower-case letter or digit,"
-            + " then up to 62 of a-z, 0-9, '.', '_', '-')");
+        .hasMessage(
+            "owner id \""
+                + id
+                + "\" is invalid (expected a lower-case letter or digit,"
+                + " then up to 62 of a-z, 0-9, '.', '_', '-')");
   }
 
   @Test

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OwnershipTest {
-  private static final RecordSet WWW = RecordSet.of("www.example.com.", RecordType.A, 60,
-      "192.0.2.1");
+  private static final RecordSet WWW =
+      RecordSet.of("www.example.com.", RecordType.A, 60, "192.0.2.1");
   private static final Change REPLACE = new Change.Replace(WWW);
   private static final Change REMOVE = new Change.Remove(WWW);
 
@@ -22,10 +22,15 @@ class OwnershipTest {
 
   @Test
   void withOwnershipKeepsEverythingElse() {
-    Change c = new Change.Replace(WWW, Optional.of(List.of("192.0.2.9")))
-        .withOwnership(Ownership.of("gordon"));
-    assertThat(c).isEqualTo(new Change.Replace(WWW, Optional.of(List.of("192.0.2.9")),
-        Optional.of(new Ownership("gordon", false))));
+    Change c =
+        new Change.Replace(WWW, Optional.of(List.of("192.0.2.9")))
+            .withOwnership(Ownership.of("gordon"));
+    assertThat(c)
+        .isEqualTo(
+            new Change.Replace(
+                WWW,
+                Optional.of(List.of("192.0.2.9")),
+                Optional.of(new Ownership("gordon", false))));
   }
 
   @Test
@@ -40,18 +45,25 @@ class OwnershipTest {
   @Test
   void unownedRrsetIsRefusedNamingNone() {
     Optional<OwnershipException> e = Ownership.of("gordon").check(REPLACE, true, Optional.empty());
-    assertThat(e).get().isInstanceOf(PermanentException.class).extracting(Throwable::getMessage)
-        .isEqualTo("www.example.com. A exists and is owned by none (this gordon is 'gordon');"
-            + " not changed");
+    assertThat(e)
+        .get()
+        .isInstanceOf(PermanentException.class)
+        .extracting(Throwable::getMessage)
+        .isEqualTo(
+            "www.example.com. A exists and is owned by none (this gordon is 'gordon');"
+                + " not changed");
   }
 
   @Test
   void anotherOwnersRrsetIsRefusedEvenWithAdopt() {
-    Optional<OwnershipException> e = new Ownership("gordon", true)
-        .check(REPLACE, true, Optional.of("team-b"));
-    assertThat(e).get().extracting(Throwable::getMessage)
-        .isEqualTo("www.example.com. A exists and is owned by 'team-b' (this gordon is"
-            + " 'gordon'); not changed");
+    Optional<OwnershipException> e =
+        new Ownership("gordon", true).check(REPLACE, true, Optional.of("team-b"));
+    assertThat(e)
+        .get()
+        .extracting(Throwable::getMessage)
+        .isEqualTo(
+            "www.example.com. A exists and is owned by 'team-b' (this gordon is"
+                + " 'gordon'); not changed");
   }
 
   @Test

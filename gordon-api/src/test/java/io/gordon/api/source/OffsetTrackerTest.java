@@ -74,7 +74,8 @@ class OffsetTrackerTest {
   @Test
   void positionsMustIncrease() {
     OffsetTracker t = new OffsetTracker(4, 5);
-    assertThatThrownBy(() -> t.open(4, 5)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> t.open(4, 5))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("position 4 must be greater than 4, the last position opened or committed");
     t.open(6, 7);
     assertThatThrownBy(() -> t.open(5, 6))
@@ -85,41 +86,44 @@ class OffsetTrackerTest {
   void aRetiredTrackerOpensNothing() {
     OffsetTracker t = new OffsetTracker(-1, 0);
     t.retire();
-    assertThatThrownBy(() -> t.open(0, 1)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> t.open(0, 1))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessage("cannot open position 0: the tracker is retired");
   }
 
   /** Whatever the settlement order, the prefix is exactly the run of settled positions. */
   @Test
   void randomOutOfOrderSettlementNeverCommitsPastAnUnsettledPosition() {
-    qt().withExamples(300).forAll(integers().between(1, 300), longs().all())
-        .checkAssert((count, seed) -> {
-          Random random = new Random(seed);
-          OffsetTracker t = new OffsetTracker(-1, 0);
-          List<Long> order = new ArrayList<>();
-          long p = -1;
-          for (int i = 0; i < count; i++) {
-            p += 1 + random.nextInt(3);
-            t.open(p, p + 1);
-            order.add(p);
-          }
-          List<Long> opened = List.copyOf(order);
-          Collections.shuffle(order, random);
-          boolean[] done = new boolean[opened.size()];
-          for (long s : order) {
-            assertThat(t.settle(s)).isTrue();
-            done[opened.indexOf(s)] = true;
-            int run = 0;
-            while (run < done.length && done[run]) {
-              run++;
-            }
-            long expected = run == 0 ? -1 : opened.get(run - 1);
-            assertThat(t.committed()).isEqualTo(expected);
-            assertThat(t.committedMark()).isEqualTo(expected + 1);
-            assertThat(t.uncommitted()).isEqualTo(opened.size() - run);
-          }
-          assertThat(t.idle()).isTrue();
-        });
+    qt().withExamples(300)
+        .forAll(integers().between(1, 300), longs().all())
+        .checkAssert(
+            (count, seed) -> {
+              Random random = new Random(seed);
+              OffsetTracker t = new OffsetTracker(-1, 0);
+              List<Long> order = new ArrayList<>();
+              long p = -1;
+              for (int i = 0; i < count; i++) {
+                p += 1 + random.nextInt(3);
+                t.open(p, p + 1);
+                order.add(p);
+              }
+              List<Long> opened = List.copyOf(order);
+              Collections.shuffle(order, random);
+              boolean[] done = new boolean[opened.size()];
+              for (long s : order) {
+                assertThat(t.settle(s)).isTrue();
+                done[opened.indexOf(s)] = true;
+                int run = 0;
+                while (run < done.length && done[run]) {
+                  run++;
+                }
+                long expected = run == 0 ? -1 : opened.get(run - 1);
+                assertThat(t.committed()).isEqualTo(expected);
+                assertThat(t.committedMark()).isEqualTo(expected + 1);
+                assertThat(t.uncommitted()).isEqualTo(opened.size() - run);
+              }
+              assertThat(t.idle()).isTrue();
+            });
   }
 
   @Test
@@ -139,18 +143,21 @@ class OffsetTrackerTest {
     List<Thread> workers = new ArrayList<>();
     for (int w = 0; w < threads; w++) {
       int from = w;
-      workers.add(Thread.ofPlatform().start(() -> {
-        try {
-          go.await();
-        } catch (InterruptedException e) {
-          return;
-        }
-        for (int i = from; i < n; i += threads) {
-          long before = t.committed();
-          t.settle(order.get(i));
-          assertThat(t.committed()).isGreaterThanOrEqualTo(before);
-        }
-      }));
+      workers.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      go.await();
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                    for (int i = from; i < n; i += threads) {
+                      long before = t.committed();
+                      t.settle(order.get(i));
+                      assertThat(t.committed()).isGreaterThanOrEqualTo(before);
+                    }
+                  }));
     }
     go.countDown();
     for (Thread w : workers) {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class RedeliveryQueueTest {
   final AtomicLong now = new AtomicLong(1_000);
-  final RedeliveryQueue<String> queue = new RedeliveryQueue<>(Duration.ofMillis(100),
-      Duration.ofSeconds(1), now::get);
+  final RedeliveryQueue<String> queue =
+      new RedeliveryQueue<>(Duration.ofMillis(100), Duration.ofSeconds(1), now::get);
 
   void advance(Duration d) {
     now.addAndGet(d.toNanos());

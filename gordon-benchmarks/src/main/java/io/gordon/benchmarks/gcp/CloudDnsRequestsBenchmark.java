@@ -23,12 +23,12 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * API requests {@code gcp.publisher} makes per 1,000 events against the fake Cloud DNS (issue
- * 11: at most 10), counted from the fake's request log, start-up included. A zone holding
- * {@code existing} record sets gets {@code events} changes (half new names, a quarter
- * replacements, a quarter deletions) in calls of {@code batch} changes, as the router's publish
- * stage hands them over; with and without ownership claims (a claimed change also writes its
- * owner marker). Not timed: the figure is a count.
+ * API requests {@code gcp.publisher} makes per 1,000 events against the fake Cloud DNS (issue 11:
+ * at most 10), counted from the fake's request log, start-up included. A zone holding {@code
+ * existing} record sets gets {@code events} changes (half new names, a quarter replacements, a
+ * quarter deletions) in calls of {@code batch} changes, as the router's publish stage hands them
+ * over; with and without ownership claims (a claimed change also writes its owner marker). Not
+ * timed: the figure is a count.
  *
  * <p>Command: {@code gordon-benchmarks/gcp-requests-benchmark.sh [events] [existing]}, defaults
  * {@code 10000 5000}.
@@ -42,8 +42,9 @@ public final class CloudDnsRequestsBenchmark {
   public static void main(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int existing = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
-    System.out.printf("%-8s %-9s %8s %10s %12s  %s%n", "batch", "claims", "events", "requests",
-        "per 1,000", "by route");
+    System.out.printf(
+        "%-8s %-9s %8s %10s %12s  %s%n",
+        "batch", "claims", "events", "requests", "per 1,000", "by route");
     for (boolean claimed : new boolean[] {false, true}) {
       for (int batch : new int[] {100, 500, 1000}) {
         run(events, existing, batch, claimed);
@@ -56,8 +57,11 @@ public final class CloudDnsRequestsBenchmark {
       api.dns().addZone(PROJECT, "example-com", ZONE);
       api.dns().setQuota(PROJECT, "rrsetsPerManagedZone", 100_000); // markers double the sets
       for (int i = 0; i < existing; i++) {
-        api.dns().put(PROJECT, "example-com", new FakeRrset("h" + i + "." + ZONE, "A", 300,
-            List.of(address(i))));
+        api.dns()
+            .put(
+                PROJECT,
+                "example-com",
+                new FakeRrset("h" + i + "." + ZONE, "A", 300, List.of(address(i))));
       }
       api.reset();
       DnsProvider p = provider(api);
@@ -69,48 +73,73 @@ public final class CloudDnsRequestsBenchmark {
       List<RecordedRequest> log = api.requests();
       Map<Route, Integer> byRoute = new EnumMap<>(Route.class);
       log.forEach(r -> byRoute.merge(r.route(), 1, Integer::sum));
-      System.out.printf("%-8d %-9s %8d %10d %12.1f  %s%n", batch, claimed ? "owner" : "none",
-          events, log.size(), log.size() * 1000.0 / events, byRoute);
+      System.out.printf(
+          "%-8d %-9s %8d %10d %12.1f  %s%n",
+          batch,
+          claimed ? "owner" : "none",
+          events,
+          log.size(),
+          log.size() * 1000.0 / events,
+          byRoute);
     }
   }
 
   /**
-   * Changes {@code from}.. : even numbers add a new name; odd ones replace (i % 4 == 1) or
-   * delete (i % 4 == 3) an existing one, each a different name (as events about distinct VMs
-   * are). With claims, only names gordon created are touched, so every change passes the
-   * ownership check.
+   * Changes {@code from}.. : even numbers add a new name; odd ones replace (i % 4 == 1) or delete
+   * (i % 4 == 3) an existing one, each a different name (as events about distinct VMs are). With
+   * claims, only names gordon created are touched, so every change passes the ownership check.
    */
   private static List<Change> changes(int from, int n, int existing, boolean claimed) {
     List<Change> out = new ArrayList<>(n);
     for (int i = from; i < from + n; i++) {
       String created = "n" + (i - i % 4) + "." + ZONE;
       String old = claimed ? created : "h" + (i / 2) % existing + "." + ZONE;
-      Change c = switch (i % 4) {
-        case 1 -> new Change.Replace(RecordSet.of(old, RecordType.A, 300, address(i + 1)));
-        case 3 -> new Change.Remove(RecordSet.of(old, RecordType.A, List.of()));
-        default -> new Change.Replace(RecordSet.of("n" + i + "." + ZONE, RecordType.A, 300,
-            address(i)));
-      };
+      Change c =
+          switch (i % 4) {
+            case 1 -> new Change.Replace(RecordSet.of(old, RecordType.A, 300, address(i + 1)));
+            case 3 -> new Change.Remove(RecordSet.of(old, RecordType.A, List.of()));
+            default ->
+                new Change.Replace(
+                    RecordSet.of("n" + i + "." + ZONE, RecordType.A, 300, address(i)));
+          };
       out.add(claimed ? c.withOwnership(Ownership.of("gordon")) : c);
     }
     return out;
   }
 
   private static DnsProvider provider(FakeGoogleApis api) {
-    PluginFactory f = ServiceLoader.load(PluginFactory.class).stream()
-        .map(ServiceLoader.Provider::get).filter(x -> x.name().equals("gcp.publisher"))
-        .findFirst().orElseThrow();
-    return (DnsProvider) f.create(FakePluginContext.of("gcp.publisher", f.configSpec(),
-        Map.of("project", PROJECT, "dns_zone", ZONE, "endpoint", api.rootUrl(), "anonymous",
-            true, "api_retry_delay", java.time.Duration.ofMillis(1)), Clock.systemUTC(),
-        Path.of("."), new JsonEventCodec(new CoreSettings.Events(60, 86400))));
+    PluginFactory f =
+        ServiceLoader.load(PluginFactory.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(x -> x.name().equals("gcp.publisher"))
+            .findFirst()
+            .orElseThrow();
+    return (DnsProvider)
+        f.create(
+            FakePluginContext.of(
+                "gcp.publisher",
+                f.configSpec(),
+                Map.of(
+                    "project",
+                    PROJECT,
+                    "dns_zone",
+                    ZONE,
+                    "endpoint",
+                    api.rootUrl(),
+                    "anonymous",
+                    true,
+                    "api_retry_delay",
+                    java.time.Duration.ofMillis(1)),
+                Clock.systemUTC(),
+                Path.of("."),
+                new JsonEventCodec(new CoreSettings.Events(60, 86400))));
   }
 
   private static void check(List<ChangeResult> results) {
     for (ChangeResult r : results) {
       if (r instanceof ChangeResult.Failed f) {
-        throw new IllegalStateException(r.change().records().key() + " failed: "
-            + f.error().getMessage(), f.error());
+        throw new IllegalStateException(
+            r.change().records().key() + " failed: " + f.error().getMessage(), f.error());
       }
     }
   }

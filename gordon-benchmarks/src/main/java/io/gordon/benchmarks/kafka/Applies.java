@@ -11,15 +11,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The applies of one run, read from BIND's log (named -g logs every record an update adds, with
- * a millisecond timestamp, in the order it applies them).
+ * The applies of one run, read from BIND's log (named -g logs every record an update adds, with a
+ * millisecond timestamp, in the order it applies them).
  *
  * @param name the owner name, without the trailing dot
  * @param at when BIND applied it, milliseconds of the day
  */
 record Applies(String name, long at) {
-  private static final Pattern ADD = Pattern.compile(
-      "^\\S+ (\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*adding an RR at '([^']+)' TXT");
+  private static final Pattern ADD =
+      Pattern.compile("^\\S+ (\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*adding an RR at '([^']+)' TXT");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
   /** Every apply of a name starting with {@code prefix}, in log order. */
@@ -28,8 +28,8 @@ record Applies(String name, long at) {
     for (String line : Files.readAllLines(log)) {
       Matcher m = ADD.matcher(line);
       if (m.find() && m.group(2).startsWith(prefix)) {
-        out.add(new Applies(m.group(2), LocalTime.parse(m.group(1), TIME).toNanoOfDay()
-            / 1_000_000));
+        out.add(
+            new Applies(m.group(2), LocalTime.parse(m.group(1), TIME).toNanoOfDay() / 1_000_000));
       }
     }
     return out;

@@ -18,12 +18,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * Scale-out benchmark: real {@code bin/gordon run} processes in one consumer group on a real
- * broker ({@code bin/kafka-broker}), applying to a real BIND over RFC 2136. For one and for
- * three instances: the events/s BIND applied, between its first and last apply of the run
- * (start-up excluded). Then three instances with one killed (SIGKILL, not restarted) after a
- * third of the stream: the longest pause of any partition's applies, which is what the kill cost
- * (the group noticing the dead member, the rebalance and the revocation grace).
+ * Scale-out benchmark: real {@code bin/gordon run} processes in one consumer group on a real broker
+ * ({@code bin/kafka-broker}), applying to a real BIND over RFC 2136. For one and for three
+ * instances: the events/s BIND applied, between its first and last apply of the run (start-up
+ * excluded). Then three instances with one killed (SIGKILL, not restarted) after a third of the
+ * stream: the longest pause of any partition's applies, which is what the kill cost (the group
+ * noticing the dead member, the rebalance and the revocation grace).
  *
  * <p>Run from the repository root after building the distribution ({@code bin/gordon version}):
  * {@code java -cp ... io.gordon.benchmarks.kafka.KafkaScaleBenchmark [names] [versions]}.
@@ -40,8 +40,8 @@ public final class KafkaScaleBenchmark {
     int versions = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     Path root = Path.of("").toAbsolutePath();
     try (BindServer bind = BindServer.start(ZONE);
-        KafkaBroker kafka = KafkaBroker.start(Map.of("one", PARTITIONS, "three", PARTITIONS,
-            "kill", PARTITIONS))) {
+        KafkaBroker kafka =
+            KafkaBroker.start(Map.of("one", PARTITIONS, "three", PARTITIONS, "kill", PARTITIONS))) {
       Path log = bind.dir().resolve("named.log");
       Run one = new Run("one", 1, names, versions, false);
       Run three = new Run("three", 3, names, versions, false);
@@ -49,14 +49,25 @@ public final class KafkaScaleBenchmark {
       for (Run r : List.of(one, three, kill)) {
         r.execute(root, bind, kafka, log);
       }
-      System.out.printf(Locale.ROOT, "kafka scale-out: %,d events (%,d names x %d versions, "
-          + "keyed by name, %d partitions), BIND on loopback, load %s%n", names * versions,
-          names, versions, PARTITIONS, load());
+      System.out.printf(
+          Locale.ROOT,
+          "kafka scale-out: %,d events (%,d names x %d versions, "
+              + "keyed by name, %d partitions), BIND on loopback, load %s%n",
+          names * versions,
+          names,
+          versions,
+          PARTITIONS,
+          load());
       String f = "%-44s %12s %14s %s%n";
       System.out.printf(Locale.ROOT, f, "run", "events/s", "wall s", "note");
       for (Run r : List.of(one, three, kill)) {
-        System.out.printf(Locale.ROOT, f, r.title(), String.format(Locale.ROOT, "%,.0f",
-            r.rate), String.format(Locale.ROOT, "%.1f", r.wallSeconds), r.note);
+        System.out.printf(
+            Locale.ROOT,
+            f,
+            r.title(),
+            String.format(Locale.ROOT, "%,.0f", r.rate),
+            String.format(Locale.ROOT, "%.1f", r.wallSeconds),
+            r.note);
       }
     }
   }
@@ -81,7 +92,9 @@ public final class KafkaScaleBenchmark {
     }
 
     String title() {
-      return instances + " instance" + (instances > 1 ? "s" : "")
+      return instances
+          + " instance"
+          + (instances > 1 ? "s" : "")
           + (kill ? ", one killed after a third" : "");
     }
 
@@ -112,8 +125,11 @@ public final class KafkaScaleBenchmark {
         long span = applies.getLast().at() - applies.getFirst().at();
         rate = applies.size() * 1000.0 / Math.max(1, span);
         if (kill) {
-          note = String.format(Locale.ROOT, "longest pause of a partition's applies: %.1f s",
-              longestPause(applies) / 1000.0);
+          note =
+              String.format(
+                  Locale.ROOT,
+                  "longest pause of a partition's applies: %.1f s",
+                  longestPause(applies) / 1000.0);
         }
       } finally {
         for (Process p : ps) {
@@ -130,8 +146,9 @@ public final class KafkaScaleBenchmark {
       Map<Integer, Long> last = new HashMap<>();
       long longest = 0;
       for (Applies a : applies) {
-        int p = Utils.toPositive(Utils.murmur2((a.name() + ".").getBytes(
-            StandardCharsets.UTF_8))) % PARTITIONS;
+        int p =
+            Utils.toPositive(Utils.murmur2((a.name() + ".").getBytes(StandardCharsets.UTF_8)))
+                % PARTITIONS;
         Long prev = last.put(p, a.at());
         if (prev != null) {
           longest = Math.max(longest, a.at() - prev);
@@ -141,15 +158,25 @@ public final class KafkaScaleBenchmark {
     }
 
     private void produce(KafkaBroker kafka) throws Exception {
-      try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of("bootstrap.servers",
-          kafka.bootstrap(), "acks", "all", "linger.ms", 20), new StringSerializer(),
-          new StringSerializer())) {
+      try (KafkaProducer<String, String> p =
+          new KafkaProducer<>(
+              Map.of("bootstrap.servers", kafka.bootstrap(), "acks", "all", "linger.ms", 20),
+              new StringSerializer(),
+              new StringSerializer())) {
         for (int v = 1; v <= versions; v++) {
           for (int i = 0; i < names; i++) {
             String name = topic + "-" + i + "." + ZONE;
-            p.send(new ProducerRecord<>(topic, name, "{\"action\":\"additions\","
-                + "\"resourceRecords\":{\"name\":\"" + name + "\",\"type\":\"TXT\",\"ttl\":300,"
-                + "\"rrdatas\":[\"\\\"v" + v + "\\\"\"]}}"));
+            p.send(
+                new ProducerRecord<>(
+                    topic,
+                    name,
+                    "{\"action\":\"additions\","
+                        + "\"resourceRecords\":{\"name\":\""
+                        + name
+                        + "\",\"type\":\"TXT\",\"ttl\":300,"
+                        + "\"rrdatas\":[\"\\\"v"
+                        + v
+                        + "\\\"\"]}}"));
           }
         }
         p.flush();
@@ -158,7 +185,9 @@ public final class KafkaScaleBenchmark {
 
     private Path config(BindServer bind, KafkaBroker kafka, int i) throws IOException {
       Path d = Files.createTempDirectory("gordon-kafka-bench-" + topic + i + "-");
-      Files.writeString(d.resolve("gordon.toml"), """
+      Files.writeString(
+          d.resolve("gordon.toml"),
+          """
           [core]
           plugins = ["kafka.event_consumer", "rfc2136"]
           max_msg_age = 0
@@ -185,16 +214,24 @@ public final class KafkaScaleBenchmark {
           zones = ["%s"]
           tsig_key_name = "%s"
           tsig_secret = "%s"
-          """.formatted(kafka.bootstrap(), topic, topic, bind.hostPort(), ZONE,
-          bind.key().name(), bind.key().secret()));
+          """
+              .formatted(
+                  kafka.bootstrap(),
+                  topic,
+                  topic,
+                  bind.hostPort(),
+                  ZONE,
+                  bind.key().name(),
+                  bind.key().secret()));
       return d;
     }
   }
 
   private static Process gordon(Path root, Path configDir) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(root.resolve("bin/gordon").toString(), "run", "-c",
-        configDir.toString()).redirectErrorStream(true)
-        .redirectOutput(configDir.resolve("gordon.log").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(root.resolve("bin/gordon").toString(), "run", "-c", configDir.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(configDir.resolve("gordon.log").toFile());
     pb.environment().put("GORDON_NO_BUILD", "1");
     return pb.start();
   }

@@ -13,8 +13,8 @@ import java.time.Clock;
 
 /**
  * The embedded default in this process, as {@code gordon run} starts it from the repository's
- * {@code gordon.toml}: {@code local.http} -> router -> {@code local.zonefile} for
- * {@code example.com.}, in a temporary directory (admin server off, logging at warn).
+ * {@code gordon.toml}: {@code local.http} -> router -> {@code local.zonefile} for {@code
+ * example.com.}, in a temporary directory (admin server off, logging at warn).
  */
 final class EmbeddedService implements AutoCloseable {
   final Path root;
@@ -23,9 +23,9 @@ final class EmbeddedService implements AutoCloseable {
   private final GordonRuntime runtime;
 
   /**
-   * Starts the service; with {@code zoneFile} false the route is consume -> cleanup, so the
-   * zone file (loaded, as the config requires a provider) is never called: that measures
-   * local.http, its spool and the router alone.
+   * Starts the service; with {@code zoneFile} false the route is consume -> cleanup, so the zone
+   * file (loaded, as the config requires a provider) is never called: that measures local.http, its
+   * spool and the router alone.
    */
   EmbeddedService(boolean zoneFile) throws IOException {
     root = Files.createTempDirectory("gordon-http-bench-");
@@ -36,12 +36,16 @@ final class EmbeddedService implements AutoCloseable {
     // -Dgordon.bench.spool=/dev/shm puts the spool on tmpfs: gordon's own cost without the
     // disk's fsync, the zone file staying where it is.
     String spoolParent = System.getProperty("gordon.bench.spool");
-    String spoolDir = spoolParent == null ? "var/spool/http"
-        : Files.createTempDirectory(Path.of(spoolParent), "gordon-spool-").toString();
+    String spoolDir =
+        spoolParent == null
+            ? "var/spool/http"
+            : Files.createTempDirectory(Path.of(spoolParent), "gordon-spool-").toString();
     this.spool = spoolParent == null ? root : Path.of(spoolDir);
-    String route = zoneFile ? "consume = \"publish\"\npublish = \"cleanup\"\n"
-        : "consume = \"cleanup\"\n";
-    Files.writeString(root.resolve("gordon.toml"), """
+    String route =
+        zoneFile ? "consume = \"publish\"\npublish = \"cleanup\"\n" : "consume = \"cleanup\"\n";
+    Files.writeString(
+        root.resolve("gordon.toml"),
+        """
         [core]
         plugins = [%s]
         max_msg_age = "300s"
@@ -60,10 +64,12 @@ final class EmbeddedService implements AutoCloseable {
         directory = "var/zones"
         zones = ["example.com."]
         default_ttl = 300
-        """.formatted(plugins, route, port, spoolDir));
+        """
+            .formatted(plugins, route, port, spoolDir));
     RawConfig raw = ConfigFiles.load(root);
-    PluginLoader.Loaded loaded = new PluginLoader(PluginCatalog.discover(raw.root()),
-        Clock.systemUTC(), System::getenv).load(raw, PluginLoader.Mode.RUN);
+    PluginLoader.Loaded loaded =
+        new PluginLoader(PluginCatalog.discover(raw.root()), Clock.systemUTC(), System::getenv)
+            .load(raw, PluginLoader.Mode.RUN);
     runtime = GordonRuntime.start(loaded.assembly(), Clock.systemUTC());
   }
 

@@ -25,10 +25,10 @@ import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Throughput of the embedded default's parts, printed as a table: event decoding, zone-file
- * writes (one change per call vs. batches), and local.http's durable accept (fsync per request).
- * Run from the repository root after {@code mvn -o -q -DskipTests package -pl gordon-benchmarks
- * -am}: {@code java -cp gordon-benchmarks/target/classes:gordon-api/target/classes:
+ * Throughput of the embedded default's parts, printed as a table: event decoding, zone-file writes
+ * (one change per call vs. batches), and local.http's durable accept (fsync per request). Run from
+ * the repository root after {@code mvn -o -q -DskipTests package -pl gordon-benchmarks -am}: {@code
+ * java -cp gordon-benchmarks/target/classes:gordon-api/target/classes:
  * gordon-core/target/classes:gordon-local/target/classes:<jackson jars>
  * io.gordon.benchmarks.local.LocalBenchmark}. Numbers depend heavily on the disk's fsync time.
  */
@@ -47,9 +47,10 @@ public final class LocalBenchmark {
   }
 
   private static void decode() {
-    String json = "{\"id\":\"e-1\",\"action\":\"additions\",\"timestamp\":\"2026-01-01T00:00:00Z\","
-        + "\"resourceRecords\":[{\"name\":\"www.example.com.\",\"type\":\"A\",\"ttl\":300,"
-        + "\"rrdatas\":[\"192.0.2.1\",\"192.0.2.2\"]}]}";
+    String json =
+        "{\"id\":\"e-1\",\"action\":\"additions\",\"timestamp\":\"2026-01-01T00:00:00Z\","
+            + "\"resourceRecords\":[{\"name\":\"www.example.com.\",\"type\":\"A\",\"ttl\":300,"
+            + "\"rrdatas\":[\"192.0.2.1\",\"192.0.2.2\"]}]}";
     for (int i = 0; i < 50_000; i++) {
       BenchContext.CODEC.decode(json);
     }
@@ -62,20 +63,34 @@ public final class LocalBenchmark {
   }
 
   private static void zoneFile(Path root, int batch, int total) throws Exception {
-    DnsProvider p = (DnsProvider) factory("local.zonefile").create(BenchContext.of(
-        "local.zonefile", factory("local.zonefile").configSpec(),
-        Map.of("zones", List.of("example.com.")), root));
+    DnsProvider p =
+        (DnsProvider)
+            factory("local.zonefile")
+                .create(
+                    BenchContext.of(
+                        "local.zonefile",
+                        factory("local.zonefile").configSpec(),
+                        Map.of("zones", List.of("example.com.")),
+                        root));
     p.start();
     long t = System.nanoTime();
     for (int i = 0; i < total; i += batch) {
       List<Change> changes = new ArrayList<>();
       for (int j = i; j < i + batch; j++) {
-        changes.add(new Change.Replace(RecordSet.of("h" + j + ".example.com.", RecordType.A, 300,
-            "10.0." + (j / 250) + "." + (j % 250 + 1))));
+        changes.add(
+            new Change.Replace(
+                RecordSet.of(
+                    "h" + j + ".example.com.",
+                    RecordType.A,
+                    300,
+                    "10.0." + (j / 250) + "." + (j % 250 + 1))));
       }
       p.apply(changes);
     }
-    row("local.zonefile apply, " + batch + " change(s) per call", total, System.nanoTime() - t,
+    row(
+        "local.zonefile apply, " + batch + " change(s) per call",
+        total,
+        System.nanoTime() - t,
         "zone grows to " + total + " records; one fsync'd rewrite per call");
   }
 
@@ -85,16 +100,22 @@ public final class LocalBenchmark {
       port = s.getLocalPort();
     }
     PluginFactory f = factory("local.http");
-    EventSource src = (EventSource) f.create(BenchContext.of("local.http", f.configSpec(),
-        Map.of("listen", "127.0.0.1:" + port), root));
+    EventSource src =
+        (EventSource)
+            f.create(
+                BenchContext.of(
+                    "local.http", f.configSpec(), Map.of("listen", "127.0.0.1:" + port), root));
     src.start();
-    Thread runner = Thread.ofVirtual().start(() -> {
-      try {
-        src.run(new Settling());
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Thread runner =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    src.run(new Settling());
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
     HttpClient client = HttpClient.newHttpClient();
     AtomicLong done = new AtomicLong();
     long[][] latencies = new long[clients][];
@@ -103,17 +124,21 @@ public final class LocalBenchmark {
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       int id = c;
-      threads.add(Thread.ofPlatform().start(() -> latencies[id] = post(client, port, id, end,
-          done)));
+      threads.add(
+          Thread.ofPlatform().start(() -> latencies[id] = post(client, port, id, end, done)));
     }
     for (Thread th : threads) {
       th.join();
     }
     long elapsed = System.nanoTime() - t;
     long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-    row("local.http POST (1 event, fsync before 202), " + clients + " client(s)", done.get(),
-        elapsed, String.format("p50 %.2f ms, p99 %.2f ms", all[all.length / 2] / 1e6,
-            all[(int) (all.length * 0.99)] / 1e6));
+    row(
+        "local.http POST (1 event, fsync before 202), " + clients + " client(s)",
+        done.get(),
+        elapsed,
+        String.format(
+            "p50 %.2f ms, p99 %.2f ms",
+            all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6));
     src.stop();
     src.shutdown();
     runner.join(5000);
@@ -122,15 +147,21 @@ public final class LocalBenchmark {
   private static long[] post(HttpClient client, int port, int c, long end, AtomicLong done) {
     List<Long> lat = new ArrayList<>();
     for (int n = 0; System.nanoTime() < end; n++) {
-      String body = "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\"c" + c + "n" + n
-          + ".example.com.\",\"type\":\"A\",\"rrdatas\":[\"192.0.2.1\"]}}";
+      String body =
+          "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\"c"
+              + c
+              + "n"
+              + n
+              + ".example.com.\",\"type\":\"A\",\"rrdatas\":[\"192.0.2.1\"]}}";
       long t = System.nanoTime();
       try {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(
-            "http://127.0.0.1:" + port + "/v1/events"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/events"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 202) {
           throw new IllegalStateException(r.body());
         }
@@ -151,7 +182,11 @@ public final class LocalBenchmark {
     }
 
     @Override
-    public void reject(String id, String payload, String reason, Map<String, String> attributes,
+    public void reject(
+        String id,
+        String payload,
+        String reason,
+        Map<String, String> attributes,
         Delivery delivery) {
       delivery.settle(id, new Outcome.DeadLettered(reason), List.of());
     }
@@ -163,8 +198,11 @@ public final class LocalBenchmark {
   }
 
   private static PluginFactory factory(String name) {
-    return ServiceLoader.load(PluginFactory.class).stream().map(ServiceLoader.Provider::get)
-        .filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    return ServiceLoader.load(PluginFactory.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .filter(f -> f.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static void row(String name, long ops, long nanos, String notes) {

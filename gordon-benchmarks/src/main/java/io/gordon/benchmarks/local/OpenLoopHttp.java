@@ -13,17 +13,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * An open-loop HTTP/1.1 load generator: request {@code i} is due at {@code start + i/rate} and
- * goes out on keep-alive connection {@code i % connections}; its latency counts from when it
- * was due (not when it was sent), so a server that falls behind is charged for the queueing
- * it causes (no coordinated omission). Raw sockets, so the client costs little CPU. Public for
- * bin/bench's resident-memory row ({@code table.RssRow}).
+ * An open-loop HTTP/1.1 load generator: request {@code i} is due at {@code start + i/rate} and goes
+ * out on keep-alive connection {@code i % connections}; its latency counts from when it was due
+ * (not when it was sent), so a server that falls behind is charged for the queueing it causes (no
+ * coordinated omission). Raw sockets, so the client costs little CPU. Public for bin/bench's
+ * resident-memory row ({@code table.RssRow}).
  */
 public final class OpenLoopHttp {
   /** Latencies of one run (nanos, sorted) and the requests not answered as expected. */
   public record Result(long[] latencies, int failures, String lastFailure, long lastAnswerNanos) {
     public double percentile(double p) {
-      return latencies.length == 0 ? Double.NaN
+      return latencies.length == 0
+          ? Double.NaN
           : latencies[Math.min(latencies.length - 1, (int) (latencies.length * p))] / 1e6;
     }
   }
@@ -31,8 +32,9 @@ public final class OpenLoopHttp {
   private OpenLoopHttp() {}
 
   /** One event per request, {@code n} requests at {@code rate}/s over {@code connections}. */
-  public static Result run(int port, String query, int expectStatus, int n, int rate, int connections,
-      String prefix) throws Exception {
+  public static Result run(
+      int port, String query, int expectStatus, int n, int rate, int connections, String prefix)
+      throws Exception {
     long[] latencies = new long[n];
     Arrays.fill(latencies, -1);
     AtomicInteger failures = new AtomicInteger();
@@ -42,34 +44,43 @@ public final class OpenLoopHttp {
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < connections; c++) {
       int conn = c;
-      threads.add(Thread.ofPlatform().daemon().start(() -> {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-          s.setTcpNoDelay(true);
-          OutputStream out = s.getOutputStream();
-          InputStream in = new BufferedInputStream(s.getInputStream());
-          for (int i = conn; i < n; i += connections) {
-            long due = start + i * interval;
-            for (long w; (w = due - System.nanoTime()) > 0; ) {
-              LockSupport.parkNanos(w);
-            }
-            byte[] body = event(prefix, i).getBytes(StandardCharsets.UTF_8);
-            out.write(("POST /v1/events" + query + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Content-Type: application/json\r\nContent-Length: " + body.length
-                + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
-            int status = readAnswer(in, last);
-            if (status == expectStatus) {
-              latencies[i] = System.nanoTime() - due;
-            } else {
-              failures.incrementAndGet();
-            }
-          }
-        } catch (IOException e) {
-          failures.incrementAndGet();
-          last[0] = e.toString();
-        }
-      }));
+      threads.add(
+          Thread.ofPlatform()
+              .daemon()
+              .start(
+                  () -> {
+                    try (Socket s = new Socket("127.0.0.1", port)) {
+                      s.setTcpNoDelay(true);
+                      OutputStream out = s.getOutputStream();
+                      InputStream in = new BufferedInputStream(s.getInputStream());
+                      for (int i = conn; i < n; i += connections) {
+                        long due = start + i * interval;
+                        for (long w; (w = due - System.nanoTime()) > 0; ) {
+                          LockSupport.parkNanos(w);
+                        }
+                        byte[] body = event(prefix, i).getBytes(StandardCharsets.UTF_8);
+                        out.write(
+                            ("POST /v1/events"
+                                    + query
+                                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    + "Content-Type: application/json\r\nContent-Length: "
+                                    + body.length
+                                    + "\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                        out.write(body);
+                        out.flush();
+                        int status = readAnswer(in, last);
+                        if (status == expectStatus) {
+                          latencies[i] = System.nanoTime() - due;
+                        } else {
+                          failures.incrementAndGet();
+                        }
+                      }
+                    } catch (IOException e) {
+                      failures.incrementAndGet();
+                      last[0] = e.toString();
+                    }
+                  }));
     }
     for (Thread t : threads) {
       t.join();
@@ -80,9 +91,20 @@ public final class OpenLoopHttp {
   }
 
   static String event(String prefix, int i) {
-    return "{\"id\":\"" + prefix + i + "\",\"action\":\"additions\",\"resourceRecords\":"
-        + "{\"name\":\"" + prefix + i + ".example.com.\",\"type\":\"A\",\"rrdatas\":[\"10."
-        + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255) + "\"]}}";
+    return "{\"id\":\""
+        + prefix
+        + i
+        + "\",\"action\":\"additions\",\"resourceRecords\":"
+        + "{\"name\":\""
+        + prefix
+        + i
+        + ".example.com.\",\"type\":\"A\",\"rrdatas\":[\"10."
+        + (i >> 16 & 255)
+        + "."
+        + (i >> 8 & 255)
+        + "."
+        + (i & 255)
+        + "\"]}}";
   }
 
   /** Reads one answer; returns its status. */

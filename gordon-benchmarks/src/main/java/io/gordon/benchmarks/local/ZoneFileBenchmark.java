@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * Sustained throughput of {@code local.zonefile} by zone size (issue 11: a 100k-record zone at
- * >= 5,000 events/s, cost per batch independent of zone size). For each zone size the zone file
- * is written beforehand (as a person or an earlier run would leave it), the provider starts on
- * it, and then applies batches of changes (a mix of new names, replacements and deletions, as the
- * router hands them over) for a fixed number of batches; every batch ends with the zone file
- * rewritten atomically and fsynced. Prints one row per zone size and batch size.
+ * Sustained throughput of {@code local.zonefile} by zone size (issue 11: a 100k-record zone at >=
+ * 5,000 events/s, cost per batch independent of zone size). For each zone size the zone file is
+ * written beforehand (as a person or an earlier run would leave it), the provider starts on it, and
+ * then applies batches of changes (a mix of new names, replacements and deletions, as the router
+ * hands them over) for a fixed number of batches; every batch ends with the zone file rewritten
+ * atomically and fsynced. Prints one row per zone size and batch size.
  *
  * <p>Command: {@code gordon-benchmarks/zonefile-benchmark.sh [sizes] [batch sizes] [batches]},
  * defaults {@code 1000,10000,100000 100,1000 30}.
@@ -34,8 +34,9 @@ public final class ZoneFileBenchmark {
     int[] batchSizes = ints(args.length > 1 ? args[1] : "100,1000");
     int batches = args.length > 2 ? Integer.parseInt(args[2]) : 30;
     Path dir = Files.createTempDirectory("gordon-zonefile-bench");
-    System.out.printf("%-12s %8s %10s %14s %14s %14s%n", "zone size", "batch", "batches",
-        "events/s", "ms/batch p50", "ms/batch max");
+    System.out.printf(
+        "%-12s %8s %10s %14s %14s %14s%n",
+        "zone size", "batch", "batches", "events/s", "ms/batch p50", "ms/batch max");
     for (int size : sizes) {
       for (int batch : batchSizes) {
         run(dir.resolve(size + "-" + batch), size, batch, batches);
@@ -48,8 +49,14 @@ public final class ZoneFileBenchmark {
     Files.createDirectories(zones);
     prepopulate(zones.resolve("example.com.zone"), size);
     PluginFactory f = factory();
-    DnsProvider p = (DnsProvider) f.create(BenchContext.of("local.zonefile", f.configSpec(),
-        Map.of("zones", List.of("example.com."), "directory", zones.toString()), root));
+    DnsProvider p =
+        (DnsProvider)
+            f.create(
+                BenchContext.of(
+                    "local.zonefile",
+                    f.configSpec(),
+                    Map.of("zones", List.of("example.com."), "directory", zones.toString()),
+                    root));
     p.start();
     int next = 0;
     for (int w = 0; w < 5; w++) {
@@ -68,8 +75,13 @@ public final class ZoneFileBenchmark {
     long total = System.nanoTime() - t0;
     p.shutdown();
     java.util.Arrays.sort(times);
-    System.out.printf("%-12s %8d %10d %14.0f %14.1f %14.1f%n", String.format("%,d", size), batch,
-        batches, (double) batch * batches / (total / 1e9), times[batches / 2] / 1e6,
+    System.out.printf(
+        "%-12s %8d %10d %14.0f %14.1f %14.1f%n",
+        String.format("%,d", size),
+        batch,
+        batches,
+        (double) batch * batches / (total / 1e9),
+        times[batches / 2] / 1e6,
         times[batches - 1] / 1e6);
   }
 
@@ -77,8 +89,9 @@ public final class ZoneFileBenchmark {
   private static void prepopulate(Path file, int size) throws Exception {
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write("$ORIGIN example.com.\n$TTL 300\n");
-      w.write("example.com. 3600 IN SOA ns1.example.com. hostmaster.example.com. 1 3600 600"
-          + " 604800 300\n");
+      w.write(
+          "example.com. 3600 IN SOA ns1.example.com. hostmaster.example.com. 1 3600 600"
+              + " 604800 300\n");
       w.write("example.com. 3600 IN NS ns1.example.com.\n");
       w.write("ns1.example.com. 300 IN A 127.0.0.1\n");
       for (int i = 0; i < size; i++) {
@@ -95,13 +108,15 @@ public final class ZoneFileBenchmark {
     List<Change> out = new ArrayList<>(n);
     for (int i = from; i < from + n; i++) {
       String existing = "h" + Math.floorMod(i * 7919L, size) + ".example.com.";
-      out.add(switch (i % 4) {
-        case 0 -> new Change.Replace(RecordSet.of("n" + i + ".example.com.", RecordType.A, 300,
-            address(i)));
-        case 1 -> new Change.Remove(RecordSet.of(existing, RecordType.A, List.of()));
-        default -> new Change.Replace(RecordSet.of(existing, RecordType.A, 300,
-            address(i + 1)));
-      });
+      out.add(
+          switch (i % 4) {
+            case 0 ->
+                new Change.Replace(
+                    RecordSet.of("n" + i + ".example.com.", RecordType.A, 300, address(i)));
+            case 1 -> new Change.Remove(RecordSet.of(existing, RecordType.A, List.of()));
+            default ->
+                new Change.Replace(RecordSet.of(existing, RecordType.A, 300, address(i + 1)));
+          });
     }
     return out;
   }
@@ -123,7 +138,10 @@ public final class ZoneFileBenchmark {
   }
 
   private static PluginFactory factory() {
-    return ServiceLoader.load(PluginFactory.class).stream().map(ServiceLoader.Provider::get)
-        .filter(f -> f.name().equals("local.zonefile")).findFirst().orElseThrow();
+    return ServiceLoader.load(PluginFactory.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .filter(f -> f.name().equals("local.zonefile"))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -51,9 +51,14 @@ final class TimedProvider implements DnsProvider {
   String summary() {
     long[] ms = calls.stream().mapToLong(c -> c[0]).sorted().toArray();
     double perCall = calls.stream().mapToLong(c -> c[1]).average().orElse(0);
-    return ms.length == 0 ? "no provider calls" : String.format(java.util.Locale.ROOT,
-        "%d provider calls, %.1f changes per call, p50 %.1f ms, p99 %.1f ms per call",
-        ms.length, perCall, PubSubBenchmark.percentile(ms, 0.5),
-        PubSubBenchmark.percentile(ms, 0.99));
+    return ms.length == 0
+        ? "no provider calls"
+        : String.format(
+            java.util.Locale.ROOT,
+            "%d provider calls, %.1f changes per call, p50 %.1f ms, p99 %.1f ms per call",
+            ms.length,
+            perCall,
+            PubSubBenchmark.percentile(ms, 0.5),
+            PubSubBenchmark.percentile(ms, 0.99));
   }
 }

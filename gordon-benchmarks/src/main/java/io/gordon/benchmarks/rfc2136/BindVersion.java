@@ -9,8 +9,14 @@ final class BindVersion {
 
   static String get() {
     try {
-      Process p = new ProcessBuilder(java.nio.file.Files.isExecutable(
-          java.nio.file.Path.of("/usr/sbin/named")) ? "/usr/sbin/named" : "named", "-v").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(
+                  java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/sbin/named"))
+                      ? "/usr/sbin/named"
+                      : "named",
+                  "-v")
+              .redirectErrorStream(true)
+              .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       p.waitFor();
       return out.replaceFirst("^BIND ", "").replaceFirst(" \\(.*", "");

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * CPU seconds from {@code /proc}: what a process used, whatever else the machine runs. On a
- * shared machine wall-clock rates move with the load; CPU per record does not (much).
+ * CPU seconds from {@code /proc}: what a process used, whatever else the machine runs. On a shared
+ * machine wall-clock rates move with the load; CPU per record does not (much).
  */
 final class Cpu {
   private static final double TICKS = 100.0;
@@ -54,8 +54,12 @@ final class Cpu {
         by.merge(name, fields(t.resolve("stat"), 13, 14), Double::sum);
       }
     }
-    by.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue(
-        java.util.Comparator.reverseOrder())).limit(8).forEach(e -> System.err.printf(
-        java.util.Locale.ROOT, "thread cpu %6.2f s %s%n", e.getValue(), e.getKey()));
+    by.entrySet().stream()
+        .sorted(java.util.Map.Entry.comparingByValue(java.util.Comparator.reverseOrder()))
+        .limit(8)
+        .forEach(
+            e ->
+                System.err.printf(
+                    java.util.Locale.ROOT, "thread cpu %6.2f s %s%n", e.getValue(), e.getKey()));
   }
 }

@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * The whole gordon service, in this process, as {@code gordon run} starts it from a
- * {@code gordon.toml}: {@code local.http} (events spooled and fsynced before the answer) routed
- * to {@code rfc2136} publishing to {@code bind}.
+ * The whole gordon service, in this process, as {@code gordon run} starts it from a {@code
+ * gordon.toml}: {@code local.http} (events spooled and fsynced before the answer) routed to {@code
+ * rfc2136} publishing to {@code bind}.
  */
 final class GordonService implements AutoCloseable {
   private final GordonRuntime runtime;
@@ -27,7 +27,9 @@ final class GordonService implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       httpPort = s.getLocalPort();
     }
-    Files.writeString(root.resolve("gordon.toml"), """
+    Files.writeString(
+        root.resolve("gordon.toml"),
+        """
         [core]
         plugins = ["local.http", "rfc2136"]
         max_in_flight = %d
@@ -51,12 +53,20 @@ final class GordonService implements AutoCloseable {
         tsig_secret = "%s"
         [metrics-logger]
         log_level = "debug"
-        """.formatted(maxInFlight, root.resolve("dead-letters.jsonl"), httpPort,
-        root.resolve("spool"), bind.hostPort(), bind.zones().get(0), bind.key().name(),
-        bind.key().secret()));
+        """
+            .formatted(
+                maxInFlight,
+                root.resolve("dead-letters.jsonl"),
+                httpPort,
+                root.resolve("spool"),
+                bind.hostPort(),
+                bind.zones().get(0),
+                bind.key().name(),
+                bind.key().secret()));
     RawConfig raw = ConfigFiles.load(root);
-    PluginLoader.Loaded loaded = new PluginLoader(PluginCatalog.discover(raw.root()),
-        Clock.systemUTC(), System::getenv).load(raw, PluginLoader.Mode.RUN);
+    PluginLoader.Loaded loaded =
+        new PluginLoader(PluginCatalog.discover(raw.root()), Clock.systemUTC(), System::getenv)
+            .load(raw, PluginLoader.Mode.RUN);
     runtime = GordonRuntime.start(loaded.assembly(), Clock.systemUTC());
   }
 

@@ -17,8 +17,11 @@ import java.util.concurrent.locks.LockSupport;
 
 /** A client posting events to {@code local.http} with {@code ?wait=true}. */
 final class HttpRun {
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final URI uri;
   private final String zone;
   private final java.util.concurrent.atomic.AtomicInteger failures =
@@ -32,14 +35,18 @@ final class HttpRun {
 
   static String line(String prefix, int i, String zone) {
     return "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\""
-        + Workload.name(prefix, i, zone) + "\",\"type\":\"A\",\"ttl\":300,\"rrdatas\":[\""
-        + Workload.address(i) + "\"]}}";
+        + Workload.name(prefix, i, zone)
+        + "\",\"type\":\"A\",\"ttl\":300,\"rrdatas\":[\""
+        + Workload.address(i)
+        + "\"]}}";
   }
 
   private HttpRequest request(String body) {
-    return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+    return HttpRequest.newBuilder(uri)
+        .timeout(Duration.ofSeconds(60))
         .header("Content-Type", "application/x-ndjson")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
   }
 
   /**
@@ -59,8 +66,9 @@ final class HttpRun {
     try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
       List<Future<?>> sent = new ArrayList<>();
       for (String body : bodies) {
-        sent.add(pool.submit(() -> expectOk(client.send(request(body),
-            HttpResponse.BodyHandlers.ofString()))));
+        sent.add(
+            pool.submit(
+                () -> expectOk(client.send(request(body), HttpResponse.BodyHandlers.ofString()))));
       }
       for (Future<?> f : sent) {
         f.get();
@@ -71,8 +79,8 @@ final class HttpRun {
 
   /**
    * Posts one event per request at {@code perSecond} for {@code n} events. Returns the sorted
-   * latencies (request sent to "applied" answer) in nanos of the requests that succeeded;
-   * {@link #failures()} counts the others (refused connections, timeouts, non-200 answers).
+   * latencies (request sent to "applied" answer) in nanos of the requests that succeeded; {@link
+   * #failures()} counts the others (refused connections, timeouts, non-200 answers).
    */
   long[] steady(String prefix, int n, int perSecond) throws Exception {
     long[] latencies = new long[n];
@@ -88,16 +96,19 @@ final class HttpRun {
       }
       int k = i;
       long sentAt = System.nanoTime();
-      all.add(client.sendAsync(request(line(prefix, i, zone)),
-          HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
-            if (e == null && r.statusCode() == 200) {
-              latencies[k] = System.nanoTime() - sentAt;
-            } else {
-              failures.incrementAndGet();
-              lastFailure = e != null ? e.toString() : r.statusCode() + " " + r.body();
-            }
-            return null;
-          }));
+      all.add(
+          client
+              .sendAsync(request(line(prefix, i, zone)), HttpResponse.BodyHandlers.ofString())
+              .handle(
+                  (r, e) -> {
+                    if (e == null && r.statusCode() == 200) {
+                      latencies[k] = System.nanoTime() - sentAt;
+                    } else {
+                      failures.incrementAndGet();
+                      lastFailure = e != null ? e.toString() : r.statusCode() + " " + r.body();
+                    }
+                    return null;
+                  }));
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
     Arrays.sort(latencies);

@@ -46,11 +46,20 @@ final class NsupdateRun {
         script.append("prereq nxrrset ").append(marker).append(" TXT\n");
         script.append("prereq nxrrset ").append(name).append(" A\n");
       }
-      script.append("update add ").append(name).append(" 300 A ")
-          .append(Workload.address(i)).append('\n');
+      script
+          .append("update add ")
+          .append(name)
+          .append(" 300 A ")
+          .append(Workload.address(i))
+          .append('\n');
       if (shape == Shape.CLAIMED) {
-        script.append("update add ").append(marker).append(" 300 TXT \"heritage=gordon,owner=")
-            .append(Rfc2136Benchmark.OWNER).append(",record=").append(name)
+        script
+            .append("update add ")
+            .append(marker)
+            .append(" 300 TXT \"heritage=gordon,owner=")
+            .append(Rfc2136Benchmark.OWNER)
+            .append(",record=")
+            .append(name)
             .append(",type=A,v=1\"\n");
       }
       if ((i + 1) % perMessage == 0 || i == n - 1) {
@@ -61,8 +70,10 @@ final class NsupdateRun {
     Files.writeString(file, script);
     Path log = Files.createTempFile("gordon-nsupdate-", ".log");
     try {
-      ProcessBuilder pb = new ProcessBuilder(nsupdate(), "-y", server.key().inlineArgument(),
-          file.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(nsupdate(), "-y", server.key().inlineArgument(), file.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
       long start = System.nanoTime();
       Process p = pb.start();
       if (!p.waitFor(10, TimeUnit.MINUTES)) {
@@ -71,8 +82,8 @@ final class NsupdateRun {
       }
       long elapsed = System.nanoTime() - start;
       if (p.exitValue() != 0) {
-        throw new IllegalStateException("nsupdate exited with " + p.exitValue() + ": "
-            + Files.readString(log));
+        throw new IllegalStateException(
+            "nsupdate exited with " + p.exitValue() + ": " + Files.readString(log));
       }
       return elapsed;
     } finally {
@@ -87,7 +98,7 @@ final class NsupdateRun {
         return dir + "/nsupdate";
       }
     }
-    throw new IllegalStateException("nsupdate not found: install bind9-dnsutils"
-        + " (bin/install-test-deps does)");
+    throw new IllegalStateException(
+        "nsupdate not found: install bind9-dnsutils" + " (bin/install-test-deps does)");
   }
 }

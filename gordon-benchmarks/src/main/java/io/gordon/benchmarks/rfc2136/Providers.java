@@ -18,13 +18,26 @@ final class Providers {
   private Providers() {}
 
   static Rfc2136Provider of(BindServer bind) {
-    PluginConfig config = new PluginConfig(Rfc2136PluginFactory.NAME, Map.of(
-        "server", bind.hostPort(), "zones", List.of(Rfc2136Benchmark.ZONE),
-        "tsig_key_name", bind.key().name(),
-        "tsig_secret", new Secret(bind.key().secret(), "benchmark"),
-        "timeout", Duration.ofSeconds(5)));
-    return new Rfc2136Provider(Rfc2136Settings.from(config), Clock.systemUTC(),
-        System.getLogger(Rfc2136PluginFactory.NAME), MetricRelay.noop(), new HealthReporter() {
+    PluginConfig config =
+        new PluginConfig(
+            Rfc2136PluginFactory.NAME,
+            Map.of(
+                "server",
+                bind.hostPort(),
+                "zones",
+                List.of(Rfc2136Benchmark.ZONE),
+                "tsig_key_name",
+                bind.key().name(),
+                "tsig_secret",
+                new Secret(bind.key().secret(), "benchmark"),
+                "timeout",
+                Duration.ofSeconds(5)));
+    return new Rfc2136Provider(
+        Rfc2136Settings.from(config),
+        Clock.systemUTC(),
+        System.getLogger(Rfc2136PluginFactory.NAME),
+        MetricRelay.noop(),
+        new HealthReporter() {
           @Override
           public void healthy() {}
 

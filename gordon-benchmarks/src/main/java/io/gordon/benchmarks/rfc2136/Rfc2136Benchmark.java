@@ -14,29 +14,33 @@ import java.util.List;
  * Compares gordon's rfc2136 publishing with nsupdate against BIND, in one run. Each measurement
  * uses a fresh server and the clients alternate for several rounds (the median is reported), so
  * that load from other processes on a shared machine hits them alike:
+ *
  * <ol>
  *   <li>(a) nsupdate adding N records, 500 per UPDATE message;
  *   <li>(a2) nsupdate sending the message shape gordon sends (prerequisite, delete, add);
- *   <li>(b) the rfc2136 provider's {@code apply}, given the N changes in calls of 1,000 (the
- *       core's largest batch); (b2) the same changes with an ownership claim, so that each
- *       record is written with its owner marker (the default through the core);
+ *   <li>(b) the rfc2136 provider's {@code apply}, given the N changes in calls of 1,000 (the core's
+ *       largest batch); (b2) the same changes with an ownership claim, so that each record is
+ *       written with its owner marker (the default through the core);
  *   <li>(c) gordon's router with the provider behind it, N events submitted at once;
- *   <li>(e) the whole service ({@code local.http} -> router -> {@code rfc2136}): N events
- *       posted as JSON lines, 500 per request, by 4 producers, each request waiting
- *       ({@code ?wait=true}) until its events are applied;
- *   <li>(d) latency from event accepted to update acknowledged at a steady rate, through the
- *       router alone and (f) through the whole service, one event per HTTP request.
+ *   <li>(e) the whole service ({@code local.http} -> router -> {@code rfc2136}): N events posted as
+ *       JSON lines, 500 per request, by 4 producers, each request waiting ({@code ?wait=true})
+ *       until its events are applied;
+ *   <li>(d) latency from event accepted to update acknowledged at a steady rate, through the router
+ *       alone and (f) through the whole service, one event per HTTP request.
  * </ol>
+ *
  * Usage: {@code Rfc2136Benchmark [records] [rate] [seconds] [rounds]} (defaults 20000, 1000, 10,
  * 3).
  */
 public final class Rfc2136Benchmark {
   static final String ZONE = "bench.test.";
+
   /**
-   * Changes per UPDATE of line (a3): a little below the ~360 claimed changes gordon puts in one
-   * 64 KiB message for these names; nsupdate refuses 400 ("ran out of space").
+   * Changes per UPDATE of line (a3): a little below the ~360 claimed changes gordon puts in one 64
+   * KiB message for these names; nsupdate refuses 400 ("ran out of space").
    */
   static final int CLAIMED_PER_MESSAGE = 300;
+
   /** The owner id of claimed changes: the core's default {@code owner_id}. */
   static final String OWNER = "gordon";
 
@@ -72,8 +76,8 @@ public final class Rfc2136Benchmark {
    * @param nsupdateRecordsPerSecond records/s of nsupdate adding 500 records per UPDATE
    * @param loadAverage the highest 1-minute load average seen between rounds
    */
-  public record Comparison(double gordonEventsPerSecond, double nsupdateRecordsPerSecond,
-      double loadAverage) {
+  public record Comparison(
+      double gordonEventsPerSecond, double nsupdateRecordsPerSecond, double loadAverage) {
     /** gordon's rate over nsupdate's. */
     public double ratio() {
       return gordonEventsPerSecond / nsupdateRecordsPerSecond;
@@ -81,8 +85,8 @@ public final class Rfc2136Benchmark {
   }
 
   /**
-   * Runs the benchmark and prints the table; {@code e2e [records] [rounds]} runs only
-   * {@link #endToEnd}, {@code shapes [records]} only nsupdate with each message shape, {@code provider
+   * Runs the benchmark and prints the table; {@code e2e [records] [rounds]} runs only {@link
+   * #endToEnd}, {@code shapes [records]} only nsupdate with each message shape, {@code provider
    * [records]} only line (b2), five times (the first warms the JIT).
    */
   public static void main(String[] args) throws Exception {
@@ -93,17 +97,24 @@ public final class Rfc2136Benchmark {
     if (args.length > 0 && args[0].equals("provider")) {
       int n = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
       for (int i = 0; i < 5; i++) {
-        System.out.printf(java.util.Locale.ROOT, "(b2) provider apply(), claimed: %,.0f"
-            + " records/s%n", applyDirect(n, "o" + i, true));
+        System.out.printf(
+            java.util.Locale.ROOT,
+            "(b2) provider apply(), claimed: %,.0f" + " records/s%n",
+            applyDirect(n, "o" + i, true));
       }
       return;
     }
     if (args.length > 0 && args[0].equals("e2e")) {
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
       Comparison c = endToEnd(arg(rest, 0, 20_000), arg(rest, 1, 3));
-      System.out.printf(java.util.Locale.ROOT, "rfc2136 end to end: gordon %,.0f events/s,"
-          + " nsupdate %,.0f records/s, ratio %.2f, load %.1f%n", c.gordonEventsPerSecond(),
-          c.nsupdateRecordsPerSecond(), c.ratio(), c.loadAverage());
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "rfc2136 end to end: gordon %,.0f events/s,"
+              + " nsupdate %,.0f records/s, ratio %.2f, load %.1f%n",
+          c.gordonEventsPerSecond(),
+          c.nsupdateRecordsPerSecond(),
+          c.ratio(),
+          c.loadAverage());
       return;
     }
     int n = arg(args, 0, 20_000);
@@ -122,7 +133,8 @@ public final class Rfc2136Benchmark {
       r[5][i] = service(n, "h" + i);
     }
     long[] routerLatency;
-    try (BindServer bind = BindServer.start(ZONE); Rfc2136Provider p = Providers.of(bind);
+    try (BindServer bind = BindServer.start(ZONE);
+        Rfc2136Provider p = Providers.of(bind);
         RouterRun run = new RouterRun(p, ZONE, 5_000)) {
       routerLatency = run.steady("lt", rate * seconds, rate);
       check(run, "steady");
@@ -133,21 +145,34 @@ public final class Rfc2136Benchmark {
         GordonService gordon = new GordonService(bind, 5_000)) {
       HttpRun http = new HttpRun(gordon.eventsUrl(), ZONE);
       long[] lat = http.steady("ht", rate * seconds, rate);
-      Report.latency("(f)  gordon service over HTTP, one event per request (?wait=true)", rate,
-          seconds, lat, http.failures(), http.lastFailure());
+      Report.latency(
+          "(f)  gordon service over HTTP, one event per request (?wait=true)",
+          rate,
+          seconds,
+          lat,
+          http.failures(),
+          http.lastFailure());
     }
   }
 
   /**
-   * BIND's side alone: nsupdate sending each message shape at several sizes, twice, with BIND's
-   * CPU per record (the lines on stderr): what the safety of gordon's messages costs the server.
+   * BIND's side alone: nsupdate sending each message shape at several sizes, twice, with BIND's CPU
+   * per record (the lines on stderr): what the safety of gordon's messages costs the server.
    */
   private static void shapes(int n) throws Exception {
     for (int round = 0; round < 2; round++) {
       for (int per : new int[] {100, CLAIMED_PER_MESSAGE}) {
         for (NsupdateRun.Shape shape : NsupdateRun.Shape.values()) {
-          System.out.printf(java.util.Locale.ROOT, "%-8s %3d per UPDATE: %,8.0f records/s%n",
-              shape, per, nsupdate(n, "x" + round + shape.name().toLowerCase(java.util.Locale.ROOT) + "-", shape, per));
+          System.out.printf(
+              java.util.Locale.ROOT,
+              "%-8s %3d per UPDATE: %,8.0f records/s%n",
+              shape,
+              per,
+              nsupdate(
+                  n,
+                  "x" + round + shape.name().toLowerCase(java.util.Locale.ROOT) + "-",
+                  shape,
+                  per));
         }
       }
     }
@@ -158,11 +183,12 @@ public final class Rfc2136Benchmark {
   }
 
   /**
-   * Runs every gordon path once, so that the JIT has compiled it before anything is timed: a
-   * JVM's first seconds spend more CPU compiling than serving, CPU the two cores share with BIND.
+   * Runs every gordon path once, so that the JIT has compiled it before anything is timed: a JVM's
+   * first seconds spend more CPU compiling than serving, CPU the two cores share with BIND.
    */
   private static void warmUp() throws Exception {
-    try (BindServer bind = BindServer.start(ZONE); Rfc2136Provider p = Providers.of(bind);
+    try (BindServer bind = BindServer.start(ZONE);
+        Rfc2136Provider p = Providers.of(bind);
         RouterRun run = new RouterRun(p, ZONE, 5_000)) {
       run.burst("warm", 5_000);
       p.apply(Workload.changes("warma", 0, 5_000, ZONE));
@@ -186,12 +212,15 @@ public final class Rfc2136Benchmark {
   }
 
   private static double applyDirect(int n, String prefix, boolean claimed) {
-    try (BindServer bind = BindServer.start(ZONE); Rfc2136Provider p = Providers.of(bind)) {
+    try (BindServer bind = BindServer.start(ZONE);
+        Rfc2136Provider p = Providers.of(bind)) {
       List<List<Change>> calls = new ArrayList<>();
       for (int from = 0; from < n; from += 1_000) {
         List<Change> batch = Workload.changes(prefix, from, Math.min(n, from + 1_000), ZONE);
-        calls.add(claimed ? batch.stream().map(c -> c.withOwnership(Ownership.of(OWNER)))
-            .toList() : batch);
+        calls.add(
+            claimed
+                ? batch.stream().map(c -> c.withOwnership(Ownership.of(OWNER))).toList()
+                : batch);
       }
       double named = Cpu.of(bind.pid());
       double self = Cpu.self();
@@ -225,7 +254,8 @@ public final class Rfc2136Benchmark {
   }
 
   private static double router(int n, String prefix) throws Exception {
-    try (BindServer bind = BindServer.start(ZONE); Rfc2136Provider p = Providers.of(bind);
+    try (BindServer bind = BindServer.start(ZONE);
+        Rfc2136Provider p = Providers.of(bind);
         RouterRun run = new RouterRun(p, ZONE, 5_000)) {
       double rate = perSecond(n, run.burst(prefix, n));
       check(run, "burst");
@@ -236,28 +266,38 @@ public final class Rfc2136Benchmark {
 
   /** Prints (stderr) what one measurement cost in CPU: the client's and BIND's, per record. */
   private static void cpu(String line, int n, long nanos, double client, double named) {
-    System.err.printf(java.util.Locale.ROOT, "cpu %-4s %,d records in %.2f s: client %.1f us,"
-        + " named %.1f us per record (load %.1f)%n", line, n, nanos / 1e9, client * 1e6 / n,
-        named * 1e6 / n, LoadAverage.now());
+    System.err.printf(
+        java.util.Locale.ROOT,
+        "cpu %-4s %,d records in %.2f s: client %.1f us,"
+            + " named %.1f us per record (load %.1f)%n",
+        line,
+        n,
+        nanos / 1e9,
+        client * 1e6 / n,
+        named * 1e6 / n,
+        LoadAverage.now());
   }
 
   /** Confirms on the server (AXFR) that all {@code n} records of {@code prefix} exist. */
   private static void confirm(BindServer bind, String prefix, int n) {
     try (Rfc2136Provider p = Providers.of(bind)) {
-      long found = p.list(ZONE).stream().map(RecordSet::name)
-          .filter(name -> name.startsWith(prefix) && Character.isDigit(name.charAt(
-              prefix.length()))).count();
+      long found =
+          p.list(ZONE).stream()
+              .map(RecordSet::name)
+              .filter(
+                  name ->
+                      name.startsWith(prefix) && Character.isDigit(name.charAt(prefix.length())))
+              .count();
       if (found != n) {
-        throw new IllegalStateException("expected " + n + " records " + prefix + "* on the"
-            + " server but found " + found);
+        throw new IllegalStateException(
+            "expected " + n + " records " + prefix + "* on the" + " server but found " + found);
       }
     }
   }
 
   private static void check(RouterRun run, String phase) {
     if (run.failures() > 0) {
-      throw new IllegalStateException(run.failures() + " events failed in the " + phase
-          + " phase");
+      throw new IllegalStateException(run.failures() + " events failed in the " + phase + " phase");
     }
   }
 

@@ -32,8 +32,13 @@ final class RouterRun implements AutoCloseable {
 
   RouterRun(DnsProvider provider, String zone, int maxInFlight) {
     this.zone = zone;
-    this.router = RouterBuilder.create().clock(Clock.systemUTC()).maxInFlight(maxInFlight)
-        .provider("rfc2136", provider).deadLetters(new RecordingDeadLetterSink()).build();
+    this.router =
+        RouterBuilder.create()
+            .clock(Clock.systemUTC())
+            .maxInFlight(maxInFlight)
+            .provider("rfc2136", provider)
+            .deadLetters(new RecordingDeadLetterSink())
+            .build();
   }
 
   private void settle(String id, Outcome outcome, java.util.List<?> history) {
@@ -98,8 +103,8 @@ final class RouterRun implements AutoCloseable {
 
   private void await(int n) throws InterruptedException {
     if (!done.await(10, TimeUnit.MINUTES)) {
-      throw new IllegalStateException("only " + settled.get() + " of " + n
-          + " events settled within 10 minutes");
+      throw new IllegalStateException(
+          "only " + settled.get() + " of " + n + " events settled within 10 minutes");
     }
   }
 

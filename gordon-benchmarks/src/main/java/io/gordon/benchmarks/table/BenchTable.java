@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the benchmark rows named on the command line (all by default) and prints one table:
- * path, gordon's figure, the anchor measured in the same run, the ratio, the goal, whether it is
- * met, and the load average when the figure was taken. {@code --quick} (or
- * {@code GORDON_BENCH_QUICK=1}) runs every row small, as a smoke test. A row that fails prints
- * FAILED with the reason and the exit status is 1. Started by {@code bin/bench}.
+ * Runs the benchmark rows named on the command line (all by default) and prints one table: path,
+ * gordon's figure, the anchor measured in the same run, the ratio, the goal, whether it is met, and
+ * the load average when the figure was taken. {@code --quick} (or {@code GORDON_BENCH_QUICK=1})
+ * runs every row small, as a smoke test. A row that fails prints FAILED with the reason and the
+ * exit status is 1. Started by {@code bin/bench}.
  */
 public final class BenchTable {
   private BenchTable() {}
@@ -52,14 +52,13 @@ public final class BenchTable {
         } else if (a.startsWith("-")) {
           throw new IllegalArgumentException("unknown flag \"" + a + "\" (flags: --quick)");
         } else if (!known.containsKey(a)) {
-          throw new IllegalArgumentException("no benchmark row \"" + a + "\" (rows: "
-              + String.join(", ", known.keySet()) + ")");
+          throw new IllegalArgumentException(
+              "no benchmark row \"" + a + "\" (rows: " + String.join(", ", known.keySet()) + ")");
         } else {
           names.add(a);
         }
       }
-      return new Selection(names.isEmpty() ? List.copyOf(known.keySet()) : names,
-          new Sizes(quick));
+      return new Selection(names.isEmpty() ? List.copyOf(known.keySet()) : names, new Sizes(quick));
     }
   }
 
@@ -102,15 +101,20 @@ public final class BenchTable {
   }
 
   /**
-   * The table as Markdown, headed by when it ended, how long it ran, the sizes and the load at
-   * the end.
+   * The table as Markdown, headed by when it ended, how long it ran, the sizes and the load at the
+   * end.
    */
   static String table(List<Line> lines, Sizes sizes, Duration took) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format("bin/bench%s, ended %s after %d min %02d s, %d cores, load at the"
-        + " end %s%n%n", sizes.quick() ? " --quick (smoke sizes, not for comparison)" : "",
-        Instant.now().truncatedTo(ChronoUnit.SECONDS), took.toMinutes(), took.toSecondsPart(),
-        Runtime.getRuntime().availableProcessors(), LoadAverage.now()));
+    b.append(
+        String.format(
+            "bin/bench%s, ended %s after %d min %02d s, %d cores, load at the" + " end %s%n%n",
+            sizes.quick() ? " --quick (smoke sizes, not for comparison)" : "",
+            Instant.now().truncatedTo(ChronoUnit.SECONDS),
+            took.toMinutes(),
+            took.toSecondsPart(),
+            Runtime.getRuntime().availableProcessors(),
+            LoadAverage.now()));
     b.append("| path | gordon | anchor (same run) | ratio | goal | status | load |\n");
     b.append("|---|---|---|---|---|---|---|\n");
     lines.forEach(l -> b.append(l.format()).append('\n'));

@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Runs a benchmark's {@code main} and returns what it printed, for the rows that read figures
- * from an existing benchmark's table. The output still goes to stderr, so a run shows progress.
+ * Runs a benchmark's {@code main} and returns what it printed, for the rows that read figures from
+ * an existing benchmark's table. The output still goes to stderr, so a run shows progress.
  */
 final class Captured {
   /** A benchmark's entry point. */
@@ -21,19 +21,20 @@ final class Captured {
   static synchronized String stdout(Main main) throws Exception {
     ByteArrayOutputStream copy = new ByteArrayOutputStream();
     PrintStream old = System.out;
-    OutputStream tee = new OutputStream() {
-      @Override
-      public void write(int b) {
-        copy.write(b);
-        System.err.write(b);
-      }
+    OutputStream tee =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            copy.write(b);
+            System.err.write(b);
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) {
-        copy.write(b, off, len);
-        System.err.write(b, off, len);
-      }
-    };
+          @Override
+          public void write(byte[] b, int off, int len) {
+            copy.write(b, off, len);
+            System.err.write(b, off, len);
+          }
+        };
     System.setOut(new PrintStream(tee, true, StandardCharsets.UTF_8));
     try {
       main.run();
@@ -46,9 +47,16 @@ final class Captured {
 
   /** The first line of {@code text} that starts with {@code prefix}. */
   static String line(String text, String prefix) {
-    return text.lines().filter(l -> l.startsWith(prefix)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no line starting with \"" + prefix
-            + "\" in the benchmark's output:\n" + text));
+    return text.lines()
+        .filter(l -> l.startsWith(prefix))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no line starting with \""
+                        + prefix
+                        + "\" in the benchmark's output:\n"
+                        + text));
   }
 
   /** A number as the benchmarks print it ("12,345", "3.5"). */

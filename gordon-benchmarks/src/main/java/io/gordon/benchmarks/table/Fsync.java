@@ -10,8 +10,8 @@ import java.util.Arrays;
 
 /**
  * The floor of local.http's 202: a small append and {@code force} on the disk the spool lives on
- * (the temp directory, as the HTTP benchmark's spool), as the spool writer does before it
- * answers. One writer, one event-sized record per sync, so no group commit helps it.
+ * (the temp directory, as the HTTP benchmark's spool), as the spool writer does before it answers.
+ * One writer, one event-sized record per sync, so no group commit helps it.
  */
 final class Fsync {
   private Fsync() {}
@@ -21,8 +21,9 @@ final class Fsync {
     Path dir = Files.createTempDirectory("gordon-fsync-bench-");
     Path file = dir.resolve("spool.log");
     long[] t = new long[n];
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       ByteBuffer record = ByteBuffer.allocate(200);
       for (int i = 0; i < n; i++) {
         long start = System.nanoTime();

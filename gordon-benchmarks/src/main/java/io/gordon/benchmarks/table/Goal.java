@@ -1,8 +1,8 @@
 package io.gordon.benchmarks.table;
 
 /**
- * A row's goal: its text as the table prints it and the check of gordon's figure (and the
- * anchor's, for goals stated as a ratio or as a property such as size independence).
+ * A row's goal: its text as the table prints it and the check of gordon's figure (and the anchor's,
+ * for goals stated as a ratio or as a property such as size independence).
  *
  * @param text the goal as the table prints it
  * @param check whether a measured pair meets it

@@ -13,10 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real {@code bin/gordon run} of the repository's {@code gordon.toml} (the embedded default)
- * with its two ports moved to free ones, in a temp directory, with the launcher's default JVM
- * settings (unless {@code GORDON_BENCH_JAVA_OPTS} is set). {@code GORDON_NO_BUILD=1}: bin/bench
- * has built the distribution, so the start is what an unpacked release does (no source check).
+ * A real {@code bin/gordon run} of the repository's {@code gordon.toml} (the embedded default) with
+ * its two ports moved to free ones, in a temp directory, with the launcher's default JVM settings
+ * (unless {@code GORDON_BENCH_JAVA_OPTS} is set). {@code GORDON_NO_BUILD=1}: bin/bench has built
+ * the distribution, so the start is what an unpacked release does (no source check).
  */
 final class GordonProcess implements AutoCloseable {
   /** {@code GORDON_BENCH_JAVA_OPTS}: JVM options for experiments, passed as GORDON_JAVA_OPTS. */
@@ -32,12 +32,15 @@ final class GordonProcess implements AutoCloseable {
   private GordonProcess(Path root) throws IOException {
     dir = Files.createTempDirectory("gordon-bench-run-");
     httpPort = freePort();
-    String toml = Files.readString(root.resolve("gordon.toml"))
-        .replace("127.0.0.1:8053", "127.0.0.1:" + httpPort)
-        .replace("127.0.0.1:9053", "127.0.0.1:" + freePort());
+    String toml =
+        Files.readString(root.resolve("gordon.toml"))
+            .replace("127.0.0.1:8053", "127.0.0.1:" + httpPort)
+            .replace("127.0.0.1:9053", "127.0.0.1:" + freePort());
     Files.writeString(dir.resolve("gordon.toml"), toml);
-    ProcessBuilder pb = new ProcessBuilder(root.resolve("bin/gordon").toString(), "run", "-c",
-        dir.toString()).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(root.resolve("bin/gordon").toString(), "run", "-c", dir.toString())
+            .directory(dir.toFile())
+            .redirectErrorStream(true);
     pb.environment().put("GORDON_NO_BUILD", "1");
     pb.environment().remove("JAVA_OPTS");
     pb.environment().remove("GORDON_JAVA_OPTS");
@@ -50,8 +53,8 @@ final class GordonProcess implements AutoCloseable {
   }
 
   /**
-   * Starts it and waits for "gordon started" (at most 180 s: a start after a build first
-   * trains the start-up archive).
+   * Starts it and waits for "gordon started" (at most 180 s: a start after a build first trains the
+   * start-up archive).
    */
   static GordonProcess start(Path root) throws Exception {
     GordonProcess p = new GordonProcess(root);
@@ -59,8 +62,8 @@ final class GordonProcess implements AutoCloseable {
       p.started.get(180, TimeUnit.SECONDS);
     } catch (Exception e) {
       p.close();
-      throw new IllegalStateException("bin/gordon run did not log \"gordon started\" within"
-          + " 180 s: " + e, e);
+      throw new IllegalStateException(
+          "bin/gordon run did not log \"gordon started\" within" + " 180 s: " + e, e);
     }
     return p;
   }
@@ -81,8 +84,8 @@ final class GordonProcess implements AutoCloseable {
   }
 
   /**
-   * CPU time (user + system, all threads) the JVM had used when it logged "gordon started":
-   * unlike the wall time, it hardly depends on what else the machine runs.
+   * CPU time (user + system, all threads) the JVM had used when it logged "gordon started": unlike
+   * the wall time, it hardly depends on what else the machine runs.
    */
   double readyCpuMillis() {
     return readyCpuMillis;
@@ -103,16 +106,16 @@ final class GordonProcess implements AutoCloseable {
   double statusMb(String field) throws IOException {
     for (String l : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
       if (l.startsWith(field + ":")) {
-        return Double.parseDouble(l.substring(field.length() + 1).replace("kB", "").trim())
-            / 1024;
+        return Double.parseDouble(l.substring(field.length() + 1).replace("kB", "").trim()) / 1024;
       }
     }
     throw new IllegalStateException("no " + field + " in /proc/" + process.pid() + "/status");
   }
 
   private void readOutput() {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       StringBuilder log = new StringBuilder();
       for (String l; (l = r.readLine()) != null; ) {
         if (l.contains("gordon started")) {
@@ -124,8 +127,8 @@ final class GordonProcess implements AutoCloseable {
           log.append(l).append('\n');
         }
       }
-      started.completeExceptionally(new IllegalStateException("exited with "
-          + process.waitFor() + ":\n" + log));
+      started.completeExceptionally(
+          new IllegalStateException("exited with " + process.waitFor() + ":\n" + log));
     } catch (IOException | InterruptedException e) {
       started.completeExceptionally(e);
     }

@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code http}: {@code HttpLoadBenchmark} (embedded default, one event per request, open loop
- * over 64 keep-alive connections), read from its printed table; the anchor is the disk's own
- * write+fsync p99 measured just before, since the 202 is only sent once the spool is durable.
+ * {@code http}: {@code HttpLoadBenchmark} (embedded default, one event per request, open loop over
+ * 64 keep-alive connections), read from its printed table; the anchor is the disk's own write+fsync
+ * p99 measured just before, since the 202 is only sent once the spool is durable.
  */
 final class HttpRow {
   private static final Pattern APPLIED = Pattern.compile("all applied (-?\\d+) ms after");
@@ -18,22 +18,39 @@ final class HttpRow {
   static List<Line> run(Sizes s) throws Exception {
     int rate = s.pick(1000, 200);
     double fsync = Fsync.p99(s.pick(1000, 100));
-    String out = Captured.stdout(() -> HttpLoadBenchmark.main(new String[] {
-        String.valueOf(rate), String.valueOf(s.pick(10, 2)), "64"}));
+    String out =
+        Captured.stdout(
+            () ->
+                HttpLoadBenchmark.main(
+                    new String[] {String.valueOf(rate), String.valueOf(s.pick(10, 2)), "64"}));
     String[] accept = fields(Captured.line(out, "202 (spooled)"), "202 (spooled)");
     String[] wait = fields(Captured.line(out, "?wait=true (applied)"), "?wait=true (applied)");
     Matcher m = APPLIED.matcher(Captured.line(out, "202 (spooled)"));
     double lag = m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
-    String what = String.format("local.http, 1 event/request, %,d req/s open loop, 64 conns: ",
-        rate);
+    String what =
+        String.format("local.http, 1 event/request, %,d req/s open loop, 64 conns: ", rate);
     String anchor = "write+fsync p99, same disk";
     return List.of(
-        Line.of(what + "202 p99" + failed(accept), Captured.number(accept[2]), fsync, anchor,
-            "ms", Goal.atMost(10, "<= 10 ms")),
-        Line.of(what + "?wait=true p99" + failed(wait), Captured.number(wait[2]), fsync, anchor,
-            "ms", Goal.atMost(50, "<= 50 ms")),
-        Line.of(what + "last event applied after the last 202", lag, Double.NaN,
-            Double.isNaN(lag) ? "NOT all applied within 60 s" : "-", "ms",
+        Line.of(
+            what + "202 p99" + failed(accept),
+            Captured.number(accept[2]),
+            fsync,
+            anchor,
+            "ms",
+            Goal.atMost(10, "<= 10 ms")),
+        Line.of(
+            what + "?wait=true p99" + failed(wait),
+            Captured.number(wait[2]),
+            fsync,
+            anchor,
+            "ms",
+            Goal.atMost(50, "<= 50 ms")),
+        Line.of(
+            what + "last event applied after the last 202",
+            lag,
+            Double.NaN,
+            Double.isNaN(lag) ? "NOT all applied within 60 s" : "-",
+            "ms",
             Goal.atMost(1000, "<= 1,000 ms")));
   }
 

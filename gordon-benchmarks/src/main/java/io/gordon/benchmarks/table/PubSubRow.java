@@ -4,8 +4,8 @@ import io.gordon.benchmarks.pubsub.PubSubBenchmark;
 import java.util.List;
 
 /**
- * {@code pubsub}: {@code PubSubBenchmark} on the Pub/Sub emulator, gcp.event_consumer writing
- * into local.zonefile against the client library acking at once, same messages; once with a wide window
+ * {@code pubsub}: {@code PubSubBenchmark} on the Pub/Sub emulator, gcp.event_consumer writing into
+ * local.zonefile against the client library acking at once, same messages; once with a wide window
  * (the ratio goal) and once with {@code max_messages = 25} (the original's default).
  */
 final class PubSubRow {
@@ -17,11 +17,23 @@ final class PubSubRow {
     double[] narrow = PubSubBenchmark.measure(n, 25);
     String anchor = "client library acking at once";
     return List.of(
-        Line.of(String.format("gcp.event_consumer -> local.zonefile, emulator, %,d msgs, "
-            + "max_messages 1000", n), wide[1], wide[0], anchor, "events/s",
+        Line.of(
+            String.format(
+                "gcp.event_consumer -> local.zonefile, emulator, %,d msgs, " + "max_messages 1000",
+                n),
+            wide[1],
+            wide[0],
+            anchor,
+            "events/s",
             Goal.ratioAtLeast(0.8, "ratio >= 0.8")),
-        Line.of(String.format("gcp.event_consumer -> local.zonefile, emulator, %,d msgs, "
-            + "max_messages 25", n), narrow[1], narrow[0], anchor, "events/s",
+        Line.of(
+            String.format(
+                "gcp.event_consumer -> local.zonefile, emulator, %,d msgs, " + "max_messages 25",
+                n),
+            narrow[1],
+            narrow[0],
+            anchor,
+            "events/s",
             Goal.atLeast(2000, ">= 2,000 events/s")));
   }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * {@code rss}: resident memory of a real {@code bin/gordon run} (embedded default, launcher
- * defaults) fed one event per HTTP request at 1,000 events/s (open loop, 64 keep-alive
- * connections, as the http row): the peak (VmHWM) over warm-up and
- * steady load, against the same process's VmRSS when idle just after start.
+ * defaults) fed one event per HTTP request at 1,000 events/s (open loop, 64 keep-alive connections,
+ * as the http row): the peak (VmHWM) over warm-up and steady load, against the same process's VmRSS
+ * when idle just after start.
  */
 final class RssRow {
   private RssRow() {}
@@ -22,21 +22,38 @@ final class RssRow {
       int[] answers = post(p.httpPort, rate, seconds);
       double steady = p.statusMb("VmRSS");
       if (System.getenv("GORDON_BENCH_NMT") != null) { // with -XX:NativeMemoryTracking=summary
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd")
-            .toString(), String.valueOf(p.pid()), "VM.native_memory", "summary")
-            .redirectErrorStream(true).start();
+        Process jcmd =
+            new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(p.pid()),
+                    "VM.native_memory",
+                    "summary")
+                .redirectErrorStream(true)
+                .start();
         jcmd.getInputStream().transferTo(System.err);
         jcmd.waitFor();
       }
       double peak = p.statusMb("VmHWM");
-      String note = answers[1] > 0 ? " (" + answers[1] + " of " + answers[0] + " requests"
-          + " FAILED)" : "";
+      String note =
+          answers[1] > 0 ? " (" + answers[1] + " of " + answers[0] + " requests" + " FAILED)" : "";
       return List.of(
-          Line.of(String.format("resident memory (VmHWM), bin/gordon run, %,d events/s for"
-              + " %d s, 1 event/request%s%s", rate, seconds, GordonProcess.optsNote(), note),
-              peak, idle, "VmRSS idle after start", "MB", Goal.atMost(256, "<= 256 MB")),
-          Line.of("resident memory (VmRSS) at the end of that load", steady, idle,
-              "VmRSS idle after start", "MB", Goal.atMost(256, "<= 256 MB")));
+          Line.of(
+              String.format(
+                  "resident memory (VmHWM), bin/gordon run, %,d events/s for"
+                      + " %d s, 1 event/request%s%s",
+                  rate, seconds, GordonProcess.optsNote(), note),
+              peak,
+              idle,
+              "VmRSS idle after start",
+              "MB",
+              Goal.atMost(256, "<= 256 MB")),
+          Line.of(
+              "resident memory (VmRSS) at the end of that load",
+              steady,
+              idle,
+              "VmRSS idle after start",
+              "MB",
+              Goal.atMost(256, "<= 256 MB")));
     }
   }
 

@@ -25,19 +25,33 @@ final class StartupRow {
         cpu[i] = p.readyCpuMillis();
       }
     }
-    String what = "bin/gordon run, embedded default (median of " + runs + ")"
-        + GordonProcess.optsNote();
-    return List.of(Line.of("start-up to \"gordon started\", " + what, median(gordon),
-        median(jvm), "java -version, same JDK", "ms", Goal.atMost(1000, "<= 1,000 ms")),
-        Line.of("CPU time used until \"gordon started\" (hardly load-dependent), " + what,
-            median(cpu), Double.NaN, "-", "ms", Goal.none()));
+    String what =
+        "bin/gordon run, embedded default (median of " + runs + ")" + GordonProcess.optsNote();
+    return List.of(
+        Line.of(
+            "start-up to \"gordon started\", " + what,
+            median(gordon),
+            median(jvm),
+            "java -version, same JDK",
+            "ms",
+            Goal.atMost(1000, "<= 1,000 ms")),
+        Line.of(
+            "CPU time used until \"gordon started\" (hardly load-dependent), " + what,
+            median(cpu),
+            Double.NaN,
+            "-",
+            "ms",
+            Goal.none()));
   }
 
   private static double javaVersionMillis() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     long t = System.nanoTime();
-    Process p = new ProcessBuilder(java, "-version").redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(java, "-version")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!p.waitFor(30, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new IllegalStateException("java -version did not end within 30 s");

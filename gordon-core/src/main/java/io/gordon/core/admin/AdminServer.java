@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin HTTP server ([core.admin]): {@code /healthz} answers 200 while the process runs,
- * {@code /readyz} 503 until every plugin started and while one has been failing longer than
- * core.health_threshold (the body names each and why), {@code /metrics} the Prometheus text
- * when that relay is active, else the router's running totals as text.
+ * The admin HTTP server ([core.admin]): {@code /healthz} answers 200 while the process runs, {@code
+ * /readyz} 503 until every plugin started and while one has been failing longer than
+ * core.health_threshold (the body names each and why), {@code /metrics} the Prometheus text when
+ * that relay is active, else the router's running totals as text.
  */
 public final class AdminServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("gordon.admin");
@@ -38,8 +38,9 @@ public final class AdminServer implements AutoCloseable {
    *
    * @param stats the router's totals for /metrics when no Prometheus relay is active
    */
-  public static AdminServer start(String listen, HealthRegistry health, MetricRelay metrics,
-      Supplier<Map<String, Long>> stats) throws IOException {
+  public static AdminServer start(
+      String listen, HealthRegistry health, MetricRelay metrics, Supplier<Map<String, Long>> stats)
+      throws IOException {
     HttpServer s = HttpServer.create(address(listen), 64);
     AdminServer admin = new AdminServer(s);
     s.setExecutor(admin.executor);
@@ -47,8 +48,10 @@ public final class AdminServer implements AutoCloseable {
     s.createContext("/readyz", ex -> ready(ex, health));
     s.createContext("/metrics", ex -> metrics(ex, metrics, stats));
     s.start();
-    LOG.info("admin server listening on http://{}:{}/ (healthz, readyz, metrics)",
-        s.getAddress().getHostString(), admin.port());
+    LOG.info(
+        "admin server listening on http://{}:{}/ (healthz, readyz, metrics)",
+        s.getAddress().getHostString(),
+        admin.port());
     return admin;
   }
 
@@ -64,8 +67,11 @@ public final class AdminServer implements AutoCloseable {
   }
 
   static InetSocketAddress address(String listen) {
-    return HostPort.parse(listen).orElseThrow(() -> new IllegalArgumentException(
-        "core.admin.listen \"" + listen + "\" is not host:port (e.g. 127.0.0.1:9053)"))
+    return HostPort.parse(listen)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "core.admin.listen \"" + listen + "\" is not host:port (e.g. 127.0.0.1:9053)"))
         .socketAddress();
   }
 
@@ -79,15 +85,17 @@ public final class AdminServer implements AutoCloseable {
     reply(ex, problems.isEmpty() ? 200 : 503, "text/plain", body.toString());
   }
 
-  private static void metrics(HttpExchange ex, MetricRelay metrics,
-      Supplier<Map<String, Long>> stats) throws IOException {
+  private static void metrics(
+      HttpExchange ex, MetricRelay metrics, Supplier<Map<String, Long>> stats) throws IOException {
     if (metrics instanceof PrometheusRelay p) {
       reply(ex, 200, "text/plain; version=0.0.4; charset=utf-8", p.scrape());
       return;
     }
     StringBuilder sb = new StringBuilder();
-    stats.get().forEach((k, v) -> sb.append("gordon_router_").append(k).append(' ').append(v)
-        .append('\n'));
+    stats
+        .get()
+        .forEach(
+            (k, v) -> sb.append("gordon_router_").append(k).append(' ').append(v).append('\n'));
     reply(ex, 200, "text/plain; charset=utf-8", sb.toString());
   }
 

@@ -17,13 +17,14 @@ import org.tomlj.TomlTable;
 
 /**
  * Reads {@code gordon.toml} and then {@code gordon-user.toml} from a config directory and
- * deep-merges the second over the first. Either file may be missing, not both. A quoted table
- * name holding dots ({@code ["foo.plugin"]}, as in the original's docs) means the same table as
- * {@code [foo.plugin]}.
+ * deep-merges the second over the first. Either file may be missing, not both. A quoted table name
+ * holding dots ({@code ["foo.plugin"]}, as in the original's docs) means the same table as {@code
+ * [foo.plugin]}.
  */
 public final class ConfigFiles {
   /** The main file. */
   public static final String MAIN = "gordon.toml";
+
   /** The per-user override file, merged over the main one. */
   public static final String USER = "gordon-user.toml";
 
@@ -34,8 +35,8 @@ public final class ConfigFiles {
    *
    * @param root the config directory as the user gave it (relative paths are shown relative in
    *     messages); the empty path means the working directory
-   * @throws ConfigException listing every syntax error with its position, or saying which
-   *     directory held no configuration
+   * @throws ConfigException listing every syntax error with its position, or saying which directory
+   *     held no configuration
    */
   public static RawConfig load(Path root) {
     return load(root, MAIN, USER);
@@ -73,8 +74,14 @@ public final class ConfigFiles {
       }
     }
     if (files.isEmpty()) {
-      throw new ConfigException("no configuration in " + shown(root) + ": expected " + main
-          + " and/or " + user + " there (use -c DIR to choose another directory)");
+      throw new ConfigException(
+          "no configuration in "
+              + shown(root)
+              + ": expected "
+              + main
+              + " and/or "
+              + user
+              + " there (use -c DIR to choose another directory)");
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -86,15 +93,18 @@ public final class ConfigFiles {
   public static ConfigTable parse(String toml, String file) {
     TomlParseResult result = Toml.parse(toml);
     if (result.hasErrors()) {
-      throw new ConfigException(result.errors().stream()
-          .map(e -> at(file, e.position()) + ": " + e.getMessage()).toList());
+      throw new ConfigException(
+          result.errors().stream()
+              .map(e -> at(file, e.position()) + ": " + e.getMessage())
+              .toList());
     }
     return convert(result, file, Origin.file(file));
   }
 
   private static String shown(Path root) {
-    return root.toString().isEmpty() ? "the working directory ("
-        + root.toAbsolutePath() + ")" : root.toString();
+    return root.toString().isEmpty()
+        ? "the working directory (" + root.toAbsolutePath() + ")"
+        : root.toString();
   }
 
   private static Origin at(String file, TomlPosition p) {
@@ -114,8 +124,9 @@ public final class ConfigFiles {
         for (int i = parts.length - 1; i >= 1; i--) {
           nested = new ConfigTable(o, Map.of(parts[i], new ConfigTable.Entry(nested, o)));
         }
-        out = out.mergedWith(new ConfigTable(origin,
-            Map.of(parts[0], new ConfigTable.Entry(nested, o))));
+        out =
+            out.mergedWith(
+                new ConfigTable(origin, Map.of(parts[0], new ConfigTable.Entry(nested, o))));
       } else {
         Map<String, ConfigTable.Entry> one = new LinkedHashMap<>();
         one.put(key, new ConfigTable.Entry(value(v, file, o), o));

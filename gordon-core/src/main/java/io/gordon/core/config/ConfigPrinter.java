@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 public final class ConfigPrinter {
   private static final Pattern SECRET_NAME =
       Pattern.compile(".*(secret|token|password|passwd|credential|jaas).*");
+
   /** What a redacted value prints as. */
   public static final String REDACTED = "<redacted>";
 
@@ -27,15 +28,15 @@ public final class ConfigPrinter {
   /**
    * A value to print and its comment.
    *
-   * @param value the value: String, Long, Double, Boolean, Duration, temporal, List, or a Map
-   *     of further leaves and tables
+   * @param value the value: String, Long, Double, Boolean, Duration, temporal, List, or a Map of
+   *     further leaves and tables
    * @param comment shown after the value in TOML; empty for none
    */
   public record Leaf(Object value, String comment) {}
 
   /**
-   * The effective configuration: {@code raw} as merged, plus the defaults of every core key
-   * that was not given, with secrets redacted.
+   * The effective configuration: {@code raw} as merged, plus the defaults of every core key that
+   * was not given, with secrets redacted.
    *
    * @param secretKeys key names declared as secrets by any plugin, redacted wherever they occur
    */
@@ -48,9 +49,16 @@ public final class ConfigPrinter {
   /** What one plugin receives, keys sorted, secrets redacted with their origin as comment. */
   public static Map<String, Object> plugin(PluginConfig config) {
     Map<String, Object> out = new LinkedHashMap<>();
-    new TreeMap<>(config.values()).forEach((k, v) -> out.put(k, v instanceof Secret s
-        ? new Leaf(REDACTED, "from " + (s.origin().equals("inline") ? "the config" : s.origin()))
-        : new Leaf(v, "")));
+    new TreeMap<>(config.values())
+        .forEach(
+            (k, v) ->
+                out.put(
+                    k,
+                    v instanceof Secret s
+                        ? new Leaf(
+                            REDACTED,
+                            "from " + (s.origin().equals("inline") ? "the config" : s.origin()))
+                        : new Leaf(v, "")));
     return out;
   }
 
@@ -72,19 +80,24 @@ public final class ConfigPrinter {
     }
   }
 
-  private static Map<String, Object> fromTable(ConfigTable t, Set<String> secretKeys,
-      boolean redactAll) {
+  private static Map<String, Object> fromTable(
+      ConfigTable t, Set<String> secretKeys, boolean redactAll) {
     Map<String, Object> out = new LinkedHashMap<>();
-    t.entries().forEach((k, e) -> {
-      boolean secret = redactAll || secretKeys.contains(k) || SECRET_NAME.matcher(k).matches();
-      if (e.value() instanceof ConfigTable sub && !isReference(sub)) {
-        out.put(k, fromTable(sub, secretKeys, secret));
-      } else {
-        Object v = secret && !(e.value() instanceof ConfigTable) ? REDACTED
-            : e.value() instanceof ConfigTable sub ? sub.toPlainMap() : e.value();
-        out.put(k, new Leaf(v, e.origin().toString()));
-      }
-    });
+    t.entries()
+        .forEach(
+            (k, e) -> {
+              boolean secret =
+                  redactAll || secretKeys.contains(k) || SECRET_NAME.matcher(k).matches();
+              if (e.value() instanceof ConfigTable sub && !isReference(sub)) {
+                out.put(k, fromTable(sub, secretKeys, secret));
+              } else {
+                Object v =
+                    secret && !(e.value() instanceof ConfigTable)
+                        ? REDACTED
+                        : e.value() instanceof ConfigTable sub ? sub.toPlainMap() : e.value();
+                out.put(k, new Leaf(v, e.origin().toString()));
+              }
+            });
     return out;
   }
 
@@ -106,17 +119,19 @@ public final class ConfigPrinter {
     if (header || (!path.isEmpty() && t.isEmpty())) {
       sb.append(sb.isEmpty() ? "" : "\n").append('[').append(path).append("]\n");
     }
-    t.forEach((k, v) -> {
-      if (v instanceof Leaf leaf) {
-        sb.append(key(k)).append(" = ").append(tomlValue(leaf.value()));
-        sb.append(leaf.comment().isEmpty() ? "" : "  # " + leaf.comment()).append('\n');
-      }
-    });
-    t.forEach((k, v) -> {
-      if (v instanceof Map<?, ?> m) {
-        writeTable(sb, path.isEmpty() ? key(k) : path + "." + key(k), (Map<String, Object>) m);
-      }
-    });
+    t.forEach(
+        (k, v) -> {
+          if (v instanceof Leaf leaf) {
+            sb.append(key(k)).append(" = ").append(tomlValue(leaf.value()));
+            sb.append(leaf.comment().isEmpty() ? "" : "  # " + leaf.comment()).append('\n');
+          }
+        });
+    t.forEach(
+        (k, v) -> {
+          if (v instanceof Map<?, ?> m) {
+            writeTable(sb, path.isEmpty() ? key(k) : path + "." + key(k), (Map<String, Object>) m);
+          }
+        });
   }
 
   private static String key(String k) {
@@ -134,8 +149,13 @@ public final class ConfigPrinter {
       return "[" + String.join(", ", l.stream().map(ConfigPrinter::tomlValue).toList()) + "]";
     }
     if (v instanceof Map<?, ?> m) {
-      return "{ " + String.join(", ", m.entrySet().stream().map(e -> key(e.getKey().toString())
-          + " = " + tomlValue(e.getValue())).toList()) + " }";
+      return "{ "
+          + String.join(
+              ", ",
+              m.entrySet().stream()
+                  .map(e -> key(e.getKey().toString()) + " = " + tomlValue(e.getValue()))
+                  .toList())
+          + " }";
     }
     return ConfigValues.repr(v);
   }
@@ -170,7 +190,8 @@ public final class ConfigPrinter {
         sb.append(i + 1 < l.size() ? ", " : "");
       }
       sb.append(']');
-    } else if (v instanceof Boolean || v instanceof Long
+    } else if (v instanceof Boolean
+        || v instanceof Long
         || v instanceof Double d && !d.isNaN() && !d.isInfinite()) {
       sb.append(v);
     } else if (v instanceof Duration d) {

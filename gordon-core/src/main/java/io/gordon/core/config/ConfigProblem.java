@@ -11,11 +11,11 @@ import java.util.Optional;
  *     problems such as TOML syntax errors
  * @param problem what is wrong, e.g. {@code invalid value 3}
  * @param expected what would be right, e.g. {@code an integer, at least 5}; empty for none
- * @param plugin the plugin the problem belongs to, so that {@code core.debug = true} can skip
- *     that plugin instead of failing; empty for problems of the core or of shared tables
+ * @param plugin the plugin the problem belongs to, so that {@code core.debug = true} can skip that
+ *     plugin instead of failing; empty for problems of the core or of shared tables
  */
-public record ConfigProblem(Origin origin, String key, String problem, String expected,
-    Optional<String> plugin) {
+public record ConfigProblem(
+    Origin origin, String key, String problem, String expected, Optional<String> plugin) {
 
   /** Validates the fields. */
   public ConfigProblem {

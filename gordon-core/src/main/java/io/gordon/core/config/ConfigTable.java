@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A TOML table that remembers where each of its keys was written. Values are {@code String},
- * {@code Long}, {@code Double}, {@code Boolean}, a {@code java.time} temporal, a {@code List}
- * of values, or a nested {@link ConfigTable}. Immutable.
+ * A TOML table that remembers where each of its keys was written. Values are {@code String}, {@code
+ * Long}, {@code Double}, {@code Boolean}, a {@code java.time} temporal, a {@code List} of values,
+ * or a nested {@link ConfigTable}. Immutable.
  */
 public final class ConfigTable {
   private final Origin origin;
@@ -86,21 +86,23 @@ public final class ConfigTable {
   }
 
   /**
-   * Deep-merges {@code over} onto this table, as the original gordon merged gordon-user.toml
-   * onto gordon.toml: tables merge recursively; every other value, lists included, replaces the
-   * value below it (and a table replaces a non-table and vice versa). Origins follow the values.
+   * Deep-merges {@code over} onto this table, as the original gordon merged gordon-user.toml onto
+   * gordon.toml: tables merge recursively; every other value, lists included, replaces the value
+   * below it (and a table replaces a non-table and vice versa). Origins follow the values.
    */
   public ConfigTable mergedWith(ConfigTable over) {
     Map<String, Entry> out = new LinkedHashMap<>(entries);
-    over.entries.forEach((k, e) -> {
-      Entry mine = out.get(k);
-      if (mine != null && mine.value() instanceof ConfigTable a
-          && e.value() instanceof ConfigTable b) {
-        out.put(k, new Entry(a.mergedWith(b), mine.origin()));
-      } else {
-        out.put(k, e);
-      }
-    });
+    over.entries.forEach(
+        (k, e) -> {
+          Entry mine = out.get(k);
+          if (mine != null
+              && mine.value() instanceof ConfigTable a
+              && e.value() instanceof ConfigTable b) {
+            out.put(k, new Entry(a.mergedWith(b), mine.origin()));
+          } else {
+            out.put(k, e);
+          }
+        });
     return new ConfigTable(origin, out);
   }
 

@@ -54,8 +54,8 @@ public final class ConfigValidator {
   public ValidatedConfig validate(RawConfig raw) {
     List<ConfigProblem> problems = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    Map<String, Map<String, Object>> core = new CoreValidator(raw, env).validate(problems,
-        warnings);
+    Map<String, Map<String, Object>> core =
+        new CoreValidator(raw, env).validate(problems, warnings);
     Map<String, String> route = RouteTable.read(raw, problems);
     boolean coreOk = problems.isEmpty();
     List<String> active = activeNames(core);
@@ -84,21 +84,33 @@ public final class ConfigValidator {
         configs.put(p, new PluginConfig(p, r.values()));
       }
     }
-    Optional<CoreSettings> settings = coreOk
-        ? Optional.of(new CoreSettingsReader(core).read(raw.root(), route)) : Optional.empty();
-    settings.ifPresent(s -> problems.addAll(crossChecks(s, configs, byName,
-        new KeyOrigins(raw, ns, byName))));
-    problems.sort(Comparator.comparing((ConfigProblem x) -> x.origin().file())
-        .thenComparingInt(x -> x.origin().line()).thenComparingInt(x -> x.origin().column()));
+    Optional<CoreSettings> settings =
+        coreOk
+            ? Optional.of(new CoreSettingsReader(core).read(raw.root(), route))
+            : Optional.empty();
+    settings.ifPresent(
+        s -> problems.addAll(crossChecks(s, configs, byName, new KeyOrigins(raw, ns, byName))));
+    problems.sort(
+        Comparator.comparing((ConfigProblem x) -> x.origin().file())
+            .thenComparingInt(x -> x.origin().line())
+            .thenComparingInt(x -> x.origin().column()));
     warnings.addAll(unusedTables(raw, all));
-    OwnershipSettings ownership = coreOk ? OwnershipSettings.of(core.get("core.ownership"))
-        : OwnershipSettings.defaults();
-    return new ValidatedConfig(raw, settings, new ArrayList<>(new LinkedHashSet<>(problems)),
-        configs, warnings, ownership);
+    OwnershipSettings ownership =
+        coreOk ? OwnershipSettings.of(core.get("core.ownership")) : OwnershipSettings.defaults();
+    return new ValidatedConfig(
+        raw,
+        settings,
+        new ArrayList<>(new LinkedHashSet<>(problems)),
+        configs,
+        warnings,
+        ownership);
   }
 
-  private List<ConfigProblem> crossChecks(CoreSettings core, Map<String, PluginConfig> configs,
-      Map<String, ConfigSpec> specs, CrossCheck.Origins origins) {
+  private List<ConfigProblem> crossChecks(
+      CoreSettings core,
+      Map<String, PluginConfig> configs,
+      Map<String, ConfigSpec> specs,
+      CrossCheck.Origins origins) {
     Map<String, PluginKind> kinds = new LinkedHashMap<>();
     configs.keySet().forEach(p -> this.specs.kind(p).ifPresent(k -> kinds.put(p, k)));
     Map<String, ConfigSpec> valid = new LinkedHashMap<>(specs);
@@ -112,16 +124,18 @@ public final class ConfigValidator {
   @SuppressWarnings("unchecked")
   private static List<String> activeNames(Map<String, Map<String, Object>> core) {
     Object plugins = core.getOrDefault("core", Map.of()).get("plugins");
-    return plugins == null ? List.of()
-        : ((List<String>) plugins).stream().distinct().toList();
+    return plugins == null ? List.of() : ((List<String>) plugins).stream().distinct().toList();
   }
 
   private static SpecValidator.Missing missing(RawConfig raw, String plugin, String relay) {
     List<String> chain = new ArrayList<>(Namespaces.chain(plugin));
     Collections.reverse(chain);
     String where = String.join(" or ", chain.stream().map(c -> "[" + c + "]").toList());
-    Origin at = raw.tree().table(plugin).map(ConfigTable::origin)
-        .orElseGet(() -> raw.origin(plugin.equals(relay) ? "core.metrics" : "core.plugins"));
+    Origin at =
+        raw.tree()
+            .table(plugin)
+            .map(ConfigTable::origin)
+            .orElseGet(() -> raw.origin(plugin.equals(relay) ? "core.metrics" : "core.plugins"));
     return new SpecValidator.Missing(at, plugin, where);
   }
 
@@ -130,19 +144,20 @@ public final class ConfigValidator {
    * namespace of; a key in a plugin's own table must be declared by it, a key in a shared parent
    * table by at least one active plugin of that namespace.
    */
-  private List<ConfigProblem> unknownKeys(Namespaces ns, List<String> all,
-      Map<String, ConfigSpec> byName) {
+  private List<ConfigProblem> unknownKeys(
+      Namespaces ns, List<String> all, Map<String, ConfigSpec> byName) {
     Set<String> tables = new TreeSet<>();
     all.forEach(p -> tables.addAll(Namespaces.chain(p)));
     List<ConfigProblem> out = new ArrayList<>();
     for (String table : tables) {
-      List<String> receivers = all.stream()
-          .filter(p -> p.equals(table) || p.startsWith(table + ".")).toList();
+      List<String> receivers =
+          all.stream().filter(p -> p.equals(table) || p.startsWith(table + ".")).toList();
       if (!receivers.stream().allMatch(byName::containsKey)) {
         continue; // a receiver is not installed; its keys are unknown
       }
-      List<ConfigProblem> found = SpecValidator.unknownKeys(table, ns.settings(table),
-          receivers.stream().map(byName::get).toList());
+      List<ConfigProblem> found =
+          SpecValidator.unknownKeys(
+              table, ns.settings(table), receivers.stream().map(byName::get).toList());
       found.forEach(x -> out.add(receivers.size() == 1 ? x.forPlugin(receivers.get(0)) : x));
     }
     return out;
@@ -151,14 +166,24 @@ public final class ConfigValidator {
   private List<String> unusedTables(RawConfig raw, List<String> all) {
     List<String> out = new ArrayList<>();
     Set<String> known = specs.knownNames();
-    new TreeMap<>(raw.tree().entries()).forEach((k, e) -> {
-      boolean used = k.equals("core") || k.equals("janitor") || all.stream().anyMatch(p -> inNamespace(p, k));
-      boolean installed = known.stream().anyMatch(p -> inNamespace(p, k));
-      if (!used && !installed) {
-        out.add(e.origin() + ": " + (e.value() instanceof ConfigTable ? "table [" + k + "]"
-            : "top-level key " + k) + " is not used by any installed plugin; ignored");
-      }
-    });
+    new TreeMap<>(raw.tree().entries())
+        .forEach(
+            (k, e) -> {
+              boolean used =
+                  k.equals("core")
+                      || k.equals("janitor")
+                      || all.stream().anyMatch(p -> inNamespace(p, k));
+              boolean installed = known.stream().anyMatch(p -> inNamespace(p, k));
+              if (!used && !installed) {
+                out.add(
+                    e.origin()
+                        + ": "
+                        + (e.value() instanceof ConfigTable
+                            ? "table [" + k + "]"
+                            : "top-level key " + k)
+                        + " is not used by any installed plugin; ignored");
+              }
+            });
     return out;
   }
 

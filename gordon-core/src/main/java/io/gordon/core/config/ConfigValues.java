@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Formats values and expectations for messages. Conversion itself happens in
- * {@link io.gordon.api.config.ConfigSpec#read}, the one code path the validator and the test
- * doubles share; {@link #plain} turns parsed TOML into the raw values it takes.
+ * Formats values and expectations for messages. Conversion itself happens in {@link
+ * io.gordon.api.config.ConfigSpec#read}, the one code path the validator and the test doubles
+ * share; {@link #plain} turns parsed TOML into the raw values it takes.
  */
 public final class ConfigValues {
   private ConfigValues() {}

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The validated {@code [core]} configuration in typed form; built by the config loader from
- * {@link CoreSpec}, read by the router, the delivery layer and the admin server.
+ * The validated {@code [core]} configuration in typed form; built by the config loader from {@link
+ * CoreSpec}, read by the router, the delivery layer and the admin server.
  *
  * @param configRoot directory of gordon.toml; relative paths resolve against it
  * @param plugins names from core.plugins
@@ -19,8 +19,8 @@ import java.util.Optional;
  * @param maxInFlight core.max_in_flight
  * @param shutdownTimeout core.shutdown_timeout
  * @param maxMsgAge core.max_msg_age; zero disables
- * @param maxClockSkew core.max_clock_skew: how far ahead of this host's clock an event's
- *     timestamp may be at intake
+ * @param maxClockSkew core.max_clock_skew: how far ahead of this host's clock an event's timestamp
+ *     may be at intake
  * @param dedupWindow core.dedup_window
  * @param healthThreshold core.health_threshold
  * @param retry core.retry
@@ -29,10 +29,23 @@ import java.util.Optional;
  * @param events core.events
  * @param logging core.logging
  */
-public record CoreSettings(Path configRoot, List<String> plugins, boolean debug, String metrics,
-    Map<String, String> route, int maxInFlight, Duration shutdownTimeout, Duration maxMsgAge,
-    Duration maxClockSkew, Duration dedupWindow, Duration healthThreshold, Retry retry, Path deadLetterPath,
-    Admin admin, Events events, Logging logging) {
+public record CoreSettings(
+    Path configRoot,
+    List<String> plugins,
+    boolean debug,
+    String metrics,
+    Map<String, String> route,
+    int maxInFlight,
+    Duration shutdownTimeout,
+    Duration maxMsgAge,
+    Duration maxClockSkew,
+    Duration dedupWindow,
+    Duration healthThreshold,
+    Retry retry,
+    Path deadLetterPath,
+    Admin admin,
+    Events events,
+    Logging logging) {
 
   /** Copies collections. */
   public CoreSettings {
@@ -61,8 +74,14 @@ public record CoreSettings(Path configRoot, List<String> plugins, boolean debug,
    * @param proto "udp" or "tcp"
    * @param facility syslog facility name
    */
-  public record Logging(String level, List<String> handlers, Optional<String> fmt,
-      Optional<String> dateFmt, List<String> address, String proto, String facility) {
+  public record Logging(
+      String level,
+      List<String> handlers,
+      Optional<String> fmt,
+      Optional<String> dateFmt,
+      List<String> address,
+      String proto,
+      String facility) {
     /** Copies collections. */
     public Logging {
       handlers = List.copyOf(handlers);
@@ -72,14 +91,23 @@ public record CoreSettings(Path configRoot, List<String> plugins, boolean debug,
 
   /** Defaults for every key, for tests and tools that need settings without a file. */
   public static CoreSettings defaults(Path configRoot) {
-    return new CoreSettings(configRoot, List.of(), false, "metrics-logger",
-        Map.of("consume", "publish", "publish", "cleanup"), 1000, Duration.ofSeconds(30),
-        Duration.ofSeconds(300), Duration.ofMinutes(5), Duration.ofMinutes(10),
+    return new CoreSettings(
+        configRoot,
+        List.of(),
+        false,
+        "metrics-logger",
+        Map.of("consume", "publish", "publish", "cleanup"),
+        1000,
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(300),
+        Duration.ofMinutes(5),
+        Duration.ofMinutes(10),
         Duration.ofSeconds(30),
         new Retry(5, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofMinutes(10)),
-        configRoot.resolve("var/dead-letters.jsonl"), new Admin(true, "127.0.0.1:9053"),
+        configRoot.resolve("var/dead-letters.jsonl"),
+        new Admin(true, "127.0.0.1:9053"),
         new Events(60, 86400),
-        new Logging("INFO", List.of(), Optional.empty(), Optional.empty(), List.of(), "udp",
-            "local0"));
+        new Logging(
+            "INFO", List.of(), Optional.empty(), Optional.empty(), List.of(), "udp", "local0"));
   }
 }

@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A rule over several keys, possibly of several plugins, that the per-key rules cannot express
- * (a public address needs a token, two servers cannot share a port, a zone has one provider).
- * It runs at validation time, so {@code gordon config} reports what {@code gordon run} would
- * refuse, each problem at the position of the key at fault.
+ * A rule over several keys, possibly of several plugins, that the per-key rules cannot express (a
+ * public address needs a token, two servers cannot share a port, a zone has one provider). It runs
+ * at validation time, so {@code gordon config} reports what {@code gordon run} would refuse, each
+ * problem at the position of the key at fault.
  */
 @FunctionalInterface
 public interface CrossCheck {
@@ -28,8 +28,12 @@ public interface CrossCheck {
    * @param kinds the kind of each plugin in {@code configs}, where known
    * @param origins where each plugin key was written
    */
-  record Input(CoreSettings core, Map<String, PluginConfig> configs,
-      Map<String, ConfigSpec> specs, Map<String, PluginKind> kinds, Origins origins) {
+  record Input(
+      CoreSettings core,
+      Map<String, PluginConfig> configs,
+      Map<String, ConfigSpec> specs,
+      Map<String, PluginKind> kinds,
+      Origins origins) {
     /** Copies the maps. */
     public Input {
       Objects.requireNonNull(core, "core == null");
@@ -69,7 +73,9 @@ public interface CrossCheck {
 
   /** The checks every configuration passes. */
   static List<CrossCheck> standard() {
-    return List.of(ListenChecks::publicWithoutToken, ListenChecks::portClashes,
+    return List.of(
+        ListenChecks::publicWithoutToken,
+        ListenChecks::portClashes,
         ZoneChecks::oneProviderPerZone);
   }
 }

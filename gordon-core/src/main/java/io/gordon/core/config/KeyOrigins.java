@@ -19,15 +19,15 @@ final class KeyOrigins implements CrossCheck.Origins {
 
   @Override
   public Origin of(String plugin, String key) {
-    return given(plugin, key).map(g -> g.getValue().entry().origin())
+    return given(plugin, key)
+        .map(g -> g.getValue().entry().origin())
         .or(() -> raw.tree().table(plugin).map(ConfigTable::origin))
         .orElseGet(() -> raw.origin("core.plugins"));
   }
 
   @Override
   public String dotted(String plugin, String key) {
-    return given(plugin, key).map(g -> g.getValue().dotted(g.getKey()))
-        .orElse(plugin + "." + key);
+    return given(plugin, key).map(g -> g.getValue().dotted(g.getKey())).orElse(plugin + "." + key);
   }
 
   @Override
@@ -39,8 +39,11 @@ final class KeyOrigins implements CrossCheck.Origins {
   private Optional<Map.Entry<String, Sourced>> given(String plugin, String key) {
     ConfigSpec spec = specs.get(plugin);
     return ns.forPlugin(plugin).entrySet().stream()
-        .filter(e -> e.getKey().equals(key) || spec != null
-            && spec.key(key).map(k -> k.answersTo(e.getKey())).orElse(false))
+        .filter(
+            e ->
+                e.getKey().equals(key)
+                    || spec != null
+                        && spec.key(key).map(k -> k.answersTo(e.getKey())).orElse(false))
         .findFirst();
   }
 }

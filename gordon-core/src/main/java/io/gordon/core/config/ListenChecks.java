@@ -15,8 +15,8 @@ final class ListenChecks {
   private record Listener(String key, HostPort address, Origin origin, Optional<String> plugin) {}
 
   /**
-   * A plugin that takes writes on {@code listen} and has a {@code token} key refuses to start on
-   * a non-loopback address without a token: anyone who reaches it could change DNS records.
+   * A plugin that takes writes on {@code listen} and has a {@code token} key refuses to start on a
+   * non-loopback address without a token: anyone who reaches it could change DNS records.
    */
   static List<ConfigProblem> publicWithoutToken(CrossCheck.Input in) {
     List<ConfigProblem> out = new ArrayList<>();
@@ -24,13 +24,24 @@ final class ListenChecks {
       if (!in.declares(p, "token") || hasToken(in.value(p, "token"))) {
         continue;
       }
-      Optional<HostPort> listen = in.value(p, "listen").flatMap(ListenChecks::address)
-          .filter(a -> !a.loopback());
-      listen.ifPresent(a -> out.add(ConfigProblem.of(in.origins().of(p, "listen"),
-          in.origins().dotted(p, "listen"), "\"" + a + "\" is not a loopback address and "
-              + in.origins().dotted(p, "token") + " is not set: anyone who reaches it could"
-              + " change DNS records", "a loopback address such as 127.0.0.1:" + a.port()
-              + ", or a token, e.g. token = { env = \"GORDON_HTTP_TOKEN\" }").forPlugin(p)));
+      Optional<HostPort> listen =
+          in.value(p, "listen").flatMap(ListenChecks::address).filter(a -> !a.loopback());
+      listen.ifPresent(
+          a ->
+              out.add(
+                  ConfigProblem.of(
+                          in.origins().of(p, "listen"),
+                          in.origins().dotted(p, "listen"),
+                          "\""
+                              + a
+                              + "\" is not a loopback address and "
+                              + in.origins().dotted(p, "token")
+                              + " is not set: anyone who reaches it could"
+                              + " change DNS records",
+                          "a loopback address such as 127.0.0.1:"
+                              + a.port()
+                              + ", or a token, e.g. token = { env = \"GORDON_HTTP_TOKEN\" }")
+                      .forPlugin(p)));
     }
     return out;
   }
@@ -48,26 +59,54 @@ final class ListenChecks {
   static List<ConfigProblem> portClashes(CrossCheck.Input in) {
     List<Listener> all = new ArrayList<>();
     if (in.core().admin().enabled()) {
-      HostPort.parse(in.core().admin().listen()).ifPresent(a -> all.add(new Listener(
-          "core.admin.listen", a, in.origins().ofCore("core.admin.listen"), Optional.empty())));
+      HostPort.parse(in.core().admin().listen())
+          .ifPresent(
+              a ->
+                  all.add(
+                      new Listener(
+                          "core.admin.listen",
+                          a,
+                          in.origins().ofCore("core.admin.listen"),
+                          Optional.empty())));
     }
     for (String p : in.plugins()) {
-      in.value(p, "listen").flatMap(ListenChecks::address).ifPresent(a ->
-          all.add(new Listener(in.origins().dotted(p, "listen"), a, in.origins().of(p, "listen"),
-              Optional.of(p))));
+      in.value(p, "listen")
+          .flatMap(ListenChecks::address)
+          .ifPresent(
+              a ->
+                  all.add(
+                      new Listener(
+                          in.origins().dotted(p, "listen"),
+                          a,
+                          in.origins().of(p, "listen"),
+                          Optional.of(p))));
     }
-    all.sort(Comparator.comparing((Listener l) -> l.origin().file())
-        .thenComparingInt(l -> l.origin().line()).thenComparingInt(l -> l.origin().column()));
+    all.sort(
+        Comparator.comparing((Listener l) -> l.origin().file())
+            .thenComparingInt(l -> l.origin().line())
+            .thenComparingInt(l -> l.origin().column()));
     List<ConfigProblem> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       for (int j = 0; j < i; j++) {
         Listener later = all.get(i);
         Listener first = all.get(j);
         if (later.address().clashesWith(first.address())) {
-          ConfigProblem x = ConfigProblem.of(later.origin(), later.key(), "port "
-              + later.address().port() + " of \"" + later.address() + "\" is also taken by "
-              + first.key() + " = \"" + first.address() + "\" (" + first.origin() + ")",
-              "a port no other server of this configuration listens on, or 0 for a free one");
+          ConfigProblem x =
+              ConfigProblem.of(
+                  later.origin(),
+                  later.key(),
+                  "port "
+                      + later.address().port()
+                      + " of \""
+                      + later.address()
+                      + "\" is also taken by "
+                      + first.key()
+                      + " = \""
+                      + first.address()
+                      + "\" ("
+                      + first.origin()
+                      + ")",
+                  "a port no other server of this configuration listens on, or 0 for a free one");
           out.add(later.plugin().map(x::forPlugin).orElse(x));
           break;
         }

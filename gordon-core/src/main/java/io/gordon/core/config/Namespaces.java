@@ -13,8 +13,8 @@ import java.util.TreeSet;
  * bugs. A plugin named {@code a.b} receives the settings of {@code [a]} overridden by those of
  * {@code [a.b]}: the merge is one level deep per namespace, and a plugin never sees {@code core}
  * nor another plugin's table. A plugin without any table receives nothing (not a crash), and
- * namespaces are matched on whole dotted segments ({@code xyz.a} is not a prefix of
- * {@code xyz.abc}).
+ * namespaces are matched on whole dotted segments ({@code xyz.a} is not a prefix of {@code
+ * xyz.abc}).
  */
 public final class Namespaces {
   private final ConfigTable root;
@@ -37,8 +37,8 @@ public final class Namespaces {
    * Creates the namespaces of {@code root}.
    *
    * @param active plugin names that are listed in core.plugins
-   * @param known every installed plugin name and alias: a sub-table named after one of them is
-   *     that plugin's table, never a setting of its parent, even when the plugin is not active
+   * @param known every installed plugin name and alias: a sub-table named after one of them is that
+   *     plugin's table, never a setting of its parent, even when the plugin is not active
    */
   public Namespaces(ConfigTable root, Collection<String> active, Collection<String> known) {
     this.root = root;
@@ -58,16 +58,22 @@ public final class Namespaces {
   }
 
   /**
-   * The settings written in the table at {@code path}: every entry but the sub-tables that
-   * belong to plugins (their own tables or namespaces of them). Empty when there is no table.
+   * The settings written in the table at {@code path}: every entry but the sub-tables that belong
+   * to plugins (their own tables or namespaces of them). Empty when there is no table.
    */
   public Map<String, ConfigTable.Entry> settings(String path) {
     Map<String, ConfigTable.Entry> out = new LinkedHashMap<>();
-    root.table(path).ifPresent(t -> t.entries().forEach((k, e) -> {
-      if (!(e.value() instanceof ConfigTable && isPluginTable(path + "." + k))) {
-        out.put(k, e);
-      }
-    }));
+    root.table(path)
+        .ifPresent(
+            t ->
+                t.entries()
+                    .forEach(
+                        (k, e) -> {
+                          if (!(e.value() instanceof ConfigTable
+                              && isPluginTable(path + "." + k))) {
+                            out.put(k, e);
+                          }
+                        }));
     return out;
   }
 

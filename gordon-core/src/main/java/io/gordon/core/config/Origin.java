@@ -3,8 +3,8 @@ package io.gordon.core.config;
 import java.util.Objects;
 
 /**
- * Where a configuration value was written: the file as the user named it, and the 1-based line
- * and column of its key. A line of 0 means "somewhere in this file" (or a built-in default).
+ * Where a configuration value was written: the file as the user named it, and the 1-based line and
+ * column of its key. A line of 0 means "somewhere in this file" (or a built-in default).
  *
  * @param file the file as shown in messages, e.g. {@code gordon-user.toml}
  * @param line 1-based line, or 0 when unknown

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The merged, not yet validated configuration: gordon.toml with gordon-user.toml deep-merged
- * over it, every key remembering its file and position.
+ * The merged, not yet validated configuration: gordon.toml with gordon-user.toml deep-merged over
+ * it, every key remembering its file and position.
  *
  * @param root the config directory, absolute; relative paths in the config resolve against it
  * @param tree the merged tables

@@ -10,15 +10,24 @@ final class RouteTable {
 
   static Map<String, String> read(RawConfig raw, List<ConfigProblem> problems) {
     Map<String, String> route = new LinkedHashMap<>();
-    raw.tree().table("core.route").ifPresent(t -> t.entries().forEach((k, e) -> {
-      if (e.value() instanceof String next && !next.isEmpty()) {
-        route.put(k, next);
-      } else {
-        problems.add(ConfigProblem.of(e.origin(), "core.route." + k,
-            "invalid value " + ConfigValues.repr(e.value()),
-            "the name of the phase after \"" + k + "\", e.g. \"publish\""));
-      }
-    }));
+    raw.tree()
+        .table("core.route")
+        .ifPresent(
+            t ->
+                t.entries()
+                    .forEach(
+                        (k, e) -> {
+                          if (e.value() instanceof String next && !next.isEmpty()) {
+                            route.put(k, next);
+                          } else {
+                            problems.add(
+                                ConfigProblem.of(
+                                    e.origin(),
+                                    "core.route." + k,
+                                    "invalid value " + ConfigValues.repr(e.value()),
+                                    "the name of the phase after \"" + k + "\", e.g. \"publish\""));
+                          }
+                        }));
     return route;
   }
 }

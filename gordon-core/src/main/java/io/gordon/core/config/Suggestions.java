@@ -8,9 +8,9 @@ public final class Suggestions {
   private Suggestions() {}
 
   /**
-   * The candidate closest to {@code given}, when it is close enough to be a likely typo: one
-   * edit for names up to 4 characters, two up to 8, else three (a transposition is one edit).
-   * Ties go to the first.
+   * The candidate closest to {@code given}, when it is close enough to be a likely typo: one edit
+   * for names up to 4 characters, two up to 8, else three (a transposition is one edit). Ties go to
+   * the first.
    */
   public static Optional<String> closest(String given, Collection<String> candidates) {
     String best = null;
@@ -44,7 +44,9 @@ public final class Suggestions {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
             && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }

@@ -13,13 +13,17 @@ import java.util.Optional;
  * @param raw the merged configuration it was validated from
  * @param settings the core settings; empty when a core table is invalid
  * @param problems every problem found, in file order
- * @param configs the validated configuration of each active plugin and of the metrics relay
- *     whose own configuration is valid, by the name listed
+ * @param configs the validated configuration of each active plugin and of the metrics relay whose
+ *     own configuration is valid, by the name listed
  * @param warnings things that are not errors but look like mistakes, each one line
  * @param ownership {@code [core.ownership]}; the defaults when a core table is invalid
  */
-public record ValidatedConfig(RawConfig raw, Optional<CoreSettings> settings,
-    List<ConfigProblem> problems, Map<String, PluginConfig> configs, List<String> warnings,
+public record ValidatedConfig(
+    RawConfig raw,
+    Optional<CoreSettings> settings,
+    List<ConfigProblem> problems,
+    Map<String, PluginConfig> configs,
+    List<String> warnings,
     OwnershipSettings ownership) {
 
   /** Copies the collections. */
@@ -32,8 +36,12 @@ public record ValidatedConfig(RawConfig raw, Optional<CoreSettings> settings,
   }
 
   /** A validated configuration with the default {@code [core.ownership]}. */
-  public ValidatedConfig(RawConfig raw, Optional<CoreSettings> settings,
-      List<ConfigProblem> problems, Map<String, PluginConfig> configs, List<String> warnings) {
+  public ValidatedConfig(
+      RawConfig raw,
+      Optional<CoreSettings> settings,
+      List<ConfigProblem> problems,
+      Map<String, PluginConfig> configs,
+      List<String> warnings) {
     this(raw, settings, problems, configs, warnings, OwnershipSettings.defaults());
   }
 

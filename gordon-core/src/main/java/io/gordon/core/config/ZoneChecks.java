@@ -18,8 +18,8 @@ final class ZoneChecks {
   private record Claim(String zone, String plugin, String key, Origin origin) {}
 
   /**
-   * Two providers for one zone would each apply a share of its events and overwrite each
-   * other's SOA serials; a zone has one provider.
+   * Two providers for one zone would each apply a share of its events and overwrite each other's
+   * SOA serials; a zone has one provider.
    */
   static List<ConfigProblem> oneProviderPerZone(CrossCheck.Input in) {
     List<Claim> claims = new ArrayList<>();
@@ -33,17 +33,30 @@ final class ZoneChecks {
       }
     }
     // The one written later is at fault.
-    claims.sort(Comparator.comparing((Claim c) -> c.origin().file())
-        .thenComparingInt(c -> c.origin().line()).thenComparingInt(c -> c.origin().column()));
+    claims.sort(
+        Comparator.comparing((Claim c) -> c.origin().file())
+            .thenComparingInt(c -> c.origin().line())
+            .thenComparingInt(c -> c.origin().column()));
     Map<String, Claim> owner = new LinkedHashMap<>();
     List<ConfigProblem> out = new ArrayList<>();
     for (Claim claim : claims) {
       Claim first = owner.putIfAbsent(claim.zone(), claim);
       if (first != null && !first.plugin().equals(claim.plugin())) {
-        out.add(ConfigProblem.of(claim.origin(), in.origins().dotted(claim.plugin(),
-            claim.key()), "zone " + claim.zone() + " is also managed by " + first.plugin() + " ("
-            + in.origins().dotted(first.plugin(), first.key()) + ", " + first.origin() + ")",
-            "each zone in the zones of one provider only").forPlugin(claim.plugin()));
+        out.add(
+            ConfigProblem.of(
+                    claim.origin(),
+                    in.origins().dotted(claim.plugin(), claim.key()),
+                    "zone "
+                        + claim.zone()
+                        + " is also managed by "
+                        + first.plugin()
+                        + " ("
+                        + in.origins().dotted(first.plugin(), first.key())
+                        + ", "
+                        + first.origin()
+                        + ")",
+                    "each zone in the zones of one provider only")
+                .forPlugin(claim.plugin()));
       }
     }
     return out;
@@ -51,7 +64,10 @@ final class ZoneChecks {
 
   private static List<String> zones(Object value) {
     List<?> list = value instanceof List<?> l ? l : List.of(value);
-    return list.stream().map(z -> String.valueOf(z).toLowerCase(Locale.ROOT))
-        .map(z -> z.endsWith(".") ? z : z + ".").distinct().toList();
+    return list.stream()
+        .map(z -> String.valueOf(z).toLowerCase(Locale.ROOT))
+        .map(z -> z.endsWith(".") ? z : z + ".")
+        .distinct()
+        .toList();
   }
 }

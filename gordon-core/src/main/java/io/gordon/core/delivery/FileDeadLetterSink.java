@@ -45,8 +45,12 @@ public final class FileDeadLetterSink implements DeadLetterSink {
       if (dir != null) {
         Files.createDirectories(dir);
       }
-      try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      try (FileChannel ch =
+          FileChannel.open(
+              path,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.APPEND)) {
         ByteBuffer buf = ByteBuffer.wrap(line);
         while (buf.hasRemaining()) {
           ch.write(buf);
@@ -54,8 +58,8 @@ public final class FileDeadLetterSink implements DeadLetterSink {
         ch.force(false);
       }
     } catch (IOException e) {
-      throw new RetriableException("cannot write dead letter " + letter.messageId() + " to "
-          + path + ": " + e, e);
+      throw new RetriableException(
+          "cannot write dead letter " + letter.messageId() + " to " + path + ": " + e, e);
     }
   }
 
@@ -75,11 +79,14 @@ public final class FileDeadLetterSink implements DeadLetterSink {
     o.put("payload", letter.payload().orElse(null));
     ArrayNode h = o.putArray("history");
     for (HistoryEntry e : letter.history()) {
-      h.addObject().put("timestamp", e.timestamp().toString()).put("plugin", e.plugin())
+      h.addObject()
+          .put("timestamp", e.timestamp().toString())
+          .put("plugin", e.plugin())
           .put("message", e.message());
     }
     ObjectNode a = o.putObject("attributes");
-    letter.attributes().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+    letter.attributes().entrySet().stream()
+        .sorted(java.util.Map.Entry.comparingByKey())
         .forEach(en -> a.put(en.getKey(), en.getValue()));
     return o.toString();
   }

@@ -7,17 +7,17 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * core.retry: how often and how long a retriable failure is retried. Delays grow exponentially
- * from {@code initialDelay}, capped at {@code maxDelay}, with full jitter; a failing party's
- * Retry-After is honoured as a minimum.
+ * core.retry: how often and how long a retriable failure is retried. Delays grow exponentially from
+ * {@code initialDelay}, capped at {@code maxDelay}, with full jitter; a failing party's Retry-After
+ * is honoured as a minimum.
  *
  * @param attempts tries per delivery, at least 1
  * @param initialDelay delay before the first retry
  * @param maxDelay longest delay
  * @param deadline how long after its creation a message may still be retried; zero disables
  */
-public record RetryPolicy(int attempts, Duration initialDelay, Duration maxDelay,
-    Duration deadline) {
+public record RetryPolicy(
+    int attempts, Duration initialDelay, Duration maxDelay, Duration deadline) {
 
   /** Validates the values. */
   public RetryPolicy {

@@ -9,17 +9,18 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads a GCE audit-log entry exported by a Logging sink (the original's {@code audit-log}
- * schema) into an event that names the instance and still needs an enricher to find its
- * records. As in the original, the patterns are anchored at the start only.
+ * Reads a GCE audit-log entry exported by a Logging sink (the original's {@code audit-log} schema)
+ * into an event that names the instance and still needs an enricher to find its records. As in the
+ * original, the patterns are anchored at the start only.
  */
 final class AuditLogReader {
   static final String INSERT = "v1.compute.instances.insert";
   static final String DELETE = "v1.compute.instances.delete";
-  static final Pattern RESOURCE = Pattern.compile(
-      "^projects/([0-9]+|[a-z][a-z\\-0-9]{5,29})/zones/[a-z\\-0-9]+/instances/[a-z\\-0-9]+");
-  static final Pattern LOG_NAME = Pattern.compile(
-      "^projects/[a-z][a-z\\-0-9]{5,29}/logs/cloudaudit.googleapis.com%2Factivity");
+  static final Pattern RESOURCE =
+      Pattern.compile(
+          "^projects/([0-9]+|[a-z][a-z\\-0-9]{5,29})/zones/[a-z\\-0-9]+/instances/[a-z\\-0-9]+");
+  static final Pattern LOG_NAME =
+      Pattern.compile("^projects/[a-z][a-z\\-0-9]{5,29}/logs/cloudaudit.googleapis.com%2Factivity");
 
   private AuditLogReader() {}
 
@@ -49,8 +50,8 @@ final class AuditLogReader {
     if (!p.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new DnsEvent(Optional.empty(), action, ts, List.of(),
-        Optional.of(resource), "audit-log"));
+    return Optional.of(
+        new DnsEvent(Optional.empty(), action, ts, List.of(), Optional.of(resource), "audit-log"));
   }
 
   private static void logName(JsonNode node, Problems p) {
@@ -60,8 +61,9 @@ final class AuditLogReader {
     } else if (!node.isTextual()) {
       p.wrongType("logName", node, expected);
     } else if (!LOG_NAME.matcher(node.textValue()).lookingAt()) {
-      p.add("logName", Problems.show(node) + " is not an activity audit log (expected "
-          + expected + ")");
+      p.add(
+          "logName",
+          Problems.show(node) + " is not an activity audit log (expected " + expected + ")");
     }
   }
 

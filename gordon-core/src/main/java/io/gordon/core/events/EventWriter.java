@@ -8,8 +8,8 @@ import io.gordon.api.model.RecordSet;
 import java.io.UncheckedIOException;
 
 /**
- * Writes an event as one line of generic-event JSON. Events that still need enrichment keep
- * their {@code resourceName} and {@code schema}, so that the line decodes to the same event.
+ * Writes an event as one line of generic-event JSON. Events that still need enrichment keep their
+ * {@code resourceName} and {@code schema}, so that the line decodes to the same event.
  */
 final class EventWriter {
   private EventWriter() {}
@@ -27,10 +27,13 @@ final class EventWriter {
       r.ttl().ifPresent(ttl -> o.put("ttl", ttl));
       ArrayNode rd = o.putArray("rrdatas");
       r.rdata().forEach(rd::add);
-      event.expectedFor(r).ifPresent(e -> {
-        ArrayNode ex = o.putArray("expected");
-        e.forEach(ex::add);
-      });
+      event
+          .expectedFor(r)
+          .ifPresent(
+              e -> {
+                ArrayNode ex = o.putArray("expected");
+                e.forEach(ex::add);
+              });
     }
     event.resourceName().ifPresent(n -> root.put("resourceName", n));
     if (!event.schema().equals("event")) {

@@ -15,12 +15,14 @@ import java.util.regex.Pattern;
 /**
  * Reads the original's generic event: {@code action}, {@code timestamp}, {@code resourceRecords}
  * (one object, or a list), plus gordon's optional {@code id} and, per record set, the optional
- * compare-and-swap extension {@code expected} (the rdata expected live before the change;
- * {@code []}: expected absent). Unknown fields are ignored, as the original's schema allowed them. Every problem is collected before giving up.
+ * compare-and-swap extension {@code expected} (the rdata expected live before the change; {@code
+ * []}: expected absent). Unknown fields are ignored, as the original's schema allowed them. Every
+ * problem is collected before giving up.
  */
 final class GenericEventReader {
   /** Most record sets one event may carry. */
   static final int MAX_RECORDS = 1000;
+
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
   private static final String ACTIONS = "\"additions\" or \"deletions\"";
 
@@ -38,13 +40,12 @@ final class GenericEventReader {
     Optional<String> resourceName = resourceName(root.get("resourceName"), p);
     String schema = schema(root.get("schema"), p);
     Map<String, List<String>> expected = new LinkedHashMap<>();
-    List<RecordSet> sets = recordSets(root.get("resourceRecords"), action, resourceName,
-        expected, p);
+    List<RecordSet> sets =
+        recordSets(root.get("resourceRecords"), action, resourceName, expected, p);
     if (!p.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new DnsEvent(id, action, timestamp, sets, resourceName, schema,
-        expected));
+    return Optional.of(new DnsEvent(id, action, timestamp, sets, resourceName, schema, expected));
   }
 
   static Optional<String> id(JsonNode node, Problems p) {
@@ -54,8 +55,11 @@ final class GenericEventReader {
     if (!node.isTextual()) {
       p.wrongType("id", node, "a string");
     } else if (!ID.matcher(node.textValue()).matches()) {
-      p.add("id", Problems.show(node) + " is not a valid id (expected 1 to 128 letters, digits"
-          + " or . _ : @ -, starting with a letter or digit)");
+      p.add(
+          "id",
+          Problems.show(node)
+              + " is not a valid id (expected 1 to 128 letters, digits"
+              + " or . _ : @ -, starting with a letter or digit)");
     } else {
       return Optional.of(node.textValue());
     }
@@ -88,8 +92,8 @@ final class GenericEventReader {
     }
     Optional<Instant> t = Timestamps.parse(node.textValue());
     if (t.isEmpty()) {
-      p.add(path, Problems.show(node) + " is not a date-time (expected " + Timestamps.EXPECTED
-          + ")");
+      p.add(
+          path, Problems.show(node) + " is not a date-time (expected " + Timestamps.EXPECTED + ")");
     }
     return t;
   }
@@ -109,17 +113,24 @@ final class GenericEventReader {
     if (node == null || node.isNull()) {
       return "event";
     }
-    if (node.isTextual() && (node.textValue().equals("event")
-        || node.textValue().equals("audit-log"))) {
+    if (node.isTextual()
+        && (node.textValue().equals("event") || node.textValue().equals("audit-log"))) {
       return node.textValue();
     }
-    p.add("schema", Problems.show(node) + " is not a schema gordon writes"
-        + " (expected \"event\" or \"audit-log\", or no schema field)");
+    p.add(
+        "schema",
+        Problems.show(node)
+            + " is not a schema gordon writes"
+            + " (expected \"event\" or \"audit-log\", or no schema field)");
     return "event";
   }
 
-  private List<RecordSet> recordSets(JsonNode node, Action action, Optional<String> resource,
-      Map<String, List<String>> expected, Problems p) {
+  private List<RecordSet> recordSets(
+      JsonNode node,
+      Action action,
+      Optional<String> resource,
+      Map<String, List<String>> expected,
+      Problems p) {
     String path = "resourceRecords";
     if (node == null || node.isNull()) {
       if (resource.isEmpty()) {
@@ -151,8 +162,14 @@ final class GenericEventReader {
       if (set.isPresent()) {
         int before = keys.indexOf(set.get().key());
         if (before >= 0) {
-          p.add(at, set.get().key() + " repeats " + path + "[" + before
-              + "] (expected each name and type once per event)");
+          p.add(
+              at,
+              set.get().key()
+                  + " repeats "
+                  + path
+                  + "["
+                  + before
+                  + "] (expected each name and type once per event)");
         }
         keys.add(set.get().key());
         out.add(set.get());
@@ -164,8 +181,8 @@ final class GenericEventReader {
     return out;
   }
 
-  private static void expected(JsonNode entry, String path, RecordSet set,
-      Map<String, List<String>> expected, Problems p) {
+  private static void expected(
+      JsonNode entry, String path, RecordSet set, Map<String, List<String>> expected, Problems p) {
     RecordSetReader.expected(entry.get("expected"), path + ".expected", set.type(), p)
         .ifPresent(e -> expected.put(set.key(), e));
   }

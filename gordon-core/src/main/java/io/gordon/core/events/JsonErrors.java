@@ -10,14 +10,18 @@ final class JsonErrors {
   private JsonErrors() {}
 
   static String describe(JsonProcessingException e) {
-    String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName()
-        : e.getOriginalMessage().replaceAll("\\s+", " ").trim();
+    String msg =
+        e.getOriginalMessage() == null
+            ? e.getClass().getSimpleName()
+            : e.getOriginalMessage().replaceAll("\\s+", " ").trim();
     if (msg.length() > MAX_LENGTH) {
       msg = msg.substring(0, MAX_LENGTH) + "...";
     }
     JsonLocation at = e.getLocation();
-    String where = at == null || at.getLineNr() < 0 ? ""
-        : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    String where =
+        at == null || at.getLineNr() < 0
+            ? ""
+            : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     return "event: not valid JSON" + where + ": " + msg;
   }
 }

@@ -26,18 +26,25 @@ import java.util.Optional;
 public final class JsonEventCodec implements EventCodec {
   /** Deepest JSON nesting accepted; events are three levels deep. */
   static final int MAX_DEPTH = 32;
+
   /** Longest JSON string accepted. */
   static final int MAX_STRING = 1 << 20;
 
-  static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .build();
 
   static {
-    MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING).build());
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH)
+                .maxStringLength(MAX_STRING)
+                .build());
   }
 
   private final GenericEventReader generic;
@@ -60,8 +67,13 @@ public final class JsonEventCodec implements EventCodec {
   @Override
   public List<Decoded> decodeAll(String body) {
     if (body == null || body.isBlank()) {
-      return List.of(failed(0, body == null ? "" : body, List.of("body: empty (expected one"
-          + " event, a JSON array of events, or one event per line)")));
+      return List.of(
+          failed(
+              0,
+              body == null ? "" : body,
+              List.of(
+                  "body: empty (expected one"
+                      + " event, a JSON array of events, or one event per line)")));
     }
     String t = body.strip();
     if (t.startsWith("[")) {

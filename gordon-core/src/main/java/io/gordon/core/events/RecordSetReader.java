@@ -14,16 +14,18 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
- * Reads one entry of {@code resourceRecords}: {@code name}, {@code type}, {@code ttl}
- * (optional) and {@code rrdatas}, each checked and normalised with the model's rules.
+ * Reads one entry of {@code resourceRecords}: {@code name}, {@code type}, {@code ttl} (optional)
+ * and {@code rrdatas}, each checked and normalised with the model's rules.
  */
 final class RecordSetReader {
   /** Most values one record set may carry. */
   static final int MAX_RDATA = 1000;
+
   /** Longest rdata text accepted (a TXT record of 16 strings of 255 octets fits). */
   static final int MAX_RDATA_LENGTH = 8192;
-  static final String TYPES = Arrays.stream(RecordType.values()).map(Enum::name)
-      .collect(Collectors.joining(", "));
+
+  static final String TYPES =
+      Arrays.stream(RecordType.values()).map(Enum::name).collect(Collectors.joining(", "));
 
   private final int minTtl;
   private final int maxTtl;
@@ -50,14 +52,14 @@ final class RecordSetReader {
   }
 
   /**
-   * Reads the compare-and-swap extension {@code resourceRecords[i].expected}: the rdata the
-   * writer believes is live, {@code []} for "expected absent". Empty when the field is absent.
+   * Reads the compare-and-swap extension {@code resourceRecords[i].expected}: the rdata the writer
+   * believes is live, {@code []} for "expected absent". Empty when the field is absent.
    */
-  static Optional<List<String>> expected(JsonNode node, String path, RecordType type,
-      Problems p) {
-    String shape = "a list of the record data expected live before the change, e.g."
-        + " [\"192.0.2.1\"], or [] for \"expected absent\" (compare-and-swap; see the generic"
-        + " event schema)";
+  static Optional<List<String>> expected(JsonNode node, String path, RecordType type, Problems p) {
+    String shape =
+        "a list of the record data expected live before the change, e.g."
+            + " [\"192.0.2.1\"], or [] for \"expected absent\" (compare-and-swap; see the generic"
+            + " event schema)";
     if (node == null || node.isNull()) {
       return Optional.empty();
     }
@@ -75,8 +77,8 @@ final class RecordSetReader {
       JsonNode v = node.get(i);
       String at = path + "[" + i + "]";
       if (!v.isTextual() || v.textValue().length() > MAX_RDATA_LENGTH) {
-        p.wrongType(at, v, "a string of at most " + MAX_RDATA_LENGTH + " characters (" + shape
-            + ")");
+        p.wrongType(
+            at, v, "a string of at most " + MAX_RDATA_LENGTH + " characters (" + shape + ")");
       } else {
         normalize(type, v, at, p).ifPresent(out::add);
       }
@@ -90,15 +92,22 @@ final class RecordSetReader {
     } else if (!node.isTextual()) {
       p.wrongType(path, node, "a domain name such as www.example.com.");
     } else if (node.textValue().length() > DnsNames.MAX_NAME_LENGTH + 1) {
-      p.add(path, Problems.show(node) + " is too long (expected at most "
-          + DnsNames.MAX_NAME_LENGTH + " characters without the final dot)");
+      p.add(
+          path,
+          Problems.show(node)
+              + " is too long (expected at most "
+              + DnsNames.MAX_NAME_LENGTH
+              + " characters without the final dot)");
     } else {
       try {
         return DnsNames.normalize(node.textValue());
       } catch (IllegalArgumentException e) {
-        p.add(path, e.getMessage().startsWith("name must not be empty")
-            ? Problems.show(node) + " is empty (expected a domain name such as www.example.com.)"
-            : e.getMessage());
+        p.add(
+            path,
+            e.getMessage().startsWith("name must not be empty")
+                ? Problems.show(node)
+                    + " is empty (expected a domain name such as www.example.com.)"
+                : e.getMessage());
       }
     }
     return null;
@@ -110,14 +119,23 @@ final class RecordSetReader {
     } else if (!node.isTextual()) {
       p.wrongType(path, node, "one of " + TYPES);
     } else if (node.textValue().trim().equalsIgnoreCase("SOA")) {
-      p.add(path, Problems.show(node) + " is refused: gordon never edits SOA records"
-          + " (expected one of " + TYPES + ")");
+      p.add(
+          path,
+          Problems.show(node)
+              + " is refused: gordon never edits SOA records"
+              + " (expected one of "
+              + TYPES
+              + ")");
     } else {
       try {
         return RecordType.parse(node.textValue());
       } catch (IllegalArgumentException e) {
-        p.add(path, Problems.show(node) + " is not a supported record type (expected one of "
-            + TYPES + ")");
+        p.add(
+            path,
+            Problems.show(node)
+                + " is not a supported record type (expected one of "
+                + TYPES
+                + ")");
       }
     }
     return null;
@@ -131,22 +149,24 @@ final class RecordSetReader {
     if (!node.isNumber()) {
       p.wrongType(path, node, "an integer " + range);
     } else if (!node.isIntegralNumber() && node.decimalValue().stripTrailingZeros().scale() > 0) {
-      p.add(path, Problems.show(node) + " is not a whole number (expected an integer " + range
-          + ")");
+      p.add(
+          path, Problems.show(node) + " is not a whole number (expected an integer " + range + ")");
     } else if (node.decimalValue().compareTo(java.math.BigDecimal.valueOf(minTtl)) < 0) {
-      p.add(path, Problems.show(node) + " is below the minimum " + minTtl + " (expected "
-          + range + ")");
+      p.add(
+          path,
+          Problems.show(node) + " is below the minimum " + minTtl + " (expected " + range + ")");
     } else if (node.decimalValue().compareTo(java.math.BigDecimal.valueOf(maxTtl)) > 0) {
-      p.add(path, Problems.show(node) + " is above the maximum " + maxTtl + " (expected "
-          + range + ")");
+      p.add(
+          path,
+          Problems.show(node) + " is above the maximum " + maxTtl + " (expected " + range + ")");
     } else {
       return OptionalInt.of(node.decimalValue().intValueExact());
     }
     return OptionalInt.empty();
   }
 
-  private static List<String> rdata(JsonNode node, String path, RecordType type, Action action,
-      Problems p) {
+  private static List<String> rdata(
+      JsonNode node, String path, RecordType type, Action action, Problems p) {
     String example = "a list of record data strings, e.g. [\"192.0.2.1\"]";
     if (node == null || node.isNull()) {
       if (action != Action.DELETIONS) {
@@ -159,8 +179,10 @@ final class RecordSetReader {
       return List.of();
     }
     if (node.isEmpty() && action != Action.DELETIONS) {
-      p.add(path, "[] is empty (expected at least one value; only a deletion may omit them to"
-          + " remove the whole record set)");
+      p.add(
+          path,
+          "[] is empty (expected at least one value; only a deletion may omit them to"
+              + " remove the whole record set)");
     }
     if (node.size() > MAX_RDATA) {
       p.add(path, "has " + node.size() + " values (expected at most " + MAX_RDATA + ")");
@@ -177,8 +199,12 @@ final class RecordSetReader {
         continue;
       }
       if (v.textValue().length() > MAX_RDATA_LENGTH) {
-        p.add(at, Problems.show(v) + " is too long (expected at most " + MAX_RDATA_LENGTH
-            + " characters)");
+        p.add(
+            at,
+            Problems.show(v)
+                + " is too long (expected at most "
+                + MAX_RDATA_LENGTH
+                + " characters)");
         raw.add(null);
         continue;
       }

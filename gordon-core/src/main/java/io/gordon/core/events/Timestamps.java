@@ -9,14 +9,14 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Lenient ISO-8601 parsing, as the original's events were written by Python: with or without a
- * zone (naive times are UTC), with a space instead of {@code T}, with up to nine fraction digits,
- * or a date alone (midnight UTC).
+ * Lenient ISO-8601 parsing, as the original's events were written by Python: with or without a zone
+ * (naive times are UTC), with a space instead of {@code T}, with up to nine fraction digits, or a
+ * date alone (midnight UTC).
  */
 final class Timestamps {
   /** What an accepted timestamp looks like, for error messages. */
-  static final String EXPECTED = "an ISO-8601 date-time such as 2019-02-01T00:00:00Z;"
-      + " without a zone UTC is assumed";
+  static final String EXPECTED =
+      "an ISO-8601 date-time such as 2019-02-01T00:00:00Z;" + " without a zone UTC is assumed";
 
   private Timestamps() {}
 

@@ -20,16 +20,17 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Finds and reads the janitor's configuration. With {@code gordon-janitor.toml} and/or
- * {@code gordon-janitor-user.toml} in the directory (the original's files) those are read, and
- * {@code core.plugins} names the janitor's plugins in the janitor namespace (there
- * {@code gcp.gce}, {@code gcp.gdns} and {@code gcp.gpubsub} are the janitor's authority, zone
- * reader and publisher). Otherwise {@code gordon.toml} is read and the janitor runs
- * {@code janitor.plugins} with the DNS providers and dead-letter sink of {@code core.plugins}.
+ * Finds and reads the janitor's configuration. With {@code gordon-janitor.toml} and/or {@code
+ * gordon-janitor-user.toml} in the directory (the original's files) those are read, and {@code
+ * core.plugins} names the janitor's plugins in the janitor namespace (there {@code gcp.gce}, {@code
+ * gcp.gdns} and {@code gcp.gpubsub} are the janitor's authority, zone reader and publisher).
+ * Otherwise {@code gordon.toml} is read and the janitor runs {@code janitor.plugins} with the DNS
+ * providers and dead-letter sink of {@code core.plugins}.
  */
 public final class JanitorConfig {
   /** The original janitor's main file. */
   public static final String MAIN = "gordon-janitor.toml";
+
   /** The original janitor's per-user override file. */
   public static final String USER = "gordon-janitor-user.toml";
 
@@ -66,9 +67,17 @@ public final class JanitorConfig {
     }
     if (!Files.exists(root.resolve(ConfigFiles.MAIN))
         && !Files.exists(root.resolve(ConfigFiles.USER))) {
-      throw new ConfigException("no janitor configuration in " + root + ": expected " + MAIN
-          + " (and/or " + USER + "), or " + ConfigFiles.MAIN + " with a [janitor] table there"
-          + " (use -c DIR to choose another directory)");
+      throw new ConfigException(
+          "no janitor configuration in "
+              + root
+              + ": expected "
+              + MAIN
+              + " (and/or "
+              + USER
+              + "), or "
+              + ConfigFiles.MAIN
+              + " with a [janitor] table there"
+              + " (use -c DIR to choose another directory)");
     }
     RawConfig raw = ConfigFiles.load(root);
     return forJanitor(raw, catalog);
@@ -86,10 +95,10 @@ public final class JanitorConfig {
   }
 
   /**
-   * gordon.toml as the janitor inside {@code gordon run} reads it: core.plugins = the janitor's
-   * own plugins only. DNS providers and dead-letter sinks are left out: the running service's
-   * instances are used, as a second instance of a provider would contend with the first (a
-   * zone file's lock, an in-memory zone, the order of changes).
+   * gordon.toml as the janitor inside {@code gordon run} reads it: core.plugins = the janitor's own
+   * plugins only. DNS providers and dead-letter sinks are left out: the running service's instances
+   * are used, as a second instance of a provider would contend with the first (a zone file's lock,
+   * an in-memory zone, the order of changes).
    */
   static RawConfig inService(RawConfig raw, PluginCatalog catalog) {
     List<String> plugins = new ArrayList<>(strings(raw, "janitor.plugins"));
@@ -104,17 +113,20 @@ public final class JanitorConfig {
 
   private static RawConfig withPlugins(RawConfig raw, List<String> plugins) {
     Origin at = raw.tree().originOf("janitor.plugins").orElse(raw.origin("core.plugins"));
-    ConfigTable core = new ConfigTable(at, Map.of("plugins", new ConfigTable.Entry(
-        List.copyOf(plugins), at)));
+    ConfigTable core =
+        new ConfigTable(at, Map.of("plugins", new ConfigTable.Entry(List.copyOf(plugins), at)));
     ConfigTable over = new ConfigTable(at, Map.of("core", new ConfigTable.Entry(core, at)));
     return new RawConfig(raw.root(), raw.tree().mergedWith(over), raw.files());
   }
 
   private static List<String> strings(RawConfig raw, String dotted) {
     int dot = dotted.lastIndexOf('.');
-    Object v = raw.tree().table(dotted.substring(0, dot))
-        .flatMap(t -> t.entry(dotted.substring(dot + 1))).map(ConfigTable.Entry::value)
-        .orElse(List.of());
+    Object v =
+        raw.tree()
+            .table(dotted.substring(0, dot))
+            .flatMap(t -> t.entry(dotted.substring(dot + 1)))
+            .map(ConfigTable.Entry::value)
+            .orElse(List.of());
     List<String> out = new ArrayList<>();
     if (v instanceof List<?> l) {
       l.forEach(x -> out.add(String.valueOf(x)));
@@ -130,22 +142,27 @@ public final class JanitorConfig {
   public static Settings settings(RawConfig raw, Function<String, String> env) {
     Map<String, ConfigTable.Entry> entries = new LinkedHashMap<>();
     raw.tree().table(JanitorSpec.TABLE).ifPresent(t -> entries.putAll(t.entries()));
-    List<ConfigProblem> problems = new ArrayList<>(SpecValidator.unknownKeys(JanitorSpec.TABLE,
-        entries, List.of(JanitorSpec.SPEC)));
+    List<ConfigProblem> problems =
+        new ArrayList<>(
+            SpecValidator.unknownKeys(JanitorSpec.TABLE, entries, List.of(JanitorSpec.SPEC)));
     Map<String, Sourced> given = new LinkedHashMap<>();
     entries.forEach((k, e) -> given.put(k, new Sourced(JanitorSpec.TABLE, e)));
     given.keySet().removeIf(k -> JanitorSpec.SPEC.key(k).isEmpty());
-    Origin at = raw.tree().table(JanitorSpec.TABLE).map(ConfigTable::origin)
-        .orElseGet(raw::fileOrigin);
-    SpecValidator.Result r = new SpecValidator(raw.root(), env).validate(JanitorSpec.SPEC, given,
-        new SpecValidator.Missing(at, JanitorSpec.TABLE, "[" + JanitorSpec.TABLE + "]"));
+    Origin at =
+        raw.tree().table(JanitorSpec.TABLE).map(ConfigTable::origin).orElseGet(raw::fileOrigin);
+    SpecValidator.Result r =
+        new SpecValidator(raw.root(), env)
+            .validate(
+                JanitorSpec.SPEC,
+                given,
+                new SpecValidator.Missing(at, JanitorSpec.TABLE, "[" + JanitorSpec.TABLE + "]"));
     problems.addAll(r.problems());
     if (!problems.isEmpty()) {
       throw new ConfigException(problems.stream().map(ConfigProblem::toString).toList());
     }
     @SuppressWarnings("unchecked")
     List<String> plugins = (List<String>) r.values().get("plugins");
-    return new Settings(plugins, (Duration) r.values().get("interval"),
-        (Duration) r.values().get("timeout"));
+    return new Settings(
+        plugins, (Duration) r.values().get("interval"), (Duration) r.values().get("timeout"));
   }
 }

@@ -38,8 +38,13 @@ public final class JanitorEvents {
     boolean delete = c.kind() == PlannedChange.Kind.DELETION;
     RecordSet records = delete ? c.live().orElseThrow() : c.desired();
     List<String> expected = c.live().map(RecordSet::rdata).orElse(List.of());
-    return new DnsEvent(Optional.of(id), delete ? Action.DELETIONS : Action.ADDITIONS,
-        Optional.of(observedAt), List.of(records), Optional.empty(), "event",
+    return new DnsEvent(
+        Optional.of(id),
+        delete ? Action.DELETIONS : Action.ADDITIONS,
+        Optional.of(observedAt),
+        List.of(records),
+        Optional.empty(),
+        "event",
         Map.of(records.key(), expected));
   }
 }

@@ -12,12 +12,14 @@ import java.util.List;
  * @param dryRun whether nothing was sent
  * @param errors failures outside the plan (e.g. the publisher failed), one line each
  */
-public record JanitorReport(Instant startedAt, JanitorPlan plan, List<Sent> sent,
-    boolean dryRun, List<String> errors) {
+public record JanitorReport(
+    Instant startedAt, JanitorPlan plan, List<Sent> sent, boolean dryRun, List<String> errors) {
   /** Exit status: done. */
   public static final int OK = 0;
+
   /** Exit status: a zone could not be reconciled or a change failed. */
   public static final int FAILED = 1;
+
   /** Exit status: the deletion guard tripped (and nothing else failed). */
   public static final int GUARD = 3;
 
@@ -29,8 +31,7 @@ public record JanitorReport(Instant startedAt, JanitorPlan plan, List<Sent> sent
 
   /** Whether every zone was reconciled and every event did its job. */
   public boolean failed() {
-    return !plan.errors().isEmpty() || !errors.isEmpty()
-        || sent.stream().anyMatch(s -> !s.ok());
+    return !plan.errors().isEmpty() || !errors.isEmpty() || sent.stream().anyMatch(s -> !s.ok());
   }
 
   /** {@link #OK}, {@link #FAILED} or {@link #GUARD}. */

@@ -27,17 +27,20 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * One janitor run over loaded plugins: starts them, plans ({@link Reconciler}), and unless it is
- * a dry run sends the plan's events, through an {@link EventPublisher} when one is listed, else
+ * One janitor run over loaded plugins: starts them, plans ({@link Reconciler}), and unless it is a
+ * dry run sends the plan's events, through an {@link EventPublisher} when one is listed, else
  * through the same pipeline as {@code gordon apply} (router, batching, retries, ownership, dead
  * letters). Stops the plugins it started.
  */
 public final class JanitorRun {
   /** The state of an event a run did not send because it lost the janitor lease. */
   public static final String NOT_SENT = "not-sent";
+
   /** Why. */
-  static final String LEASE_LOST = "the janitor lease was lost before this write (another "
-      + "instance runs the janitor now); not sent";
+  static final String LEASE_LOST =
+      "the janitor lease was lost before this write (another "
+          + "instance runs the janitor now); not sent";
+
   private final Assembly assembly;
   private final List<Named<GordonPlugin>> janitorPlugins;
   private final OwnershipRules rules;
@@ -62,19 +65,27 @@ public final class JanitorRun {
    * @param rules owner id and deletion guard
    * @param timeout longest wait for the pipeline to settle the events
    */
-  public JanitorRun(Assembly assembly, List<Named<GordonPlugin>> janitorPlugins,
-      OwnershipRules rules, Clock clock, Duration timeout) {
+  public JanitorRun(
+      Assembly assembly,
+      List<Named<GordonPlugin>> janitorPlugins,
+      OwnershipRules rules,
+      Clock clock,
+      Duration timeout) {
     this(assembly, janitorPlugins, rules, clock, timeout, () -> true);
   }
 
   /**
-   * Prepares a run that writes only while {@code mayWrite} holds: it is asked before each
-   * zone's writes, and a false answer leaves that zone and the rest unwritten
-   * ({@link #NOT_SENT}). The janitor lease of {@code gordon run} (see
-   * {@link io.gordon.api.janitor.JanitorLease}).
+   * Prepares a run that writes only while {@code mayWrite} holds: it is asked before each zone's
+   * writes, and a false answer leaves that zone and the rest unwritten ({@link #NOT_SENT}). The
+   * janitor lease of {@code gordon run} (see {@link io.gordon.api.janitor.JanitorLease}).
    */
-  public JanitorRun(Assembly assembly, List<Named<GordonPlugin>> janitorPlugins,
-      OwnershipRules rules, Clock clock, Duration timeout, BooleanSupplier mayWrite) {
+  public JanitorRun(
+      Assembly assembly,
+      List<Named<GordonPlugin>> janitorPlugins,
+      OwnershipRules rules,
+      Clock clock,
+      Duration timeout,
+      BooleanSupplier mayWrite) {
     this.mayWrite = mayWrite;
     this.assembly = assembly;
     this.janitorPlugins = List.copyOf(janitorPlugins);
@@ -96,8 +107,12 @@ public final class JanitorRun {
       return failed(started, "cannot start the janitor's plugins: " + Failure.describe(e));
     }
     try {
-      JanitorPlan plan = metrics.timed("reconciler", () -> new Reconciler(authorities(), reader(),
-          rules).plan(options.adopt(), options.force()));
+      JanitorPlan plan =
+          metrics.timed(
+              "reconciler",
+              () ->
+                  new Reconciler(authorities(), reader(), rules)
+                      .plan(options.adopt(), options.force()));
       metrics.planned(plan);
       if (options.dryRun()) {
         return new JanitorReport(started, plan, List.of(), true, List.of());
@@ -114,8 +129,8 @@ public final class JanitorRun {
   }
 
   private JanitorReport failed(Instant started, String error) {
-    return new JanitorReport(started, new JanitorPlan(List.of(), List.of()), List.of(), false,
-        List.of(error));
+    return new JanitorReport(
+        started, new JanitorPlan(List.of(), List.of()), List.of(), false, List.of(error));
   }
 
   private List<Named<Authority>> authorities() {
@@ -164,8 +179,13 @@ public final class JanitorRun {
           errors.add(LEASE_LOST);
         }
         for (int i = 0; i < n; i++) {
-          out.add(new Sent(zoneEvents.get(i).id().orElseThrow(), z.zone(), z.changes().get(i),
-              NOT_SENT, LEASE_LOST));
+          out.add(
+              new Sent(
+                  zoneEvents.get(i).id().orElseThrow(),
+                  z.zone(),
+                  z.changes().get(i),
+                  NOT_SENT,
+                  LEASE_LOST));
         }
       } else {
         out.addAll(send(zoneEvents, z.changes(), zones, errors));
@@ -175,8 +195,9 @@ public final class JanitorRun {
     return out;
   }
 
-  private List<Sent> send(List<DnsEvent> events, List<PlannedChange> changes,
-      List<String> zones, List<String> errors) throws InterruptedException {
+  private List<Sent> send(
+      List<DnsEvent> events, List<PlannedChange> changes, List<String> zones, List<String> errors)
+      throws InterruptedException {
     Optional<EventPublisher> publisher = first(EventPublisher.class);
     List<Sent> out = new ArrayList<>();
     if (publisher.isPresent()) {
@@ -193,17 +214,19 @@ public final class JanitorRun {
         }
       }
       for (int i = 0; i < events.size(); i++) {
-        out.add(new Sent(events.get(i).id().orElseThrow(), zones.get(i), changes.get(i), state,
-            reason));
+        out.add(
+            new Sent(
+                events.get(i).id().orElseThrow(), zones.get(i), changes.get(i), state, reason));
       }
       return out;
     }
-    List<Settled> settled = Pipeline.runOnce(RouterBuilder.from(publishOnly(), clock)
-        .build(), messages(events), timeout);
+    List<Settled> settled =
+        Pipeline.runOnce(
+            RouterBuilder.from(publishOnly(), clock).build(), messages(events), timeout);
     for (int i = 0; i < settled.size(); i++) {
       Outcome o = settled.get(i).outcome();
-      out.add(new Sent(settled.get(i).messageId(), zones.get(i), changes.get(i), o.state(),
-          reason(o)));
+      out.add(
+          new Sent(settled.get(i).messageId(), zones.get(i), changes.get(i), o.state(), reason(o)));
     }
     return out;
   }
@@ -221,20 +244,28 @@ public final class JanitorRun {
     List<EventMessage> out = new ArrayList<>(events.size());
     Instant now = clock.instant();
     for (DnsEvent e : events) {
-      out.add(EventMessage.create(e.id().orElseThrow(), e, "consume", now,
-          Map.of("source", "janitor")));
+      out.add(
+          EventMessage.create(
+              e.id().orElseThrow(), e, "consume", now, Map.of("source", "janitor")));
     }
     return out;
   }
 
   /**
-   * The assembly without sources and handlers: the janitor's events go straight to the
-   * providers. Their compare-and-swap expectations reach the providers through
-   * {@link DnsEvent#changes()}, which the publish stage uses.
+   * The assembly without sources and handlers: the janitor's events go straight to the providers.
+   * Their compare-and-swap expectations reach the providers through {@link DnsEvent#changes()},
+   * which the publish stage uses.
    */
   private Assembly publishOnly() {
-    return new Assembly(assembly.settings(), List.of(), List.of(), assembly.providers(),
-        assembly.metrics(), assembly.deadLetterSink(), assembly.codec(), assembly.health(),
+    return new Assembly(
+        assembly.settings(),
+        List.of(),
+        List.of(),
+        assembly.providers(),
+        assembly.metrics(),
+        assembly.deadLetterSink(),
+        assembly.codec(),
+        assembly.health(),
         assembly.startOrder());
   }
 }

@@ -6,8 +6,8 @@ import io.gordon.core.ownership.OwnershipSettings;
 /**
  * The parts of {@code [core.ownership]} the janitor applies.
  *
- * @param ownerId this gordon's owner id: the janitor replaces and deletes only RRsets whose
- *     marker names it
+ * @param ownerId this gordon's owner id: the janitor replaces and deletes only RRsets whose marker
+ *     names it
  * @param deleteThreshold largest share (0..1) of a zone's owned RRsets one run may delete
  * @param minRecords the guard applies only to zones with at least this many owned RRsets
  */
@@ -16,8 +16,8 @@ public record OwnershipRules(String ownerId, double deleteThreshold, int minReco
   public OwnershipRules {
     OwnerMarker.checkOwnerId(ownerId);
     if (!(deleteThreshold >= 0 && deleteThreshold <= 1)) {
-      throw new IllegalArgumentException("delete_threshold must be 0..1 but was "
-          + deleteThreshold);
+      throw new IllegalArgumentException(
+          "delete_threshold must be 0..1 but was " + deleteThreshold);
     }
     if (minRecords < 0) {
       throw new IllegalArgumentException("min_records must be at least 0 but was " + minRecords);

@@ -42,8 +42,8 @@ public record PlannedChange(Kind kind, RecordSet desired, Optional<RecordSet> li
     Objects.requireNonNull(desired, "desired == null");
     Objects.requireNonNull(live, "live == null");
     if (kind != Kind.ADDITION && live.isEmpty()) {
-      throw new IllegalArgumentException(kind.label() + " of " + desired.key()
-          + " needs the live RRset");
+      throw new IllegalArgumentException(
+          kind.label() + " of " + desired.key() + " needs the live RRset");
     }
   }
 

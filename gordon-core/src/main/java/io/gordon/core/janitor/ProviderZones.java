@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Reads a zone through the DNS provider that manages exactly that zone: a janitor reconciles
- * whole zones, so a provider of a parent zone is not the one to ask.
+ * Reads a zone through the DNS provider that manages exactly that zone: a janitor reconciles whole
+ * zones, so a provider of a parent zone is not the one to ask.
  */
 final class ProviderZones implements RecordReader {
   private final List<DnsProvider> providers;
@@ -38,7 +38,11 @@ final class ProviderZones implements RecordReader {
         managed.add(m);
       }
     }
-    throw new PermanentException("no configured DNS provider manages zone " + z
-        + " (managed zones: " + (managed.isEmpty() ? "none" : String.join(", ", managed)) + ")");
+    throw new PermanentException(
+        "no configured DNS provider manages zone "
+            + z
+            + " (managed zones: "
+            + (managed.isEmpty() ? "none" : String.join(", ", managed))
+            + ")");
   }
 }

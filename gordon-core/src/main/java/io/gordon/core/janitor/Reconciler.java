@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Plans one janitor run, provider-agnostic: reads every covered zone live through a
- * {@link RecordReader} (AXFR, zone file, Cloud DNS rrsets.list: whatever the provider does),
- * then asks each authority, then plans and guards each zone. Reading before observing is half of
- * the freshness rule (see {@link JanitorEvents}). A zone whose read fails, or whose authority
- * fails, is not changed at all; the run then reports the error.
+ * Plans one janitor run, provider-agnostic: reads every covered zone live through a {@link
+ * RecordReader} (AXFR, zone file, Cloud DNS rrsets.list: whatever the provider does), then asks
+ * each authority, then plans and guards each zone. Reading before observing is half of the
+ * freshness rule (see {@link JanitorEvents}). A zone whose read fails, or whose authority fails, is
+ * not changed at all; the run then reports the error.
  */
 public final class Reconciler {
   private final List<Named<Authority>> authorities;
@@ -53,16 +53,26 @@ public final class Reconciler {
       for (String zone : a.plugin().zones()) {
         String other = coveredBy.putIfAbsent(zone, a.name());
         if (other != null) {
-          errors.add("zone " + zone + " is covered by both " + other + " and " + a.name()
-              + " (expected one authority per zone); not reconciled");
+          errors.add(
+              "zone "
+                  + zone
+                  + " is covered by both "
+                  + other
+                  + " and "
+                  + a.name()
+                  + " (expected one authority per zone); not reconciled");
           read.remove(zone);
           continue;
         }
         try {
           read.put(zone, live.list(zone));
         } catch (RuntimeException e) {
-          errors.add("zone " + zone + ": cannot read the live zone: " + Failure.describe(e)
-              + "; not reconciled");
+          errors.add(
+              "zone "
+                  + zone
+                  + ": cannot read the live zone: "
+                  + Failure.describe(e)
+                  + "; not reconciled");
         }
       }
     }
@@ -74,8 +84,12 @@ public final class Reconciler {
       try {
         o = a.plugin().observe();
       } catch (RuntimeException e) {
-        errors.add(a.name() + ": the authority failed, nothing is changed in its zones ("
-            + String.join(", ", a.plugin().zones()) + "): " + Failure.describe(e));
+        errors.add(
+            a.name()
+                + ": the authority failed, nothing is changed in its zones ("
+                + String.join(", ", a.plugin().zones())
+                + "): "
+                + Failure.describe(e));
         continue;
       }
       plans.addAll(planZones(a, o, read, planner, guard, force, errors));
@@ -83,15 +97,25 @@ public final class Reconciler {
     return new JanitorPlan(plans, errors);
   }
 
-  private static List<ZonePlan> planZones(Named<Authority> a, Observation o,
-      Map<String, List<RecordSet>> read, Planner planner, DeletionGuard guard, boolean force,
+  private static List<ZonePlan> planZones(
+      Named<Authority> a,
+      Observation o,
+      Map<String, List<RecordSet>> read,
+      Planner planner,
+      DeletionGuard guard,
+      boolean force,
       List<String> errors) {
     List<ZonePlan> out = new ArrayList<>();
     Set<String> declared = a.plugin().zones();
     for (DesiredZone z : o.zones()) {
       if (!declared.contains(z.zone())) {
-        errors.add(a.name() + ": observed zone " + z.zone() + ", which it does not cover ("
-            + String.join(", ", declared) + "); ignored");
+        errors.add(
+            a.name()
+                + ": observed zone "
+                + z.zone()
+                + ", which it does not cover ("
+                + String.join(", ", declared)
+                + "); ignored");
       } else if (read.containsKey(z.zone())) {
         out.add(guard.check(planner.plan(z, o.observedAt(), read.get(z.zone())), force));
       }

@@ -8,12 +8,11 @@ import java.util.Objects;
  * @param eventId the event's id
  * @param zone the zone
  * @param change the planned change it carried
- * @param state {@code applied}, {@code published} (handed to an event publisher),
- *     {@code skipped}, {@code dead-lettered} or {@code redeliver}
+ * @param state {@code applied}, {@code published} (handed to an event publisher), {@code skipped},
+ *     {@code dead-lettered} or {@code redeliver}
  * @param reason why, when not applied or published
  */
-public record Sent(String eventId, String zone, PlannedChange change, String state,
-    String reason) {
+public record Sent(String eventId, String zone, PlannedChange change, String state, String reason) {
   /** Validates the fields. */
   public Sent {
     Objects.requireNonNull(eventId, "eventId == null");

@@ -16,13 +16,14 @@ import java.util.List;
  */
 final class ServiceProviders {
   /** The janitor's breaker refusals are reported by the run itself (see JanitorSchedule). */
-  private static final OwnershipProvider.Breaker QUIET = new OwnershipProvider.Breaker() {
-    @Override
-    public void tripped(String reason) {}
+  private static final OwnershipProvider.Breaker QUIET =
+      new OwnershipProvider.Breaker() {
+        @Override
+        public void tripped(String reason) {}
 
-    @Override
-    public void cleared() {}
-  };
+        @Override
+        public void cleared() {}
+      };
 
   private ServiceProviders() {}
 
@@ -33,17 +34,26 @@ final class ServiceProviders {
    * @param run the run's own load (janitor plugins only)
    * @param ownership the janitor's {@code [core.ownership]} (see {@link Janitor})
    */
-  static Assembly assembly(Assembly service, Assembly run, OwnershipSettings ownership,
-      Clock clock) {
+  static Assembly assembly(
+      Assembly service, Assembly run, OwnershipSettings ownership, Clock clock) {
     List<Named<DnsProvider>> providers = new ArrayList<>();
     for (Named<DnsProvider> p : service.providers()) {
       // The same provider instance, under the janitor's ownership rules instead of the
       // service's: they differ only in the live-path breaker and the adopted names.
       DnsProvider shared = p.plugin() instanceof OwnershipProvider o ? o.delegate() : p.plugin();
-      providers.add(new Named<>(p.name(), OwnershipProvider.wrap(shared, ownership, clock, QUIET),
-          p.config()));
+      providers.add(
+          new Named<>(
+              p.name(), OwnershipProvider.wrap(shared, ownership, clock, QUIET), p.config()));
     }
-    return new Assembly(run.settings(), List.of(), List.of(), providers, service.metrics(),
-        service.deadLetterSink(), run.codec(), run.health(), List.of());
+    return new Assembly(
+        run.settings(),
+        List.of(),
+        List.of(),
+        providers,
+        service.metrics(),
+        service.deadLetterSink(),
+        run.codec(),
+        run.health(),
+        List.of());
   }
 }

@@ -15,8 +15,13 @@ import java.util.Optional;
  * @param owned how many RRsets of the zone this gordon owned when read
  * @param guard when the deletion guard tripped: its message; the plan then has no deletions
  */
-public record ZonePlan(String zone, Instant observedAt, List<PlannedChange> changes,
-    List<String> notes, int owned, Optional<String> guard) {
+public record ZonePlan(
+    String zone,
+    Instant observedAt,
+    List<PlannedChange> changes,
+    List<String> notes,
+    int owned,
+    Optional<String> guard) {
   /** Copies the lists. */
   public ZonePlan {
     Objects.requireNonNull(zone, "zone == null");
@@ -39,8 +44,8 @@ public record ZonePlan(String zone, Instant observedAt, List<PlannedChange> chan
 
   /** This plan without its deletions, with the guard's message. */
   ZonePlan withoutDeletions(String reason) {
-    List<PlannedChange> kept = changes.stream()
-        .filter(c -> c.kind() != PlannedChange.Kind.DELETION).toList();
+    List<PlannedChange> kept =
+        changes.stream().filter(c -> c.kind() != PlannedChange.Kind.DELETION).toList();
     return new ZonePlan(zone, observedAt, kept, notes, owned, Optional.of(reason));
   }
 }

@@ -12,9 +12,18 @@ import java.util.function.Supplier;
 final class Converters {
   private Converters() {}
 
-  static final Map<String, Supplier<DynamicConverter<ILoggingEvent>>> ALL = Map.of(
-      "pylevel", PyLevel::new, "pylevelno", PyLevelNo::new, "pid", Pid::new,
-      "created", Created::new, "pyprocessname", ProcessName::new);
+  static final Map<String, Supplier<DynamicConverter<ILoggingEvent>>> ALL =
+      Map.of(
+          "pylevel",
+          PyLevel::new,
+          "pylevelno",
+          PyLevelNo::new,
+          "pid",
+          Pid::new,
+          "created",
+          Created::new,
+          "pyprocessname",
+          ProcessName::new);
 
   /** Python level names: WARNING for WARN. */
   static String pythonLevel(Level l) {

@@ -21,9 +21,9 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Configures logback from core.logging, as the original's ulogger setup: a level, and handlers
- * {@code stream} (stderr), {@code syslog} (UDP or TCP, facility) and {@code stackdriver}
- * (Cloud Logging JSON on stdout), with Python {@code fmt} / {@code date_fmt}. JUL (the
- * System.Logger plugins use) is routed to SLF4J. Message ids are in the MDC as {@code msg_id}.
+ * {@code stream} (stderr), {@code syslog} (UDP or TCP, facility) and {@code stackdriver} (Cloud
+ * Logging JSON on stdout), with Python {@code fmt} / {@code date_fmt}. JUL (the System.Logger
+ * plugins use) is routed to SLF4J. Message ids are in the MDC as {@code msg_id}.
  */
 public final class GordonLogging {
   private static final String SYSLOG_FMT = "gordon[%(process)d]: %(levelname)s: %(message)s";
@@ -54,8 +54,7 @@ public final class GordonLogging {
   private static void configure(CoreSettings.Logging settings, boolean stdoutIsOutput) {
     LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
     ctx.reset();
-    ctx.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS,
-        new HashMap<>(Converters.ALL));
+    ctx.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, new HashMap<>(Converters.ALL));
     LevelChangePropagator jul = new LevelChangePropagator();
     jul.setContext(ctx);
     jul.setResetJUL(true);
@@ -63,8 +62,10 @@ public final class GordonLogging {
     ctx.addListener(jul);
     Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(level(settings.level()));
-    List<String> handlers = !settings.handlers().isEmpty() ? settings.handlers()
-        : stdoutIsOutput ? List.of("stream") : defaultHandlers();
+    List<String> handlers =
+        !settings.handlers().isEmpty()
+            ? settings.handlers()
+            : stdoutIsOutput ? List.of("stream") : defaultHandlers();
     for (String h : handlers) {
       for (Appender<ILoggingEvent> a : appenders(ctx, h, settings, stdoutIsOutput)) {
         a.start();
@@ -92,16 +93,18 @@ public final class GordonLogging {
     };
   }
 
-  private static List<Appender<ILoggingEvent>> appenders(LoggerContext ctx, String handler,
-      CoreSettings.Logging s, boolean stdoutIsOutput) {
+  private static List<Appender<ILoggingEvent>> appenders(
+      LoggerContext ctx, String handler, CoreSettings.Logging s, boolean stdoutIsOutput) {
     List<Appender<ILoggingEvent>> out = new ArrayList<>();
     switch (handler) {
       case "stream" -> out.add(stream(ctx, s));
       case "syslog" -> out.add(syslog(ctx, s));
-      case "stackdriver" -> out.add(stackdriver(ctx, stdoutIsOutput ? "System.err"
-          : "System.out"));
-      default -> throw new IllegalArgumentException("core.logging.handlers has \"" + handler
-          + "\" (expected stream, syslog or stackdriver)");
+      case "stackdriver" -> out.add(stackdriver(ctx, stdoutIsOutput ? "System.err" : "System.out"));
+      default ->
+          throw new IllegalArgumentException(
+              "core.logging.handlers has \""
+                  + handler
+                  + "\" (expected stream, syslog or stackdriver)");
     }
     return out;
   }
@@ -109,8 +112,11 @@ public final class GordonLogging {
   private static Appender<ILoggingEvent> stream(LoggerContext ctx, CoreSettings.Logging s) {
     PatternLayoutEncoder enc = new PatternLayoutEncoder();
     enc.setContext(ctx);
-    enc.setPattern(PythonFormat.pattern(s.fmt().orElse(PythonFormat.DEFAULT_FMT),
-        s.dateFmt().orElse(s.fmt().isPresent() ? null : PythonFormat.DEFAULT_DATEFMT)) + "%n");
+    enc.setPattern(
+        PythonFormat.pattern(
+                s.fmt().orElse(PythonFormat.DEFAULT_FMT),
+                s.dateFmt().orElse(s.fmt().isPresent() ? null : PythonFormat.DEFAULT_DATEFMT))
+            + "%n");
     enc.start();
     ConsoleAppender<ILoggingEvent> a = new ConsoleAppender<>();
     a.setContext(ctx);
@@ -141,11 +147,9 @@ public final class GordonLogging {
     if (addr.note() != null) {
       System.err.println("gordon: " + addr.note());
     }
-    String suffix = PythonFormat.pattern(s.fmt().orElse(SYSLOG_FMT),
-        s.dateFmt().orElse(null));
+    String suffix = PythonFormat.pattern(s.fmt().orElse(SYSLOG_FMT), s.dateFmt().orElse(null));
     if (s.proto().equalsIgnoreCase("tcp") || s.proto().equals("1")) {
-      TcpSyslogAppender t = new TcpSyslogAppender(addr.host(), addr.port(), s.facility(),
-          suffix);
+      TcpSyslogAppender t = new TcpSyslogAppender(addr.host(), addr.port(), s.facility(), suffix);
       t.setContext(ctx);
       t.setName("syslog");
       return t;

@@ -12,19 +12,31 @@ public final class PythonFormat {
   /** The original's stream format (ulogger). */
   public static final String DEFAULT_FMT =
       "%(asctime)s.%(msecs)03dZ gordon (%(process)d) %(levelname)s: %(message)s";
+
   /** The original's date format. */
   public static final String DEFAULT_DATEFMT = "%Y-%m-%dT%H:%M:%S";
+
   private static final Pattern FIELD =
       Pattern.compile("%\\((\\w+)\\)([-#0 +]*)(\\d*)(?:\\.(\\d+))?([sdfrxXeEgGi])");
-  private static final Map<String, String> FIELDS = Map.ofEntries(
-      Map.entry("name", "logger"), Map.entry("message", "msg"), Map.entry("msg", "msg"),
-      Map.entry("levelname", "pylevel"), Map.entry("levelno", "pylevelno"),
-      Map.entry("process", "pid"), Map.entry("thread", "thread"),
-      Map.entry("threadName", "thread"), Map.entry("processName", "pyprocessname"),
-      Map.entry("created", "created"), Map.entry("relativeCreated", "relative"),
-      Map.entry("module", "class{0}"), Map.entry("funcName", "method"),
-      Map.entry("lineno", "line"), Map.entry("filename", "file"), Map.entry("pathname", "file"),
-      Map.entry("msg_id", "X{msg_id}"));
+  private static final Map<String, String> FIELDS =
+      Map.ofEntries(
+          Map.entry("name", "logger"),
+          Map.entry("message", "msg"),
+          Map.entry("msg", "msg"),
+          Map.entry("levelname", "pylevel"),
+          Map.entry("levelno", "pylevelno"),
+          Map.entry("process", "pid"),
+          Map.entry("thread", "thread"),
+          Map.entry("threadName", "thread"),
+          Map.entry("processName", "pyprocessname"),
+          Map.entry("created", "created"),
+          Map.entry("relativeCreated", "relative"),
+          Map.entry("module", "class{0}"),
+          Map.entry("funcName", "method"),
+          Map.entry("lineno", "line"),
+          Map.entry("filename", "file"),
+          Map.entry("pathname", "file"),
+          Map.entry("msg_id", "X{msg_id}"));
 
   private PythonFormat() {}
 
@@ -42,10 +54,10 @@ public final class PythonFormat {
     return out.toString();
   }
 
-  private static String field(String name, String flags, String width, String precision,
-      String datefmt) {
-    String pad = width.isEmpty() || name.equals("msecs") ? ""
-        : (flags.contains("-") ? "-" : "") + width;
+  private static String field(
+      String name, String flags, String width, String precision, String datefmt) {
+    String pad =
+        width.isEmpty() || name.equals("msecs") ? "" : (flags.contains("-") ? "-" : "") + width;
     return switch (name) {
       case "asctime" -> "%" + pad + "d{" + date(datefmt) + ", UTC}";
       case "msecs" -> "%d{SSS, UTC}";

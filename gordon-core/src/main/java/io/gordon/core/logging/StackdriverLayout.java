@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Cloud Logging structured JSON, one object per line (the format the GCE ops agent and GKE
- * ingest from stdout): severity, message (with the stack trace), timestamp, logger, thread and
- * {@code logging.googleapis.com/labels} holding the MDC (e.g. msg_id).
+ * Cloud Logging structured JSON, one object per line (the format the GCE ops agent and GKE ingest
+ * from stdout): severity, message (with the stack trace), timestamp, logger, thread and {@code
+ * logging.googleapis.com/labels} holding the MDC (e.g. msg_id).
  */
 public final class StackdriverLayout extends LayoutBase<ILoggingEvent> {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -16,9 +16,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Syslog over TCP (RFC 3164 message, newline framed as RFC 6587), for core.logging.proto =
- * "tcp"; logback's own SyslogAppender speaks UDP only. Reconnects on the next event after a
- * failure; a line that cannot be sent is dropped (logging must never block the service).
+ * Syslog over TCP (RFC 3164 message, newline framed as RFC 6587), for core.logging.proto = "tcp";
+ * logback's own SyslogAppender speaks UDP only. Reconnects on the next event after a failure; a
+ * line that cannot be sent is dropped (logging must never block the service).
  */
 public final class TcpSyslogAppender extends AppenderBase<ILoggingEvent> {
   private static final DateTimeFormatter STAMP =
@@ -53,8 +53,16 @@ public final class TcpSyslogAppender extends AppenderBase<ILoggingEvent> {
   @Override
   protected synchronized void append(ILoggingEvent e) {
     int pri = facility + LevelToSyslogSeverity.convert(e);
-    String line = "<" + pri + ">" + ZonedDateTime.now(ZoneId.systemDefault()).format(STAMP)
-        + " " + hostname + " " + layout.doLayout(e).replace('\n', ' ') + "\n";
+    String line =
+        "<"
+            + pri
+            + ">"
+            + ZonedDateTime.now(ZoneId.systemDefault()).format(STAMP)
+            + " "
+            + hostname
+            + " "
+            + layout.doLayout(e).replace('\n', ' ')
+            + "\n";
     try {
       if (out == null) {
         socket = new Socket();

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code ffwd} relay: one UDP datagram of JSON per metric, byte for byte as the original's
  * {@code json.dumps}: {@code {"key": K, "attributes": {"what": NAME, "metric_type": "meter",
- * ...context}, "value": V, "type": "metric"}}. Counters and gauges are meters (no aggregation,
- * as the original); timers are {@code metric_type: "timer"} with seconds times time_unit.
+ * ...context}, "value": V, "type": "metric"}}. Counters and gauges are meters (no aggregation, as
+ * the original); timers are {@code metric_type: "timer"} with seconds times time_unit.
  */
 public final class FfwdRelay implements MetricRelay, GordonPlugin {
   private static final Logger LOG = LoggerFactory.getLogger("gordon.metrics.ffwd");
@@ -52,8 +52,8 @@ public final class FfwdRelay implements MetricRelay, GordonPlugin {
 
   @Override
   public void timing(String name, Duration elapsed, Map<String, String> context) {
-    send(datagram(key, name, "timer", Double.toString(elapsed.toNanos() / 1e9 * timeUnit),
-        context));
+    send(
+        datagram(key, name, "timer", Double.toString(elapsed.toNanos() / 1e9 * timeUnit), context));
   }
 
   @Override
@@ -71,22 +71,23 @@ public final class FfwdRelay implements MetricRelay, GordonPlugin {
   }
 
   /** The datagram text for one metric. */
-  static String datagram(String key, String name, String type, String value,
-      Map<String, String> context) {
+  static String datagram(
+      String key, String name, String type, String value, Map<String, String> context) {
     Map<String, String> attrs = new LinkedHashMap<>();
     attrs.put("what", name);
     attrs.put("metric_type", type);
     attrs.putAll(PythonRepr.ordered(context));
-    StringBuilder sb = new StringBuilder("{\"key\": ").append(quote(key))
-        .append(", \"attributes\": {");
+    StringBuilder sb =
+        new StringBuilder("{\"key\": ").append(quote(key)).append(", \"attributes\": {");
     boolean first = true;
     for (Map.Entry<String, String> e : attrs.entrySet()) {
-      sb.append(first ? "" : ", ").append(quote(e.getKey())).append(": ")
+      sb.append(first ? "" : ", ")
+          .append(quote(e.getKey()))
+          .append(": ")
           .append(quote(e.getValue()));
       first = false;
     }
-    return sb.append("}, \"value\": ").append(value).append(", \"type\": \"metric\"}")
-        .toString();
+    return sb.append("}, \"value\": ").append(value).append(", \"type\": \"metric\"}").toString();
   }
 
   private static String quote(String s) {

@@ -12,10 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * The default relay, {@code metrics-logger}: logs each metric on logger
- * {@code gordon.metrics-logger} as the original did: {@code [<name>] value: <v>}, plus
- * {@code  context: {'k': 'v'}} when there are attributes. Counters are cumulative per name;
- * timers log seconds times {@code time_unit}.
+ * The default relay, {@code metrics-logger}: logs each metric on logger {@code
+ * gordon.metrics-logger} as the original did: {@code [<name>] value: <v>}, plus {@code context:
+ * {'k': 'v'}} when there are attributes. Counters are cumulative per name; timers log seconds times
+ * {@code time_unit}.
  */
 public final class LogRelay implements MetricRelay, GordonPlugin {
   private static final Logger LOG = LoggerFactory.getLogger("gordon.metrics-logger");

@@ -28,17 +28,37 @@ public final class LogRelayFactory implements PluginFactory {
   @Override
   public ConfigSpec configSpec() {
     return ConfigSpec.builder()
-        .optional("log_level", ConfigType.STRING, "info", Rule.oneOf("debug", "info",
-            "warning", "warn", "error", "critical", "DEBUG", "INFO", "WARNING", "WARN", "ERROR",
-            "CRITICAL"), "Level at which metric lines are logged.")
-        .optional("time_unit", ConfigType.NUMBER, 1.0, Rule.any(),
+        .optional(
+            "log_level",
+            ConfigType.STRING,
+            "info",
+            Rule.oneOf(
+                "debug",
+                "info",
+                "warning",
+                "warn",
+                "error",
+                "critical",
+                "DEBUG",
+                "INFO",
+                "WARNING",
+                "WARN",
+                "ERROR",
+                "CRITICAL"),
+            "Level at which metric lines are logged.")
+        .optional(
+            "time_unit",
+            ConfigType.NUMBER,
+            1.0,
+            Rule.any(),
             "Multiplier applied to elapsed seconds of timers.")
         .build();
   }
 
   @Override
   public GordonPlugin create(PluginContext context) {
-    return new LogRelay(Settings.string(context.config(), "info", "log_level"),
+    return new LogRelay(
+        Settings.string(context.config(), "info", "log_level"),
         Settings.number(context.config(), 1.0, "time_unit"));
   }
 }

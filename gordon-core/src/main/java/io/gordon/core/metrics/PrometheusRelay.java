@@ -13,23 +13,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The {@code prometheus} relay: Micrometer meters scraped at the admin server's /metrics, named
- * in Prometheus style with their unit: counter {@code router-message-consumed} becomes
- * {@code router_message_consumed_total}, timer {@code router-message-flight-duration} becomes
- * the histogram {@code router_message_flight_duration_seconds} (buckets from 1 ms to 60 s).
- * Attributes become labels, except those that name single messages ({@code msg_id},
- * {@code msg_age}: one series per message would grow without bound) and {@code unit}, which
- * the name carries.
+ * The {@code prometheus} relay: Micrometer meters scraped at the admin server's /metrics, named in
+ * Prometheus style with their unit: counter {@code router-message-consumed} becomes {@code
+ * router_message_consumed_total}, timer {@code router-message-flight-duration} becomes the
+ * histogram {@code router_message_flight_duration_seconds} (buckets from 1 ms to 60 s). Attributes
+ * become labels, except those that name single messages ({@code msg_id}, {@code msg_age}: one
+ * series per message would grow without bound) and {@code unit}, which the name carries.
  */
 public final class PrometheusRelay implements MetricRelay, GordonPlugin {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private static final java.util.Set<String> UNLABELLED = java.util.Set.of("msg_id", "msg_age",
-      "unit");
-  private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5),
-      Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
-      Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
-      Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(60)};
+  private static final java.util.Set<String> UNLABELLED =
+      java.util.Set.of("msg_id", "msg_age", "unit");
+  private static final Duration[] BUCKETS = {
+    Duration.ofMillis(1),
+    Duration.ofMillis(5),
+    Duration.ofMillis(10),
+    Duration.ofMillis(25),
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10),
+    Duration.ofSeconds(60)
+  };
   private final Map<String, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
@@ -42,18 +52,25 @@ public final class PrometheusRelay implements MetricRelay, GordonPlugin {
   public void set(String name, double value, Map<String, String> context) {
     Tags tags = tags(context);
     String id = name + tags;
-    gauges.computeIfAbsent(id, k -> {
-      AtomicReference<Double> ref = new AtomicReference<>(0.0);
-      registry.gauge(name, tags, ref, AtomicReference::get);
-      return ref;
-    }).set(value);
+    gauges
+        .computeIfAbsent(
+            id,
+            k -> {
+              AtomicReference<Double> ref = new AtomicReference<>(0.0);
+              registry.gauge(name, tags, ref, AtomicReference::get);
+              return ref;
+            })
+        .set(value);
   }
 
   @Override
   public void timing(String name, Duration elapsed, Map<String, String> context) {
     Tags tags = tags(context);
-    timers.computeIfAbsent(name + tags, k -> Timer.builder(name).tags(tags)
-        .serviceLevelObjectives(BUCKETS).register(registry)).record(elapsed);
+    timers
+        .computeIfAbsent(
+            name + tags,
+            k -> Timer.builder(name).tags(tags).serviceLevelObjectives(BUCKETS).register(registry))
+        .record(elapsed);
   }
 
   /** The Prometheus text exposition of every meter. */
@@ -65,8 +82,11 @@ public final class PrometheusRelay implements MetricRelay, GordonPlugin {
     if (context.isEmpty()) {
       return Tags.empty();
     }
-    return Tags.of(context.entrySet().stream().filter(e -> !UNLABELLED.contains(e.getKey()))
-        .map(e -> Tag.of(e.getKey(), e.getValue())).toList());
+    return Tags.of(
+        context.entrySet().stream()
+            .filter(e -> !UNLABELLED.contains(e.getKey()))
+            .map(e -> Tag.of(e.getKey(), e.getValue()))
+            .toList());
   }
 
   @Override

@@ -8,23 +8,26 @@ final class PythonRepr {
   private PythonRepr() {}
 
   /**
-   * Keys in a stable order: as given for ordered maps, else sorted (Python keeps insertion
-   * order; sorting gives the original's order for every router metric).
+   * Keys in a stable order: as given for ordered maps, else sorted (Python keeps insertion order;
+   * sorting gives the original's order for every router metric).
    */
   static Map<String, String> ordered(Map<String, String> m) {
-    return m instanceof java.util.LinkedHashMap || m instanceof java.util.SortedMap
-        || m.size() < 2 ? m : new java.util.TreeMap<>(m);
+    return m instanceof java.util.LinkedHashMap || m instanceof java.util.SortedMap || m.size() < 2
+        ? m
+        : new java.util.TreeMap<>(m);
   }
 
   /** {@code {'k': 'v', ...}} in {@link #ordered} order. */
   static String dict(Map<String, String> m) {
     StringBuilder sb = new StringBuilder("{");
-    ordered(m).forEach((k, v) -> {
-      if (sb.length() > 1) {
-        sb.append(", ");
-      }
-      sb.append(str(k)).append(": ").append(str(v));
-    });
+    ordered(m)
+        .forEach(
+            (k, v) -> {
+              if (sb.length() > 1) {
+                sb.append(", ");
+              }
+              sb.append(str(k)).append(": ").append(str(v));
+            });
     return sb.append('}').toString();
   }
 
@@ -60,8 +63,7 @@ final class PythonRepr {
       String[] p = s.split("E");
       String mant = p[0].endsWith(".0") ? p[0].substring(0, p[0].length() - 2) : p[0];
       int exp = Integer.parseInt(p[1]);
-      return mant + "e" + (exp < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d",
-          Math.abs(exp));
+      return mant + "e" + (exp < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exp));
     }
     return s;
   }

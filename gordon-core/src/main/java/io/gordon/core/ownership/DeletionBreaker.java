@@ -14,10 +14,10 @@ import java.util.function.ToIntFunction;
 
 /**
  * The live path's deletion circuit breaker: counts the deletions admitted per zone over a sliding
- * window, and refuses one when it would bring the deletions within the window above
- * {@code delete_threshold} of the zone's owned RRsets, if the zone has at least
- * {@code min_records} of them. The owned count is taken at most once per window (listing a zone
- * is expensive), which is also the base the fraction is meant against. Thread-safe.
+ * window, and refuses one when it would bring the deletions within the window above {@code
+ * delete_threshold} of the zone's owned RRsets, if the zone has at least {@code min_records} of
+ * them. The owned count is taken at most once per window (listing a zone is expensive), which is
+ * also the base the fraction is meant against. Thread-safe.
  */
 final class DeletionBreaker {
   private final OwnershipSettings settings;
@@ -44,8 +44,8 @@ final class DeletionBreaker {
   record Admission(boolean counted, Optional<String> refusal) {}
 
   /**
-   * Admits one deletion in {@code zone}, counting it, or refuses it. A deletion that would trip
-   * the breaker is admitted uncounted when {@code exists} says there is nothing to delete.
+   * Admits one deletion in {@code zone}, counting it, or refuses it. A deletion that would trip the
+   * breaker is admitted uncounted when {@code exists} says there is nothing to delete.
    */
   Admission admit(String zone, BooleanSupplier exists) {
     ZoneWindow w;
@@ -60,7 +60,8 @@ final class DeletionBreaker {
         w.countedAt = now;
       }
       int wouldBe = w.deletions.size() + 1;
-      if (w.owned >= settings.minRecords() && w.owned > 0
+      if (w.owned >= settings.minRecords()
+          && w.owned > 0
           && wouldBe > settings.deleteThreshold() * w.owned) {
         if (!exists.getAsBoolean()) {
           return new Admission(false, Optional.empty());
@@ -89,18 +90,29 @@ final class DeletionBreaker {
 
   /** Whether any zone refused its last deletion. */
   synchronized boolean tripped() {
-    return zones.values().stream().anyMatch(w -> {
-      synchronized (w) {
-        return w.tripped;
-      }
-    });
+    return zones.values().stream()
+        .anyMatch(
+            w -> {
+              synchronized (w) {
+                return w.tripped;
+              }
+            });
   }
 
   private String reason(String zone, int count, int owned) {
-    return "deletions in zone " + zone + " are stopped: " + count + " of its " + owned
-        + " owned RRsets (" + percent((double) count / owned) + ") would be deleted within "
-        + human(settings.window()) + ", above core.ownership.delete_threshold "
-        + percent(settings.deleteThreshold()) + "; parked (replay it once the deletions are "
+    return "deletions in zone "
+        + zone
+        + " are stopped: "
+        + count
+        + " of its "
+        + owned
+        + " owned RRsets ("
+        + percent((double) count / owned)
+        + ") would be deleted within "
+        + human(settings.window())
+        + ", above core.ownership.delete_threshold "
+        + percent(settings.deleteThreshold())
+        + "; parked (replay it once the deletions are "
         + "confirmed, or raise the threshold)";
   }
 

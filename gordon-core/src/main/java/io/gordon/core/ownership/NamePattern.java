@@ -6,15 +6,15 @@ import java.util.Objects;
 
 /**
  * A name or a suffix pattern from {@code [core.ownership] adopt} or {@code protected}: a name
- * ({@code www.example.com}) matches itself; {@code *.example.com} matches every name below
- * {@code example.com.} but not {@code example.com.} itself; {@code *} matches every name.
+ * ({@code www.example.com}) matches itself; {@code *.example.com} matches every name below {@code
+ * example.com.} but not {@code example.com.} itself; {@code *} matches every name.
  *
  * @param text the pattern as written, normalised to lower case with a trailing dot
  */
 public record NamePattern(String text) {
   /** What a pattern looks like, for configuration errors and the reference. */
-  public static final String RULE = "names or \"*.\" suffix patterns, e.g. \"www.example.com\""
-      + " or \"*.example.com\"";
+  public static final String RULE =
+      "names or \"*.\" suffix patterns, e.g. \"www.example.com\"" + " or \"*.example.com\"";
 
   /** Validates and normalises the pattern. */
   public NamePattern {

@@ -23,9 +23,9 @@ import java.util.Set;
  * Wraps a {@link DnsProvider} with gordon's ownership rules (see docs/ownership.md): refuses
  * protected records and reserved marker names, attaches this gordon's {@link Ownership} claim to
  * every change (adopting where {@code core.ownership.adopt} says so) so that the provider writes
- * markers and refuses what it does not own, and parks deletions that trip the
- * {@link DeletionBreaker}, reporting not-ready while it is tripped. Refusals are permanent
- * failures: the message goes to the dead-letter sink with the reason.
+ * markers and refuses what it does not own, and parks deletions that trip the {@link
+ * DeletionBreaker}, reporting not-ready while it is tripped. Refusals are permanent failures: the
+ * message goes to the dead-letter sink with the reason.
  */
 public final class OwnershipProvider implements DnsProvider {
   private final DnsProvider delegate;
@@ -34,8 +34,8 @@ public final class OwnershipProvider implements DnsProvider {
   private final DeletionBreaker breaker;
   private final Breaker sink;
 
-  private OwnershipProvider(DnsProvider delegate, OwnershipSettings settings, Clock clock,
-      Breaker sink) {
+  private OwnershipProvider(
+      DnsProvider delegate, OwnershipSettings settings, Clock clock, Breaker sink) {
     this.delegate = delegate;
     this.settings = settings;
     this.protection = new Protection(settings, delegate, clock);
@@ -53,9 +53,10 @@ public final class OwnershipProvider implements DnsProvider {
   }
 
   /** {@code provider} wrapped, or {@code provider} itself when ownership is disabled. */
-  public static DnsProvider wrap(DnsProvider provider, OwnershipSettings settings, Clock clock,
-      Breaker breaker) {
-    return settings.enabled() ? new OwnershipProvider(provider, settings, clock, breaker)
+  public static DnsProvider wrap(
+      DnsProvider provider, OwnershipSettings settings, Clock clock, Breaker breaker) {
+    return settings.enabled()
+        ? new OwnershipProvider(provider, settings, clock, breaker)
         : provider;
   }
 
@@ -80,10 +81,13 @@ public final class OwnershipProvider implements DnsProvider {
     }
     List<ChangeResult> done;
     try {
-      done = forwards.isEmpty() ? List.of()
-          : delegate.apply(forwards.stream().map(Forward::claimed).toList());
+      done =
+          forwards.isEmpty()
+              ? List.of()
+              : delegate.apply(forwards.stream().map(Forward::claimed).toList());
     } catch (RuntimeException e) {
-      forwards.stream().filter(f -> f.countedZone() != null)
+      forwards.stream()
+          .filter(f -> f.countedZone() != null)
           .forEach(f -> breaker.release(f.countedZone()));
       throw e;
     }
@@ -123,15 +127,18 @@ public final class OwnershipProvider implements DnsProvider {
       }
       counted = a.counted() ? zone.get() : null;
     }
-    return new Forward(index, c.withOwnership(new Ownership(settings.ownerId(),
-        settings.adopts(c.name()))), counted);
+    return new Forward(
+        index,
+        c.withOwnership(new Ownership(settings.ownerId(), settings.adopts(c.name()))),
+        counted);
   }
 
   /** Whether removal {@code c} would remove anything (read only near the threshold). */
   private boolean exists(Change c) {
     Optional<RecordSet> live = delegate.read(c.name(), c.type());
-    return live.isPresent() && (((Change.Remove) c).wholeRrset()
-        || c.records().rdata().stream().anyMatch(live.get().rdata()::contains));
+    return live.isPresent()
+        && (((Change.Remove) c).wholeRrset()
+            || c.records().rdata().stream().anyMatch(live.get().rdata()::contains));
   }
 
   private OwnershipException trip(String reason) {
@@ -158,14 +165,22 @@ public final class OwnershipProvider implements DnsProvider {
     try {
       all = delegate.list(zone);
     } catch (RuntimeException e) {
-      throw new RetriableException("cannot list zone " + zone + " to count its owned RRsets"
-          + " for the deletion breaker: " + e.getMessage(), e);
+      throw new RetriableException(
+          "cannot list zone "
+              + zone
+              + " to count its owned RRsets"
+              + " for the deletion breaker: "
+              + e.getMessage(),
+          e);
     }
     int owned = 0;
     for (RecordSet r : all) {
-      if (r.type() == RecordType.TXT && OwnerMarker.isReserved(r.name())
-          && r.rdata().size() == 1 && OwnerMarker.parse(r.rdata().get(0))
-              .filter(m -> m.ownerId().equals(settings.ownerId())).isPresent()) {
+      if (r.type() == RecordType.TXT
+          && OwnerMarker.isReserved(r.name())
+          && r.rdata().size() == 1
+          && OwnerMarker.parse(r.rdata().get(0))
+              .filter(m -> m.ownerId().equals(settings.ownerId()))
+              .isPresent()) {
         owned++;
       }
     }
@@ -173,7 +188,8 @@ public final class OwnershipProvider implements DnsProvider {
   }
 
   private Optional<String> zoneOf(String name) {
-    return delegate.zones().stream().filter(z -> DnsNames.isInZone(name, z))
+    return delegate.zones().stream()
+        .filter(z -> DnsNames.isInZone(name, z))
         .max(Comparator.comparingInt(String::length));
   }
 

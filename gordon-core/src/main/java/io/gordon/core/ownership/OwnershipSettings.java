@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code [core.ownership]}: whether gordon records and checks ownership of what it writes, as
- * whom, what it may adopt, what it never touches, and the live-path deletion breaker. The keys
- * are declared in {@link io.gordon.core.config.CoreSpec#OWNERSHIP}.
+ * {@code [core.ownership]}: whether gordon records and checks ownership of what it writes, as whom,
+ * what it may adopt, what it never touches, and the live-path deletion breaker. The keys are
+ * declared in {@link io.gordon.core.config.CoreSpec#OWNERSHIP}.
  *
  * @param enabled when false, providers are used as they are: no markers, no checks
  * @param ownerId the owner id written in markers
@@ -19,8 +19,14 @@ import java.util.Objects;
  * @param minRecords owned RRsets a zone needs before the breaker applies
  * @param window the breaker's sliding window
  */
-public record OwnershipSettings(boolean enabled, String ownerId, List<NamePattern> adopt,
-    List<NamePattern> protectedNames, double deleteThreshold, int minRecords, Duration window) {
+public record OwnershipSettings(
+    boolean enabled,
+    String ownerId,
+    List<NamePattern> adopt,
+    List<NamePattern> protectedNames,
+    double deleteThreshold,
+    int minRecords,
+    Duration window) {
 
   /** Validates the fields and copies the lists. */
   public OwnershipSettings {
@@ -28,8 +34,8 @@ public record OwnershipSettings(boolean enabled, String ownerId, List<NamePatter
     adopt = List.copyOf(adopt);
     protectedNames = List.copyOf(protectedNames);
     if (deleteThreshold < 0 || deleteThreshold > 1) {
-      throw new IllegalArgumentException("delete_threshold must be from 0 to 1 but was "
-          + deleteThreshold);
+      throw new IllegalArgumentException(
+          "delete_threshold must be from 0 to 1 but was " + deleteThreshold);
     }
     if (minRecords < 0) {
       throw new IllegalArgumentException("min_records must be at least 0 but was " + minRecords);
@@ -39,24 +45,27 @@ public record OwnershipSettings(boolean enabled, String ownerId, List<NamePatter
 
   /** The defaults of every key. */
   public static OwnershipSettings defaults() {
-    return new OwnershipSettings(true, "gordon", List.of(), List.of(), 0.30, 10,
-        Duration.ofMinutes(10));
+    return new OwnershipSettings(
+        true, "gordon", List.of(), List.of(), 0.30, 10, Duration.ofMinutes(10));
   }
 
   /** Settings with ownership off. */
   public static OwnershipSettings disabled() {
-    return new OwnershipSettings(false, "gordon", List.of(), List.of(), 0.30, 10,
-        Duration.ofMinutes(10));
+    return new OwnershipSettings(
+        false, "gordon", List.of(), List.of(), 0.30, 10, Duration.ofMinutes(10));
   }
 
   /** Builds the settings from the validated values of the table, defaults included. */
   @SuppressWarnings("unchecked")
   public static OwnershipSettings of(Map<String, Object> values) {
-    return new OwnershipSettings((Boolean) values.get("enabled"), (String) values.get("owner_id"),
+    return new OwnershipSettings(
+        (Boolean) values.get("enabled"),
+        (String) values.get("owner_id"),
         NamePattern.all((List<String>) values.get("adopt")),
         NamePattern.all((List<String>) values.get("protected")),
         ((Number) values.get("delete_threshold")).doubleValue(),
-        Math.toIntExact((Long) values.get("min_records")), (Duration) values.get("window"));
+        Math.toIntExact((Long) values.get("min_records")),
+        (Duration) values.get("window"));
   }
 
   /** Whether an existing RRset without marker at {@code name} may be adopted. */

@@ -19,9 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The records gordon never changes, whoever owns them: the apex SOA and NS of a zone (SOA is not
  * even a type gordon can express), glue (A and AAAA at the in-zone targets of the zone's NS
- * records, apex and delegations), the names of {@code core.ownership.protected}, and the
- * reserved marker names. The glue names of a zone are read from the provider and kept for one
- * window. Thread-safe.
+ * records, apex and delegations), the names of {@code core.ownership.protected}, and the reserved
+ * marker names. The glue names of a zone are read from the provider and kept for one window.
+ * Thread-safe.
  */
 final class Protection {
   private final OwnershipSettings settings;
@@ -43,22 +43,37 @@ final class Protection {
   Optional<OwnershipException> refusal(Change c, String zone) {
     String what = c.name() + " " + c.type();
     if (OwnerMarker.isReserved(c.name())) {
-      return refuse(what + " is refused: names starting with " + OwnerMarker.PREFIX
-          + " are reserved for gordon's owner markers");
+      return refuse(
+          what
+              + " is refused: names starting with "
+              + OwnerMarker.PREFIX
+              + " are reserved for gordon's owner markers");
     }
     if (c.name().equals(zone) && c.type() == RecordType.NS) {
-      return refuse(what + " is protected: gordon never changes the SOA and NS records at the"
-          + " apex of zone " + zone + "; not changed");
+      return refuse(
+          what
+              + " is protected: gordon never changes the SOA and NS records at the"
+              + " apex of zone "
+              + zone
+              + "; not changed");
     }
     Optional<NamePattern> listed = NamePattern.firstMatch(settings.protectedNames(), c.name());
     if (listed.isPresent()) {
-      return refuse(what + " is protected by core.ownership.protected (\""
-          + listed.get().text() + "\"); not changed");
+      return refuse(
+          what
+              + " is protected by core.ownership.protected (\""
+              + listed.get().text()
+              + "\"); not changed");
     }
     if ((c.type() == RecordType.A || c.type() == RecordType.AAAA)
         && glueNames(zone).contains(c.name())) {
-      return refuse(what + " is protected: it is glue (the address of name server " + c.name()
-          + " of zone " + zone + "); not changed");
+      return refuse(
+          what
+              + " is protected: it is glue (the address of name server "
+              + c.name()
+              + " of zone "
+              + zone
+              + "); not changed");
     }
     return Optional.empty();
   }
@@ -83,8 +98,9 @@ final class Protection {
         }
       }
     } catch (RuntimeException e) {
-      throw new RetriableException("cannot read the name servers of zone " + zone
-          + " to rule out glue: " + e.getMessage(), e);
+      throw new RetriableException(
+          "cannot read the name servers of zone " + zone + " to rule out glue: " + e.getMessage(),
+          e);
     }
     glue.put(zone, new Glue(Set.copyOf(names), now));
     return names;

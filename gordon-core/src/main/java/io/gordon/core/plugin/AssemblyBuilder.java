@@ -26,8 +26,8 @@ import java.util.Optional;
  * janitor, readers) sees the wrapped provider.
  */
 final class AssemblyBuilder {
-  private static final List<PluginKind> START_ORDER = List.of(PluginKind.DEAD_LETTER,
-      PluginKind.PROVIDER, PluginKind.HANDLER, PluginKind.SOURCE);
+  private static final List<PluginKind> START_ORDER =
+      List.of(PluginKind.DEAD_LETTER, PluginKind.PROVIDER, PluginKind.HANDLER, PluginKind.SOURCE);
 
   private AssemblyBuilder() {}
 
@@ -45,23 +45,34 @@ final class AssemblyBuilder {
       String component = name + ".ownership";
       health.register(component);
       health.started(component);
-      return OwnershipProvider.wrap(provider, ownership, clock, new OwnershipProvider.Breaker() {
-        @Override
-        public void tripped(String reason) {
-          health.notReady(component, reason);
-        }
+      return OwnershipProvider.wrap(
+          provider,
+          ownership,
+          clock,
+          new OwnershipProvider.Breaker() {
+            @Override
+            public void tripped(String reason) {
+              health.notReady(component, reason);
+            }
 
-        @Override
-        public void cleared() {
-          health.started(component);
-        }
-      });
+            @Override
+            public void cleared() {
+              health.started(component);
+            }
+          });
     }
   }
 
-  static Assembly build(CoreSettings s, Map<String, String> route,
-      List<Named<GordonPlugin>> made, Map<String, PluginKind> kinds, MetricRelay metrics,
-      EventCodec codec, HealthRegistry health, ProviderRecords records, Wrapping wrapping) {
+  static Assembly build(
+      CoreSettings s,
+      Map<String, String> route,
+      List<Named<GordonPlugin>> made,
+      Map<String, PluginKind> kinds,
+      MetricRelay metrics,
+      EventCodec codec,
+      HealthRegistry health,
+      ProviderRecords records,
+      Wrapping wrapping) {
     List<Named<EventSource>> sources = new ArrayList<>();
     List<Named<MessageHandler>> handlers = new ArrayList<>();
     List<Named<DnsProvider>> providers = new ArrayList<>();
@@ -76,8 +87,7 @@ final class AssemblyBuilder {
       if (n.plugin() instanceof DnsProvider p && kinds.get(n.name()) == PluginKind.PROVIDER) {
         providers.add(new Named<>(n.name(), wrapping.wrap(n.name(), p, health), n.config()));
       }
-      if (n.plugin() instanceof DeadLetterSink p
-          && kinds.get(n.name()) == PluginKind.DEAD_LETTER) {
+      if (n.plugin() instanceof DeadLetterSink p && kinds.get(n.name()) == PluginKind.DEAD_LETTER) {
         sink = Optional.of(new Named<>(n.name(), p, n.config()));
       }
     }
@@ -86,10 +96,25 @@ final class AssemblyBuilder {
     for (PluginKind k : START_ORDER) {
       made.stream().filter(n -> kinds.get(n.name()) == k).forEach(order::add);
     }
-    CoreSettings settings = new CoreSettings(s.configRoot(), s.plugins(), s.debug(), s.metrics(),
-        route, s.maxInFlight(), s.shutdownTimeout(), s.maxMsgAge(), s.maxClockSkew(),
-        s.dedupWindow(), s.healthThreshold(), s.retry(), s.deadLetterPath(), s.admin(), s.events(), s.logging());
-    return new Assembly(settings, sources, handlers, providers, metrics, sink, codec, health,
-        order);
+    CoreSettings settings =
+        new CoreSettings(
+            s.configRoot(),
+            s.plugins(),
+            s.debug(),
+            s.metrics(),
+            route,
+            s.maxInFlight(),
+            s.shutdownTimeout(),
+            s.maxMsgAge(),
+            s.maxClockSkew(),
+            s.dedupWindow(),
+            s.healthThreshold(),
+            s.retry(),
+            s.deadLetterPath(),
+            s.admin(),
+            s.events(),
+            s.logging());
+    return new Assembly(
+        settings, sources, handlers, providers, metrics, sink, codec, health, order);
   }
 }

@@ -22,8 +22,15 @@ final class CorePluginContext implements PluginContext {
   private final HealthRegistry registry;
   private HealthReporter health;
 
-  CorePluginContext(String name, PluginConfig config, MetricRelay metrics, Clock clock,
-      EventCodec events, Path configRoot, RecordReader records, HealthRegistry registry) {
+  CorePluginContext(
+      String name,
+      PluginConfig config,
+      MetricRelay metrics,
+      Clock clock,
+      EventCodec events,
+      Path configRoot,
+      RecordReader records,
+      HealthRegistry registry) {
     this.name = name;
     this.config = config;
     this.metrics = metrics;

@@ -40,8 +40,7 @@ final class Creation {
   private String relayProblem;
   private int skipped;
 
-  Creation(CoreSettings settings, ValidatedConfig config, Clock clock,
-      Optional<Installed> relay) {
+  Creation(CoreSettings settings, ValidatedConfig config, Clock clock, Optional<Installed> relay) {
     this.settings = settings;
     this.config = config;
     this.clock = clock;
@@ -57,12 +56,17 @@ final class Creation {
       if (r instanceof MetricRelay m) {
         return m;
       }
-      relayProblem = at + "relay \"" + relay.name() + "\": factory "
-          + relay.factory().getClass().getName() + " returned " + describe(r)
-          + ", which is not a MetricRelay";
+      relayProblem =
+          at
+              + "relay \""
+              + relay.name()
+              + "\": factory "
+              + relay.factory().getClass().getName()
+              + " returned "
+              + describe(r)
+              + ", which is not a MetricRelay";
     } catch (RuntimeException | LinkageError e) {
-      relayProblem = at + "relay \"" + relay.name() + "\" could not be created: "
-          + describe(e);
+      relayProblem = at + "relay \"" + relay.name() + "\" could not be created: " + describe(e);
     }
     return MetricRelay.noop();
   }
@@ -77,8 +81,8 @@ final class Creation {
 
   private CorePluginContext context(String name, MetricRelay relay) {
     PluginConfig pc = config.configs().getOrDefault(name, new PluginConfig(name, Map.of()));
-    return new CorePluginContext(name, pc, relay, clock, codec, settings.configRoot(), records,
-        health);
+    return new CorePluginContext(
+        name, pc, relay, clock, codec, settings.configRoot(), records, health);
   }
 
   Optional<String> create(String name, Installed installed) {
@@ -103,20 +107,29 @@ final class Creation {
     } catch (RuntimeException | LinkageError e) {
       return Optional.of(at + "could not be created: " + describe(e));
     }
-    Class<?> want = switch (installed.factory().kind()) {
-      case SOURCE -> EventSource.class;
-      case HANDLER -> MessageHandler.class;
-      case PROVIDER -> DnsProvider.class;
-      case DEAD_LETTER -> DeadLetterSink.class;
-      case METRICS -> MetricRelay.class;
-      case AUTHORITY -> Authority.class;
-      case ZONE_READER -> ZoneReader.class;
-      case EVENT_PUBLISHER -> EventPublisher.class;
-    };
+    Class<?> want =
+        switch (installed.factory().kind()) {
+          case SOURCE -> EventSource.class;
+          case HANDLER -> MessageHandler.class;
+          case PROVIDER -> DnsProvider.class;
+          case DEAD_LETTER -> DeadLetterSink.class;
+          case METRICS -> MetricRelay.class;
+          case AUTHORITY -> Authority.class;
+          case ZONE_READER -> ZoneReader.class;
+          case EVENT_PUBLISHER -> EventPublisher.class;
+        };
     if (!want.isInstance(p)) {
-      return Optional.of(at + "factory " + installed.factory().getClass().getName()
-          + " returned " + describe(p) + ", which is not a " + want.getSimpleName()
-          + " (kind " + installed.factory().kind() + ")");
+      return Optional.of(
+          at
+              + "factory "
+              + installed.factory().getClass().getName()
+              + " returned "
+              + describe(p)
+              + ", which is not a "
+              + want.getSimpleName()
+              + " (kind "
+              + installed.factory().kind()
+              + ")");
     }
     made.add(new Assembly.Named<>(ctx.pluginName(), (GordonPlugin) p, ctx.config()));
     kinds.put(ctx.pluginName(), installed.factory().kind());
@@ -125,8 +138,7 @@ final class Creation {
 
   /** A plugin's own exceptions explain themselves; others need their class to make sense. */
   private static String describe(Throwable e) {
-    return e instanceof GordonException && e.getMessage() != null ? e.getMessage()
-        : e.toString();
+    return e instanceof GordonException && e.getMessage() != null ? e.getMessage() : e.toString();
   }
 
   private static String describe(Object o) {
@@ -147,20 +159,23 @@ final class Creation {
         providerPhases.put(n.name(), d.phase());
       }
     }
-    return RouteCheck.check(raw, settings.route(), starts, phases, providerPhases,
-        routeAround);
+    return RouteCheck.check(raw, settings.route(), starts, phases, providerPhases, routeAround);
   }
 
   List<String> requireSourceAndHandler(RawConfig raw) {
     List<String> out = new ArrayList<>();
     String at = raw.origin("core.plugins") + ": core.plugins: ";
     if (!kinds.containsValue(PluginKind.SOURCE)) {
-      out.add(at + "no event source is loaded (expected at least one plugin of kind SOURCE,"
-          + " see gordon plugins)");
+      out.add(
+          at
+              + "no event source is loaded (expected at least one plugin of kind SOURCE,"
+              + " see gordon plugins)");
     }
     if (!kinds.containsValue(PluginKind.HANDLER) && !kinds.containsValue(PluginKind.PROVIDER)) {
-      out.add(at + "no handler or DNS provider is loaded (expected at least one plugin of"
-          + " kind HANDLER or PROVIDER, see gordon plugins)");
+      out.add(
+          at
+              + "no handler or DNS provider is loaded (expected at least one plugin of"
+              + " kind HANDLER or PROVIDER, see gordon plugins)");
     }
     return out;
   }
@@ -177,29 +192,36 @@ final class Creation {
   }
 
   /**
-   * What a janitor needs: one authority at least, and somewhere to read the live zones (the
-   * running service's providers when {@code serviceProviders}).
+   * What a janitor needs: one authority at least, and somewhere to read the live zones (the running
+   * service's providers when {@code serviceProviders}).
    */
   List<String> requireJanitorPlugins(RawConfig raw, boolean serviceProviders) {
     List<String> out = new ArrayList<>();
     String at = raw.origin("core.plugins") + ": core.plugins: ";
     if (!kinds.containsValue(PluginKind.AUTHORITY)) {
-      out.add(at + "no authority is loaded (expected at least one plugin of kind AUTHORITY,"
-          + " e.g. \"local.inventory\" or \"gcp.gce\", see gordon plugins)");
+      out.add(
+          at
+              + "no authority is loaded (expected at least one plugin of kind AUTHORITY,"
+              + " e.g. \"local.inventory\" or \"gcp.gce\", see gordon plugins)");
     }
-    if (!serviceProviders && !kinds.containsValue(PluginKind.PROVIDER)
+    if (!serviceProviders
+        && !kinds.containsValue(PluginKind.PROVIDER)
         && !kinds.containsValue(PluginKind.ZONE_READER)) {
-      out.add(at + "no DNS provider or zone reader is loaded, so the janitor cannot read the"
-          + " live zones (expected a plugin of kind PROVIDER or ZONE_READER, e.g. \"rfc2136\""
-          + " or \"gcp.gdns\")");
+      out.add(
+          at
+              + "no DNS provider or zone reader is loaded, so the janitor cannot read the"
+              + " live zones (expected a plugin of kind PROVIDER or ZONE_READER, e.g. \"rfc2136\""
+              + " or \"gcp.gdns\")");
     }
-    if (!serviceProviders && kinds.containsValue(PluginKind.ZONE_READER)
+    if (!serviceProviders
+        && kinds.containsValue(PluginKind.ZONE_READER)
         && !kinds.containsValue(PluginKind.EVENT_PUBLISHER)) {
-      out.add(at + "a zone reader only reads: list an event publisher (kind EVENT_PUBLISHER,"
-          + " e.g. \"gcp.gpubsub\") to send the janitor's changes, or a DNS provider instead");
+      out.add(
+          at
+              + "a zone reader only reads: list an event publisher (kind EVENT_PUBLISHER,"
+              + " e.g. \"gcp.gpubsub\") to send the janitor's changes, or a DNS provider instead");
     }
-    long publishers = kinds.values().stream().filter(k -> k == PluginKind.EVENT_PUBLISHER)
-        .count();
+    long publishers = kinds.values().stream().filter(k -> k == PluginKind.EVENT_PUBLISHER).count();
     if (publishers > 1) {
       out.add(at + "only one event publisher may be listed, got " + publishers);
     }
@@ -207,7 +229,15 @@ final class Creation {
   }
 
   Assembly assembly(Map<String, String> route) {
-    return AssemblyBuilder.build(settings, route, made, kinds, metrics, codec, health, records,
+    return AssemblyBuilder.build(
+        settings,
+        route,
+        made,
+        kinds,
+        metrics,
+        codec,
+        health,
+        records,
         new AssemblyBuilder.Wrapping(config.ownership(), clock));
   }
 

@@ -25,10 +25,10 @@ import java.util.stream.Stream;
 
 /**
  * Every installed plugin factory, found with {@link ServiceLoader} on the class path and in the
- * jars of a {@code plugins/} directory beside the configuration, keyed by name and alias.
- * Factories that cannot be loaded are remembered as problems rather than failing discovery.
- * Janitor plugins ({@link PluginKind#janitorOnly()}) have names of their own, seen only through
- * {@link #forJanitor()}.
+ * jars of a {@code plugins/} directory beside the configuration, keyed by name and alias. Factories
+ * that cannot be loaded are remembered as problems rather than failing discovery. Janitor plugins
+ * ({@link PluginKind#janitorOnly()}) have names of their own, seen only through {@link
+ * #forJanitor()}.
  */
 public final class PluginCatalog {
   /** The directory, beside gordon.toml, whose jars are searched for plugins. */
@@ -67,8 +67,14 @@ public final class PluginCatalog {
       all.addAll(i.factory().aliases());
       Optional<String> taken = all.stream().filter(names::containsKey).findFirst();
       if (taken.isPresent()) {
-        this.problems.add("plugin name \"" + taken.get() + "\" is claimed by both "
-            + describe(names.get(taken.get())) + " and " + describe(i) + "; the second is ignored");
+        this.problems.add(
+            "plugin name \""
+                + taken.get()
+                + "\" is claimed by both "
+                + describe(names.get(taken.get()))
+                + " and "
+                + describe(i)
+                + "; the second is ignored");
         continue;
       }
       all.forEach(n -> names.put(n, i));
@@ -96,8 +102,8 @@ public final class PluginCatalog {
   }
 
   /**
-   * Discovers the factories visible to this class's loader plus those in the jars of
-   * {@code configRoot/plugins/}.
+   * Discovers the factories visible to this class's loader plus those in the jars of {@code
+   * configRoot/plugins/}.
    */
   public static PluginCatalog discover(Path configRoot) {
     List<String> problems = new ArrayList<>();
@@ -144,8 +150,10 @@ public final class PluginCatalog {
         }
         describeFactory(it.next(), problems).ifPresent(found::add);
       } catch (ServiceConfigurationError e) {
-        problems.add("cannot load a plugin factory: " + e.getMessage()
-            + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
+        problems.add(
+            "cannot load a plugin factory: "
+                + e.getMessage()
+                + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
       }
     }
     return new PluginCatalog(found, problems);
@@ -158,8 +166,8 @@ public final class PluginCatalog {
       Objects.requireNonNull(f.description(), "description() returned null");
       Objects.requireNonNull(f.aliases(), "aliases() returned null");
       ConfigSpec spec = Objects.requireNonNull(f.configSpec(), "configSpec() returned null");
-      return Optional.of(new Installed(f, SourceKeys.forPlugin(f.kind(), spec),
-          location(f.getClass())));
+      return Optional.of(
+          new Installed(f, SourceKeys.forPlugin(f.kind(), spec), location(f.getClass())));
     } catch (RuntimeException | LinkageError e) {
       problems.add("plugin factory " + f.getClass().getName() + " is broken: " + e);
       return Optional.empty();
@@ -173,8 +181,11 @@ public final class PluginCatalog {
         return "built-in";
       }
       Path p = Path.of(src.getLocation().toURI());
-      return p.getParent() != null && p.getParent().getFileName() != null
-          && p.getParent().getFileName().toString().equals(PLUGIN_DIR) ? p.toString() : "built-in";
+      return p.getParent() != null
+              && p.getParent().getFileName() != null
+              && p.getParent().getFileName().toString().equals(PLUGIN_DIR)
+          ? p.toString()
+          : "built-in";
     } catch (RuntimeException | java.net.URISyntaxException e) {
       return "built-in";
     }
@@ -203,11 +214,12 @@ public final class PluginCatalog {
   /** Every name and alias that selects a plugin of a kind other than METRICS here. */
   public Set<String> pluginNames() {
     Set<String> out = new TreeSet<>();
-    byName.forEach((n, i) -> {
-      if (i.factory().kind() != PluginKind.METRICS) {
-        out.add(n);
-      }
-    });
+    byName.forEach(
+        (n, i) -> {
+          if (i.factory().kind() != PluginKind.METRICS) {
+            out.add(n);
+          }
+        });
     if (janitor) {
       out.addAll(janitorByName.keySet());
     }

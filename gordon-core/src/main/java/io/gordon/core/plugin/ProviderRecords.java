@@ -12,8 +12,8 @@ import java.util.TreeSet;
 
 /**
  * The {@link RecordReader} every plugin context offers: reads go to the loaded DNS provider
- * managing the name (the one with the longest matching zone). Providers are set once loading
- * has finished, so a plugin created before its provider can still hold this reader.
+ * managing the name (the one with the longest matching zone). Providers are set once loading has
+ * finished, so a plugin created before its provider can still hold this reader.
  */
 final class ProviderRecords implements RecordReader {
   private volatile List<DnsProvider> providers = List.of();
@@ -49,10 +49,15 @@ final class ProviderRecords implements RecordReader {
       }
     }
     if (best == null) {
-      throw new PermanentException(providers.isEmpty()
-          ? "cannot read DNS records of " + n + ": no DNS provider is configured"
-          : "cannot read DNS records of " + n + ": no configured DNS provider manages it"
-              + " (managed zones: " + String.join(", ", zones) + ")");
+      throw new PermanentException(
+          providers.isEmpty()
+              ? "cannot read DNS records of " + n + ": no DNS provider is configured"
+              : "cannot read DNS records of "
+                  + n
+                  + ": no configured DNS provider manages it"
+                  + " (managed zones: "
+                  + String.join(", ", zones)
+                  + ")");
     }
     return best;
   }

@@ -13,10 +13,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Checks {@code core.route} against the loaded plugins before anything starts: every phase
- * named must be a source's start phase (keys only) or the phase of a handler or provider, except
- * the final {@code cleanup} (values only), each source's start phase must be routed, and the
- * route must not loop. A handler nobody routes to is a warning.
+ * Checks {@code core.route} against the loaded plugins before anything starts: every phase named
+ * must be a source's start phase (keys only) or the phase of a handler or provider, except the
+ * final {@code cleanup} (values only), each source's start phase must be routed, and the route must
+ * not loop. A handler nobody routes to is a warning.
  */
 final class RouteCheck {
   static final String CLEANUP = "cleanup";
@@ -43,25 +43,37 @@ final class RouteCheck {
    *
    * @param starts source plugin name to its start phase
    * @param phases handler plugin name to its phase
-   * @param providerPhases provider plugin name to its phase; several providers may share one
-   *     (each serves its own zones)
+   * @param providerPhases provider plugin name to its phase; several providers may share one (each
+   *     serves its own zones)
    * @param routeAround when true (debug mode with skipped plugins), phases without a plugin are
    *     warnings and the route skips them instead of failing
    */
-  static Result check(RawConfig raw, Map<String, String> given, Map<String, String> starts,
-      Map<String, String> phases, Map<String, String> providerPhases, boolean routeAround) {
+  static Result check(
+      RawConfig raw,
+      Map<String, String> given,
+      Map<String, String> starts,
+      Map<String, String> phases,
+      Map<String, String> providerPhases,
+      boolean routeAround) {
     RouteCheck c = new RouteCheck(raw);
     Map<String, String> route = c.inFileOrder(given);
     Map<String, String> all = new LinkedHashMap<>(phases);
     all.putAll(providerPhases);
     Map<String, String> r = c.knownPhases(new LinkedHashMap<>(route), starts, all, routeAround);
     c.duplicates(phases, providerPhases);
-    starts.forEach((source, phase) -> {
-      if (!route.containsKey(phase)) {
-        c.problem("core.route", "source \"" + source + "\" starts messages in phase \"" + phase
-            + "\", which has no route", "e.g. " + phase + " = \"publish\"");
-      }
-    });
+    starts.forEach(
+        (source, phase) -> {
+          if (!route.containsKey(phase)) {
+            c.problem(
+                "core.route",
+                "source \""
+                    + source
+                    + "\" starts messages in phase \""
+                    + phase
+                    + "\", which has no route",
+                "e.g. " + phase + " = \"publish\"");
+          }
+        });
     c.loops(r);
     c.reachability(r, starts, all);
     return new Result(r, c.problems, c.warnings);
@@ -70,63 +82,88 @@ final class RouteCheck {
   /** The route in the order it was written, so that messages come out in file order. */
   private Map<String, String> inFileOrder(Map<String, String> route) {
     Map<String, String> out = new LinkedHashMap<>();
-    raw.tree().table("core.route").ifPresent(t -> t.entries().keySet().forEach(k -> {
-      if (route.containsKey(k)) {
-        out.put(k, route.get(k));
-      }
-    }));
+    raw.tree()
+        .table("core.route")
+        .ifPresent(
+            t ->
+                t.entries()
+                    .keySet()
+                    .forEach(
+                        k -> {
+                          if (route.containsKey(k)) {
+                            out.put(k, route.get(k));
+                          }
+                        }));
     new TreeMap<>(route).forEach(out::putIfAbsent);
     return out;
   }
 
-  private Map<String, String> knownPhases(Map<String, String> route, Map<String, String> starts,
-      Map<String, String> phases, boolean routeAround) {
+  private Map<String, String> knownPhases(
+      Map<String, String> route,
+      Map<String, String> starts,
+      Map<String, String> phases,
+      boolean routeAround) {
     Set<String> keys = new TreeSet<>(starts.values());
     keys.addAll(phases.values());
     Set<String> values = new TreeSet<>(phases.values());
     values.add(CLEANUP);
     Map<String, String> out = new LinkedHashMap<>();
-    route.forEach((from, to) -> {
-      if (!keys.contains(from)) {
-        report(routeAround, "core.route." + from, "no loaded plugin has phase \"" + from + "\"",
-            "one of: " + String.join(", ", keys));
-        return;
-      }
-      String next = to;
-      Set<String> seen = new LinkedHashSet<>();
-      while (!values.contains(next)) {
-        report(routeAround, "core.route." + from, "no loaded plugin handles phase \"" + next
-            + "\"", "one of: " + String.join(", ", values));
-        if (!routeAround || !seen.add(next)) {
-          return;
-        }
-        next = route.getOrDefault(next, CLEANUP);
-      }
-      out.put(from, next);
-    });
+    route.forEach(
+        (from, to) -> {
+          if (!keys.contains(from)) {
+            report(
+                routeAround,
+                "core.route." + from,
+                "no loaded plugin has phase \"" + from + "\"",
+                "one of: " + String.join(", ", keys));
+            return;
+          }
+          String next = to;
+          Set<String> seen = new LinkedHashSet<>();
+          while (!values.contains(next)) {
+            report(
+                routeAround,
+                "core.route." + from,
+                "no loaded plugin handles phase \"" + next + "\"",
+                "one of: " + String.join(", ", values));
+            if (!routeAround || !seen.add(next)) {
+              return;
+            }
+            next = route.getOrDefault(next, CLEANUP);
+          }
+          out.put(from, next);
+        });
     return out;
   }
 
   private void report(boolean warn, String key, String problem, String expected) {
     String line = ConfigProblem.of(raw.origin(key), key, problem, expected).toString();
-    (warn ? warnings : problems).add(line + (warn ? "; routing around it (core.debug = true)"
-        : ""));
+    (warn ? warnings : problems)
+        .add(line + (warn ? "; routing around it (core.debug = true)" : ""));
   }
 
   private void duplicates(Map<String, String> phases, Map<String, String> providerPhases) {
     Map<String, List<String>> byPhase = new LinkedHashMap<>();
     phases.forEach((p, ph) -> byPhase.computeIfAbsent(ph, k -> new ArrayList<>()).add(p));
-    providerPhases.forEach((p, ph) -> {
-      if (byPhase.containsKey(ph)) {
-        byPhase.get(ph).add(p);
-      }
-    });
-    byPhase.forEach((phase, plugins) -> {
-      if (plugins.size() > 1 && !phase.equals(CLEANUP)) {
-        problem("core.plugins", "plugins \"" + String.join("\" and \"", plugins)
-            + "\" all handle phase \"" + phase + "\"", "one plugin per phase");
-      }
-    });
+    providerPhases.forEach(
+        (p, ph) -> {
+          if (byPhase.containsKey(ph)) {
+            byPhase.get(ph).add(p);
+          }
+        });
+    byPhase.forEach(
+        (phase, plugins) -> {
+          if (plugins.size() > 1 && !phase.equals(CLEANUP)) {
+            problem(
+                "core.plugins",
+                "plugins \""
+                    + String.join("\" and \"", plugins)
+                    + "\" all handle phase \""
+                    + phase
+                    + "\"",
+                "one plugin per phase");
+          }
+        });
   }
 
   private void loops(Map<String, String> route) {
@@ -144,15 +181,17 @@ final class RouteCheck {
         at = cycle.get(0);
         if (reported.add(new TreeSet<>(cycle))) {
           cycle.add(at);
-          problem("core.route", "the route loops: " + String.join(" -> ", cycle),
+          problem(
+              "core.route",
+              "the route loops: " + String.join(" -> ", cycle),
               "a route that ends, e.g. in \"" + CLEANUP + "\"");
         }
       }
     }
   }
 
-  private void reachability(Map<String, String> route, Map<String, String> starts,
-      Map<String, String> phases) {
+  private void reachability(
+      Map<String, String> route, Map<String, String> starts, Map<String, String> phases) {
     Set<String> reached = new LinkedHashSet<>();
     for (String s : starts.values()) {
       String at = s;
@@ -160,13 +199,22 @@ final class RouteCheck {
         at = route.get(at);
       }
     }
-    phases.forEach((plugin, phase) -> {
-      if (!reached.contains(phase) && !phase.equals(CLEANUP)) {
-        warnings.add(ConfigProblem.of(raw.origin("core.route"), "core.route", "phase \"" + phase
-            + "\" of plugin \"" + plugin + "\" is never reached from a source's start phase",
-            "").toString());
-      }
-    });
+    phases.forEach(
+        (plugin, phase) -> {
+          if (!reached.contains(phase) && !phase.equals(CLEANUP)) {
+            warnings.add(
+                ConfigProblem.of(
+                        raw.origin("core.route"),
+                        "core.route",
+                        "phase \""
+                            + phase
+                            + "\" of plugin \""
+                            + plugin
+                            + "\" is never reached from a source's start phase",
+                        "")
+                    .toString());
+          }
+        });
   }
 
   private void problem(String key, String problem, String expected) {

@@ -4,9 +4,9 @@ import io.gordon.api.model.EventMessage;
 import io.gordon.core.delivery.Failure;
 
 /**
- * What one attempt of one phase gave: the one shape every stage reports in, synchronous
- * (handlers) or not (the providers' batches). {@link MessageFlow} turns it into the next phase,
- * a retry, or the message's {@link io.gordon.api.plugin.Outcome}.
+ * What one attempt of one phase gave: the one shape every stage reports in, synchronous (handlers)
+ * or not (the providers' batches). {@link MessageFlow} turns it into the next phase, a retry, or
+ * the message's {@link io.gordon.api.plugin.Outcome}.
  */
 sealed interface Attempt {
   /** The message as it stands after the attempt (with its history). */

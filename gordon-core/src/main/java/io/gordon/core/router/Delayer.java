@@ -19,8 +19,9 @@ interface Delayer extends AutoCloseable {
 
   /** One daemon timer thread for the whole router. */
   static Delayer timer() {
-    ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1,
-        Thread.ofPlatform().name("gordon-retry").daemon(true).factory());
+    ScheduledThreadPoolExecutor ex =
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().name("gordon-retry").daemon(true).factory());
     ex.setRemoveOnCancelPolicy(true);
     return new Delayer() {
       @Override
@@ -40,14 +41,16 @@ interface Delayer extends AutoCloseable {
     return new Delayer() {
       @Override
       public void later(Duration delay, Runnable task) {
-        Thread.ofVirtual().start(() -> {
-          try {
-            sleeper.sleep(delay);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          task.run();
-        });
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    sleeper.sleep(delay);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  task.run();
+                });
       }
 
       @Override

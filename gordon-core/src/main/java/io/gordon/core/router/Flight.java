@@ -14,22 +14,30 @@ final class Flight {
   final Delivery delivery;
   final long startNanos = System.nanoTime();
   final AtomicBoolean settled = new AtomicBoolean();
+
   /**
    * Hands an attempt's result from a stage to the flow: the stage's callback and the thread that
    * called the stage race for it (see {@link MessageFlow}).
    */
   final AtomicReference<Object> handoff = new AtomicReference<>();
+
   /** The message as it stands; written by whoever runs the flight's current step. */
   volatile EventMessage message;
+
   /** What to run when the lane resumes this flight after an asynchronous step, if anything. */
   volatile MessageFlow.Resume resume;
+
   /** The id's 128-bit hash in the dedup window, set when {@link IdWindow} admits the flight. */
   long idHi;
+
   long idLo;
+
   /** Phase changes so far, to stop a looping route. */
   int hops;
+
   /** Copies of this message that arrived while it was in flight: answered with it. */
   private List<Flight> copies;
+
   private boolean copiesClosed;
 
   Flight(EventMessage message, Delivery delivery) {
@@ -40,8 +48,8 @@ final class Flight {
   }
 
   /**
-   * Holds {@code copy} (same id) until this flight settles; false when it has settled already,
-   * so that the caller looks the id up again.
+   * Holds {@code copy} (same id) until this flight settles; false when it has settled already, so
+   * that the caller looks the id up again.
    */
   synchronized boolean hold(Flight copy) {
     if (copiesClosed) {

@@ -11,9 +11,9 @@ final class Freshness {
   private final ConcurrentHashMap<Key, Slot> lastApplied = new ConcurrentHashMap<>();
 
   /**
-   * The slot of {@code records}' name and type, created empty on first use. The publish stage
-   * looks it up once per record and uses it for both the stale check and the update (one map
-   * lookup instead of a lookup and a locking merge).
+   * The slot of {@code records}' name and type, created empty on first use. The publish stage looks
+   * it up once per record and uses it for both the stale check and the update (one map lookup
+   * instead of a lookup and a locking merge).
    */
   Slot slot(RecordSet records) {
     Key k = new Key(records.name(), records.type());

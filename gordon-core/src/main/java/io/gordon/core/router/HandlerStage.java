@@ -19,9 +19,13 @@ record HandlerStage(String plugin, MessageHandler handler) implements Stage {
     MDC.put("msg_id", message.id());
     try {
       EventMessage out = handler.handle(message);
-      a = out != null ? new Attempt.Done(out) : new Attempt.Failed(message,
-          new IllegalStateException("plugin " + plugin + " returned no message from phase "
-              + handler.phase()));
+      a =
+          out != null
+              ? new Attempt.Done(out)
+              : new Attempt.Failed(
+                  message,
+                  new IllegalStateException(
+                      "plugin " + plugin + " returned no message from phase " + handler.phase()));
     } catch (RuntimeException | Error e) {
       a = new Attempt.Failed(message, e);
     } finally {

@@ -12,26 +12,28 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Message ids in flight, and ids settled within the dedup window. In-flight ids are kept
- * exactly, with their flights (at most {@code core.max_in_flight} of them). Settled ids, up to
- * 600,000 at 1,000 events/s over the default 10 minutes, are kept only as the first 128 bits of
- * the SHA-256 of their UTF-8 bytes in a {@link SettledIds} (~32-64 bytes per id instead of
- * ~170 for a string in a map). Two different ids share a hash with probability 2^-128 per pair:
- * with at most 1,000,000 settled ids held, a new id is taken for a duplicate with probability
- * below 2^-108, and SHA-256 gives no practical way to build such a pair on purpose.
+ * Message ids in flight, and ids settled within the dedup window. In-flight ids are kept exactly,
+ * with their flights (at most {@code core.max_in_flight} of them). Settled ids, up to 600,000 at
+ * 1,000 events/s over the default 10 minutes, are kept only as the first 128 bits of the SHA-256 of
+ * their UTF-8 bytes in a {@link SettledIds} (~32-64 bytes per id instead of ~170 for a string in a
+ * map). Two different ids share a hash with probability 2^-128 per pair: with at most 1,000,000
+ * settled ids held, a new id is taken for a duplicate with probability below 2^-108, and SHA-256
+ * gives no practical way to build such a pair on purpose.
  *
  * <p>Bounded: settled ids expire after the window (by the injected clock), and the oldest are
- * forgotten first once {@code maxIds} are held; {@link #finished} says how many. Thread-safe:
- * the settled ids are split by hash into shards, each locked alone, so that a lane thread
- * preempted while it holds one lock stalls few others (one lock for all cost half the router's
- * throughput on two busy cores). With several shards the bound is split evenly and each shard
- * forgets its own oldest first.
+ * forgotten first once {@code maxIds} are held; {@link #finished} says how many. Thread-safe: the
+ * settled ids are split by hash into shards, each locked alone, so that a lane thread preempted
+ * while it holds one lock stalls few others (one lock for all cost half the router's throughput on
+ * two busy cores). With several shards the bound is split evenly and each shard forgets its own
+ * oldest first.
  */
 final class IdWindow {
   private static final ThreadLocal<Sha> SHA = ThreadLocal.withInitial(Sha::new);
   private final ConcurrentHashMap<String, Flight> inFlight = new ConcurrentHashMap<>();
+
   /** Each guarded by itself; a power of two in number. */
   private final SettledIds[] shards;
+
   private final Clock clock;
   private final long windowMillis;
 
@@ -43,8 +45,12 @@ final class IdWindow {
   /** A window of {@code shards} shards (a power of two), each holding maxIds / shards ids. */
   IdWindow(Clock clock, Duration window, int maxIds, int shards) {
     if (Integer.bitCount(shards) != 1 || maxIds < shards) {
-      throw new IllegalArgumentException("shards is " + shards + " for maxIds " + maxIds
-          + ", must be a power of two and at most maxIds");
+      throw new IllegalArgumentException(
+          "shards is "
+              + shards
+              + " for maxIds "
+              + maxIds
+              + ", must be a power of two and at most maxIds");
     }
     this.clock = clock;
     this.windowMillis = window.toMillis();

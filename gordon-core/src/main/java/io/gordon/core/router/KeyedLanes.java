@@ -9,13 +9,13 @@ import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs tasks strictly one at a time and in arrival order per key, different keys in parallel.
- * A key with work has a lane (a lock-free queue); a lane with work is queued once in a shared
- * ready queue, from which a pool of virtual threads takes lanes and drains them. Workers are
- * started on demand up to {@code maxWorkers} (so blocking handlers block one virtual thread,
- * not a carrier); idle ones park (no spinning); no thread is created per message.
- * Enqueue and lane retirement are atomic per key (ConcurrentHashMap.compute locks one bin, not
- * the map), so there is no global lock.
+ * Runs tasks strictly one at a time and in arrival order per key, different keys in parallel. A key
+ * with work has a lane (a lock-free queue); a lane with work is queued once in a shared ready
+ * queue, from which a pool of virtual threads takes lanes and drains them. Workers are started on
+ * demand up to {@code maxWorkers} (so blocking handlers block one virtual thread, not a carrier);
+ * idle ones park (no spinning); no thread is created per message. Enqueue and lane retirement are
+ * atomic per key (ConcurrentHashMap.compute locks one bin, not the map), so there is no global
+ * lock.
  *
  * @param <T> the task type
  */
@@ -41,14 +41,16 @@ final class KeyedLanes<T> {
   /** Queues {@code task} behind every earlier task of {@code key}. */
   void submit(String key, T task) {
     Object[] created = new Object[1];
-    lanes.compute(key, (k, lane) -> {
-      Lane<T> l = lane != null ? lane : new Lane<>(k);
-      l.queue.add(task);
-      if (lane == null) {
-        created[0] = l;
-      }
-      return l;
-    });
+    lanes.compute(
+        key,
+        (k, lane) -> {
+          Lane<T> l = lane != null ? lane : new Lane<>(k);
+          l.queue.add(task);
+          if (lane == null) {
+            created[0] = l;
+          }
+          return l;
+        });
     if (created[0] != null) {
       @SuppressWarnings("unchecked")
       Lane<T> l = (Lane<T>) created[0];
@@ -57,8 +59,8 @@ final class KeyedLanes<T> {
   }
 
   /**
-   * Resumes a lane its worker suspended: runs {@code next} first, if not null, then the rest of
-   * the lane's tasks; with nothing to do the lane retires at once, on the calling thread.
+   * Resumes a lane its worker suspended: runs {@code next} first, if not null, then the rest of the
+   * lane's tasks; with nothing to do the lane retires at once, on the calling thread.
    */
   void resume(String key, T next) {
     Lane<T> lane = lanes.get(key);
@@ -137,19 +139,22 @@ final class KeyedLanes<T> {
   /** Removes the lane if nothing arrived since the last poll; atomic with submit. */
   private boolean retire(Lane<T> lane) {
     boolean[] retired = {false};
-    lanes.compute(lane.key, (k, l) -> {
-      if (l == lane && lane.queue.isEmpty()) {
-        retired[0] = true;
-        return null;
-      }
-      return l;
-    });
+    lanes.compute(
+        lane.key,
+        (k, l) -> {
+          if (l == lane && lane.queue.isEmpty()) {
+            retired[0] = true;
+            return null;
+          }
+          return l;
+        });
     return retired[0];
   }
 
   private static final class Lane<T> {
     final String key;
     final Queue<T> queue = new ConcurrentLinkedQueue<>();
+
     /** A continuation to run before the queue; written only while the lane is suspended. */
     volatile T head;
 

@@ -19,20 +19,20 @@ import java.util.function.BooleanSupplier;
  * <ol>
  *   <li>{@link #run}: the lane hands the flight over; {@link #route} moves it to the next phase
  *       (counted, and written to its history) and gives it to that phase's {@link Stage}.
- *   <li>The stage reports one {@link Attempt}, at once (handlers) or later from its zone's
- *       thread (providers), which hands it back to the lane; meanwhile the lane is suspended: it
- *       takes no other message of that name, and no thread waits.
+ *   <li>The stage reports one {@link Attempt}, at once (handlers) or later from its zone's thread
+ *       (providers), which hands it back to the lane; meanwhile the lane is suspended: it takes no
+ *       other message of that name, and no thread waits.
  *   <li>{@link #after} decides: {@code Done} goes on to the next phase; {@code Skipped} settles;
  *       {@code Failed} is retried after a backoff (the lane stays suspended, a timer resumes it),
- *       dead-lettered when retrying cannot help or core.retry.deadline has passed, or handed
- *       back to the source (redeliver) when the attempts run out.
+ *       dead-lettered when retrying cannot help or core.retry.deadline has passed, or handed back
+ *       to the source (redeliver) when the attempts run out.
  *   <li>Reaching {@code cleanup} runs the cleanup handler, if any, and settles as applied.
  * </ol>
  *
- * <p>Everything but the provider call runs on the lanes' workers: a zone's thread hands each
- * result back to its message's lane ({@link KeyedLanes#resume}), so that finishing messages
- * (history, settlement, metrics) is spread over the workers instead of serialised on the zone's
- * thread; measured: fewer, larger provider calls and more messages per CPU-second.
+ * <p>Everything but the provider call runs on the lanes' workers: a zone's thread hands each result
+ * back to its message's lane ({@link KeyedLanes#resume}), so that finishing messages (history,
+ * settlement, metrics) is spread over the workers instead of serialised on the zone's thread;
+ * measured: fewer, larger provider calls and more messages per CPU-second.
  */
 final class MessageFlow {
   static final String CLEANUP = "cleanup";
@@ -55,8 +55,8 @@ final class MessageFlow {
    * @param unexpectedSeen whether an earlier try failed unexpectedly (a plugin bug)
    * @param t0 when the phase began, for its duration
    */
-  private record Try(Stage stage, EventMessage input, int number, boolean unexpectedSeen,
-      long t0) {}
+  private record Try(
+      Stage stage, EventMessage input, int number, boolean unexpectedSeen, long t0) {}
 
   private final Settlement settlement;
   private final MetricRelay metrics;
@@ -67,8 +67,14 @@ final class MessageFlow {
   private final KeyedLanes<Flight> lanes;
   private final BooleanSupplier aborting;
 
-  MessageFlow(Settlement settlement, PhaseRoute route, Optional<Named<MessageHandler>> cleanup,
-      RetryPolicy retry, Delayer delayer, BooleanSupplier aborting, int maxWorkers) {
+  MessageFlow(
+      Settlement settlement,
+      PhaseRoute route,
+      Optional<Named<MessageHandler>> cleanup,
+      RetryPolicy retry,
+      Delayer delayer,
+      BooleanSupplier aborting,
+      int maxWorkers) {
     this.settlement = settlement;
     this.metrics = settlement.metrics();
     this.route = route;
@@ -100,8 +106,8 @@ final class MessageFlow {
       return r != null ? r.run() : route(f, f.message);
     } catch (RuntimeException | Error e) {
       Router.LOG.error("[msg-{}] router failure, message will be redelivered", f.id, e);
-      settlement.settle(f, new Outcome.Redeliver("router failure: " + Failure.describe(e)),
-          f.message);
+      settlement.settle(
+          f, new Outcome.Redeliver("router failure: " + Failure.describe(e)), f.message);
       return true;
     }
   }
@@ -125,25 +131,36 @@ final class MessageFlow {
       return true;
     }
     if (hop.stage() == null) {
-      fail(f, next, "no plugin handles phase \"" + hop.to() + "\" (core.route leads there from \""
-          + m.phase() + "\")", "no-plugin", "");
+      fail(
+          f,
+          next,
+          "no plugin handles phase \""
+              + hop.to()
+              + "\" (core.route leads there from \""
+              + m.phase()
+              + "\")",
+          "no-plugin",
+          "");
       return true;
     }
     return attempt(f, new Try(hop.stage(), next, 1, false, System.nanoTime()));
   }
 
   /**
-   * On the lane: attempts {@code t}. The stage's callback and this thread race for
-   * {@link Flight#handoff}: a result that arrives before the stage returns is handled here, on
-   * the lane; one that arrives later is handled by {@link #after} on the stage's thread.
+   * On the lane: attempts {@code t}. The stage's callback and this thread race for {@link
+   * Flight#handoff}: a result that arrives before the stage returns is handled here, on the lane;
+   * one that arrives later is handled by {@link #after} on the stage's thread.
    */
   private boolean attempt(Flight f, Try t) {
     f.handoff.set(null);
-    t.stage().attempt(t.input(), a -> {
-      if (!f.handoff.compareAndSet(null, a)) {
-        after(f, t, a, false);
-      }
-    });
+    t.stage()
+        .attempt(
+            t.input(),
+            a -> {
+              if (!f.handoff.compareAndSet(null, a)) {
+                after(f, t, a, false);
+              }
+            });
     if (f.handoff.compareAndSet(null, LEFT)) {
       return false;
     }
@@ -151,9 +168,9 @@ final class MessageFlow {
   }
 
   /**
-   * Acts on attempt {@code a} of {@code t}, on the flight's lane ({@code onLane}) or, for a
-   * result that arrived later, on the stage's thread, which hands it to the lane. Returns true
-   * when the lane is free again (the flight settled).
+   * Acts on attempt {@code a} of {@code t}, on the flight's lane ({@code onLane}) or, for a result
+   * that arrived later, on the stage's thread, which hands it to the lane. Returns true when the
+   * lane is free again (the flight settled).
    */
   private boolean after(Flight f, Try t, Attempt a, boolean onLane) {
     if (!onLane) {
@@ -174,7 +191,9 @@ final class MessageFlow {
         metrics.incr(RouterMetrics.STALE);
         metrics.incr(RouterMetrics.COMPLETED);
         Router.LOG.info("[msg-{}] skipped: {}", f.id, s.reason());
-        finish(f, route.toCleanup(s.message(), settlement.clock().instant(), metrics),
+        finish(
+            f,
+            route.toCleanup(s.message(), settlement.clock().instant(), metrics),
             new Outcome.Skipped(s.reason()));
         yield true;
       }
@@ -190,8 +209,13 @@ final class MessageFlow {
     String what = a.what();
     boolean unexpected = kind == Failure.UNEXPECTED;
     if (unexpected) {
-      Router.LOG.warn("[msg-{}] plugin {} threw an unexpected exception in phase {}: {}", f.id,
-          plugin, phase, what, a.error());
+      Router.LOG.warn(
+          "[msg-{}] plugin {} threw an unexpected exception in phase {}: {}",
+          f.id,
+          plugin,
+          phase,
+          what,
+          a.error());
       if (t.unexpectedSeen()) {
         kind = Failure.PERMANENT;
         what = "plugin " + plugin + " failed twice unexpectedly: " + what;
@@ -203,8 +227,12 @@ final class MessageFlow {
     if (kind == Failure.PERMANENT) {
       phaseTiming(t);
       dropped(cls);
-      fail(f, m.withHistory(now, plugin, "failed: " + what), what,
-          unexpected ? "unexpected-error" : "permanent-error", plugin);
+      fail(
+          f,
+          m.withHistory(now, plugin, "failed: " + what),
+          what,
+          unexpected ? "unexpected-error" : "permanent-error",
+          plugin);
       return false;
     }
     String stop = whyStop(m, phase, t.number(), what, now);
@@ -220,14 +248,30 @@ final class MessageFlow {
       return false;
     }
     Duration delay = retry.backoff(t.number(), Failure.retryAfter(a.error()));
-    EventMessage again = m.withHistory(now, plugin, "attempt " + t.number() + " of "
-        + retry.attempts() + " failed: " + what + "; retrying in " + Router.seconds(delay) + "s");
+    EventMessage again =
+        m.withHistory(
+            now,
+            plugin,
+            "attempt "
+                + t.number()
+                + " of "
+                + retry.attempts()
+                + " failed: "
+                + what
+                + "; retrying in "
+                + Router.seconds(delay)
+                + "s");
     metrics.incr(RouterMetrics.RETRIED, Map.of("phase", phase, "plugin", plugin));
-    Router.LOG.info("[msg-{}] phase {} (plugin {}) failed, retry {} in {}s: {}", f.id, phase,
-        plugin, t.number(), Router.seconds(delay), what);
+    Router.LOG.info(
+        "[msg-{}] phase {} (plugin {}) failed, retry {} in {}s: {}",
+        f.id,
+        phase,
+        plugin,
+        t.number(),
+        Router.seconds(delay),
+        what);
     f.message = again;
-    Try next = new Try(t.stage(), again, t.number() + 1, t.unexpectedSeen() || unexpected,
-        t.t0());
+    Try next = new Try(t.stage(), again, t.number() + 1, t.unexpectedSeen() || unexpected, t.t0());
     f.resume = () -> attempt(f, next);
     delayer.later(delay, () -> lanes.resume(f.key, f));
     return true;
@@ -236,8 +280,12 @@ final class MessageFlow {
   /** Why retrying must stop (deadline, shutdown, attempts), or null to retry. */
   private String whyStop(EventMessage m, String phase, int tries, String what, Instant now) {
     if (!retry.deadline().isZero() && now.isAfter(m.createdAt().plus(retry.deadline()))) {
-      return "still failing after the retry deadline of " + Router.seconds(retry.deadline())
-          + "s (created " + m.createdAt() + "): " + what;
+      return "still failing after the retry deadline of "
+          + Router.seconds(retry.deadline())
+          + "s (created "
+          + m.createdAt()
+          + "): "
+          + what;
     }
     if (aborting.getAsBoolean()) {
       return "shutting down while retrying phase " + phase + ": " + what;
@@ -253,7 +301,9 @@ final class MessageFlow {
   }
 
   private void phaseTiming(Try t) {
-    metrics.timing(RouterMetrics.PHASE_DURATION, Duration.ofNanos(System.nanoTime() - t.t0()),
+    metrics.timing(
+        RouterMetrics.PHASE_DURATION,
+        Duration.ofNanos(System.nanoTime() - t.t0()),
         route.timingAttrs(t.stage().phase()));
   }
 
@@ -264,8 +314,14 @@ final class MessageFlow {
     }
     EventMessage atCleanup = route.toCleanup(m, settlement.clock().instant(), metrics);
     // The letter records the phase that failed, not cleanup.
-    EventMessage letter = new EventMessage(atCleanup.id(), atCleanup.event(), m.phase(),
-        atCleanup.history(), atCleanup.createdAt(), atCleanup.attributes());
+    EventMessage letter =
+        new EventMessage(
+            atCleanup.id(),
+            atCleanup.event(),
+            m.phase(),
+            atCleanup.history(),
+            atCleanup.createdAt(),
+            atCleanup.attributes());
     finish(f, atCleanup, settlement.park(letter, reason, category, plugin));
   }
 
@@ -277,8 +333,12 @@ final class MessageFlow {
         EventMessage out = cleanup.get().plugin().handle(m);
         done = out != null ? out : m;
       } catch (RuntimeException | Error e) {
-        Router.LOG.warn("[msg-{}] cleanup handler {} threw: {}", f.id, cleanup.get().name(),
-            Failure.describe(e), e);
+        Router.LOG.warn(
+            "[msg-{}] cleanup handler {} threw: {}",
+            f.id,
+            cleanup.get().name(),
+            Failure.describe(e),
+            e);
       }
     }
     done = done.withHistory(settlement.clock().instant(), "", Settlement.historyText(o));

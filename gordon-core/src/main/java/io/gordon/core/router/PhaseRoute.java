@@ -22,7 +22,11 @@ final class PhaseRoute {
    */
   record Hop(String from, String to, Stage stage, Map<String, String> metric, String text) {
     Hop(String from, String to, Stage stage) {
-      this(from, to, stage, Map.of("current", from, "next", to),
+      this(
+          from,
+          to,
+          stage,
+          Map.of("current", from, "next", to),
           "Updated phase from " + from + " to " + to);
     }
 
@@ -50,8 +54,8 @@ final class PhaseRoute {
     }
   }
 
-  private static java.util.Set<String> phases(Map<String, String> route,
-      Map<String, Stage> stages) {
+  private static java.util.Set<String> phases(
+      Map<String, String> route, Map<String, Stage> stages) {
     java.util.Set<String> all = new java.util.HashSet<>(route.keySet());
     all.addAll(route.values());
     all.addAll(stages.keySet());
@@ -62,8 +66,8 @@ final class PhaseRoute {
   Hop from(String id, String phase) {
     Hop h = next.get(phase);
     if (h == null) {
-      Router.LOG.error("[msg-{}] core.route has no next phase for \"{}\"; routing to cleanup",
-          id, phase);
+      Router.LOG.error(
+          "[msg-{}] core.route has no next phase for \"{}\"; routing to cleanup", id, phase);
       return toCleanup(phase);
     }
     return h;

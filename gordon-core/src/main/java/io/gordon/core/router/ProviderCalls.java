@@ -13,18 +13,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Calls one provider for one zone and tells the operator how it went: calls, errors by kind,
- * batch size and call latency as metrics, and provider-level failures through readiness.
+ * Calls one provider for one zone and tells the operator how it went: calls, errors by kind, batch
+ * size and call latency as metrics, and provider-level failures through readiness.
  *
- * <p>A failure concerns the provider rather than one record when the call itself threw, or when
- * a result's {@link ProviderException} names no record (its {@code name()} is empty: the
- * provider's documented way to say "the server, the credentials or the disk"). A permanent one
- * (authentication, REFUSED, NOTAUTH, a read-only disk) makes the component
- * {@code <provider> zone <zone>} not ready at once, with its message; a retriable one makes it
- * unhealthy, which turns readiness off after {@code core.health_threshold}. Three calls in a row
- * in which every change failed permanently count as a permanent provider failure too (a refused
- * key that the provider reports per record). The next call in which a change is applied (or
- * found unchanged) makes it ready again.
+ * <p>A failure concerns the provider rather than one record when the call itself threw, or when a
+ * result's {@link ProviderException} names no record (its {@code name()} is empty: the provider's
+ * documented way to say "the server, the credentials or the disk"). A permanent one
+ * (authentication, REFUSED, NOTAUTH, a read-only disk) makes the component {@code <provider> zone
+ * <zone>} not ready at once, with its message; a retriable one makes it unhealthy, which turns
+ * readiness off after {@code core.health_threshold}. Three calls in a row in which every change
+ * failed permanently count as a permanent provider failure too (a refused key that the provider
+ * reports per record). The next call in which a change is applied (or found unchanged) makes it
+ * ready again.
  */
 final class ProviderCalls {
   /**
@@ -44,8 +44,10 @@ final class ProviderCalls {
   private final Map<String, String> timingAttrs;
   private final Map<String, Map<String, String>> errorAttrs = new ConcurrentHashMap<>();
   private volatile boolean failing;
+
   /** Calls in a row in which every change failed permanently; guarded by this. */
   private int failedCalls;
+
   /** How many such calls mean the provider itself refuses. */
   static final int FAILED_CALLS = 3;
 
@@ -76,16 +78,21 @@ final class ProviderCalls {
     try {
       List<ChangeResult> results = dns.apply(changes);
       if (results == null || results.size() != changes.size()) {
-        throw new IllegalStateException("provider " + provider + " returned "
-            + (results == null ? "null" : results.size() + " results") + " for "
-            + changes.size() + " changes");
+        throw new IllegalStateException(
+            "provider "
+                + provider
+                + " returned "
+                + (results == null ? "null" : results.size() + " results")
+                + " for "
+                + changes.size()
+                + " changes");
       }
       r = new Result(results, null);
     } catch (RuntimeException | Error e) {
       r = new Result(null, e);
     }
-    metrics.timing(RouterMetrics.PROVIDER_DURATION, Duration.ofNanos(System.nanoTime() - t0),
-        timingAttrs);
+    metrics.timing(
+        RouterMetrics.PROVIDER_DURATION, Duration.ofNanos(System.nanoTime() - t0), timingAttrs);
     observe(r);
     return r;
   }
@@ -128,8 +135,11 @@ final class ProviderCalls {
   private void error(Throwable e) {
     String kind = Failure.of(e).name().toLowerCase(java.util.Locale.ROOT);
     String cls = e.getClass().getSimpleName();
-    metrics.incr(RouterMetrics.PROVIDER_ERRORS, errorAttrs.computeIfAbsent(kind + "/" + cls,
-        k -> Map.of("provider", provider, "zone", zone, "kind", kind, "error", cls)));
+    metrics.incr(
+        RouterMetrics.PROVIDER_ERRORS,
+        errorAttrs.computeIfAbsent(
+            kind + "/" + cls,
+            k -> Map.of("provider", provider, "zone", zone, "kind", kind, "error", cls)));
   }
 
   private void providerFailure(Throwable e) {

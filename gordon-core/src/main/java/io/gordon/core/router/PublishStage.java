@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The DNS providers of one phase as a stage. Per message: skip the records an event newer than
- * this one already set ({@link Freshness}), resolve each change's zone once in the
- * {@link ZoneIndex}, queue the changes on their zone's {@link ZoneQueue}, and, when every zone
- * has answered, turn the provider's {@link ChangeResult}s into one {@link Attempt}.
+ * The DNS providers of one phase as a stage. Per message: skip the records an event newer than this
+ * one already set ({@link Freshness}), resolve each change's zone once in the {@link ZoneIndex},
+ * queue the changes on their zone's {@link ZoneQueue}, and, when every zone has answered, turn the
+ * provider's {@link ChangeResult}s into one {@link Attempt}.
  */
 final class PublishStage implements Stage {
   static final int MAX_BATCH = 1000;
@@ -32,8 +32,14 @@ final class PublishStage implements Stage {
   private final Duration maxClockSkew;
   private final String route;
 
-  PublishStage(String phase, String plugins, ZoneIndex<ZoneQueue> zones, Freshness freshness,
-      Clock clock, Duration maxClockSkew, String route) {
+  PublishStage(
+      String phase,
+      String plugins,
+      ZoneIndex<ZoneQueue> zones,
+      Freshness freshness,
+      Clock clock,
+      Duration maxClockSkew,
+      String route) {
     this.phase = phase;
     this.plugins = plugins;
     this.zones = zones;
@@ -57,11 +63,22 @@ final class PublishStage implements Stage {
   public void attempt(EventMessage message, Consumer<Attempt> done) {
     DnsEvent event = message.event();
     if (event.needsEnrichment()) {
-      done.accept(new Attempt.Failed(message, new PermanentException("event "
-          + event.resourceName().orElse("") + " (schema " + event.schema() + ") has no resource "
-          + "records and needs enrichment, but no enricher handled it before phase \"" + phase
-          + "\" (route: " + route + "); add gcp.enricher to core.plugins and route consume -> "
-          + "enrich -> " + phase)));
+      done.accept(
+          new Attempt.Failed(
+              message,
+              new PermanentException(
+                  "event "
+                      + event.resourceName().orElse("")
+                      + " (schema "
+                      + event.schema()
+                      + ") has no resource "
+                      + "records and needs enrichment, but no enricher handled it before phase \""
+                      + phase
+                      + "\" (route: "
+                      + route
+                      + "); add gcp.enricher to core.plugins and route consume -> "
+                      + "enrich -> "
+                      + phase)));
       return;
     }
     Instant at = trustedTimestamp(event);
@@ -79,14 +96,13 @@ final class PublishStage implements Stage {
     }
     if (fresh.isEmpty()) {
       String reason = "stale: " + String.join(", ", stale);
-      done.accept(new Attempt.Skipped(message.withHistory(clock.instant(), plugins, reason),
-          reason));
+      done.accept(
+          new Attempt.Skipped(message.withHistory(clock.instant(), plugins, reason), reason));
       return;
     }
-    List<Change> changes = stale.isEmpty() ? event.changes()
-        : event.withRecords(fresh).changes();
-    Consumer<List<ChangeResult>> finish = results -> done.accept(toAttempt(message, results,
-        at, slots, stale));
+    List<Change> changes = stale.isEmpty() ? event.changes() : event.withRecords(fresh).changes();
+    Consumer<List<ChangeResult>> finish =
+        results -> done.accept(toAttempt(message, results, at, slots, stale));
     publish(message, changes, done, finish);
   }
 
@@ -103,7 +119,10 @@ final class PublishStage implements Stage {
     return at;
   }
 
-  private void publish(EventMessage message, List<Change> changes, Consumer<Attempt> done,
+  private void publish(
+      EventMessage message,
+      List<Change> changes,
+      Consumer<Attempt> done,
       Consumer<List<ChangeResult>> finish) {
     ZoneQueue[] queues = new ZoneQueue[changes.size()];
     ZoneQueue first = null;
@@ -112,8 +131,15 @@ final class PublishStage implements Stage {
       String name = changes.get(i).name();
       ZoneQueue q = zones.find(name);
       if (q == null) {
-        done.accept(new Attempt.Failed(message, new PermanentException("record " + name
-            + " is in no managed zone (managed zones: " + zones.describe() + ")")));
+        done.accept(
+            new Attempt.Failed(
+                message,
+                new PermanentException(
+                    "record "
+                        + name
+                        + " is in no managed zone (managed zones: "
+                        + zones.describe()
+                        + ")")));
         return;
       }
       queues[i] = q;
@@ -121,27 +147,34 @@ final class PublishStage implements Stage {
       oneZone &= q == first;
     }
     if (oneZone) {
-      first.add(new ZoneQueue.Request(changes, (results, error) -> {
-        if (error != null) {
-          done.accept(new Attempt.Failed(message, error));
-        } else {
-          finish.accept(results);
-        }
-      }));
+      first.add(
+          new ZoneQueue.Request(
+              changes,
+              (results, error) -> {
+                if (error != null) {
+                  done.accept(new Attempt.Failed(message, error));
+                } else {
+                  finish.accept(results);
+                }
+              }));
       return;
     }
     new ZoneJoin(changes, queues, message, done, finish).send();
   }
 
-  private Attempt toAttempt(EventMessage message, List<ChangeResult> results, Instant at,
-      List<Freshness.Slot> slots, List<String> stale) {
+  private Attempt toAttempt(
+      EventMessage message,
+      List<ChangeResult> results,
+      Instant at,
+      List<Freshness.Slot> slots,
+      List<String> stale) {
     GordonException retriable = null;
     StringBuilder sb = new StringBuilder(64 * results.size()).append("published");
     for (ChangeResult r : results) {
       switch (r) {
         case ChangeResult.Applied a -> what(sb, r.change()).append(": applied;");
-        case ChangeResult.Unchanged u -> what(sb, r.change()).append(": unchanged (")
-            .append(u.reason()).append(");");
+        case ChangeResult.Unchanged u ->
+            what(sb, r.change()).append(": unchanged (").append(u.reason()).append(");");
         case ChangeResult.Failed f -> {
           if (Failure.of(f.error()) != Failure.RETRIABLE) {
             // A permanent failure decides: retrying cannot help that change.
@@ -167,7 +200,9 @@ final class PublishStage implements Stage {
   /** Appends " replace name/TYPE" or " remove name/TYPE" (the records' key). */
   private static StringBuilder what(StringBuilder sb, Change c) {
     RecordSet r = c.records();
-    return sb.append(c instanceof Change.Replace ? " replace " : " remove ").append(r.name())
-        .append('/').append(r.type());
+    return sb.append(c instanceof Change.Replace ? " replace " : " remove ")
+        .append(r.name())
+        .append('/')
+        .append(r.type());
   }
 }

@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
  *       accepted before: they do not) takes a core.max_in_flight permit, blocking when none is
  *       free, and skips an id already in flight or done within core.dedup_window.
  *   <li>Intake rules: an event timestamped further ahead than core.max_clock_skew, or a message
- *       older than its source's max_msg_age, is dead-lettered at once. This is the only place
- *       where the age of a message matters; an accepted message is retried until
- *       core.retry.deadline instead.
- *   <li>{@link MessageFlow} runs the message along core.route on its name's lane (one message
- *       per name at a time, in arrival order) and settles it through {@link Settlement}.
+ *       older than its source's max_msg_age, is dead-lettered at once. This is the only place where
+ *       the age of a message matters; an accepted message is retried until core.retry.deadline
+ *       instead.
+ *   <li>{@link MessageFlow} runs the message along core.route on its name's lane (one message per
+ *       name at a time, in arrival order) and settles it through {@link Settlement}.
  * </ol>
  *
  * Build one with {@link RouterBuilder}.
@@ -44,16 +44,22 @@ public final class Router {
     this.settlement = settlement;
     this.route = route;
     this.maxClockSkew = b.maxClockSkew;
-    this.flow = new MessageFlow(settlement, route, b.cleanup(), b.retry,
-        b.sleeper != null ? Delayer.of(b.sleeper) : Delayer.timer(), () -> aborting,
-        Math.min(b.maxInFlight, 4096));
+    this.flow =
+        new MessageFlow(
+            settlement,
+            route,
+            b.cleanup(),
+            b.retry,
+            b.sleeper != null ? Delayer.of(b.sleeper) : Delayer.timer(),
+            () -> aborting,
+            Math.min(b.maxInFlight, 4096));
     route.start();
   }
 
   /**
    * Takes in a message received for the first time; blocks while max_in_flight messages are in
-   * flight. A message older than {@code maxAge} (zero: no limit) or with a timestamp too far
-   * ahead is dead-lettered at once.
+   * flight. A message older than {@code maxAge} (zero: no limit) or with a timestamp too far ahead
+   * is dead-lettered at once.
    */
   public void submit(EventMessage message, Delivery delivery, Duration maxAge)
       throws InterruptedException {
@@ -77,17 +83,37 @@ public final class Router {
     Instant now = settlement.clock().instant();
     Optional<Instant> at = message.event().timestamp();
     if (at.isPresent() && at.get().isAfter(now.plus(maxClockSkew))) {
-      refuse(f, "event timestamp " + at.get() + " is " + seconds(Duration.between(now, at.get()))
-          + "s ahead of this host's clock " + now + ", more than core.max_clock_skew of "
-          + seconds(maxClockSkew) + "s", "clock-skew", now);
+      refuse(
+          f,
+          "event timestamp "
+              + at.get()
+              + " is "
+              + seconds(Duration.between(now, at.get()))
+              + "s ahead of this host's clock "
+              + now
+              + ", more than core.max_clock_skew of "
+              + seconds(maxClockSkew)
+              + "s",
+          "clock-skew",
+          now);
       return;
     }
     Duration age = Duration.between(message.createdAt(), now);
     if (!maxAge.isZero() && age.compareTo(maxAge) > 0) {
-      settlement.metrics().incr(RouterMetrics.MSG_TOO_OLD, Map.of("plugin", source,
-          "msg_id", f.id, "msg_age", seconds(age)));
-      refuse(f, "message is " + seconds(age) + "s old, older than max_msg_age of "
-          + seconds(maxAge) + "s", "max-msg-age", now);
+      settlement
+          .metrics()
+          .incr(
+              RouterMetrics.MSG_TOO_OLD,
+              Map.of("plugin", source, "msg_id", f.id, "msg_age", seconds(age)));
+      refuse(
+          f,
+          "message is "
+              + seconds(age)
+              + "s old, older than max_msg_age of "
+              + seconds(maxAge)
+              + "s",
+          "max-msg-age",
+          now);
       return;
     }
     start(f);
@@ -95,21 +121,21 @@ public final class Router {
 
   private Flight admit(EventMessage message, Delivery delivery) throws InterruptedException {
     if (!accepting) {
-      delivery.settle(message.id(), new Outcome.Redeliver("service is shutting down"),
-          message.history());
+      delivery.settle(
+          message.id(), new Outcome.Redeliver("service is shutting down"), message.history());
       return null;
     }
     settlement.acquire();
     if (!accepting) {
       settlement.release();
-      delivery.settle(message.id(), new Outcome.Redeliver("service is shutting down"),
-          message.history());
+      delivery.settle(
+          message.id(), new Outcome.Redeliver("service is shutting down"), message.history());
       return null;
     }
     Flight f = new Flight(message, delivery);
     settlement.metrics().incr(RouterMetrics.CONSUMED);
     settlement.stats.consumed.increment();
-    for (;;) {
+    for (; ; ) {
       Flight holder = settlement.enter(f);
       if (holder == f) {
         return f;
@@ -138,12 +164,23 @@ public final class Router {
   }
 
   /** Parks undecodable input, then settles it: dead-lettered, or redeliver if parking failed. */
-  public void reject(String id, String payload, String reason, Map<String, String> attributes,
-      Delivery delivery) {
+  public void reject(
+      String id, String payload, String reason, Map<String, String> attributes, Delivery delivery) {
     Instant now = settlement.clock().instant();
     List<HistoryEntry> history = List.of(new HistoryEntry(now, "", reason));
-    Outcome o = settlement.park(new DeadLetter(id, now, reason, "consume", "", Optional.empty(),
-        Optional.of(payload), history, attributes), "invalid-input");
+    Outcome o =
+        settlement.park(
+            new DeadLetter(
+                id,
+                now,
+                reason,
+                "consume",
+                "",
+                Optional.empty(),
+                Optional.of(payload),
+                history,
+                attributes),
+            "invalid-input");
     delivery.settle(id, o, history);
   }
 
@@ -172,10 +209,13 @@ public final class Router {
     aborting = true;
     int n = 0;
     for (Flight f : settlement.unfinished()) {
-      EventMessage m = f.message.withHistory(settlement.clock().instant(), "",
-          "not finished within shutdown_timeout of " + seconds(timeout) + "s");
-      if (settlement.settle(f, new Outcome.Redeliver("service stopped before the message was "
-          + "done"), m)) {
+      EventMessage m =
+          f.message.withHistory(
+              settlement.clock().instant(),
+              "",
+              "not finished within shutdown_timeout of " + seconds(timeout) + "s");
+      if (settlement.settle(
+          f, new Outcome.Redeliver("service stopped before the message was " + "done"), m)) {
         n++;
       }
     }

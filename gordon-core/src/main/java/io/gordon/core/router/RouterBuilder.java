@@ -47,12 +47,20 @@ public final class RouterBuilder {
   /** A builder holding everything of {@code a}; sources serving a phase become handlers. */
   public static RouterBuilder from(Assembly a, Clock clock) {
     CoreSettings s = a.settings();
-    RouterBuilder b = new RouterBuilder().clock(clock).metrics(a.metrics())
-        .maxInFlight(s.maxInFlight()).dedupWindow(s.dedupWindow())
-        .retry(RetryPolicy.of(s.retry())).route(s.route()).maxClockSkew(s.maxClockSkew())
-        .health(a.health())
-        .deadLetters(a.deadLetterSink().map(Named::plugin)
-            .orElseGet(() -> new FileDeadLetterSink(s.deadLetterPath(), a.codec())));
+    RouterBuilder b =
+        new RouterBuilder()
+            .clock(clock)
+            .metrics(a.metrics())
+            .maxInFlight(s.maxInFlight())
+            .dedupWindow(s.dedupWindow())
+            .retry(RetryPolicy.of(s.retry()))
+            .route(s.route())
+            .maxClockSkew(s.maxClockSkew())
+            .health(a.health())
+            .deadLetters(
+                a.deadLetterSink()
+                    .map(Named::plugin)
+                    .orElseGet(() -> new FileDeadLetterSink(s.deadLetterPath(), a.codec())));
     b.handlers.addAll(a.handlers());
     for (Named<EventSource> src : a.sources()) {
       boolean listed = a.handlers().stream().anyMatch(h -> h.plugin() == src.plugin());
@@ -149,34 +157,51 @@ public final class RouterBuilder {
     for (Named<MessageHandler> h : handlers) {
       if (!h.plugin().phase().equals(MessageFlow.CLEANUP)
           && stages.put(h.plugin().phase(), new HandlerStage(h.name(), h.plugin())) != null) {
-        Router.LOG.warn("several plugins handle phase {}; the last listed, {}, wins",
-            h.plugin().phase(), h.name());
+        Router.LOG.warn(
+            "several plugins handle phase {}; the last listed, {}, wins",
+            h.plugin().phase(),
+            h.name());
       }
     }
     Map<String, List<Named<DnsProvider>>> byPhase = new LinkedHashMap<>();
-    providers.forEach(p -> byPhase.computeIfAbsent(p.plugin().phase(), k -> new ArrayList<>())
-        .add(p));
+    providers.forEach(
+        p -> byPhase.computeIfAbsent(p.plugin().phase(), k -> new ArrayList<>()).add(p));
     Freshness freshness = new Freshness();
     List<ZoneQueue> queues = new ArrayList<>();
-    byPhase.forEach((phase, ps) -> {
-      Map<String, ZoneQueue> zones = new LinkedHashMap<>();
-      for (Named<DnsProvider> p : ps) {
-        for (String zone : p.plugin().zones()) {
-          ZoneQueue q = new ZoneQueue(p.plugin(), new ProviderCalls(p.name(), zone, metrics,
-              health), PublishStage.MAX_BATCH);
-          if (zones.put(zone, q) != null) {
-            Router.LOG.warn("zone {} is managed by several providers; the last listed, {}, "
-                + "gets its changes", zone, p.name());
+    byPhase.forEach(
+        (phase, ps) -> {
+          Map<String, ZoneQueue> zones = new LinkedHashMap<>();
+          for (Named<DnsProvider> p : ps) {
+            for (String zone : p.plugin().zones()) {
+              ZoneQueue q =
+                  new ZoneQueue(
+                      p.plugin(),
+                      new ProviderCalls(p.name(), zone, metrics, health),
+                      PublishStage.MAX_BATCH);
+              if (zones.put(zone, q) != null) {
+                Router.LOG.warn(
+                    "zone {} is managed by several providers; the last listed, {}, "
+                        + "gets its changes",
+                    zone,
+                    p.name());
+              }
+            }
           }
-        }
-      }
-      queues.addAll(zones.values());
-      String names = String.join(",", ps.stream().map(Named::name).toList());
-      stages.put(phase, new PublishStage(phase, names, ZoneIndex.of(zones), freshness, clock,
-          maxClockSkew, PhaseRoute.describe(r)));
-    });
-    Settlement settlement = new Settlement(clock, metrics, deadLetters, health, maxInFlight,
-        dedupWindow);
+          queues.addAll(zones.values());
+          String names = String.join(",", ps.stream().map(Named::name).toList());
+          stages.put(
+              phase,
+              new PublishStage(
+                  phase,
+                  names,
+                  ZoneIndex.of(zones),
+                  freshness,
+                  clock,
+                  maxClockSkew,
+                  PhaseRoute.describe(r)));
+        });
+    Settlement settlement =
+        new Settlement(clock, metrics, deadLetters, health, maxInFlight, dedupWindow);
     return new Router(settlement, new PhaseRoute(r, stages, queues), this);
   }
 
@@ -193,7 +218,8 @@ public final class RouterBuilder {
 
   private Map<String, String> defaultRoute() {
     boolean enrich = handlers.stream().anyMatch(h -> h.plugin().phase().equals("enrich"));
-    return enrich ? Map.of("consume", "enrich", "enrich", "publish", "publish", "cleanup")
+    return enrich
+        ? Map.of("consume", "enrich", "enrich", "publish", "publish", "cleanup")
         : Map.of("consume", "publish", "publish", "cleanup");
   }
 }

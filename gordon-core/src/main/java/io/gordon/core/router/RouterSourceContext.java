@@ -29,8 +29,8 @@ final class RouterSourceContext implements SourceContext {
   }
 
   @Override
-  public void reject(String id, String payload, String reason, Map<String, String> attributes,
-      Delivery delivery) {
+  public void reject(
+      String id, String payload, String reason, Map<String, String> attributes, Delivery delivery) {
     router.reject(id, payload, reason, attributes, delivery);
   }
 

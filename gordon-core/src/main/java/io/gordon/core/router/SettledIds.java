@@ -2,26 +2,30 @@ package io.gordon.core.router;
 
 /**
  * The settled ids of the dedup window as 128-bit hashes with the time each settled: a ring in
- * settlement order (one primitive array of hash, hash, time triples, so a probe touches one
- * cache line and expiry pops the oldest) and an open-addressing table of ring positions (linear
- * probing, at most half full) to find a hash. About 32 bytes
- * per id when the ring is full, 64 just after it grew, and no object per id for the collector
- * to trace. Grows and shrinks with what it holds. Not thread-safe: {@link IdWindow} locks it.
+ * settlement order (one primitive array of hash, hash, time triples, so a probe touches one cache
+ * line and expiry pops the oldest) and an open-addressing table of ring positions (linear probing,
+ * at most half full) to find a hash. About 32 bytes per id when the ring is full, 64 just after it
+ * grew, and no object per id for the collector to trace. Grows and shrinks with what it holds. Not
+ * thread-safe: {@link IdWindow} locks it.
  */
 final class SettledIds {
   private static final int MIN_RING = 256;
   private final int maxIds;
+
   /** Entry i is ring[3i] and ring[3i + 1] (the hash) and ring[3i + 2] (when it settled). */
   private long[] ring = new long[3 * MIN_RING];
+
   private int length = MIN_RING;
   private int head;
   private int size;
+
   /**
    * Per slot: ring position + 1 in the low {@code posBits} bits (0 is an empty slot), and in the
-   * bits above them a fingerprint of the hash, so that most probes that do not match are
-   * rejected without reading the ring (a cache miss each).
+   * bits above them a fingerprint of the hash, so that most probes that do not match are rejected
+   * without reading the ring (a cache miss each).
    */
   private int[] slots = new int[2 * MIN_RING];
+
   private final int posBits;
   private final int posMask;
 
@@ -32,8 +36,10 @@ final class SettledIds {
     this.maxIds = maxIds;
     // The ring never grows beyond the power of two that holds maxIds (nor shrinks below
     // MIN_RING); position + 1 must fit.
-    int ringMax = maxIds > 1 << 30 ? 0
-        : Math.max(MIN_RING, Integer.highestOneBit(Math.max(1, maxIds - 1)) << 1);
+    int ringMax =
+        maxIds > 1 << 30
+            ? 0
+            : Math.max(MIN_RING, Integer.highestOneBit(Math.max(1, maxIds - 1)) << 1);
     this.posBits = ringMax == 0 ? 32 : Integer.numberOfTrailingZeros(ringMax) + 1;
     this.posMask = posBits == 32 ? -1 : (1 << posBits) - 1;
   }
@@ -50,8 +56,8 @@ final class SettledIds {
   }
 
   /**
-   * Remembers the hash as settled at {@code now}, after forgetting what expired; returns how
-   * many unexpired hashes were forgotten to stay within {@code maxIds} (the oldest go first).
+   * Remembers the hash as settled at {@code now}, after forgetting what expired; returns how many
+   * unexpired hashes were forgotten to stay within {@code maxIds} (the oldest go first).
    */
   int add(long h, long l, long now, long windowMillis) {
     expire(now, windowMillis);

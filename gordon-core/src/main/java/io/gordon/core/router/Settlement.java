@@ -18,21 +18,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The state the router and the message flow share: which messages are in flight (and the
- * {@code core.max_in_flight} permits they hold), which ids finished recently, the dead-letter
- * sink, and the one place where a message is settled, exactly once.
+ * The state the router and the message flow share: which messages are in flight (and the {@code
+ * core.max_in_flight} permits they hold), which ids finished recently, the dead-letter sink, and
+ * the one place where a message is settled, exactly once.
  */
 final class Settlement {
   /** The readiness component of the dead-letter sink. */
   static final String SINK = "dead-letter sink";
-  private static final Map<String, Map<String, String>> OUTCOME_ATTRS = Map.of(
-      "applied", Map.of("outcome", "applied"), "skipped", Map.of("outcome", "skipped"),
-      "dead-lettered", Map.of("outcome", "dead-lettered"),
-      "redeliver", Map.of("outcome", "redeliver"));
+
+  private static final Map<String, Map<String, String>> OUTCOME_ATTRS =
+      Map.of(
+          "applied",
+          Map.of("outcome", "applied"),
+          "skipped",
+          Map.of("outcome", "skipped"),
+          "dead-lettered",
+          Map.of("outcome", "dead-lettered"),
+          "redeliver",
+          Map.of("outcome", "redeliver"));
+
   /** Settled ids the dedup window holds at most: 16 minutes at 1,000 events/s, ~32 MB. */
   static final int MAX_SETTLED_IDS = 1_000_000;
+
   /** Locks over the settled ids: enough that lane threads rarely meet on one. */
   static final int ID_SHARDS = 16;
+
   private final Clock clock;
   private final MetricRelay metrics;
   private final DeadLetterSink deadLetters;
@@ -47,15 +57,26 @@ final class Settlement {
   private volatile boolean sinkFailing;
   private volatile long lastForgottenLog = Long.MIN_VALUE;
 
-  Settlement(Clock clock, MetricRelay metrics, DeadLetterSink deadLetters, HealthRegistry health,
-      int maxInFlight, Duration dedupWindow) {
-    this(clock, metrics, deadLetters, health, maxInFlight, dedupWindow, MAX_SETTLED_IDS,
-        ID_SHARDS);
+  Settlement(
+      Clock clock,
+      MetricRelay metrics,
+      DeadLetterSink deadLetters,
+      HealthRegistry health,
+      int maxInFlight,
+      Duration dedupWindow) {
+    this(clock, metrics, deadLetters, health, maxInFlight, dedupWindow, MAX_SETTLED_IDS, ID_SHARDS);
   }
 
   /** With the dedup window's bound and shards given, for tests. */
-  Settlement(Clock clock, MetricRelay metrics, DeadLetterSink deadLetters, HealthRegistry health,
-      int maxInFlight, Duration dedupWindow, int maxSettledIds, int idShards) {
+  Settlement(
+      Clock clock,
+      MetricRelay metrics,
+      DeadLetterSink deadLetters,
+      HealthRegistry health,
+      int maxInFlight,
+      Duration dedupWindow,
+      int maxSettledIds,
+      int idShards) {
     this.clock = clock;
     this.metrics = metrics;
     this.deadLetters = deadLetters;
@@ -98,21 +119,24 @@ final class Settlement {
   }
 
   /**
-   * Answers a copy held while its original was in flight, as the original was answered: acked as
-   * a duplicate when the original was, redelivered when it was (a copy acked while its original
-   * is then redelivered would be a message acknowledged and never applied).
+   * Answers a copy held while its original was in flight, as the original was answered: acked as a
+   * duplicate when the original was, redelivered when it was (a copy acked while its original is
+   * then redelivered would be a message acknowledged and never applied).
    */
   private void settleCopy(Flight c, Outcome original) {
     if (original.acknowledge()) {
       skipDuplicate(c);
       return;
     }
-    Outcome.Redeliver again = new Outcome.Redeliver("a copy of message id " + c.id
-        + " arrived while it was in flight, and the original is to be redelivered");
+    Outcome.Redeliver again =
+        new Outcome.Redeliver(
+            "a copy of message id "
+                + c.id
+                + " arrived while it was in flight, and the original is to be redelivered");
     metrics.incr(RouterMetrics.SETTLED, OUTCOME_ATTRS.get(again.state()));
     try {
-      c.delivery.settle(c.id, again, c.message.withHistory(clock.instant(), "", again.reason())
-          .history());
+      c.delivery.settle(
+          c.id, again, c.message.withHistory(clock.instant(), "", again.reason()).history());
     } catch (RuntimeException e) {
       Router.LOG.warn("[msg-{}] delivery callback threw", c.id, e);
     } finally {
@@ -128,7 +152,9 @@ final class Settlement {
     stats.skipped.increment();
     Router.LOG.info("[msg-{}] skipped: {}", f.id, reason);
     try {
-      f.delivery.settle(f.id, new Outcome.Skipped(reason),
+      f.delivery.settle(
+          f.id,
+          new Outcome.Skipped(reason),
           f.message.withHistory(clock.instant(), "", reason).history());
     } catch (RuntimeException e) {
       Router.LOG.warn("[msg-{}] delivery callback threw", f.id, e);
@@ -138,12 +164,22 @@ final class Settlement {
   }
 
   /**
-   * Writes a dead letter for {@code m}; DeadLettered, or Redeliver when the sink failed.
-   * {@code category} is the low-cardinality reason for the metric, e.g. {@code max-msg-age}.
+   * Writes a dead letter for {@code m}; DeadLettered, or Redeliver when the sink failed. {@code
+   * category} is the low-cardinality reason for the metric, e.g. {@code max-msg-age}.
    */
   Outcome park(EventMessage m, String reason, String category, String plugin) {
-    return park(new DeadLetter(m.id(), clock.instant(), reason, m.phase(), plugin,
-        Optional.of(m.event()), Optional.empty(), m.history(), m.attributes()), category);
+    return park(
+        new DeadLetter(
+            m.id(),
+            clock.instant(),
+            reason,
+            m.phase(),
+            plugin,
+            Optional.of(m.event()),
+            Optional.empty(),
+            m.history(),
+            m.attributes()),
+        category);
   }
 
   /** Writes {@code letter}; DeadLettered, or Redeliver when the sink failed. */
@@ -151,11 +187,17 @@ final class Settlement {
     String id = letter.messageId();
     try {
       deadLetters.park(letter);
-      metrics.incr(RouterMetrics.DEAD_LETTERED, letterAttrs.computeIfAbsent(
-          letter.phase() + "/" + category, k -> Map.of("phase", letter.phase(),
-              "reason", category)));
-      Router.LOG.warn("[msg-{}] dead-lettered in phase {} (plugin {}): {}", id, letter.phase(),
-          letter.plugin().isEmpty() ? "core" : letter.plugin(), letter.reason());
+      metrics.incr(
+          RouterMetrics.DEAD_LETTERED,
+          letterAttrs.computeIfAbsent(
+              letter.phase() + "/" + category,
+              k -> Map.of("phase", letter.phase(), "reason", category)));
+      Router.LOG.warn(
+          "[msg-{}] dead-lettered in phase {} (plugin {}): {}",
+          id,
+          letter.phase(),
+          letter.plugin().isEmpty() ? "core" : letter.plugin(),
+          letter.reason());
       if (sinkFailing && health != null) {
         sinkFailing = false;
         health.reporter(SINK).healthy();
@@ -163,8 +205,11 @@ final class Settlement {
       return new Outcome.DeadLettered(letter.reason());
     } catch (RuntimeException e) {
       metrics.incr(RouterMetrics.DEAD_LETTER_FAILED);
-      Router.LOG.error("[msg-{}] dead-letter sink failed, message will be redelivered: {}", id,
-          Failure.describe(e), e);
+      Router.LOG.error(
+          "[msg-{}] dead-letter sink failed, message will be redelivered: {}",
+          id,
+          Failure.describe(e),
+          e);
       if (health != null) {
         sinkFailing = true;
         health.down(SINK, "cannot write dead letters: " + Failure.describe(e));
@@ -196,8 +241,10 @@ final class Settlement {
       Router.LOG.warn("[msg-{}] delivery callback threw", f.id, e);
     }
     f.releaseCopies().forEach(c -> settleCopy(c, outcome));
-    metrics.timing(RouterMetrics.FLIGHT_DURATION, Duration.ofNanos(System.nanoTime()
-        - f.startNanos), RouterMetrics.SECONDS);
+    metrics.timing(
+        RouterMetrics.FLIGHT_DURATION,
+        Duration.ofNanos(System.nanoTime() - f.startNanos),
+        RouterMetrics.SECONDS);
     int left = inFlightCount.decrementAndGet();
     metrics.set(RouterMetrics.IN_FLIGHT, left, Map.of());
     permits.release();
@@ -215,8 +262,9 @@ final class Settlement {
     long now = clock.millis();
     if (now - lastForgottenLog >= 60_000) {
       lastForgottenLog = now;
-      Router.LOG.warn("dedup window full: {} settled ids held, the oldest are forgotten before "
-          + "core.dedup_window passes, so a late duplicate of one may be applied again",
+      Router.LOG.warn(
+          "dedup window full: {} settled ids held, the oldest are forgotten before "
+              + "core.dedup_window passes, so a late duplicate of one may be applied again",
           maxSettledIds);
     }
   }
@@ -243,13 +291,13 @@ final class Settlement {
 
   /** The last history entry of a message: "outcome: applied", "outcome: skipped (why)". */
   static String historyText(Outcome o) {
-    String reason = switch (o) {
-      case Outcome.Applied a -> null;
-      case Outcome.Skipped s -> s.reason();
-      case Outcome.DeadLettered d -> d.reason();
-      case Outcome.Redeliver r -> r.reason();
-    };
-    return reason == null ? "outcome: " + o.state() : "outcome: " + o.state() + " (" + reason
-        + ")";
+    String reason =
+        switch (o) {
+          case Outcome.Applied a -> null;
+          case Outcome.Skipped s -> s.reason();
+          case Outcome.DeadLettered d -> d.reason();
+          case Outcome.Redeliver r -> r.reason();
+        };
+    return reason == null ? "outcome: " + o.state() : "outcome: " + o.state() + " (" + reason + ")";
   }
 }

@@ -5,9 +5,9 @@ import java.util.function.Consumer;
 
 /**
  * One phase of the route: a message handler, or the DNS providers of a phase. Every stage has the
- * same shape: it is given a message and reports one {@link Attempt} to {@code done}, exactly
- * once, either before {@link #attempt} returns (handlers) or later from another thread (the
- * providers' batches). It never throws: a failure is an {@link Attempt.Failed}.
+ * same shape: it is given a message and reports one {@link Attempt} to {@code done}, exactly once,
+ * either before {@link #attempt} returns (handlers) or later from another thread (the providers'
+ * batches). It never throws: a failure is an {@link Attempt.Failed}.
  */
 interface Stage {
   /** The phase served. */

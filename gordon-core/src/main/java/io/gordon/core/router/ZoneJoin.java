@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * The rarer case of a message whose changes lie in several zones: one request per zone, and the
- * results put back in the message's order once the last zone has answered (on that zone's
- * thread). The first call error, if any, fails the whole attempt.
+ * results put back in the message's order once the last zone has answered (on that zone's thread).
+ * The first call error, if any, fails the whole attempt.
  */
 final class ZoneJoin {
   private final List<Change> changes;
@@ -26,8 +26,12 @@ final class ZoneJoin {
   private final AtomicInteger pending = new AtomicInteger();
   private volatile Throwable error;
 
-  ZoneJoin(List<Change> changes, ZoneQueue[] queues, EventMessage message,
-      Consumer<Attempt> done, Consumer<List<ChangeResult>> finish) {
+  ZoneJoin(
+      List<Change> changes,
+      ZoneQueue[] queues,
+      EventMessage message,
+      Consumer<Attempt> done,
+      Consumer<List<ChangeResult>> finish) {
     this.changes = changes;
     this.queues = queues;
     this.message = message;
@@ -42,21 +46,25 @@ final class ZoneJoin {
       byZone.computeIfAbsent(queues[i], q -> new ArrayList<>()).add(i);
     }
     pending.set(byZone.size());
-    byZone.forEach((q, idx) -> {
-      List<Change> part = idx.stream().map(changes::get).toList();
-      q.add(new ZoneQueue.Request(part, (rs, err) -> {
-        if (err != null) {
-          error = err;
-        } else {
-          for (int k = 0; k < idx.size(); k++) {
-            results[idx.get(k)] = rs.get(k);
-          }
-        }
-        if (pending.decrementAndGet() == 0) {
-          complete();
-        }
-      }));
-    });
+    byZone.forEach(
+        (q, idx) -> {
+          List<Change> part = idx.stream().map(changes::get).toList();
+          q.add(
+              new ZoneQueue.Request(
+                  part,
+                  (rs, err) -> {
+                    if (err != null) {
+                      error = err;
+                    } else {
+                      for (int k = 0; k < idx.size(); k++) {
+                        results[idx.get(k)] = rs.get(k);
+                      }
+                    }
+                    if (pending.decrementAndGet() == 0) {
+                      complete();
+                    }
+                  }));
+        });
   }
 
   private void complete() {

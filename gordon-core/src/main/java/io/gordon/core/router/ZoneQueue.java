@@ -12,17 +12,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Group commit for one zone of one provider, on a thread of its own: changes queued while an
- * {@code apply} call runs are sent together in the next call (up to {@code maxBatch} changes).
- * An idle zone's thread applies a lone change at once (no linger). Lanes never wait for the
- * provider, they queue their changes here and move on.
+ * Group commit for one zone of one provider, on a thread of its own: changes queued while an {@code
+ * apply} call runs are sent together in the next call (up to {@code maxBatch} changes). An idle
+ * zone's thread applies a lone change at once (no linger). Lanes never wait for the provider, they
+ * queue their changes here and move on.
  *
- * <p>One apply per zone runs at a time, as the {@link DnsProvider} contract requires, unless
- * the provider allows more with {@link DnsProvider#maxConcurrentApplies()}: then up to that many
- * calls run at once, each on a virtual thread of its own, and the next batch is taken only when
- * one of them returns (so changes still gather into batches while the provider is busy). A
- * lane keeps one message per ordering key in flight, so two calls hold the same name only for
- * events with several records (see that method).
+ * <p>One apply per zone runs at a time, as the {@link DnsProvider} contract requires, unless the
+ * provider allows more with {@link DnsProvider#maxConcurrentApplies()}: then up to that many calls
+ * run at once, each on a virtual thread of its own, and the next batch is taken only when one of
+ * them returns (so changes still gather into batches while the provider is busy). A lane keeps one
+ * message per ordering key in flight, so two calls hold the same name only for events with several
+ * records (see that method).
  *
  * <p>The queue's thread is a virtual thread started with the queue; it parks while the queue is
  * empty and is woken by the next {@link #add}. After each call the calling thread hands every
@@ -41,8 +41,10 @@ final class ZoneQueue {
   private final DnsProvider dns;
   private final ProviderCalls calls;
   private final int maxBatch;
+
   /** Free call slots when the provider allows concurrent calls, else null (calls run inline). */
   private final Semaphore slots;
+
   private final int concurrency;
   private final ConcurrentLinkedQueue<Request> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
@@ -56,13 +58,19 @@ final class ZoneQueue {
     this.maxBatch = maxBatch;
     int n = dns.maxConcurrentApplies();
     if (n < 1) {
-      Router.LOG.warn("provider {} says maxConcurrentApplies() = {}, which is below 1; calling "
-          + "it once at a time for zone {}", calls.provider(), n, calls.zone());
+      Router.LOG.warn(
+          "provider {} says maxConcurrentApplies() = {}, which is below 1; calling "
+              + "it once at a time for zone {}",
+          calls.provider(),
+          n,
+          calls.zone());
     }
     this.concurrency = Math.max(1, n);
     this.slots = concurrency > 1 ? new Semaphore(concurrency) : null;
-    this.thread = Thread.ofVirtual().name("gordon-publish-" + calls.provider() + "-"
-        + calls.zone()).unstarted(this::run);
+    this.thread =
+        Thread.ofVirtual()
+            .name("gordon-publish-" + calls.provider() + "-" + calls.zone())
+            .unstarted(this::run);
   }
 
   /** The provider's name and this zone, for messages. */
@@ -130,13 +138,16 @@ final class ZoneQueue {
       apply(batch);
       return;
     }
-    Thread.ofVirtual().name(thread.getName() + "-call").start(() -> {
-      try {
-        apply(batch);
-      } finally {
-        slots.release();
-      }
-    });
+    Thread.ofVirtual()
+        .name(thread.getName() + "-call")
+        .start(
+            () -> {
+              try {
+                apply(batch);
+              } finally {
+                slots.release();
+              }
+            });
   }
 
   private List<Request> take() {

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything the plugin loader produced, ready to run: the boundary between loading
- * (config, discovery, construction) and running (router, delivery, admin).
+ * Everything the plugin loader produced, ready to run: the boundary between loading (config,
+ * discovery, construction) and running (router, delivery, admin).
  *
  * @param settings the validated core settings
  * @param sources event sources, in core.plugins order
@@ -26,10 +26,16 @@ import java.util.Optional;
  * @param health the registry every plugin reports its health to
  * @param startOrder every created plugin, in the order to start them (shutdown is reversed)
  */
-public record Assembly(CoreSettings settings, List<Named<EventSource>> sources,
-    List<Named<MessageHandler>> handlers, List<Named<DnsProvider>> providers,
-    MetricRelay metrics, Optional<Named<DeadLetterSink>> deadLetterSink, EventCodec codec,
-    HealthRegistry health, List<Named<GordonPlugin>> startOrder) {
+public record Assembly(
+    CoreSettings settings,
+    List<Named<EventSource>> sources,
+    List<Named<MessageHandler>> handlers,
+    List<Named<DnsProvider>> providers,
+    MetricRelay metrics,
+    Optional<Named<DeadLetterSink>> deadLetterSink,
+    EventCodec codec,
+    HealthRegistry health,
+    List<Named<GordonPlugin>> startOrder) {
 
   /** Copies the lists. */
   public Assembly {

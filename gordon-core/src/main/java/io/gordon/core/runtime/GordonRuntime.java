@@ -22,10 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running service: starts the plugins (in {@link Assembly#startOrder()}), the admin server,
- * the router and one supervised thread per source; {@link #close()} stops intake, drains
- * in-flight messages up to core.shutdown_timeout, redelivers the rest, shuts every plugin down
- * in reverse order and calls the metric relay's cleanup.
+ * The running service: starts the plugins (in {@link Assembly#startOrder()}), the admin server, the
+ * router and one supervised thread per source; {@link #close()} stops intake, drains in-flight
+ * messages up to core.shutdown_timeout, redelivers the rest, shuts every plugin down in reverse
+ * order and calls the metric relay's cleanup.
  */
 public final class GordonRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("gordon.runtime");
@@ -38,6 +38,7 @@ public final class GordonRuntime implements AutoCloseable {
   private final AtomicInteger signals = new AtomicInteger();
   private Router router;
   private AdminServer admin;
+
   /** Held while the default dead-letter file is ours to append to. */
   private DirectoryLock deadLetterLock;
 
@@ -75,24 +76,31 @@ public final class GordonRuntime implements AutoCloseable {
     router = RouterBuilder.from(assembly, clock).build();
     if (s.admin().enabled()) {
       try {
-        admin = AdminServer.start(s.admin().listen(), health, assembly.metrics(),
-            router::stats);
+        admin = AdminServer.start(s.admin().listen(), health, assembly.metrics(), router::stats);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot start the admin server on "
-            + s.admin().listen() + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot start the admin server on " + s.admin().listen() + ": " + e.getMessage(), e);
       }
     }
     health.started("router");
     for (Named<EventSource> src : assembly.sources()) {
       Duration maxAge = maxMsgAge(src, s.maxMsgAge());
       health.ensure(src.name());
-      SourceSupervisor sup = new SourceSupervisor(src.name(), src.plugin(),
-          router.contextFor(src.name(), maxAge), health.reporter(src.name()), sourceBackoff);
+      SourceSupervisor sup =
+          new SourceSupervisor(
+              src.name(),
+              src.plugin(),
+              router.contextFor(src.name(), maxAge),
+              health.reporter(src.name()),
+              sourceBackoff);
       sources.add(sup);
       sup.start();
     }
-    LOG.info("gordon started: {} source(s), {} handler(s), {} provider(s)",
-        assembly.sources().size(), assembly.handlers().size(), assembly.providers().size());
+    LOG.info(
+        "gordon started: {} source(s), {} handler(s), {} provider(s)",
+        assembly.sources().size(),
+        assembly.handlers().size(),
+        assembly.providers().size());
   }
 
   /** The source's own max_msg_age, else the core's. */
@@ -126,16 +134,19 @@ public final class GordonRuntime implements AutoCloseable {
       Runtime.getRuntime().halt(130);
     }
     LOG.info("Received exit signal {}...", name);
-    Thread.ofPlatform().name("gordon-shutdown").start(() -> {
-      try {
-        shutdownOnce();
-        LOG.info("Shutdown complete.");
-        GordonLogging.stop();
-      } finally {
-        // Only now may awaitTermination return and the process exit: the logs are flushed.
-        terminated.countDown();
-      }
-    });
+    Thread.ofPlatform()
+        .name("gordon-shutdown")
+        .start(
+            () -> {
+              try {
+                shutdownOnce();
+                LOG.info("Shutdown complete.");
+                GordonLogging.stop();
+              } finally {
+                // Only now may awaitTermination return and the process exit: the logs are flushed.
+                terminated.countDown();
+              }
+            });
   }
 
   /** Blocks until the runtime has stopped; returns the process exit status. */
@@ -178,8 +189,9 @@ public final class GordonRuntime implements AutoCloseable {
       if (router != null) {
         int n = router.drain(assembly.settings().shutdownTimeout());
         if (n > 0) {
-          LOG.warn("{} message(s) not finished within shutdown_timeout; they will be "
-              + "redelivered", n);
+          LOG.warn(
+              "{} message(s) not finished within shutdown_timeout; they will be " + "redelivered",
+              n);
         }
       }
       for (SourceSupervisor s : sources) {

@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tracks the health of every component (plugins, the router, each provider zone's writes, the
- * dead-letter sink) for {@code /readyz}: a component is "not ready" before it has started, once
- * it has been unhealthy longer than the threshold, and at once when it is {@link #down}.
- * Liveness ({@code /healthz}) does not read it. Thread-safe.
+ * dead-letter sink) for {@code /readyz}: a component is "not ready" before it has started, once it
+ * has been unhealthy longer than the threshold, and at once when it is {@link #down}. Liveness
+ * ({@code /healthz}) does not read it. Thread-safe.
  */
 public final class HealthRegistry {
   private final Clock clock;
@@ -42,9 +42,14 @@ public final class HealthRegistry {
 
       @Override
       public void unhealthy(String reason) {
-        states.compute(component, (k, old) -> new State(true, reason,
-            old != null && old.failingSince != null ? old.failingSince : clock.instant(),
-            false));
+        states.compute(
+            component,
+            (k, old) ->
+                new State(
+                    true,
+                    reason,
+                    old != null && old.failingSince != null ? old.failingSince : clock.instant(),
+                    false));
       }
 
       @Override
@@ -61,17 +66,24 @@ public final class HealthRegistry {
 
   /** Marks {@code component} started (and healthy unless it reports otherwise). */
   public void started(String component) {
-    states.computeIfPresent(component, (k, s) -> new State(true, s.reason, s.failingSince, s.immediate));
+    states.computeIfPresent(
+        component, (k, s) -> new State(true, s.reason, s.failingSince, s.immediate));
   }
 
   /**
    * Marks {@code component} as failing with {@code reason} and not ready at once, without the
-   * threshold that {@link HealthReporter#unhealthy} waits for: for failures that will not heal
-   * by themselves (a refused key, a full disk). Its next {@code healthy()} clears it.
+   * threshold that {@link HealthReporter#unhealthy} waits for: for failures that will not heal by
+   * themselves (a refused key, a full disk). Its next {@code healthy()} clears it.
    */
   public void down(String component, String reason) {
-    states.compute(component, (k, old) -> new State(true, reason,
-        old != null && old.failingSince != null ? old.failingSince : clock.instant(), true));
+    states.compute(
+        component,
+        (k, old) ->
+            new State(
+                true,
+                reason,
+                old != null && old.failingSince != null ? old.failingSince : clock.instant(),
+                true));
   }
 
   /** Marks {@code component} as not ready (e.g. shutting down) with {@code reason}. */
@@ -83,23 +95,34 @@ public final class HealthRegistry {
   public List<String> problems() {
     Instant now = clock.instant();
     List<String> out = new ArrayList<>();
-    states.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-      State s = e.getValue();
-      if (!s.started) {
-        out.add(e.getKey() + ": " + (s.reason != null ? s.reason : "not started"));
-      } else if (s.failingSince != null && (s.immediate
-          || Duration.between(s.failingSince, now).compareTo(threshold) >= 0)) {
-        out.add(e.getKey() + ": failing since " + s.failingSince + ": " + s.reason);
-      }
-    });
+    states.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e -> {
+              State s = e.getValue();
+              if (!s.started) {
+                out.add(e.getKey() + ": " + (s.reason != null ? s.reason : "not started"));
+              } else if (s.failingSince != null
+                  && (s.immediate
+                      || Duration.between(s.failingSince, now).compareTo(threshold) >= 0)) {
+                out.add(e.getKey() + ": failing since " + s.failingSince + ": " + s.reason);
+              }
+            });
     return out;
   }
 
   /** Every component's current state, for the readiness body. */
   public Map<String, String> summary() {
     Map<String, String> out = new java.util.TreeMap<>();
-    states.forEach((k, s) -> out.put(k, !s.started ? "not started"
-        : s.failingSince == null ? "ok" : "failing since " + s.failingSince + ": " + s.reason));
+    states.forEach(
+        (k, s) ->
+            out.put(
+                k,
+                !s.started
+                    ? "not started"
+                    : s.failingSince == null
+                        ? "ok"
+                        : "failing since " + s.failingSince + ": " + s.reason));
     return out;
   }
 
@@ -108,6 +131,5 @@ public final class HealthRegistry {
    *
    * @param immediate whether the failure turns readiness off at once (see {@link #down})
    */
-  private record State(boolean started, String reason, Instant failingSince,
-      boolean immediate) {}
+  private record State(boolean started, String reason, Instant failingSince, boolean immediate) {}
 }

@@ -36,8 +36,8 @@ public final class PluginLifecycle {
         p.plugin().start();
       } catch (RuntimeException e) {
         shutdown();
-        throw new PluginLoadException(p.name(), "plugin " + p.name() + " failed to start: "
-            + Failure.describe(e), e);
+        throw new PluginLoadException(
+            p.name(), "plugin " + p.name() + " failed to start: " + Failure.describe(e), e);
       }
       started.push(p);
       health.started(p.name());

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * POSIX signal handlers through {@code sun.misc.Signal} (module jdk.unsupported), reached by
- * reflection: a direct reference draws javac's proprietary-API warning, which no option
- * suppresses, and main code compiles with {@code -Werror}.
+ * reflection: a direct reference draws javac's proprietary-API warning, which no option suppresses,
+ * and main code compiles with {@code -Werror}.
  */
 final class Signals {
   private Signals() {}
@@ -16,8 +16,7 @@ final class Signals {
   /**
    * Calls {@code onSignal} with the signal's name ({@code "TERM"}) each time it arrives.
    *
-   * @throws IllegalStateException when the JDK has no {@code sun.misc.Signal} or refuses the
-   *     signal
+   * @throws IllegalStateException when the JDK has no {@code sun.misc.Signal} or refuses the signal
    */
   static void handle(String name, Consumer<String> onSignal) {
     try {

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one source on a thread of its own. A source whose run() throws or returns before stop is
- * logged, reported unhealthy and restarted with exponential backoff (1 s doubling to 30 s); it
- * is reported healthy again once a restarted run has lasted 10 s.
+ * logged, reported unhealthy and restarted with exponential backoff (1 s doubling to 30 s); it is
+ * reported healthy again once a restarted run has lasted 10 s.
  */
 final class SourceSupervisor {
   private static final Logger LOG = LoggerFactory.getLogger("gordon.runtime");
@@ -30,8 +30,12 @@ final class SourceSupervisor {
   private volatile boolean running;
   private Thread thread;
 
-  SourceSupervisor(String name, EventSource source, SourceContext context,
-      HealthReporter health, Duration firstBackoff) {
+  SourceSupervisor(
+      String name,
+      EventSource source,
+      SourceContext context,
+      HealthReporter health,
+      Duration firstBackoff) {
     this.name = name;
     this.source = source;
     this.context = context;
@@ -57,7 +61,9 @@ final class SourceSupervisor {
   /** Waits up to {@code timeout} for run() to return, then interrupts it. */
   void join(Duration timeout) throws InterruptedException {
     if (thread != null && !thread.join(timeout)) {
-      LOG.warn("source {} did not return from run() within {}s; interrupting it", name,
+      LOG.warn(
+          "source {} did not return from run() within {}s; interrupting it",
+          name,
           timeout.toSeconds());
       thread.interrupt();
       thread.join(Duration.ofSeconds(1));
@@ -99,28 +105,36 @@ final class SourceSupervisor {
         backoff = firstBackoff;
       }
       health.unhealthy(failure);
-      LOG.error("source {} stopped unexpectedly ({}); restarting in {} ms", name, failure,
+      LOG.error(
+          "source {} stopped unexpectedly ({}); restarting in {} ms",
+          name,
+          failure,
           backoff.toMillis());
       try {
         stop.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         return;
       }
-      backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
-          ? Duration.ofSeconds(30) : backoff.multipliedBy(2);
+      backoff =
+          backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+              ? Duration.ofSeconds(30)
+              : backoff.multipliedBy(2);
     }
   }
 
   private void markHealthyIfStable(int mine) {
-    Thread.ofVirtual().start(() -> {
-      try {
-        if (!stop.await(STABLE.toMillis(), TimeUnit.MILLISECONDS) && attempt.get() == mine
-            && running) {
-          health.healthy();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                if (!stop.await(STABLE.toMillis(), TimeUnit.MILLISECONDS)
+                    && attempt.get() == mine
+                    && running) {
+                  health.healthy();
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
   }
 }

@@ -29,8 +29,8 @@ class AdminServerIT {
   @BeforeAll
   static void start() throws Exception {
     server = AdminServer.start("127.0.0.1:0", HEALTH, PROM, Map::of);
-    plain = AdminServer.start("127.0.0.1:0", HEALTH, MetricRelay.noop(),
-        () -> Map.of("consumed", 7L));
+    plain =
+        AdminServer.start("127.0.0.1:0", HEALTH, MetricRelay.noop(), () -> Map.of("consumed", 7L));
   }
 
   @AfterAll
@@ -40,8 +40,9 @@ class AdminServerIT {
   }
 
   private static HttpResponse<String> get(AdminServer s, String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -61,8 +62,10 @@ class AdminServerIT {
     CLOCK.advance(Duration.ofSeconds(1));
     r = get(server, "/readyz");
     assertThat(r.statusCode()).isEqualTo(503);
-    assertThat(r.body()).isEqualTo("not ready\npubsub: failing since 2026-11-25T10:00:00Z: "
-        + "subscribe failed: UNAVAILABLE\n");
+    assertThat(r.body())
+        .isEqualTo(
+            "not ready\npubsub: failing since 2026-11-25T10:00:00Z: "
+                + "subscribe failed: UNAVAILABLE\n");
 
     src.healthy();
     assertThat(get(server, "/readyz").statusCode()).isEqualTo(200);

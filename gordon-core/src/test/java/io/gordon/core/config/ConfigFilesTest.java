@@ -12,20 +12,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigFilesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void userFileIsDeepMergedOverTheMainFile() throws Exception {
-    Files.writeString(dir.resolve("gordon.toml"),
+    Files.writeString(
+        dir.resolve("gordon.toml"),
         "[core]\nplugins = [\"a\"]\ndebug = false\n[core.logging]\nlevel = \"info\"\n");
-    Files.writeString(dir.resolve("gordon-user.toml"),
+    Files.writeString(
+        dir.resolve("gordon-user.toml"),
         "[core]\ndebug = true\n[core.logging]\nhandlers = [\"stream\"]\n");
     RawConfig raw = ConfigFiles.load(dir);
-    assertThat(raw.tree().toPlainMap()).isEqualTo(Map.of("core", Map.of("plugins", List.of("a"),
-        "debug", true, "logging", Map.of("level", "info", "handlers", List.of("stream")))));
-    assertThat(raw.files()).containsExactly(dir.resolve("gordon.toml").toString(),
-        dir.resolve("gordon-user.toml").toString());
+    assertThat(raw.tree().toPlainMap())
+        .isEqualTo(
+            Map.of(
+                "core",
+                Map.of(
+                    "plugins",
+                    List.of("a"),
+                    "debug",
+                    true,
+                    "logging",
+                    Map.of("level", "info", "handlers", List.of("stream")))));
+    assertThat(raw.files())
+        .containsExactly(
+            dir.resolve("gordon.toml").toString(), dir.resolve("gordon-user.toml").toString());
   }
 
   @Test
@@ -37,9 +48,13 @@ class ConfigFilesTest {
 
   @Test
   void bothFilesMissingNamesTheDirectory() {
-    assertThatThrownBy(() -> ConfigFiles.load(dir)).isInstanceOf(ConfigException.class)
-        .hasMessage("no configuration in " + dir + ": expected gordon.toml and/or "
-            + "gordon-user.toml there (use -c DIR to choose another directory)");
+    assertThatThrownBy(() -> ConfigFiles.load(dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "no configuration in "
+                + dir
+                + ": expected gordon.toml and/or "
+                + "gordon-user.toml there (use -c DIR to choose another directory)");
   }
 
   @Test
@@ -50,9 +65,11 @@ class ConfigFilesTest {
 
   @Test
   void theOriginalsOwnInvalidExampleGivesAPositionedSyntaxError() throws Exception {
-    Files.writeString(dir.resolve("gordon.toml"), "[core]\nplugins = [\"foo.plugin\"]\n"
-        + "# Plugin Config\n[\"foo\"]\nbar = baz\n");
-    assertThatThrownBy(() -> ConfigFiles.load(dir)).isInstanceOf(ConfigException.class)
+    Files.writeString(
+        dir.resolve("gordon.toml"),
+        "[core]\nplugins = [\"foo.plugin\"]\n" + "# Plugin Config\n[\"foo\"]\nbar = baz\n");
+    assertThatThrownBy(() -> ConfigFiles.load(dir))
+        .isInstanceOf(ConfigException.class)
         .hasMessage(dir.resolve("gordon.toml") + ":5:7: Unexpected 'b', expected a value");
   }
 
@@ -60,11 +77,12 @@ class ConfigFilesTest {
   void syntaxErrorsOfBothFilesAreReportedTogether() throws Exception {
     Files.writeString(dir.resolve("gordon.toml"), "a = 1\na = 2\n");
     Files.writeString(dir.resolve("gordon-user.toml"), "[x\n");
-    ConfigException e = (ConfigException) org.assertj.core.api.Assertions
-        .catchThrowable(() -> ConfigFiles.load(dir));
+    ConfigException e =
+        (ConfigException)
+            org.assertj.core.api.Assertions.catchThrowable(() -> ConfigFiles.load(dir));
     assertThat(e.problems()).hasSize(2);
-    assertThat(e.problems().get(0)).endsWith("gordon.toml:2:1: a previously defined at line 1,"
-        + " column 1");
+    assertThat(e.problems().get(0))
+        .endsWith("gordon.toml:2:1: a previously defined at line 1," + " column 1");
     assertThat(e.problems().get(1)).contains("gordon-user.toml:1:");
   }
 

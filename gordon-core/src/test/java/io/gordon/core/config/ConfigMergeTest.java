@@ -69,7 +69,8 @@ class ConfigMergeTest {
 
   @Test
   void emptyTableOnTheRightLeavesTheLeftUntouched() {
-    assertThat(merge(t("a", sub("a1", 1L)), t("a", sub()))).isEqualTo(Map.of("a", Map.of("a1", 1L)));
+    assertThat(merge(t("a", sub("a1", 1L)), t("a", sub())))
+        .isEqualTo(Map.of("a", Map.of("a1", 1L)));
   }
 
   @Test

@@ -17,30 +17,36 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigValidatorTest {
-  static final ConfigSpec PUBLISHER = ConfigSpec.builder()
-      .required("project", ConfigType.STRING, Rule.nonEmpty(), "Project.")
-      .required("dns_zone", ConfigType.STRING, Rule.any(), "Zone.")
-      .optional("default_ttl", ConfigType.INTEGER, 300L, Rule.atLeast(5), "TTL.")
-      .optional("token", ConfigType.SECRET, null, Rule.any(), "Token.")
-      .optional("publish_wait_timeout", ConfigType.DURATION, Duration.ofSeconds(60),
-          Rule.any(), "Wait.")
-      .build();
-  static final ConfigSpec CONSUMER = ConfigSpec.builder()
-      .required("project", ConfigType.STRING, Rule.nonEmpty(), "Project.")
-      .optional("topic", ConfigType.STRING, "t", Rule.any(), "Topic.")
-      .build();
-  static final ConfigSpec FFWD = ConfigSpec.builder()
-      .optional("key", ConfigType.STRING, "gordon-service", Rule.any(), "Key.")
-      .build();
+  static final ConfigSpec PUBLISHER =
+      ConfigSpec.builder()
+          .required("project", ConfigType.STRING, Rule.nonEmpty(), "Project.")
+          .required("dns_zone", ConfigType.STRING, Rule.any(), "Zone.")
+          .optional("default_ttl", ConfigType.INTEGER, 300L, Rule.atLeast(5), "TTL.")
+          .optional("token", ConfigType.SECRET, null, Rule.any(), "Token.")
+          .optional(
+              "publish_wait_timeout",
+              ConfigType.DURATION,
+              Duration.ofSeconds(60),
+              Rule.any(),
+              "Wait.")
+          .build();
+  static final ConfigSpec CONSUMER =
+      ConfigSpec.builder()
+          .required("project", ConfigType.STRING, Rule.nonEmpty(), "Project.")
+          .optional("topic", ConfigType.STRING, "t", Rule.any(), "Topic.")
+          .build();
+  static final ConfigSpec FFWD =
+      ConfigSpec.builder()
+          .optional("key", ConfigType.STRING, "gordon-service", Rule.any(), "Key.")
+          .build();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static final class Specs implements ConfigValidator.Specs {
     @Override
     public Optional<ConfigSpec> plugin(String name) {
-      return Optional.ofNullable(Map.of("gcp.publisher", PUBLISHER, "gcp.event_consumer",
-          CONSUMER).get(name));
+      return Optional.ofNullable(
+          Map.of("gcp.publisher", PUBLISHER, "gcp.event_consumer", CONSUMER).get(name));
     }
 
     @Override
@@ -71,7 +77,9 @@ class ConfigValidatorTest {
 
   @Test
   void aValidConfigGivesTypedCoreSettingsAndPluginConfigs() throws Exception {
-    ValidatedConfig v = validate("""
+    ValidatedConfig v =
+        validate(
+            """
         [core]
         plugins = ["gcp.publisher"]
         metrics = "ffwd"
@@ -98,15 +106,25 @@ class ConfigValidatorTest {
     assertThat(s.logging().dateFmt()).contains("%Y");
     assertThat(s.logging().handlers()).isEmpty();
     assertThat(s.deadLetterPath()).isEqualTo(dir.resolve("dl/x.jsonl"));
-    assertThat(v.configs().get("gcp.publisher").values()).isEqualTo(Map.of("project", "p",
-        "dns_zone", "example.com.", "default_ttl", 300L,
-        "publish_wait_timeout", Duration.ofSeconds(10)));
+    assertThat(v.configs().get("gcp.publisher").values())
+        .isEqualTo(
+            Map.of(
+                "project",
+                "p",
+                "dns_zone",
+                "example.com.",
+                "default_ttl",
+                300L,
+                "publish_wait_timeout",
+                Duration.ofSeconds(10)));
     assertThat(v.configs().get("ffwd").values()).isEqualTo(Map.of("key", "gordon-service"));
   }
 
   @Test
   void everyProblemIsReportedWithPositionKeyAndExpectation() throws Exception {
-    ValidatedConfig v = validate("""
+    ValidatedConfig v =
+        validate(
+            """
         [core]
         plugins = ["gcp.publisher"]
         debgu = true
@@ -117,30 +135,32 @@ class ConfigValidatorTest {
         default_ttl = 4
         projcet = "p"
         """);
-    assertThat(problems(v)).containsExactly(
-        "gordon.toml:3:1: core.debgu: unknown key; did you mean \"debug\"? (expected one of: "
-            + "plugins, debug, metrics, route, max_in_flight, shutdown_timeout, max_msg_age, "
-            + "max_clock_skew, dedup_window, health_threshold)",
-        "gordon.toml:4:1: core.max_in_flight: invalid value 0 (expected an integer, from 1 to "
-            + "1000000)",
-        "gordon.toml:5:1: core.shutdown_timeout: invalid value \"5 minutes\" (expected a "
-            + "duration: seconds, or a string such as \"250ms\", \"30s\", \"5m\", \"1h\", at "
-            + "least 0s)",
-        "gordon.toml:6:1: gcp.publisher.project: missing required key; set it in "
-            + "[gcp.publisher] or [gcp] (expected a string, not empty)",
-        "gordon.toml:7:1: gcp.publisher.dns_zone: invalid value 5 (expected a string)",
-        "gordon.toml:8:1: gcp.publisher.default_ttl: invalid value 4 (expected an integer, at "
-            + "least 5)",
-        "gordon.toml:9:1: gcp.publisher.projcet: unknown key; did you mean \"project\"? "
-            + "(expected one of: project, dns_zone, default_ttl, token, publish_wait_timeout)");
+    assertThat(problems(v))
+        .containsExactly(
+            "gordon.toml:3:1: core.debgu: unknown key; did you mean \"debug\"? (expected one of: "
+                + "plugins, debug, metrics, route, max_in_flight, shutdown_timeout, max_msg_age, "
+                + "max_clock_skew, dedup_window, health_threshold)",
+            "gordon.toml:4:1: core.max_in_flight: invalid value 0 (expected an integer, from 1 to "
+                + "1000000)",
+            "gordon.toml:5:1: core.shutdown_timeout: invalid value \"5 minutes\" (expected a "
+                + "duration: seconds, or a string such as \"250ms\", \"30s\", \"5m\", \"1h\", at "
+                + "least 0s)",
+            "gordon.toml:6:1: gcp.publisher.project: missing required key; set it in "
+                + "[gcp.publisher] or [gcp] (expected a string, not empty)",
+            "gordon.toml:7:1: gcp.publisher.dns_zone: invalid value 5 (expected a string)",
+            "gordon.toml:8:1: gcp.publisher.default_ttl: invalid value 4 (expected an integer, at "
+                + "least 5)",
+            "gordon.toml:9:1: gcp.publisher.projcet: unknown key; did you mean \"project\"? "
+                + "(expected one of: project, dns_zone, default_ttl, token, publish_wait_timeout)");
     assertThat(v.settings()).isEmpty();
     assertThat(v.problemsOf("gcp.publisher")).hasSize(4);
   }
 
   @Test
-  void sharedParentKeysAreFineWhenSomeActivePluginOfTheNamespaceDeclaresThem()
-      throws Exception {
-    ValidatedConfig v = validate("""
+  void sharedParentKeysAreFineWhenSomeActivePluginOfTheNamespaceDeclaresThem() throws Exception {
+    ValidatedConfig v =
+        validate(
+            """
         [core]
         plugins = ["gcp.publisher", "gcp.event_consumer"]
         [gcp]
@@ -150,11 +170,12 @@ class ConfigValidatorTest {
         [gcp.event_consumer]
         dns_zone = "x."
         """);
-    assertThat(problems(v)).containsExactly(
-        "gordon.toml:6:1: gcp.colour: unknown key (expected one of: project, dns_zone, "
-            + "default_ttl, token, publish_wait_timeout, topic)",
-        "gordon.toml:8:1: gcp.event_consumer.dns_zone: unknown key (expected one of: project,"
-            + " topic)");
+    assertThat(problems(v))
+        .containsExactly(
+            "gordon.toml:6:1: gcp.colour: unknown key (expected one of: project, dns_zone, "
+                + "default_ttl, token, publish_wait_timeout, topic)",
+            "gordon.toml:8:1: gcp.event_consumer.dns_zone: unknown key (expected one of: project,"
+                + " topic)");
     assertThat(v.problems().get(0).plugin()).isEmpty();
     assertThat(v.problems().get(1).plugin()).contains("gcp.event_consumer");
     assertThat(v.configs().get("gcp.event_consumer")).isNull();
@@ -164,23 +185,24 @@ class ConfigValidatorTest {
   @Test
   void secretsComeFromEnvOrFilesAndAreNeverPrinted() throws Exception {
     Files.writeString(dir.resolve("tok"), "from-file\n");
-    String base = "[core]\nplugins = [\"gcp.publisher\"]\n[gcp.publisher]\nproject = \"p\"\n"
-        + "dns_zone = \"z.\"\n";
+    String base =
+        "[core]\nplugins = [\"gcp.publisher\"]\n[gcp.publisher]\nproject = \"p\"\n"
+            + "dns_zone = \"z.\"\n";
     ValidatedConfig env = validate(base + "token = { env = \"TOK\" }\n", Map.of("TOK", "s3"));
     Secret s = env.configs().get("gcp.publisher").secret("token");
     assertThat(s.reveal()).isEqualTo("s3");
     assertThat(s.origin()).isEqualTo("env TOK");
     assertThat(s).hasToString("<redacted>");
     ValidatedConfig file = validate(base + "token = { file = \"tok\" }\n");
-    assertThat(file.configs().get("gcp.publisher").secret("token").reveal())
-        .isEqualTo("from-file");
+    assertThat(file.configs().get("gcp.publisher").secret("token").reveal()).isEqualTo("from-file");
     ValidatedConfig missing = validate(base + "token = { env = \"NOPE\" }\n");
-    assertThat(problems(missing)).containsExactly("gordon.toml:6:1: gcp.publisher.token: "
-        + "environment variable NOPE is not set (expected a string, { env = \"NAME\" } or "
-        + "{ file = \"path\" })");
+    assertThat(problems(missing))
+        .containsExactly(
+            "gordon.toml:6:1: gcp.publisher.token: "
+                + "environment variable NOPE is not set (expected a string, { env = \"NAME\" } or "
+                + "{ file = \"path\" })");
     ValidatedConfig wrong = validate(base + "token = 12345\n");
-    assertThat(problems(wrong).get(0)).contains("invalid value <redacted>")
-        .doesNotContain("12345");
+    assertThat(problems(wrong).get(0)).contains("invalid value <redacted>").doesNotContain("12345");
   }
 
   @Test
@@ -188,22 +210,26 @@ class ConfigValidatorTest {
     ValidatedConfig v = validate("[core]\n[foo]\nbar = 1\n[gcp.publisher]\nx = 1\n");
     assertThat(problems(v)).isEmpty();
     assertThat(v.warnings()).hasSize(1);
-    assertThat(v.warnings().get(0)).endsWith("gordon.toml:2:1: table [foo] is not used by any "
-        + "installed plugin; ignored");
+    assertThat(v.warnings().get(0))
+        .endsWith("gordon.toml:2:1: table [foo] is not used by any " + "installed plugin; ignored");
   }
 
   @Test
   void routeValuesMustBeStrings() throws Exception {
     ValidatedConfig v = validate("[core.route]\nconsume = 1\n");
-    assertThat(problems(v)).containsExactly("gordon.toml:2:1: core.route.consume: invalid value"
-        + " 1 (expected the name of the phase after \"consume\", e.g. \"publish\")");
+    assertThat(problems(v))
+        .containsExactly(
+            "gordon.toml:2:1: core.route.consume: invalid value"
+                + " 1 (expected the name of the phase after \"consume\", e.g. \"publish\")");
   }
 
   @Test
   void aSingleStringIsAListAndOriginalProtoNumbersAreAccepted() throws Exception {
-    ValidatedConfig v = validate("[core]\nplugins = \"gcp.publisher\"\n[core.logging]\n"
-        + "proto = 1\naddress = [\"10.99.0.1\", \"514\"]\n[gcp.publisher]\nproject = \"p\"\n"
-        + "dns_zone = \"z.\"\n");
+    ValidatedConfig v =
+        validate(
+            "[core]\nplugins = \"gcp.publisher\"\n[core.logging]\n"
+                + "proto = 1\naddress = [\"10.99.0.1\", \"514\"]\n[gcp.publisher]\nproject = \"p\"\n"
+                + "dns_zone = \"z.\"\n");
     assertThat(problems(v)).isEmpty();
     CoreSettings s = v.settings().orElseThrow();
     assertThat(s.plugins()).containsExactly("gcp.publisher");
@@ -213,15 +239,19 @@ class ConfigValidatorTest {
 
   @Test
   void unknownLoggingKeysOfTheOriginalAreAcceptedWithAWarningNamingThem() throws Exception {
-    ValidatedConfig v = validate("[core.logging]\nlevel = \"debug\"\nformat = \"%(message)s\"\n"
-        + "date_format = \"%Y\"\n");
+    ValidatedConfig v =
+        validate(
+            "[core.logging]\nlevel = \"debug\"\nformat = \"%(message)s\"\n"
+                + "date_format = \"%Y\"\n");
     assertThat(problems(v)).isEmpty();
     assertThat(v.settings().orElseThrow().logging().level()).isEqualTo("DEBUG");
     String prefix = Path.of("").toAbsolutePath().relativize(dir) + "/";
-    assertThat(v.warnings()).map(w -> w.replace(prefix, "")).containsExactly(
-        "gordon.toml:3:1: core.logging.format: not used by gordon's log handlers; ignored"
-            + " (gordon reads level, handlers, fmt, date_fmt, datefmt, address, proto, facility)",
-        "gordon.toml:4:1: core.logging.date_format: not used by gordon's log handlers; ignored"
-            + " (gordon reads level, handlers, fmt, date_fmt, datefmt, address, proto, facility)");
+    assertThat(v.warnings())
+        .map(w -> w.replace(prefix, ""))
+        .containsExactly(
+            "gordon.toml:3:1: core.logging.format: not used by gordon's log handlers; ignored"
+                + " (gordon reads level, handlers, fmt, date_fmt, datefmt, address, proto, facility)",
+            "gordon.toml:4:1: core.logging.date_format: not used by gordon's log handlers; ignored"
+                + " (gordon reads level, handlers, fmt, date_fmt, datefmt, address, proto, facility)");
   }
 }

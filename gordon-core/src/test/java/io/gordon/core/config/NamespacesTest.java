@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** Plugin config namespacing, gordon.md 1.4.4, with the original's acceptance data. */
 class NamespacesTest {
-  private static final String XYZ = """
+  private static final String XYZ =
+      """
       [core]
       plugins = ["xyz.event_consumer", "xyz.enricher", "xyz.publisher"]
       [xyz]
@@ -32,8 +33,11 @@ class NamespacesTest {
 
   @Test
   void eachPluginGetsItsParentsScalarsOverriddenByItsOwnTable() {
-    Namespaces ns = new Namespaces(ConfigFiles.parse(XYZ, "gordon.toml"),
-        List.of("xyz.event_consumer", "xyz.enricher", "xyz.publisher"), Set.of());
+    Namespaces ns =
+        new Namespaces(
+            ConfigFiles.parse(XYZ, "gordon.toml"),
+            List.of("xyz.event_consumer", "xyz.enricher", "xyz.publisher"),
+            Set.of());
     assertThat(received(ns, "xyz.event_consumer"))
         .isEqualTo(Map.of("a_key", "another_value", "b_key", "b_value"));
     assertThat(received(ns, "xyz.enricher"))
@@ -52,23 +56,22 @@ class NamespacesTest {
 
   @Test
   void anActivePluginWithoutATableReceivesNothing() {
-    Namespaces ns = new Namespaces(ConfigFiles.parse("[core]\n", "g.toml"), List.of("a.b"),
-        Set.of());
+    Namespaces ns =
+        new Namespaces(ConfigFiles.parse("[core]\n", "g.toml"), List.of("a.b"), Set.of());
     assertThat(received(ns, "a.b")).isEmpty();
   }
 
   @Test
   void neitherCoreNorAnInactiveInstalledPluginsTableIsReceived() {
-    ConfigTable t = ConfigFiles.parse("[gcp]\nproject = \"p\"\n[gcp.publisher]\nx = 1\n",
-        "g.toml");
+    ConfigTable t = ConfigFiles.parse("[gcp]\nproject = \"p\"\n[gcp.publisher]\nx = 1\n", "g.toml");
     Namespaces ns = new Namespaces(t, List.of("gcp.enricher"), Set.of("gcp.publisher"));
     assertThat(received(ns, "gcp.enricher")).isEqualTo(Map.of("project", "p"));
   }
 
   @Test
   void quotedDottedTableNamesAreTheSameNamespaceAsNestedOnes() {
-    ConfigTable t = ConfigFiles.parse("[\"foo\"]\nbar = 1\n[\"foo.plugin\"]\nbaz = \"bla\"\n",
-        "g.toml");
+    ConfigTable t =
+        ConfigFiles.parse("[\"foo\"]\nbar = 1\n[\"foo.plugin\"]\nbaz = \"bla\"\n", "g.toml");
     Namespaces ns = new Namespaces(t, List.of("foo.plugin"), Set.of());
     assertThat(received(ns, "foo.plugin")).isEqualTo(Map.of("bar", 1L, "baz", "bla"));
   }

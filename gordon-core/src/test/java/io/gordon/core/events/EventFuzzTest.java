@@ -11,17 +11,32 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * A generated corpus of broken and odd inputs: decoding never throws anything but
- * {@link InvalidEventException}, and every refusal explains itself with a path and a reason.
+ * A generated corpus of broken and odd inputs: decoding never throws anything but {@link
+ * InvalidEventException}, and every refusal explains itself with a path and a reason.
  */
 class EventFuzzTest {
   static final int CORPUS = 12_000;
-  static final Pattern PROBLEM = Pattern.compile(
-      "(event|body|id|action|timestamp|receiveTimestamp|resourceName|schema|logName|"
-          + "protoPayload(\\.\\w+)?|resourceRecords(\\[\\d+])?(\\.\\w+(\\[\\d+])?)?): \\S.*",
-      Pattern.DOTALL);
-  static final String[] VALUES = {"null", "true", "0", "-1", "1e999", "3.5", "\"\"", "\"x\"",
-      "[]", "{}", "[null]", "{\"a\":[1,{}]}", "\"" + "y".repeat(5000) + "\"", "99999999999999999999"};
+  static final Pattern PROBLEM =
+      Pattern.compile(
+          "(event|body|id|action|timestamp|receiveTimestamp|resourceName|schema|logName|"
+              + "protoPayload(\\.\\w+)?|resourceRecords(\\[\\d+])?(\\.\\w+(\\[\\d+])?)?): \\S.*",
+          Pattern.DOTALL);
+  static final String[] VALUES = {
+    "null",
+    "true",
+    "0",
+    "-1",
+    "1e999",
+    "3.5",
+    "\"\"",
+    "\"x\"",
+    "[]",
+    "{}",
+    "[null]",
+    "{\"a\":[1,{}]}",
+    "\"" + "y".repeat(5000) + "\"",
+    "99999999999999999999"
+  };
 
   @Test
   void aGeneratedCorpusNeverCrashesTheDecoderAndAlwaysExplainsRefusals() {
@@ -59,8 +74,9 @@ class EventFuzzTest {
     return switch (i % 8) {
       case 0 -> mutate(valid, r, 1 + r.nextInt(4));
       case 1 -> replaceValue(valid, r);
-      case 2 -> valid.replaceFirst("\\{", "{\"unknown" + r.nextInt(9) + "\":"
-          + VALUES[r.nextInt(VALUES.length)] + ",");
+      case 2 ->
+          valid.replaceFirst(
+              "\\{", "{\"unknown" + r.nextInt(9) + "\":" + VALUES[r.nextInt(VALUES.length)] + ",");
       case 3 -> valid.substring(0, r.nextInt(valid.length()));
       case 4 -> randomText(r);
       case 5 -> oversized(r);
@@ -85,14 +101,19 @@ class EventFuzzTest {
 
   /** Replaces the value of one field with a value of some other JSON type. */
   private static String replaceValue(String s, Random r) {
-    String[] fields = {"action", "timestamp", "resourceRecords", "name", "type", "ttl",
-        "rrdatas", "id"};
+    String[] fields = {
+      "action", "timestamp", "resourceRecords", "name", "type", "ttl", "rrdatas", "id"
+    };
     String f = fields[r.nextInt(fields.length)];
     String v = VALUES[r.nextInt(VALUES.length)];
-    String out = s.replaceFirst("\"" + f + "\":(\"[^\"]*\"|\\d+|\\[[^\\]]*])",
-        "\"" + f + "\":" + java.util.regex.Matcher.quoteReplacement(v));
-    return out.equals(s) ? s.replaceFirst("\\{", "{\"" + f + "\":"
-        + java.util.regex.Matcher.quoteReplacement(v) + ",") : out;
+    String out =
+        s.replaceFirst(
+            "\"" + f + "\":(\"[^\"]*\"|\\d+|\\[[^\\]]*])",
+            "\"" + f + "\":" + java.util.regex.Matcher.quoteReplacement(v));
+    return out.equals(s)
+        ? s.replaceFirst(
+            "\\{", "{\"" + f + "\":" + java.util.regex.Matcher.quoteReplacement(v) + ",")
+        : out;
   }
 
   private static String randomText(Random r) {
@@ -107,12 +128,19 @@ class EventFuzzTest {
   private static String oversized(Random r) {
     return switch (r.nextInt(5)) {
       case 0 -> "[".repeat(5000) + "]".repeat(5000);
-      case 1 -> "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\""
-          + "a".repeat(2_000_000) + "\"}}";
-      case 2 -> "{\"action\":\"additions\",\"resourceRecords\":["
-          + String.join(",", java.util.Collections.nCopies(1500, "{}")) + "]}";
-      case 3 -> "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\"a.example.com.\","
-          + "\"type\":\"TXT\",\"ttl\":" + "9".repeat(2000) + ",\"rrdatas\":[\"x\"]}}";
+      case 1 ->
+          "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\""
+              + "a".repeat(2_000_000)
+              + "\"}}";
+      case 2 ->
+          "{\"action\":\"additions\",\"resourceRecords\":["
+              + String.join(",", java.util.Collections.nCopies(1500, "{}"))
+              + "]}";
+      case 3 ->
+          "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\"a.example.com.\","
+              + "\"type\":\"TXT\",\"ttl\":"
+              + "9".repeat(2000)
+              + ",\"rrdatas\":[\"x\"]}}";
       default -> "{\"a\":".repeat(100) + "1" + "}".repeat(100);
     };
   }
@@ -120,5 +148,4 @@ class EventFuzzTest {
   private static String abbreviate(String s) {
     return s.length() > 300 ? s.substring(0, 300) + "..." : s;
   }
-
 }

@@ -33,12 +33,14 @@ final class EventGenerator {
       RecordSet r = recordSet(action);
       sets.putIfAbsent(r.key(), r);
     }
-    Optional<String> id = random.nextBoolean() ? Optional.of("id-" + random.nextInt(1_000_000))
-        : Optional.empty();
-    Optional<Instant> ts = random.nextBoolean()
-        ? Optional.of(Instant.ofEpochMilli(1_500_000_000_000L + random.nextInt(1 << 30) * 1000L
-            + random.nextInt(1000)))
-        : Optional.empty();
+    Optional<String> id =
+        random.nextBoolean() ? Optional.of("id-" + random.nextInt(1_000_000)) : Optional.empty();
+    Optional<Instant> ts =
+        random.nextBoolean()
+            ? Optional.of(
+                Instant.ofEpochMilli(
+                    1_500_000_000_000L + random.nextInt(1 << 30) * 1000L + random.nextInt(1000)))
+            : Optional.empty();
     return new DnsEvent(id, action, ts, List.copyOf(sets.values()), Optional.empty(), "event");
   }
 
@@ -52,8 +54,8 @@ final class EventGenerator {
     for (int i = 0; i < count; i++) {
       rdata.add(rdata(type));
     }
-    OptionalInt ttl = random.nextBoolean() ? OptionalInt.of(60 + random.nextInt(86341))
-        : OptionalInt.empty();
+    OptionalInt ttl =
+        random.nextBoolean() ? OptionalInt.of(60 + random.nextInt(86341)) : OptionalInt.empty();
     return new RecordSet(name(), type, ttl, rdata);
   }
 
@@ -78,13 +80,25 @@ final class EventGenerator {
 
   String rdata(RecordType type) {
     return switch (type) {
-      case A -> random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256) + "."
-          + random.nextInt(256);
+      case A ->
+          random.nextInt(256)
+              + "."
+              + random.nextInt(256)
+              + "."
+              + random.nextInt(256)
+              + "."
+              + random.nextInt(256);
       case AAAA -> "2001:db8::" + Integer.toHexString(1 + random.nextInt(0xfffe));
       case CNAME, NS, PTR -> name();
       case MX -> random.nextInt(100) + " " + name();
-      case SRV -> random.nextInt(100) + " " + random.nextInt(100) + " " + random.nextInt(65536)
-          + " " + name();
+      case SRV ->
+          random.nextInt(100)
+              + " "
+              + random.nextInt(100)
+              + " "
+              + random.nextInt(65536)
+              + " "
+              + name();
       case TXT -> "\"v=" + label() + " \\\"q\\\" " + label() + "\"";
       case CAA -> "0 issue \"" + label() + ".org\"";
     };

@@ -24,8 +24,8 @@ class DeletionGuardTest {
       }
     }
     desired.add(PlannerTest.a("new", "198.51.100.1"));
-    return new Planner("gordon", false).plan(DesiredZone.complete(PlannerTest.ZONE, desired),
-        PlannerTest.AT, live);
+    return new Planner("gordon", false)
+        .plan(DesiredZone.complete(PlannerTest.ZONE, desired), PlannerTest.AT, live);
   }
 
   @Test
@@ -38,10 +38,12 @@ class DeletionGuardTest {
   @Test
   void deletingMoreTripsTheGuardKeepingTheAdditions() {
     ZonePlan p = guard.check(plan(10, 6), false);
-    assertThat(p.guard()).contains("deletion guard tripped for zone example.com.: 4 of 10"
-        + " owned record sets (40.0%) would be deleted, above delete_threshold 30.0%"
-        + " (min_records 10); no deletions were made in this zone (gordon janitor --force"
-        + " overrides once)");
+    assertThat(p.guard())
+        .contains(
+            "deletion guard tripped for zone example.com.: 4 of 10"
+                + " owned record sets (40.0%) would be deleted, above delete_threshold 30.0%"
+                + " (min_records 10); no deletions were made in this zone (gordon janitor --force"
+                + " overrides once)");
     assertThat(p.changes()).extracting(PlannedChange::kind).containsExactly(Kind.ADDITION);
   }
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The other half of the freshness rule: inside one gordon (the janitor in {@code gordon run}), a
- * janitor event stamped with the authority's observation time is skipped when a live event for
- * the same name with a newer timestamp was applied first.
+ * janitor event stamped with the authority's observation time is skipped when a live event for the
+ * same name with a newer timestamp was applied first.
  */
 class FreshnessRuleTest {
   @Test
@@ -29,13 +29,30 @@ class FreshnessRuleTest {
     InMemoryDnsProvider dns = new InMemoryDnsProvider("mem", "example.com.");
     Instant observed = Instant.parse("2026-11-30T08:00:00Z");
     RecordSet live = JanitorRunTest.a("www", "198.51.100.1");
-    DnsEvent liveEvent = new DnsEvent(Optional.of("live-1"), Action.ADDITIONS,
-        Optional.of(observed.plusSeconds(1)), List.of(live), Optional.empty(), "event");
-    DnsEvent janitorEvent = JanitorEvents.event(new PlannedChange(PlannedChange.Kind.ADDITION,
-        JanitorRunTest.a("www", "192.0.2.1"), Optional.empty()), observed, "janitor-x-1");
-    List<Settled> s = Pipeline.runOnce(RouterBuilder.create().provider("mem", dns)
-        .deadLetters(new RecordingDeadLetterSink()).build(),
-        List.of(message(liveEvent), message(janitorEvent)), Duration.ofSeconds(10));
+    DnsEvent liveEvent =
+        new DnsEvent(
+            Optional.of("live-1"),
+            Action.ADDITIONS,
+            Optional.of(observed.plusSeconds(1)),
+            List.of(live),
+            Optional.empty(),
+            "event");
+    DnsEvent janitorEvent =
+        JanitorEvents.event(
+            new PlannedChange(
+                PlannedChange.Kind.ADDITION,
+                JanitorRunTest.a("www", "192.0.2.1"),
+                Optional.empty()),
+            observed,
+            "janitor-x-1");
+    List<Settled> s =
+        Pipeline.runOnce(
+            RouterBuilder.create()
+                .provider("mem", dns)
+                .deadLetters(new RecordingDeadLetterSink())
+                .build(),
+            List.of(message(liveEvent), message(janitorEvent)),
+            Duration.ofSeconds(10));
     assertThat(s).extracting(x -> x.outcome().state()).containsExactly("applied", "skipped");
     assertThat(dns.read("www.example.com.", live.type())).contains(live);
   }

@@ -39,8 +39,7 @@ class JanitorRunTest {
   static final String ZONE = "example.com.";
   final InMemoryDnsProvider dns = new InMemoryDnsProvider("mem", ZONE);
   final Clock clock = Clock.systemUTC();
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** An authority listing {@code records}; {@code meanwhile} runs inside observe(). */
   static final class Listed implements Authority {
@@ -59,8 +58,9 @@ class JanitorRunTest {
 
     @Override
     public Observation observe() {
-      Observation o = new Observation(Clock.systemUTC().instant(),
-          List.of(DesiredZone.complete(ZONE, records)));
+      Observation o =
+          new Observation(
+              Clock.systemUTC().instant(), List.of(DesiredZone.complete(ZONE, records)));
       meanwhile.run();
       return o;
     }
@@ -74,26 +74,41 @@ class JanitorRunTest {
     return run(authority, force, () -> true);
   }
 
-  JanitorReport run(Authority authority, boolean force, BooleanSupplier mayWrite)
-      throws Exception {
+  JanitorReport run(Authority authority, boolean force, BooleanSupplier mayWrite) throws Exception {
     CoreSettings s = CoreSettings.defaults(dir);
     OwnershipSettings own = OwnershipSettings.defaults();
-    DnsProvider wrapped = OwnershipProvider.wrap(dns, new OwnershipSettings(true, "gordon",
-        List.of(), List.of(), 1.0, 10, Duration.ofMinutes(10)), clock,
-        new OwnershipProvider.Breaker() {
-          @Override
-          public void tripped(String reason) {}
+    DnsProvider wrapped =
+        OwnershipProvider.wrap(
+            dns,
+            new OwnershipSettings(
+                true, "gordon", List.of(), List.of(), 1.0, 10, Duration.ofMinutes(10)),
+            clock,
+            new OwnershipProvider.Breaker() {
+              @Override
+              public void tripped(String reason) {}
 
-          @Override
-          public void cleared() {}
-        });
+              @Override
+              public void cleared() {}
+            });
     PluginConfig none = new PluginConfig("x", Map.of());
-    Assembly a = new Assembly(s, List.of(), List.of(), List.of(new Named<>("mem", wrapped, none)),
-        MetricRelay.noop(), Optional.empty(), new JsonEventCodec(s.events()),
-        new HealthRegistry(clock, Duration.ofSeconds(30)),
-        List.of(new Named<GordonPlugin>("mem", wrapped, none)));
-    return new JanitorRun(a, List.of(new Named<GordonPlugin>("inventory", authority, none)),
-        OwnershipRules.of(own), clock, Duration.ofSeconds(30), mayWrite)
+    Assembly a =
+        new Assembly(
+            s,
+            List.of(),
+            List.of(),
+            List.of(new Named<>("mem", wrapped, none)),
+            MetricRelay.noop(),
+            Optional.empty(),
+            new JsonEventCodec(s.events()),
+            new HealthRegistry(clock, Duration.ofSeconds(30)),
+            List.of(new Named<GordonPlugin>("mem", wrapped, none)));
+    return new JanitorRun(
+            a,
+            List.of(new Named<GordonPlugin>("inventory", authority, none)),
+            OwnershipRules.of(own),
+            clock,
+            Duration.ofSeconds(30),
+            mayWrite)
         .run(new JanitorRun.Options(false, force, false));
   }
 
@@ -124,14 +139,19 @@ class JanitorRunTest {
 
   @Test
   void aRunThatLostTheJanitorLeaseBeforeWritingChangesNothing() throws Exception {
-    JanitorReport r = run(new Listed(List.of(a("www", "192.0.2.1")), () -> {}), false,
-        () -> false);
+    JanitorReport r = run(new Listed(List.of(a("www", "192.0.2.1")), () -> {}), false, () -> false);
     assertThat(r.exitStatus()).isEqualTo(JanitorReport.FAILED);
-    assertThat(r.sent()).extracting(Sent::state, Sent::reason).containsExactly(tuple(
-        "not-sent", "the janitor lease was lost before this write (another instance runs the "
-            + "janitor now); not sent"));
-    assertThat(r.errors()).containsExactly("the janitor lease was lost before this write "
-        + "(another instance runs the janitor now); not sent");
+    assertThat(r.sent())
+        .extracting(Sent::state, Sent::reason)
+        .containsExactly(
+            tuple(
+                "not-sent",
+                "the janitor lease was lost before this write (another instance runs the "
+                    + "janitor now); not sent"));
+    assertThat(r.errors())
+        .containsExactly(
+            "the janitor lease was lost before this write "
+                + "(another instance runs the janitor now); not sent");
     assertThat(live("www")).isEmpty();
   }
 
@@ -162,9 +182,11 @@ class JanitorRunTest {
     assertThat(r.exitStatus()).isZero();
     assertThat(live("mail")).contains(a("mail", "192.0.2.25"));
     assertThat(live("www")).contains(a("www", "192.0.2.80"));
-    assertThat(r.plan().zones().get(0).notes()).containsExactly("www.example.com./A: left"
-        + " alone, it exists and is owned by none (this gordon is 'gordon'); --adopt takes it"
-        + " over");
+    assertThat(r.plan().zones().get(0).notes())
+        .containsExactly(
+            "www.example.com./A: left"
+                + " alone, it exists and is owned by none (this gordon is 'gordon'); --adopt takes it"
+                + " over");
   }
 
   @Test
@@ -178,12 +200,19 @@ class JanitorRunTest {
   @Test
   void aFailingAuthorityChangesNothingAndFailsTheRun() throws Exception {
     run(List.of(a("www", "192.0.2.1")), false);
-    JanitorReport r = run(new Listed(List.of(), () -> {
-      throw new io.gordon.api.RetriableException("compute: 500 backendError");
-    }), false);
+    JanitorReport r =
+        run(
+            new Listed(
+                List.of(),
+                () -> {
+                  throw new io.gordon.api.RetriableException("compute: 500 backendError");
+                }),
+            false);
     assertThat(r.exitStatus()).isEqualTo(JanitorReport.FAILED);
-    assertThat(r.plan().errors()).containsExactly("inventory: the authority failed, nothing is"
-        + " changed in its zones (example.com.): compute: 500 backendError");
+    assertThat(r.plan().errors())
+        .containsExactly(
+            "inventory: the authority failed, nothing is"
+                + " changed in its zones (example.com.): compute: 500 backendError");
     assertThat(live("www")).isPresent();
   }
 
@@ -196,10 +225,12 @@ class JanitorRunTest {
     run(ten, false);
     JanitorReport tripped = run(ten.subList(0, 6), false);
     assertThat(tripped.exitStatus()).isEqualTo(JanitorReport.GUARD);
-    assertThat(tripped.plan().zones().get(0).guard()).contains("deletion guard tripped for"
-        + " zone example.com.: 4 of 10 owned record sets (40.0%) would be deleted, above"
-        + " delete_threshold 30.0% (min_records 10); no deletions were made in this zone"
-        + " (gordon janitor --force overrides once)");
+    assertThat(tripped.plan().zones().get(0).guard())
+        .contains(
+            "deletion guard tripped for"
+                + " zone example.com.: 4 of 10 owned record sets (40.0%) would be deleted, above"
+                + " delete_threshold 30.0% (min_records 10); no deletions were made in this zone"
+                + " (gordon janitor --force overrides once)");
     assertThat(live("h9")).isPresent();
     JanitorReport forced = run(ten.subList(0, 6), true);
     assertThat(forced.exitStatus()).isZero();
@@ -212,15 +243,21 @@ class JanitorRunTest {
     run(List.of(a("www", "192.0.2.1"), a("old", "192.0.2.9")), false);
     // While the authority lists, live events re-point "old" and create "new" (claimed, as the
     // service's ownership layer writes them): the janitor's plan is based on the earlier read.
-    Runnable liveEvents = () -> {
-      dns.apply(List.of(new Change.Replace(a("old", "198.51.100.9"))
-          .withOwnership(io.gordon.api.model.Ownership.of("gordon"))));
-      dns.apply(List.of(new Change.Replace(a("new", "198.51.100.7"))
-          .withOwnership(io.gordon.api.model.Ownership.of("gordon"))));
-    };
-    JanitorReport r = run(new Listed(List.of(a("www", "192.0.2.1"), a("new", "192.0.2.7")),
-        liveEvents), false);
-    assertThat(r.plan().zones().get(0).changes()).extracting(PlannedChange::kind)
+    Runnable liveEvents =
+        () -> {
+          dns.apply(
+              List.of(
+                  new Change.Replace(a("old", "198.51.100.9"))
+                      .withOwnership(io.gordon.api.model.Ownership.of("gordon"))));
+          dns.apply(
+              List.of(
+                  new Change.Replace(a("new", "198.51.100.7"))
+                      .withOwnership(io.gordon.api.model.Ownership.of("gordon"))));
+        };
+    JanitorReport r =
+        run(new Listed(List.of(a("www", "192.0.2.1"), a("new", "192.0.2.7")), liveEvents), false);
+    assertThat(r.plan().zones().get(0).changes())
+        .extracting(PlannedChange::kind)
         .containsExactly(PlannedChange.Kind.ADDITION, PlannedChange.Kind.DELETION);
     assertThat(live("old")).contains(a("old", "198.51.100.9"));
     assertThat(live("new")).contains(a("new", "198.51.100.7"));

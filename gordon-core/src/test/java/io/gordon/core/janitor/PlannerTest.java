@@ -40,17 +40,18 @@ class PlannerTest {
 
   @Test
   void aMissingRecordIsAddedExpectingAbsence() {
-    ZonePlan p = planner.plan(DesiredZone.complete(ZONE, List.of(a("www", "192.0.2.1"))), AT,
-        List.of());
-    assertThat(p.changes()).containsExactly(
-        new PlannedChange(Kind.ADDITION, a("www", "192.0.2.1"), Optional.empty()));
+    ZonePlan p =
+        planner.plan(DesiredZone.complete(ZONE, List.of(a("www", "192.0.2.1"))), AT, List.of());
+    assertThat(p.changes())
+        .containsExactly(new PlannedChange(Kind.ADDITION, a("www", "192.0.2.1"), Optional.empty()));
   }
 
   @Test
   void rdataAreComparedAsSetsSoOrderMakesNoChurn() {
     List<RecordSet> live = owned("gordon", a("www", "192.0.2.2", "192.0.2.1"));
-    ZonePlan p = planner.plan(DesiredZone.complete(ZONE,
-        List.of(a("www", "192.0.2.1", "192.0.2.2"))), AT, live);
+    ZonePlan p =
+        planner.plan(
+            DesiredZone.complete(ZONE, List.of(a("www", "192.0.2.1", "192.0.2.2"))), AT, live);
     assertThat(p.changes()).isEmpty();
     assertThat(p.owned()).isEqualTo(1);
   }
@@ -58,13 +59,13 @@ class PlannerTest {
   @Test
   void anOwnedRecordThatDiffersIsReplacedAndOneNoLongerDesiredIsDeleted() {
     List<RecordSet> live = owned("gordon", a("www", "192.0.2.1"), a("old", "192.0.2.9"));
-    ZonePlan p = planner.plan(DesiredZone.complete(ZONE, List.of(a("www", "192.0.2.7"))), AT,
-        live);
-    assertThat(p.changes()).containsExactly(
-        new PlannedChange(Kind.DELETION, a("old", "192.0.2.9"),
-            Optional.of(a("old", "192.0.2.9"))),
-        new PlannedChange(Kind.REPLACEMENT, a("www", "192.0.2.7"),
-            Optional.of(a("www", "192.0.2.1"))));
+    ZonePlan p = planner.plan(DesiredZone.complete(ZONE, List.of(a("www", "192.0.2.7"))), AT, live);
+    assertThat(p.changes())
+        .containsExactly(
+            new PlannedChange(
+                Kind.DELETION, a("old", "192.0.2.9"), Optional.of(a("old", "192.0.2.9"))),
+            new PlannedChange(
+                Kind.REPLACEMENT, a("www", "192.0.2.7"), Optional.of(a("www", "192.0.2.1"))));
   }
 
   @Test
@@ -73,33 +74,53 @@ class PlannerTest {
     RecordSet noTtl = RecordSet.of("www." + ZONE, RecordType.A, List.of("192.0.2.1"));
     assertThat(planner.plan(DesiredZone.complete(ZONE, List.of(noTtl)), AT, live).changes())
         .isEmpty();
-    assertThat(planner.plan(DesiredZone.complete(ZONE, List.of(a("www", "192.0.2.1")
-        .withTtl(60))), AT, live).changes()).extracting(PlannedChange::kind)
+    assertThat(
+            planner
+                .plan(
+                    DesiredZone.complete(ZONE, List.of(a("www", "192.0.2.1").withTtl(60))),
+                    AT,
+                    live)
+                .changes())
+        .extracting(PlannedChange::kind)
         .containsExactly(Kind.REPLACEMENT);
   }
 
   @Test
   void handMadeRecordsAndOtherOwnersRecordsAreLeftAlone() {
-    List<RecordSet> live = concat(List.of(a("mx", "192.0.2.3"), a("www", "192.0.2.1")),
-        owned("team-b", a("api", "192.0.2.4")));
-    ZonePlan p = planner.plan(DesiredZone.complete(ZONE,
-        List.of(a("www", "192.0.2.8"), a("api", "192.0.2.8"))), AT, live);
+    List<RecordSet> live =
+        concat(
+            List.of(a("mx", "192.0.2.3"), a("www", "192.0.2.1")),
+            owned("team-b", a("api", "192.0.2.4")));
+    ZonePlan p =
+        planner.plan(
+            DesiredZone.complete(ZONE, List.of(a("www", "192.0.2.8"), a("api", "192.0.2.8"))),
+            AT,
+            live);
     assertThat(p.changes()).isEmpty();
-    assertThat(p.notes()).containsExactly(
-        "www.example.com./A: left alone, it exists and is owned by none (this gordon is"
-            + " 'gordon'); --adopt takes it over",
-        "api.example.com./A: left alone, it exists and is owned by 'team-b' (this gordon is"
-            + " 'gordon')");
+    assertThat(p.notes())
+        .containsExactly(
+            "www.example.com./A: left alone, it exists and is owned by none (this gordon is"
+                + " 'gordon'); --adopt takes it over",
+            "api.example.com./A: left alone, it exists and is owned by 'team-b' (this gordon is"
+                + " 'gordon')");
   }
 
   @Test
   void adoptTakesOverOnlyUnownedRecordsTheAuthorityLists() {
-    List<RecordSet> live = concat(List.of(a("www", "192.0.2.1"), a("hand", "192.0.2.5")),
-        owned("team-b", a("api", "192.0.2.4")));
-    ZonePlan p = new Planner("gordon", true).plan(DesiredZone.complete(ZONE,
-        List.of(a("www", "192.0.2.1"), a("api", "192.0.2.4"))), AT, live);
-    assertThat(p.changes()).containsExactly(new PlannedChange(Kind.ADOPTION,
-        a("www", "192.0.2.1"), Optional.of(a("www", "192.0.2.1"))));
+    List<RecordSet> live =
+        concat(
+            List.of(a("www", "192.0.2.1"), a("hand", "192.0.2.5")),
+            owned("team-b", a("api", "192.0.2.4")));
+    ZonePlan p =
+        new Planner("gordon", true)
+            .plan(
+                DesiredZone.complete(ZONE, List.of(a("www", "192.0.2.1"), a("api", "192.0.2.4"))),
+                AT,
+                live);
+    assertThat(p.changes())
+        .containsExactly(
+            new PlannedChange(
+                Kind.ADOPTION, a("www", "192.0.2.1"), Optional.of(a("www", "192.0.2.1"))));
   }
 
   @Test
@@ -107,22 +128,29 @@ class PlannerTest {
     List<RecordSet> live = owned("gordon", a("www", "192.0.2.1"));
     ZonePlan empty = planner.plan(DesiredZone.complete(ZONE, List.of()), AT, live);
     assertThat(empty.changes()).isEmpty();
-    assertThat(empty.notes()).containsExactly("the authority lists no records in example.com.;"
-        + " refusing to delete every record, no deletions");
-    ZonePlan partial = planner.plan(new DesiredZone(ZONE, List.of(a("new", "192.0.2.2")),
-        false), AT, live);
-    assertThat(partial.changes()).extracting(PlannedChange::kind)
-        .containsExactly(Kind.ADDITION);
-    assertThat(partial.notes()).containsExactly(
-        "the authority's view of example.com. is incomplete; no deletions");
+    assertThat(empty.notes())
+        .containsExactly(
+            "the authority lists no records in example.com.;"
+                + " refusing to delete every record, no deletions");
+    ZonePlan partial =
+        planner.plan(new DesiredZone(ZONE, List.of(a("new", "192.0.2.2")), false), AT, live);
+    assertThat(partial.changes()).extracting(PlannedChange::kind).containsExactly(Kind.ADDITION);
+    assertThat(partial.notes())
+        .containsExactly("the authority's view of example.com. is incomplete; no deletions");
   }
 
   @Test
   void aMarkerAtAnotherNameOwnsNothing() {
-    List<RecordSet> live = List.of(a("www", "192.0.2.1"), RecordSet.of("_gordon-a-x." + ZONE,
-        RecordType.TXT, 300, new OwnerMarker("gordon", "www." + ZONE, RecordType.A).rdata()));
-    ZonePlan p = planner.plan(DesiredZone.complete(ZONE, List.of(a("other", "192.0.2.2"))), AT,
-        live);
+    List<RecordSet> live =
+        List.of(
+            a("www", "192.0.2.1"),
+            RecordSet.of(
+                "_gordon-a-x." + ZONE,
+                RecordType.TXT,
+                300,
+                new OwnerMarker("gordon", "www." + ZONE, RecordType.A).rdata()));
+    ZonePlan p =
+        planner.plan(DesiredZone.complete(ZONE, List.of(a("other", "192.0.2.2"))), AT, live);
     assertThat(p.owned()).isZero();
     assertThat(p.changes()).extracting(PlannedChange::kind).containsExactly(Kind.ADDITION);
   }

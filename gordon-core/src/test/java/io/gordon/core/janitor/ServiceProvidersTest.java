@@ -37,31 +37,40 @@ class ServiceProvidersTest {
   final Clock clock = Clock.systemUTC();
   final PluginConfig none = new PluginConfig("x", Map.of());
   final List<String> serviceTrips = new ArrayList<>();
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** The service's provider: its live-path breaker admits 30 % of the owned RRsets. */
   Assembly service() {
     CoreSettings s = CoreSettings.defaults(dir);
-    DnsProvider wrapped = OwnershipProvider.wrap(dns, ownership(0.3), clock,
-        new OwnershipProvider.Breaker() {
-          @Override
-          public void tripped(String reason) {
-            serviceTrips.add(reason);
-          }
+    DnsProvider wrapped =
+        OwnershipProvider.wrap(
+            dns,
+            ownership(0.3),
+            clock,
+            new OwnershipProvider.Breaker() {
+              @Override
+              public void tripped(String reason) {
+                serviceTrips.add(reason);
+              }
 
-          @Override
-          public void cleared() {}
-        });
-    return new Assembly(s, List.of(), List.of(), List.of(new Named<>("mem", wrapped, none)),
-        MetricRelay.noop(), Optional.empty(), new JsonEventCodec(s.events()),
+              @Override
+              public void cleared() {}
+            });
+    return new Assembly(
+        s,
+        List.of(),
+        List.of(),
+        List.of(new Named<>("mem", wrapped, none)),
+        MetricRelay.noop(),
+        Optional.empty(),
+        new JsonEventCodec(s.events()),
         new HealthRegistry(clock, Duration.ofSeconds(30)),
         List.of(new Named<GordonPlugin>("mem", wrapped, none)));
   }
 
   static OwnershipSettings ownership(double deleteThreshold) {
-    return new OwnershipSettings(true, "gordon", List.of(), List.of(), deleteThreshold, 1,
-        Duration.ofMinutes(10));
+    return new OwnershipSettings(
+        true, "gordon", List.of(), List.of(), deleteThreshold, 1, Duration.ofMinutes(10));
   }
 
   static RecordSet host(int i) {
@@ -71,12 +80,33 @@ class ServiceProvidersTest {
   /** The run's own load: the janitor's route, nothing else. */
   Assembly run() {
     CoreSettings d = CoreSettings.defaults(dir);
-    CoreSettings s = new CoreSettings(d.configRoot(), d.plugins(), d.debug(), d.metrics(),
-        PluginLoader.JANITOR_ROUTE, d.maxInFlight(), d.shutdownTimeout(), d.maxMsgAge(),
-        d.maxClockSkew(), d.dedupWindow(), d.healthThreshold(), d.retry(), d.deadLetterPath(),
-        d.admin(), d.events(), d.logging());
-    return new Assembly(s, List.of(), List.of(), List.of(), MetricRelay.noop(), Optional.empty(),
-        new JsonEventCodec(s.events()), new HealthRegistry(clock, Duration.ofSeconds(30)),
+    CoreSettings s =
+        new CoreSettings(
+            d.configRoot(),
+            d.plugins(),
+            d.debug(),
+            d.metrics(),
+            PluginLoader.JANITOR_ROUTE,
+            d.maxInFlight(),
+            d.shutdownTimeout(),
+            d.maxMsgAge(),
+            d.maxClockSkew(),
+            d.dedupWindow(),
+            d.healthThreshold(),
+            d.retry(),
+            d.deadLetterPath(),
+            d.admin(),
+            d.events(),
+            d.logging());
+    return new Assembly(
+        s,
+        List.of(),
+        List.of(),
+        List.of(),
+        MetricRelay.noop(),
+        Optional.empty(),
+        new JsonEventCodec(s.events()),
+        new HealthRegistry(clock, Duration.ofSeconds(30)),
         List.of());
   }
 
@@ -87,8 +117,8 @@ class ServiceProvidersTest {
     assertThat(a.settings().route()).isEqualTo(PluginLoader.JANITOR_ROUTE);
     DnsProvider p = a.providers().get(0).plugin();
     assertThat(((OwnershipProvider) p).delegate()).isSameAs(dns);
-    p.apply(List.of(new Change.Replace(RecordSet.of("www." + ZONE, RecordType.A, 300,
-        "192.0.2.1"))));
+    p.apply(
+        List.of(new Change.Replace(RecordSet.of("www." + ZONE, RecordType.A, 300, "192.0.2.1"))));
     assertThat(dns.read("www." + ZONE, RecordType.A)).isPresent();
   }
 
@@ -101,8 +131,11 @@ class ServiceProvidersTest {
       adds.add(new Change.Replace(host(i)).withOwnership(Ownership.of("gordon")));
     }
     dns.apply(adds);
-    DnsProvider janitor = ServiceProviders.assembly(service, run(), ownership(1.0), clock)
-        .providers().get(0).plugin();
+    DnsProvider janitor =
+        ServiceProviders.assembly(service, run(), ownership(1.0), clock)
+            .providers()
+            .get(0)
+            .plugin();
     List<Change> fourOfTen = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       fourOfTen.add(new Change.Remove(host(i)));

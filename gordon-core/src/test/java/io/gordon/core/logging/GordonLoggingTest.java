@@ -30,7 +30,8 @@ class GordonLoggingTest {
   }
 
   private String layout(String fmt, LoggingEvent e) {
-    ctx.putObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS,
+    ctx.putObject(
+        ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS,
         new java.util.HashMap<>(Converters.ALL));
     PatternLayout l = new PatternLayout();
     l.setContext(ctx);
@@ -40,18 +41,21 @@ class GordonLoggingTest {
   }
 
   private LoggingEvent event(ch.qos.logback.classic.Level level, String msg) {
-    LoggingEvent e = new LoggingEvent("x", ctx.getLogger("gordon.router"), level, msg, null,
-        null);
+    LoggingEvent e = new LoggingEvent("x", ctx.getLogger("gordon.router"), level, msg, null, null);
     e.setTimeStamp(1764064800123L);
     return e;
   }
 
   @Test
   void levelsAndTimestampsRenderAsInPython() {
-    String line = layout("%(asctime)s.%(msecs)03dZ %(levelname)s %(levelno)d %(created).3f "
-        + "%(name)s: %(message)s", event(ch.qos.logback.classic.Level.WARN, "careful"));
-    assertThat(line).isEqualTo("2025-11-25T10:00:00.123Z WARNING 30 1764064800.123 "
-        + "gordon.router: careful");
+    String line =
+        layout(
+            "%(asctime)s.%(msecs)03dZ %(levelname)s %(levelno)d %(created).3f "
+                + "%(name)s: %(message)s",
+            event(ch.qos.logback.classic.Level.WARN, "careful"));
+    assertThat(line)
+        .isEqualTo(
+            "2025-11-25T10:00:00.123Z WARNING 30 1764064800.123 " + "gordon.router: careful");
   }
 
   @Test
@@ -66,8 +70,7 @@ class GordonLoggingTest {
       assertThat(j.get("severity").asText()).isEqualTo("ERROR");
       assertThat(j.get("message").asText()).isEqualTo("boom");
       assertThat(j.get("timestamp").asText()).isEqualTo("2025-11-25T10:00:00.123Z");
-      assertThat(j.get("logging.googleapis.com/labels").get("msg_id").asText())
-          .isEqualTo("m-42");
+      assertThat(j.get("logging.googleapis.com/labels").get("msg_id").asText()).isEqualTo("m-42");
     } finally {
       MDC.clear();
     }
@@ -77,9 +80,15 @@ class GordonLoggingTest {
   void syslogHandlerSendsUdpDatagramsWithFacilityAndFormat() throws Exception {
     try (DatagramSocket server = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       server.setSoTimeout(5000);
-      GordonLogging.configure(new CoreSettings.Logging("INFO", List.of("syslog"),
-          Optional.of("%(levelname)s: %(message)s"), Optional.empty(),
-          List.of("127.0.0.1", Integer.toString(server.getLocalPort())), "udp", "local0"));
+      GordonLogging.configure(
+          new CoreSettings.Logging(
+              "INFO",
+              List.of("syslog"),
+              Optional.of("%(levelname)s: %(message)s"),
+              Optional.empty(),
+              List.of("127.0.0.1", Integer.toString(server.getLocalPort())),
+              "udp",
+              "local0"));
       LoggerFactory.getLogger("gordon.test").warn("record published");
       DatagramPacket p = new DatagramPacket(new byte[4096], 4096);
       server.receive(p);
@@ -92,8 +101,15 @@ class GordonLoggingTest {
   void julRecordsFromPluginsReachLogback() throws Exception {
     ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> list =
         new ch.qos.logback.core.read.ListAppender<>();
-    GordonLogging.configure(new CoreSettings.Logging("INFO", List.of("stream"),
-        Optional.empty(), Optional.empty(), List.of(), "udp", "local0"));
+    GordonLogging.configure(
+        new CoreSettings.Logging(
+            "INFO",
+            List.of("stream"),
+            Optional.empty(),
+            Optional.empty(),
+            List.of(),
+            "udp",
+            "local0"));
     list.setContext(ctx);
     list.start();
     ctx.getLogger("gordon.local.http").addAppender(list);

@@ -8,8 +8,9 @@ class PythonFormatTest {
   @Test
   void theOriginalStreamFormatBecomesAnEquivalentLogbackPattern() {
     assertThat(PythonFormat.pattern(PythonFormat.DEFAULT_FMT, PythonFormat.DEFAULT_DATEFMT))
-        .isEqualTo("%d{\"yyyy-MM-dd'T'HH:mm:ss\", UTC}.%d{SSS, UTC}Z gordon \\(%pid\\) "
-            + "%pylevel: %msg");
+        .isEqualTo(
+            "%d{\"yyyy-MM-dd'T'HH:mm:ss\", UTC}.%d{SSS, UTC}Z gordon \\(%pid\\) "
+                + "%pylevel: %msg");
   }
 
   @Test

@@ -39,9 +39,11 @@ class FfwdRelayIT {
   @Test
   void counterIsOneMeterDatagramInTheOriginalFormat() throws Exception {
     relay.incr("router-message-consumed");
-    assertThat(receive()).isEqualTo("{\"key\": \"gordon-service\", \"attributes\": {\"what\": "
-        + "\"router-message-consumed\", \"metric_type\": \"meter\"}, \"value\": 1, "
-        + "\"type\": \"metric\"}");
+    assertThat(receive())
+        .isEqualTo(
+            "{\"key\": \"gordon-service\", \"attributes\": {\"what\": "
+                + "\"router-message-consumed\", \"metric_type\": \"meter\"}, \"value\": 1, "
+                + "\"type\": \"metric\"}");
   }
 
   @Test
@@ -50,21 +52,27 @@ class FfwdRelayIT {
     ctx.put("current", "consume");
     ctx.put("next", "publish");
     relay.incr("router-update-message-phase", ctx);
-    assertThat(receive()).isEqualTo("{\"key\": \"gordon-service\", \"attributes\": {\"what\": "
-        + "\"router-update-message-phase\", \"metric_type\": \"meter\", \"current\": "
-        + "\"consume\", \"next\": \"publish\"}, \"value\": 1, \"type\": \"metric\"}");
+    assertThat(receive())
+        .isEqualTo(
+            "{\"key\": \"gordon-service\", \"attributes\": {\"what\": "
+                + "\"router-update-message-phase\", \"metric_type\": \"meter\", \"current\": "
+                + "\"consume\", \"next\": \"publish\"}, \"value\": 1, \"type\": \"metric\"}");
   }
 
   @Test
   void gaugeAndTimerCarryTheirValues() throws Exception {
     relay.set("router-messages-in-flight", 3, Map.of());
-    assertThat(receive()).isEqualTo("{\"key\": \"gordon-service\", \"attributes\": {\"what\": "
-        + "\"router-messages-in-flight\", \"metric_type\": \"meter\"}, \"value\": 3, "
-        + "\"type\": \"metric\"}");
-    relay.timing("router-message-flight-duration", Duration.ofMillis(1500),
-        Map.of("unit", "seconds"));
-    assertThat(receive()).isEqualTo("{\"key\": \"gordon-service\", \"attributes\": {\"what\": "
-        + "\"router-message-flight-duration\", \"metric_type\": \"timer\", \"unit\": "
-        + "\"seconds\"}, \"value\": 1.5, \"type\": \"metric\"}");
+    assertThat(receive())
+        .isEqualTo(
+            "{\"key\": \"gordon-service\", \"attributes\": {\"what\": "
+                + "\"router-messages-in-flight\", \"metric_type\": \"meter\"}, \"value\": 3, "
+                + "\"type\": \"metric\"}");
+    relay.timing(
+        "router-message-flight-duration", Duration.ofMillis(1500), Map.of("unit", "seconds"));
+    assertThat(receive())
+        .isEqualTo(
+            "{\"key\": \"gordon-service\", \"attributes\": {\"what\": "
+                + "\"router-message-flight-duration\", \"metric_type\": \"timer\", \"unit\": "
+                + "\"seconds\"}, \"value\": 1.5, \"type\": \"metric\"}");
   }
 }

@@ -45,20 +45,22 @@ class LogRelayTest {
   void contextIsPrintedAsAPythonDict() {
     LogRelay relay = new LogRelay("info", 1);
     relay.set("events", 12.12, Map.of("source", "external"));
-    relay.incr("message-validated", 6, Map.of("plugin", "event-consumer", "schema",
-        "audit-log"));
-    assertThat(logged()).containsExactly("[events] value: 12.12 context: {'source': 'external'}",
-        "[message-validated] value: 6 context: {'plugin': 'event-consumer', 'schema': "
-            + "'audit-log'}");
+    relay.incr("message-validated", 6, Map.of("plugin", "event-consumer", "schema", "audit-log"));
+    assertThat(logged())
+        .containsExactly(
+            "[events] value: 12.12 context: {'source': 'external'}",
+            "[message-validated] value: 6 context: {'plugin': 'event-consumer', 'schema': "
+                + "'audit-log'}");
   }
 
   @Test
   void timersLogSecondsTimesTheTimeUnitAtTheConfiguredLevel() {
     LogRelay relay = new LogRelay("debug", 1000);
-    relay.timing("router-message-flight-duration", Duration.ofMillis(250),
-        Map.of("unit", "seconds"));
-    assertThat(logged()).containsExactly(
-        "[router-message-flight-duration] value: 250.0 context: {'unit': 'seconds'}");
+    relay.timing(
+        "router-message-flight-duration", Duration.ofMillis(250), Map.of("unit", "seconds"));
+    assertThat(logged())
+        .containsExactly(
+            "[router-message-flight-duration] value: 250.0 context: {'unit': 'seconds'}");
     assertThat(lines.list.get(0).getLevel()).isEqualTo(Level.DEBUG);
   }
 }

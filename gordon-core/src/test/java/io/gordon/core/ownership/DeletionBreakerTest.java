@@ -21,9 +21,13 @@ class DeletionBreakerTest {
   private final InMemoryDnsProvider memory = new InMemoryDnsProvider("memory", ZONE);
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final List<String> readiness = new ArrayList<>();
-  private final DnsProvider provider = OwnershipProvider.wrap(memory,
-      new OwnershipSettings(true, "gordon", List.of(), List.of(), 0.30, 10,
-          Duration.ofMinutes(10)), clock, new OwnershipProvider.Breaker() {
+  private final DnsProvider provider =
+      OwnershipProvider.wrap(
+          memory,
+          new OwnershipSettings(
+              true, "gordon", List.of(), List.of(), 0.30, 10, Duration.ofMinutes(10)),
+          clock,
+          new OwnershipProvider.Breaker() {
             @Override
             public void tripped(String reason) {
               readiness.add(reason);
@@ -38,8 +42,9 @@ class DeletionBreakerTest {
   private void own(int count) {
     List<Change> adds = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      adds.add(new Change.Replace(RecordSet.of("h" + i + ".example.com.", RecordType.A, 300,
-          "192.0.2." + (i + 1))));
+      adds.add(
+          new Change.Replace(
+              RecordSet.of("h" + i + ".example.com.", RecordType.A, 300, "192.0.2." + (i + 1))));
     }
     assertThat(provider.apply(adds)).allMatch(r -> r instanceof ChangeResult.Applied);
   }
@@ -47,8 +52,7 @@ class DeletionBreakerTest {
   private List<ChangeResult> delete(int from, int to) {
     List<Change> dels = new ArrayList<>();
     for (int i = from; i < to; i++) {
-      dels.add(new Change.Remove(RecordSet.of("h" + i + ".example.com.", RecordType.A,
-          List.of())));
+      dels.add(new Change.Remove(RecordSet.of("h" + i + ".example.com.", RecordType.A, List.of())));
     }
     return provider.apply(dels);
   }
@@ -63,10 +67,12 @@ class DeletionBreakerTest {
     assertThat(applied(delete(0, 6))).isEqualTo(6);
     List<ChangeResult> seventh = delete(6, 7);
     ChangeResult.Failed f = (ChangeResult.Failed) seventh.get(0);
-    assertThat(f.error()).isInstanceOf(OwnershipException.class).hasMessage(
-        "deletions in zone example.com. are stopped: 7 of its 20 owned RRsets (35%) would be"
-            + " deleted within 10m, above core.ownership.delete_threshold 30%; parked (replay it"
-            + " once the deletions are confirmed, or raise the threshold)");
+    assertThat(f.error())
+        .isInstanceOf(OwnershipException.class)
+        .hasMessage(
+            "deletions in zone example.com. are stopped: 7 of its 20 owned RRsets (35%) would be"
+                + " deleted within 10m, above core.ownership.delete_threshold 30%; parked (replay it"
+                + " once the deletions are confirmed, or raise the threshold)");
     assertThat(memory.read("h6.example.com.", RecordType.A)).isPresent();
     assertThat(readiness).containsExactly(f.error().getMessage());
   }

@@ -23,26 +23,33 @@ class OwnershipProviderTest {
   private final InMemoryDnsProvider memory = new InMemoryDnsProvider("memory", ZONE);
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final List<String> readiness = new ArrayList<>();
-  private final OwnershipProvider.Breaker sink = new OwnershipProvider.Breaker() {
-    @Override
-    public void tripped(String reason) {
-      readiness.add("tripped: " + reason);
-    }
+  private final OwnershipProvider.Breaker sink =
+      new OwnershipProvider.Breaker() {
+        @Override
+        public void tripped(String reason) {
+          readiness.add("tripped: " + reason);
+        }
 
-    @Override
-    public void cleared() {
-      readiness.add("cleared");
-    }
-  };
+        @Override
+        public void cleared() {
+          readiness.add("cleared");
+        }
+      };
 
   private DnsProvider wrap(OwnershipSettings s) {
     return OwnershipProvider.wrap(memory, s, clock, sink);
   }
 
-  private static OwnershipSettings settings(List<String> adopt, List<String> prot,
-      double threshold, int min) {
-    return new OwnershipSettings(true, "gordon", NamePattern.all(adopt), NamePattern.all(prot),
-        threshold, min, Duration.ofMinutes(10));
+  private static OwnershipSettings settings(
+      List<String> adopt, List<String> prot, double threshold, int min) {
+    return new OwnershipSettings(
+        true,
+        "gordon",
+        NamePattern.all(adopt),
+        NamePattern.all(prot),
+        threshold,
+        min,
+        Duration.ofMinutes(10));
   }
 
   private static Change add(String name, String ip) {
@@ -84,12 +91,13 @@ class OwnershipProviderTest {
 
   @Test
   void unownedRecordIsRefusedUnlessItsNameIsAdopted() {
-    memory.apply(List.of(add("old.example.com.", "192.0.2.9"), add("x.legacy.example.com.",
-        "192.0.2.9")));
+    memory.apply(
+        List.of(add("old.example.com.", "192.0.2.9"), add("x.legacy.example.com.", "192.0.2.9")));
     DnsProvider p = wrap(settings(List.of("*.legacy.example.com"), List.of(), 0.3, 10));
     assertThat(error(applyOne(p, add("old.example.com.", "192.0.2.1"))))
-        .isEqualTo("old.example.com. A exists and is owned by none (this gordon is 'gordon');"
-            + " not changed");
+        .isEqualTo(
+            "old.example.com. A exists and is owned by none (this gordon is 'gordon');"
+                + " not changed");
     assertThat(applyOne(p, add("x.legacy.example.com.", "192.0.2.1")))
         .isInstanceOf(ChangeResult.Applied.class);
     assertThat(memory.read("old.example.com.", RecordType.A).orElseThrow().rdata())
@@ -98,20 +106,32 @@ class OwnershipProviderTest {
 
   @Test
   void apexNsIsProtected() {
-    assertThat(error(applyOne(wrap(OwnershipSettings.defaults()), new Change.Replace(
-        RecordSet.of(ZONE, RecordType.NS, 300, "ns.evil.test.")))))
-        .isEqualTo("example.com. NS is protected: gordon never changes the SOA and NS records"
-            + " at the apex of zone example.com.; not changed");
+    assertThat(
+            error(
+                applyOne(
+                    wrap(OwnershipSettings.defaults()),
+                    new Change.Replace(RecordSet.of(ZONE, RecordType.NS, 300, "ns.evil.test.")))))
+        .isEqualTo(
+            "example.com. NS is protected: gordon never changes the SOA and NS records"
+                + " at the apex of zone example.com.; not changed");
   }
 
   @Test
   void glueOfAnInZoneNameServerIsProtected() {
-    memory.apply(List.of(new Change.Replace(RecordSet.of("sub.example.com.", RecordType.NS, 300,
-        "ns1.sub.example.com.", "ns.other.test."))));
+    memory.apply(
+        List.of(
+            new Change.Replace(
+                RecordSet.of(
+                    "sub.example.com.",
+                    RecordType.NS,
+                    300,
+                    "ns1.sub.example.com.",
+                    "ns.other.test."))));
     DnsProvider p = wrap(OwnershipSettings.defaults());
     assertThat(error(applyOne(p, add("ns1.sub.example.com.", "192.0.2.53"))))
-        .isEqualTo("ns1.sub.example.com. A is protected: it is glue (the address of name server"
-            + " ns1.sub.example.com. of zone example.com.); not changed");
+        .isEqualTo(
+            "ns1.sub.example.com. A is protected: it is glue (the address of name server"
+                + " ns1.sub.example.com. of zone example.com.); not changed");
     assertThat(applyOne(p, add("ns2.sub.example.com.", "192.0.2.54")))
         .isInstanceOf(ChangeResult.Applied.class);
   }
@@ -120,26 +140,34 @@ class OwnershipProviderTest {
   void protectedListIsRefusedNamingThePattern() {
     DnsProvider p = wrap(settings(List.of(), List.of("*.infra.example.com"), 0.3, 10));
     assertThat(error(applyOne(p, delete("db.infra.example.com."))))
-        .isEqualTo("db.infra.example.com. A is protected by core.ownership.protected"
-            + " (\"*.infra.example.com.\"); not changed");
+        .isEqualTo(
+            "db.infra.example.com. A is protected by core.ownership.protected"
+                + " (\"*.infra.example.com.\"); not changed");
   }
 
   @Test
   void reservedMarkerNamesAreRefused() {
-    assertThat(error(applyOne(wrap(OwnershipSettings.defaults()), new Change.Replace(
-        RecordSet.of("_gordon-a-www.example.com.", RecordType.TXT, 300, "\"x\"")))))
-        .isEqualTo("_gordon-a-www.example.com. TXT is refused: names starting with _gordon- are"
-            + " reserved for gordon's owner markers");
+    assertThat(
+            error(
+                applyOne(
+                    wrap(OwnershipSettings.defaults()),
+                    new Change.Replace(
+                        RecordSet.of("_gordon-a-www.example.com.", RecordType.TXT, 300, "\"x\"")))))
+        .isEqualTo(
+            "_gordon-a-www.example.com. TXT is refused: names starting with _gordon- are"
+                + " reserved for gordon's owner markers");
   }
 
   @Test
   void glueThatCannotBeReadFailsRetriably() {
-    DnsProvider p = OwnershipProvider.wrap(new ThrowingReads(memory), OwnershipSettings.defaults(),
-        clock, sink);
+    DnsProvider p =
+        OwnershipProvider.wrap(
+            new ThrowingReads(memory), OwnershipSettings.defaults(), clock, sink);
     ChangeResult r = applyOne(p, add("www.example.com.", "192.0.2.1"));
-    assertThat(((ChangeResult.Failed) r).error()).isInstanceOf(RetriableException.class)
-        .hasMessage("cannot read the name servers of zone example.com. to rule out glue:"
-            + " server down");
+    assertThat(((ChangeResult.Failed) r).error())
+        .isInstanceOf(RetriableException.class)
+        .hasMessage(
+            "cannot read the name servers of zone example.com. to rule out glue:" + " server down");
   }
 
   /** A provider whose reads fail, as when the server is down. */

@@ -20,25 +20,28 @@ class OwnershipSettingsTest {
   @TempDir Path dir;
 
   private ValidatedConfig validate(String ownership) throws Exception {
-    Files.writeString(dir.resolve("gordon.toml"), "[core]\nplugins = []\n[core.ownership]\n"
-        + ownership);
+    Files.writeString(
+        dir.resolve("gordon.toml"), "[core]\nplugins = []\n[core.ownership]\n" + ownership);
     RawConfig raw = ConfigFiles.load(dir);
-    return new ConfigValidator(new ConfigValidator.Specs() {
-      @Override
-      public Optional<ConfigSpec> plugin(String name) {
-        return Optional.empty();
-      }
+    return new ConfigValidator(
+            new ConfigValidator.Specs() {
+              @Override
+              public Optional<ConfigSpec> plugin(String name) {
+                return Optional.empty();
+              }
 
-      @Override
-      public Optional<ConfigSpec> relay(String name) {
-        return Optional.empty();
-      }
+              @Override
+              public Optional<ConfigSpec> relay(String name) {
+                return Optional.empty();
+              }
 
-      @Override
-      public Set<String> knownNames() {
-        return Set.of();
-      }
-    }, k -> null).validate(raw);
+              @Override
+              public Set<String> knownNames() {
+                return Set.of();
+              }
+            },
+            k -> null)
+        .validate(raw);
   }
 
   private List<String> problems(ValidatedConfig v) {
@@ -48,13 +51,17 @@ class OwnershipSettingsTest {
   @Test
   void everyKeyHasItsDocumentedDefault() throws Exception {
     assertThat(validate("").ownership()).isEqualTo(OwnershipSettings.defaults());
-    assertThat(OwnershipSettings.defaults()).isEqualTo(new OwnershipSettings(true, "gordon",
-        List.of(), List.of(), 0.30, 10, Duration.ofMinutes(10)));
+    assertThat(OwnershipSettings.defaults())
+        .isEqualTo(
+            new OwnershipSettings(
+                true, "gordon", List.of(), List.of(), 0.30, 10, Duration.ofMinutes(10)));
   }
 
   @Test
   void keysAreReadIntoTypedSettings() throws Exception {
-    OwnershipSettings s = validate("""
+    OwnershipSettings s =
+        validate(
+                """
         enabled = true
         owner_id = "team-b"
         adopt = ["*.legacy.example.com", "www.example.com"]
@@ -62,7 +69,8 @@ class OwnershipSettingsTest {
         delete_threshold = 0.5
         min_records = 3
         window = "1m"
-        """).ownership();
+        """)
+            .ownership();
     assertThat(s.ownerId()).isEqualTo("team-b");
     assertThat(s.adopts("a.legacy.example.com.")).isTrue();
     assertThat(s.adopts("legacy.example.com.")).isFalse();
@@ -75,19 +83,22 @@ class OwnershipSettingsTest {
 
   @Test
   void invalidValuesAreReportedWithTheirPositionAndRule() throws Exception {
-    ValidatedConfig v = validate("""
+    ValidatedConfig v =
+        validate(
+            """
         owner_id = "Team B"
         adopt = ["*.ok.example.com", "bad name"]
         delete_threshold = 1.5
         """);
-    assertThat(problems(v)).containsExactly(
-        "gordon.toml:4:1: core.ownership.owner_id: invalid value \"Team B\" (expected a"
-            + " string, a lower-case letter or digit, then up to 62 of a-z, 0-9, '.', '_',"
-            + " '-')",
-        "gordon.toml:5:1: core.ownership.adopt: invalid value [\"*.ok.example.com\", \"bad"
-            + " name\"] (expected a list of strings, names or \"*.\" suffix patterns, e.g."
-            + " \"www.example.com\" or \"*.example.com\")",
-        "gordon.toml:6:1: core.ownership.delete_threshold: invalid value 1.5 (expected a"
-            + " number, from 0 to 1)");
+    assertThat(problems(v))
+        .containsExactly(
+            "gordon.toml:4:1: core.ownership.owner_id: invalid value \"Team B\" (expected a"
+                + " string, a lower-case letter or digit, then up to 62 of a-z, 0-9, '.', '_',"
+                + " '-')",
+            "gordon.toml:5:1: core.ownership.adopt: invalid value [\"*.ok.example.com\", \"bad"
+                + " name\"] (expected a list of strings, names or \"*.\" suffix patterns, e.g."
+                + " \"www.example.com\" or \"*.example.com\")",
+            "gordon.toml:6:1: core.ownership.delete_threshold: invalid value 1.5 (expected a"
+                + " number, from 0 to 1)");
   }
 }

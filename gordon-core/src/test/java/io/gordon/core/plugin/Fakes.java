@@ -29,8 +29,13 @@ final class Fakes {
   private Fakes() {}
 
   /** A factory that creates whatever {@code create} returns. */
-  record Factory(String name, List<String> aliases, PluginKind kind, ConfigSpec configSpec,
-      Function<PluginContext, GordonPlugin> creator) implements PluginFactory {
+  record Factory(
+      String name,
+      List<String> aliases,
+      PluginKind kind,
+      ConfigSpec configSpec,
+      Function<PluginContext, GordonPlugin> creator)
+      implements PluginFactory {
     @Override
     public String description() {
       return "A fake " + kind + ".";
@@ -42,8 +47,8 @@ final class Fakes {
     }
   }
 
-  static Factory factory(String name, PluginKind kind,
-      Function<PluginContext, GordonPlugin> creator) {
+  static Factory factory(
+      String name, PluginKind kind, Function<PluginContext, GordonPlugin> creator) {
     return new Factory(name, List.of(), kind, ConfigSpec.empty(), creator);
   }
 

@@ -19,8 +19,8 @@ final class Events {
   private Events() {}
 
   static EventMessage add(String id, String name, String ip, Instant at) {
-    DnsEvent e = DnsEvent.of(Action.ADDITIONS, at, List.of(RecordSet.of(name, RecordType.A,
-        300, ip)));
+    DnsEvent e =
+        DnsEvent.of(Action.ADDITIONS, at, List.of(RecordSet.of(name, RecordType.A, 300, ip)));
     return EventMessage.create(id, e, "consume", T0, Map.of("source", "test"));
   }
 
@@ -29,28 +29,40 @@ final class Events {
   }
 
   static EventMessage auditLog(String id, String instance) {
-    DnsEvent e = new DnsEvent(Optional.empty(), Action.ADDITIONS, Optional.of(T0), List.of(),
-        Optional.of("projects/p/zones/z/instances/" + instance), "audit-log");
+    DnsEvent e =
+        new DnsEvent(
+            Optional.empty(),
+            Action.ADDITIONS,
+            Optional.of(T0),
+            List.of(),
+            Optional.of("projects/p/zones/z/instances/" + instance),
+            "audit-log");
     return EventMessage.create(id, e, "consume", T0, Map.of());
   }
 
   /** Encodes name, type and rdata only: enough to check what the dead-letter file holds. */
-  static final EventCodec CODEC = new EventCodec() {
-    @Override
-    public DnsEvent decode(String json) {
-      throw new UnsupportedOperationException();
-    }
+  static final EventCodec CODEC =
+      new EventCodec() {
+        @Override
+        public DnsEvent decode(String json) {
+          throw new UnsupportedOperationException();
+        }
 
-    @Override
-    public List<Decoded> decodeAll(String body) {
-      throw new UnsupportedOperationException();
-    }
+        @Override
+        public List<Decoded> decodeAll(String body) {
+          throw new UnsupportedOperationException();
+        }
 
-    @Override
-    public String encode(DnsEvent event) {
-      RecordSet r = event.records().get(0);
-      return "{\"action\":\"" + event.action().wireName() + "\",\"name\":\"" + r.name()
-          + "\",\"rdata\":\"" + r.rdata().get(0) + "\"}";
-    }
-  };
+        @Override
+        public String encode(DnsEvent event) {
+          RecordSet r = event.records().get(0);
+          return "{\"action\":\""
+              + event.action().wireName()
+              + "\",\"name\":\""
+              + r.name()
+              + "\",\"rdata\":\""
+              + r.rdata().get(0)
+              + "\"}";
+        }
+      };
 }

@@ -15,27 +15,28 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link IdWindow} against a model that keeps every id as a string: random admissions,
- * settlements (remembered or not) and clock steps give the same answers.
+ * {@link IdWindow} against a model that keeps every id as a string: random admissions, settlements
+ * (remembered or not) and clock steps give the same answers.
  */
 class IdWindowModelTest {
   private static final long WINDOW = 1_000;
 
   @Test
   void aSmallWindowAnswersLikeTheModel() {
-    qt().withExamples(300).forAll(longs().all())
-        .checkAssert(seed -> run(seed, 12, 5, 1, 400, 150));
+    qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> run(seed, 12, 5, 1, 400, 150));
   }
 
   @Test
   void aShardedWindowBelowItsBoundAnswersLikeTheModel() {
-    qt().withExamples(100).forAll(longs().all())
+    qt().withExamples(100)
+        .forAll(longs().all())
         .checkAssert(seed -> run(seed, 40, 16 * 40, 16, 1_000, 150));
   }
 
   @Test
   void aWindowThatGrowsAndShrinksAnswersLikeTheModel() {
-    qt().withExamples(4).forAll(longs().all())
+    qt().withExamples(4)
+        .forAll(longs().all())
         .checkAssert(seed -> run(seed, 6_000, 3_000, 1, 40_000, 2));
   }
 
@@ -51,7 +52,8 @@ class IdWindowModelTest {
       if (op < 5) {
         Flight f = IdWindowTest.flight("id-" + r.nextInt(pool));
         boolean admitted = model.admit(f.id, clock.millis());
-        assertThat(window.admit(f)).as("seed %d step %d admit %s", seed, i, f.id)
+        assertThat(window.admit(f))
+            .as("seed %d step %d admit %s", seed, i, f.id)
             .isEqualTo(admitted);
         if (admitted) {
           flying.add(f);
@@ -60,7 +62,8 @@ class IdWindowModelTest {
         Flight f = flying.remove(r.nextInt(flying.size()));
         boolean remember = r.nextInt(8) != 0;
         int early = model.finished(f.id, remember, clock.millis());
-        assertThat(window.finished(f, remember)).as("seed %d step %d forgotten early", seed, i)
+        assertThat(window.finished(f, remember))
+            .as("seed %d step %d forgotten early", seed, i)
             .isEqualTo(early);
       } else {
         clock.advance(Duration.ofMillis(r.nextInt(maxStep + 1)));

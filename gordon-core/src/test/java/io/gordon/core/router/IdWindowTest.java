@@ -12,7 +12,7 @@ class IdWindowTest {
   private final IdWindow ids = new IdWindow(clock, Duration.ofMinutes(10), 2);
 
   static Flight flight(String id) {
-    return new Flight(Events.add(id, "www.example.com", "10.0.0.1"), (i, o, h) -> { });
+    return new Flight(Events.add(id, "www.example.com", "10.0.0.1"), (i, o, h) -> {});
   }
 
   private void settle(String id) {

@@ -21,9 +21,9 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
- * A source may hand the router a copy of a message still in flight (Pub/Sub redelivers when a
- * lease lapses, Kafka after a rebalance): the copy is answered only once the original is, and
- * the same way, so that an acknowledged copy never hides an original that is then redelivered.
+ * A source may hand the router a copy of a message still in flight (Pub/Sub redelivers when a lease
+ * lapses, Kafka after a rebalance): the copy is answered only once the original is, and the same
+ * way, so that an acknowledged copy never hides an original that is then redelivered.
  */
 class RouterCopyInFlightTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
@@ -34,9 +34,11 @@ class RouterCopyInFlightTest {
   private final RecordingDelivery copy = new RecordingDelivery();
 
   private Router router() {
-    return RouterBuilder.create().provider("mem", new Gate()).deadLetters(
-        new RecordingDeadLetterSink()).retry(new RetryPolicy(1, Duration.ZERO, Duration.ZERO,
-        Duration.ZERO)).build();
+    return RouterBuilder.create()
+        .provider("mem", new Gate())
+        .deadLetters(new RecordingDeadLetterSink())
+        .retry(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO))
+        .build();
   }
 
   @Test
@@ -51,15 +53,17 @@ class RouterCopyInFlightTest {
     original.awaitCount(1, WAIT);
     copy.awaitCount(1, WAIT);
     assertThat(original.outcome("m1")).isEqualTo(new Outcome.Applied());
-    assertThat(copy.outcome("m1")).isEqualTo(
-        new Outcome.Skipped("duplicate of message id m1 already in flight or done"));
+    assertThat(copy.outcome("m1"))
+        .isEqualTo(new Outcome.Skipped("duplicate of message id m1 already in flight or done"));
     assertThat(dns.batches()).hasSize(1);
   }
 
   @Test
   void aCopyOfAMessageThatIsRedeliveredIsRedeliveredToo() throws Exception {
-    dns.failChanges(c -> new ProviderException("mem", "example.com.", c.name(), "A", true,
-        "503 from server", null));
+    dns.failChanges(
+        c ->
+            new ProviderException(
+                "mem", "example.com.", c.name(), "A", true, "503 from server", null));
     Router r = router();
     r.submit(Events.add("m1", "www.example.com", "10.0.0.1"), original, Duration.ZERO);
     applying.await();
@@ -69,14 +73,18 @@ class RouterCopyInFlightTest {
     copy.awaitCount(1, WAIT);
 
     assertThat(original.outcome("m1")).isInstanceOf(Outcome.Redeliver.class);
-    assertThat(copy.outcome("m1")).isEqualTo(new Outcome.Redeliver("a copy of message id m1"
-        + " arrived while it was in flight, and the original is to be redelivered"));
+    assertThat(copy.outcome("m1"))
+        .isEqualTo(
+            new Outcome.Redeliver(
+                "a copy of message id m1"
+                    + " arrived while it was in flight, and the original is to be redelivered"));
   }
 
   @Test
   void aMessageSeenAgainAfterItsOriginalWasRedeliveredIsAppliedAgain() throws Exception {
-    dns.failCalls(new ProviderException("mem", "example.com.", "www.example.com.", "A", true,
-        "503 from server", null));
+    dns.failCalls(
+        new ProviderException(
+            "mem", "example.com.", "www.example.com.", "A", true, "503 from server", null));
     release.countDown();
     Router r = router();
     r.submit(Events.add("m1", "www.example.com", "10.0.0.1"), original, Duration.ZERO);

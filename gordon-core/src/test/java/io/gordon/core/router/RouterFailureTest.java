@@ -37,10 +37,15 @@ class RouterFailureTest {
   private final RecordingDelivery delivery = new RecordingDelivery();
 
   private RouterBuilder builder() {
-    return RouterBuilder.create().clock(clock).sleeper(sleeps::add).metrics(metrics)
-        .provider("mem", dns).deadLetters(letters)
-        .retry(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1),
-            Duration.ofMinutes(10)));
+    return RouterBuilder.create()
+        .clock(clock)
+        .sleeper(sleeps::add)
+        .metrics(metrics)
+        .provider("mem", dns)
+        .deadLetters(letters)
+        .retry(
+            new RetryPolicy(
+                3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(10)));
   }
 
   private Outcome run(Router router, EventMessage m) throws InterruptedException {
@@ -51,7 +56,8 @@ class RouterFailureTest {
 
   @Test
   void retriableErrorIsRetriedThenSucceeds() throws Exception {
-    dns.failCalls(new RetriableException("server timeout"),
+    dns.failCalls(
+        new RetriableException("server timeout"),
         new RetriableException("busy", null, Duration.ofSeconds(7)));
     Outcome o = run(builder().build(), Events.add("m1", "www.example.com", "10.0.0.1"));
 
@@ -60,22 +66,27 @@ class RouterFailureTest {
     assertThat(sleeps).hasSize(2);
     assertThat(sleeps.get(0)).isBetween(Duration.ZERO, Duration.ofMillis(100));
     assertThat(sleeps.get(1)).isEqualTo(Duration.ofSeconds(7));
-    assertThat(delivery.settlement("m1").history()).extracting(h -> h.message())
+    assertThat(delivery.settlement("m1").history())
+        .extracting(h -> h.message())
         .anyMatch(t -> t.startsWith("attempt 1 of 3 failed: server timeout; retrying in"));
     assertThat(metrics.count(RouterMetrics.RETRIED)).isEqualTo(2);
   }
 
   @Test
   void exhaustedRetriesAskTheSourceToRedeliver() throws Exception {
-    dns.failChanges(c -> new ProviderException("mem", "example.com.", c.name(), "A", true,
-        "503 from server", null));
+    dns.failChanges(
+        c ->
+            new ProviderException(
+                "mem", "example.com.", c.name(), "A", true, "503 from server", null));
     Outcome o = run(builder().build(), Events.add("m1", "www.example.com", "10.0.0.1"));
 
-    assertThat(o).isEqualTo(new Outcome.Redeliver(
-        "gave up after 3 attempts in phase publish: 503 from server"));
+    assertThat(o)
+        .isEqualTo(
+            new Outcome.Redeliver("gave up after 3 attempts in phase publish: 503 from server"));
     assertThat(o.acknowledge()).isFalse();
     assertThat(letters.letters()).isEmpty();
-    assertThat(metrics.calls(RouterMetrics.DROPPED)).extracting(c -> c.context())
+    assertThat(metrics.calls(RouterMetrics.DROPPED))
+        .extracting(c -> c.context())
         .containsExactly(Map.of("error", "ProviderException"));
   }
 
@@ -115,22 +126,35 @@ class RouterFailureTest {
 
   @Test
   void unexpectedExceptionIsRetriedOnceThenDeadLettered() throws Exception {
-    RecordingHandler enrich = new RecordingHandler("enrich").behave(m -> {
-      throw new IllegalStateException("boom");
-    });
-    Router router = builder().route(Map.of("consume", "enrich", "enrich", "publish",
-        "publish", "cleanup")).handler("t.enricher", enrich).build();
+    RecordingHandler enrich =
+        new RecordingHandler("enrich")
+            .behave(
+                m -> {
+                  throw new IllegalStateException("boom");
+                });
+    Router router =
+        builder()
+            .route(Map.of("consume", "enrich", "enrich", "publish", "publish", "cleanup"))
+            .handler("t.enricher", enrich)
+            .build();
     Outcome o = run(router, Events.add("m1", "www.example.com", "10.0.0.1"));
 
     assertThat(enrich.seen()).containsExactly("m1", "m1");
-    assertThat(o).isEqualTo(new Outcome.DeadLettered(
-        "plugin t.enricher failed twice unexpectedly: boom"));
+    assertThat(o)
+        .isEqualTo(new Outcome.DeadLettered("plugin t.enricher failed twice unexpectedly: boom"));
     assertThat(letters.letters().get(0).plugin()).isEqualTo("t.enricher");
     assertThat(letters.letters().get(0).phase()).isEqualTo("enrich");
-    assertThat(metrics.calls().stream().filter(c -> !c.kind().equals("set")
-        && !c.name().equals(RouterMetrics.CONSUMED) && !c.name().contains("duration")
-        && !c.name().equals(RouterMetrics.RETRIED) && !c.name().equals(RouterMetrics.SETTLED)
-        && !c.name().equals(RouterMetrics.DEAD_LETTERED)).toList())
+    assertThat(
+            metrics.calls().stream()
+                .filter(
+                    c ->
+                        !c.kind().equals("set")
+                            && !c.name().equals(RouterMetrics.CONSUMED)
+                            && !c.name().contains("duration")
+                            && !c.name().equals(RouterMetrics.RETRIED)
+                            && !c.name().equals(RouterMetrics.SETTLED)
+                            && !c.name().equals(RouterMetrics.DEAD_LETTERED))
+                .toList())
         .extracting(c -> List.of(c.name(), c.context()))
         .containsExactly(
             List.of("router-update-message-phase", Map.of("current", "consume", "next", "enrich")),
@@ -141,12 +165,19 @@ class RouterFailureTest {
   @Test
   void retriableFailurePastTheDeadlineIsDeadLettered() throws Exception {
     dns.failCalls(new RetriableException("timeout"));
-    Router router = builder().retry(new RetryPolicy(5, Duration.ofMillis(1),
-        Duration.ofSeconds(1), Duration.ofSeconds(3))).build();
+    Router router =
+        builder()
+            .retry(
+                new RetryPolicy(
+                    5, Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofSeconds(3)))
+            .build();
     Outcome o = run(router, Events.add("m1", "www.example.com", "10.0.0.1"));
 
-    assertThat(o).isEqualTo(new Outcome.DeadLettered("still failing after the retry deadline"
-        + " of 3.000s (created 2026-11-25T10:00:00Z): timeout"));
+    assertThat(o)
+        .isEqualTo(
+            new Outcome.DeadLettered(
+                "still failing after the retry deadline"
+                    + " of 3.000s (created 2026-11-25T10:00:00Z): timeout"));
   }
 
   @Test
@@ -160,19 +191,22 @@ class RouterFailureTest {
   @Test
   void eventNeedingEnrichmentAtPublishIsDeadLetteredWithAdvice() throws Exception {
     Outcome o = run(builder().build(), Events.auditLog("m1", "vm-1"));
-    assertThat(o).isEqualTo(new Outcome.DeadLettered("event projects/p/zones/z/instances/vm-1"
-        + " (schema audit-log) has no resource records and needs enrichment, but no enricher "
-        + "handled it before phase \"publish\" (route: consume -> publish -> cleanup); add "
-        + "gcp.enricher to core.plugins and route consume -> enrich -> publish"));
+    assertThat(o)
+        .isEqualTo(
+            new Outcome.DeadLettered(
+                "event projects/p/zones/z/instances/vm-1"
+                    + " (schema audit-log) has no resource records and needs enrichment, but no enricher "
+                    + "handled it before phase \"publish\" (route: consume -> publish -> cleanup); add "
+                    + "gcp.enricher to core.plugins and route consume -> enrich -> publish"));
   }
 
   @Test
   void messageOlderThanMaxMsgAgeIsDeadLetteredAtSubmit() throws Exception {
     Router router = builder().build();
-    router.submit(Events.add("m1", "www.example.com", "10.0.0.1"), delivery,
-        Duration.ofSeconds(2));
-    assertThat(delivery.outcome("m1")).isEqualTo(new Outcome.DeadLettered(
-        "message is 5.000s old, older than max_msg_age of 2.000s"));
+    router.submit(Events.add("m1", "www.example.com", "10.0.0.1"), delivery, Duration.ofSeconds(2));
+    assertThat(delivery.outcome("m1"))
+        .isEqualTo(
+            new Outcome.DeadLettered("message is 5.000s old, older than max_msg_age of 2.000s"));
     assertThat(dns.batches()).isEmpty();
   }
 
@@ -180,8 +214,7 @@ class RouterFailureTest {
   void rejectedInputIsParkedWithItsPayload() throws Exception {
     Router router = builder().build();
     router.reject("raw-1", "{not json", "body is not JSON", Map.of("k", "v"), delivery);
-    assertThat(delivery.outcome("raw-1"))
-        .isEqualTo(new Outcome.DeadLettered("body is not JSON"));
+    assertThat(delivery.outcome("raw-1")).isEqualTo(new Outcome.DeadLettered("body is not JSON"));
     assertThat(letters.letters().get(0).payload()).contains("{not json");
   }
 }

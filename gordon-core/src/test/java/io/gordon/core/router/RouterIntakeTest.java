@@ -32,12 +32,20 @@ class RouterIntakeTest {
 
   private Router router() {
     // Each retry wait moves the clock on by 2 minutes: an outage of many minutes, in no time.
-    return RouterBuilder.create().clock(clock).metrics(metrics).provider("mem", dns)
-        .deadLetters(letters).sleeper(d -> {
-          sleeps.add(d);
-          clock.advance(Duration.ofMinutes(2));
-        }).retry(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1),
-            Duration.ofMinutes(30))).build();
+    return RouterBuilder.create()
+        .clock(clock)
+        .metrics(metrics)
+        .provider("mem", dns)
+        .deadLetters(letters)
+        .sleeper(
+            d -> {
+              sleeps.add(d);
+              clock.advance(Duration.ofMinutes(2));
+            })
+        .retry(
+            new RetryPolicy(
+                3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(30)))
+        .build();
   }
 
   @Test
@@ -66,32 +74,38 @@ class RouterIntakeTest {
 
     Outcome o = delivery.outcome("m1");
     assertThat(o).isInstanceOf(Outcome.DeadLettered.class);
-    assertThat(((Outcome.DeadLettered) o).reason()).startsWith(
-        "still failing after the retry deadline of 1800.000s (created 2026-11-25T10:00:00Z): "
-            + "server unreachable");
-    assertThat(metrics.calls(RouterMetrics.DEAD_LETTERED)).extracting(c -> c.context())
+    assertThat(((Outcome.DeadLettered) o).reason())
+        .startsWith(
+            "still failing after the retry deadline of 1800.000s (created 2026-11-25T10:00:00Z): "
+                + "server unreachable");
+    assertThat(metrics.calls(RouterMetrics.DEAD_LETTERED))
+        .extracting(c -> c.context())
         .containsExactly(Map.of("phase", "publish", "reason", "retry-deadline"));
   }
 
   @Test
   void resubmittedMessageOlderThanMaxMsgAgeIsApplied() throws Exception {
     clock.advance(Duration.ofHours(1));
-    router().contextFor("t.source", MAX_AGE)
+    router()
+        .contextFor("t.source", MAX_AGE)
         .resubmit(Events.add("m1", "www.example.com", "10.0.0.1"), delivery);
     delivery.awaitCount(1, WAIT);
     assertThat(delivery.outcome("m1")).isEqualTo(new Outcome.Applied());
   }
 
   @Test
-  void newMessageOlderThanMaxMsgAgeIsDeadLetteredAtIntakeWithTheOriginalMetric()
-      throws Exception {
+  void newMessageOlderThanMaxMsgAgeIsDeadLetteredAtIntakeWithTheOriginalMetric() throws Exception {
     clock.advance(Duration.ofMinutes(10));
-    router().contextFor("t.source", MAX_AGE)
+    router()
+        .contextFor("t.source", MAX_AGE)
         .submit(Events.add("m1", "www.example.com", "10.0.0.1"), delivery);
 
-    assertThat(delivery.outcome("m1")).isEqualTo(new Outcome.DeadLettered(
-        "message is 601.000s old, older than max_msg_age of 300.000s"));
-    assertThat(metrics.calls(RouterMetrics.MSG_TOO_OLD)).extracting(c -> c.context())
+    assertThat(delivery.outcome("m1"))
+        .isEqualTo(
+            new Outcome.DeadLettered(
+                "message is 601.000s old, older than max_msg_age of 300.000s"));
+    assertThat(metrics.calls(RouterMetrics.MSG_TOO_OLD))
+        .extracting(c -> c.context())
         .containsExactly(Map.of("plugin", "t.source", "msg_id", "m1", "msg_age", "601.000"));
     assertThat(dns.batches()).isEmpty();
   }
@@ -99,20 +113,26 @@ class RouterIntakeTest {
   @Test
   void timestampTooFarAheadIsRefusedAtIntake() throws Exception {
     Instant future = Instant.parse("2099-01-01T00:00:00Z");
-    router().contextFor("t.source", MAX_AGE)
+    router()
+        .contextFor("t.source", MAX_AGE)
         .submit(Events.add("m1", "www.example.com", "10.0.0.1", future), delivery);
 
-    assertThat(delivery.outcome("m1")).isEqualTo(new Outcome.DeadLettered(
-        "event timestamp 2099-01-01T00:00:00Z is 2275307999.000s ahead of this host's clock "
-            + "2026-11-25T10:00:01Z, more than core.max_clock_skew of 300.000s"));
+    assertThat(delivery.outcome("m1"))
+        .isEqualTo(
+            new Outcome.DeadLettered(
+                "event timestamp 2099-01-01T00:00:00Z is 2275307999.000s ahead of this host's clock "
+                    + "2026-11-25T10:00:01Z, more than core.max_clock_skew of 300.000s"));
     assertThat(letters.letters().get(0).reason()).contains("core.max_clock_skew");
     assertThat(dns.batches()).isEmpty();
   }
 
   @Test
   void timestampWithinTheSkewIsAccepted() throws Exception {
-    router().contextFor("t.source", MAX_AGE).submit(Events.add("m1", "www.example.com",
-        "10.0.0.1", clock.instant().plusSeconds(299)), delivery);
+    router()
+        .contextFor("t.source", MAX_AGE)
+        .submit(
+            Events.add("m1", "www.example.com", "10.0.0.1", clock.instant().plusSeconds(299)),
+            delivery);
     delivery.awaitCount(1, WAIT);
     assertThat(delivery.outcome("m1")).isEqualTo(new Outcome.Applied());
   }
@@ -120,11 +140,11 @@ class RouterIntakeTest {
   @Test
   void farFutureTimestampAcceptedEarlierDoesNotMakeLaterEventsStale() throws Exception {
     Router r = router();
-    r.resubmit(Events.add("m2099", "www.example.com", "10.0.0.1",
-        Instant.parse("2099-01-01T00:00:00Z")), delivery);
+    r.resubmit(
+        Events.add("m2099", "www.example.com", "10.0.0.1", Instant.parse("2099-01-01T00:00:00Z")),
+        delivery);
     delivery.awaitCount(1, WAIT);
-    r.submit(Events.add("m2", "www.example.com", "10.0.0.2", clock.instant()), delivery,
-        MAX_AGE);
+    r.submit(Events.add("m2", "www.example.com", "10.0.0.2", clock.instant()), delivery, MAX_AGE);
     delivery.awaitCount(2, WAIT);
 
     assertThat(delivery.outcome("m2")).isEqualTo(new Outcome.Applied());
@@ -147,13 +167,15 @@ class RouterIntakeTest {
         return;
       }
       redeliveries++;
-      Thread.ofVirtual().start(() -> {
-        try {
-          source.resubmit(Events.add(id, "www.example.com", "10.0.0.1"), this);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                try {
+                  source.resubmit(Events.add(id, "www.example.com", "10.0.0.1"), this);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
     }
   }
 }

@@ -32,22 +32,33 @@ class RouterOrderingTest {
     Map<String, List<String>> order = new ConcurrentHashMap<>();
     Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
     AtomicInteger overlaps = new AtomicInteger();
-    RecordingHandler enrich = new RecordingHandler("enrich").behave(m -> {
-      AtomicInteger a = active.computeIfAbsent(m.orderingKey(), k -> new AtomicInteger());
-      if (a.incrementAndGet() > 1) {
-        overlaps.incrementAndGet();
-      }
-      if (m.id().hashCode() % 7 == 0) {
-        Thread.yield();
-      }
-      order.computeIfAbsent(m.orderingKey(), k -> new CopyOnWriteArrayList<>()).add(m.id());
-      a.decrementAndGet();
-      return m;
-    });
+    RecordingHandler enrich =
+        new RecordingHandler("enrich")
+            .behave(
+                m -> {
+                  AtomicInteger a =
+                      active.computeIfAbsent(m.orderingKey(), k -> new AtomicInteger());
+                  if (a.incrementAndGet() > 1) {
+                    overlaps.incrementAndGet();
+                  }
+                  if (m.id().hashCode() % 7 == 0) {
+                    Thread.yield();
+                  }
+                  order
+                      .computeIfAbsent(m.orderingKey(), k -> new CopyOnWriteArrayList<>())
+                      .add(m.id());
+                  a.decrementAndGet();
+                  return m;
+                });
     InMemoryDnsProvider dns = new InMemoryDnsProvider("mem", "example.com");
-    Router router = RouterBuilder.create().route(ROUTE).handler("t.enrich", enrich)
-        .provider("mem", dns).deadLetters(new RecordingDeadLetterSink()).maxInFlight(64)
-        .build();
+    Router router =
+        RouterBuilder.create()
+            .route(ROUTE)
+            .handler("t.enrich", enrich)
+            .provider("mem", dns)
+            .deadLetters(new RecordingDeadLetterSink())
+            .maxInFlight(64)
+            .build();
     RecordingDelivery delivery = new RecordingDelivery();
     Map<String, List<String>> sent = new ConcurrentHashMap<>();
     for (int i = 0; i < perName; i++) {
@@ -55,8 +66,11 @@ class RouterOrderingTest {
         String name = "host" + n + ".example.com.";
         String id = n + "-" + i;
         sent.computeIfAbsent(name, k -> new ArrayList<>()).add(id);
-        router.submit(Events.add(id, name, "10.0." + (i / 250) + "." + (i % 250 + 1),
-            Events.T0.plusSeconds(i)), delivery, Duration.ZERO);
+        router.submit(
+            Events.add(
+                id, name, "10.0." + (i / 250) + "." + (i % 250 + 1), Events.T0.plusSeconds(i)),
+            delivery,
+            Duration.ZERO);
       }
     }
     delivery.awaitCount(names * perName, Duration.ofSeconds(60));
@@ -71,21 +85,28 @@ class RouterOrderingTest {
   @Test
   void differentNamesAreHandledInParallel() throws Exception {
     CyclicBarrier together = new CyclicBarrier(4);
-    RecordingHandler enrich = new RecordingHandler("enrich").behave(m -> {
-      try {
-        together.await(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        throw new IllegalStateException("names were not handled in parallel: " + e);
-      }
-      return m;
-    });
-    Router router = RouterBuilder.create().route(ROUTE).handler("t.enrich", enrich)
-        .provider("mem", new InMemoryDnsProvider("mem", "example.com"))
-        .deadLetters(new RecordingDeadLetterSink()).build();
+    RecordingHandler enrich =
+        new RecordingHandler("enrich")
+            .behave(
+                m -> {
+                  try {
+                    together.await(10, TimeUnit.SECONDS);
+                  } catch (Exception e) {
+                    throw new IllegalStateException("names were not handled in parallel: " + e);
+                  }
+                  return m;
+                });
+    Router router =
+        RouterBuilder.create()
+            .route(ROUTE)
+            .handler("t.enrich", enrich)
+            .provider("mem", new InMemoryDnsProvider("mem", "example.com"))
+            .deadLetters(new RecordingDeadLetterSink())
+            .build();
     RecordingDelivery delivery = new RecordingDelivery();
     for (int n = 0; n < 4; n++) {
-      router.submit(Events.add("m" + n, "p" + n + ".example.com", "10.0.0.1"), delivery,
-          Duration.ZERO);
+      router.submit(
+          Events.add("m" + n, "p" + n + ".example.com", "10.0.0.1"), delivery, Duration.ZERO);
     }
     delivery.awaitCount(4, Duration.ofSeconds(20));
     assertThat(delivery.settlements()).allMatch(s -> s.outcome() instanceof Outcome.Applied);
@@ -94,32 +115,44 @@ class RouterOrderingTest {
   @Test
   void submitBlocksWhileMaxInFlightMessagesAreInFlight() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    RecordingHandler enrich = new RecordingHandler("enrich").behave(m -> {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return m;
-    });
-    Router router = RouterBuilder.create().route(ROUTE).handler("t.enrich", enrich)
-        .provider("mem", new InMemoryDnsProvider("mem", "example.com"))
-        .deadLetters(new RecordingDeadLetterSink()).maxInFlight(2).build();
+    RecordingHandler enrich =
+        new RecordingHandler("enrich")
+            .behave(
+                m -> {
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return m;
+                });
+    Router router =
+        RouterBuilder.create()
+            .route(ROUTE)
+            .handler("t.enrich", enrich)
+            .provider("mem", new InMemoryDnsProvider("mem", "example.com"))
+            .deadLetters(new RecordingDeadLetterSink())
+            .maxInFlight(2)
+            .build();
     RecordingDelivery delivery = new RecordingDelivery();
     AtomicInteger submitted = new AtomicInteger();
-    Thread source = Thread.ofPlatform().start(() -> {
-      try {
-        for (int n = 0; n < 3; n++) {
-          EventMessage m = Events.add("m" + n, "b" + n + ".example.com", "10.0.0.1");
-          router.submit(m, delivery, Duration.ZERO);
-          submitted.incrementAndGet();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-    await().atMost(Duration.ofSeconds(10)).until(() -> submitted.get() == 2
-        && source.getState() == Thread.State.WAITING);
+    Thread source =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    for (int n = 0; n < 3; n++) {
+                      EventMessage m = Events.add("m" + n, "b" + n + ".example.com", "10.0.0.1");
+                      router.submit(m, delivery, Duration.ZERO);
+                      submitted.incrementAndGet();
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> submitted.get() == 2 && source.getState() == Thread.State.WAITING);
     assertThat(router.inFlight()).isEqualTo(2);
     release.countDown();
     delivery.awaitCount(3, Duration.ofSeconds(10));

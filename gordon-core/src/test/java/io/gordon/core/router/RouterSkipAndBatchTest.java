@@ -21,24 +21,31 @@ class RouterSkipAndBatchTest {
   private final RecordingDelivery delivery = new RecordingDelivery();
 
   private Router router() {
-    return RouterBuilder.create().metrics(metrics).provider("mem", dns)
-        .deadLetters(new RecordingDeadLetterSink()).build();
+    return RouterBuilder.create()
+        .metrics(metrics)
+        .provider("mem", dns)
+        .deadLetters(new RecordingDeadLetterSink())
+        .build();
   }
 
   @Test
   void eventOlderThanTheLastAppliedToTheSameNameIsSkipped() throws Exception {
     Router r = router();
-    r.submit(Events.add("new", "www.example.com", "10.0.0.2", Events.T0.plusSeconds(60)),
-        delivery, Duration.ZERO);
-    r.submit(Events.add("old", "www.example.com", "10.0.0.1", Events.T0), delivery,
+    r.submit(
+        Events.add("new", "www.example.com", "10.0.0.2", Events.T0.plusSeconds(60)),
+        delivery,
         Duration.ZERO);
+    r.submit(Events.add("old", "www.example.com", "10.0.0.1", Events.T0), delivery, Duration.ZERO);
     delivery.awaitCount(2, Duration.ofSeconds(10));
 
     assertThat(delivery.outcome("new")).isEqualTo(new Outcome.Applied());
-    assertThat(delivery.outcome("old")).isEqualTo(new Outcome.Skipped(
-        "stale: www.example.com./A (event 2026-11-25T10:00:00Z is older than "
-            + "2026-11-25T10:01:00Z)"));
-    assertThat(delivery.settlement("old").history()).extracting(h -> h.message())
+    assertThat(delivery.outcome("old"))
+        .isEqualTo(
+            new Outcome.Skipped(
+                "stale: www.example.com./A (event 2026-11-25T10:00:00Z is older than "
+                    + "2026-11-25T10:01:00Z)"));
+    assertThat(delivery.settlement("old").history())
+        .extracting(h -> h.message())
         .contains("Updated phase from publish to cleanup");
     assertThat(dns.snapshot().get("www.example.com./A").rdata()).containsExactly("10.0.0.2");
     assertThat(metrics.count(RouterMetrics.STALE)).isEqualTo(1);
@@ -51,9 +58,11 @@ class RouterSkipAndBatchTest {
     delivery.awaitCount(1, Duration.ofSeconds(10));
     r.submit(Events.add("m1", "www.example.com", "10.0.0.1"), delivery, Duration.ZERO);
 
-    assertThat(delivery.settlements()).extracting(s -> s.outcome()).containsExactly(
-        new Outcome.Applied(),
-        new Outcome.Skipped("duplicate of message id m1 already in flight or done"));
+    assertThat(delivery.settlements())
+        .extracting(s -> s.outcome())
+        .containsExactly(
+            new Outcome.Applied(),
+            new Outcome.Skipped("duplicate of message id m1 already in flight or done"));
     assertThat(dns.batches()).hasSize(1);
     assertThat(metrics.count(RouterMetrics.DUPLICATE)).isEqualTo(1);
   }
@@ -64,13 +73,15 @@ class RouterSkipAndBatchTest {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
     InMemoryDnsProvider slow = new InMemoryDnsProvider("slow", "example.com");
-    Router r = RouterBuilder.create().deadLetters(new RecordingDeadLetterSink())
-        .provider("slow", new BlockingProvider(slow, firstCall, release, calls)).build();
+    Router r =
+        RouterBuilder.create()
+            .deadLetters(new RecordingDeadLetterSink())
+            .provider("slow", new BlockingProvider(slow, firstCall, release, calls))
+            .build();
     r.submit(Events.add("first", "a0.example.com", "10.0.0.1"), delivery, Duration.ZERO);
     firstCall.await();
     for (int i = 1; i <= 300; i++) {
-      r.submit(Events.add("m" + i, "a" + i + ".example.com", "10.0.0.1"), delivery,
-          Duration.ZERO);
+      r.submit(Events.add("m" + i, "a" + i + ".example.com", "10.0.0.1"), delivery, Duration.ZERO);
     }
     // Wait until every lane is parked waiting on the provider, then let the first call finish.
     org.awaitility.Awaitility.await().until(() -> slowQueued(r) >= 300);
@@ -87,8 +98,12 @@ class RouterSkipAndBatchTest {
   }
 
   /** Blocks the first apply until released, so that later changes queue up behind it. */
-  private record BlockingProvider(InMemoryDnsProvider inner, CountDownLatch firstCall,
-      CountDownLatch release, AtomicInteger calls) implements io.gordon.api.plugin.DnsProvider {
+  private record BlockingProvider(
+      InMemoryDnsProvider inner,
+      CountDownLatch firstCall,
+      CountDownLatch release,
+      AtomicInteger calls)
+      implements io.gordon.api.plugin.DnsProvider {
     @Override
     public java.util.Set<String> zones() {
       return inner.zones();
@@ -108,8 +123,8 @@ class RouterSkipAndBatchTest {
     }
 
     @Override
-    public java.util.Optional<io.gordon.api.model.RecordSet> read(String n,
-        io.gordon.api.model.RecordType t) {
+    public java.util.Optional<io.gordon.api.model.RecordSet> read(
+        String n, io.gordon.api.model.RecordType t) {
       return inner.read(n, t);
     }
 

@@ -15,7 +15,8 @@ class SettledIdsTest {
 
   @Test
   void aBoundBelowOneIsRefused() {
-    assertThatThrownBy(() -> new SettledIds(0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new SettledIds(0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxIds is 0, must be at least 1");
   }
 
@@ -26,14 +27,18 @@ class SettledIdsTest {
       s.add(7, l, l, WINDOW);
     }
     s.expire(WINDOW + 2, WINDOW);
-    assertThat(List.of(s.contains(7, 0, WINDOW + 2, WINDOW), s.contains(7, 2, WINDOW + 2, WINDOW),
-        s.contains(7, 3, WINDOW + 2, WINDOW), s.contains(7, 4, WINDOW + 2, WINDOW)))
+    assertThat(
+            List.of(
+                s.contains(7, 0, WINDOW + 2, WINDOW),
+                s.contains(7, 2, WINDOW + 2, WINDOW),
+                s.contains(7, 3, WINDOW + 2, WINDOW),
+                s.contains(7, 4, WINDOW + 2, WINDOW)))
         .containsExactly(false, false, true, true);
   }
 
   /**
-   * Random hashes crowded into few table slots (so probe runs are long and deletions move
-   * entries back) against a map of the same pairs, through growth and shrinking.
+   * Random hashes crowded into few table slots (so probe runs are long and deletions move entries
+   * back) against a map of the same pairs, through growth and shrinking.
    */
   @Test
   void crowdedHashesAnswerLikeAMap() {

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 class SettlementTest {
   private final MutableClock clock = new MutableClock(Events.T0);
   private final RecordingMetricRelay metrics = new RecordingMetricRelay();
-  private final Settlement settlement = new Settlement(clock, metrics,
-      new RecordingDeadLetterSink(), null, 10, Duration.ofMinutes(10), 2, 1);
+  private final Settlement settlement =
+      new Settlement(
+          clock, metrics, new RecordingDeadLetterSink(), null, 10, Duration.ofMinutes(10), 2, 1);
 
   private void applied(String id) {
     Flight f = IdWindowTest.flight(id);
@@ -29,7 +30,8 @@ class SettlementTest {
     assertThat(metrics.calls(RouterMetrics.DEDUP_FORGOTTEN)).isEmpty();
     applied("c");
     applied("d");
-    assertThat(metrics.calls(RouterMetrics.DEDUP_FORGOTTEN)).extracting(Call::value)
+    assertThat(metrics.calls(RouterMetrics.DEDUP_FORGOTTEN))
+        .extracting(Call::value)
         .containsExactly(1.0, 1.0);
     assertThat(settlement.admit(IdWindowTest.flight("a"))).as("a was forgotten").isTrue();
   }

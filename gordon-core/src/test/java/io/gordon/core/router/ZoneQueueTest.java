@@ -82,15 +82,18 @@ class ZoneQueueTest {
   }
 
   private ZoneQueue start(GatedProvider p) {
-    queue = new ZoneQueue(p, new ProviderCalls("gated", "example.com.", MetricRelay.noop(), null),
-        PublishStage.MAX_BATCH);
+    queue =
+        new ZoneQueue(
+            p,
+            new ProviderCalls("gated", "example.com.", MetricRelay.noop(), null),
+            PublishStage.MAX_BATCH);
     queue.start();
     return queue;
   }
 
   private static ZoneQueue.Request request(String name, CountDownLatch done) {
-    Change c = new Change.Replace(RecordSet.of(name + ".example.com.", RecordType.A, 300,
-        "10.0.0.1"));
+    Change c =
+        new Change.Replace(RecordSet.of(name + ".example.com.", RecordType.A, 300, "10.0.0.1"));
     return new ZoneQueue.Request(List.of(c), (results, error) -> done.countDown());
   }
 
@@ -103,7 +106,8 @@ class ZoneQueueTest {
     assertThat(p.entered.tryAcquire(WAIT_S, TimeUnit.SECONDS)).as("first call").isTrue();
     q.add(request("b", done));
     assertThat(p.entered.tryAcquire(WAIT_S, TimeUnit.SECONDS))
-        .as("second call started while the first is held").isTrue();
+        .as("second call started while the first is held")
+        .isTrue();
     assertThat(p.running.get()).isEqualTo(2);
     // Both slots busy: the next requests wait, and then go together in one call.
     q.add(request("c", done));

@@ -34,30 +34,36 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GordonRuntimeIT {
-  private static final EventCodec CODEC = new EventCodec() {
-    @Override
-    public DnsEvent decode(String json) {
-      throw new UnsupportedOperationException();
-    }
+  private static final EventCodec CODEC =
+      new EventCodec() {
+        @Override
+        public DnsEvent decode(String json) {
+          throw new UnsupportedOperationException();
+        }
 
-    @Override
-    public List<io.gordon.api.plugin.Decoded> decodeAll(String body) {
-      throw new UnsupportedOperationException();
-    }
+        @Override
+        public List<io.gordon.api.plugin.Decoded> decodeAll(String body) {
+          throw new UnsupportedOperationException();
+        }
 
-    @Override
-    public String encode(DnsEvent event) {
-      return "{}";
-    }
-  };
+        @Override
+        public String encode(DnsEvent event) {
+          return "{}";
+        }
+      };
   private final Clock clock = Clock.systemUTC();
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private EventMessage msg(int i) {
-    return EventMessage.create("m" + i, DnsEvent.of(Action.ADDITIONS, clock.instant(),
-        List.of(RecordSet.of("h" + i + ".example.com", RecordType.A, 300, "10.0.0.1"))),
-        "consume", clock.instant(), Map.of());
+    return EventMessage.create(
+        "m" + i,
+        DnsEvent.of(
+            Action.ADDITIONS,
+            clock.instant(),
+            List.of(RecordSet.of("h" + i + ".example.com", RecordType.A, 300, "10.0.0.1"))),
+        "consume",
+        clock.instant(),
+        Map.of());
   }
 
   @Test
@@ -83,7 +89,8 @@ class GordonRuntimeIT {
     closer.join(10_000);
 
     assertThat(closer.isAlive()).isFalse();
-    assertThat(source.delivery().settlements()).hasSize(10)
+    assertThat(source.delivery().settlements())
+        .hasSize(10)
         .allMatch(s -> s.outcome() instanceof Outcome.Applied);
     assertThat(source.shutdowns()).isEqualTo(1);
     assertThat(dns.inner.shutdowns()).isEqualTo(1);
@@ -103,8 +110,9 @@ class GordonRuntimeIT {
     rt.close();
     dns.gate.countDown();
 
-    assertThat(source.delivery().settlements()).extracting(s -> s.outcome()).containsOnly(
-        new Outcome.Redeliver("service stopped before the message was done"));
+    assertThat(source.delivery().settlements())
+        .extracting(s -> s.outcome())
+        .containsOnly(new Outcome.Redeliver("service stopped before the message was done"));
     assertThat(source.shutdowns()).isEqualTo(1);
   }
 
@@ -112,8 +120,10 @@ class GordonRuntimeIT {
   void sourceWhoseRunFailsIsRestartedAndReportedUnhealthy() throws Exception {
     FakeEventSource source = new FakeEventSource();
     source.failNextRun(new IllegalStateException("broker down"));
-    TestAssembly t = new TestAssembly(dir).source("src", source)
-        .provider("mem", new InMemoryDnsProvider("mem", "example.com"));
+    TestAssembly t =
+        new TestAssembly(dir)
+            .source("src", source)
+            .provider("mem", new InMemoryDnsProvider("mem", "example.com"));
     Assembly a = t.build(clock, CODEC);
     try (GordonRuntime rt = GordonRuntime.start(a, clock, Duration.ofMillis(10))) {
       await().until(() -> source.runs() == 2);
@@ -128,10 +138,18 @@ class GordonRuntimeIT {
   void providerRefusingItsKeyTurnsReadyzOffWithTheReasonWhileHealthzStaysOk() throws Exception {
     FakeEventSource source = new FakeEventSource();
     InMemoryDnsProvider dns = new InMemoryDnsProvider("rfc2136", "example.com");
-    dns.failChanges(c -> new io.gordon.api.ProviderException("rfc2136", "example.com.", "", "",
-        false, "TSIG key 'gordon' rejected by 127.0.0.1:53: BADKEY", null));
-    Assembly a = new TestAssembly(dir).source("src", source).provider("rfc2136", dns)
-        .build(clock, CODEC);
+    dns.failChanges(
+        c ->
+            new io.gordon.api.ProviderException(
+                "rfc2136",
+                "example.com.",
+                "",
+                "",
+                false,
+                "TSIG key 'gordon' rejected by 127.0.0.1:53: BADKEY",
+                null));
+    Assembly a =
+        new TestAssembly(dir).source("src", source).provider("rfc2136", dns).build(clock, CODEC);
     try (GordonRuntime rt = GordonRuntime.start(a, clock, Duration.ofMillis(10))) {
       assertThat(readyz(rt)).isEqualTo(200);
       source.emit(msg(1));
@@ -139,7 +157,8 @@ class GordonRuntimeIT {
 
       HttpResponse<String> r = get(rt, "/readyz");
       assertThat(r.statusCode()).isEqualTo(503);
-      assertThat(r.body()).contains("rfc2136 zone example.com.: failing since ")
+      assertThat(r.body())
+          .contains("rfc2136 zone example.com.: failing since ")
           .contains(": last write failed: TSIG key 'gordon' rejected by 127.0.0.1:53: BADKEY");
       assertThat(get(rt, "/healthz").statusCode()).isEqualTo(200);
 
@@ -151,15 +170,19 @@ class GordonRuntimeIT {
   }
 
   private static HttpResponse<String> get(GordonRuntime rt, String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-        "http://127.0.0.1:" + rt.adminPort() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rt.adminPort() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private static int readyz(GordonRuntime rt) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-        "http://127.0.0.1:" + rt.adminPort() + "/readyz")).build(),
-        HttpResponse.BodyHandlers.ofString()).statusCode();
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rt.adminPort() + "/readyz"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .statusCode();
   }
 
   /** Holds every apply call until the gate opens. */

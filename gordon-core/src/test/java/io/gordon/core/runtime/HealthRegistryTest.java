@@ -19,8 +19,9 @@ class HealthRegistryTest {
     HealthReporter source = health.register("pubsub");
     source.down("not consuming yet: waiting for subscription s");
     health.started("pubsub");
-    assertThat(health.problems()).containsExactly("pubsub: failing since " + T0
-        + ": not consuming yet: waiting for subscription s");
+    assertThat(health.problems())
+        .containsExactly(
+            "pubsub: failing since " + T0 + ": not consuming yet: waiting for subscription s");
     source.healthy();
     assertThat(health.problems()).isEmpty();
   }
@@ -32,7 +33,7 @@ class HealthRegistryTest {
     source.unhealthy("flaky");
     assertThat(health.problems()).isEmpty();
     source.down("subscription s does not exist");
-    assertThat(health.problems()).containsExactly("pubsub: failing since " + T0
-        + ": subscription s does not exist");
+    assertThat(health.problems())
+        .containsExactly("pubsub: failing since " + T0 + ": subscription s does not exist");
   }
 }

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PipelineOnceTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** A source that is also the cleanup handler, as the original's Pub/Sub consumer. */
   static final class CleaningSource extends FakeEventSource implements MessageHandler {
@@ -49,16 +48,27 @@ class PipelineOnceTest {
     CleaningSource source = new CleaningSource();
     InMemoryDnsProvider dns = new InMemoryDnsProvider("mem", "example.com");
     Clock clock = Clock.systemUTC();
-    Assembly a = new TestAssembly(dir).source("src", source).provider("mem", dns)
-        .build(clock, (EventCodec) null);
-    EventMessage m = EventMessage.create("m1", DnsEvent.of(Action.ADDITIONS, clock.instant(),
-        List.of(RecordSet.of("www.example.com", RecordType.A, 300, "10.0.0.1"))), "consume",
-        clock.instant(), Map.of());
+    Assembly a =
+        new TestAssembly(dir)
+            .source("src", source)
+            .provider("mem", dns)
+            .build(clock, (EventCodec) null);
+    EventMessage m =
+        EventMessage.create(
+            "m1",
+            DnsEvent.of(
+                Action.ADDITIONS,
+                clock.instant(),
+                List.of(RecordSet.of("www.example.com", RecordType.A, 300, "10.0.0.1"))),
+            "consume",
+            clock.instant(),
+            Map.of());
 
     List<Settled> out = Pipeline.runOnce(a, List.of(m), Duration.ofSeconds(10));
 
     assertThat(out).extracting(Settled::outcome).containsExactly(new Outcome.Applied());
-    assertThat(out.get(0).history()).extracting(HistoryEntry::message)
+    assertThat(out.get(0).history())
+        .extracting(HistoryEntry::message)
         .contains("published replace www.example.com./A: applied");
     assertThat(source.cleaned).containsExactly("m1@cleanup");
     assertThat(source.starts()).isZero();

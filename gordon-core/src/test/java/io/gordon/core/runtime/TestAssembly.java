@@ -59,13 +59,27 @@ final class TestAssembly {
 
   Assembly build(Clock clock, EventCodec codec) {
     CoreSettings d = CoreSettings.defaults(dir);
-    CoreSettings s = new CoreSettings(dir, List.of(), false, "metrics-logger", route,
-        d.maxInFlight(), shutdownTimeout, d.maxMsgAge(), d.maxClockSkew(), d.dedupWindow(), healthThreshold,
-        d.retry(), dir.resolve("dl.jsonl"), new CoreSettings.Admin(true, "127.0.0.1:0"),
-        d.events(), d.logging());
+    CoreSettings s =
+        new CoreSettings(
+            dir,
+            List.of(),
+            false,
+            "metrics-logger",
+            route,
+            d.maxInFlight(),
+            shutdownTimeout,
+            d.maxMsgAge(),
+            d.maxClockSkew(),
+            d.dedupWindow(),
+            healthThreshold,
+            d.retry(),
+            dir.resolve("dl.jsonl"),
+            new CoreSettings.Admin(true, "127.0.0.1:0"),
+            d.events(),
+            d.logging());
     HealthRegistry health = new HealthRegistry(clock, healthThreshold);
     order.forEach(p -> health.register(p.name()));
-    return new Assembly(s, sources, handlers, providers, metrics, deadLetters, codec, health,
-        order);
+    return new Assembly(
+        s, sources, handlers, providers, metrics, deadLetters, codec, health, order);
   }
 }

@@ -22,10 +22,10 @@ import java.util.OptionalInt;
 
 /**
  * The GCE enricher ({@code gcp.enricher}, phase {@code enrich}). For an audit-log insert it reads
- * the instance from Compute, polling with bounded exponential backoff while it has no address
- * yet, and adds {@code <instance>.<dns_zone> A <ip>}; for a delete it looks the A record up
- * through the DNS provider and asks for the removal of exactly that rdata. Events that carry
- * records pass through.
+ * the instance from Compute, polling with bounded exponential backoff while it has no address yet,
+ * and adds {@code <instance>.<dns_zone> A <ip>}; for a delete it looks the A record up through the
+ * DNS provider and asks for the removal of exactly that rdata. Events that carry records pass
+ * through.
  */
 final class GceEnricher implements MessageHandler {
   private final PluginContext context;
@@ -54,20 +54,25 @@ final class GceEnricher implements MessageHandler {
     if (event.action() == Action.ADDITIONS) {
       String ip = address(message.id(), ref);
       RecordSet record = RecordSet.of(fqdn, RecordType.A, settings.defaultTtl(), ip);
-      return note(message.withEvent(event.withRecords(List.of(record))),
+      return note(
+          message.withEvent(event.withRecords(List.of(record))),
           "Enriched msg with 1 resource record(s).");
     }
     Optional<RecordSet> live = context.records().read(fqdn, RecordType.A);
     if (live.isEmpty()) {
       RecordSet whole = new RecordSet(fqdn, RecordType.A, OptionalInt.empty(), List.of());
-      return note(message.withEvent(event.withRecords(List.of(whole))),
+      return note(
+          message.withEvent(event.withRecords(List.of(whole))),
           "No A record found for " + fqdn + "; nothing to delete.");
     }
-    RecordSet toRemove = new RecordSet(fqdn, RecordType.A, OptionalInt.empty(),
-        live.get().rdata());
-    return note(message.withEvent(event.withRecords(List.of(toRemove))),
-        "Enriched msg with 1 resource record(s) to delete: " + fqdn + " A "
-            + live.get().rdata() + ".");
+    RecordSet toRemove = new RecordSet(fqdn, RecordType.A, OptionalInt.empty(), live.get().rdata());
+    return note(
+        message.withEvent(event.withRecords(List.of(toRemove))),
+        "Enriched msg with 1 resource record(s) to delete: "
+            + fqdn
+            + " A "
+            + live.get().rdata()
+            + ".");
   }
 
   private EventMessage note(EventMessage m, String text) {
@@ -84,8 +89,8 @@ final class GceEnricher implements MessageHandler {
       }
       Instance instance;
       try {
-        instance = call(() -> compute.instances().get(ref.project(), ref.zone(), ref.name())
-            .execute());
+        instance =
+            call(() -> compute.instances().get(ref.project(), ref.zone(), ref.name()).execute());
       } catch (ApiCallException e) {
         ApiError err = e.error();
         if (err.kind() != ApiError.Kind.RETRIABLE) {
@@ -99,16 +104,22 @@ final class GceEnricher implements MessageHandler {
         return ip.get();
       }
       if (!InstanceAddress.mayStillGetOne(instance)) {
-        throw new PermanentException("instance " + ref + " is " + instance.getStatus()
-            + " and has no " + (settings.useInternalIp() ? "internal" : "external NAT")
-            + " IP" + (settings.useInternalIp() ? "" : " (set use_internal_ip = true to "
-                + "publish its internal IP)"));
+        throw new PermanentException(
+            "instance "
+                + ref
+                + " is "
+                + instance.getStatus()
+                + " and has no "
+                + (settings.useInternalIp() ? "internal" : "external NAT")
+                + " IP"
+                + (settings.useInternalIp()
+                    ? ""
+                    : " (set use_internal_ip = true to " + "publish its internal IP)"));
       }
       last = "instance is " + instance.getStatus() + " without an address yet";
-      context.logger().log(System.Logger.Level.DEBUG, "[msg-{0}] {1}: {2}", messageId, ref,
-          last);
+      context.logger().log(System.Logger.Level.DEBUG, "[msg-{0}] {1}: {2}", messageId, ref, last);
     }
-    throw new RetriableException("no address for " + ref + " after " + settings.retries()
-        + " reads: " + last);
+    throw new RetriableException(
+        "no address for " + ref + " after " + settings.retries() + " reads: " + last);
   }
 }

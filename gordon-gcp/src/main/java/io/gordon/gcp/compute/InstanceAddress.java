@@ -27,13 +27,16 @@ final class InstanceAddress {
     if (nic.getAccessConfigs() == null) {
       return Optional.empty();
     }
-    return nic.getAccessConfigs().stream().map(AccessConfig::getNatIP)
-        .filter(ip -> ip != null && !ip.isBlank()).findFirst();
+    return nic.getAccessConfigs().stream()
+        .map(AccessConfig::getNatIP)
+        .filter(ip -> ip != null && !ip.isBlank())
+        .findFirst();
   }
 
   /** Whether the instance may still get its address (it is starting, or its state is unknown). */
   static boolean mayStillGetOne(Instance instance) {
-    return instance.getStatus() == null || STARTING.contains(instance.getStatus())
+    return instance.getStatus() == null
+        || STARTING.contains(instance.getStatus())
         || instance.getNetworkInterfaces() == null;
   }
 }

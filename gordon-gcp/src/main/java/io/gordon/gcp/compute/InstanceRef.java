@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A GCE instance named by an audit log's {@code resourceName}:
- * {@code projects/<id or number>/zones/<zone>/instances/<name>}.
+ * A GCE instance named by an audit log's {@code resourceName}: {@code projects/<id or
+ * number>/zones/<zone>/instances/<name>}.
  *
  * @param project project id or number
  * @param zone the compute zone, e.g. {@code us-central1-c}
@@ -24,8 +24,11 @@ record InstanceRef(String project, String zone, String name) {
   static InstanceRef parse(String resourceName) {
     Matcher m = RESOURCE.matcher(resourceName);
     if (!m.matches()) {
-      throw new PermanentException("resourceName \"" + resourceName + "\" is not a GCE instance "
-          + "(expected projects/<project>/zones/<zone>/instances/<name>)");
+      throw new PermanentException(
+          "resourceName \""
+              + resourceName
+              + "\" is not a GCE instance "
+              + "(expected projects/<project>/zones/<zone>/instances/<name>)");
     }
     return new InstanceRef(m.group(1), m.group(2), m.group(3));
   }

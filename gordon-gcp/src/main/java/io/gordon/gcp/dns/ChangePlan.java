@@ -24,10 +24,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Folds a batch of changes for one zone, in order, over the live record sets, and works out the
- * one Cloud DNS change that gets from the live state to the result: for every RRset that differs,
- * a deletion of the live RRset exactly as read (so that a concurrent writer makes Cloud DNS refuse
- * it with 412) and an addition of the result. Pure: no I/O.
+ * Folds a batch of changes for one zone, in order, over the live record sets, and works out the one
+ * Cloud DNS change that gets from the live state to the result: for every RRset that differs, a
+ * deletion of the live RRset exactly as read (so that a concurrent writer makes Cloud DNS refuse it
+ * with 412) and an addition of the result. Pure: no I/O.
  */
 final class ChangePlan {
   static final String PROVIDER = "gcp.publisher";
@@ -54,9 +54,7 @@ final class ChangePlan {
   private final Map<String, String> markers = new HashMap<>();
   private final List<Verdict> verdicts = new ArrayList<>();
 
-  /**
-   * Plans {@code changes} for zone {@code zone} given every live RRset at the names concerned.
-   */
+  /** Plans {@code changes} for zone {@code zone} given every live RRset at the names concerned. */
   ChangePlan(String zone, int defaultTtl, List<Change> changes, List<ResourceRecordSet> liveSets) {
     this.zone = zone;
     this.defaultTtl = defaultTtl;
@@ -94,9 +92,9 @@ final class ChangePlan {
 
   /**
    * The RRsets whose result differs from the live state, in first-touched order, each with its
-   * owner marker's change when claimed. A marker that stays as it is goes out as a deletion
-   * exactly as read plus the same addition: a precondition that makes Cloud DNS refuse the
-   * change (412) when another writer changed the ownership meanwhile.
+   * owner marker's change when claimed. A marker that stays as it is goes out as a deletion exactly
+   * as read plus the same addition: a precondition that makes Cloud DNS refuse the change (412)
+   * when another writer changed the ownership meanwhile.
    */
   List<RrsetDiff> diffs() {
     List<RrsetDiff> out = new ArrayList<>();
@@ -153,11 +151,21 @@ final class ChangePlan {
     }
     RecordSet current = state.get(key);
     Optional<List<String>> expected = c.expected();
-    if (expected.isPresent() && !Set.copyOf(expected.get()).equals(current == null ? Set.of()
-        : Set.copyOf(current.rdata()))) {
-      return new Refused(new ConflictException(PROVIDER, zone, r.name(), r.type().name(),
-          "expected " + key + " to hold " + new TreeSet<>(expected.get()) + " but found "
-              + (current == null ? "no RRset" : new TreeSet<>(current.rdata()))));
+    if (expected.isPresent()
+        && !Set.copyOf(expected.get())
+            .equals(current == null ? Set.of() : Set.copyOf(current.rdata()))) {
+      return new Refused(
+          new ConflictException(
+              PROVIDER,
+              zone,
+              r.name(),
+              r.type().name(),
+              "expected "
+                  + key
+                  + " to hold "
+                  + new TreeSet<>(expected.get())
+                  + " but found "
+                  + (current == null ? "no RRset" : new TreeSet<>(current.rdata()))));
     }
     if (c.ownership().isPresent()) {
       return owned(c, current, c.ownership().get());
@@ -173,16 +181,22 @@ final class ChangePlan {
   }
 
   /**
-   * A claimed change: checked against the RRset's owner marker as read, which the same Cloud
-   * DNS change writes (when this owner did not hold it yet) or removes (when the RRset ends
-   * empty).
+   * A claimed change: checked against the RRset's owner marker as read, which the same Cloud DNS
+   * change writes (when this owner did not hold it yet) or removes (when the RRset ends empty).
    */
   private Verdict owned(Change c, RecordSet current, Ownership claim) {
     RecordSet r = c.records();
     if (OwnerMarker.isReserved(r.name())) {
-      return new Refused(new OwnershipException(r.name() + " " + r.type() + " is a marker name"
-          + " (names starting with " + OwnerMarker.PREFIX + " are reserved for owner markers);"
-          + " not changed"));
+      return new Refused(
+          new OwnershipException(
+              r.name()
+                  + " "
+                  + r.type()
+                  + " is a marker name"
+                  + " (names starting with "
+                  + OwnerMarker.PREFIX
+                  + " are reserved for owner markers);"
+                  + " not changed"));
     }
     String markerKey;
     try {
@@ -190,10 +204,12 @@ final class ChangePlan {
     } catch (IllegalArgumentException e) {
       return refuse(c, e.getMessage());
     }
-    Optional<String> owner = Optional.ofNullable(state.get(markerKey))
-        .filter(m -> m.rdata().size() == 1).flatMap(m -> OwnerMarker.parse(m.rdata().get(0)))
-        .filter(m -> m.record().equals(r.name()) && m.type() == r.type())
-        .map(OwnerMarker::ownerId);
+    Optional<String> owner =
+        Optional.ofNullable(state.get(markerKey))
+            .filter(m -> m.rdata().size() == 1)
+            .flatMap(m -> OwnerMarker.parse(m.rdata().get(0)))
+            .filter(m -> m.record().equals(r.name()) && m.type() == r.type())
+            .map(OwnerMarker::ownerId);
     Optional<OwnershipException> refusal = claim.check(c, current != null, owner);
     if (refusal.isPresent()) {
       return new Refused(refusal.get());
@@ -207,8 +223,10 @@ final class ChangePlan {
     if (now == null && state.get(markerKey) != null) {
       state.put(markerKey, null);
     } else if (now != null && owner.filter(claim.ownerId()::equals).isEmpty()) {
-      state.put(markerKey, new OwnerMarker(claim.ownerId(), r.name(), r.type())
-          .recordSet(zone, now.ttlOr(defaultTtl)));
+      state.put(
+          markerKey,
+          new OwnerMarker(claim.ownerId(), r.name(), r.type())
+              .recordSet(zone, now.ttlOr(defaultTtl)));
       return new Pending(r.key());
     }
     return v;
@@ -217,16 +235,23 @@ final class ChangePlan {
   private Verdict replace(Change.Replace c, RecordSet current) {
     RecordSet r = c.records();
     Set<String> types = typesAtName.getOrDefault(r.name(), new HashSet<>());
-    boolean clash = r.type() == RecordType.CNAME
-        ? types.stream().anyMatch(t -> !t.equals("CNAME")) : types.contains("CNAME");
+    boolean clash =
+        r.type() == RecordType.CNAME
+            ? types.stream().anyMatch(t -> !t.equals("CNAME"))
+            : types.contains("CNAME");
     if (clash) {
-      return refuse(c, "a CNAME at " + r.name() + " cannot coexist with other data (present: "
-          + new TreeSet<>(types) + ")");
+      return refuse(
+          c,
+          "a CNAME at "
+              + r.name()
+              + " cannot coexist with other data (present: "
+              + new TreeSet<>(types)
+              + ")");
     }
     RecordSet desired = r.ttl().isPresent() ? r : r.withTtl(defaultTtl);
     if (same(current, desired)) {
-      return new Noop(r.key() + " already holds " + desired.rdata() + " with TTL "
-          + desired.ttlOr(defaultTtl));
+      return new Noop(
+          r.key() + " already holds " + desired.rdata() + " with TTL " + desired.ttlOr(defaultTtl));
     }
     state.put(r.key(), desired);
     typesAtName.computeIfAbsent(r.name(), k -> new HashSet<>()).add(r.type().name());
@@ -252,8 +277,8 @@ final class ChangePlan {
   }
 
   private Refused refuse(Change c, String why) {
-    return new Refused(new ProviderException(PROVIDER, zone, c.name(), c.type().name(), false,
-        why, null));
+    return new Refused(
+        new ProviderException(PROVIDER, zone, c.name(), c.type().name(), false, why, null));
   }
 
   static boolean same(RecordSet a, RecordSet b) {
@@ -264,7 +289,11 @@ final class ChangePlan {
   }
 
   static ResourceRecordSet toApi(RecordSet r) {
-    return new ResourceRecordSet().setKind("dns#resourceRecordSet").setName(r.name())
-        .setType(r.type().name()).setTtl(r.ttl().getAsInt()).setRrdatas(r.rdata());
+    return new ResourceRecordSet()
+        .setKind("dns#resourceRecordSet")
+        .setName(r.name())
+        .setType(r.type().name())
+        .setTtl(r.ttl().getAsInt())
+        .setRrdatas(r.rdata());
   }
 }

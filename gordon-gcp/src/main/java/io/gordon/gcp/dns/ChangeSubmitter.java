@@ -47,15 +47,16 @@ final class ChangeSubmitter {
       deletions.addAll(d.deletions());
       additions.addAll(d.additions());
     }
-    Change body = new Change().setKind("dns#change").setAdditions(additions)
-        .setDeletions(deletions);
+    Change body =
+        new Change().setKind("dns#change").setAdditions(additions).setDeletions(deletions);
     String operationId = UUID.randomUUID().toString();
     for (int attempt = 0; ; attempt++) {
       try {
         Change created = api.create(managedZone, body, operationId);
         return await(managedZone, created);
       } catch (ApiCallException e) {
-        if (e.error().kind() != ApiError.Kind.RETRIABLE || attempt >= retries
+        if (e.error().kind() != ApiError.Kind.RETRIABLE
+            || attempt >= retries
             || !backoff.sleep(attempt)) {
           return new Failed(e.error());
         }

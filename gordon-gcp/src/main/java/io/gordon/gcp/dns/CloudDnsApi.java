@@ -15,12 +15,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Cloud DNS v1 calls gordon makes, for one project, over the apiary client. Lists follow
- * {@code nextPageToken} to the end. Every failure is an {@link ApiCallException}.
+ * The Cloud DNS v1 calls gordon makes, for one project, over the apiary client. Lists follow {@code
+ * nextPageToken} to the end. Every failure is an {@link ApiCallException}.
  */
 final class CloudDnsApi {
   /** The page size asked for in lists (the server may return fewer). */
   static final int PAGE_SIZE = 1000;
+
   private final Dns dns;
   private final String project;
 
@@ -43,8 +44,9 @@ final class CloudDnsApi {
     String token = null;
     do {
       String t = token;
-      ManagedZonesListResponse r = call(() -> dns.managedZones().list(project)
-          .setDnsName(dnsName).setPageToken(t).execute());
+      ManagedZonesListResponse r =
+          call(
+              () -> dns.managedZones().list(project).setDnsName(dnsName).setPageToken(t).execute());
       if (r.getManagedZones() != null) {
         out.addAll(r.getManagedZones());
       }
@@ -58,14 +60,21 @@ final class CloudDnsApi {
   }
 
   /** The record sets at {@code name} (every type when {@code type} is null), or the zone's. */
-  List<ResourceRecordSet> rrsets(String zone, String name, String type)
-      throws ApiCallException {
+  List<ResourceRecordSet> rrsets(String zone, String name, String type) throws ApiCallException {
     List<ResourceRecordSet> out = new ArrayList<>();
     String token = null;
     do {
       String t = token;
-      ResourceRecordSetsListResponse r = call(() -> dns.resourceRecordSets().list(project, zone)
-          .setName(name).setType(type).setMaxResults(PAGE_SIZE).setPageToken(t).execute());
+      ResourceRecordSetsListResponse r =
+          call(
+              () ->
+                  dns.resourceRecordSets()
+                      .list(project, zone)
+                      .setName(name)
+                      .setType(type)
+                      .setMaxResults(PAGE_SIZE)
+                      .setPageToken(t)
+                      .execute());
       if (r.getRrsets() != null) {
         out.addAll(r.getRrsets());
       }
@@ -74,14 +83,17 @@ final class CloudDnsApi {
     return out;
   }
 
-  Optional<ResourceRecordSet> rrset(String zone, String name, String type)
-      throws ApiCallException {
+  Optional<ResourceRecordSet> rrset(String zone, String name, String type) throws ApiCallException {
     return rrsets(zone, name, type).stream().findFirst();
   }
 
   Change create(String zone, Change change, String clientOperationId) throws ApiCallException {
-    return call(() -> dns.changes().create(project, zone, change)
-        .setClientOperationId(clientOperationId).execute());
+    return call(
+        () ->
+            dns.changes()
+                .create(project, zone, change)
+                .setClientOperationId(clientOperationId)
+                .execute());
   }
 
   Change change(String zone, String id) throws ApiCallException {

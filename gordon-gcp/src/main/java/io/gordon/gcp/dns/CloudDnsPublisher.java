@@ -24,10 +24,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The Cloud DNS provider ({@code gcp.publisher}): each call to {@link #apply} becomes one
- * {@code changes.create} per zone (split only beyond the project's quotas), with additions that
- * replace by deleting the live RRset exactly as read. See {@link ZoneApplier} for the conflict,
- * retry and wait rules.
+ * The Cloud DNS provider ({@code gcp.publisher}): each call to {@link #apply} becomes one {@code
+ * changes.create} per zone (split only beyond the project's quotas), with additions that replace by
+ * deleting the live RRset exactly as read. See {@link ZoneApplier} for the conflict, retry and wait
+ * rules.
  */
 final class CloudDnsPublisher implements DnsProvider {
   private final PluginContext context;
@@ -56,8 +56,9 @@ final class CloudDnsPublisher implements DnsProvider {
     } catch (RetriableException e) {
       // Not fatal: the API may be back by the first change; readiness says why meanwhile.
       context.health().unhealthy("Cloud DNS unreachable at start: " + e.getMessage());
-      context.logger().log(System.Logger.Level.WARNING, "{0}: {1}", context.pluginName(),
-          e.getMessage());
+      context
+          .logger()
+          .log(System.Logger.Level.WARNING, "{0}: {1}", context.pluginName(), e.getMessage());
     }
   }
 
@@ -73,9 +74,18 @@ final class CloudDnsPublisher implements DnsProvider {
     for (Change c : changes) {
       Optional<String> zone = zoneOf(c.name());
       if (zone.isEmpty()) {
-        out.put(c, new ChangeResult.Failed(c, new ProviderException(ChangePlan.PROVIDER, "",
-            c.name(), c.type().name(), false, c.name() + " is not in any zone this provider "
-                + "manages " + zones, null)));
+        out.put(
+            c,
+            new ChangeResult.Failed(
+                c,
+                new ProviderException(
+                    ChangePlan.PROVIDER,
+                    "",
+                    c.name(),
+                    c.type().name(),
+                    false,
+                    c.name() + " is not in any zone this provider " + "manages " + zones,
+                    null)));
       } else {
         byZone.computeIfAbsent(zone.get(), k -> new ArrayList<>()).add(c);
       }
@@ -102,8 +112,12 @@ final class CloudDnsPublisher implements DnsProvider {
   @Override
   public Optional<RecordSet> read(String name, RecordType type) {
     String n = DnsNames.normalize(name);
-    String zone = zoneOf(n).orElseThrow(() -> new PermanentException(n
-        + " is not in any zone this provider manages " + zones));
+    String zone =
+        zoneOf(n)
+            .orElseThrow(
+                () ->
+                    new PermanentException(
+                        n + " is not in any zone this provider manages " + zones));
     try {
       return api.rrset(resolver.managedZone(zone), n, type.name()).map(CloudDnsPublisher::parse);
     } catch (ApiCallException e) {
@@ -136,9 +150,14 @@ final class CloudDnsPublisher implements DnsProvider {
         resolver.managedZone(z);
       }
     } catch (ApiCallException e) {
-      throw new ProviderException(ChangePlan.PROVIDER, "", "", "", e.error().kind()
-          == ApiError.Kind.RETRIABLE, "Cloud DNS project " + api.project() + ": "
-          + e.error().describe(), e);
+      throw new ProviderException(
+          ChangePlan.PROVIDER,
+          "",
+          "",
+          "",
+          e.error().kind() == ApiError.Kind.RETRIABLE,
+          "Cloud DNS project " + api.project() + ": " + e.error().describe(),
+          e);
     } catch (RetriableException | PermanentException e) {
       throw new ProviderException(ChangePlan.PROVIDER, "", "", "", false, e.getMessage(), e);
     }
@@ -152,16 +171,32 @@ final class CloudDnsPublisher implements DnsProvider {
         quota = QuotaLimits.of(api.quota());
       } catch (ApiCallException e) {
         if (e.error().kind() == ApiError.Kind.RETRIABLE) {
-          throw new RetriableException("cannot read the quotas of Cloud DNS project "
-              + api.project() + ": " + e.getMessage(), e);
+          throw new RetriableException(
+              "cannot read the quotas of Cloud DNS project "
+                  + api.project()
+                  + ": "
+                  + e.getMessage(),
+              e);
         }
-        context.logger().log(System.Logger.Level.WARNING, "{0}: cannot read the quotas of "
-            + "project {1} ({2}); using the documented defaults", context.pluginName(),
-            api.project(), e.getMessage());
+        context
+            .logger()
+            .log(
+                System.Logger.Level.WARNING,
+                "{0}: cannot read the quotas of "
+                    + "project {1} ({2}); using the documented defaults",
+                context.pluginName(),
+                api.project(),
+                e.getMessage());
         quota = QuotaLimits.DEFAULT;
       }
-      a = new ZoneApplier(api, settings.submitter(api), quota, settings.defaultTtl(),
-          settings.conflictRetries(), context.metrics());
+      a =
+          new ZoneApplier(
+              api,
+              settings.submitter(api),
+              quota,
+              settings.defaultTtl(),
+              settings.conflictRetries(),
+              context.metrics());
       applier = a;
     }
     return a;
@@ -187,8 +222,11 @@ final class CloudDnsPublisher implements DnsProvider {
   }
 
   static RecordSet parse(ResourceRecordSet r) {
-    return new RecordSet(r.getName().toLowerCase(Locale.ROOT), RecordType.parse(r.getType()),
-        r.getTtl() == null ? OptionalInt.empty() : OptionalInt.of(r.getTtl()), r.getRrdatas());
+    return new RecordSet(
+        r.getName().toLowerCase(Locale.ROOT),
+        RecordType.parse(r.getType()),
+        r.getTtl() == null ? OptionalInt.empty() : OptionalInt.of(r.getTtl()),
+        r.getRrdatas());
   }
 
   private static RuntimeException failure(String what, ApiError error) {

@@ -20,9 +20,16 @@ import java.util.Set;
  * @param backoff delays between those retries
  * @param conflictRetries re-reads after a concurrent change
  */
-record CloudDnsSettings(String project, Set<String> zones, String zonePrefix,
-    boolean namingFallback, int defaultTtl, Duration waitTimeout, int apiRetries,
-    Backoff backoff, int conflictRetries) {
+record CloudDnsSettings(
+    String project,
+    Set<String> zones,
+    String zonePrefix,
+    boolean namingFallback,
+    int defaultTtl,
+    Duration waitTimeout,
+    int apiRetries,
+    Backoff backoff,
+    int conflictRetries) {
 
   /** Copies the zones. */
   CloudDnsSettings {
@@ -33,15 +40,17 @@ record CloudDnsSettings(String project, Set<String> zones, String zonePrefix,
   static CloudDnsSettings from(PluginConfig c) {
     Set<String> zones = new LinkedHashSet<>();
     zones.add(DnsNames.normalize(c.get(CloudDnsPublisherFactory.DNS_ZONE)));
-    c.get(CloudDnsPublisherFactory.ADDITIONAL_ZONES).forEach(z -> zones.add(
-        DnsNames.normalize(z)));
-    return new CloudDnsSettings(c.get(CloudDnsPublisherFactory.PROJECT), zones,
+    c.get(CloudDnsPublisherFactory.ADDITIONAL_ZONES).forEach(z -> zones.add(DnsNames.normalize(z)));
+    return new CloudDnsSettings(
+        c.get(CloudDnsPublisherFactory.PROJECT),
+        zones,
         c.get(CloudDnsPublisherFactory.ZONE_PREFIX),
         c.get(CloudDnsPublisherFactory.ZONE_NAMING_FALLBACK),
         c.get(CloudDnsPublisherFactory.DEFAULT_TTL),
         c.get(CloudDnsPublisherFactory.PUBLISH_WAIT_TIMEOUT),
         c.get(CloudDnsPublisherFactory.API_RETRIES),
-        new Backoff(c.get(CloudDnsPublisherFactory.API_RETRY_DELAY),
+        new Backoff(
+            c.get(CloudDnsPublisherFactory.API_RETRY_DELAY),
             c.get(CloudDnsPublisherFactory.API_RETRY_MAX_DELAY)),
         c.get(CloudDnsPublisherFactory.CONFLICT_RETRIES));
   }

@@ -15,10 +15,9 @@ import java.util.Optional;
 
 /**
  * The janitor's {@code gcp.gdns}: reads whole Cloud DNS zones (rrsets.list, every page) for the
- * reconciler, finding each zone's managed zone by DNS name (or the original's naming
- * convention). The apex NS and record types gordon does not manage are left out, as the
- * provider's own listing does; any error fails the read, so a partial list never reaches the
- * reconciler.
+ * reconciler, finding each zone's managed zone by DNS name (or the original's naming convention).
+ * The apex NS and record types gordon does not manage are left out, as the provider's own listing
+ * does; any error fails the read, so a partial list never reaches the reconciler.
  */
 final class GdnsZoneReader implements ZoneReader {
   private final CloudDnsApi api;
@@ -44,7 +43,8 @@ final class GdnsZoneReader implements ZoneReader {
     } catch (ApiCallException e) {
       ApiError error = e.error();
       String what = "Cloud DNS could not list zone " + z + ": " + error.describe();
-      throw error.kind() == ApiError.Kind.RETRIABLE ? new RetriableException(what)
+      throw error.kind() == ApiError.Kind.RETRIABLE
+          ? new RetriableException(what)
           : new PermanentException(what);
     }
   }

@@ -16,31 +16,54 @@ import io.gordon.gcp.GcpKeys;
 import java.time.Duration;
 
 /**
- * Creates the janitor's {@code gcp.gdns}: the original gordon-janitor's Cloud DNS reconciler,
- * which in gordon is a zone reader (the reconciling itself is the core's, for every provider).
- * In the janitor namespace only; in a service configuration {@code gcp.gdns} is still the Cloud
- * DNS provider's alias.
+ * Creates the janitor's {@code gcp.gdns}: the original gordon-janitor's Cloud DNS reconciler, which
+ * in gordon is a zone reader (the reconciling itself is the core's, for every provider). In the
+ * janitor namespace only; in a service configuration {@code gcp.gdns} is still the Cloud DNS
+ * provider's alias.
  */
 public final class GdnsZoneReaderFactory implements PluginFactory {
-  static final Key<String> PROJECT = Key.string("project").rule(Rule.nonEmpty())
-      .required("GCP project of the Cloud DNS managed zones.");
-  static final Key<String> API_VERSION = Key.string("api_version", "v1", Rule.oneOf("v1"),
-      "Cloud DNS API version; only v1.");
-  static final Key<Boolean> ZONE_NAMING_FALLBACK = Key.bool("zone_naming_fallback", true,
-      "When no managed zone has the DNS name, try the original naming convention "
-          + "([default_zone_prefix-]example-com).");
-  static final Key<Duration> CLEANUP_TIMEOUT = Key.duration("cleanup_timeout",
-      Duration.ofSeconds(60), Rule.durationAtLeast(0),
-      "Accepted for compatibility with the original; unused.");
-  static final Key<Duration> REQUEST_TIMEOUT = Key.duration("request_timeout",
-      Duration.ofSeconds(30), Rule.durationAtLeast(1),
-      "Connect and read timeout of each API request.");
-  static final Key<String> ZONE_PREFIX = GcpKeys.zonePrefix("Prefix of managed-zone names for"
-      + " the naming fallback; must equal the service's.");
+  static final Key<String> PROJECT =
+      Key.string("project")
+          .rule(Rule.nonEmpty())
+          .required("GCP project of the Cloud DNS managed zones.");
+  static final Key<String> API_VERSION =
+      Key.string("api_version", "v1", Rule.oneOf("v1"), "Cloud DNS API version; only v1.");
+  static final Key<Boolean> ZONE_NAMING_FALLBACK =
+      Key.bool(
+          "zone_naming_fallback",
+          true,
+          "When no managed zone has the DNS name, try the original naming convention "
+              + "([default_zone_prefix-]example-com).");
+  static final Key<Duration> CLEANUP_TIMEOUT =
+      Key.duration(
+          "cleanup_timeout",
+          Duration.ofSeconds(60),
+          Rule.durationAtLeast(0),
+          "Accepted for compatibility with the original; unused.");
+  static final Key<Duration> REQUEST_TIMEOUT =
+      Key.duration(
+          "request_timeout",
+          Duration.ofSeconds(30),
+          Rule.durationAtLeast(1),
+          "Connect and read timeout of each API request.");
+  static final Key<String> ZONE_PREFIX =
+      GcpKeys.zonePrefix(
+          "Prefix of managed-zone names for" + " the naming fallback; must equal the service's.");
   static final Key<String> ENDPOINT = GcpKeys.endpoint(GcpKeys.DNS_ROOT);
-  static final ConfigSpec SPEC = ConfigSpec.builder().keys(PROJECT, API_VERSION,
-      ZONE_NAMING_FALLBACK, CLEANUP_TIMEOUT, REQUEST_TIMEOUT, ZONE_PREFIX, GcpKeys.KEYFILE,
-      GcpKeys.SCOPES, ENDPOINT, GcpKeys.ANONYMOUS).build();
+  static final ConfigSpec SPEC =
+      ConfigSpec.builder()
+          .keys(
+              PROJECT,
+              API_VERSION,
+              ZONE_NAMING_FALLBACK,
+              CLEANUP_TIMEOUT,
+              REQUEST_TIMEOUT,
+              ZONE_PREFIX,
+              GcpKeys.KEYFILE,
+              GcpKeys.SCOPES,
+              ENDPOINT,
+              GcpKeys.ANONYMOUS)
+          .build();
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public GdnsZoneReaderFactory() {}
@@ -68,11 +91,16 @@ public final class GdnsZoneReaderFactory implements PluginFactory {
   @Override
   public GordonPlugin create(PluginContext context) {
     PluginConfig c = context.config();
-    Dns dns = new Dns.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(),
-        GcpCredentials.initializer(GcpCredentials.load(context), c.get(REQUEST_TIMEOUT)))
-        .setRootUrl(GcpKeys.root(c.get(ENDPOINT))).setApplicationName("gordon").build();
+    Dns dns =
+        new Dns.Builder(
+                new NetHttpTransport(),
+                GsonFactory.getDefaultInstance(),
+                GcpCredentials.initializer(GcpCredentials.load(context), c.get(REQUEST_TIMEOUT)))
+            .setRootUrl(GcpKeys.root(c.get(ENDPOINT)))
+            .setApplicationName("gordon")
+            .build();
     CloudDnsApi api = new CloudDnsApi(dns, c.get(PROJECT));
-    return new GdnsZoneReader(api, new ZoneResolver(api, c.get(ZONE_PREFIX),
-        c.get(ZONE_NAMING_FALLBACK)));
+    return new GdnsZoneReader(
+        api, new ZoneResolver(api, c.get(ZONE_PREFIX), c.get(ZONE_NAMING_FALLBACK)));
   }
 }

@@ -20,14 +20,15 @@ record QuotaLimits(int additions, int deletions, int bytes) {
   /** Validates the limits. */
   QuotaLimits {
     if (additions < 1 || deletions < 1 || bytes < 1) {
-      throw new IllegalArgumentException("quotas must be positive but were " + additions + ", "
-          + deletions + ", " + bytes);
+      throw new IllegalArgumentException(
+          "quotas must be positive but were " + additions + ", " + deletions + ", " + bytes);
     }
   }
 
   /** The limits of {@code q}, with defaults for fields it lacks. */
   static QuotaLimits of(Quota q) {
-    return new QuotaLimits(or(q.getRrsetAdditionsPerChange(), DEFAULT.additions),
+    return new QuotaLimits(
+        or(q.getRrsetAdditionsPerChange(), DEFAULT.additions),
         or(q.getRrsetDeletionsPerChange(), DEFAULT.deletions),
         or(q.getTotalRrdataSizePerChange(), DEFAULT.bytes));
   }
@@ -44,8 +45,10 @@ record QuotaLimits(int additions, int deletions, int bytes) {
     int dels = 0;
     int size = 0;
     for (RrsetDiff d : diffs) {
-      boolean full = adds + d.additionCount() > additions || dels + d.deletionCount() > deletions
-          || size + d.bytes() > bytes;
+      boolean full =
+          adds + d.additionCount() > additions
+              || dels + d.deletionCount() > deletions
+              || size + d.bytes() > bytes;
       if (full && !part.isEmpty()) {
         parts.add(part);
         part = new ArrayList<>();

@@ -7,15 +7,14 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What must change for one RRset and, for a claimed change, its owner marker: one unit that
- * is never split across Cloud DNS changes.
+ * What must change for one RRset and, for a claimed change, its owner marker: one unit that is
+ * never split across Cloud DNS changes.
  *
  * @param key name/type of the record
  * @param deletions the live RRsets as read (record and/or marker) that must go
  * @param additions the resulting RRsets
  */
-record RrsetDiff(String key, List<ResourceRecordSet> deletions,
-    List<ResourceRecordSet> additions) {
+record RrsetDiff(String key, List<ResourceRecordSet> deletions, List<ResourceRecordSet> additions) {
   /** Copies the lists. */
   RrsetDiff {
     deletions = List.copyOf(deletions);

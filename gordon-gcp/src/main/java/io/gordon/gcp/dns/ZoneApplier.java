@@ -20,16 +20,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Applies the changes of one zone: plans one Cloud DNS change ({@link ChangePlan}) against what
- * it knows of the zone ({@link ZoneSnapshot}: read once, then kept up to date with gordon's own
- * changes, so a batch usually costs one {@code changes.create} and one {@code changes.get}),
- * splits it within the project's quotas, sends each part and maps the outcome back to every
- * change. A part refused because the live data changed meanwhile
- * (409, 412, 404 on a deletion) is re-read and re-planned, up to {@code conflictRetries} times.
+ * Applies the changes of one zone: plans one Cloud DNS change ({@link ChangePlan}) against what it
+ * knows of the zone ({@link ZoneSnapshot}: read once, then kept up to date with gordon's own
+ * changes, so a batch usually costs one {@code changes.create} and one {@code changes.get}), splits
+ * it within the project's quotas, sends each part and maps the outcome back to every change. A part
+ * refused because the live data changed meanwhile (409, 412, 404 on a deletion) is re-read and
+ * re-planned, up to {@code conflictRetries} times.
  */
 final class ZoneApplier {
   /** Up to this many names are read one by one rather than by listing the zone. */
   private static final int MAX_SINGLE_READS = 20;
+
   private final CloudDnsApi api;
   private final ChangeSubmitter submitter;
   private final QuotaLimits quota;
@@ -38,8 +39,13 @@ final class ZoneApplier {
   private final MetricRelay metrics;
   private final Map<String, ZoneSnapshot> snapshots = new ConcurrentHashMap<>();
 
-  ZoneApplier(CloudDnsApi api, ChangeSubmitter submitter, QuotaLimits quota, int defaultTtl,
-      int conflictRetries, MetricRelay metrics) {
+  ZoneApplier(
+      CloudDnsApi api,
+      ChangeSubmitter submitter,
+      QuotaLimits quota,
+      int defaultTtl,
+      int conflictRetries,
+      MetricRelay metrics) {
     this.api = api;
     this.submitter = submitter;
     this.quota = quota;
@@ -55,9 +61,20 @@ final class ZoneApplier {
       List<Change> conflicted = applyOnce(zone, managedZone, todo, out);
       if (!conflicted.isEmpty() && round >= conflictRetries) {
         for (Change c : conflicted) {
-          out.put(c, new ChangeResult.Failed(c, new ConflictException(ChangePlan.PROVIDER, zone,
-              c.name(), c.type().name(), c.records().key() + " kept changing concurrently; "
-                  + "gave up after " + (round + 1) + " attempts")));
+          out.put(
+              c,
+              new ChangeResult.Failed(
+                  c,
+                  new ConflictException(
+                      ChangePlan.PROVIDER,
+                      zone,
+                      c.name(),
+                      c.type().name(),
+                      c.records().key()
+                          + " kept changing concurrently; "
+                          + "gave up after "
+                          + (round + 1)
+                          + " attempts")));
         }
         return;
       }
@@ -65,15 +82,15 @@ final class ZoneApplier {
     }
   }
 
-  private List<Change> applyOnce(String zone, String managedZone, List<Change> changes,
-      Map<Change, ChangeResult> out) {
+  private List<Change> applyOnce(
+      String zone, String managedZone, List<Change> changes, Map<Change, ChangeResult> out) {
     ZoneSnapshot snapshot = snapshots.computeIfAbsent(managedZone, k -> new ZoneSnapshot());
     Set<String> names = namesOf(zone, changes);
     ChangePlan plan;
     try {
       Set<String> fresh = new HashSet<>();
-      refresh(managedZone, snapshot, names.stream().filter(n -> !snapshot.knows(n)).toList(),
-          fresh);
+      refresh(
+          managedZone, snapshot, names.stream().filter(n -> !snapshot.knows(n)).toList(), fresh);
       plan = new ChangePlan(zone, defaultTtl, changes, snapshot.at(names));
       // What sends nothing (a no-op, a refusal, changes that cancel out) has no precondition
       // Cloud DNS could check: confirm it with a read.
@@ -82,7 +99,8 @@ final class ZoneApplier {
       Set<String> doubtful = new LinkedHashSet<>();
       for (int i = 0; i < changes.size(); i++) {
         if (!(plan.verdicts().get(i) instanceof ChangePlan.Pending p && sent.contains(p.key()))) {
-          namesOf(zone, List.of(changes.get(i))).stream().filter(n -> !fresh.contains(n))
+          namesOf(zone, List.of(changes.get(i))).stream()
+              .filter(n -> !fresh.contains(n))
               .forEach(doubtful::add);
         }
       }
@@ -117,9 +135,15 @@ final class ZoneApplier {
     return conflicted;
   }
 
-  private void send(String zone, String managedZone, ZoneSnapshot snapshot,
-      List<RrsetDiff> part, Map<String, List<Change>> pending, Map<Change, ChangeResult> out,
-      List<Change> conflicted, boolean mayIsolate) {
+  private void send(
+      String zone,
+      String managedZone,
+      ZoneSnapshot snapshot,
+      List<RrsetDiff> part,
+      Map<String, List<Change>> pending,
+      Map<Change, ChangeResult> out,
+      List<Change> conflicted,
+      boolean mayIsolate) {
     List<Change> concerned = new ArrayList<>();
     part.forEach(d -> concerned.addAll(pending.get(d.key())));
     ChangeSubmitter.Result result = submitter.submit(managedZone, part);
@@ -135,17 +159,23 @@ final class ZoneApplier {
       }
       case ChangeSubmitter.TimedOut t -> {
         metrics.incr("publish-records-timeout", Map.of("plugin", "gdnspublisher"));
-        RetriableException e = new RetriableException("Cloud DNS change " + t.changeId()
-            + " in zone " + managedZone + " was still pending after " + t.waited().toMillis()
-            + " ms (publish_wait_timeout)");
+        RetriableException e =
+            new RetriableException(
+                "Cloud DNS change "
+                    + t.changeId()
+                    + " in zone "
+                    + managedZone
+                    + " was still pending after "
+                    + t.waited().toMillis()
+                    + " ms (publish_wait_timeout)");
         concerned.forEach(c -> out.put(c, new ChangeResult.Failed(c, e)));
       }
       case ChangeSubmitter.Failed f when isConflict(f.error()) -> {
         metrics.incr("publish-records-conflict", Map.of("plugin", "gdnspublisher"));
         conflicted.addAll(concerned);
       }
-      case ChangeSubmitter.Failed f when f.error().kind() != ApiError.Kind.RETRIABLE
-          && mayIsolate && part.size() > 1 -> {
+      case ChangeSubmitter.Failed f
+          when f.error().kind() != ApiError.Kind.RETRIABLE && mayIsolate && part.size() > 1 -> {
         // One bad RRset makes Cloud DNS refuse the whole change: send each alone.
         for (RrsetDiff d : part) {
           send(zone, managedZone, snapshot, List.of(d), pending, out, conflicted, false);
@@ -161,11 +191,12 @@ final class ZoneApplier {
   }
 
   /**
-   * Reads the record sets at {@code names} into the snapshot: one list per name, or the whole
-   * zone when that takes fewer requests (or nothing is known yet and the names are many).
+   * Reads the record sets at {@code names} into the snapshot: one list per name, or the whole zone
+   * when that takes fewer requests (or nothing is known yet and the names are many).
    */
-  private void refresh(String managedZone, ZoneSnapshot snapshot, List<String> names,
-      Set<String> fresh) throws ApiCallException {
+  private void refresh(
+      String managedZone, ZoneSnapshot snapshot, List<String> names, Set<String> fresh)
+      throws ApiCallException {
     if (names.isEmpty()) {
       return;
     }
@@ -196,8 +227,8 @@ final class ZoneApplier {
     return names;
   }
 
-  private static void failAll(List<Change> changes, String zone, ApiError error,
-      Map<Change, ChangeResult> out) {
+  private static void failAll(
+      List<Change> changes, String zone, ApiError error, Map<Change, ChangeResult> out) {
     for (Change c : changes) {
       out.put(c, new ChangeResult.Failed(c, toException(zone, c, error)));
     }
@@ -205,10 +236,21 @@ final class ZoneApplier {
 
   static GordonException toException(String zone, Change c, ApiError error) {
     if (error.kind() == ApiError.Kind.RETRIABLE) {
-      return new RetriableException("Cloud DNS failed for " + c.records().key() + " in zone "
-          + zone + ": " + error.describe());
+      return new RetriableException(
+          "Cloud DNS failed for "
+              + c.records().key()
+              + " in zone "
+              + zone
+              + ": "
+              + error.describe());
     }
-    return new ProviderException(ChangePlan.PROVIDER, zone, c.name(), c.type().name(), false,
-        "Cloud DNS refused " + c.records().key() + ": " + error.describe(), null);
+    return new ProviderException(
+        ChangePlan.PROVIDER,
+        zone,
+        c.name(),
+        c.type().name(),
+        false,
+        "Cloud DNS refused " + c.records().key() + ": " + error.describe(),
+        null);
   }
 }

@@ -51,41 +51,53 @@ final class ZoneResolver {
       }
     } catch (ApiCallException e) {
       if (e.error().kind() == ApiError.Kind.RETRIABLE) {
-        throw new RetriableException("cannot list the managed zones of project " + api.project()
-            + ": " + e.getMessage(), e);
+        throw new RetriableException(
+            "cannot list the managed zones of project " + api.project() + ": " + e.getMessage(), e);
       }
       if (!namingFallback) {
-        throw new PermanentException("cannot list the managed zones of project "
-            + api.project() + ": " + e.getMessage(), e);
+        throw new PermanentException(
+            "cannot list the managed zones of project " + api.project() + ": " + e.getMessage(), e);
       }
     }
     if (!namingFallback) {
-      throw new PermanentException("project " + api.project() + " has no managed zone with DNS "
-          + "name " + dnsName + " (zone_naming_fallback is off)");
+      throw new PermanentException(
+          "project "
+              + api.project()
+              + " has no managed zone with DNS "
+              + "name "
+              + dnsName
+              + " (zone_naming_fallback is off)");
     }
     String name = conventionName(dnsName, prefix);
     try {
       ManagedZone z = api.zone(name);
       if (!dnsName.equalsIgnoreCase(z.getDnsName())) {
-        throw new PermanentException("managed zone " + name + " serves " + z.getDnsName()
-            + ", not " + dnsName);
+        throw new PermanentException(
+            "managed zone " + name + " serves " + z.getDnsName() + ", not " + dnsName);
       }
       return name;
     } catch (ApiCallException e) {
       if (e.error().kind() == ApiError.Kind.RETRIABLE) {
-        throw new RetriableException("cannot read managed zone " + name + ": " + e.getMessage(),
-            e);
+        throw new RetriableException("cannot read managed zone " + name + ": " + e.getMessage(), e);
       }
-      throw new PermanentException("project " + api.project() + " has no managed zone with DNS "
-          + "name " + dnsName + ", nor one named " + name + " by the naming convention: "
-          + e.getMessage(), e);
+      throw new PermanentException(
+          "project "
+              + api.project()
+              + " has no managed zone with DNS "
+              + "name "
+              + dnsName
+              + ", nor one named "
+              + name
+              + " by the naming convention: "
+              + e.getMessage(),
+          e);
     }
   }
 
   /**
-   * The original's managed-zone name: {@code [prefix-]} plus the dashed forward name
-   * ({@code example.com.} -> {@code example-com}), or for {@code *.in-addr.arpa.} zones
-   * {@code reverse-} plus the two most significant octets in in-addr order.
+   * The original's managed-zone name: {@code [prefix-]} plus the dashed forward name ({@code
+   * example.com.} -> {@code example-com}), or for {@code *.in-addr.arpa.} zones {@code reverse-}
+   * plus the two most significant octets in in-addr order.
    */
   static String conventionName(String dnsName, String prefix) {
     String p = prefix.isEmpty() ? "" : prefix + "-";

@@ -36,8 +36,8 @@ final class GceListing {
   }
 
   /** With other page sizes, for tests of paging. */
-  GceListing(GoogleGet http, GceSettings settings, System.Logger log, int projectPage,
-      int instancePage) {
+  GceListing(
+      GoogleGet http, GceSettings settings, System.Logger log, int projectPage, int instancePage) {
     this.projectPage = projectPage;
     this.instancePage = instancePage;
     this.http = http;
@@ -51,8 +51,12 @@ final class GceListing {
     if (settings.whitelist().isEmpty()) {
       String token = null;
       do {
-        JsonObject page = http.get(settings.crmRoot() + "v1/projects?pageSize=" + projectPage
-            + (token == null ? "" : "&pageToken=" + enc(token)));
+        JsonObject page =
+            http.get(
+                settings.crmRoot()
+                    + "v1/projects?pageSize="
+                    + projectPage
+                    + (token == null ? "" : "&pageToken=" + enc(token)));
         for (JsonElement p : array(page, "projects")) {
           JsonObject o = p.getAsJsonObject();
           if (text(o, "lifecycleState").equalsIgnoreCase("active")) {
@@ -71,10 +75,14 @@ final class GceListing {
     List<Instance> out = new ArrayList<>();
     String token = null;
     do {
-      String url = settings.computeRoot() + "compute/v1/projects/" + enc(project)
-          + "/aggregated/instances?maxResults=" + instancePage
-          + (settings.filter().isEmpty() ? "" : "&filter=" + enc(settings.filter()))
-          + (token == null ? "" : "&pageToken=" + enc(token));
+      String url =
+          settings.computeRoot()
+              + "compute/v1/projects/"
+              + enc(project)
+              + "/aggregated/instances?maxResults="
+              + instancePage
+              + (settings.filter().isEmpty() ? "" : "&filter=" + enc(settings.filter()))
+              + (token == null ? "" : "&pageToken=" + enc(token));
       JsonObject page = http.get(url);
       if (page.has("items") && page.get("items").isJsonObject()) {
         for (Map.Entry<String, JsonElement> zone : page.getAsJsonObject("items").entrySet()) {
@@ -91,17 +99,20 @@ final class GceListing {
   private void instance(String project, JsonObject i, List<Instance> out) {
     String name = text(i, "name");
     if (blacklisted(i)) {
-      log.log(System.Logger.Level.DEBUG, "instance {0} of {1} is blacklisted, skipping", name,
-          project);
+      log.log(
+          System.Logger.Level.DEBUG, "instance {0} of {1} is blacklisted, skipping", name, project);
       return;
     }
     JsonArray nics = array(i, "networkInterfaces");
-    JsonArray access = nics.isEmpty() ? new JsonArray()
-        : array(nics.get(0).getAsJsonObject(), "accessConfigs");
+    JsonArray access =
+        nics.isEmpty() ? new JsonArray() : array(nics.get(0).getAsJsonObject(), "accessConfigs");
     String ip = access.isEmpty() ? "" : text(access.get(0).getAsJsonObject(), "natIP");
     if (ip.isEmpty()) {
-      log.log(System.Logger.Level.DEBUG, "instance {0} of {1} has no external address,"
-          + " skipping", name, project);
+      log.log(
+          System.Logger.Level.DEBUG,
+          "instance {0} of {1} has no external address," + " skipping",
+          name,
+          project);
       return;
     }
     out.add(new Instance(project, name.toLowerCase(Locale.ROOT), ip));

@@ -20,9 +20,17 @@ import java.util.Map;
  * @param computeRoot Compute Engine's root URL
  * @param crmRoot Resource Manager's root URL
  */
-record GceSettings(String zone, List<String> whitelist, List<String> blacklist,
-    List<String> tagBlacklist, List<Map.Entry<String, String>> metadataBlacklist, String filter,
-    int ttl, int concurrency, String computeRoot, String crmRoot) {
+record GceSettings(
+    String zone,
+    List<String> whitelist,
+    List<String> blacklist,
+    List<String> tagBlacklist,
+    List<Map.Entry<String, String>> metadataBlacklist,
+    String filter,
+    int ttl,
+    int concurrency,
+    String computeRoot,
+    String crmRoot) {
 
   /** Reads a configuration validated against {@link GceAuthorityFactory#SPEC}. */
   static GceSettings from(PluginConfig c) {
@@ -31,12 +39,17 @@ record GceSettings(String zone, List<String> whitelist, List<String> blacklist,
       List<?> pair = (List<?>) o; // the key's rule admits only [key, value] string pairs
       pairs.add(Map.entry(String.valueOf(pair.get(0)), String.valueOf(pair.get(1))));
     }
-    return new GceSettings(DnsNames.normalize(c.get(GceAuthorityFactory.DNS_ZONE)),
-        c.get(GceAuthorityFactory.PROJECT_WHITELIST), c.get(GceAuthorityFactory.PROJECT_BLACKLIST),
-        c.get(GceAuthorityFactory.TAG_BLACKLIST), List.copyOf(pairs),
-        c.get(GceAuthorityFactory.INSTANCE_FILTER), c.get(GceAuthorityFactory.DEFAULT_TTL),
+    return new GceSettings(
+        DnsNames.normalize(c.get(GceAuthorityFactory.DNS_ZONE)),
+        c.get(GceAuthorityFactory.PROJECT_WHITELIST),
+        c.get(GceAuthorityFactory.PROJECT_BLACKLIST),
+        c.get(GceAuthorityFactory.TAG_BLACKLIST),
+        List.copyOf(pairs),
+        c.get(GceAuthorityFactory.INSTANCE_FILTER),
+        c.get(GceAuthorityFactory.DEFAULT_TTL),
         c.get(GceAuthorityFactory.MAX_CONCURRENT_PROJECTS),
-        slash(c.get(GceAuthorityFactory.ENDPOINT)), slash(c.get(GceAuthorityFactory.CRM_ENDPOINT)));
+        slash(c.get(GceAuthorityFactory.ENDPOINT)),
+        slash(c.get(GceAuthorityFactory.CRM_ENDPOINT)));
   }
 
   private static String slash(String url) {

@@ -32,8 +32,11 @@ final class GoogleGet {
   JsonObject get(String url) throws Failure {
     HttpResponse r = null;
     try {
-      r = requests.buildGetRequest(new GenericUrl(url)).setThrowExceptionOnExecuteError(false)
-          .execute();
+      r =
+          requests
+              .buildGetRequest(new GenericUrl(url))
+              .setThrowExceptionOnExecuteError(false)
+              .execute();
       String body = new String(r.getContent().readAllBytes(), StandardCharsets.UTF_8);
       if (r.getStatusCode() / 100 != 2) {
         throw new Failure(r.getStatusCode(), r.getStatusCode() + " " + message(body));

@@ -29,7 +29,9 @@ final class AuditLogFilter {
       return false;
     }
     JsonElement last = o.getAsJsonObject("operation").get("last");
-    return last == null || !last.isJsonPrimitive() || !last.getAsJsonPrimitive().isBoolean()
+    return last == null
+        || !last.isJsonPrimitive()
+        || !last.getAsJsonPrimitive().isBoolean()
         || !last.getAsBoolean();
   }
 }

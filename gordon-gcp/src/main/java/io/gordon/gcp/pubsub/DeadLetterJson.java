@@ -8,9 +8,9 @@ import io.gordon.api.plugin.DeadLetter;
 import io.gordon.api.plugin.EventCodec;
 
 /**
- * The JSON document of a dead letter, as the core's JSON-lines sink writes it: message id, when
- * and why it was parked, phase and plugin, the event (as the generic event JSON, replayable) or
- * the raw payload, the history and the source attributes.
+ * The JSON document of a dead letter, as the core's JSON-lines sink writes it: message id, when and
+ * why it was parked, phase and plugin, the event (as the generic event JSON, replayable) or the raw
+ * payload, the history and the source attributes.
  */
 final class DeadLetterJson {
   private DeadLetterJson() {}

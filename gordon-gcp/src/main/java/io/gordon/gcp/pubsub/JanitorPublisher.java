@@ -24,10 +24,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The janitor's {@code gcp.gpubsub} publisher: sends each janitor event to a topic in the
- * original's wire format ({@link JanitorWire}), with the record name as ordering-free payload,
- * and returns once Pub/Sub has accepted every message (the original counted "submitted" as
- * published; this waits for the message ids). Counts {@code change-message{plugin, action,
- * result}} as the original did.
+ * original's wire format ({@link JanitorWire}), with the record name as ordering-free payload, and
+ * returns once Pub/Sub has accepted every message (the original counted "submitted" as published;
+ * this waits for the message ids). Counts {@code change-message{plugin, action, result}} as the
+ * original did.
  */
 final class JanitorPublisher implements EventPublisher {
   private final PluginContext context;
@@ -36,8 +36,8 @@ final class JanitorPublisher implements EventPublisher {
   private final PubSubTransport transport;
   private volatile Publisher publisher;
 
-  JanitorPublisher(PluginContext context, String topic, Duration timeout,
-      PubSubTransport transport) {
+  JanitorPublisher(
+      PluginContext context, String topic, Duration timeout, PubSubTransport transport) {
     this.context = context;
     this.topic = topic;
     this.timeout = timeout;
@@ -47,15 +47,18 @@ final class JanitorPublisher implements EventPublisher {
   @Override
   public void start() {
     try {
-      Publisher.Builder b = Publisher.newBuilder(TopicName.parse(topic))
-          .setCredentialsProvider(transport.credentials());
+      Publisher.Builder b =
+          Publisher.newBuilder(TopicName.parse(topic))
+              .setCredentialsProvider(transport.credentials());
       if (transport.channels() != null) {
         b.setChannelProvider(transport.channels());
       }
       publisher = b.build();
     } catch (IOException | RuntimeException e) {
-      throw new PluginLoadException(context.pluginName(), "cannot create a publisher for "
-          + topic + ": " + e.getMessage(), e);
+      throw new PluginLoadException(
+          context.pluginName(),
+          "cannot create a publisher for " + topic + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -63,8 +66,11 @@ final class JanitorPublisher implements EventPublisher {
   public void publish(List<DnsEvent> events) {
     List<ApiFuture<String>> futures = new ArrayList<>(events.size());
     for (DnsEvent e : events) {
-      futures.add(publisher.publish(PubsubMessage.newBuilder().setData(ByteString.copyFrom(
-          JanitorWire.encode(e), StandardCharsets.UTF_8)).build()));
+      futures.add(
+          publisher.publish(
+              PubsubMessage.newBuilder()
+                  .setData(ByteString.copyFrom(JanitorWire.encode(e), StandardCharsets.UTF_8))
+                  .build()));
     }
     MetricRelay m = context.metrics();
     int failed = 0;
@@ -73,15 +79,23 @@ final class JanitorPublisher implements EventPublisher {
       String action = events.get(i).action().wireName();
       try {
         String id = futures.get(i).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        m.incr("change-message", Map.of("plugin", "gpubsub-publisher", "action", action,
-            "result", "published"));
-        context.logger().log(System.Logger.Level.DEBUG, "Message published for {0}:{1} as {2}",
-            action, events.get(i).orderingKey(), id);
+        m.incr(
+            "change-message",
+            Map.of("plugin", "gpubsub-publisher", "action", action, "result", "published"));
+        context
+            .logger()
+            .log(
+                System.Logger.Level.DEBUG,
+                "Message published for {0}:{1} as {2}",
+                action,
+                events.get(i).orderingKey(),
+                id);
       } catch (ExecutionException | TimeoutException e) {
         failed++;
         first = first.isEmpty() ? e.toString() : first;
-        m.incr("change-message", Map.of("plugin", "gpubsub-publisher", "action", action,
-            "result", "error"));
+        m.incr(
+            "change-message",
+            Map.of("plugin", "gpubsub-publisher", "action", action, "result", "error"));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         ApiFutures.allAsList(futures).cancel(true);
@@ -89,8 +103,16 @@ final class JanitorPublisher implements EventPublisher {
       }
     }
     if (failed > 0) {
-      throw new RetriableException(failed + " of " + events.size() + " janitor messages were"
-          + " not accepted by " + topic + " (first: " + first + ")");
+      throw new RetriableException(
+          failed
+              + " of "
+              + events.size()
+              + " janitor messages were"
+              + " not accepted by "
+              + topic
+              + " (first: "
+              + first
+              + ")");
     }
   }
 

@@ -11,22 +11,31 @@ import io.gordon.gcp.GcpKeys;
 import java.time.Duration;
 
 /**
- * Creates the janitor's {@code gcp.gpubsub}: the original gordon-janitor's Pub/Sub publisher.
- * In the janitor namespace only; in a service configuration {@code gcp.gpubsub} is still the
- * event consumer's alias.
+ * Creates the janitor's {@code gcp.gpubsub}: the original gordon-janitor's Pub/Sub publisher. In
+ * the janitor namespace only; in a service configuration {@code gcp.gpubsub} is still the event
+ * consumer's alias.
  */
 public final class JanitorPublisherFactory implements PluginFactory {
-  static final Key<String> PROJECT = Key.string("project").rule(Rule.nonEmpty())
-      .required("GCP project of the topic.");
-  static final Key<String> TOPIC = Key.string("topic").rule(Rule.nonEmpty()).required(
-      "Topic the gordon service consumes; a short name is prefixed with"
-          + " projects/<project>/topics/. It must exist (the original created it; gordon does"
-          + " not need admin rights).");
-  static final Key<Duration> CLEANUP_TIMEOUT = Key.duration("cleanup_timeout",
-      Duration.ofSeconds(60), Rule.durationAtLeast(0), "How long to wait for Pub/Sub to accept"
-          + " the run's messages (the original's key, in seconds).");
-  static final ConfigSpec SPEC = GcpKeys.credentials(ConfigSpec.builder()
-      .keys(PROJECT, TOPIC, CLEANUP_TIMEOUT, GcpKeys.PUBSUB_EMULATOR)).build();
+  static final Key<String> PROJECT =
+      Key.string("project").rule(Rule.nonEmpty()).required("GCP project of the topic.");
+  static final Key<String> TOPIC =
+      Key.string("topic")
+          .rule(Rule.nonEmpty())
+          .required(
+              "Topic the gordon service consumes; a short name is prefixed with"
+                  + " projects/<project>/topics/. It must exist (the original created it; gordon does"
+                  + " not need admin rights).");
+  static final Key<Duration> CLEANUP_TIMEOUT =
+      Key.duration(
+          "cleanup_timeout",
+          Duration.ofSeconds(60),
+          Rule.durationAtLeast(0),
+          "How long to wait for Pub/Sub to accept"
+              + " the run's messages (the original's key, in seconds).");
+  static final ConfigSpec SPEC =
+      GcpKeys.credentials(
+              ConfigSpec.builder().keys(PROJECT, TOPIC, CLEANUP_TIMEOUT, GcpKeys.PUBSUB_EMULATOR))
+          .build();
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public JanitorPublisherFactory() {}
@@ -54,8 +63,10 @@ public final class JanitorPublisherFactory implements PluginFactory {
   @Override
   public GordonPlugin create(PluginContext context) {
     String project = context.config().get(PROJECT);
-    return new JanitorPublisher(context, PubSubTransport.fullName(project, "topics",
-        context.config().get(TOPIC)), context.config().get(CLEANUP_TIMEOUT),
+    return new JanitorPublisher(
+        context,
+        PubSubTransport.fullName(project, "topics", context.config().get(TOPIC)),
+        context.config().get(CLEANUP_TIMEOUT),
         PubSubTransport.create(context));
   }
 }

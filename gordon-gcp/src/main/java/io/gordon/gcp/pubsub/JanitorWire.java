@@ -12,8 +12,8 @@ import java.time.format.DateTimeFormatter;
  * {@code {"action", "resourceRecords": {"name", "type", "ttl", "rrdatas", "kind":
  * "dns#resourceRecordSet"}, "timestamp"}} with one record set per message and a naive UTC
  * timestamp, so the original gordon service reads it too. Two additions, ignored by the original
- * (its schema allowed extra fields): {@code id} (gordon's idempotency key) and
- * {@code resourceRecords.expected} (the compare-and-swap extension).
+ * (its schema allowed extra fields): {@code id} (gordon's idempotency key) and {@code
+ * resourceRecords.expected} (the compare-and-swap extension).
  */
 final class JanitorWire {
   private static final DateTimeFormatter NAIVE =
@@ -23,8 +23,8 @@ final class JanitorWire {
 
   static String encode(DnsEvent e) {
     if (e.records().size() != 1) {
-      throw new IllegalArgumentException("a janitor message carries one record set, not "
-          + e.records().size());
+      throw new IllegalArgumentException(
+          "a janitor message carries one record set, not " + e.records().size());
     }
     RecordSet r = e.records().get(0);
     JsonObject o = new JsonObject();
@@ -38,11 +38,13 @@ final class JanitorWire {
     r.rdata().forEach(rd::add);
     rr.add("rrdatas", rd);
     rr.addProperty("kind", "dns#resourceRecordSet");
-    e.expectedFor(r).ifPresent(x -> {
-      JsonArray ex = new JsonArray();
-      x.forEach(ex::add);
-      rr.add("expected", ex);
-    });
+    e.expectedFor(r)
+        .ifPresent(
+            x -> {
+              JsonArray ex = new JsonArray();
+              x.forEach(ex::add);
+              rr.add("expected", ex);
+            });
     o.add("resourceRecords", rr);
     e.timestamp().ifPresent(t -> o.addProperty("timestamp", NAIVE.format(t)));
     return o.toString();

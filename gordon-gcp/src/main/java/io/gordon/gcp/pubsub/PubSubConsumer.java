@@ -16,17 +16,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The Pub/Sub event source ({@code gcp.event_consumer}): a streaming-pull {@link Subscriber}
- * whose messages go to the router through {@link PubSubReceiver}. Creates the subscription when
- * asked; a failed subscribe is retried with backoff forever, never by exiting. Readiness is 503
- * at once (naming the subscription) from start until the subscription is confirmed and the
- * subscriber runs, and again while it fails, the subscription is gone or Pub/Sub is unreachable.
+ * The Pub/Sub event source ({@code gcp.event_consumer}): a streaming-pull {@link Subscriber} whose
+ * messages go to the router through {@link PubSubReceiver}. Creates the subscription when asked; a
+ * failed subscribe is retried with backoff forever, never by exiting. Readiness is 503 at once
+ * (naming the subscription) from start until the subscription is confirmed and the subscriber runs,
+ * and again while it fails, the subscription is gone or Pub/Sub is unreachable.
  */
 final class PubSubConsumer implements EventSource {
   /** Messages answered but whose ack the client library has not sent yet, at most. */
   static final int ACK_WINDOW = 1000;
+
   /** How often a running subscriber's subscription is looked up for readiness. */
   static final java.time.Duration PROBE_EVERY = java.time.Duration.ofSeconds(2);
+
   private final PluginContext context;
   private final PubSubSettings settings;
   private final PubSubTransport transport;
@@ -43,20 +45,22 @@ final class PubSubConsumer implements EventSource {
   /** Readiness is 503 from the start until the subscription is confirmed and consumed. */
   @Override
   public void start() {
-    context.health().down("not consuming yet: waiting for subscription "
-        + settings.subscription());
+    context.health().down("not consuming yet: waiting for subscription " + settings.subscription());
   }
 
   @Override
   public void run(SourceContext source) {
-    MessageReceiver receiver = new PubSubReceiver(context, source, () -> stopped,
-        settings.maxMessages());
+    MessageReceiver receiver =
+        new PubSubReceiver(context, source, () -> stopped, settings.maxMessages());
     for (int failures = 0; !stopped; ) {
       String step = "create subscription " + settings.subscription();
       try (SubscriptionCheck check = new SubscriptionCheck(settings, transport)) {
         if (check.ensure()) {
-          log(System.Logger.Level.INFO, "created subscription {0} on {1}",
-              settings.subscription(), settings.topic());
+          log(
+              System.Logger.Level.INFO,
+              "created subscription {0} on {1}",
+              settings.subscription(),
+              settings.topic());
         }
         step = "subscribe to " + settings.subscription();
         Subscriber s = subscriber(receiver);
@@ -66,7 +70,10 @@ final class PubSubConsumer implements EventSource {
         // every message published for it, whether or not the stream has opened yet
         check.probe();
         context.health().healthy();
-        log(System.Logger.Level.INFO, "subscribed to {0} through {1}", settings.subscription(),
+        log(
+            System.Logger.Level.INFO,
+            "subscribed to {0} through {1}",
+            settings.subscription(),
             transport);
         failures = 0;
         watch(s, check);
@@ -75,8 +82,8 @@ final class PubSubConsumer implements EventSource {
           break;
         }
         stopSubscriber();
-        String reason = e instanceof GordonException ? e.getMessage()
-            : step + " failed: " + rootMessage(e);
+        String reason =
+            e instanceof GordonException ? e.getMessage() : step + " failed: " + rootMessage(e);
         context.health().down(reason);
         log(System.Logger.Level.WARNING, "{0}; retrying", reason);
         pause(settings.resubscribe().delay(failures++).toMillis());
@@ -85,9 +92,9 @@ final class PubSubConsumer implements EventSource {
   }
 
   /**
-   * Returns when stopped; throws when the subscriber fails or the subscription is gone. Probes
-   * the subscription every {@link #PROBE_EVERY}: an unreachable Pub/Sub is "down" (the
-   * subscriber reconnects by itself), and "healthy" again once a probe gets through.
+   * Returns when stopped; throws when the subscriber fails or the subscription is gone. Probes the
+   * subscription every {@link #PROBE_EVERY}: an unreachable Pub/Sub is "down" (the subscriber
+   * reconnects by itself), and "healthy" again once a probe gets through.
    */
   private void watch(Subscriber s, SubscriptionCheck check) {
     long nextProbe = System.nanoTime() + PROBE_EVERY.toNanos();
@@ -102,7 +109,9 @@ final class PubSubConsumer implements EventSource {
         check.probe();
         if (!reachable) {
           context.health().healthy();
-          log(System.Logger.Level.INFO, "subscription {0} reachable again",
+          log(
+              System.Logger.Level.INFO,
+              "subscription {0} reachable again",
               settings.subscription());
         }
         reachable = true;
@@ -122,8 +131,8 @@ final class PubSubConsumer implements EventSource {
           throw check.missing(cause);
         }
       }
-      throw new IllegalStateException("subscriber " + s.state()
-          + (cause != null ? ": " + cause : ""));
+      throw new IllegalStateException(
+          "subscriber " + s.state() + (cause != null ? ": " + cause : ""));
     }
   }
 
@@ -141,21 +150,28 @@ final class PubSubConsumer implements EventSource {
   }
 
   private Subscriber subscriber(MessageReceiver receiver) {
-    Subscriber.Builder b = Subscriber.newBuilder(ProjectSubscriptionName.of(
-            settings.subscriptionProject(), settings.subscriptionId()), receiver)
-        .setCredentialsProvider(transport.credentials())
-        .setFlowControlSettings(FlowControlSettings.newBuilder()
-            // The receiver bounds the messages in work to max_messages; the window on top
-            // covers acks waiting in the client's 100 ms ack batch (see PubSubReceiver).
-            .setMaxOutstandingElementCount((long) settings.maxMessages() + ACK_WINDOW)
-            .setLimitExceededBehavior(FlowController.LimitExceededBehavior.Block).build())
-        // Lease in steps of ack_deadline, so that the messages of a crashed process come back
-        // after at most that long rather than the client's 60 s default.
-        .setMaxDurationPerAckExtensionDuration(
-            java.time.Duration.ofSeconds(settings.ackDeadlineSeconds()))
-        .setSubscriberShutdownSettings(SubscriberShutdownSettings.newBuilder()
-            .setMode(SubscriberShutdownSettings.ShutdownMode.WAIT_FOR_PROCESSING)
-            .setTimeout(settings.shutdownGrace()).build());
+    Subscriber.Builder b =
+        Subscriber.newBuilder(
+                ProjectSubscriptionName.of(
+                    settings.subscriptionProject(), settings.subscriptionId()),
+                receiver)
+            .setCredentialsProvider(transport.credentials())
+            .setFlowControlSettings(
+                FlowControlSettings.newBuilder()
+                    // The receiver bounds the messages in work to max_messages; the window on top
+                    // covers acks waiting in the client's 100 ms ack batch (see PubSubReceiver).
+                    .setMaxOutstandingElementCount((long) settings.maxMessages() + ACK_WINDOW)
+                    .setLimitExceededBehavior(FlowController.LimitExceededBehavior.Block)
+                    .build())
+            // Lease in steps of ack_deadline, so that the messages of a crashed process come back
+            // after at most that long rather than the client's 60 s default.
+            .setMaxDurationPerAckExtensionDuration(
+                java.time.Duration.ofSeconds(settings.ackDeadlineSeconds()))
+            .setSubscriberShutdownSettings(
+                SubscriberShutdownSettings.newBuilder()
+                    .setMode(SubscriberShutdownSettings.ShutdownMode.WAIT_FOR_PROCESSING)
+                    .setTimeout(settings.shutdownGrace())
+                    .build());
     if (transport.channels() != null) {
       b.setChannelProvider(transport.channels());
     }

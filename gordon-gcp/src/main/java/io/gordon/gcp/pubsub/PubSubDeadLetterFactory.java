@@ -12,16 +12,25 @@ import java.time.Duration;
 
 /** Creates {@code gcp.dead_letter}, the dead-letter sink that publishes to a Pub/Sub topic. */
 public final class PubSubDeadLetterFactory implements PluginFactory {
-  static final Key<String> PROJECT = Key.string("project").rule(Rule.nonEmpty())
-      .required("GCP project of the topic.");
-  static final Key<String> TOPIC = Key.string("topic").rule(Rule.nonEmpty()).required(
-      "Topic dead letters are "
-          + "published to; a short name is prefixed with projects/<project>/topics/.");
-  static final Key<Duration> PUBLISH_TIMEOUT = Key.duration("publish_timeout",
-      Duration.ofSeconds(30), Rule.durationAtLeast(0), "How long to wait for Pub/Sub to accept"
-          + " a dead letter; past it the original message is redelivered instead of acked.");
-  static final ConfigSpec SPEC = GcpKeys.credentials(ConfigSpec.builder()
-      .keys(PROJECT, TOPIC, PUBLISH_TIMEOUT, GcpKeys.PUBSUB_EMULATOR)).build();
+  static final Key<String> PROJECT =
+      Key.string("project").rule(Rule.nonEmpty()).required("GCP project of the topic.");
+  static final Key<String> TOPIC =
+      Key.string("topic")
+          .rule(Rule.nonEmpty())
+          .required(
+              "Topic dead letters are "
+                  + "published to; a short name is prefixed with projects/<project>/topics/.");
+  static final Key<Duration> PUBLISH_TIMEOUT =
+      Key.duration(
+          "publish_timeout",
+          Duration.ofSeconds(30),
+          Rule.durationAtLeast(0),
+          "How long to wait for Pub/Sub to accept"
+              + " a dead letter; past it the original message is redelivered instead of acked.");
+  static final ConfigSpec SPEC =
+      GcpKeys.credentials(
+              ConfigSpec.builder().keys(PROJECT, TOPIC, PUBLISH_TIMEOUT, GcpKeys.PUBSUB_EMULATOR))
+          .build();
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
   public PubSubDeadLetterFactory() {}
@@ -49,8 +58,10 @@ public final class PubSubDeadLetterFactory implements PluginFactory {
   @Override
   public GordonPlugin create(PluginContext context) {
     String project = context.config().get(PROJECT);
-    return new PubSubDeadLetterSink(context, PubSubTransport.fullName(project, "topics",
-        context.config().get(TOPIC)), context.config().get(PUBLISH_TIMEOUT),
+    return new PubSubDeadLetterSink(
+        context,
+        PubSubTransport.fullName(project, "topics", context.config().get(TOPIC)),
+        context.config().get(PUBLISH_TIMEOUT),
         PubSubTransport.create(context));
   }
 }

@@ -32,8 +32,8 @@ final class PubSubDeadLetterSink implements DeadLetterSink {
   private final PubSubTransport transport;
   private volatile Publisher publisher;
 
-  PubSubDeadLetterSink(PluginContext context, String topic, Duration timeout,
-      PubSubTransport transport) {
+  PubSubDeadLetterSink(
+      PluginContext context, String topic, Duration timeout, PubSubTransport transport) {
     this.context = context;
     this.topic = topic;
     this.timeout = timeout;
@@ -43,40 +43,53 @@ final class PubSubDeadLetterSink implements DeadLetterSink {
   @Override
   public void start() {
     try {
-      Publisher.Builder b = Publisher.newBuilder(TopicName.parse(topic))
-          .setCredentialsProvider(transport.credentials());
+      Publisher.Builder b =
+          Publisher.newBuilder(TopicName.parse(topic))
+              .setCredentialsProvider(transport.credentials());
       if (transport.channels() != null) {
         b.setChannelProvider(transport.channels());
       }
       publisher = b.build();
     } catch (IOException | RuntimeException e) {
-      throw new PluginLoadException(context.pluginName(), "cannot create a publisher for "
-          + topic + ": " + e.getMessage(), e);
+      throw new PluginLoadException(
+          context.pluginName(),
+          "cannot create a publisher for " + topic + ": " + e.getMessage(),
+          e);
     }
   }
 
   @Override
   public void park(DeadLetter letter) {
-    PubsubMessage m = PubsubMessage.newBuilder()
-        .setData(ByteString.copyFrom(DeadLetterJson.encode(letter, context.events()),
-            StandardCharsets.UTF_8))
-        .putAttributes("reason", clip(letter.reason()))
-        .putAttributes("phase", clip(letter.phase()))
-        .putAttributes("plugin", clip(letter.plugin()))
-        .putAttributes("message_id", clip(letter.messageId())).build();
+    PubsubMessage m =
+        PubsubMessage.newBuilder()
+            .setData(
+                ByteString.copyFrom(
+                    DeadLetterJson.encode(letter, context.events()), StandardCharsets.UTF_8))
+            .putAttributes("reason", clip(letter.reason()))
+            .putAttributes("phase", clip(letter.phase()))
+            .putAttributes("plugin", clip(letter.plugin()))
+            .putAttributes("message_id", clip(letter.messageId()))
+            .build();
     ApiFuture<String> future = publisher.publish(m);
     try {
       String id = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      context.logger().log(System.Logger.Level.INFO, "[msg-{0}] dead letter published to {1} "
-          + "as {2}", letter.messageId(), topic, id);
+      context
+          .logger()
+          .log(
+              System.Logger.Level.INFO,
+              "[msg-{0}] dead letter published to {1} " + "as {2}",
+              letter.messageId(),
+              topic,
+              id);
     } catch (ExecutionException | TimeoutException e) {
       future.cancel(true);
-      throw new RetriableException("cannot publish dead letter of message " + letter.messageId()
-          + " to " + topic + ": " + e, e);
+      throw new RetriableException(
+          "cannot publish dead letter of message " + letter.messageId() + " to " + topic + ": " + e,
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RetriableException("interrupted while publishing dead letter of message "
-          + letter.messageId(), e);
+      throw new RetriableException(
+          "interrupted while publishing dead letter of message " + letter.messageId(), e);
     }
   }
 

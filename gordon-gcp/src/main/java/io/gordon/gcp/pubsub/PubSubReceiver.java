@@ -22,9 +22,9 @@ import java.util.function.BooleanSupplier;
 /**
  * Turns each Pub/Sub message into an {@link EventMessage} (id = Pub/Sub message id, created at =
  * publish time) and hands it to the router. The message is acked only when the router says it is
- * done (applied, skipped or dead-lettered) and nacked when it must be redelivered, when the
- * service is stopping, or when handing it over failed. Undecodable input is dead-lettered. Runs
- * on the client library's threads; with ordering keys the library calls it sequentially per key.
+ * done (applied, skipped or dead-lettered) and nacked when it must be redelivered, when the service
+ * is stopping, or when handing it over failed. Undecodable input is dead-lettered. Runs on the
+ * client library's threads; with ordering keys the library calls it sequentially per key.
  */
 final class PubSubReceiver implements MessageReceiver {
   private static final int MAX_REMEMBERED = 100_000;
@@ -32,16 +32,17 @@ final class PubSubReceiver implements MessageReceiver {
   private final SourceContext source;
   private final BooleanSupplier stopped;
   private final Set<String> nacked = ConcurrentHashMap.newKeySet();
+
   /**
-   * max_messages: messages handed to the router and not yet answered. Kept here rather than in
-   * the client's flow control, whose window also counts acks the client has not sent yet (it
-   * sends them every 100 ms): with a window of max_messages, that delay, not gordon's work,
-   * set the pace (25 messages per ~230 ms).
+   * max_messages: messages handed to the router and not yet answered. Kept here rather than in the
+   * client's flow control, whose window also counts acks the client has not sent yet (it sends them
+   * every 100 ms): with a window of max_messages, that delay, not gordon's work, set the pace (25
+   * messages per ~230 ms).
    */
   private final Semaphore working;
 
-  PubSubReceiver(PluginContext context, SourceContext source, BooleanSupplier stopped,
-      int maxMessages) {
+  PubSubReceiver(
+      PluginContext context, SourceContext source, BooleanSupplier stopped, int maxMessages) {
     this.working = new Semaphore(maxMessages);
     this.context = context;
     this.source = source;
@@ -60,16 +61,17 @@ final class PubSubReceiver implements MessageReceiver {
     AckReplyConsumer reply = releasing(pubsubReply);
     String id = message.getMessageId();
     AtomicBoolean settled = new AtomicBoolean();
-    Delivery delivery = (mid, outcome, history) -> {
-      if (settled.compareAndSet(false, true)) {
-        if (outcome.acknowledge()) {
-          reply.ack();
-        } else {
-          accepted(id);
-          reply.nack();
-        }
-      }
-    };
+    Delivery delivery =
+        (mid, outcome, history) -> {
+          if (settled.compareAndSet(false, true)) {
+            if (outcome.acknowledge()) {
+              reply.ack();
+            } else {
+              accepted(id);
+              reply.nack();
+            }
+          }
+        };
     try {
       if (stopped.getAsBoolean() || source.stopping()) {
         settled.set(true);
@@ -86,22 +88,31 @@ final class PubSubReceiver implements MessageReceiver {
     }
   }
 
-  private void handle(String id, PubsubMessage message, Delivery delivery, AtomicBoolean settled,
-      AckReplyConsumer reply) throws InterruptedException {
+  private void handle(
+      String id,
+      PubsubMessage message,
+      Delivery delivery,
+      AtomicBoolean settled,
+      AckReplyConsumer reply)
+      throws InterruptedException {
     String data = message.getData().toStringUtf8();
     Map<String, String> attrs = new HashMap<>(message.getAttributesMap());
     if (!message.getOrderingKey().isEmpty()) {
       attrs.put("ordering_key", message.getOrderingKey());
     }
-    Instant published = message.hasPublishTime()
-        ? Instant.ofEpochMilli(Timestamps.toMillis(message.getPublishTime()))
-        : context.clock().instant();
+    Instant published =
+        message.hasPublishTime()
+            ? Instant.ofEpochMilli(Timestamps.toMillis(message.getPublishTime()))
+            : context.clock().instant();
     attrs.put("publish_time", published.toString());
     log(System.Logger.Level.DEBUG, "[msg-{0}] Received new message.", id);
     if (AuditLogFilter.isIntermediate(data)) {
       context.metrics().incr("audit-log-entry-skipped", Map.of("plugin", "event-consumer"));
-      log(System.Logger.Level.INFO, "[msg-{0}] audit-log entry does not complete its operation "
-          + "(operation.last is not true); acking without an event", id);
+      log(
+          System.Logger.Level.INFO,
+          "[msg-{0}] audit-log entry does not complete its operation "
+              + "(operation.last is not true); acking without an event",
+          id);
       settled.set(true);
       reply.ack();
       return;
@@ -110,17 +121,22 @@ final class PubSubReceiver implements MessageReceiver {
     try {
       event = context.events().decode(data);
     } catch (RuntimeException e) {
-      context.metrics().incr("message-validated", Map.of("plugin", "event-consumer",
-          "schema", "unknown"));
+      context
+          .metrics()
+          .incr("message-validated", Map.of("plugin", "event-consumer", "schema", "unknown"));
       log(System.Logger.Level.WARNING, "[msg-{0}] cannot decode: {1}", id, e.getMessage());
       source.reject(id, data, String.valueOf(e.getMessage()), attrs, delivery);
       return;
     }
-    context.metrics().incr("message-validated", Map.of("plugin", "event-consumer",
-        "schema", event.schema()));
-    EventMessage m = EventMessage.create(id, event, "consume", published, attrs)
-        .withHistory(context.clock().instant(), "consume", "Created a \"" + event.schema()
-            + "\" message.");
+    context
+        .metrics()
+        .incr("message-validated", Map.of("plugin", "event-consumer", "schema", event.schema()));
+    EventMessage m =
+        EventMessage.create(id, event, "consume", published, attrs)
+            .withHistory(
+                context.clock().instant(),
+                "consume",
+                "Created a \"" + event.schema() + "\" message.");
     if (redelivered(id, message)) {
       source.resubmit(m, delivery);
     } else {
@@ -159,17 +175,17 @@ final class PubSubReceiver implements MessageReceiver {
   }
 
   /**
-   * Whether gordon accepted this message before: it nacked it (remembered in memory), or
-   * Pub/Sub counts more than one delivery attempt (subscriptions with a dead-letter policy).
-   * Such a message is not refused for its age again (max_msg_age applies once, at intake).
+   * Whether gordon accepted this message before: it nacked it (remembered in memory), or Pub/Sub
+   * counts more than one delivery attempt (subscriptions with a dead-letter policy). Such a message
+   * is not refused for its age again (max_msg_age applies once, at intake).
    */
   private boolean redelivered(String id, PubsubMessage message) {
     Integer attempt = Subscriber.getDeliveryAttempt(message);
     return nacked.remove(id) || (attempt != null && attempt > 1);
   }
 
-  private void nackUnlessSettled(String id, AtomicBoolean settled, AckReplyConsumer reply,
-      String why) {
+  private void nackUnlessSettled(
+      String id, AtomicBoolean settled, AckReplyConsumer reply, String why) {
     if (settled.compareAndSet(false, true)) {
       log(System.Logger.Level.WARNING, "[msg-{0}] nacked: {1}", id, why);
       reply.nack();

@@ -17,20 +17,31 @@ import java.time.Duration;
  * @param resubscribe delays between subscribe attempts
  * @param shutdownGrace how long a stopping subscriber waits for outstanding messages
  */
-record PubSubSettings(String project, String topic, String subscription,
-    boolean createSubscription, boolean ordering, int ackDeadlineSeconds, int maxMessages,
-    Backoff resubscribe, Duration shutdownGrace) {
+record PubSubSettings(
+    String project,
+    String topic,
+    String subscription,
+    boolean createSubscription,
+    boolean ordering,
+    int ackDeadlineSeconds,
+    int maxMessages,
+    Backoff resubscribe,
+    Duration shutdownGrace) {
 
   /** Reads a configuration validated against {@link PubSubConsumerFactory#SPEC}. */
   static PubSubSettings from(PluginConfig c) {
     String project = c.get(PubSubConsumerFactory.PROJECT);
-    return new PubSubSettings(project,
+    return new PubSubSettings(
+        project,
         PubSubTransport.fullName(project, "topics", c.get(PubSubConsumerFactory.TOPIC)),
-        PubSubTransport.fullName(project, "subscriptions",
-            c.get(PubSubConsumerFactory.SUBSCRIPTION)),
-        c.get(PubSubConsumerFactory.CREATE_SUBSCRIPTION), c.get(PubSubConsumerFactory.ORDERING),
-        c.get(PubSubConsumerFactory.ACK_DEADLINE), c.get(PubSubConsumerFactory.MAX_MESSAGES),
-        new Backoff(c.get(PubSubConsumerFactory.RESUBSCRIBE_DELAY),
+        PubSubTransport.fullName(
+            project, "subscriptions", c.get(PubSubConsumerFactory.SUBSCRIPTION)),
+        c.get(PubSubConsumerFactory.CREATE_SUBSCRIPTION),
+        c.get(PubSubConsumerFactory.ORDERING),
+        c.get(PubSubConsumerFactory.ACK_DEADLINE),
+        c.get(PubSubConsumerFactory.MAX_MESSAGES),
+        new Backoff(
+            c.get(PubSubConsumerFactory.RESUBSCRIBE_DELAY),
             c.get(PubSubConsumerFactory.RESUBSCRIBE_MAX_DELAY)),
         c.get(PubSubConsumerFactory.SHUTDOWN_GRACE));
   }

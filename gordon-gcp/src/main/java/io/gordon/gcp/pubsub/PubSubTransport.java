@@ -26,8 +26,11 @@ final class PubSubTransport implements AutoCloseable {
   private final CredentialsProvider credentials;
   private final String description;
 
-  private PubSubTransport(ManagedChannel channel, TransportChannelProvider channels,
-      CredentialsProvider credentials, String description) {
+  private PubSubTransport(
+      ManagedChannel channel,
+      TransportChannelProvider channels,
+      CredentialsProvider credentials,
+      String description) {
     this.channel = channel;
     this.channels = channels;
     this.credentials = credentials;
@@ -36,19 +39,25 @@ final class PubSubTransport implements AutoCloseable {
 
   /** Builds the transport for the plugin of {@code context}. */
   static PubSubTransport create(PluginContext context) {
-    Optional<String> emulator = context.config().get(GcpKeys.PUBSUB_EMULATOR)
-        .map(HostPort::toString)
-        .or(() -> Optional.ofNullable(System.getenv("PUBSUB_EMULATOR_HOST")))
-        .filter(s -> !s.isBlank());
+    Optional<String> emulator =
+        context
+            .config()
+            .get(GcpKeys.PUBSUB_EMULATOR)
+            .map(HostPort::toString)
+            .or(() -> Optional.ofNullable(System.getenv("PUBSUB_EMULATOR_HOST")))
+            .filter(s -> !s.isBlank());
     if (emulator.isPresent()) {
       ManagedChannel ch = ManagedChannelBuilder.forTarget(emulator.get()).usePlaintext().build();
-      return new PubSubTransport(ch,
+      return new PubSubTransport(
+          ch,
           FixedTransportChannelProvider.create(GrpcTransportChannel.create(ch)),
-          NoCredentialsProvider.create(), "emulator at " + emulator.get());
+          NoCredentialsProvider.create(),
+          "emulator at " + emulator.get());
     }
-    CredentialsProvider creds = GcpCredentials.load(context)
-        .<CredentialsProvider>map(FixedCredentialsProvider::create)
-        .orElseGet(NoCredentialsProvider::create);
+    CredentialsProvider creds =
+        GcpCredentials.load(context)
+            .<CredentialsProvider>map(FixedCredentialsProvider::create)
+            .orElseGet(NoCredentialsProvider::create);
     return new PubSubTransport(null, null, creds, "Google Cloud Pub/Sub");
   }
 

@@ -12,16 +12,20 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Whether the consumer's subscription exists: creates it when asked, else looks it up, and
- * probes it while the subscriber runs. The subscriber alone cannot tell: it is "running" before
- * its stream has reached the server, and it retries an unreachable server silently forever.
- * One admin client per subscribe attempt; close it when the attempt ends.
+ * Whether the consumer's subscription exists: creates it when asked, else looks it up, and probes
+ * it while the subscriber runs. The subscriber alone cannot tell: it is "running" before its stream
+ * has reached the server, and it retries an unreachable server silently forever. One admin client
+ * per subscribe attempt; close it when the attempt ends.
  */
 final class SubscriptionCheck implements AutoCloseable {
   /** How long one probe may take: it is a readiness check, not a call that must succeed. */
   static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
   /** What a probe found. */
-  enum Probe { EXISTS, CANNOT_TELL }
+  enum Probe {
+    EXISTS,
+    CANNOT_TELL
+  }
 
   private final PubSubSettings settings;
   private final SubscriptionAdminClient admin;
@@ -29,18 +33,23 @@ final class SubscriptionCheck implements AutoCloseable {
 
   SubscriptionCheck(PubSubSettings settings, PubSubTransport transport) {
     this.settings = settings;
-    SubscriptionAdminSettings.Builder b = SubscriptionAdminSettings.newBuilder()
-        .setCredentialsProvider(transport.credentials());
+    SubscriptionAdminSettings.Builder b =
+        SubscriptionAdminSettings.newBuilder().setCredentialsProvider(transport.credentials());
     if (transport.channels() != null) {
       b.setTransportChannelProvider(transport.channels());
     }
-    b.getSubscriptionSettings().setRetryableCodes().setSimpleTimeoutNoRetriesDuration(
-        PROBE_TIMEOUT);
+    b.getSubscriptionSettings()
+        .setRetryableCodes()
+        .setSimpleTimeoutNoRetriesDuration(PROBE_TIMEOUT);
     try {
       this.admin = SubscriptionAdminClient.create(b.build());
     } catch (IOException e) {
-      throw new GordonException("cannot reach Pub/Sub for subscription "
-          + settings.subscription() + ": " + e.getMessage(), e);
+      throw new GordonException(
+          "cannot reach Pub/Sub for subscription "
+              + settings.subscription()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -56,15 +65,24 @@ final class SubscriptionCheck implements AutoCloseable {
       return false;
     }
     try {
-      admin.createSubscription(Subscription.newBuilder().setName(settings.subscription())
-          .setTopic(settings.topic()).setAckDeadlineSeconds(settings.ackDeadlineSeconds())
-          .setEnableMessageOrdering(settings.ordering()).build());
+      admin.createSubscription(
+          Subscription.newBuilder()
+              .setName(settings.subscription())
+              .setTopic(settings.topic())
+              .setAckDeadlineSeconds(settings.ackDeadlineSeconds())
+              .setEnableMessageOrdering(settings.ordering())
+              .build());
       return true;
     } catch (AlreadyExistsException e) {
       return false;
     } catch (NotFoundException e) {
-      throw new GordonException("cannot create subscription " + settings.subscription()
-          + ": topic \"" + settings.topic() + "\" does not exist", e);
+      throw new GordonException(
+          "cannot create subscription "
+              + settings.subscription()
+              + ": topic \""
+              + settings.topic()
+              + "\" does not exist",
+          e);
     }
   }
 
@@ -89,15 +107,23 @@ final class SubscriptionCheck implements AutoCloseable {
       mayGet = false;
       return Probe.CANNOT_TELL;
     } catch (ApiException e) {
-      throw new GordonException("cannot reach Pub/Sub to check subscription "
-          + settings.subscription() + ": " + e.getStatusCode().getCode(), e);
+      throw new GordonException(
+          "cannot reach Pub/Sub to check subscription "
+              + settings.subscription()
+              + ": "
+              + e.getStatusCode().getCode(),
+          e);
     }
   }
 
   /** The error of a subscription that does not exist. */
   GordonException missing(Throwable cause) {
-    return new GordonException("subscription " + settings.subscription() + " does not exist"
-        + (settings.createSubscription() ? "" : " (create_subscription is false)"), cause);
+    return new GordonException(
+        "subscription "
+            + settings.subscription()
+            + " does not exist"
+            + (settings.createSubscription() ? "" : " (create_subscription is false)"),
+        cause);
   }
 
   /** Whether probes can read the subscription (false after PERMISSION_DENIED). */

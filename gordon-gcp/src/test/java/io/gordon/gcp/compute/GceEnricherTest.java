@@ -51,18 +51,33 @@ class GceEnricherTest {
   }
 
   private GceEnricher enricher(Map<String, Object> extra) {
-    Map<String, Object> cfg = new HashMap<>(Map.of("dns_zone", "example.com.",
-        "endpoint", api.rootUrl(), "anonymous", true, "retry_delay", 0.001,
-        "retry_max_delay", 0.005));
+    Map<String, Object> cfg =
+        new HashMap<>(
+            Map.of(
+                "dns_zone",
+                "example.com.",
+                "endpoint",
+                api.rootUrl(),
+                "anonymous",
+                true,
+                "retry_delay",
+                0.001,
+                "retry_max_delay",
+                0.005));
     cfg.putAll(extra);
     context = new TestContext("gcp.enricher", GceEnricherFactory.SPEC, cfg);
     return (GceEnricher) new GceEnricherFactory().create(context);
   }
 
   private EventMessage audit(Action action) {
-    DnsEvent e = new DnsEvent(Optional.empty(), action, Optional.of(Instant.parse(
-        "2017-12-04T20:13:50.717Z")), List.of(), Optional.of("projects/" + PROJECT + "/zones/"
-        + ZONE + "/instances/" + instance), "audit-log");
+    DnsEvent e =
+        new DnsEvent(
+            Optional.empty(),
+            action,
+            Optional.of(Instant.parse("2017-12-04T20:13:50.717Z")),
+            List.of(),
+            Optional.of("projects/" + PROJECT + "/zones/" + ZONE + "/instances/" + instance),
+            "audit-log");
     return EventMessage.create("m-" + seq, e, "enrich", Instant.EPOCH, Map.of());
   }
 
@@ -74,8 +89,9 @@ class GceEnricherTest {
   void insertBecomesAnARecordForTheExternalIpWithTheDefaultTtl() {
     api.compute().addInstance(PROJECT, ZONE, instance, "127.99.199.27", "10.0.0.2");
     EventMessage out = enricher(Map.of()).handle(audit(Action.ADDITIONS));
-    assertThat(out.event().records()).containsExactly(RecordSet.of(instance + ".example.com.",
-        RecordType.A, 300, "127.99.199.27"));
+    assertThat(out.event().records())
+        .containsExactly(
+            RecordSet.of(instance + ".example.com.", RecordType.A, 300, "127.99.199.27"));
     assertThat(last(out).message()).isEqualTo("Enriched msg with 1 resource record(s).");
     assertThat(last(out).plugin()).isEqualTo("gcp.enricher");
   }
@@ -83,10 +99,11 @@ class GceEnricherTest {
   @Test
   void internalIpAndConfiguredTtlAreUsedWhenAsked() {
     api.compute().addInstance(PROJECT, ZONE, instance, null, "10.0.0.2");
-    EventMessage out = enricher(Map.of("use_internal_ip", true, "default_ttl", 60L))
-        .handle(audit(Action.ADDITIONS));
-    assertThat(out.event().records()).containsExactly(RecordSet.of(instance + ".example.com.",
-        RecordType.A, 60, "10.0.0.2"));
+    EventMessage out =
+        enricher(Map.of("use_internal_ip", true, "default_ttl", 60L))
+            .handle(audit(Action.ADDITIONS));
+    assertThat(out.event().records())
+        .containsExactly(RecordSet.of(instance + ".example.com.", RecordType.A, 60, "10.0.0.2"));
   }
 
   @Test
@@ -105,8 +122,14 @@ class GceEnricherTest {
     GceEnricher e = enricher(Map.of("retries", 3L));
     assertThatThrownBy(() -> e.handle(audit(Action.ADDITIONS)))
         .isInstanceOf(RetriableException.class)
-        .hasMessage("no address for projects/" + PROJECT + "/zones/" + ZONE + "/instances/"
-            + instance + " after 3 reads: instance is PROVISIONING without an address yet");
+        .hasMessage(
+            "no address for projects/"
+                + PROJECT
+                + "/zones/"
+                + ZONE
+                + "/instances/"
+                + instance
+                + " after 3 reads: instance is PROVISIONING without an address yet");
     assertThat(api.compute().gets(PROJECT, ZONE, instance)).isEqualTo(3);
   }
 
@@ -115,8 +138,10 @@ class GceEnricherTest {
     api.compute().addInstance(PROJECT, ZONE, instance, null, "10.0.0.2");
     GceEnricher e = enricher(Map.of());
     assertThatThrownBy(() -> e.handle(audit(Action.ADDITIONS)))
-        .isInstanceOf(PermanentException.class).hasMessageContaining("is RUNNING and has no "
-            + "external NAT IP (set use_internal_ip = true to publish its internal IP)");
+        .isInstanceOf(PermanentException.class)
+        .hasMessageContaining(
+            "is RUNNING and has no "
+                + "external NAT IP (set use_internal_ip = true to publish its internal IP)");
     assertThat(api.compute().gets(PROJECT, ZONE, instance)).isEqualTo(1);
   }
 
@@ -125,9 +150,20 @@ class GceEnricherTest {
     GceEnricher e = enricher(Map.of());
     assertThatThrownBy(() -> e.handle(audit(Action.ADDITIONS)))
         .isInstanceOf(PermanentException.class)
-        .hasMessage("cannot read instance projects/" + PROJECT + "/zones/" + ZONE + "/instances/"
-            + instance + ": 404 notFound: The resource 'projects/" + PROJECT + "/zones/" + ZONE
-            + "/instances/" + instance + "' was not found");
+        .hasMessage(
+            "cannot read instance projects/"
+                + PROJECT
+                + "/zones/"
+                + ZONE
+                + "/instances/"
+                + instance
+                + ": 404 notFound: The resource 'projects/"
+                + PROJECT
+                + "/zones/"
+                + ZONE
+                + "/instances/"
+                + instance
+                + "' was not found");
     assertThat(api.requests(Route.INSTANCES_GET)).hasSize(1);
   }
 
@@ -146,8 +182,13 @@ class GceEnricherTest {
     context.withRecords(reader(Optional.of(live)));
     EventMessage out = e.handle(audit(Action.DELETIONS));
     assertThat(out.event().action()).isEqualTo(Action.DELETIONS);
-    assertThat(out.event().records()).containsExactly(new RecordSet(instance + ".example.com.",
-        RecordType.A, OptionalInt.empty(), List.of("203.0.113.5")));
+    assertThat(out.event().records())
+        .containsExactly(
+            new RecordSet(
+                instance + ".example.com.",
+                RecordType.A,
+                OptionalInt.empty(),
+                List.of("203.0.113.5")));
   }
 
   @Test
@@ -156,16 +197,21 @@ class GceEnricherTest {
     context.withRecords(reader(Optional.empty()));
     EventMessage out = e.handle(audit(Action.DELETIONS));
     assertThat(out.event().records().get(0).rdata()).isEmpty();
-    assertThat(last(out).message()).isEqualTo("No A record found for " + instance
-        + ".example.com.; nothing to delete.");
+    assertThat(last(out).message())
+        .isEqualTo("No A record found for " + instance + ".example.com.; nothing to delete.");
     assertThat(api.requests()).isEmpty();
   }
 
   @Test
   void eventsWithRecordsPassThroughWithAHistoryLine() {
     RecordSet r = RecordSet.of("www.example.com.", RecordType.A, 300, "192.0.2.1");
-    EventMessage in = EventMessage.create("g1", DnsEvent.of(Action.ADDITIONS, Instant.EPOCH,
-        List.of(r)), "enrich", Instant.EPOCH, Map.of());
+    EventMessage in =
+        EventMessage.create(
+            "g1",
+            DnsEvent.of(Action.ADDITIONS, Instant.EPOCH, List.of(r)),
+            "enrich",
+            Instant.EPOCH,
+            Map.of());
     EventMessage out = enricher(Map.of()).handle(in);
     assertThat(out.event()).isEqualTo(in.event());
     assertThat(last(out).message()).isEqualTo("Message already enriched, skipping phase.");

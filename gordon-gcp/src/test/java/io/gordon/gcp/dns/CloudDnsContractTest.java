@@ -19,9 +19,23 @@ class CloudDnsContractTest extends OwnershipContractTest {
   void start() {
     api = FakeGoogleApis.start();
     api.dns().addZone("contract-project", "example-test", zone());
-    TestContext context = new TestContext("gcp.publisher", CloudDnsPublisherFactory.SPEC,
-        Map.of("project", "contract-project", "dns_zone", zone(), "endpoint", api.rootUrl(),
-            "anonymous", true, "api_retry_delay", 0.001, "publish_wait_timeout", 5));
+    TestContext context =
+        new TestContext(
+            "gcp.publisher",
+            CloudDnsPublisherFactory.SPEC,
+            Map.of(
+                "project",
+                "contract-project",
+                "dns_zone",
+                zone(),
+                "endpoint",
+                api.rootUrl(),
+                "anonymous",
+                true,
+                "api_retry_delay",
+                0.001,
+                "publish_wait_timeout",
+                5));
     provider = (CloudDnsPublisher) new CloudDnsPublisherFactory().create(context);
     provider.start();
   }
@@ -39,7 +53,10 @@ class CloudDnsContractTest extends OwnershipContractTest {
 
   @Override
   protected void writeExternally(RecordSet rrset) {
-    api.dns().put("contract-project", "example-test", new FakeRrset(rrset.name(),
-        rrset.type().name(), rrset.ttlOr(300), rrset.rdata()));
+    api.dns()
+        .put(
+            "contract-project",
+            "example-test",
+            new FakeRrset(rrset.name(), rrset.type().name(), rrset.ttlOr(300), rrset.rdata()));
   }
 }

@@ -57,9 +57,23 @@ class CloudDnsPublisherTest {
   }
 
   private CloudDnsPublisher publisher(Map<String, Object> extra, Runnable beforeStart) {
-    Map<String, Object> cfg = new HashMap<>(Map.of("project", project, "dns_zone", zone,
-        "endpoint", api.rootUrl(), "anonymous", true, "api_retry_delay", 0.001,
-        "api_retry_max_delay", 0.01, "publish_wait_timeout", 5));
+    Map<String, Object> cfg =
+        new HashMap<>(
+            Map.of(
+                "project",
+                project,
+                "dns_zone",
+                zone,
+                "endpoint",
+                api.rootUrl(),
+                "anonymous",
+                true,
+                "api_retry_delay",
+                0.001,
+                "api_retry_max_delay",
+                0.01,
+                "publish_wait_timeout",
+                5));
     cfg.putAll(extra);
     context = new TestContext("gcp.publisher", CloudDnsPublisherFactory.SPEC, cfg);
     CloudDnsPublisher p = (CloudDnsPublisher) new CloudDnsPublisherFactory().create(context);
@@ -83,10 +97,14 @@ class CloudDnsPublisherTest {
 
   @Test
   void changesOfManyMessagesGoOutAsOneChangePerZone() {
-    List<ChangeResult> results = publisher.apply(List.of(replace(n("a"), 300, "192.0.2.1"),
-        replace(n("b"), 300, "192.0.2.2"), new Change.Remove(RecordSet.of(n("c"), RecordType.A,
-            List.of()))));
-    assertThat(results).extracting(r -> r.getClass().getSimpleName())
+    List<ChangeResult> results =
+        publisher.apply(
+            List.of(
+                replace(n("a"), 300, "192.0.2.1"),
+                replace(n("b"), 300, "192.0.2.2"),
+                new Change.Remove(RecordSet.of(n("c"), RecordType.A, List.of()))));
+    assertThat(results)
+        .extracting(r -> r.getClass().getSimpleName())
         .containsExactly("Applied", "Applied", "Unchanged");
     assertThat(((ChangeResult.Unchanged) results.get(2)).reason())
         .isEqualTo("nothing to remove: " + n("c") + "/A does not exist");
@@ -98,12 +116,15 @@ class CloudDnsPublisherTest {
   @Test
   void replacementDeletesTheLiveRrsetExactlyAsReadAndAddsTheNewOne() {
     api.dns().put(project, managed, FakeRrset.of(n("svc"), "A", 3600, "127.0.0.1"));
-    ChangeResult r = publisher.apply(List.of(replace(n("svc"), 3600, "127.0.0.1", "127.0.0.2")))
-        .get(0);
+    ChangeResult r =
+        publisher.apply(List.of(replace(n("svc"), 3600, "127.0.0.1", "127.0.0.2"))).get(0);
     assertThat(r).isInstanceOf(ChangeResult.Applied.class);
     String body = api.requests(Route.CHANGES_CREATE).get(0).body();
-    assertThat(body).contains("\"deletions\":[{\"kind\":\"dns#resourceRecordSet\",\"name\":\""
-        + n("svc") + "\",\"rrdatas\":[\"127.0.0.1\"],\"ttl\":3600,\"type\":\"A\"}]");
+    assertThat(body)
+        .contains(
+            "\"deletions\":[{\"kind\":\"dns#resourceRecordSet\",\"name\":\""
+                + n("svc")
+                + "\",\"rrdatas\":[\"127.0.0.1\"],\"ttl\":3600,\"type\":\"A\"}]");
     assertThat(live(n("svc"), "A").orElseThrow().rrdatas())
         .containsExactlyInAnyOrder("127.0.0.1", "127.0.0.2");
   }
@@ -120,29 +141,36 @@ class CloudDnsPublisherTest {
   @Test
   void removingListedRdataKeepsTheRest() {
     api.dns().put(project, managed, FakeRrset.of(n("m"), "A", 300, "192.0.2.1", "192.0.2.2"));
-    ChangeResult r = publisher.apply(List.of(new Change.Remove(RecordSet.of(n("m"), RecordType.A,
-        List.of("192.0.2.1"))))).get(0);
+    ChangeResult r =
+        publisher
+            .apply(
+                List.of(
+                    new Change.Remove(RecordSet.of(n("m"), RecordType.A, List.of("192.0.2.1")))))
+            .get(0);
     assertThat(r).isInstanceOf(ChangeResult.Applied.class);
     assertThat(live(n("m"), "A")).contains(FakeRrset.of(n("m"), "A", 300, "192.0.2.2"));
   }
 
   @Test
   void apexRecordsAreAllowedButApexNsIsRefused() {
-    List<ChangeResult> results = publisher.apply(List.of(
-        new Change.Replace(RecordSet.of(zone, RecordType.TXT, 300, "\"v=spf1 -all\"")),
-        new Change.Replace(RecordSet.of(zone, RecordType.NS, 300, "ns1.example."))));
+    List<ChangeResult> results =
+        publisher.apply(
+            List.of(
+                new Change.Replace(RecordSet.of(zone, RecordType.TXT, 300, "\"v=spf1 -all\"")),
+                new Change.Replace(RecordSet.of(zone, RecordType.NS, 300, "ns1.example."))));
     assertThat(results.get(0)).isInstanceOf(ChangeResult.Applied.class);
     assertThat(live(zone, "TXT")).isPresent();
     ChangeResult.Failed f = (ChangeResult.Failed) results.get(1);
-    assertThat(f.error()).hasMessage("NS records at the zone apex " + zone
-        + " are managed by Cloud DNS");
+    assertThat(f.error())
+        .hasMessage("NS records at the zone apex " + zone + " are managed by Cloud DNS");
   }
 
   @Test
   void aConcurrentChangeIsReReadAndRetried() {
     api.dns().put(project, managed, FakeRrset.of(n("race"), "A", 300, "192.0.2.1"));
-    api.dns().beforeNextCreate(() -> api.dns().put(project, managed,
-        FakeRrset.of(n("race"), "A", 60, "192.0.2.9")));
+    api.dns()
+        .beforeNextCreate(
+            () -> api.dns().put(project, managed, FakeRrset.of(n("race"), "A", 60, "192.0.2.9")));
     ChangeResult r = publisher.apply(List.of(replace(n("race"), 300, "192.0.2.5"))).get(0);
     assertThat(r).isInstanceOf(ChangeResult.Applied.class);
     assertThat(api.requests(Route.CHANGES_CREATE)).hasSize(2);
@@ -156,23 +184,32 @@ class CloudDnsPublisherTest {
     api.dns().put(project, managed, FakeRrset.of(n("busy"), "A", 300, "192.0.2.1"));
     Runnable[] writer = new Runnable[1];
     int[] ttl = {100};
-    writer[0] = () -> {
-      api.dns().put(project, managed, FakeRrset.of(n("busy"), "A", ttl[0]++, "192.0.2.1"));
-      api.dns().beforeNextCreate(writer[0]);
-    };
+    writer[0] =
+        () -> {
+          api.dns().put(project, managed, FakeRrset.of(n("busy"), "A", ttl[0]++, "192.0.2.1"));
+          api.dns().beforeNextCreate(writer[0]);
+        };
     api.dns().beforeNextCreate(writer[0]);
     ChangeResult r = publisher.apply(List.of(replace(n("busy"), 300, "192.0.2.5"))).get(0);
     api.dns().beforeNextCreate(null);
-    assertThat(((ChangeResult.Failed) r).error()).isInstanceOf(ConflictException.class)
+    assertThat(((ChangeResult.Failed) r).error())
+        .isInstanceOf(ConflictException.class)
         .hasMessage(n("busy") + "/A kept changing concurrently; gave up after 2 attempts");
   }
 
   @Test
   void compareAndSwapFailsWithoutWritingWhenTheLiveDataDiffer() {
     api.dns().put(project, managed, FakeRrset.of(n("cas"), "A", 300, "192.0.2.1"));
-    ChangeResult r = publisher.apply(List.of(new Change.Replace(RecordSet.of(n("cas"),
-        RecordType.A, 300, "192.0.2.2"), Optional.of(List.of("192.0.2.7"))))).get(0);
-    assertThat(((ChangeResult.Failed) r).error()).isInstanceOf(ConflictException.class)
+    ChangeResult r =
+        publisher
+            .apply(
+                List.of(
+                    new Change.Replace(
+                        RecordSet.of(n("cas"), RecordType.A, 300, "192.0.2.2"),
+                        Optional.of(List.of("192.0.2.7")))))
+            .get(0);
+    assertThat(((ChangeResult.Failed) r).error())
+        .isInstanceOf(ConflictException.class)
         .hasMessage("expected " + n("cas") + "/A to hold [192.0.2.7] but found [192.0.2.1]");
     assertThat(api.requests(Route.CHANGES_CREATE)).isEmpty();
   }
@@ -189,11 +226,19 @@ class CloudDnsPublisherTest {
   void rateLimitBeyondTheBudgetIsRetriable() {
     publisher = publisher(Map.of("api_retries", 1L));
     api.failNext(Route.CHANGES_CREATE, 429, 2);
-    ChangeResult.Failed f = (ChangeResult.Failed) publisher.apply(List.of(
-        replace(n("limited"), 300, "192.0.2.1"))).get(0);
-    assertThat(f.error()).isInstanceOf(RetriableException.class).hasMessage("Cloud DNS failed "
-        + "for " + n("limited") + "/A in zone " + zone + ": 429 rateLimitExceeded: Resource has "
-        + "been exhausted (e.g. check quota).");
+    ChangeResult.Failed f =
+        (ChangeResult.Failed)
+            publisher.apply(List.of(replace(n("limited"), 300, "192.0.2.1"))).get(0);
+    assertThat(f.error())
+        .isInstanceOf(RetriableException.class)
+        .hasMessage(
+            "Cloud DNS failed "
+                + "for "
+                + n("limited")
+                + "/A in zone "
+                + zone
+                + ": 429 rateLimitExceeded: Resource has "
+                + "been exhausted (e.g. check quota).");
   }
 
   @Test
@@ -204,20 +249,28 @@ class CloudDnsPublisherTest {
     List<FakeGoogleApis.RecordedRequest> creates = api.requests(Route.CHANGES_CREATE);
     assertThat(creates).hasSize(2);
     assertThat(creates.get(1).query().get("clientOperationId"))
-        .isEqualTo(creates.get(0).query().get("clientOperationId")).isNotBlank();
+        .isEqualTo(creates.get(0).query().get("clientOperationId"))
+        .isNotBlank();
     assertThat(api.dns().changeCount(project, managed)).isEqualTo(1);
   }
 
   @Test
   void oneRefusedRrsetFailsAloneWithTheApiMessage() {
     api.dns().setQuota(project, "resourceRecordsPerRrset", 2);
-    List<ChangeResult> results = publisher.apply(List.of(replace(n("ok"), 300, "192.0.2.1"),
-        replace(n("big"), 300, "192.0.2.1", "192.0.2.2", "192.0.2.3")));
+    List<ChangeResult> results =
+        publisher.apply(
+            List.of(
+                replace(n("ok"), 300, "192.0.2.1"),
+                replace(n("big"), 300, "192.0.2.1", "192.0.2.2", "192.0.2.3")));
     assertThat(results.get(0)).isInstanceOf(ChangeResult.Applied.class);
     ProviderException e = (ProviderException) ((ChangeResult.Failed) results.get(1)).error();
     assertThat(e.retriable()).isFalse();
-    assertThat(e).hasMessage("Cloud DNS refused " + n("big") + "/A: 403 quotaExceeded: The "
-        + "change would exceed quota for resource records per rrset.");
+    assertThat(e)
+        .hasMessage(
+            "Cloud DNS refused "
+                + n("big")
+                + "/A: 403 quotaExceeded: The "
+                + "change would exceed quota for resource records per rrset.");
     assertThat(live(n("ok"), "A")).isPresent();
   }
 
@@ -225,9 +278,14 @@ class CloudDnsPublisherTest {
   void batchesBeyondTheAdditionsQuotaAreSplit() {
     api.dns().setQuota(project, "rrsetAdditionsPerChange", 2);
     publisher = publisher(Map.of());
-    List<ChangeResult> results = publisher.apply(List.of(replace(n("q1"), 300, "192.0.2.1"),
-        replace(n("q2"), 300, "192.0.2.2"), replace(n("q3"), 300, "192.0.2.3"),
-        replace(n("q4"), 300, "192.0.2.4"), replace(n("q5"), 300, "192.0.2.5")));
+    List<ChangeResult> results =
+        publisher.apply(
+            List.of(
+                replace(n("q1"), 300, "192.0.2.1"),
+                replace(n("q2"), 300, "192.0.2.2"),
+                replace(n("q3"), 300, "192.0.2.3"),
+                replace(n("q4"), 300, "192.0.2.4"),
+                replace(n("q5"), 300, "192.0.2.5")));
     assertThat(results).allMatch(r -> r instanceof ChangeResult.Applied);
     assertThat(api.requests(Route.CHANGES_CREATE)).hasSize(3);
   }
@@ -237,11 +295,13 @@ class CloudDnsPublisherTest {
     publisher = publisher(Map.of("publish_wait_timeout", 0.3));
     api.dns().changesNeverDone();
     try {
-      ChangeResult.Failed f = (ChangeResult.Failed) publisher.apply(List.of(
-          replace(n("slow"), 300, "192.0.2.1"))).get(0);
-      assertThat(f.error()).isInstanceOf(RetriableException.class)
-          .hasMessageStartingWith("Cloud DNS change 1 in zone " + managed
-              + " was still pending after ");
+      ChangeResult.Failed f =
+          (ChangeResult.Failed)
+              publisher.apply(List.of(replace(n("slow"), 300, "192.0.2.1"))).get(0);
+      assertThat(f.error())
+          .isInstanceOf(RetriableException.class)
+          .hasMessageStartingWith(
+              "Cloud DNS change 1 in zone " + managed + " was still pending after ");
       assertThat(context.counters).contains("publish-records-timeout{plugin=gdnspublisher}");
     } finally {
       api.dns().changesStayPendingFor(0);
@@ -252,9 +312,11 @@ class CloudDnsPublisherTest {
 
   @Test
   void namesOutsideTheZonesFailPermanently() {
-    ChangeResult.Failed f = (ChangeResult.Failed) publisher.apply(List.of(
-        replace("www.elsewhere.org.", 300, "192.0.2.1"))).get(0);
-    assertThat(f.error()).isInstanceOf(ProviderException.class)
+    ChangeResult.Failed f =
+        (ChangeResult.Failed)
+            publisher.apply(List.of(replace("www.elsewhere.org.", 300, "192.0.2.1"))).get(0);
+    assertThat(f.error())
+        .isInstanceOf(ProviderException.class)
         .hasMessage("www.elsewhere.org. is not in any zone this provider manages [" + zone + "]");
   }
 
@@ -264,32 +326,48 @@ class CloudDnsPublisherTest {
     assertThat(publisher.read(n("r"), RecordType.TXT))
         .contains(RecordSet.of(n("r"), RecordType.TXT, 300, "\"hi\""));
     assertThat(publisher.read(n("none"), RecordType.A)).isEmpty();
-    assertThat(publisher.list(zone)).containsExactly(RecordSet.of(n("r"), RecordType.TXT, 300,
-        "\"hi\""));
+    assertThat(publisher.list(zone))
+        .containsExactly(RecordSet.of(n("r"), RecordType.TXT, 300, "\"hi\""));
   }
 
   @Test
   void whenZonesCannotBeListedTheNamingConventionFindsTheZone() {
-    api.dns().addZone(project, "prod-fallback" + seq + "-example", "fallback" + seq
-        + ".example.");
-    publisher = publisher(Map.of("dns_zone", "fallback" + seq + ".example.",
-        "default_zone_prefix", "prod"), () -> api.failNext(Route.ZONES_LIST, 403, 1));
-    ChangeResult r = publisher.apply(List.of(replace("h.fallback" + seq + ".example.", 300,
-        "192.0.2.1"))).get(0);
+    api.dns().addZone(project, "prod-fallback" + seq + "-example", "fallback" + seq + ".example.");
+    publisher =
+        publisher(
+            Map.of("dns_zone", "fallback" + seq + ".example.", "default_zone_prefix", "prod"),
+            () -> api.failNext(Route.ZONES_LIST, 403, 1));
+    ChangeResult r =
+        publisher
+            .apply(List.of(replace("h.fallback" + seq + ".example.", 300, "192.0.2.1")))
+            .get(0);
     assertThat(r).isInstanceOf(ChangeResult.Applied.class);
     assertThat(api.requests(Route.ZONES_GET)).hasSize(1);
   }
 
   @Test
   void aZoneWithoutManagedZoneFailsAtStartSayingWhatWasTried() {
-    TestContext ctx = new TestContext("gcp.publisher", CloudDnsPublisherFactory.SPEC, Map.of(
-        "project", project, "dns_zone", "nowhere.example.", "endpoint", api.rootUrl(),
-        "anonymous", true));
+    TestContext ctx =
+        new TestContext(
+            "gcp.publisher",
+            CloudDnsPublisherFactory.SPEC,
+            Map.of(
+                "project",
+                project,
+                "dns_zone",
+                "nowhere.example.",
+                "endpoint",
+                api.rootUrl(),
+                "anonymous",
+                true));
     CloudDnsPublisher p = (CloudDnsPublisher) new CloudDnsPublisherFactory().create(ctx);
     org.assertj.core.api.Assertions.assertThatThrownBy(p::start)
         .isInstanceOf(io.gordon.api.PermanentException.class)
-        .hasMessageStartingWith("project " + project + " has no managed zone with DNS name "
-            + "nowhere.example., nor one named nowhere-example by the naming convention: 404");
+        .hasMessageStartingWith(
+            "project "
+                + project
+                + " has no managed zone with DNS name "
+                + "nowhere.example., nor one named nowhere-example by the naming convention: 404");
   }
 
   @Test
@@ -297,8 +375,11 @@ class CloudDnsPublisherTest {
     api.failNext(Route.PROJECTS_GET, 503, 1);
     org.assertj.core.api.Assertions.assertThatThrownBy(publisher::check)
         .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retriable()).isTrue())
-        .hasMessage("Cloud DNS project " + project + ": 503 backendError: The service is "
-            + "currently unavailable.");
+        .hasMessage(
+            "Cloud DNS project "
+                + project
+                + ": 503 backendError: The service is "
+                + "currently unavailable.");
     publisher.check();
   }
 }

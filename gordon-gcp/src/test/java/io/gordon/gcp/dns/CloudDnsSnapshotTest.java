@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * gcp.publisher plans against what it knows of the zone instead of reading it for every batch,
- * and stays exact when another writer changes the zone behind its back; owner markers travel
- * in the same Cloud DNS change as their record.
+ * gcp.publisher plans against what it knows of the zone instead of reading it for every batch, and
+ * stays exact when another writer changes the zone behind its back; owner markers travel in the
+ * same Cloud DNS change as their record.
  */
 class CloudDnsSnapshotTest {
   private static final Ownership CLAIM = Ownership.of("gordon");
@@ -52,10 +52,25 @@ class CloudDnsSnapshotTest {
     zone = "snap" + seq + ".example.";
     managed = "managed-" + seq;
     api.dns().addZone(project, managed, zone);
-    TestContext context = new TestContext("gcp.publisher", CloudDnsPublisherFactory.SPEC,
-        Map.of("project", project, "dns_zone", zone, "endpoint", api.rootUrl(), "anonymous",
-            true, "api_retry_delay", 0.001, "api_retry_max_delay", 0.01,
-            "publish_wait_timeout", 5));
+    TestContext context =
+        new TestContext(
+            "gcp.publisher",
+            CloudDnsPublisherFactory.SPEC,
+            Map.of(
+                "project",
+                project,
+                "dns_zone",
+                zone,
+                "endpoint",
+                api.rootUrl(),
+                "anonymous",
+                true,
+                "api_retry_delay",
+                0.001,
+                "api_retry_max_delay",
+                0.01,
+                "publish_wait_timeout",
+                5));
     publisher = (CloudDnsPublisher) new CloudDnsPublisherFactory().create(context);
     publisher.start();
     api.reset();
@@ -77,12 +92,17 @@ class CloudDnsSnapshotTest {
   void aLaterBatchIsPlannedWithoutReadingTheZoneAgain() {
     publisher.apply(List.of(replace(n("a"), "192.0.2.1"), replace(n("b"), "192.0.2.2")));
     api.reset();
-    List<ChangeResult> r = publisher.apply(List.of(replace(n("a"), "192.0.2.3"),
-        new Change.Remove(RecordSet.of(n("b"), RecordType.A, List.of())),
-        replace(n("c"), "192.0.2.4")));
+    List<ChangeResult> r =
+        publisher.apply(
+            List.of(
+                replace(n("a"), "192.0.2.3"),
+                new Change.Remove(RecordSet.of(n("b"), RecordType.A, List.of())),
+                replace(n("c"), "192.0.2.4")));
     assertThat(r).allMatch(ChangeResult.Applied.class::isInstance);
-    assertThat(api.requests(Route.RRSETS_LIST)).as("only the name never seen is read")
-        .extracting(req -> req.query().get("name")).containsExactly(n("c"));
+    assertThat(api.requests(Route.RRSETS_LIST))
+        .as("only the name never seen is read")
+        .extracting(req -> req.query().get("name"))
+        .containsExactly(n("c"));
     assertThat(api.requests(Route.CHANGES_CREATE)).hasSize(1);
     assertThat(live(n("a"), "A")).contains(FakeRrset.of(n("a"), "A", 300, "192.0.2.3"));
     assertThat(live(n("b"), "A")).isEmpty();
@@ -93,7 +113,8 @@ class CloudDnsSnapshotTest {
     publisher.apply(List.of(replace(n("moved"), "192.0.2.1")));
     api.dns().put(project, managed, FakeRrset.of(n("moved"), "A", 60, "192.0.2.9"));
     api.reset();
-    assertThat(publisher.apply(List.of(replace(n("moved"), "192.0.2.5")))).singleElement()
+    assertThat(publisher.apply(List.of(replace(n("moved"), "192.0.2.5"))))
+        .singleElement()
         .isInstanceOf(ChangeResult.Applied.class);
     assertThat(api.requests(Route.CHANGES_CREATE)).hasSize(2); // the first one: 412
     assertThat(live(n("moved"), "A")).contains(FakeRrset.of(n("moved"), "A", 300, "192.0.2.5"));
@@ -103,26 +124,36 @@ class CloudDnsSnapshotTest {
   void aNoOpThatTheSnapshotSuggestsIsConfirmedByAFreshRead() {
     publisher.apply(List.of(replace(n("same"), "192.0.2.1")));
     api.dns().put(project, managed, FakeRrset.of(n("same"), "A", 300, "192.0.2.9"));
-    assertThat(publisher.apply(List.of(replace(n("same"), "192.0.2.1")))).singleElement()
+    assertThat(publisher.apply(List.of(replace(n("same"), "192.0.2.1"))))
+        .singleElement()
         .isInstanceOf(ChangeResult.Applied.class);
     assertThat(live(n("same"), "A")).contains(FakeRrset.of(n("same"), "A", 300, "192.0.2.1"));
     api.dns().remove(project, managed, n("same"), "A");
-    assertThat(publisher.apply(List.of(new Change.Remove(RecordSet.of(n("same"), RecordType.A,
-        List.of()))))).singleElement().isInstanceOf(ChangeResult.Unchanged.class);
+    assertThat(
+            publisher.apply(
+                List.of(new Change.Remove(RecordSet.of(n("same"), RecordType.A, List.of())))))
+        .singleElement()
+        .isInstanceOf(ChangeResult.Unchanged.class);
   }
 
   @Test
   void aClaimedRecordAndItsMarkerGoOutInOneChange() {
     assertThat(publisher.apply(List.of(replace(n("own"), "192.0.2.1").withOwnership(CLAIM))))
-        .singleElement().isInstanceOf(ChangeResult.Applied.class);
-    assertThat(api.requests(Route.CHANGES_CREATE)).singleElement().satisfies(req ->
-        assertThat(req.body()).contains("\"name\":\"" + n("own") + "\"")
-            .contains("\"name\":\"_gordon-a-" + n("own") + "\"")
-            .contains("heritage=gordon,owner=gordon,record=" + n("own") + ",type=A,v=1"));
+        .singleElement()
+        .isInstanceOf(ChangeResult.Applied.class);
+    assertThat(api.requests(Route.CHANGES_CREATE))
+        .singleElement()
+        .satisfies(
+            req ->
+                assertThat(req.body())
+                    .contains("\"name\":\"" + n("own") + "\"")
+                    .contains("\"name\":\"_gordon-a-" + n("own") + "\"")
+                    .contains("heritage=gordon,owner=gordon,record=" + n("own") + ",type=A,v=1"));
     api.reset();
     publisher.apply(List.of(replace(n("own"), "192.0.2.2").withOwnership(CLAIM)));
     String body = api.requests(Route.CHANGES_CREATE).get(0).body();
-    assertThat(body.split("_gordon-a-", -1)).as("the marker is deleted as read and re-added")
+    assertThat(body.split("_gordon-a-", -1))
+        .as("the marker is deleted as read and re-added")
         .hasSize(3);
   }
 
@@ -130,25 +161,44 @@ class CloudDnsSnapshotTest {
   void aMarkerTakenByAnotherOwnerMeanwhileStopsTheChange() {
     publisher.apply(List.of(replace(n("taken"), "192.0.2.1").withOwnership(CLAIM)));
     String marker = OwnerMarker.nameFor(n("taken"), RecordType.A, zone);
-    api.dns().beforeNextCreate(() -> api.dns().put(project, managed, FakeRrset.of(marker, "TXT",
-        300, new OwnerMarker("team-b", n("taken"), RecordType.A).rdata())));
-    ChangeResult r = publisher.apply(List.of(replace(n("taken"), "192.0.2.2")
-        .withOwnership(CLAIM))).get(0);
-    assertThat(((ChangeResult.Failed) r).error()).isInstanceOf(OwnershipException.class)
-        .hasMessage(n("taken") + " A exists and is owned by 'team-b' (this gordon is 'gordon');"
-            + " not changed");
+    api.dns()
+        .beforeNextCreate(
+            () ->
+                api.dns()
+                    .put(
+                        project,
+                        managed,
+                        FakeRrset.of(
+                            marker,
+                            "TXT",
+                            300,
+                            new OwnerMarker("team-b", n("taken"), RecordType.A).rdata())));
+    ChangeResult r =
+        publisher.apply(List.of(replace(n("taken"), "192.0.2.2").withOwnership(CLAIM))).get(0);
+    assertThat(((ChangeResult.Failed) r).error())
+        .isInstanceOf(OwnershipException.class)
+        .hasMessage(
+            n("taken")
+                + " A exists and is owned by 'team-b' (this gordon is 'gordon');"
+                + " not changed");
     assertThat(live(n("taken"), "A")).contains(FakeRrset.of(n("taken"), "A", 300, "192.0.2.1"));
   }
 
   @Test
   void changesThatCancelOutAreCheckedAgainstAFreshReadNotTheSnapshot() {
-    publisher.apply(List.of(replace(n("gone"), "192.0.2.1"),
-        new Change.Remove(RecordSet.of(n("gone"), RecordType.A, List.of()))));
+    publisher.apply(
+        List.of(
+            replace(n("gone"), "192.0.2.1"),
+            new Change.Remove(RecordSet.of(n("gone"), RecordType.A, List.of()))));
     api.dns().put(project, managed, FakeRrset.of(n("gone"), "A", 300, "192.0.2.9"));
-    List<ChangeResult> r = publisher.apply(List.of(replace(n("gone"), "192.0.2.2"),
-        new Change.Remove(RecordSet.of(n("gone"), RecordType.A, List.of()))));
+    List<ChangeResult> r =
+        publisher.apply(
+            List.of(
+                replace(n("gone"), "192.0.2.2"),
+                new Change.Remove(RecordSet.of(n("gone"), RecordType.A, List.of()))));
     assertThat(r).allMatch(ChangeResult.Applied.class::isInstance);
-    assertThat(live(n("gone"), "A")).as("the record written behind gordon's back is removed too")
+    assertThat(live(n("gone"), "A"))
+        .as("the record written behind gordon's back is removed too")
         .isEmpty();
   }
 }

@@ -43,15 +43,25 @@ class GceAuthorityTest {
 
   /** The authority with pages of two projects and two instances, so every listing pages. */
   private GceAuthority authority(Map<String, Object> extra) {
-    Map<String, Object> cfg = new HashMap<>(Map.of("dns_zone", "example.com.",
-        "endpoint", api.rootUrl(), "crm_endpoint", api.rootUrl(), "anonymous", true,
-        "max_concurrent_projects", 2));
+    Map<String, Object> cfg =
+        new HashMap<>(
+            Map.of(
+                "dns_zone",
+                "example.com.",
+                "endpoint",
+                api.rootUrl(),
+                "crm_endpoint",
+                api.rootUrl(),
+                "anonymous",
+                true,
+                "max_concurrent_projects",
+                2));
     cfg.putAll(extra);
     TestContext ctx = new TestContext("gcp.gce", GceAuthorityFactory.SPEC, cfg);
     GceSettings s = GceSettings.from(ctx.config());
     GoogleGet http = new GoogleGet(new NetHttpTransport().createRequestFactory());
-    return new GceAuthority(new GceListing(http, s, ctx.logger(), 2, 2), s, ctx.clock(),
-        ctx.metrics(), ctx.logger());
+    return new GceAuthority(
+        new GceListing(http, s, ctx.logger(), 2, 2), s, ctx.clock(), ctx.metrics(), ctx.logger());
   }
 
   private static RecordSet a(String name, String... ips) {
@@ -75,24 +85,38 @@ class GceAuthorityTest {
     vm(p + "c", p + "gone", "192.0.2.20");
     vm(p + "d", p + "secret", "192.0.2.30");
     Observation o = authority(Map.of("project_blacklist", List.of(p + "d"))).observe();
-    assertThat(o.zones()).singleElement().satisfies(z -> {
-      assertThat(z.zone()).isEqualTo("example.com.");
-      assertThat(z.complete()).isTrue();
-      assertThat(z.records()).filteredOn(r -> r.name().startsWith(p)).containsExactly(
-          a(p + "db", "192.0.2.10"), a(p + "web-1", "192.0.2.1"), a(p + "web-2", "192.0.2.2"),
-          a(p + "web-3", "192.0.2.3"));
-    });
+    assertThat(o.zones())
+        .singleElement()
+        .satisfies(
+            z -> {
+              assertThat(z.zone()).isEqualTo("example.com.");
+              assertThat(z.complete()).isTrue();
+              assertThat(z.records())
+                  .filteredOn(r -> r.name().startsWith(p))
+                  .containsExactly(
+                      a(p + "db", "192.0.2.10"),
+                      a(p + "web-1", "192.0.2.1"),
+                      a(p + "web-2", "192.0.2.2"),
+                      a(p + "web-3", "192.0.2.3"));
+            });
     assertThat(api.requests(Route.CRM_PROJECTS_LIST).size()).isGreaterThan(1);
-    assertThat(api.requests(Route.INSTANCES_AGGREGATED)).extracting(r -> r.query()
-        .get("maxResults")).containsOnly("2");
+    assertThat(api.requests(Route.INSTANCES_AGGREGATED))
+        .extracting(r -> r.query().get("maxResults"))
+        .containsOnly("2");
   }
 
   @Test
   void theWhitelistSkipsResourceManagerAndTheBlacklistStillApplies() {
     vm(p + "x", p + "x1", "192.0.2.1");
     vm(p + "y", p + "y1", "192.0.2.2");
-    Observation o = authority(Map.of("project_whitelist", List.of(p + "x", p + "y"),
-        "project_blacklist", List.of(p + "y"))).observe();
+    Observation o =
+        authority(
+                Map.of(
+                    "project_whitelist",
+                    List.of(p + "x", p + "y"),
+                    "project_blacklist",
+                    List.of(p + "y")))
+            .observe();
     assertThat(o.zones().get(0).records()).containsExactly(a(p + "x1", "192.0.2.1"));
     assertThat(api.requests(Route.CRM_PROJECTS_LIST)).isEmpty();
   }
@@ -105,9 +129,16 @@ class GceAuthorityTest {
     vm(p + "x", "internal", null);
     api.compute().setTags(p + "x", "us-central1-a", "tagged", "no-dns");
     api.compute().setMetadata(p + "x", "us-central1-a", "marked", Map.of("dns", "off"));
-    Observation o = authority(Map.of("project_whitelist", List.of(p + "x"),
-        "tag_blacklist", List.of("no-dns"),
-        "metadata_blacklist", List.of(List.of("dns", "off")))).observe();
+    Observation o =
+        authority(
+                Map.of(
+                    "project_whitelist",
+                    List.of(p + "x"),
+                    "tag_blacklist",
+                    List.of("no-dns"),
+                    "metadata_blacklist",
+                    List.of(List.of("dns", "off"))))
+            .observe();
     assertThat(o.zones().get(0).records()).containsExactly(a("keep", "192.0.2.1"));
   }
 
@@ -116,8 +147,8 @@ class GceAuthorityTest {
     vm(p + "ok", "ok1", "192.0.2.1");
     vm(p + "denied", "hidden", "192.0.2.2");
     api.compute().failProject(p + "denied", 403);
-    Observation o = authority(Map.of("project_whitelist", List.of(p + "ok", p + "denied")))
-        .observe();
+    Observation o =
+        authority(Map.of("project_whitelist", List.of(p + "ok", p + "denied"))).observe();
     assertThat(o.zones().get(0).records()).containsExactly(a("ok1", "192.0.2.1"));
     assertThat(o.zones().get(0).complete()).isTrue();
   }
@@ -126,22 +157,25 @@ class GceAuthorityTest {
   void aProjectAnswering500FailsTheWholeObservation() {
     vm(p + "ok", "ok1", "192.0.2.1");
     api.compute().failProject(p + "broken", 500);
-    assertThatThrownBy(() -> authority(Map.of("project_whitelist",
-        List.of(p + "ok", p + "broken"))).observe())
+    assertThatThrownBy(
+            () -> authority(Map.of("project_whitelist", List.of(p + "ok", p + "broken"))).observe())
         .isInstanceOf(RetriableException.class)
-        .hasMessage("gcp.gce: cannot list the instances of project " + p + "broken: 500"
-            + " listing instances of project " + p + "broken failed (only 403, 404 and 410"
-            + " skip a project; nothing is deleted when a listing fails)");
+        .hasMessage(
+            "gcp.gce: cannot list the instances of project "
+                + p
+                + "broken: 500"
+                + " listing instances of project "
+                + p
+                + "broken failed (only 403, 404 and 410"
+                + " skip a project; nothing is deleted when a listing fails)");
   }
 
   @Test
   void oneNameInSeveralProjectsIsOneRecordSetWithEveryAddress() {
     vm(p + "x", "twin", "192.0.2.2");
     vm(p + "y", "twin", "192.0.2.1");
-    Observation o = authority(Map.of("project_whitelist", List.of(p + "x", p + "y")))
-        .observe();
-    assertThat(o.zones().get(0).records()).containsExactly(
-        a("twin", "192.0.2.1", "192.0.2.2"));
+    Observation o = authority(Map.of("project_whitelist", List.of(p + "x", p + "y"))).observe();
+    assertThat(o.zones().get(0).records()).containsExactly(a("twin", "192.0.2.1", "192.0.2.2"));
   }
 
   @Test

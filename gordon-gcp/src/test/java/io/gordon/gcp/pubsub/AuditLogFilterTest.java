@@ -17,14 +17,15 @@ class AuditLogFilterTest {
   @Test
   void theLastEntryAndEntriesWithoutOperationAreNot() {
     assertThat(AuditLogFilter.isIntermediate(AuditLogEntries.last(INSERT, RES, "op"))).isFalse();
-    assertThat(AuditLogFilter.isIntermediate(AuditLogEntries.noOperation(INSERT, RES)))
-        .isFalse();
+    assertThat(AuditLogFilter.isIntermediate(AuditLogEntries.noOperation(INSERT, RES))).isFalse();
   }
 
   @Test
   void anEntryThatIsBothFirstAndLastCompletesItsOperation() {
-    assertThat(AuditLogFilter.isIntermediate("{\"protoPayload\":{},\"operation\":"
-        + "{\"first\":true,\"last\":true}}")).isFalse();
+    assertThat(
+            AuditLogFilter.isIntermediate(
+                "{\"protoPayload\":{},\"operation\":" + "{\"first\":true,\"last\":true}}"))
+        .isFalse();
   }
 
   @Test

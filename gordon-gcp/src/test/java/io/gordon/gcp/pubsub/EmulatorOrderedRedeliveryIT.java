@@ -28,20 +28,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The Pub/Sub emulator's ordered redelivery after a subscriber dies, with the client library
- * only (no gordon code): subscriber B receives messages and never answers them, then its
- * channel is torn down (as kill -9 would: no nack, no further lease extension). Subscriber A
- * acks everything it gets. Pub/Sub documents that B's messages come back once their ack
- * deadline (10 s here) lapses, so A must end with every message of every key. The test prints
- * the keys that never came back, if any.
+ * The Pub/Sub emulator's ordered redelivery after a subscriber dies, with the client library only
+ * (no gordon code): subscriber B receives messages and never answers them, then its channel is torn
+ * down (as kill -9 would: no nack, no further lease extension). Subscriber A acks everything it
+ * gets. Pub/Sub documents that B's messages come back once their ack deadline (10 s here) lapses,
+ * so A must end with every message of every key. The test prints the keys that never came back, if
+ * any.
  *
- * <p>On cloud-pubsub-emulator 0.8.20 it fails (B held 49 keys; 30 of them never reached A in
- * 90 s), so it runs only with {@code -Dgordon.it.pubsubKill=true}: it shows the emulator's
- * fault behind PubSubScaleOutIT, and will pass once the emulator redelivers as documented.
+ * <p>On cloud-pubsub-emulator 0.8.20 it fails (B held 49 keys; 30 of them never reached A in 90 s),
+ * so it runs only with {@code -Dgordon.it.pubsubKill=true}: it shows the emulator's fault behind
+ * PubSubScaleOutIT, and will pass once the emulator redelivers as documented.
  */
-@EnabledIfSystemProperty(named = "gordon.it.pubsubKill", matches = "true",
-    disabledReason = "fails on the Pub/Sub emulator 0.8.20: ordering keys held by a dead "
-        + "subscriber are not redelivered (docs/scaling.md)")
+@EnabledIfSystemProperty(
+    named = "gordon.it.pubsubKill",
+    matches = "true",
+    disabledReason =
+        "fails on the Pub/Sub emulator 0.8.20: ordering keys held by a dead "
+            + "subscriber are not redelivered (docs/scaling.md)")
 class EmulatorOrderedRedeliveryIT {
   static final String PROJECT = "gordon-repro";
   static final int KEYS = 100;
@@ -71,24 +74,35 @@ class EmulatorOrderedRedeliveryIT {
     ManagedChannel channelA = channel();
     ManagedChannel channelB = channel();
     ManagedChannel channelP = channel();
-    Subscriber a = subscriber(sub, channelA, (m, reply) -> {
-      seenByA.computeIfAbsent(m.getOrderingKey(), k -> ConcurrentHashMap.newKeySet())
-          .add(Integer.parseInt(m.getData().toStringUtf8()));
-      reply.ack();
-    });
+    Subscriber a =
+        subscriber(
+            sub,
+            channelA,
+            (m, reply) -> {
+              seenByA
+                  .computeIfAbsent(m.getOrderingKey(), k -> ConcurrentHashMap.newKeySet())
+                  .add(Integer.parseInt(m.getData().toStringUtf8()));
+              reply.ack();
+            });
     Subscriber b = subscriber(sub, channelB, (m, reply) -> heldByB.add(m.getOrderingKey()));
     a.startAsync().awaitRunning();
     b.startAsync().awaitRunning();
-    Publisher p = Publisher.newBuilder(TopicName.of(PROJECT, topic))
-        .setChannelProvider(FixedTransportChannelProvider.create(
-            GrpcTransportChannel.create(channelP)))
-        .setCredentialsProvider(NoCredentialsProvider.create())
-        .setEnableMessageOrdering(true).build();
+    Publisher p =
+        Publisher.newBuilder(TopicName.of(PROJECT, topic))
+            .setChannelProvider(
+                FixedTransportChannelProvider.create(GrpcTransportChannel.create(channelP)))
+            .setCredentialsProvider(NoCredentialsProvider.create())
+            .setEnableMessageOrdering(true)
+            .build();
     List<com.google.api.core.ApiFuture<String>> sent = new ArrayList<>();
     for (int v = 1; v <= PER_KEY; v++) {
       for (int k = 0; k < KEYS; k++) {
-        sent.add(p.publish(PubsubMessage.newBuilder().setOrderingKey("k" + k)
-            .setData(ByteString.copyFromUtf8(Integer.toString(v))).build()));
+        sent.add(
+            p.publish(
+                PubsubMessage.newBuilder()
+                    .setOrderingKey("k" + k)
+                    .setData(ByteString.copyFromUtf8(Integer.toString(v)))
+                    .build()));
       }
     }
     for (var f : sent) {
@@ -112,7 +126,8 @@ class EmulatorOrderedRedeliveryIT {
         missing.add("k" + k + (heldByB.contains("k" + k) ? " (held by B)" : "") + " " + s);
       }
     }
-    System.out.printf("repro: %d of %d keys incomplete at A 90 s after B died: %s%n",
+    System.out.printf(
+        "repro: %d of %d keys incomplete at A 90 s after B died: %s%n",
         missing.size(), KEYS, missing);
     p.shutdown();
     a.stopAsync();
@@ -131,11 +146,14 @@ class EmulatorOrderedRedeliveryIT {
     return ManagedChannelBuilder.forTarget(emulator.hostPort()).usePlaintext().build();
   }
 
-  private static Subscriber subscriber(ProjectSubscriptionName sub, ManagedChannel ch,
+  private static Subscriber subscriber(
+      ProjectSubscriptionName sub,
+      ManagedChannel ch,
       com.google.cloud.pubsub.v1.MessageReceiver receiver) {
     return Subscriber.newBuilder(sub, receiver)
         .setChannelProvider(FixedTransportChannelProvider.create(GrpcTransportChannel.create(ch)))
         .setCredentialsProvider(NoCredentialsProvider.create())
-        .setMaxDurationPerAckExtensionDuration(Duration.ofSeconds(10)).build();
+        .setMaxDurationPerAckExtensionDuration(Duration.ofSeconds(10))
+        .build();
   }
 }

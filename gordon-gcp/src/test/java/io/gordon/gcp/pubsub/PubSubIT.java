@@ -7,10 +7,10 @@ import io.gordon.api.model.Action;
 import io.gordon.api.model.HistoryEntry;
 import io.gordon.api.plugin.DeadLetter;
 import io.gordon.api.plugin.Outcome;
-import io.gordon.gcp.TestCodec;
-import io.gordon.gcp.TestContext;
 import io.gordon.core.config.CoreSettings;
 import io.gordon.core.events.JsonEventCodec;
+import io.gordon.gcp.TestCodec;
+import io.gordon.gcp.TestContext;
 import io.gordon.testing.gcp.AuditLogEntries;
 import io.gordon.testing.gcp.PubSubEmulator;
 import java.time.Duration;
@@ -28,19 +28,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Pub/Sub source against the real emulator. Each test has its own topic and subscription.
- * Waits are generous (CI shares two cores with other jobs) but bounded; messages that the
- * emulator may legitimately deliver more than once (at-least-once, e.g. when a lease lapses on a
- * starved machine) are compared by id, not by count, unless the delivery sequence is the point.
+ * The Pub/Sub source against the real emulator. Each test has its own topic and subscription. Waits
+ * are generous (CI shares two cores with other jobs) but bounded; messages that the emulator may
+ * legitimately deliver more than once (at-least-once, e.g. when a lease lapses on a starved
+ * machine) are compared by id, not by count, unless the delivery sequence is the point.
  */
 class PubSubIT {
   static final String PROJECT = "gordon-test";
+
   /** The bound on every wait for something that must happen. */
   static final Duration WAIT = Duration.ofSeconds(60);
+
   /** The bound on waiting for the lease of a message held by a stopped consumer to run out. */
   static final Duration LEASE_RUN_OUT = Duration.ofSeconds(120);
+
   /** How long something that must not happen is watched for. */
   static final Duration QUIET = Duration.ofSeconds(2);
+
   static final JsonEventCodec CODEC = new JsonEventCodec(new CoreSettings.Events(60, 86400));
   private static PubSubEmulator emulator;
   private static int seq;
@@ -74,8 +78,8 @@ class PubSubIT {
   }
 
   /** A consumer running on its own thread. */
-  record Running(PubSubConsumer consumer, Thread thread, RecordingSource source,
-      TestContext context) {
+  record Running(
+      PubSubConsumer consumer, Thread thread, RecordingSource source, TestContext context) {
     void stop() {
       consumer.stop();
       consumer.shutdown();
@@ -88,22 +92,42 @@ class PubSubIT {
   }
 
   Running consume(Map<String, Object> extra) {
-    Map<String, Object> cfg = new HashMap<>(Map.of("project", PROJECT, "topic", topic,
-        "subscription", subscription, "endpoint", emulator.hostPort(), "ack_deadline", 10L,
-        "resubscribe_delay", 0.1, "resubscribe_max_delay", 0.5, "shutdown_grace", 0.5));
+    Map<String, Object> cfg =
+        new HashMap<>(
+            Map.of(
+                "project",
+                PROJECT,
+                "topic",
+                topic,
+                "subscription",
+                subscription,
+                "endpoint",
+                emulator.hostPort(),
+                "ack_deadline",
+                10L,
+                "resubscribe_delay",
+                0.1,
+                "resubscribe_max_delay",
+                0.5,
+                "shutdown_grace",
+                0.5));
     cfg.putAll(extra);
-    TestContext context = new TestContext("gcp.event_consumer", PubSubConsumerFactory.SPEC, cfg)
-        .withCodec(CODEC);
+    TestContext context =
+        new TestContext("gcp.event_consumer", PubSubConsumerFactory.SPEC, cfg).withCodec(CODEC);
     PubSubConsumer c = (PubSubConsumer) new PubSubConsumerFactory().create(context);
     c.start();
     RecordingSource source = new RecordingSource();
-    Thread t = Thread.ofPlatform().name("consumer-" + seq).start(() -> {
-      try {
-        c.run(source);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Thread t =
+        Thread.ofPlatform()
+            .name("consumer-" + seq)
+            .start(
+                () -> {
+                  try {
+                    c.run(source);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
     Running r = new Running(c, t, source, context);
     running.add(r);
     if (!Boolean.FALSE.equals(extra.get("create_subscription"))) {
@@ -119,7 +143,11 @@ class PubSubIT {
 
   static String event(String host, String ip) {
     return "{\"action\":\"additions\",\"timestamp\":\"2019-02-01T00:00:00\",\"resourceRecords\":"
-        + "{\"name\":\"" + host + ".example.com.\",\"type\":\"A\",\"rrdatas\":[\"" + ip + "\"],"
+        + "{\"name\":\""
+        + host
+        + ".example.com.\",\"type\":\"A\",\"rrdatas\":[\""
+        + ip
+        + "\"],"
         + "\"ttl\":300}}";
   }
 
@@ -130,11 +158,15 @@ class PubSubIT {
     String a = publish(event("a", "192.0.2.1"));
     String b = publish(event("b", "192.0.2.2"));
     publish("not an event"); // dead-lettered, hence acked
-    await().atMost(WAIT).until(() -> Set.copyOf(r.source().ids()).size() == 2
-        && !r.source().rejected.isEmpty());
+    await()
+        .atMost(WAIT)
+        .until(() -> Set.copyOf(r.source().ids()).size() == 2 && !r.source().rejected.isEmpty());
     assertThat(Set.copyOf(r.source().ids())).containsExactlyInAnyOrder(a, b);
-    RecordingSource.Submitted first = r.source().submitted.stream()
-        .filter(s -> s.message().id().equals(a)).findFirst().orElseThrow();
+    RecordingSource.Submitted first =
+        r.source().submitted.stream()
+            .filter(s -> s.message().id().equals(a))
+            .findFirst()
+            .orElseThrow();
     assertThat(first.message().createdAt()).isBetween(before, Instant.now().plusSeconds(1));
     assertThat(first.message().phase()).isEqualTo("consume");
     assertThat(first.message().attributes()).containsKey("publish_time");
@@ -145,8 +177,13 @@ class PubSubIT {
     // does not reach it): ~10 s when idle, up to 50 s seen on a loaded 2-core machine
     await().atMost(LEASE_RUN_OUT).until(() -> again.source().count() >= 1);
     // a (acked) and the dead-lettered input (acked) must not come back with it
-    await().during(QUIET).atMost(WAIT).until(() -> again.source().rejected.isEmpty()
-        && Set.copyOf(again.source().ids()).equals(Set.of(b)));
+    await()
+        .during(QUIET)
+        .atMost(WAIT)
+        .until(
+            () ->
+                again.source().rejected.isEmpty()
+                    && Set.copyOf(again.source().ids()).equals(Set.of(b)));
     assertThat(again.source().ids()).containsOnly(b);
   }
 
@@ -159,8 +196,10 @@ class PubSubIT {
     r.source().get(0).settle(new Outcome.Redeliver("retries exhausted"));
     await().atMost(WAIT).until(() -> r.source().count() > before);
     assertThat(r.source().ids()).containsOnly(id);
-    assertThat(r.source().submitted).extracting(RecordingSource.Submitted::resubmitted)
-        .as("accepted once, handed back without the age rule").containsExactly(false, true);
+    assertThat(r.source().submitted)
+        .extracting(RecordingSource.Submitted::resubmitted)
+        .as("accepted once, handed back without the age rule")
+        .containsExactly(false, true);
   }
 
   @Test
@@ -180,9 +219,11 @@ class PubSubIT {
     await().atMost(WAIT).until(() -> !r.source().rejected.isEmpty());
     assertThat(r.source().rejected.get(0).id()).isEqualTo(bad);
     assertThat(r.source().rejected.get(0).payload()).isEqualTo("this is not json");
-    assertThat(r.source().rejected.get(0).reason()).isEqualTo("event: not valid JSON at line 1, column 1: "
-        + "Unrecognized token 'this': was expecting (JSON String, Number, Array, Object or token "
-        + "'null', 'true' or 'false')");
+    assertThat(r.source().rejected.get(0).reason())
+        .isEqualTo(
+            "event: not valid JSON at line 1, column 1: "
+                + "Unrecognized token 'this': was expecting (JSON String, Number, Array, Object or token "
+                + "'null', 'true' or 'false')");
   }
 
   @Test
@@ -195,15 +236,19 @@ class PubSubIT {
     // the three are handled concurrently: the skipped entry may be counted after the others
     // were submitted, so wait for all three outcomes, then check nothing else happens
     await().atMost(WAIT).until(() -> r.source().count() >= 2 && r.context().counters.size() >= 3);
-    await().during(QUIET).atMost(WAIT).until(() -> r.source().count() == 2
-        && r.context().counters.size() == 3);
+    await()
+        .during(QUIET)
+        .atMost(WAIT)
+        .until(() -> r.source().count() == 2 && r.context().counters.size() == 3);
     assertThat(r.source().ids()).containsExactlyInAnyOrder(last, none);
-    assertThat(r.source().submitted).extracting(s -> s.message().event().action())
+    assertThat(r.source().submitted)
+        .extracting(s -> s.message().event().action())
         .containsExactlyInAnyOrder(Action.ADDITIONS, Action.DELETIONS);
-    assertThat(List.copyOf(r.context().counters)).containsExactlyInAnyOrder(
-        "audit-log-entry-skipped{plugin=event-consumer}",
-        "message-validated{plugin=event-consumer, schema=audit-log}",
-        "message-validated{plugin=event-consumer, schema=audit-log}");
+    assertThat(List.copyOf(r.context().counters))
+        .containsExactlyInAnyOrder(
+            "audit-log-entry-skipped{plugin=event-consumer}",
+            "message-validated{plugin=event-consumer, schema=audit-log}",
+            "message-validated{plugin=event-consumer, schema=audit-log}");
   }
 
   @Test
@@ -226,8 +271,9 @@ class PubSubIT {
     Running r = consume(Map.of("enable_message_ordering", true));
     List<String> published = new ArrayList<>();
     for (int i = 0; i < 15; i++) {
-      published.add(emulator.publish(PROJECT, topic, event("ord", "192.0.2." + (i + 1)),
-          Map.of(), "ord.example.com."));
+      published.add(
+          emulator.publish(
+              PROJECT, topic, event("ord", "192.0.2." + (i + 1)), Map.of(), "ord.example.com."));
     }
     await().atMost(WAIT).until(() -> Set.copyOf(r.source().ids()).size() == 15);
     // strict order of first deliveries; a redelivery (a lapsed lease on a starved machine)
@@ -240,9 +286,19 @@ class PubSubIT {
   @Test
   void aFailingSubscribeIsRetriedAndReportedUntilItWorks() {
     Running r = consume(Map.of("create_subscription", false));
-    await().atMost(WAIT).until(() -> List.copyOf(r.context().health).stream()
-        .anyMatch(h -> h.equals("subscription projects/" + PROJECT + "/subscriptions/"
-            + subscription + " does not exist (create_subscription is false)")));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                List.copyOf(r.context().health).stream()
+                    .anyMatch(
+                        h ->
+                            h.equals(
+                                "subscription projects/"
+                                    + PROJECT
+                                    + "/subscriptions/"
+                                    + subscription
+                                    + " does not exist (create_subscription is false)")));
     assertThat(r.thread().isAlive()).isTrue();
     emulator.createSubscription(PROJECT, subscription, topic, false, 10);
     String id = publish(event("late", "192.0.2.1"));
@@ -250,8 +306,10 @@ class PubSubIT {
     assertThat(r.source().ids()).containsOnly(id);
     // "healthy" is reported once the subscriber runs and the subscription is confirmed, which
     // may be after the first delivery
-    await().atMost(WAIT).untilAsserted(() ->
-        assertThat(List.copyOf(r.context().health)).last().isEqualTo("healthy"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(List.copyOf(r.context().health)).last().isEqualTo("healthy"));
   }
 
   @Test
@@ -259,27 +317,46 @@ class PubSubIT {
     String dlTopic = "dead-" + topic;
     emulator.createTopic(PROJECT, dlTopic);
     emulator.createSubscription(PROJECT, "dead-" + subscription, dlTopic, false, 10);
-    TestContext ctx = new TestContext("gcp.dead_letter", PubSubDeadLetterFactory.SPEC, Map.of(
-        "project", PROJECT, "topic", dlTopic, "endpoint", emulator.hostPort()))
-        .withCodec(CODEC);
+    TestContext ctx =
+        new TestContext(
+                "gcp.dead_letter",
+                PubSubDeadLetterFactory.SPEC,
+                Map.of("project", PROJECT, "topic", dlTopic, "endpoint", emulator.hostPort()))
+            .withCodec(CODEC);
     PubSubDeadLetterSink sink = (PubSubDeadLetterSink) new PubSubDeadLetterFactory().create(ctx);
     sink.start();
     try {
-      sink.park(new DeadLetter("42", Instant.parse("2026-01-01T00:00:00Z"), "no such zone",
-          "publish", "gcp.publisher", Optional.empty(), Optional.of("{\"raw\":1}"),
-          List.of(new HistoryEntry(Instant.parse("2026-01-01T00:00:00Z"), "consume",
-              "Created a \"event\" message.")), Map.of("ordering_key", "k")));
+      sink.park(
+          new DeadLetter(
+              "42",
+              Instant.parse("2026-01-01T00:00:00Z"),
+              "no such zone",
+              "publish",
+              "gcp.publisher",
+              Optional.empty(),
+              Optional.of("{\"raw\":1}"),
+              List.of(
+                  new HistoryEntry(
+                      Instant.parse("2026-01-01T00:00:00Z"),
+                      "consume",
+                      "Created a \"event\" message.")),
+              Map.of("ordering_key", "k")));
       List<PubSubEmulator.Pulled> got = emulator.pull(PROJECT, "dead-" + subscription, 10);
       assertThat(got).hasSize(1);
-      assertThat(got.get(0).attributes()).containsEntry("reason", "no such zone")
-          .containsEntry("phase", "publish").containsEntry("plugin", "gcp.publisher")
+      assertThat(got.get(0).attributes())
+          .containsEntry("reason", "no such zone")
+          .containsEntry("phase", "publish")
+          .containsEntry("plugin", "gcp.publisher")
           .containsEntry("message_id", "42");
-      assertThat(TestCodec.json(got.get(0).data())).isEqualTo(TestCodec.json("{\"messageId\":"
-          + "\"42\",\"parkedAt\":\"2026-01-01T00:00:00Z\",\"reason\":\"no such zone\",\"phase\":"
-          + "\"publish\",\"plugin\":\"gcp.publisher\",\"payload\":\"{\\\"raw\\\":1}\","
-          + "\"history\":[{\"timestamp\":\"2026-01-01T00:00:00Z\",\"plugin\":\"consume\","
-          + "\"message\":\"Created a \\\"event\\\" message.\"}],\"attributes\":{"
-          + "\"ordering_key\":\"k\"}}"));
+      assertThat(TestCodec.json(got.get(0).data()))
+          .isEqualTo(
+              TestCodec.json(
+                  "{\"messageId\":"
+                      + "\"42\",\"parkedAt\":\"2026-01-01T00:00:00Z\",\"reason\":\"no such zone\",\"phase\":"
+                      + "\"publish\",\"plugin\":\"gcp.publisher\",\"payload\":\"{\\\"raw\\\":1}\","
+                      + "\"history\":[{\"timestamp\":\"2026-01-01T00:00:00Z\",\"plugin\":\"consume\","
+                      + "\"message\":\"Created a \\\"event\\\" message.\"}],\"attributes\":{"
+                      + "\"ordering_key\":\"k\"}}"));
     } finally {
       sink.shutdown();
     }

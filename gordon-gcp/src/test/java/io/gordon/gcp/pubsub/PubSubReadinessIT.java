@@ -25,9 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /readyz} of a real admin server for a Pub/Sub consumer against the real emulator:
- * 503 naming the subscription until it exists and is consumed, and again when it is deleted.
- * The health threshold is an hour, so every 503 seen here is one the consumer reports at once.
+ * {@code /readyz} of a real admin server for a Pub/Sub consumer against the real emulator: 503
+ * naming the subscription until it exists and is consumed, and again when it is deleted. The health
+ * threshold is an hour, so every 503 seen here is one the consumer reports at once.
  */
 class PubSubReadinessIT {
   static final String PROJECT = PubSubIT.PROJECT;
@@ -76,23 +76,45 @@ class PubSubReadinessIT {
 
   /** Creates and starts the consumer as the core does (start, then marked started). */
   PubSubConsumer started(Map<String, Object> extra) {
-    Map<String, Object> cfg = new HashMap<>(Map.of("project", PROJECT, "topic", topic,
-        "subscription", subscription, "endpoint", emulator.hostPort(), "ack_deadline", 10L,
-        "resubscribe_delay", 0.1, "resubscribe_max_delay", 0.5, "shutdown_grace", 0.5));
+    Map<String, Object> cfg =
+        new HashMap<>(
+            Map.of(
+                "project",
+                PROJECT,
+                "topic",
+                topic,
+                "subscription",
+                subscription,
+                "endpoint",
+                emulator.hostPort(),
+                "ack_deadline",
+                10L,
+                "resubscribe_delay",
+                0.1,
+                "resubscribe_max_delay",
+                0.5,
+                "shutdown_grace",
+                0.5));
     cfg.putAll(extra);
-    TestContext context = new TestContext(NAME, PubSubConsumerFactory.SPEC, cfg)
-        .withCodec(PubSubIT.CODEC).withHealth(health.register(NAME));
+    TestContext context =
+        new TestContext(NAME, PubSubConsumerFactory.SPEC, cfg)
+            .withCodec(PubSubIT.CODEC)
+            .withHealth(health.register(NAME));
     PubSubConsumer c = (PubSubConsumer) new PubSubConsumerFactory().create(context);
     c.start();
     health.started(NAME);
     RecordingSource source = new RecordingSource();
-    Thread t = Thread.ofPlatform().name("readiness-consumer-" + seq).unstarted(() -> {
-      try {
-        c.run(source);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Thread t =
+        Thread.ofPlatform()
+            .name("readiness-consumer-" + seq)
+            .unstarted(
+                () -> {
+                  try {
+                    c.run(source);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
     running = new PubSubIT.Running(c, t, source, context);
     return c;
   }
@@ -102,10 +124,13 @@ class PubSubReadinessIT {
   }
 
   Readyz readyz() throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-        + admin.port() + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
-    return new Readyz(r.statusCode(), r.body().replaceAll("failing since \\S+: ",
-        "failing since T: "));
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin.port() + "/readyz"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Readyz(
+        r.statusCode(), r.body().replaceAll("failing since \\S+: ", "failing since T: "));
   }
 
   Readyz notReady(String reason) {
@@ -113,8 +138,7 @@ class PubSubReadinessIT {
   }
 
   String publishAndAwaitDelivery() {
-    String id = emulator.publish(PROJECT, topic, PubSubIT.event("r", "192.0.2.1"), Map.of(),
-        null);
+    String id = emulator.publish(PROJECT, topic, PubSubIT.event("r", "192.0.2.1"), Map.of(), null);
     await().atMost(PubSubIT.WAIT).until(() -> running.source().ids().contains(id));
     running.source().get(0).settle(new Outcome.Applied());
     return id;
@@ -124,8 +148,8 @@ class PubSubReadinessIT {
   void notReadyFromStartUntilTheCreatedSubscriptionIsConsumedThenAnAtOncePublishedEventArrives()
       throws Exception {
     started(Map.of());
-    assertThat(readyz()).isEqualTo(notReady("not consuming yet: waiting for subscription "
-        + full()));
+    assertThat(readyz())
+        .isEqualTo(notReady("not consuming yet: waiting for subscription " + full()));
     running.thread().start();
     await().atMost(PubSubIT.WAIT).until(() -> readyz().status() == 200);
     assertThat(emulator.subscriptionExists(PROJECT, subscription)).isTrue();
@@ -138,8 +162,8 @@ class PubSubReadinessIT {
   void aMissingSubscriptionIsNamedByReadinessUntilItIsCreated() throws Exception {
     started(Map.of("create_subscription", false));
     running.thread().start();
-    Readyz missing = notReady("subscription " + full()
-        + " does not exist (create_subscription is false)");
+    Readyz missing =
+        notReady("subscription " + full() + " does not exist (create_subscription is false)");
     await().atMost(PubSubIT.WAIT).until(() -> readyz().equals(missing));
     emulator.createSubscription(PROJECT, subscription, topic, false, 10);
     await().atMost(PubSubIT.WAIT).until(() -> readyz().status() == 200);
@@ -148,15 +172,14 @@ class PubSubReadinessIT {
   }
 
   @Test
-  void aDeletedSubscriptionTurnsReadinessTo503NamingItAndReadyAgainOnceItIsBack()
-      throws Exception {
+  void aDeletedSubscriptionTurnsReadinessTo503NamingItAndReadyAgainOnceItIsBack() throws Exception {
     emulator.createSubscription(PROJECT, subscription, topic, false, 10);
     started(Map.of("create_subscription", false));
     running.thread().start();
     await().atMost(PubSubIT.WAIT).until(() -> readyz().status() == 200);
     emulator.deleteSubscription(PROJECT, subscription);
-    Readyz gone = notReady("subscription " + full()
-        + " does not exist (create_subscription is false)");
+    Readyz gone =
+        notReady("subscription " + full() + " does not exist (create_subscription is false)");
     await().atMost(PubSubIT.WAIT).until(() -> readyz().equals(gone));
     emulator.createSubscription(PROJECT, subscription, topic, false, 10);
     await().atMost(PubSubIT.WAIT).until(() -> readyz().status() == 200);

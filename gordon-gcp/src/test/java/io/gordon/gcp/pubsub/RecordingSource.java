@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in for the router: records what the source submits and lets the test settle each
- * message; rejected input is "dead-lettered" at once, as the core does when its sink works.
+ * A stand-in for the router: records what the source submits and lets the test settle each message;
+ * rejected input is "dead-lettered" at once, as the core does when its sink works.
  */
 final class RecordingSource implements SourceContext {
   record Submitted(EventMessage message, Delivery delivery, boolean resubmitted) {
@@ -41,8 +41,8 @@ final class RecordingSource implements SourceContext {
   }
 
   @Override
-  public void reject(String id, String payload, String reason, Map<String, String> attributes,
-      Delivery delivery) {
+  public void reject(
+      String id, String payload, String reason, Map<String, String> attributes, Delivery delivery) {
     rejected.add(new Rejected(id, payload, reason));
     delivery.settle(id, new Outcome.DeadLettered(reason), List.of());
   }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Base of the fake plugins the end-to-end tests package into a jar in a temporary
- * {@code plugins/} directory, so that the real gordon process discovers them there.
+ * Base of the fake plugins the end-to-end tests package into a jar in a temporary {@code plugins/}
+ * directory, so that the real gordon process discovers them there.
  */
 abstract class FakeFactory implements PluginFactory {
   private final String name;
@@ -19,7 +19,11 @@ abstract class FakeFactory implements PluginFactory {
   private final ConfigSpec spec;
   private final Function<PluginContext, GordonPlugin> creator;
 
-  FakeFactory(String name, List<String> aliases, PluginKind kind, ConfigSpec spec,
+  FakeFactory(
+      String name,
+      List<String> aliases,
+      PluginKind kind,
+      ConfigSpec spec,
       Function<PluginContext, GordonPlugin> creator) {
     this.name = name;
     this.aliases = aliases;

@@ -26,16 +26,21 @@ public final class Fakes {
   private Fakes() {}
 
   /** The classes to list in the jar's services file. */
-  public static final List<Class<?>> FACTORIES = List.of(Source.class, Zone.class, Metrics.class,
-      Broken.class);
+  public static final List<Class<?>> FACTORIES =
+      List.of(Source.class, Zone.class, Metrics.class, Broken.class);
 
   /** {@code it.source}: a source that never produces anything. */
   public static final class Source extends FakeFactory {
     /** Creates the factory. */
     public Source() {
-      super("it.source", List.of(), PluginKind.SOURCE, ConfigSpec.builder()
-          .optional("port", ConfigType.INTEGER, 8053L, Rule.between(0, 65535), "Port.")
-          .build(), c -> new IdleSource());
+      super(
+          "it.source",
+          List.of(),
+          PluginKind.SOURCE,
+          ConfigSpec.builder()
+              .optional("port", ConfigType.INTEGER, 8053L, Rule.between(0, 65535), "Port.")
+              .build(),
+          c -> new IdleSource());
     }
   }
 
@@ -43,14 +48,22 @@ public final class Fakes {
   public static final class Zone extends FakeFactory {
     /** Creates the factory. */
     public Zone() {
-      super("it.zone", List.of("it.dns"), PluginKind.PROVIDER, ConfigSpec.builder()
-          .required("zone", ConfigType.STRING, Rule.matching(".*\\.", "ending with a dot"),
-              "Zone served.")
-          .optional("token", ConfigType.SECRET, null, Rule.any(), "API token.")
-          .optional("timeout", ConfigType.DURATION, Duration.ofSeconds(5), Rule.any(),
-              "Timeout.")
-          .optional("fail_check", ConfigType.BOOLEAN, false, Rule.any(), "Fail the check.")
-          .build(), ZoneProvider::new);
+      super(
+          "it.zone",
+          List.of("it.dns"),
+          PluginKind.PROVIDER,
+          ConfigSpec.builder()
+              .required(
+                  "zone",
+                  ConfigType.STRING,
+                  Rule.matching(".*\\.", "ending with a dot"),
+                  "Zone served.")
+              .optional("token", ConfigType.SECRET, null, Rule.any(), "API token.")
+              .optional(
+                  "timeout", ConfigType.DURATION, Duration.ofSeconds(5), Rule.any(), "Timeout.")
+              .optional("fail_check", ConfigType.BOOLEAN, false, Rule.any(), "Fail the check.")
+              .build(),
+          ZoneProvider::new);
     }
   }
 
@@ -58,8 +71,13 @@ public final class Fakes {
   public static final class Metrics extends FakeFactory {
     /** Creates the factory. */
     public Metrics() {
-      super("it-metrics", List.of(), PluginKind.METRICS, ConfigSpec.builder()
-          .optional("prefix", ConfigType.STRING, "gordon", Rule.any(), "Prefix.").build(),
+      super(
+          "it-metrics",
+          List.of(),
+          PluginKind.METRICS,
+          ConfigSpec.builder()
+              .optional("prefix", ConfigType.STRING, "gordon", Rule.any(), "Prefix.")
+              .build(),
           c -> new Relay());
     }
   }
@@ -68,9 +86,14 @@ public final class Fakes {
   public static final class Broken extends FakeFactory {
     /** Creates the factory. */
     public Broken() {
-      super("it.broken", List.of(), PluginKind.HANDLER, ConfigSpec.empty(), c -> {
-        throw new IllegalStateException("cannot reach the enrichment API");
-      });
+      super(
+          "it.broken",
+          List.of(),
+          PluginKind.HANDLER,
+          ConfigSpec.empty(),
+          c -> {
+            throw new IllegalStateException("cannot reach the enrichment API");
+          });
     }
   }
 
@@ -97,8 +120,14 @@ public final class Fakes {
     @Override
     public void check() {
       if (context.config().bool("fail_check")) {
-        throw new ProviderException(context.pluginName(), "", "", "", true,
-            "server 192.0.2.53:53 refused the connection", null);
+        throw new ProviderException(
+            context.pluginName(),
+            "",
+            "",
+            "",
+            true,
+            "server 192.0.2.53:53 refused the connection",
+            null);
       }
     }
 

@@ -13,21 +13,30 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * {@code local.file}: submits every line of the JSON-lines files in a spool directory, in file
- * name and line order, and moves each file to {@code done/} once all its events are applied or
+ * {@code local.file}: submits every line of the JSON-lines files in a spool directory, in file name
+ * and line order, and moves each file to {@code done/} once all its events are applied or
  * dead-lettered. See {@link SpoolReader}.
  */
 final class FileSource implements EventSource {
   private final SpoolOptions options;
   private final SpoolReader reader;
+
   /** Held from start to shutdown: only this process moves and records progress here. */
   private DirectoryLock lock;
 
   FileSource(SpoolOptions options, Duration doneRetention, PluginContext context) {
     this.options = options;
-    this.reader = new SpoolReader(options, SpoolFeed.NONE, doneRetention, context.events(),
-        context.clock(), context.logger(), context.metrics(), context.pluginName(),
-        SpoolListener.NONE);
+    this.reader =
+        new SpoolReader(
+            options,
+            SpoolFeed.NONE,
+            doneRetention,
+            context.events(),
+            context.clock(),
+            context.logger(),
+            context.metrics(),
+            context.pluginName(),
+            SpoolListener.NONE);
   }
 
   @Override
@@ -37,8 +46,8 @@ final class FileSource implements EventSource {
       reader.prepare();
     } catch (IOException e) {
       lock.close();
-      throw new GordonException("local.file: cannot use spool directory " + options.directory()
-          + ": " + e, e);
+      throw new GordonException(
+          "local.file: cannot use spool directory " + options.directory() + ": " + e, e);
     }
   }
 

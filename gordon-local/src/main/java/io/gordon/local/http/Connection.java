@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 final class Connection implements Runnable {
   /** {@link #idleSince()} while a request is being handled. */
   static final long BUSY = Long.MIN_VALUE;
+
   private final Socket socket;
   private final Http1Server server;
   private final long connected = System.nanoTime();
@@ -36,8 +37,10 @@ final class Connection implements Runnable {
       while (!server.closed()) {
         Request r;
         try {
-          r = reader.next(first ? limits.headerTimeout().toMillis()
-              : limits.idleTimeout().toMillis(), first ? connected : 0);
+          r =
+              reader.next(
+                  first ? limits.headerTimeout().toMillis() : limits.idleTimeout().toMillis(),
+                  first ? connected : 0);
         } catch (RequestReader.Gone | SocketTimeoutException e) {
           return;
         } catch (HttpProblem p) {

@@ -16,11 +16,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code POST /v1/events} (one event, a JSON array or JSON lines; {@code ?wait=true}) and
- * {@code GET /v1/events/{id}}. Valid items are spooled and fsynced before the answer; invalid
- * items are listed with their problems and do not stop the valid ones. The answer's status says
- * which: 202 all accepted, 207 some accepted (the body lists exactly which), 400/409 none
- * accepted, 503 none accepted because the spool could not be written.
+ * {@code POST /v1/events} (one event, a JSON array or JSON lines; {@code ?wait=true}) and {@code
+ * GET /v1/events/{id}}. Valid items are spooled and fsynced before the answer; invalid items are
+ * listed with their problems and do not stop the valid ones. The answer's status says which: 202
+ * all accepted, 207 some accepted (the body lists exactly which), 400/409 none accepted, 503 none
+ * accepted because the spool could not be written.
  */
 final class EventsHandler implements Http1Server.Handler {
   private final HttpSettings settings;
@@ -29,8 +29,12 @@ final class EventsHandler implements Http1Server.Handler {
   private final StatusTracker tracker;
   private final RequestPolicy policy;
 
-  EventsHandler(HttpSettings settings, PluginContext context, SpoolWriter writer,
-      StatusTracker tracker, RequestPolicy policy) {
+  EventsHandler(
+      HttpSettings settings,
+      PluginContext context,
+      SpoolWriter writer,
+      StatusTracker tracker,
+      RequestPolicy policy) {
     this.settings = settings;
     this.context = context;
     this.writer = writer;
@@ -47,8 +51,11 @@ final class EventsHandler implements Http1Server.Handler {
         return refused.get();
       }
       if (!authorized(r)) {
-        return json(401, Json.error("missing or wrong bearer token (send Authorization:"
-            + " Bearer <token>)")).with("WWW-Authenticate", "Bearer");
+        return json(
+                401,
+                Json.error(
+                    "missing or wrong bearer token (send Authorization:" + " Bearer <token>)"))
+            .with("WWW-Authenticate", "Bearer");
       }
       return route(r, received);
     } catch (RuntimeException e) {
@@ -69,13 +76,18 @@ final class EventsHandler implements Http1Server.Handler {
     if (r.method().equals("GET") && path.startsWith("/v1/events/")) {
       return get(path.substring("/v1/events/".length()));
     }
-    return json(404, Json.error("no such resource: " + r.method() + " " + path
-        + " (expected POST /v1/events or GET /v1/events/{id})"));
+    return json(
+        404,
+        Json.error(
+            "no such resource: "
+                + r.method()
+                + " "
+                + path
+                + " (expected POST /v1/events or GET /v1/events/{id})"));
   }
 
   private Response post(Request r, Instant received) {
-    List<Decoded> items = context.events().decodeAll(
-        new String(r.body(), StandardCharsets.UTF_8));
+    List<Decoded> items = context.events().decodeAll(new String(r.body(), StandardCharsets.UTF_8));
     List<String> ids = new ArrayList<>();
     List<String> lines = new ArrayList<>();
     List<DnsEvent> events = new ArrayList<>();
@@ -89,8 +101,15 @@ final class EventsHandler implements Http1Server.Handler {
       }
       DnsEvent e = d.event().orElseThrow();
       String id = e.id().orElseGet(() -> UUID.randomUUID().toString());
-      DnsEvent withId = new DnsEvent(Optional.of(id), e.action(), e.timestamp(), e.records(),
-          e.resourceName(), e.schema(), e.expected());
+      DnsEvent withId =
+          new DnsEvent(
+              Optional.of(id),
+              e.action(),
+              e.timestamp(),
+              e.records(),
+              e.resourceName(),
+              e.schema(),
+              e.expected());
       String line = context.events().encode(withId);
       Optional<String> earlier = tracker.claim(id, line);
       if (earlier.isPresent()) {
@@ -103,8 +122,11 @@ final class EventsHandler implements Http1Server.Handler {
       events.add(withId);
     }
     if (!lines.isEmpty() && !spool(ids, lines, events, received)) {
-      return json(503, Json.error("cannot write the spool, nothing was accepted (see the"
-          + " server log; retry later)"));
+      return json(
+          503,
+          Json.error(
+              "cannot write the spool, nothing was accepted (see the"
+                  + " server log; retry later)"));
     }
     ObjectNode answer = Json.MAPPER.createObjectNode();
     if (!errors.isEmpty()) {
@@ -119,15 +141,20 @@ final class EventsHandler implements Http1Server.Handler {
     return json(status, answer);
   }
 
-  private boolean spool(List<String> ids, List<String> lines, List<DnsEvent> events,
-      Instant received) {
+  private boolean spool(
+      List<String> ids, List<String> lines, List<DnsEvent> events, Instant received) {
     try {
       writer.append(lines, events, received);
     } catch (IOException | RuntimeException e) {
       ids.forEach(tracker::forget);
-      context.logger().log(System.Logger.Level.ERROR, "local.http: cannot write the spool ("
-          + settings.directory() + "); answered 503, nothing of the request was accepted: "
-          + e);
+      context
+          .logger()
+          .log(
+              System.Logger.Level.ERROR,
+              "local.http: cannot write the spool ("
+                  + settings.directory()
+                  + "); answered 503, nothing of the request was accepted: "
+                  + e);
       return false;
     }
     for (String id : ids) {
@@ -139,8 +166,13 @@ final class EventsHandler implements Http1Server.Handler {
   private Response get(String id) {
     Optional<StatusTracker.Status> s = tracker.status(id);
     if (s.isEmpty()) {
-      return json(404, Json.error("unknown event id \"" + id + "\" (never accepted here, or"
-          + " finished longer ago than status_retention)"));
+      return json(
+          404,
+          Json.error(
+              "unknown event id \""
+                  + id
+                  + "\" (never accepted here, or"
+                  + " finished longer ago than status_retention)"));
     }
     return json(200, Json.status(id, s.get()));
   }
@@ -151,8 +183,9 @@ final class EventsHandler implements Http1Server.Handler {
     }
     String header = r.header("Authorization").orElse(null);
     String expected = "Bearer " + settings.token().get().reveal();
-    return header != null && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
-        expected.getBytes(StandardCharsets.UTF_8));
+    return header != null
+        && MessageDigest.isEqual(
+            header.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Response json(int status, ObjectNode body) {

@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A small HTTP/1.1 server for {@code local.http}: one virtual thread per connection, which reads
- * a request and runs the handler itself (no hand-over to an executor, so an answer costs no
- * thread switch), keep-alive, and the limits of {@link HttpLimits}. Written here instead of using
- * the JDK's {@code com.sun.net.httpserver}, whose timeouts and connection cap are JVM-wide
- * system properties and whose single dispatcher thread queues every request under load.
+ * A small HTTP/1.1 server for {@code local.http}: one virtual thread per connection, which reads a
+ * request and runs the handler itself (no hand-over to an executor, so an answer costs no thread
+ * switch), keep-alive, and the limits of {@link HttpLimits}. Written here instead of using the
+ * JDK's {@code com.sun.net.httpserver}, whose timeouts and connection cap are JVM-wide system
+ * properties and whose single dispatcher thread queues every request under load.
  */
 final class Http1Server implements AutoCloseable {
   /** Answers one request; must not throw for a bad request (answer 4xx instead). */
@@ -28,8 +28,7 @@ final class Http1Server implements AutoCloseable {
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  private Http1Server(ServerSocket socket, HttpLimits limits, Handler handler,
-      System.Logger log) {
+  private Http1Server(ServerSocket socket, HttpLimits limits, Handler handler, System.Logger log) {
     this.socket = socket;
     this.limits = limits;
     this.handler = handler;
@@ -37,8 +36,9 @@ final class Http1Server implements AutoCloseable {
   }
 
   /** Binds {@code address} and starts accepting. */
-  static Http1Server start(InetSocketAddress address, int backlog, HttpLimits limits,
-      Handler handler, System.Logger log) throws IOException {
+  static Http1Server start(
+      InetSocketAddress address, int backlog, HttpLimits limits, Handler handler, System.Logger log)
+      throws IOException {
     ServerSocket s = new ServerSocket();
     s.setReuseAddress(true);
     s.bind(address, backlog);
@@ -107,8 +107,15 @@ final class Http1Server implements AutoCloseable {
   private void refuse(Socket s) {
     try (s) {
       s.setSoTimeout(1000);
-      Response.json(503, Json.error("too many connections (max_connections = "
-          + limits.maxConnections() + "); retry later").toString() + "\n").closing()
+      Response.json(
+              503,
+              Json.error(
+                          "too many connections (max_connections = "
+                              + limits.maxConnections()
+                              + "); retry later")
+                      .toString()
+                  + "\n")
+          .closing()
           .write(s.getOutputStream());
     } catch (IOException e) {
       // the client is gone; nothing to tell

@@ -12,5 +12,5 @@ import java.time.Duration;
  *     new one, and when none is idle the new one gets 503
  * @param maxBodyBytes largest request body
  */
-record HttpLimits(Duration headerTimeout, Duration idleTimeout, int maxConnections,
-    int maxBodyBytes) {}
+record HttpLimits(
+    Duration headerTimeout, Duration idleTimeout, int maxConnections, int maxBodyBytes) {}

@@ -26,10 +26,21 @@ import java.util.Optional;
  * @param limits timeouts, connection cap and body limit
  * @param doneRetention how long finished spool files are kept (zero: forever)
  */
-record HttpSettings(String host, int port, Optional<Secret> token, int maxBodyBytes,
-    Path directory, long segmentBytes, Duration retention, int maxStatuses, Duration waitTimeout,
-    Duration retryDelay, List<String> allowedOrigins, List<String> allowedHosts,
-    HttpLimits limits, Duration doneRetention) {
+record HttpSettings(
+    String host,
+    int port,
+    Optional<Secret> token,
+    int maxBodyBytes,
+    Path directory,
+    long segmentBytes,
+    Duration retention,
+    int maxStatuses,
+    Duration waitTimeout,
+    Duration retryDelay,
+    List<String> allowedOrigins,
+    List<String> allowedHosts,
+    HttpLimits limits,
+    Duration doneRetention) {
   HttpSettings {
     allowedOrigins = List.copyOf(allowedOrigins);
     allowedHosts = List.copyOf(allowedHosts);
@@ -39,14 +50,24 @@ record HttpSettings(String host, int port, Optional<Secret> token, int maxBodyBy
   static HttpSettings from(PluginConfig c, Path root) {
     HostPort listen = c.get(HttpSourceFactory.LISTEN);
     int maxBody = c.get(HttpSourceFactory.MAX_BODY_BYTES);
-    return new HttpSettings(listen.host(), listen.port(),
-        c.get(HttpSourceFactory.TOKEN).filter(s -> !s.reveal().isEmpty()), maxBody,
-        root.resolve(c.get(HttpSourceFactory.DIRECTORY)), c.get(HttpSourceFactory.SEGMENT_BYTES),
-        c.get(HttpSourceFactory.STATUS_RETENTION), c.get(HttpSourceFactory.STATUS_MAX_ENTRIES),
-        c.get(HttpSourceFactory.WAIT_TIMEOUT), c.get(HttpSourceFactory.RETRY_DELAY),
-        c.get(HttpSourceFactory.ALLOWED_ORIGINS), c.get(HttpSourceFactory.ALLOWED_HOSTS),
-        new HttpLimits(c.get(HttpSourceFactory.HEADER_TIMEOUT),
-            c.get(HttpSourceFactory.IDLE_TIMEOUT), c.get(HttpSourceFactory.MAX_CONNECTIONS),
-            maxBody), c.get(HttpSourceFactory.DONE_RETENTION));
+    return new HttpSettings(
+        listen.host(),
+        listen.port(),
+        c.get(HttpSourceFactory.TOKEN).filter(s -> !s.reveal().isEmpty()),
+        maxBody,
+        root.resolve(c.get(HttpSourceFactory.DIRECTORY)),
+        c.get(HttpSourceFactory.SEGMENT_BYTES),
+        c.get(HttpSourceFactory.STATUS_RETENTION),
+        c.get(HttpSourceFactory.STATUS_MAX_ENTRIES),
+        c.get(HttpSourceFactory.WAIT_TIMEOUT),
+        c.get(HttpSourceFactory.RETRY_DELAY),
+        c.get(HttpSourceFactory.ALLOWED_ORIGINS),
+        c.get(HttpSourceFactory.ALLOWED_HOSTS),
+        new HttpLimits(
+            c.get(HttpSourceFactory.HEADER_TIMEOUT),
+            c.get(HttpSourceFactory.IDLE_TIMEOUT),
+            c.get(HttpSourceFactory.MAX_CONNECTIONS),
+            maxBody),
+        c.get(HttpSourceFactory.DONE_RETENTION));
   }
 }

@@ -24,7 +24,9 @@ final class Json {
     o.put("updated", s.updated().toString());
     ArrayNode h = o.putArray("history");
     for (HistoryEntry e : s.history()) {
-      h.addObject().put("timestamp", e.timestamp().toString()).put("plugin", e.plugin())
+      h.addObject()
+          .put("timestamp", e.timestamp().toString())
+          .put("plugin", e.plugin())
           .put("message", e.message());
     }
     return o;
@@ -36,9 +38,17 @@ final class Json {
    */
   static void conflict(ObjectNode err, String id, String earlier, String now) {
     err.put("id", id);
-    err.putArray("problems").add("id \"" + id + "\" was already accepted with different"
-        + " content: earlier " + earlier + ", now " + now + " (use a new id for a new event;"
-        + " the same id with the same content is accepted again as a retry)");
+    err.putArray("problems")
+        .add(
+            "id \""
+                + id
+                + "\" was already accepted with different"
+                + " content: earlier "
+                + earlier
+                + ", now "
+                + now
+                + " (use a new id for a new event;"
+                + " the same id with the same content is accepted again as a retry)");
     err.set("earlier", parse(earlier));
     err.set("now", parse(now));
   }

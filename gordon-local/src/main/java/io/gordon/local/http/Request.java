@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param headers header values by lower-case name
  * @param body the body (empty when none)
  */
-record Request(String method, String path, String query, Map<String, List<String>> headers,
-    byte[] body) {
+record Request(
+    String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
   Request {
     headers = Map.copyOf(headers);
   }

@@ -8,12 +8,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Refuses cross-site and rebound requests before anything else looks at them: a browser page
- * on another site can send a simple POST (text/plain, no preflight) to a loopback port, and DNS
- * rebinding can make one look same-origin. So: a {@code Host} header must name the listen
- * address (or {@code localhost} on loopback, or a configured name), else 421; an {@code Origin}
- * header must be in the allow-list (empty by default), else 403; a POST body must be JSON
- * ({@code application/json}) or JSON lines ({@code application/x-ndjson}), else 415.
+ * Refuses cross-site and rebound requests before anything else looks at them: a browser page on
+ * another site can send a simple POST (text/plain, no preflight) to a loopback port, and DNS
+ * rebinding can make one look same-origin. So: a {@code Host} header must name the listen address
+ * (or {@code localhost} on loopback, or a configured name), else 421; an {@code Origin} header must
+ * be in the allow-list (empty by default), else 403; a POST body must be JSON ({@code
+ * application/json}) or JSON lines ({@code application/x-ndjson}), else 415.
  */
 final class RequestPolicy {
   static final Set<String> BODY_TYPES = Set.of("application/json", "application/x-ndjson");
@@ -30,31 +30,47 @@ final class RequestPolicy {
       h.addAll(List.of("localhost", "127.0.0.1", "::1"));
     }
     this.hosts = Set.copyOf(h);
-    this.origins = allowedOrigins.stream().map(o -> o.toLowerCase(Locale.ROOT))
-        .collect(Collectors.toUnmodifiableSet());
+    this.origins =
+        allowedOrigins.stream()
+            .map(o -> o.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The refusal of {@code r}, if it must be refused. */
   Optional<Response> check(Request r) {
     Optional<String> host = r.header("Host");
     if (host.isPresent() && !hostAllowed(host.get())) {
-      return refuse(421, "Host \"" + host.get() + "\" does not name this server (allowed: "
-          + String.join(", ", new java.util.TreeSet<>(hosts)) + (wildcard ? ", any IP address"
-          : "") + "); add the name to allowed_hosts if it is yours");
+      return refuse(
+          421,
+          "Host \""
+              + host.get()
+              + "\" does not name this server (allowed: "
+              + String.join(", ", new java.util.TreeSet<>(hosts))
+              + (wildcard ? ", any IP address" : "")
+              + "); add the name to allowed_hosts if it is yours");
     }
     Optional<String> origin = r.header("Origin");
     if (origin.isPresent() && !origins.contains(origin.get().toLowerCase(Locale.ROOT))) {
-      return refuse(403, "cross-origin request from Origin \"" + origin.get() + "\" refused"
-          + " (allowed_origins: " + (origins.isEmpty() ? "none" : String.join(", ",
-              new java.util.TreeSet<>(origins))) + ")");
+      return refuse(
+          403,
+          "cross-origin request from Origin \""
+              + origin.get()
+              + "\" refused"
+              + " (allowed_origins: "
+              + (origins.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(origins)))
+              + ")");
     }
     if (r.method().equals("POST")) {
       String type = r.header("Content-Type").orElse("");
       String media = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
       if (!BODY_TYPES.contains(media) || !utf8(type)) {
-        return refuse(415, "Content-Type \"" + type + "\" is not accepted: send"
-            + " application/json (one event or an array) or application/x-ndjson (one event"
-            + " per line), in UTF-8");
+        return refuse(
+            415,
+            "Content-Type \""
+                + type
+                + "\" is not accepted: send"
+                + " application/json (one event or an array) or application/x-ndjson (one event"
+                + " per line), in UTF-8");
       }
     }
     return Optional.empty();
@@ -83,8 +99,8 @@ final class RequestPolicy {
   }
 
   private static boolean ipLiteral(String h) {
-    return h.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") || (h.contains(":")
-        && h.matches("[0-9a-f:.]+"));
+    return h.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")
+        || (h.contains(":") && h.matches("[0-9a-f:.]+"));
   }
 
   private static Optional<Response> refuse(int status, String message) {

@@ -14,10 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads HTTP/1.1 requests from one connection, with the limits that keep a slow or hostile
- * client from holding the server: the request head must be complete within the header timeout
- * and 16 KiB, a body may not exceed max_body_bytes, and each body read waits at most the idle
- * timeout. Not thread-safe (one per connection).
+ * Reads HTTP/1.1 requests from one connection, with the limits that keep a slow or hostile client
+ * from holding the server: the request head must be complete within the header timeout and 16 KiB,
+ * a body may not exceed max_body_bytes, and each body read waits at most the idle timeout. Not
+ * thread-safe (one per connection).
  */
 final class RequestReader {
   static final int MAX_HEAD = 16 * 1024;
@@ -47,8 +47,8 @@ final class RequestReader {
 
   /**
    * Reads the next request. {@code firstWaitMillis} bounds the wait for its first byte (the idle
-   * timeout on a kept-alive connection); the head must then be complete within the header
-   * timeout of that first byte (of the connection's start, for the first request).
+   * timeout on a kept-alive connection); the head must then be complete within the header timeout
+   * of that first byte (of the connection's start, for the first request).
    */
   Request next(long firstWaitMillis, long connectedNanos) throws IOException, HttpProblem, Gone {
     if (pos == end) {
@@ -69,19 +69,24 @@ final class RequestReader {
     String[] lines = lines(head);
     String[] first = lines[0].split(" ");
     if (first.length != 3 || !first[2].startsWith("HTTP/1.")) {
-      throw new HttpProblem(400, "malformed request line \"" + clip(lines[0])
-          + "\" (expected METHOD /path HTTP/1.1)");
+      throw new HttpProblem(
+          400,
+          "malformed request line \"" + clip(lines[0]) + "\" (expected METHOD /path HTTP/1.1)");
     }
     Map<String, List<String>> headers = headers(lines);
-    if (first[2].equals("HTTP/1.0") && !headers.getOrDefault("connection", List.of())
-        .contains("keep-alive")) {
+    if (first[2].equals("HTTP/1.0")
+        && !headers.getOrDefault("connection", List.of()).contains("keep-alive")) {
       headers.put("connection", List.of("close"));
     }
     String target = first[1];
     int q = target.indexOf('?');
     byte[] body = body(headers);
-    return new Request(first[0], q < 0 ? target : target.substring(0, q),
-        q < 0 ? "" : target.substring(q + 1), headers, body);
+    return new Request(
+        first[0],
+        q < 0 ? target : target.substring(0, q),
+        q < 0 ? "" : target.substring(q + 1),
+        headers,
+        body);
   }
 
   /** The head's lines without their CR LF (or LF); no regex, this runs per request. */
@@ -107,11 +112,12 @@ final class RequestReader {
       }
       int colon = lines[i].indexOf(':');
       if (colon <= 0) {
-        throw new HttpProblem(400, "malformed header line \"" + clip(lines[i])
-            + "\" (expected Name: value)");
+        throw new HttpProblem(
+            400, "malformed header line \"" + clip(lines[i]) + "\" (expected Name: value)");
       }
-      h.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-          k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
+      h.computeIfAbsent(
+              lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+          .add(lines[i].substring(colon + 1).trim());
     }
     return h;
   }
@@ -121,8 +127,8 @@ final class RequestReader {
     int scanned = pos;
     while (true) {
       for (int i = Math.max(scanned, pos + 1); i < end; i++) {
-        if (buf[i] == '\n' && (buf[i - 1] == '\n'
-            || (buf[i - 1] == '\r' && i >= 2 && buf[i - 2] == '\n'))) {
+        if (buf[i] == '\n'
+            && (buf[i - 1] == '\n' || (buf[i - 1] == '\r' && i >= 2 && buf[i - 2] == '\n'))) {
           return i + 1;
         }
       }
@@ -132,13 +138,16 @@ final class RequestReader {
         compact();
       }
       if (end == buf.length) {
-        throw new HttpProblem(431, "request line and headers are longer than " + MAX_HEAD
-            + " bytes");
+        throw new HttpProblem(
+            431, "request line and headers are longer than " + MAX_HEAD + " bytes");
       }
       long left = (deadline - System.nanoTime()) / 1_000_000;
       if (left <= 0) {
-        throw new HttpProblem(408, "request headers not complete within header_timeout ("
-            + limits.headerTimeout().toMillis() + " ms)");
+        throw new HttpProblem(
+            408,
+            "request headers not complete within header_timeout ("
+                + limits.headerTimeout().toMillis()
+                + " ms)");
       }
       int n;
       try {
@@ -157,8 +166,9 @@ final class RequestReader {
     List<String> cl = headers.get("content-length");
     boolean chunked = te != null && te.stream().anyMatch(v -> v.equalsIgnoreCase("chunked"));
     if (te != null && !chunked) {
-      throw new HttpProblem(501, "Transfer-Encoding " + te + " is not supported (use chunked"
-          + " or Content-Length)");
+      throw new HttpProblem(
+          501,
+          "Transfer-Encoding " + te + " is not supported (use chunked" + " or Content-Length)");
     }
     if (!chunked && cl == null) {
       return new byte[0];
@@ -173,18 +183,18 @@ final class RequestReader {
 
   private long contentLength(List<String> values) throws HttpProblem {
     String v = values.get(0);
-    boolean digits = !v.isEmpty() && v.length() <= 18 && v.chars().allMatch(c -> c >= '0'
-        && c <= '9');
+    boolean digits =
+        !v.isEmpty() && v.length() <= 18 && v.chars().allMatch(c -> c >= '0' && c <= '9');
     if (!digits || values.stream().anyMatch(o -> !o.equals(v))) {
-      throw new HttpProblem(400, "invalid Content-Length " + values
-          + " (expected one non-negative integer)");
+      throw new HttpProblem(
+          400, "invalid Content-Length " + values + " (expected one non-negative integer)");
     }
     return Long.parseLong(v);
   }
 
   private HttpProblem tooLarge() {
-    return new HttpProblem(413, "request body is larger than max_body_bytes ("
-        + limits.maxBodyBytes() + " bytes)");
+    return new HttpProblem(
+        413, "request body is larger than max_body_bytes (" + limits.maxBodyBytes() + " bytes)");
   }
 
   private void continueIfExpected(Map<String, List<String>> headers) throws IOException {

@@ -14,16 +14,16 @@ import java.util.Map;
  * @param body the body
  * @param close whether the connection closes after this answer
  */
-record Response(int status, Map<String, String> headers, String contentType, byte[] body,
-    boolean close) {
+record Response(
+    int status, Map<String, String> headers, String contentType, byte[] body, boolean close) {
   Response {
     headers = Map.copyOf(headers);
   }
 
   /** A JSON answer. */
   static Response json(int status, String json) {
-    return new Response(status, Map.of(), "application/json",
-        json.getBytes(StandardCharsets.UTF_8), false);
+    return new Response(
+        status, Map.of(), "application/json", json.getBytes(StandardCharsets.UTF_8), false);
   }
 
   /** The same answer with header {@code name} set. */
@@ -40,9 +40,17 @@ record Response(int status, Map<String, String> headers, String contentType, byt
 
   /** Writes status line, headers and body. */
   void write(OutputStream out) throws IOException {
-    StringBuilder sb = new StringBuilder(128).append("HTTP/1.1 ").append(status).append(' ')
-        .append(reason(status)).append("\r\nContent-Type: ").append(contentType)
-        .append("\r\nContent-Length: ").append(body.length).append("\r\n");
+    StringBuilder sb =
+        new StringBuilder(128)
+            .append("HTTP/1.1 ")
+            .append(status)
+            .append(' ')
+            .append(reason(status))
+            .append("\r\nContent-Type: ")
+            .append(contentType)
+            .append("\r\nContent-Length: ")
+            .append(body.length)
+            .append("\r\n");
     headers.forEach((k, v) -> sb.append(k).append(": ").append(v).append("\r\n"));
     if (close) {
       sb.append("Connection: close\r\n");

@@ -34,8 +34,10 @@ final class StatusTracker implements SpoolListener {
 
   private static final class Entry {
     Status status;
+
     /** The event as spooled (the codec's encoding), to tell a retry from a reused id. */
     String content;
+
     final CompletableFuture<Status> done = new CompletableFuture<>();
   }
 
@@ -51,9 +53,9 @@ final class StatusTracker implements SpoolListener {
   }
 
   /**
-   * Claims {@code id} for an event about to be spooled with {@code content}, unless the id is
-   * known with other content: then returns that content and changes nothing. The same content
-   * again is a client's retry and is claimed (a finished entry starts over as pending).
+   * Claims {@code id} for an event about to be spooled with {@code content}, unless the id is known
+   * with other content: then returns that content and changes nothing. The same content again is a
+   * client's retry and is claimed (a finished entry starts over as pending).
    */
   synchronized Optional<String> claim(String id, String content) {
     evict();
@@ -83,16 +85,16 @@ final class StatusTracker implements SpoolListener {
   public synchronized void submitted(String id) {
     if (!entries.containsKey(id) || entries.get(id).status.state().equals("redeliver")) {
       Entry e = entries.computeIfAbsent(id, k -> new Entry());
-      e.status = new Status("pending", "", e.status == null ? List.of() : e.status.history(),
-          clock.instant());
+      e.status =
+          new Status(
+              "pending", "", e.status == null ? List.of() : e.status.history(), clock.instant());
       evict();
     }
   }
 
   @Override
   public void settled(String id, Outcome outcome, List<HistoryEntry> history) {
-    Status s = new Status(outcome.state(), reason(outcome), List.copyOf(history),
-        clock.instant());
+    Status s = new Status(outcome.state(), reason(outcome), List.copyOf(history), clock.instant());
     CompletableFuture<Status> done = null;
     synchronized (this) {
       Entry e = entries.computeIfAbsent(id, k -> new Entry());
@@ -131,8 +133,8 @@ final class StatusTracker implements SpoolListener {
     while (it.hasNext()) {
       Map.Entry<String, Entry> e = it.next();
       boolean tooMany = entries.size() > maxEntries;
-      boolean expired = e.getValue().status.done()
-          && e.getValue().status.updated().isBefore(oldest);
+      boolean expired =
+          e.getValue().status.done() && e.getValue().status.updated().isBefore(oldest);
       if (!tooMany && !expired) {
         break;
       }

@@ -21,10 +21,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Reads the desired record sets from a JSON file, or from every {@code *.json} file of a
- * directory (in name order), on each {@link #observe()}. Any problem (unreadable file, bad entry,
- * record outside the zones, a name and type listed twice) fails the whole observation, naming the
- * file and the entry, so that a half-read inventory never causes deletions.
+ * Reads the desired record sets from a JSON file, or from every {@code *.json} file of a directory
+ * (in name order), on each {@link #observe()}. Any problem (unreadable file, bad entry, record
+ * outside the zones, a name and type listed twice) fails the whole observation, naming the file and
+ * the entry, so that a half-read inventory never causes deletions.
  */
 final class InventoryAuthority implements Authority {
   private final Path path;
@@ -55,20 +55,37 @@ final class InventoryAuthority implements Authority {
         String zone = zoneOf(e.records().name());
         String before = seen.putIfAbsent(e.records().key(), e.where());
         if (zone == null) {
-          problems.add(e.where() + ": " + e.records().name() + " is outside the zones of"
-              + " local.inventory (expected a name in " + String.join(", ", zones) + ")");
+          problems.add(
+              e.where()
+                  + ": "
+                  + e.records().name()
+                  + " is outside the zones of"
+                  + " local.inventory (expected a name in "
+                  + String.join(", ", zones)
+                  + ")");
         } else if (before != null) {
-          problems.add(e.where() + ": " + e.records().key() + " is already listed at " + before
-              + " (expected each name and type once)");
+          problems.add(
+              e.where()
+                  + ": "
+                  + e.records().key()
+                  + " is already listed at "
+                  + before
+                  + " (expected each name and type once)");
         } else {
           byZone.get(zone).add(e.records());
         }
       }
     }
     if (!problems.isEmpty()) {
-      throw new PermanentException("local.inventory: " + problems.size()
-          + (problems.size() == 1 ? " problem" : " problems") + " in " + path + "; nothing is"
-          + " reconciled:\n  " + String.join("\n  ", problems));
+      throw new PermanentException(
+          "local.inventory: "
+              + problems.size()
+              + (problems.size() == 1 ? " problem" : " problems")
+              + " in "
+              + path
+              + "; nothing is"
+              + " reconciled:\n  "
+              + String.join("\n  ", problems));
     }
     List<DesiredZone> out = new ArrayList<>();
     byZone.forEach((z, records) -> out.add(DesiredZone.complete(z, records)));
@@ -80,13 +97,16 @@ final class InventoryAuthority implements Authority {
       return List.of(path);
     }
     if (!Files.isDirectory(path)) {
-      problems.add(path + ": no such file or directory (expected a JSON file or a directory of"
-          + " *.json files)");
+      problems.add(
+          path
+              + ": no such file or directory (expected a JSON file or a directory of"
+              + " *.json files)");
       return List.of();
     }
     try (Stream<Path> s = Files.list(path)) {
       return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
-          .sorted().toList();
+          .sorted()
+          .toList();
     } catch (IOException e) {
       problems.add(path + ": cannot list: " + e.getMessage());
       return List.of();

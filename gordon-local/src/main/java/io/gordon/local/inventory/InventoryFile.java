@@ -18,8 +18,9 @@ import java.util.OptionalInt;
  */
 final class InventoryFile {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final String SHAPE = "{\"name\": \"www.example.com.\", \"type\": \"A\","
-      + " \"ttl\": 300, \"rrdatas\": [\"192.0.2.1\"]}";
+  private static final String SHAPE =
+      "{\"name\": \"www.example.com.\", \"type\": \"A\","
+          + " \"ttl\": 300, \"rrdatas\": [\"192.0.2.1\"]}";
 
   /**
    * A record set and where it was written.
@@ -36,8 +37,14 @@ final class InventoryFile {
     try {
       root = MAPPER.readTree(Files.readString(file));
     } catch (JsonProcessingException e) {
-      problems.add(file + ":" + e.getLocation().getLineNr() + ":"
-          + e.getLocation().getColumnNr() + ": not JSON: " + e.getOriginalMessage());
+      problems.add(
+          file
+              + ":"
+              + e.getLocation().getLineNr()
+              + ":"
+              + e.getLocation().getColumnNr()
+              + ": not JSON: "
+              + e.getOriginalMessage());
       return List.of();
     } catch (IOException e) {
       problems.add(file + ": cannot read: " + e.getMessage());
@@ -90,8 +97,15 @@ final class InventoryFile {
   private static String text(JsonNode n, String field, String where, List<String> problems) {
     JsonNode v = n.get(field);
     if (v == null || !v.isTextual() || v.textValue().isBlank()) {
-      problems.add(where + "." + field + ": " + (v == null ? "missing" : v + " is not a"
-          + " non-empty string") + " (expected e.g. " + SHAPE + ")");
+      problems.add(
+          where
+              + "."
+              + field
+              + ": "
+              + (v == null ? "missing" : v + " is not a" + " non-empty string")
+              + " (expected e.g. "
+              + SHAPE
+              + ")");
       return null;
     }
     return v.textValue();
@@ -102,8 +116,13 @@ final class InventoryFile {
       return OptionalInt.empty();
     }
     if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0) {
-      problems.add(where + ".ttl: " + v + " is not a TTL (expected an integer 0.."
-          + RecordSet.MAX_TTL + ", or no ttl for the provider's default)");
+      problems.add(
+          where
+              + ".ttl: "
+              + v
+              + " is not a TTL (expected an integer 0.."
+              + RecordSet.MAX_TTL
+              + ", or no ttl for the provider's default)");
       return OptionalInt.empty();
     }
     return OptionalInt.of(v.intValue());
@@ -111,8 +130,11 @@ final class InventoryFile {
 
   private static List<String> rdata(JsonNode v, String where, List<String> problems) {
     if (v == null || !v.isArray() || v.isEmpty()) {
-      problems.add(where + ".rrdatas: " + (v == null ? "missing" : v + " is not a non-empty"
-          + " array") + " (expected e.g. [\"192.0.2.1\"])");
+      problems.add(
+          where
+              + ".rrdatas: "
+              + (v == null ? "missing" : v + " is not a non-empty" + " array")
+              + " (expected e.g. [\"192.0.2.1\"])");
       return null;
     }
     List<String> out = new ArrayList<>();

@@ -13,9 +13,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Crash-safe file replacement: write a temporary file in the same directory, fsync it, rename it
- * over the target, fsync the directory. A reader (or a DNS server loading a zone) sees either
- * the old file or the new one, never a torn one, and the new one survives a power loss once
- * {@link #write} has returned.
+ * over the target, fsync the directory. A reader (or a DNS server loading a zone) sees either the
+ * old file or the new one, never a torn one, and the new one survives a power loss once {@link
+ * #write} has returned.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -26,16 +26,16 @@ public final class AtomicFiles {
   }
 
   /**
-   * Replaces {@code target} with the concatenation of {@code content}, written with one
-   * gathering write (the buffers' positions advance).
+   * Replaces {@code target} with the concatenation of {@code content}, written with one gathering
+   * write (the buffers' positions advance).
    */
   public static void write(Path target, ByteBuffer... content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel ch =
+          FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         long left = 0;
         for (ByteBuffer b : content) {
           left += b.remaining();
@@ -47,8 +47,8 @@ public final class AtomicFiles {
       }
       readableByAll(tmp);
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }

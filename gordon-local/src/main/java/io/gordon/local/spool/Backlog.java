@@ -10,13 +10,14 @@ import java.util.Map;
 
 /**
  * Counts the spooled events submitted but not yet settled for good (applied, skipped or
- * dead-lettered), and remembers when the oldest of them was first submitted: the spool's
- * backlog and oldest pending age, for the operator's gauges. A redelivered event stays pending
- * with its first submission time. Passes every call on to {@code next}. Thread-safe.
+ * dead-lettered), and remembers when the oldest of them was first submitted: the spool's backlog
+ * and oldest pending age, for the operator's gauges. A redelivered event stays pending with its
+ * first submission time. Passes every call on to {@code next}. Thread-safe.
  */
 final class Backlog implements SpoolListener {
   /** Prometheus-style gauge: events submitted from the spool and not yet settled. */
   static final String BACKLOG = "gordon_spool_backlog_events";
+
   /** Prometheus-style gauge: seconds since the oldest unsettled event was first submitted. */
   static final String OLDEST = "gordon_spool_oldest_pending_age_seconds";
 
@@ -73,7 +74,7 @@ final class Backlog implements SpoolListener {
   /** How long the oldest pending event has waited; zero when none is pending. */
   synchronized Duration oldest() {
     long now = clock.millis();
-    return Duration.ofMillis(pending.values().stream().mapToLong(p -> now - p.since)
-        .max().orElse(0));
+    return Duration.ofMillis(
+        pending.values().stream().mapToLong(p -> now - p.since).max().orElse(0));
   }
 }

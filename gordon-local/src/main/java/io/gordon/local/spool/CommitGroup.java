@@ -3,8 +3,8 @@ package io.gordon.local.spool;
 import java.io.IOException;
 
 /**
- * The appends that one fsync of a {@link SpoolWriter} makes durable: they joined while the
- * group was open, and all succeed or all fail together. Thread-safe.
+ * The appends that one fsync of a {@link SpoolWriter} makes durable: they joined while the group
+ * was open, and all succeed or all fail together. Thread-safe.
  */
 final class CommitGroup {
   private long end;

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Deletes finished spool files from {@code done/} once they are older (by modification time,
- * i.e. their last write) than the retention. Zero retention keeps them forever. Reader thread.
+ * Deletes finished spool files from {@code done/} once they are older (by modification time, i.e.
+ * their last write) than the retention. Zero retention keeps them forever. Reader thread.
  */
 final class DonePruner {
   private static final Duration EVERY = Duration.ofMinutes(1);
@@ -51,8 +51,9 @@ final class DonePruner {
       log.log(System.Logger.Level.WARNING, "cannot prune " + done + ": " + e);
     }
     if (n > 0) {
-      log.log(System.Logger.Level.INFO, "pruned " + n + " finished spool file(s) older than "
-          + retention + " from " + done);
+      log.log(
+          System.Logger.Level.INFO,
+          "pruned " + n + " finished spool file(s) older than " + retention + " from " + done);
     }
     return n;
   }

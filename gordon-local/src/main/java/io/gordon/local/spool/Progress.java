@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The durable progress of one spool file: every line up to {@code line} (ending at byte
- * {@code offset}) is settled, and so are the later lines in {@code settled}. Stored in a
- * sidecar file that is a small log: a snapshot line, replaced atomically when the log is
- * compacted ({@code offset=1234 line=17 settled=19,20}), followed by the numbers of lines
- * settled since, one per line, appended by {@link ProgressCommitter}.
+ * The durable progress of one spool file: every line up to {@code line} (ending at byte {@code
+ * offset}) is settled, and so are the later lines in {@code settled}. Stored in a sidecar file that
+ * is a small log: a snapshot line, replaced atomically when the log is compacted ({@code
+ * offset=1234 line=17 settled=19,20}), followed by the numbers of lines settled since, one per
+ * line, appended by {@link ProgressCommitter}.
  *
  * @param offset bytes of the file covered by the settled prefix
  * @param line number of the last line of the prefix (lines count from 1; 0 for none)
@@ -28,8 +28,8 @@ record Progress(long offset, long line, Set<Long> settled) {
   }
 
   /**
-   * Reads a sidecar. Appended numbers count only when their line is complete and well formed:
-   * a torn last append (crash while writing) is ignored, which may repeat (never skip) a line.
+   * Reads a sidecar. Appended numbers count only when their line is complete and well formed: a
+   * torn last append (crash while writing) is ignored, which may repeat (never skip) a line.
    */
   static Progress read(Path sidecar) throws IOException {
     String text;
@@ -82,8 +82,12 @@ record Progress(long offset, long line, Set<Long> settled) {
 
   /** Replaces the sidecar with this progress as its snapshot line (and no appended lines). */
   void write(Path sidecar) throws IOException {
-    StringBuilder sb = new StringBuilder("offset=").append(offset).append(" line=").append(line)
-        .append(" settled=");
+    StringBuilder sb =
+        new StringBuilder("offset=")
+            .append(offset)
+            .append(" line=")
+            .append(line)
+            .append(" settled=");
     new TreeSet<>(settled).forEach(n -> sb.append(n).append(','));
     AtomicFiles.write(sidecar, (sb + "\n").getBytes(StandardCharsets.UTF_8));
   }

@@ -15,22 +15,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the progress logs of spool files (see {@link Progress}) on its own thread, so that a
- * settlement only marks its cursor and returns. Each pass appends the numbers of every line
- * settled since the previous pass, to each changed file's log, then fsyncs those logs once
- * (group commit: one fdatasync per file per pass however many settlements it carries). Passes
- * are at least {@link #BATCH} apart, so the disk sees a bounded rate of progress syncs.
+ * settlement only marks its cursor and returns. Each pass appends the numbers of every line settled
+ * since the previous pass, to each changed file's log, then fsyncs those logs once (group commit:
+ * one fdatasync per file per pass however many settlements it carries). Passes are at least {@link
+ * #BATCH} apart, so the disk sees a bounded rate of progress syncs.
  *
  * <p>Trade-off: progress lags the settlements by up to a pass (plus its fsync). Progress only
  * serves "do not repeat completed events": a crash loses at most the last pass, whose lines are
  * submitted again at the next start (the core's dedup and idempotent providers absorb that).
- * Nothing can be skipped: only settled lines are ever appended, and a torn append is ignored
- * when read. The event data itself is fsynced by {@link SpoolWriter} before it is
- * acknowledged, independently of this class.
+ * Nothing can be skipped: only settled lines are ever appended, and a torn append is ignored when
+ * read. The event data itself is fsynced by {@link SpoolWriter} before it is acknowledged,
+ * independently of this class.
  *
  * <p>A log is compacted (its snapshot rewritten atomically, appended numbers dropped) when it is
  * first opened in this process (so appends never follow a torn tail), when it holds more than
- * {@link #COMPACT_AFTER} numbers, and once it has been quiet for {@link #QUIET}. A finished
- * file's log is deleted with it.
+ * {@link #COMPACT_AFTER} numbers, and once it has been quiet for {@link #QUIET}. A finished file's
+ * log is deleted with it.
  */
 final class ProgressCommitter implements Runnable {
   static final long BATCH = TimeUnit.MILLISECONDS.toNanos(20);
@@ -40,10 +40,13 @@ final class ProgressCommitter implements Runnable {
   private final Set<SpoolCursor> pending = ConcurrentHashMap.newKeySet();
   private final Semaphore work = new Semaphore(0);
   private final Object io = new Object();
+
   /** Cursors whose log has numbers after its snapshot. Guarded by io. */
   private final Set<SpoolCursor> appended = new HashSet<>();
+
   /** Cursors whose log is open. Guarded by io. */
   private final Set<SpoolCursor> opened = new HashSet<>();
+
   private volatile boolean stopped;
 
   ProgressCommitter(System.Logger log) {

@@ -10,9 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * Writes the receipt side file of the segment being written, {@code .received/<segment>} (read
- * by {@link Receipts}): one entry {@code <first line> <count> <epoch millis>} per append. Best
- * effort and not fsynced (see {@link SpoolWriter}). Guarded by the writer's lock.
+ * Writes the receipt side file of the segment being written, {@code .received/<segment>} (read by
+ * {@link Receipts}): one entry {@code <first line> <count> <epoch millis>} per append. Best effort
+ * and not fsynced (see {@link SpoolWriter}). Guarded by the writer's lock.
  */
 final class ReceiptLog {
   private final Path directory;
@@ -30,12 +30,18 @@ final class ReceiptLog {
         close();
         Path dir = directory.resolve(".received");
         Files.createDirectories(dir);
-        side = FileChannel.open(dir.resolve(file.getFileName()), StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        side =
+            FileChannel.open(
+                dir.resolve(file.getFileName()),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
         segment = file;
       }
-      ByteBuffer entry = ByteBuffer.wrap((first + " " + count + " " + at.toEpochMilli() + "\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      ByteBuffer entry =
+          ByteBuffer.wrap(
+              (first + " " + count + " " + at.toEpochMilli() + "\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       while (entry.hasRemaining()) {
         side.write(entry);
       }

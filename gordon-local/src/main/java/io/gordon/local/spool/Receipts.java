@@ -13,17 +13,20 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * When the lines of one spool file were received, read from its side file
- * {@code .received/<file>}: one entry {@code <first line> <count> <epoch millis>} per append
- * (see {@link SpoolWriter#append(java.util.List, Instant)}). Lines without an entry (local.file,
- * older spools, an entry lost in a power failure) have no receipt time. Reader thread only.
+ * When the lines of one spool file were received, read from its side file {@code .received/<file>}:
+ * one entry {@code <first line> <count> <epoch millis>} per append (see {@link
+ * SpoolWriter#append(java.util.List, Instant)}). Lines without an entry (local.file, older spools,
+ * an entry lost in a power failure) have no receipt time. Reader thread only.
  */
 final class Receipts {
   private final Path side;
+
   /** First line of each entry -> {last line, millis}. */
   private final TreeMap<Long, long[]> entries = new TreeMap<>();
+
   private long readBytes;
   private long sizeSeen = -1;
+
   /** While there is no side file, look again only after this (nanoTime). */
   private long nextCheck = Long.MIN_VALUE;
 
@@ -47,7 +50,8 @@ final class Receipts {
   private Optional<Instant> lookup(long line) {
     Map.Entry<Long, long[]> e = entries.floorEntry(line);
     return e != null && line <= e.getValue()[0]
-        ? Optional.of(Instant.ofEpochMilli(e.getValue()[1])) : Optional.empty();
+        ? Optional.of(Instant.ofEpochMilli(e.getValue()[1]))
+        : Optional.empty();
   }
 
   /** Reads entries appended since the last call; returns whether there were any. */
@@ -87,13 +91,19 @@ final class Receipts {
   private boolean parse(String entry) {
     int a = entry.indexOf(' ');
     int b = a < 0 ? -1 : entry.indexOf(' ', a + 1);
-    if (b < 0 || !digits(entry, 0, a, 18) || !digits(entry, a + 1, b, 9)
+    if (b < 0
+        || !digits(entry, 0, a, 18)
+        || !digits(entry, a + 1, b, 9)
         || !digits(entry, b + 1, entry.length(), 18)) {
       return false;
     }
     long first = Long.parseLong(entry, 0, a, 10);
-    entries.put(first, new long[] {first + Long.parseLong(entry, a + 1, b, 10) - 1,
-        Long.parseLong(entry, b + 1, entry.length(), 10)});
+    entries.put(
+        first,
+        new long[] {
+          first + Long.parseLong(entry, a + 1, b, 10) - 1,
+          Long.parseLong(entry, b + 1, entry.length(), 10)
+        });
     return true;
   }
 

@@ -10,36 +10,46 @@ import java.util.Set;
 
 /**
  * Reading and settlement state of one spool file. The reader thread consumes lines; any thread
- * settles them. The durable prefix advances only over contiguous settled lines (an
- * {@link OffsetTracker} of line numbers, each marked with the byte offset where it ends), so a
- * restart resumes exactly after the last line whose predecessors are all done, and skips the
- * later lines that were settled too. Thread-safe.
+ * settles them. The durable prefix advances only over contiguous settled lines (an {@link
+ * OffsetTracker} of line numbers, each marked with the byte offset where it ends), so a restart
+ * resumes exactly after the last line whose predecessors are all done, and skips the later lines
+ * that were settled too. Thread-safe.
  */
 final class SpoolCursor {
   final Path file;
   final Path sidecar;
+
   /** When its lines were received, where recorded. Reader thread only. */
   final Receipts receipts;
+
   /** Bytes consumed so far (complete lines only). Reader thread only. */
   long readOffset;
+
   /** Lines consumed so far. Reader thread only. */
   long lineNo;
+
   /** Skipping the rest of an overlong line. Reader thread only. */
   boolean skipping;
+
   /** The overlong line being skipped, and its first bytes. Reader thread only. */
   long skipLine;
+
   String skipHead = "";
 
   private final OffsetTracker tracker;
+
   /** Lines after the durable prefix that were settled before a restart. Guarded by this. */
   private final Set<Long> restored;
+
   /** Lines settled since the progress log last took them. Guarded by this. */
   private List<Long> fresh = new ArrayList<>();
 
   /** The open progress log; null until its first compaction. Committer (io lock) only. */
   FileChannel log;
+
   /** Numbers appended to the log since its snapshot. Committer (io lock) only. */
   int appended;
+
   /** When the log was last appended to (nanoTime). Committer (io lock) only. */
   long lastAppend;
 
@@ -58,8 +68,8 @@ final class SpoolCursor {
   }
 
   /**
-   * Records that line {@code line} (ending at byte {@code end}) was read. Returns false when it
-   * was settled before a restart and must not be submitted again.
+   * Records that line {@code line} (ending at byte {@code end}) was read. Returns false when it was
+   * settled before a restart and must not be submitted again.
    */
   synchronized boolean consumed(long line, long end) {
     tracker.open(line, end);

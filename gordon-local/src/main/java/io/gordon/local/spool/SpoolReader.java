@@ -18,16 +18,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads JSON-lines files from a spool directory and submits each line as a message, in file
- * and line order; see {@link SpoolSubmitter} for what happens to a line. Progress is durable
- * per file (see {@link Progress}); a file whose lines are all settled is moved to {@code done/}.
- * {@link #run} runs on the source's thread; settlements arrive on any thread.
+ * Reads JSON-lines files from a spool directory and submits each line as a message, in file and
+ * line order; see {@link SpoolSubmitter} for what happens to a line. Progress is durable per file
+ * (see {@link Progress}); a file whose lines are all settled is moved to {@code done/}. {@link
+ * #run} runs on the source's thread; settlements arrive on any thread.
  */
 public final class SpoolReader {
   private static final int LINES_PER_POLL = 10_000;
@@ -39,8 +39,10 @@ public final class SpoolReader {
   private final Map<Path, SpoolCursor> cursors = new TreeMap<>();
   private final Semaphore wake = new Semaphore(0);
   private final SpoolFeed feed;
+
   /** Files the writer made new lines durable in since the last pass. */
   private final Set<Path> dirty = ConcurrentHashMap.newKeySet();
+
   private final Backlog backlog;
   private final DonePruner pruner;
   private final MetricRelay metrics;
@@ -48,20 +50,39 @@ public final class SpoolReader {
   private volatile boolean stopped;
 
   /** Creates a reader of a directory nobody in this process writes, keeping done/ forever. */
-  public SpoolReader(SpoolOptions options, EventCodec codec, Clock clock, System.Logger log,
+  public SpoolReader(
+      SpoolOptions options,
+      EventCodec codec,
+      Clock clock,
+      System.Logger log,
       SpoolListener listener) {
-    this(options, SpoolFeed.NONE, Duration.ZERO, codec, clock, log, MetricRelay.noop(), "spool",
+    this(
+        options,
+        SpoolFeed.NONE,
+        Duration.ZERO,
+        codec,
+        clock,
+        log,
+        MetricRelay.noop(),
+        "spool",
         listener);
   }
 
   /**
    * Creates a reader; {@code feed} says what the writer of the directory (if any) made durable,
-   * {@code doneRetention} how long finished files stay in done/ (zero: forever), {@code
-   * listener} learns of submissions and outcomes; the backlog gauges go to {@code metrics} with
-   * attribute {@code source=<sourceName>}.
+   * {@code doneRetention} how long finished files stay in done/ (zero: forever), {@code listener}
+   * learns of submissions and outcomes; the backlog gauges go to {@code metrics} with attribute
+   * {@code source=<sourceName>}.
    */
-  public SpoolReader(SpoolOptions options, SpoolFeed feed, Duration doneRetention,
-      EventCodec codec, Clock clock, System.Logger log, MetricRelay metrics, String sourceName,
+  public SpoolReader(
+      SpoolOptions options,
+      SpoolFeed feed,
+      Duration doneRetention,
+      EventCodec codec,
+      Clock clock,
+      System.Logger log,
+      MetricRelay metrics,
+      String sourceName,
       SpoolListener listener) {
     this.options = options;
     this.feed = feed;
@@ -72,12 +93,13 @@ public final class SpoolReader {
     this.backlog = new Backlog(listener, clock);
     this.pruner = new DonePruner(options.directory().resolve("done"), doneRetention, clock, log);
     this.committer = new ProgressCommitter(log);
-    this.submitter = new SpoolSubmitter(options, codec, backlog, committer, this::wakeup,
-        feed::decoded);
-    feed.onDurable(file -> {
-      dirty.add(file);
-      wakeup();
-    });
+    this.submitter =
+        new SpoolSubmitter(options, codec, backlog, committer, this::wakeup, feed::decoded);
+    feed.onDurable(
+        file -> {
+          dirty.add(file);
+          wakeup();
+        });
   }
 
   /** Creates the directories and removes progress files of files that are gone. */
@@ -105,9 +127,9 @@ public final class SpoolReader {
   }
 
   /**
-   * Reads and submits until {@link #stop()} or the service stops. Lines the writer reports
-   * durable are read at once; the directory itself is listed only every poll interval (new
-   * files from elsewhere, finished files, done/ pruning, gauges).
+   * Reads and submits until {@link #stop()} or the service stops. Lines the writer reports durable
+   * are read at once; the directory itself is listed only every poll interval (new files from
+   * elsewhere, finished files, done/ pruning, gauges).
    */
   public void run(SourceContext ctx) throws Exception {
     Thread commits = Thread.ofVirtual().name("spool-progress").start(committer);
@@ -155,13 +177,15 @@ public final class SpoolReader {
   }
 
   private SpoolCursor cursor(Path file) {
-    return cursors.computeIfAbsent(file, f -> {
-      try {
-        return new SpoolCursor(f, sidecar(f), Progress.read(sidecar(f)));
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    return cursors.computeIfAbsent(
+        file,
+        f -> {
+          try {
+            return new SpoolCursor(f, sidecar(f), Progress.read(sidecar(f)));
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
   }
 
   private void publishGauges() {
@@ -182,8 +206,7 @@ public final class SpoolReader {
 
   private List<Path> files() {
     List<Path> out = new ArrayList<>();
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(options.directory(),
-        options.glob())) {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(options.directory(), options.glob())) {
       for (Path p : s) {
         if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")) {
           out.add(p);
@@ -200,8 +223,8 @@ public final class SpoolReader {
     try (FileChannel ch = FileChannel.open(c.file, StandardOpenOption.READ)) {
       long size = Math.min(ch.size(), feed.readable(c.file));
       Instant fileTime = Files.getLastModifiedTime(c.file).toInstant();
-      boolean complete = !active(c.file)
-          && fileTime.plus(options.quiet()).isBefore(clock.instant());
+      boolean complete =
+          !active(c.file) && fileTime.plus(options.quiet()).isBefore(clock.instant());
       int budget = LINES_PER_POLL;
       while (c.readOffset < size && budget > 0 && !stopped && !ctx.stopping()) {
         int len = (int) Math.min(options.maxLineBytes() + 1L, size - c.readOffset);
@@ -248,9 +271,15 @@ public final class SpoolReader {
   }
 
   private boolean finished(SpoolCursor c) throws IOException {
-    return c.idle() && !c.skipping && !active(c.file) && Files.exists(c.file)
-        && Files.size(c.file) == c.readOffset && Files.getLastModifiedTime(c.file).toInstant()
-            .plus(options.quiet()).isBefore(clock.instant());
+    return c.idle()
+        && !c.skipping
+        && !active(c.file)
+        && Files.exists(c.file)
+        && Files.size(c.file) == c.readOffset
+        && Files.getLastModifiedTime(c.file)
+            .toInstant()
+            .plus(options.quiet())
+            .isBefore(clock.instant());
   }
 
   /** Moves the file first, then drops its progress: a crash in between repeats nothing. */
@@ -265,8 +294,9 @@ public final class SpoolReader {
     io.gordon.local.io.AtomicFiles.syncDirectory(options.directory());
     Files.deleteIfExists(c.sidecar);
     Files.deleteIfExists(Receipts.sideFile(c.file));
-    log.log(System.Logger.Level.INFO, "finished " + c.name() + " (" + c.lineNo
-        + " lines); moved to " + target);
+    log.log(
+        System.Logger.Level.INFO,
+        "finished " + c.name() + " (" + c.lineNo + " lines); moved to " + target);
   }
 
   private boolean active(Path file) {

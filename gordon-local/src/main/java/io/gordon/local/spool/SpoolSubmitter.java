@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns one spool line into a message: a valid event is submitted with the event's {@code id}
- * (else {@code <file>:<line>}) as message id; an invalid line is dead-lettered with the
- * decoder's reasons. Acknowledged outcomes settle the line; a redelivery is submitted again
- * after a growing delay ({@link RedeliveryQueue}), its line left unsettled meanwhile.
+ * Turns one spool line into a message: a valid event is submitted with the event's {@code id} (else
+ * {@code <file>:<line>}) as message id; an invalid line is dead-lettered with the decoder's
+ * reasons. Acknowledged outcomes settle the line; a redelivery is submitted again after a growing
+ * delay ({@link RedeliveryQueue}), its line left unsettled meanwhile.
  */
 final class SpoolSubmitter {
   private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
@@ -29,11 +29,16 @@ final class SpoolSubmitter {
   private final Runnable wakeup;
   private final RedeliveryQueue<Retry> retries;
   private final EventCodec codec;
+
   /** What the writer already decoded (see {@link SpoolFeed#decoded}). */
   private final java.util.function.Function<String, java.util.Optional<DnsEvent>> decoded;
 
-  SpoolSubmitter(SpoolOptions options, EventCodec codec, SpoolListener listener,
-      ProgressCommitter committer, Runnable wakeup,
+  SpoolSubmitter(
+      SpoolOptions options,
+      EventCodec codec,
+      SpoolListener listener,
+      ProgressCommitter committer,
+      Runnable wakeup,
       java.util.function.Function<String, java.util.Optional<DnsEvent>> decoded) {
     this.options = options;
     this.decoded = decoded;
@@ -42,17 +47,18 @@ final class SpoolSubmitter {
     this.committer = committer;
     this.wakeup = wakeup;
     Duration first = options.retryDelay();
-    this.retries = new RedeliveryQueue<>(first,
-        first.compareTo(MAX_RETRY_DELAY) > 0 ? first : MAX_RETRY_DELAY);
+    this.retries =
+        new RedeliveryQueue<>(
+            first, first.compareTo(MAX_RETRY_DELAY) > 0 ? first : MAX_RETRY_DELAY);
   }
 
   /** A line handed back by the router, to submit again once its delay has passed. */
-  private record Retry(SpoolCursor cursor, long line, String text, Instant fileTime,
-      int attempt) {}
+  private record Retry(SpoolCursor cursor, long line, String text, Instant fileTime, int attempt) {}
 
   /** A complete line of {@code c}: bytes {@code [from, to)} of {@code b}, ending at {@code end}. */
-  void line(SourceContext ctx, SpoolCursor c, byte[] b, int from, int to, long end,
-      Instant fileTime) throws InterruptedException {
+  void line(
+      SourceContext ctx, SpoolCursor c, byte[] b, int from, int to, long end, Instant fileTime)
+      throws InterruptedException {
     if (c.skipping) {
       c.skipping = false;
       overlongDone(ctx, c, end, fileTime);
@@ -71,8 +77,9 @@ final class SpoolSubmitter {
   }
 
   /** Part of a line longer than the limit: skip it, then dead-letter it whole. */
-  void overlong(SourceContext ctx, SpoolCursor c, byte[] b, int len, boolean atEnd,
-      Instant fileTime) throws InterruptedException {
+  void overlong(
+      SourceContext ctx, SpoolCursor c, byte[] b, int len, boolean atEnd, Instant fileTime)
+      throws InterruptedException {
     if (!c.skipping) {
       c.skipping = true;
       c.skipLine = ++c.lineNo;
@@ -92,8 +99,17 @@ final class SpoolSubmitter {
       return;
     }
     String id = c.name() + ":" + line;
-    ctx.reject(id, c.skipHead, "line " + line + " of " + c.name() + " is longer than "
-        + options.maxLineBytes() + " bytes (max_line_bytes)", attributes(c, line),
+    ctx.reject(
+        id,
+        c.skipHead,
+        "line "
+            + line
+            + " of "
+            + c.name()
+            + " is longer than "
+            + options.maxLineBytes()
+            + " bytes (max_line_bytes)",
+        attributes(c, line),
         delivery(c, line, c.skipHead, fileTime, 1));
   }
 
@@ -103,17 +119,24 @@ final class SpoolSubmitter {
     }
   }
 
-  private void submit(SourceContext ctx, SpoolCursor c, long line, String text, Instant fileTime,
-      int attempt) throws InterruptedException {
+  private void submit(
+      SourceContext ctx, SpoolCursor c, long line, String text, Instant fileTime, int attempt)
+      throws InterruptedException {
     String fallbackId = c.name() + ":" + line;
     Delivery d = delivery(c, line, text, fileTime, attempt);
     DnsEvent event;
     try {
-      event = attempt == 1 ? decoded.apply(text).orElseGet(() -> codec.decode(text))
-          : codec.decode(text);
+      event =
+          attempt == 1
+              ? decoded.apply(text).orElseGet(() -> codec.decode(text))
+              : codec.decode(text);
     } catch (InvalidEventException e) {
-      ctx.reject(fallbackId, text, "line " + line + " of " + c.name() + ": "
-          + String.join("; ", e.problems()), attributes(c, line), d);
+      ctx.reject(
+          fallbackId,
+          text,
+          "line " + line + " of " + c.name() + ": " + String.join("; ", e.problems()),
+          attributes(c, line),
+          d);
       return;
     }
     String id = event.id().orElse(fallbackId);
@@ -131,20 +154,18 @@ final class SpoolSubmitter {
   }
 
   /**
-   * The message's creation time, from which max_msg_age counts: the line's recorded receipt
-   * time when there is one (local.http), else the event's timestamp if the source trusts it
+   * The message's creation time, from which max_msg_age counts: the line's recorded receipt time
+   * when there is one (local.http), else the event's timestamp if the source trusts it
    * (local.file), else the file's modification time.
    */
-  private Instant created(DnsEvent event, java.util.Optional<Instant> received,
-      Instant fileTime) {
+  private Instant created(DnsEvent event, java.util.Optional<Instant> received, Instant fileTime) {
     if (received.isPresent()) {
       return received.get();
     }
     return options.eventTime() ? event.timestamp().orElse(fileTime) : fileTime;
   }
 
-  private Delivery delivery(SpoolCursor c, long line, String text, Instant fileTime,
-      int attempt) {
+  private Delivery delivery(SpoolCursor c, long line, String text, Instant fileTime, int attempt) {
     return (String id, Outcome outcome, List<HistoryEntry> history) -> {
       listener.settled(id, outcome, history);
       if (outcome.acknowledge()) {

@@ -18,39 +18,42 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * Appends lines to segment files in a spool directory and fsyncs them before returning, so a
- * caller may acknowledge them as durable. A new segment starts at every start and whenever the
- * current one exceeds the segment size; names sort in write order. Thread-safe.
+ * Appends lines to segment files in a spool directory and fsyncs them before returning, so a caller
+ * may acknowledge them as durable. A new segment starts at every start and whenever the current one
+ * exceeds the segment size; names sort in write order. Thread-safe.
  *
  * <p>Group commit: concurrent appends join the open {@link CommitGroup}; one thread seals it,
- * fsyncs once, and completes every append of the group at once; appends arriving meanwhile join
- * the next group, which the first of them fsyncs as soon as this fsync ends. So at any rate an
- * append waits for at most the fsync in progress and its own group's. An append never leaves a partial
+ * fsyncs once, and completes every append of the group at once; appends arriving meanwhile join the
+ * next group, which the first of them fsyncs as soon as this fsync ends. So at any rate an append
+ * waits for at most the fsync in progress and its own group's. An append never leaves a partial
  * record: a failed write (ENOSPC) is truncated back to where it started, and a failed fsync
- * truncates the file back to the last durable offset and fails every append whose bytes went
- * (the callers answer 5xx). Readers see only durable bytes ({@link #readable}), so nothing of a
- * failed append is ever submitted.
+ * truncates the file back to the last durable offset and fails every append whose bytes went (the
+ * callers answer 5xx). Readers see only durable bytes ({@link #readable}), so nothing of a failed
+ * append is ever submitted.
  *
- * <p>With {@link #append(List, Instant)} the receipt time of the lines is also recorded in a
- * side file, {@code .received/<segment>} (see {@link Receipts}), written just before the lines
- * and not fsynced (an entry whose lines were taken back is replaced by the next one, which has
- * the same first line; after a power failure a missing entry only means the age falls back to
- * the file time).
+ * <p>With {@link #append(List, Instant)} the receipt time of the lines is also recorded in a side
+ * file, {@code .received/<segment>} (see {@link Receipts}), written just before the lines and not
+ * fsynced (an entry whose lines were taken back is replaced by the next one, which has the same
+ * first line; after a power failure a missing entry only means the age falls back to the file
+ * time).
  */
 public final class SpoolWriter implements AutoCloseable, SpoolFeed {
   private final Path directory;
   private final String prefix;
   private final long segmentBytes;
   private final Clock clock;
+
   /** Guards the segment, its counters and the open group; parks where a monitor would spin. */
   private final ReentrantLock writeLock = new ReentrantLock();
+
   /**
    * Guards {@link #syncing}: at most one thread fsyncs (or rotates) at a time. Appenders whose
-   * group is being synced wait on {@link #synced} and are all woken when it is durable, so none
-   * of them waits behind the next group's fsync (as they did when each took a sync lock in turn:
-   * the first of the next group to get it held it through its own fsync).
+   * group is being synced wait on {@link #synced} and are all woken when it is durable, so none of
+   * them waits behind the next group's fsync (as they did when each took a sync lock in turn: the
+   * first of the next group to get it held it through its own fsync).
    */
   private final ReentrantLock commitLock = new ReentrantLock();
+
   private final Condition synced = commitLock.newCondition();
   private boolean syncing;
   private volatile Consumer<Path> listener = p -> {};
@@ -58,17 +61,24 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
   private volatile Path current;
   private long size;
   private int seq;
+
   /** Lines in the current segment, and the side files of receipt times. */
   private long lines;
+
   private final ReceiptLog receipts;
+
   /** Bytes and lines of the current segment known durable. */
   private volatile long durable;
+
   private long durableLines;
   private CommitGroup open = new CommitGroup();
+
   /** Segments abandoned with a tail that could not be cut: readable only to their limit. */
   private final java.util.Map<Path, Long> cut = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** At most this many decoded events wait for the reader; beyond, the reader decodes. */
   private static final int MAX_DECODED = 10_000;
+
   private final java.util.Map<String, DnsEvent> decoded =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -87,8 +97,8 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
   }
 
   /**
-   * Like {@link #append(List, Instant)}; {@code events.get(i)} is what {@code lines.get(i)}
-   * decodes to, handed to the reader through {@link #decoded} instead of being decoded again.
+   * Like {@link #append(List, Instant)}; {@code events.get(i)} is what {@code lines.get(i)} decodes
+   * to, handed to the reader through {@link #decoded} instead of being decoded again.
    */
   public void append(List<String> lines, List<DnsEvent> events, Instant at) throws IOException {
     for (int i = 0; i < lines.size() && decoded.size() < MAX_DECODED; i++) {
@@ -108,8 +118,8 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
   }
 
   /**
-   * Like {@link #append(List)}, also recording that the lines were received at {@code at}.
-   * Throws when the lines are not durable; then none of them is in the file or ever read.
+   * Like {@link #append(List)}, also recording that the lines were received at {@code at}. Throws
+   * when the lines are not durable; then none of them is in the file or ever read.
    */
   public void append(List<String> lines, Instant at) throws IOException {
     StringBuilder sb = new StringBuilder();
@@ -122,8 +132,11 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
     writeLock.lock();
     try {
       if (channel == null) {
-        throw new IOException("no spool segment is open in " + directory + " (the last"
-            + " attempt to start one failed)");
+        throw new IOException(
+            "no spool segment is open in "
+                + directory
+                + " (the last"
+                + " attempt to start one failed)");
       }
       if (at != null) {
         receipts.record(current, this.lines + 1, lines.size(), at);
@@ -140,8 +153,8 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
 
   /**
    * Starts a new segment when due. Rotation waits for any fsync in progress, so an fsync never
-   * meets a closed segment; the common case (not due) takes no lock an fsync holds, so appends
-   * keep joining the open group while the previous one is being synced.
+   * meets a closed segment; the common case (not due) takes no lock an fsync holds, so appends keep
+   * joining the open group while the previous one is being synced.
    */
   private void rotateIfDue() throws IOException {
     writeLock.lock();
@@ -190,15 +203,21 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
       // Its durable prefix stays readable; the torn tail is never readable (see readable()).
       cut.put(current, durable);
       channel = null;
-      throw new IOException("cannot cut a failed write out of " + current + " (" + e
-          + "); the segment is closed at byte " + durable, e);
+      throw new IOException(
+          "cannot cut a failed write out of "
+              + current
+              + " ("
+              + e
+              + "); the segment is closed at byte "
+              + durable,
+          e);
     }
   }
 
   /**
-   * Waits until {@code g} is committed, fsyncing it when no other thread is fsyncing (then
-   * {@code g} is the open group: earlier groups complete before their syncer lets go); throws
-   * when its fsync failed.
+   * Waits until {@code g} is committed, fsyncing it when no other thread is fsyncing (then {@code
+   * g} is the open group: earlier groups complete before their syncer lets go); throws when its
+   * fsync failed.
    */
   private void commit(CommitGroup g) throws IOException {
     if (claimSync(g)) {
@@ -296,8 +315,12 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
       lines = durableLines;
       CommitGroup later = open;
       open = new CommitGroup();
-      later.fail(new IOException("a concurrent append's fsync failed (" + cause
-          + "); this append was taken back with it", cause));
+      later.fail(
+          new IOException(
+              "a concurrent append's fsync failed ("
+                  + cause
+                  + "); this append was taken back with it",
+              cause));
     } finally {
       writeLock.unlock();
     }
@@ -320,16 +343,20 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
   }
 
   /**
-   * Starts a new segment. The previous one is fsynced first and its open group completed, so
-   * a segment stops being active only once all of it is durable.
+   * Starts a new segment. The previous one is fsynced first and its open group completed, so a
+   * segment stops being active only once all of it is durable.
    */
   private void rotate() throws IOException {
     finishSegment();
     Files.createDirectories(directory);
     String name = String.format("%s-%013d-%04d.jsonl", prefix, clock.millis(), seq++);
     Path next = directory.resolve(name);
-    channel = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
+    channel =
+        FileChannel.open(
+            next,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.APPEND);
     size = 0;
     lines = 0;
     durable = 0;

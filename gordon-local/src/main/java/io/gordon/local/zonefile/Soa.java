@@ -1,8 +1,8 @@
 package io.gordon.local.zonefile;
 
 /**
- * The SOA record of a zone file. gordon never takes SOA data from events; it only increases
- * the serial on every write.
+ * The SOA record of a zone file. gordon never takes SOA data from events; it only increases the
+ * serial on every write.
  *
  * @param ttl TTL of the SOA record
  * @param mname primary name server, absolute
@@ -13,8 +13,15 @@ package io.gordon.local.zonefile;
  * @param expire secondary expiry, seconds
  * @param minimum negative-caching TTL, seconds
  */
-record Soa(long ttl, String mname, String rname, long serial, long refresh, long retry,
-    long expire, long minimum) {
+record Soa(
+    long ttl,
+    String mname,
+    String rname,
+    long serial,
+    long refresh,
+    long retry,
+    long expire,
+    long minimum) {
 
   /** A copy with another serial. */
   Soa withSerial(long next) {

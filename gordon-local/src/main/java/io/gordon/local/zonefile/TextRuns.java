@@ -9,9 +9,9 @@ import java.util.TreeMap;
 /**
  * The master-file text of a zone's managed RRsets, cut into runs of consecutive RRsets (in
  * canonical order) whose bytes are kept. A change marks only its run for rendering again, so a
- * rewrite of the file costs the changed runs and a copy of the others' bytes, not a walk over
- * every RRset of the zone (which, at tens of thousands of RRsets, was most of the CPU of a small
- * batch). Not thread-safe; used under the zone's lock with its {@link ZoneData}.
+ * rewrite of the file costs the changed runs and a copy of the others' bytes, not a walk over every
+ * RRset of the zone (which, at tens of thousands of RRsets, was most of the CPU of a small batch).
+ * Not thread-safe; used under the zone's lock with its {@link ZoneData}.
  */
 final class TextRuns {
   /** RRsets per run when a run is cut; a run is cut again once it holds twice as many. */
@@ -24,6 +24,7 @@ final class TextRuns {
 
   /** Runs by their first key; {@link #head} holds the keys below the first of them. */
   private final TreeMap<ZoneData.Key, Run> starts = new TreeMap<>();
+
   private final Run head = new Run();
 
   /** The RRset at {@code key} was added, replaced or removed. */
@@ -50,12 +51,16 @@ final class TextRuns {
   }
 
   /**
-   * Renders one run from its RRsets, cutting off runs of {@link #RUN} from its front while it
-   * holds twice that (so runs stay between {@code RUN} and {@code 2 * RUN} RRsets as a zone
-   * grows), and dropping it when it is empty (its range then belongs to the run before it).
+   * Renders one run from its RRsets, cutting off runs of {@link #RUN} from its front while it holds
+   * twice that (so runs stay between {@code RUN} and {@code 2 * RUN} RRsets as a zone grows), and
+   * dropping it when it is empty (its range then belongs to the run before it).
    */
-  private void render(ZoneData.Key lo, Run run, NavigableMap<ZoneData.Key, ZoneData.Entry> range,
-      int defaultTtl, List<byte[]> out) {
+  private void render(
+      ZoneData.Key lo,
+      Run run,
+      NavigableMap<ZoneData.Key, ZoneData.Entry> range,
+      int defaultTtl,
+      List<byte[]> out) {
     if (range.isEmpty() && lo != null) {
       starts.remove(lo);
       return;

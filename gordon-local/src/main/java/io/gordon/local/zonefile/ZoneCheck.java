@@ -28,12 +28,22 @@ final class ZoneCheck {
   /** Why {@code ns}, an in-zone apex name server, would make the zone unloadable, if it would. */
   static Optional<String> nameServerProblem(ZoneData zone, String ns) {
     if (zone.has(ns, RecordType.CNAME)) {
-      return Optional.of("the name server " + ns + " of " + zone.origin() + " (apex NS) would be"
-          + " a CNAME; named-checkzone refuses such a zone");
+      return Optional.of(
+          "the name server "
+              + ns
+              + " of "
+              + zone.origin()
+              + " (apex NS) would be"
+              + " a CNAME; named-checkzone refuses such a zone");
     }
     if (!zone.has(ns, RecordType.A) && !zone.has(ns, RecordType.AAAA)) {
-      return Optional.of("the name server " + ns + " of " + zone.origin() + " (apex NS) would"
-          + " have no address (A or AAAA); named-checkzone refuses such a zone");
+      return Optional.of(
+          "the name server "
+              + ns
+              + " of "
+              + zone.origin()
+              + " (apex NS) would"
+              + " have no address (A or AAAA); named-checkzone refuses such a zone");
     }
     return Optional.empty();
   }

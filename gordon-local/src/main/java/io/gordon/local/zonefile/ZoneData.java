@@ -8,14 +8,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The contents of one zone file, kept in memory between calls: the SOA, the managed RRsets in
- * DNS canonical order, and records of other types kept verbatim. Each RRset keeps its lines in
+ * The contents of one zone file, kept in memory between calls: the SOA, the managed RRsets in DNS
+ * canonical order, and records of other types kept verbatim. Each RRset keeps its lines in
  * master-file form once made, so a rewrite concatenates text instead of formatting every record
  * again. Not thread-safe; the provider edits it under the zone's lock.
  */
@@ -28,6 +27,7 @@ final class ZoneData {
   private Soa soa;
   private final TreeMap<Key, Entry> sets = new TreeMap<>();
   private final TreeMap<String, List<RawRecord>> raw = new TreeMap<>(CANONICAL);
+
   /** The managed RRsets' text, kept in runs so that a rewrite renders only what changed. */
   private final TextRuns runs = new TextRuns();
 
@@ -150,8 +150,9 @@ final class ZoneData {
       out.add("SOA");
     }
     RecordType[] all = RecordType.values();
-    for (Key k : sets.subMap(new Key(name, all[0]), true, new Key(name, all[all.length - 1]),
-        true).keySet()) {
+    for (Key k :
+        sets.subMap(new Key(name, all[0]), true, new Key(name, all[all.length - 1]), true)
+            .keySet()) {
       out.add(k.type().name());
     }
     raw.getOrDefault(name, List.of()).forEach(r -> out.add(r.type()));
@@ -201,8 +202,8 @@ final class ZoneData {
   }
 
   /**
-   * Compares absolute names label by label from the right, each label as a string, a label
-   * before any longer label it starts (RFC 4034 6.1 for the lower-case names gordon keeps).
+   * Compares absolute names label by label from the right, each label as a string, a label before
+   * any longer label it starts (RFC 4034 6.1 for the lower-case names gordon keeps).
    */
   static int compareCanonical(String a, String b) {
     int ea = a.length() - 1;

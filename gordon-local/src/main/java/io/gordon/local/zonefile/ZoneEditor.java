@@ -42,16 +42,30 @@ final class ZoneEditor {
     RecordSet want = change.records();
     Optional<RecordSet> live = zone.get(want.name(), want.type());
     if (want.type() == RecordType.NS && want.name().equals(zone.origin())) {
-      return fail(change, "NS at the zone apex " + zone.origin() + " is refused: gordon never"
-          + " edits the apex NS records (edit the zone file while gordon is stopped)");
+      return fail(
+          change,
+          "NS at the zone apex "
+              + zone.origin()
+              + " is refused: gordon never"
+              + " edits the apex NS records (edit the zone file while gordon is stopped)");
     }
     if (change.expected().isPresent()) {
       List<String> found = live.map(RecordSet::rdata).orElse(List.of());
       List<String> expected = change.expected().get();
       if (!new HashSet<>(found).equals(new HashSet<>(expected))) {
-        return new ChangeResult.Failed(change, new ConflictException(PROVIDER, zone.origin(),
-            want.name(), want.type().name(), "compare-and-swap on " + want.key() + " expected "
-                + expected + " but found " + found));
+        return new ChangeResult.Failed(
+            change,
+            new ConflictException(
+                PROVIDER,
+                zone.origin(),
+                want.name(),
+                want.type().name(),
+                "compare-and-swap on "
+                    + want.key()
+                    + " expected "
+                    + expected
+                    + " but found "
+                    + found));
       }
     }
     if (change.ownership().isPresent()) {
@@ -61,15 +75,21 @@ final class ZoneEditor {
   }
 
   /**
-   * A claimed change: checked against the RRset's owner marker, which is written (when this
-   * owner did not hold it yet) and removed (when the RRset ends empty) in the same file write.
+   * A claimed change: checked against the RRset's owner marker, which is written (when this owner
+   * did not hold it yet) and removed (when the RRset ends empty) in the same file write.
    */
   private ChangeResult owned(Change change, Optional<RecordSet> live, Ownership claim) {
     RecordSet want = change.records();
     if (OwnerMarker.isReserved(want.name())) {
-      return new ChangeResult.Failed(change, new OwnershipException(want.name() + " "
-          + want.type() + " is a marker name (names starting with " + OwnerMarker.PREFIX
-          + " are reserved for owner markers); not changed"));
+      return new ChangeResult.Failed(
+          change,
+          new OwnershipException(
+              want.name()
+                  + " "
+                  + want.type()
+                  + " is a marker name (names starting with "
+                  + OwnerMarker.PREFIX
+                  + " are reserved for owner markers); not changed"));
     }
     String markerName;
     try {
@@ -78,10 +98,12 @@ final class ZoneEditor {
       return fail(change, e.getMessage());
     }
     Optional<RecordSet> marker = zone.get(markerName, RecordType.TXT);
-    Optional<String> owner = marker.filter(m -> m.rdata().size() == 1)
-        .flatMap(m -> OwnerMarker.parse(m.rdata().get(0)))
-        .filter(m -> m.record().equals(want.name()) && m.type() == want.type())
-        .map(OwnerMarker::ownerId);
+    Optional<String> owner =
+        marker
+            .filter(m -> m.rdata().size() == 1)
+            .flatMap(m -> OwnerMarker.parse(m.rdata().get(0)))
+            .filter(m -> m.record().equals(want.name()) && m.type() == want.type())
+            .map(OwnerMarker::ownerId);
     Optional<OwnershipException> refusal = claim.check(change, live.isPresent(), owner);
     if (refusal.isPresent()) {
       return new ChangeResult.Failed(change, refusal.get());
@@ -95,8 +117,9 @@ final class ZoneEditor {
       zone.remove(markerName, RecordType.TXT);
       modified = true;
     } else if (now.isPresent() && owner.filter(claim.ownerId()::equals).isEmpty()) {
-      zone.put(new OwnerMarker(claim.ownerId(), want.name(), want.type())
-          .recordSet(zone.origin(), now.get().ttlOr(defaultTtl)));
+      zone.put(
+          new OwnerMarker(claim.ownerId(), want.name(), want.type())
+              .recordSet(zone.origin(), now.get().ttlOr(defaultTtl)));
       modified = true;
       return new ChangeResult.Applied(change);
     }
@@ -107,10 +130,11 @@ final class ZoneEditor {
   private ChangeResult unclaimed(Change change, Optional<RecordSet> live) {
     RecordSet want = change.records();
     boolean modifiedBefore = modified;
-    ChangeResult result = switch (change) {
-      case Change.Replace r -> replace(r, live);
-      case Change.Remove r -> remove(r, live);
-    };
+    ChangeResult result =
+        switch (change) {
+          case Change.Replace r -> replace(r, live);
+          case Change.Remove r -> remove(r, live);
+        };
     if (result instanceof ChangeResult.Applied && ZoneCheck.isApexNameServer(zone, want.name())) {
       Optional<String> problem = ZoneCheck.nameServerProblem(zone, want.name());
       if (problem.isPresent()) {
@@ -127,18 +151,30 @@ final class ZoneEditor {
     List<String> others = new ArrayList<>(zone.typesAt(want.name()));
     others.remove(want.type().name());
     if (want.type() == RecordType.CNAME && !others.isEmpty()) {
-      return fail(change, "cannot add a CNAME at " + want.name() + ": the name already holds "
-          + String.join(", ", others) + " (a CNAME excludes all other data at its name)");
+      return fail(
+          change,
+          "cannot add a CNAME at "
+              + want.name()
+              + ": the name already holds "
+              + String.join(", ", others)
+              + " (a CNAME excludes all other data at its name)");
     }
     if (want.type() != RecordType.CNAME && others.contains("CNAME")) {
-      return fail(change, "cannot add " + want.type() + " at " + want.name() + ": the name"
-          + " holds a CNAME (a CNAME excludes all other data at its name)");
+      return fail(
+          change,
+          "cannot add "
+              + want.type()
+              + " at "
+              + want.name()
+              + ": the name"
+              + " holds a CNAME (a CNAME excludes all other data at its name)");
     }
     RecordSet next = want.ttl().isPresent() ? want : want.withTtl(defaultTtl);
-    if (live.isPresent() && live.get().ttl().equals(next.ttl())
+    if (live.isPresent()
+        && live.get().ttl().equals(next.ttl())
         && new HashSet<>(live.get().rdata()).equals(new HashSet<>(next.rdata()))) {
-      return new ChangeResult.Unchanged(change, want.key() + " already holds exactly these"
-          + " records");
+      return new ChangeResult.Unchanged(
+          change, want.key() + " already holds exactly these" + " records");
     }
     zone.put(next);
     modified = true;
@@ -169,7 +205,15 @@ final class ZoneEditor {
   }
 
   private ChangeResult fail(Change change, String message) {
-    return new ChangeResult.Failed(change, new ProviderException(PROVIDER, zone.origin(),
-        change.name(), change.type().name(), false, PROVIDER + ": " + message, null));
+    return new ChangeResult.Failed(
+        change,
+        new ProviderException(
+            PROVIDER,
+            zone.origin(),
+            change.name(),
+            change.type().name(),
+            false,
+            PROVIDER + ": " + message,
+            null));
   }
 }

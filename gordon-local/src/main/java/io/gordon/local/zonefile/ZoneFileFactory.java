@@ -4,8 +4,8 @@ import io.gordon.api.config.ConfigSpec;
 import io.gordon.api.config.Key;
 import io.gordon.api.config.Rule;
 import io.gordon.api.model.DnsNames;
-import io.gordon.api.model.RecordType;
 import io.gordon.api.model.Rdata;
+import io.gordon.api.model.RecordType;
 import io.gordon.api.plugin.GordonPlugin;
 import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.PluginFactory;
@@ -15,29 +15,49 @@ import java.util.Optional;
 
 /** Creates {@code local.zonefile}: a DNS provider that maintains RFC 1035 zone files. */
 public final class ZoneFileFactory implements PluginFactory {
-  static final Key<String> DIRECTORY = Key.string("directory", "var/zones", Rule.nonEmpty(),
-      "Directory of the zone files (relative to the config directory); one file per zone,"
-          + " named <zone>zone, e.g. example.com.zone.");
-  static final Key<List<String>> ZONES = Key.strings("zones").rule(Rule.of(
-      "a non-empty list of zone names such as \"example.com.\"", ZoneFileFactory::names))
-      .required("Zones to manage, e.g. [\"example.com.\"]. A zone file missing at start is"
-          + " created with an SOA and an NS record.");
-  static final Key<Integer> DEFAULT_TTL = Key.integer("default_ttl", 300,
-      Rule.between(0, Integer.MAX_VALUE),
-      "TTL of records whose event gives none; also the file's $TTL.");
-  static final Key<Optional<String>> PRIMARY_NS = Key.string("primary_ns")
-      .rule(Rule.of("a domain name", v -> name(v))).optional("SOA primary server and apex NS"
-          + " of zones gordon creates. Default: ns1.<zone>.");
-  static final Key<Optional<String>> HOSTMASTER = Key.string("hostmaster")
-      .rule(Rule.of("a domain name", v -> name(v))).optional("SOA mailbox (in DNS form) of"
-          + " zones gordon creates. Default: hostmaster.<zone>.");
-  static final Key<String> NS_ADDRESS = Key.string("ns_address", "127.0.0.1",
-      Rule.of("an IPv4 address, or \"\" for none", ZoneFileFactory::address),
-      "Address record created for the primary server when it lies inside a new zone (a"
-          + " DNS server refuses a zone whose in-zone NS has no address). \"\" for none.");
+  static final Key<String> DIRECTORY =
+      Key.string(
+          "directory",
+          "var/zones",
+          Rule.nonEmpty(),
+          "Directory of the zone files (relative to the config directory); one file per zone,"
+              + " named <zone>zone, e.g. example.com.zone.");
+  static final Key<List<String>> ZONES =
+      Key.strings("zones")
+          .rule(
+              Rule.of(
+                  "a non-empty list of zone names such as \"example.com.\"",
+                  ZoneFileFactory::names))
+          .required(
+              "Zones to manage, e.g. [\"example.com.\"]. A zone file missing at start is"
+                  + " created with an SOA and an NS record.");
+  static final Key<Integer> DEFAULT_TTL =
+      Key.integer(
+          "default_ttl",
+          300,
+          Rule.between(0, Integer.MAX_VALUE),
+          "TTL of records whose event gives none; also the file's $TTL.");
+  static final Key<Optional<String>> PRIMARY_NS =
+      Key.string("primary_ns")
+          .rule(Rule.of("a domain name", v -> name(v)))
+          .optional(
+              "SOA primary server and apex NS" + " of zones gordon creates. Default: ns1.<zone>.");
+  static final Key<Optional<String>> HOSTMASTER =
+      Key.string("hostmaster")
+          .rule(Rule.of("a domain name", v -> name(v)))
+          .optional(
+              "SOA mailbox (in DNS form) of"
+                  + " zones gordon creates. Default: hostmaster.<zone>.");
+  static final Key<String> NS_ADDRESS =
+      Key.string(
+          "ns_address",
+          "127.0.0.1",
+          Rule.of("an IPv4 address, or \"\" for none", ZoneFileFactory::address),
+          "Address record created for the primary server when it lies inside a new zone (a"
+              + " DNS server refuses a zone whose in-zone NS has no address). \"\" for none.");
 
-  static final ConfigSpec SPEC = ConfigSpec.of(DIRECTORY, ZONES, DEFAULT_TTL, PRIMARY_NS,
-      HOSTMASTER, NS_ADDRESS);
+  static final ConfigSpec SPEC =
+      ConfigSpec.of(DIRECTORY, ZONES, DEFAULT_TTL, PRIMARY_NS, HOSTMASTER, NS_ADDRESS);
 
   @Override
   public String name() {
@@ -62,8 +82,11 @@ public final class ZoneFileFactory implements PluginFactory {
 
   @Override
   public GordonPlugin create(PluginContext context) {
-    return new ZoneFileProvider(ZoneFileSettings.from(context.config(), context.configRoot()),
-        context.clock(), context.logger(), context.health());
+    return new ZoneFileProvider(
+        ZoneFileSettings.from(context.config(), context.configRoot()),
+        context.clock(),
+        context.logger(),
+        context.health());
   }
 
   private static boolean names(Object v) {
@@ -81,8 +104,8 @@ public final class ZoneFileFactory implements PluginFactory {
 
   private static boolean address(Object v) {
     try {
-      return String.valueOf(v).isEmpty() || Rdata.normalize(RecordType.A, String.valueOf(v))
-          != null;
+      return String.valueOf(v).isEmpty()
+          || Rdata.normalize(RecordType.A, String.valueOf(v)) != null;
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -11,10 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the master files gordon writes, and the common subset people write by hand:
- * {@code $ORIGIN} and {@code $TTL}, {@code @}, relative names, blank owners, TTL and class in
- * either order, TTL units ({@code 1h30m}), parentheses and comments. Records of unmanaged types
- * are kept verbatim. {@code $INCLUDE} and {@code $GENERATE} are refused.
+ * Reads the master files gordon writes, and the common subset people write by hand: {@code $ORIGIN}
+ * and {@code $TTL}, {@code @}, relative names, blank owners, TTL and class in either order, TTL
+ * units ({@code 1h30m}), parentheses and comments. Records of unmanaged types are kept verbatim.
+ * {@code $INCLUDE} and {@code $GENERATE} are refused.
  */
 final class ZoneFileParser {
   private static final Pattern TTL = Pattern.compile("([0-9]+[wdhmsWDHMS]?)+");
@@ -89,8 +89,9 @@ final class ZoneFileParser {
     switch (name) {
       case "$ORIGIN" -> origin = qualify(t.get(1));
       case "$TTL" -> defaultTtl = ttl(t.get(1));
-      default -> throw new ZoneFileException(number, name + " is not supported (expected"
-          + " $ORIGIN or $TTL)");
+      default ->
+          throw new ZoneFileException(
+              number, name + " is not supported (expected" + " $ORIGIN or $TTL)");
     }
   }
 
@@ -113,8 +114,9 @@ final class ZoneFileParser {
       return;
     }
     String text = rdataText(known, rdata);
-    data.merge(new RecordSet(name, known, OptionalInt.of((int) Math.min(ttl, Integer.MAX_VALUE)),
-        List.of(text)));
+    data.merge(
+        new RecordSet(
+            name, known, OptionalInt.of((int) Math.min(ttl, Integer.MAX_VALUE)), List.of(text)));
   }
 
   private void soa(String name, long ttl, List<String> r, int number) {
@@ -122,11 +124,23 @@ final class ZoneFileParser {
       throw new ZoneFileException(number, "SOA at " + name + " is not at the zone apex " + zone);
     }
     if (r.size() != 7) {
-      throw new ZoneFileException(number, "SOA has " + r.size() + " fields (expected mname"
-          + " rname serial refresh retry expire minimum)");
+      throw new ZoneFileException(
+          number,
+          "SOA has "
+              + r.size()
+              + " fields (expected mname"
+              + " rname serial refresh retry expire minimum)");
     }
-    data.soa(new Soa(ttl, qualify(r.get(0)), qualify(r.get(1)), Long.parseLong(r.get(2)),
-        ttl(r.get(3)), ttl(r.get(4)), ttl(r.get(5)), ttl(r.get(6))));
+    data.soa(
+        new Soa(
+            ttl,
+            qualify(r.get(0)),
+            qualify(r.get(1)),
+            Long.parseLong(r.get(2)),
+            ttl(r.get(3)),
+            ttl(r.get(4)),
+            ttl(r.get(5)),
+            ttl(r.get(6))));
   }
 
   /** Rdata with relative host names made absolute; TXT words each become a string. */
@@ -161,20 +175,21 @@ final class ZoneFileParser {
   /** Seconds from a TTL such as {@code 300} or {@code 1h30m}. */
   static long ttl(String text) {
     if (!TTL.matcher(text).matches()) {
-      throw new IllegalArgumentException("\"" + text + "\" is not a TTL (expected seconds, or"
-          + " units such as 1h30m)");
+      throw new IllegalArgumentException(
+          "\"" + text + "\" is not a TTL (expected seconds, or" + " units such as 1h30m)");
     }
     long total = 0;
     Matcher m = TTL_PART.matcher(text);
     while (m.find()) {
       long n = Long.parseLong(m.group(1));
-      total += switch (m.group(2).toLowerCase(Locale.ROOT)) {
-        case "w" -> n * 604800;
-        case "d" -> n * 86400;
-        case "h" -> n * 3600;
-        case "m" -> n * 60;
-        default -> n;
-      };
+      total +=
+          switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "w" -> n * 604800;
+            case "d" -> n * 86400;
+            case "h" -> n * 3600;
+            case "m" -> n * 60;
+            default -> n;
+          };
     }
     return total;
   }

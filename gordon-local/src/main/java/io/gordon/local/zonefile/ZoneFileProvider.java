@@ -24,11 +24,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A {@link DnsProvider} that keeps one master file per zone. Each call applies all of that
- * call's changes for a zone, in order, to the zone kept in memory ({@link ZoneStore}: parsed
- * again only when another writer changed the file), checks that the result is a zone a DNS
- * server loads ({@link ZoneCheck}) and writes it once (atomically, with the SOA serial
- * increased). Thread-safe: one lock per zone.
+ * A {@link DnsProvider} that keeps one master file per zone. Each call applies all of that call's
+ * changes for a zone, in order, to the zone kept in memory ({@link ZoneStore}: parsed again only
+ * when another writer changed the file), checks that the result is a zone a DNS server loads
+ * ({@link ZoneCheck}) and writes it once (atomically, with the SOA serial increased). Thread-safe:
+ * one lock per zone.
  */
 final class ZoneFileProvider implements DnsProvider {
   private static final String PROVIDER = ZoneEditor.PROVIDER;
@@ -38,8 +38,8 @@ final class ZoneFileProvider implements DnsProvider {
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final List<DirectoryLock> fileLocks = new CopyOnWriteArrayList<>();
 
-  ZoneFileProvider(ZoneFileSettings settings, Clock clock, System.Logger log,
-      HealthReporter health) {
+  ZoneFileProvider(
+      ZoneFileSettings settings, Clock clock, System.Logger log, HealthReporter health) {
     this.settings = settings;
     this.store = new ZoneStore(settings, clock, log);
     this.health = health;
@@ -51,22 +51,23 @@ final class ZoneFileProvider implements DnsProvider {
   }
 
   /**
-   * Locks every zone file against other gordon processes (a second writer would lose
-   * acknowledged changes: each rewrites the whole file), creates missing zone files and checks
-   * that the existing ones parse.
+   * Locks every zone file against other gordon processes (a second writer would lose acknowledged
+   * changes: each rewrites the whole file), creates missing zone files and checks that the existing
+   * ones parse.
    */
   @Override
   public void start() {
     try {
       for (String zone : settings.zones()) {
-        fileLocks.add(DirectoryLock.acquireFile(settings.file(zone), PROVIDER + " zone "
-            + zone));
+        fileLocks.add(DirectoryLock.acquireFile(settings.file(zone), PROVIDER + " zone " + zone));
       }
       for (String zone : settings.zones()) {
-        locked(zone, () -> {
-          load(zone);
-          return null;
-        });
+        locked(
+            zone,
+            () -> {
+              load(zone);
+              return null;
+            });
       }
     } catch (RuntimeException e) {
       shutdown(); // a refused start keeps no lock
@@ -89,22 +90,33 @@ final class ZoneFileProvider implements DnsProvider {
       Change c = changes.get(i);
       Optional<String> zone = zoneOf(c.name());
       if (zone.isEmpty()) {
-        results[i] = new ChangeResult.Failed(c, new PermanentException(PROVIDER + ": "
-            + c.name() + " is outside the managed zones " + settings.zones()
-            + " (expected a name in one of them)"));
+        results[i] =
+            new ChangeResult.Failed(
+                c,
+                new PermanentException(
+                    PROVIDER
+                        + ": "
+                        + c.name()
+                        + " is outside the managed zones "
+                        + settings.zones()
+                        + " (expected a name in one of them)"));
       } else {
         byZone.computeIfAbsent(zone.get(), z -> new ArrayList<>()).add(i);
       }
     }
-    byZone.forEach((zone, indexes) -> locked(zone, () -> {
-      applyToZone(zone, indexes, changes, results);
-      return null;
-    }));
+    byZone.forEach(
+        (zone, indexes) ->
+            locked(
+                zone,
+                () -> {
+                  applyToZone(zone, indexes, changes, results);
+                  return null;
+                }));
     return Arrays.asList(results);
   }
 
-  private void applyToZone(String zone, List<Integer> indexes, List<Change> changes,
-      ChangeResult[] results) {
+  private void applyToZone(
+      String zone, List<Integer> indexes, List<Change> changes, ChangeResult[] results) {
     ZoneData data;
     try {
       data = load(zone);
@@ -120,7 +132,11 @@ final class ZoneFileProvider implements DnsProvider {
     }
   }
 
-  private void edit(String zone, ZoneData data, List<Integer> indexes, List<Change> changes,
+  private void edit(
+      String zone,
+      ZoneData data,
+      List<Integer> indexes,
+      List<Change> changes,
       ChangeResult[] results) {
     ZoneEditor editor = new ZoneEditor(data, settings.defaultTtl());
     for (int i : indexes) {
@@ -132,9 +148,24 @@ final class ZoneFileProvider implements DnsProvider {
     }
     // Changes that would break the zone were refused one by one above, so a problem left here
     // was in the file already (a hand edit): retriable, as for a file that does not parse.
-    ProviderException refused = ZoneCheck.problem(data).map(p -> new ProviderException(PROVIDER,
-        zone, "", "", true, PROVIDER + ": " + settings.file(zone) + " not written: " + p
-            + " (fix the file; gordon retries)", null)).orElse(null);
+    ProviderException refused =
+        ZoneCheck.problem(data)
+            .map(
+                p ->
+                    new ProviderException(
+                        PROVIDER,
+                        zone,
+                        "",
+                        "",
+                        true,
+                        PROVIDER
+                            + ": "
+                            + settings.file(zone)
+                            + " not written: "
+                            + p
+                            + " (fix the file; gordon retries)",
+                        null))
+            .orElse(null);
     try {
       if (refused != null) {
         store.forget(zone);
@@ -174,15 +205,20 @@ final class ZoneFileProvider implements DnsProvider {
   public List<RecordSet> list(String zone) {
     String z = DnsNames.normalize(zone);
     if (!settings.zones().contains(z)) {
-      throw new PermanentException(PROVIDER + ": zone " + z + " is not managed (expected one of "
-          + settings.zones() + ")");
+      throw new PermanentException(
+          PROVIDER + ": zone " + z + " is not managed (expected one of " + settings.zones() + ")");
     }
-    return locked(z, () -> load(z).sets().stream()
-        .filter(s -> !(s.type() == RecordType.NS && s.name().equals(z))).toList());
+    return locked(
+        z,
+        () ->
+            load(z).sets().stream()
+                .filter(s -> !(s.type() == RecordType.NS && s.name().equals(z)))
+                .toList());
   }
 
   private Optional<String> zoneOf(String name) {
-    return settings.zones().stream().filter(z -> DnsNames.isInZone(name, z))
+    return settings.zones().stream()
+        .filter(z -> DnsNames.isInZone(name, z))
         .max((a, b) -> Integer.compare(a.length(), b.length()));
   }
 

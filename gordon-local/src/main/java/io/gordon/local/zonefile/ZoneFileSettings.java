@@ -16,12 +16,18 @@ import java.util.Optional;
  * @param hostmaster the SOA RNAME of created zones; empty means hostmaster.&lt;zone&gt;
  * @param nsAddress the A record of an in-zone primary name server; empty for none
  */
-record ZoneFileSettings(Path directory, List<String> zones, int defaultTtl,
-    Optional<String> primaryNs, Optional<String> hostmaster, Optional<String> nsAddress) {
+record ZoneFileSettings(
+    Path directory,
+    List<String> zones,
+    int defaultTtl,
+    Optional<String> primaryNs,
+    Optional<String> hostmaster,
+    Optional<String> nsAddress) {
 
   /** Reads a configuration validated against {@link ZoneFileFactory#SPEC}. */
   static ZoneFileSettings from(PluginConfig c, Path root) {
-    return new ZoneFileSettings(root.resolve(c.get(ZoneFileFactory.DIRECTORY)),
+    return new ZoneFileSettings(
+        root.resolve(c.get(ZoneFileFactory.DIRECTORY)),
         c.get(ZoneFileFactory.ZONES).stream().map(DnsNames::normalize).distinct().toList(),
         c.get(ZoneFileFactory.DEFAULT_TTL),
         c.get(ZoneFileFactory.PRIMARY_NS).filter(s -> !s.isBlank()).map(DnsNames::normalize),

@@ -5,27 +5,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Writes a zone as an RFC 1035 master file that BIND, Knot, NSD and CoreDNS load: absolute
- * names, one record per line, the SOA first, then the apex, then every name in canonical order.
- * Each RRset's lines are formatted once and cached in {@link ZoneData} as UTF-8, in runs of
- * RRsets ({@link TextRuns}), so a rewrite hands the unchanged runs' bytes to one gathering write
- * without formatting, copying or even visiting their RRsets again.
+ * Writes a zone as an RFC 1035 master file that BIND, Knot, NSD and CoreDNS load: absolute names,
+ * one record per line, the SOA first, then the apex, then every name in canonical order. Each
+ * RRset's lines are formatted once and cached in {@link ZoneData} as UTF-8, in runs of RRsets
+ * ({@link TextRuns}), so a rewrite hands the unchanged runs' bytes to one gathering write without
+ * formatting, copying or even visiting their RRsets again.
  */
 final class ZoneFileWriter {
   private ZoneFileWriter() {}
 
   /**
-   * The file's content as UTF-8 pieces in order, for one gathering write: the header and SOA,
-   * the managed RRsets' runs of cached text ({@link ZoneData#texts()}), the unmanaged records.
+   * The file's content as UTF-8 pieces in order, for one gathering write: the header and SOA, the
+   * managed RRsets' runs of cached text ({@link ZoneData#texts()}), the unmanaged records.
    */
   static ByteBuffer[] buffers(ZoneData zone) {
     StringBuilder head = new StringBuilder(512);
-    head.append("; Zone ").append(zone.origin())
+    head.append("; Zone ")
+        .append(zone.origin())
         .append(" maintained by gordon (local.zonefile).\n")
         .append("; gordon rewrites this file atomically on every change and keeps records of\n")
         .append("; types it does not manage. Edit it only while gordon is stopped.\n")
-        .append("$ORIGIN ").append(zone.origin()).append('\n')
-        .append("$TTL ").append(zone.defaultTtl()).append('\n');
+        .append("$ORIGIN ")
+        .append(zone.origin())
+        .append('\n')
+        .append("$TTL ")
+        .append(zone.defaultTtl())
+        .append('\n');
     Soa soa = zone.soa();
     line(head, zone.origin(), soa.ttl(), "SOA", soa.rdata());
     StringBuilder tail = new StringBuilder();
@@ -64,7 +69,13 @@ final class ZoneFileWriter {
   }
 
   static void line(StringBuilder sb, String owner, long ttl, String type, String rdata) {
-    sb.append(owner).append(' ').append(ttl).append(" IN ").append(type).append(' ')
-        .append(rdata).append('\n');
+    sb.append(owner)
+        .append(' ')
+        .append(ttl)
+        .append(" IN ")
+        .append(type)
+        .append(' ')
+        .append(rdata)
+        .append('\n');
   }
 }

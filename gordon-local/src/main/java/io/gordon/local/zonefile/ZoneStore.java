@@ -18,11 +18,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads and writes the zone files, keeping each zone in memory between calls. The copy in memory
- * is trusted only while the file on disk is the one gordon last wrote or read (same inode,
- * modification time and size); any other writer's edit makes the next call parse the file again.
- * So a batch costs one {@code stat} plus the rewrite, not a parse of the whole zone. Callers hold
- * the zone's lock.
+ * Reads and writes the zone files, keeping each zone in memory between calls. The copy in memory is
+ * trusted only while the file on disk is the one gordon last wrote or read (same inode,
+ * modification time and size); any other writer's edit makes the next call parse the file again. So
+ * a batch costs one {@code stat} plus the rewrite, not a parse of the whole zone. Callers hold the
+ * zone's lock.
  */
 final class ZoneStore {
   private static final String PROVIDER = ZoneEditor.PROVIDER;
@@ -44,9 +44,9 @@ final class ZoneStore {
   }
 
   /**
-   * The zone as on disk: the copy in memory when the file is unchanged since gordon last wrote
-   * or read it, else the file parsed again; the file is created first when absent. The caller
-   * may edit the result, and must {@link #write} or {@link #forget} it afterwards.
+   * The zone as on disk: the copy in memory when the file is unchanged since gordon last wrote or
+   * read it, else the file parsed again; the file is created first when absent. The caller may edit
+   * the result, and must {@link #write} or {@link #forget} it afterwards.
    */
   ZoneData load(String zone) {
     Path file = settings.file(zone);
@@ -72,8 +72,14 @@ final class ZoneStore {
       data = ZoneFileParser.parse(text, zone, settings.defaultTtl());
     } catch (ZoneFileException | IllegalArgumentException e) {
       cache.remove(zone);
-      throw new ProviderException(PROVIDER, zone, "", "", true, PROVIDER + ": " + file + " "
-          + e.getMessage() + " (fix the file; gordon retries)", e);
+      throw new ProviderException(
+          PROVIDER,
+          zone,
+          "",
+          "",
+          true,
+          PROVIDER + ": " + file + " " + e.getMessage() + " (fix the file; gordon retries)",
+          e);
     }
     // The stamp read before the text: if the file changed in between, the next stamp differs.
     cache.put(zone, new Cached(data, now.get()));
@@ -118,18 +124,25 @@ final class ZoneStore {
   }
 
   /**
-   * A retriable failure naming the file and the system's reason (e.g. "No space left on
-   * device"), so that the router retries and readiness shows it.
+   * A retriable failure naming the file and the system's reason (e.g. "No space left on device"),
+   * so that the router retries and readiness shows it.
    */
   static ProviderException ioFailure(String zone, String what, IOException e) {
     String reason;
     if (e instanceof FileSystemException f) {
-      reason = (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName())
-          + (f.getFile() != null ? " (" + f.getFile() + ")" : "");
+      reason =
+          (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName())
+              + (f.getFile() != null ? " (" + f.getFile() + ")" : "");
     } else {
       reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
-    return new ProviderException(PROVIDER, zone, "", "", true, PROVIDER + ": " + what + ": "
-        + reason + " (nothing was written; gordon retries)", e);
+    return new ProviderException(
+        PROVIDER,
+        zone,
+        "",
+        "",
+        true,
+        PROVIDER + ": " + what + ": " + reason + " (nothing was written; gordon retries)",
+        e);
   }
 }

@@ -22,8 +22,16 @@ class ConnectionLimitsIT {
 
   @BeforeAll
   static void start() {
-    http = new RunningHttpSource(root, Map.of("header_timeout", Duration.ofMillis(500),
-        "idle_timeout", Duration.ofMillis(700), "max_connections", 4L));
+    http =
+        new RunningHttpSource(
+            root,
+            Map.of(
+                "header_timeout",
+                Duration.ofMillis(500),
+                "idle_timeout",
+                Duration.ofMillis(700),
+                "max_connections",
+                4L));
   }
 
   @AfterAll
@@ -34,13 +42,17 @@ class ConnectionLimitsIT {
   @Test
   void aClientTooSlowWithItsHeadersGets408AndIsDisconnected() throws Exception {
     try (Socket s = http.connect()) {
-      s.getOutputStream().write("POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-          .getBytes(StandardCharsets.ISO_8859_1));
+      s.getOutputStream()
+          .write(
+              "POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  .getBytes(StandardCharsets.ISO_8859_1));
       long t = System.nanoTime();
       String answer = RunningHttpSource.readAnswer(s.getInputStream());
       long ms = (System.nanoTime() - t) / 1_000_000;
-      assertThat(answer).isEqualTo("408 {\"error\":\"request headers not complete within"
-          + " header_timeout (500 ms)\"}");
+      assertThat(answer)
+          .isEqualTo(
+              "408 {\"error\":\"request headers not complete within"
+                  + " header_timeout (500 ms)\"}");
       assertThat(ms).isBetween(300L, 5000L);
       assertThat(s.getInputStream().read()).isEqualTo(-1);
     }
@@ -66,8 +78,10 @@ class ConnectionLimitsIT {
 
   @Test
   void atTheCapTheLongestIdleConnectionMakesRoomForANewOne() throws Exception {
-    try (RunningHttpSource capped = new RunningHttpSource(root.resolve("capped"), Map.of(
-        "header_timeout", Duration.ofSeconds(60), "max_connections", 4L))) {
+    try (RunningHttpSource capped =
+        new RunningHttpSource(
+            root.resolve("capped"),
+            Map.of("header_timeout", Duration.ofSeconds(60), "max_connections", 4L))) {
       Socket[] idle = new Socket[4];
       for (int i = 0; i < 4; i++) {
         idle[i] = capped.connect();
@@ -77,10 +91,12 @@ class ConnectionLimitsIT {
         assertThat(capped.send(s, "POST", JSON, HttpSourceIT.A)).startsWith("202 ");
       }
       idle[0].setSoTimeout(5000);
-      assertThat(idle[0].getInputStream().read()).as("the oldest idle connection was closed")
+      assertThat(idle[0].getInputStream().read())
+          .as("the oldest idle connection was closed")
           .isEqualTo(-1);
       idle[1].setSoTimeout(200);
-      assertThatThrownBy(() -> idle[1].getInputStream().read()).as("the others stay open")
+      assertThatThrownBy(() -> idle[1].getInputStream().read())
+          .as("the others stay open")
           .isInstanceOf(SocketTimeoutException.class);
       for (Socket s : idle) {
         s.close();
@@ -90,16 +106,25 @@ class ConnectionLimitsIT {
 
   @Test
   void atTheCapWithNoConnectionIdleANewOneGets503() throws Exception {
-    try (RunningHttpSource capped = new RunningHttpSource(root.resolve("busy"), Map.of(
-        "max_connections", 1L, "wait_timeout", Duration.ofSeconds(30)))) {
+    try (RunningHttpSource capped =
+        new RunningHttpSource(
+            root.resolve("busy"),
+            Map.of("max_connections", 1L, "wait_timeout", Duration.ofSeconds(30)))) {
       try (Socket busy = capped.connect()) {
-        String waitPost = "POST /v1/events?wait=true HTTP/1.1\r\n" + JSON + "Content-Length: "
-            + HttpSourceIT.A.length() + "\r\n\r\n" + HttpSourceIT.A;
+        String waitPost =
+            "POST /v1/events?wait=true HTTP/1.1\r\n"
+                + JSON
+                + "Content-Length: "
+                + HttpSourceIT.A.length()
+                + "\r\n\r\n"
+                + HttpSourceIT.A;
         busy.getOutputStream().write(waitPost.getBytes(StandardCharsets.UTF_8));
         capped.ctx.next();
         try (Socket refused = capped.connect()) {
-          assertThat(RunningHttpSource.readAnswer(refused.getInputStream())).isEqualTo("503"
-              + " {\"error\":\"too many connections (max_connections = 1); retry later\"}");
+          assertThat(RunningHttpSource.readAnswer(refused.getInputStream()))
+              .isEqualTo(
+                  "503"
+                      + " {\"error\":\"too many connections (max_connections = 1); retry later\"}");
         }
       }
     }

@@ -24,23 +24,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Seeded fuzzing: at least 1,000,000 generated and mutated events through the codec and the
- * HTTP handler in process (spool on tmpfs when there is one, so fsync costs nothing), then
- * thousands of mutated requests over real sockets. No request may crash the handler (500) or
- * go unanswered, and every rejection must carry a clear problem (a field, then what is wrong).
- * The seed is printed; replay with {@code -Dfuzz.seed=<seed>} (worker {@code w} uses {@code
- * seed + w}).
+ * Seeded fuzzing: at least 1,000,000 generated and mutated events through the codec and the HTTP
+ * handler in process (spool on tmpfs when there is one, so fsync costs nothing), then thousands of
+ * mutated requests over real sockets. No request may crash the handler (500) or go unanswered, and
+ * every rejection must carry a clear problem (a field, then what is wrong). The seed is printed;
+ * replay with {@code -Dfuzz.seed=<seed>} (worker {@code w} uses {@code seed + w}).
  */
 class EventFuzzIT {
   static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
   static final int EVENTS = Integer.getInteger("fuzz.events", 1_000_000);
   static final int PER_REQUEST = 250;
+
   /** Threads feeding the handler (it serves concurrent connections, so it must take this). */
   static final int WORKERS = 2;
+
   static final int SOCKET_REQUESTS = 3_000;
+
   /** A problem names its field (or the id) and says what is wrong. */
-  static final Pattern CLEAR = Pattern.compile("([\\w$.\\[\\]]+|id \"[^\\n]*\"[^\\n]*): \\S.*",
-      Pattern.DOTALL);
+  static final Pattern CLEAR =
+      Pattern.compile("([\\w$.\\[\\]]+|id \"[^\\n]*\"[^\\n]*): \\S.*", Pattern.DOTALL);
+
   @TempDir Path root;
 
   @Test
@@ -48,14 +51,23 @@ class EventFuzzIT {
       throws Exception {
     System.out.println("EventFuzzIT seed=" + SEED + " (replay: -Dfuzz.seed=" + SEED + ")");
     Path spool = spoolDir();
-    PluginContext ctx = TestContext.of("local.http", HttpSourceFactory.SPEC, Map.of(
-        "directory", spool.toString()), Clock.systemUTC(), root);
+    PluginContext ctx =
+        TestContext.of(
+            "local.http",
+            HttpSourceFactory.SPEC,
+            Map.of("directory", spool.toString()),
+            Clock.systemUTC(),
+            root);
     HttpSettings settings = HttpSettings.from(ctx.config(), root);
     int[] outcomes = new int[600];
     try (SpoolWriter writer = new SpoolWriter(spool, "http", 16 << 20, Clock.systemUTC())) {
-      EventsHandler handler = new EventsHandler(settings, ctx, writer, new StatusTracker(
-          Clock.systemUTC(), Duration.ofMinutes(1), 100_000), new RequestPolicy(
-              InetAddress.getLoopbackAddress(), List.of(), List.of()));
+      EventsHandler handler =
+          new EventsHandler(
+              settings,
+              ctx,
+              writer,
+              new StatusTracker(Clock.systemUTC(), Duration.ofMinutes(1), 100_000),
+              new RequestPolicy(InetAddress.getLoopbackAddress(), List.of(), List.of()));
       long start = System.nanoTime();
       List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
       try (var pool = java.util.concurrent.Executors.newFixedThreadPool(WORKERS)) {
@@ -69,9 +81,14 @@ class EventFuzzIT {
           f.get();
         }
       }
-      System.out.printf("EventFuzzIT: %d events in process in %.1f s; answers 202=%d 207=%d"
-          + " 400=%d 409=%d%n", EVENTS, (System.nanoTime() - start) / 1e9, outcomes[202],
-          outcomes[207], outcomes[400], outcomes[409]);
+      System.out.printf(
+          "EventFuzzIT: %d events in process in %.1f s; answers 202=%d 207=%d" + " 400=%d 409=%d%n",
+          EVENTS,
+          (System.nanoTime() - start) / 1e9,
+          outcomes[202],
+          outcomes[207],
+          outcomes[400],
+          outcomes[409]);
     } finally {
       deleteTree(spool);
     }
@@ -79,8 +96,9 @@ class EventFuzzIT {
   }
 
   /** Events {@code from..to-1}, in requests of 1 or PER_REQUEST, through the handler. */
-  private static Void inProcess(EventsHandler handler, EventFuzzer fuzz, int from, int to,
-      int[] outcomes) throws IOException {
+  private static Void inProcess(
+      EventsHandler handler, EventFuzzer fuzz, int from, int to, int[] outcomes)
+      throws IOException {
     for (int sent = from; sent < to; ) {
       int n = Math.min(to - sent, fuzz.nextInt(20) == 0 ? 1 : PER_REQUEST);
       List<String> docs = new ArrayList<>(n);
@@ -92,11 +110,22 @@ class EventFuzzIT {
         }
       }
       sent += n;
-      String body = n > 1 && fuzz.nextInt(4) == 0 ? "[" + String.join(",", docs) + "]"
-          : String.join("\n", docs);
-      Response r = handler.handle(new Request("POST", "/v1/events", "", Map.of(
-          "content-type", List.of("application/x-ndjson"), "host", List.of("127.0.0.1")),
-          body.getBytes(StandardCharsets.UTF_8)));
+      String body =
+          n > 1 && fuzz.nextInt(4) == 0
+              ? "[" + String.join(",", docs) + "]"
+              : String.join("\n", docs);
+      Response r =
+          handler.handle(
+              new Request(
+                  "POST",
+                  "/v1/events",
+                  "",
+                  Map.of(
+                      "content-type",
+                      List.of("application/x-ndjson"),
+                      "host",
+                      List.of("127.0.0.1")),
+                  body.getBytes(StandardCharsets.UTF_8)));
       synchronized (outcomes) {
         outcomes[r.status()]++;
       }
@@ -107,28 +136,40 @@ class EventFuzzIT {
 
   private void overRealSockets(EventFuzzer fuzz) throws Exception {
     Path spool = spoolDir();
-    try (RunningHttpSource http = new RunningHttpSource(root, Map.of("directory",
-        spool.toString(), "max_body_bytes", 65_536L, "header_timeout", Duration.ofSeconds(5)))) {
-      Thread settler = Thread.ofVirtual().start(() -> {
-        try {
-          while (true) {
-            http.ctx.items.take().settle(new Outcome.Applied());
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+    try (RunningHttpSource http =
+        new RunningHttpSource(
+            root,
+            Map.of(
+                "directory",
+                spool.toString(),
+                "max_body_bytes",
+                65_536L,
+                "header_timeout",
+                Duration.ofSeconds(5)))) {
+      Thread settler =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      while (true) {
+                        http.ctx.items.take().settle(new Outcome.Applied());
+                      }
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  });
       long start = System.nanoTime();
       for (int i = 0; i < SOCKET_REQUESTS; i++) {
         byte[] request = HttpFuzz.request(fuzz, fuzz.next(i), http.port());
         for (String answer : HttpFuzz.exchange(http.port(), request)) {
           int status = Integer.parseInt(answer.substring(0, 3));
-          checkAnswer(status, answer.substring(4), new String(request,
-              StandardCharsets.ISO_8859_1));
+          checkAnswer(
+              status, answer.substring(4), new String(request, StandardCharsets.ISO_8859_1));
         }
       }
       settler.interrupt();
-      System.out.printf("EventFuzzIT: %d mutated requests over sockets in %.1f s%n",
+      System.out.printf(
+          "EventFuzzIT: %d mutated requests over sockets in %.1f s%n",
           SOCKET_REQUESTS, (System.nanoTime() - start) / 1e9);
     } finally {
       deleteTree(spool);
@@ -147,11 +188,14 @@ class EventFuzzIT {
   }
 
   static void checkAnswer(int status, String body, String input) throws IOException {
-    assertThat(status).as("status; " + replay(input)).isIn(200, 202, 207, 400, 404, 405, 408,
-        409, 413, 415, 421, 431, 501);
+    assertThat(status)
+        .as("status; " + replay(input))
+        .isIn(200, 202, 207, 400, 404, 405, 408, 409, 413, 415, 421, 431, 501);
     JsonNode answer = Json.MAPPER.readTree(body);
     if (answer.has("error")) {
-      assertThat(answer.get("error").asText()).as(replay(input)).hasSizeGreaterThan(10)
+      assertThat(answer.get("error").asText())
+          .as(replay(input))
+          .hasSizeGreaterThan(10)
           .doesNotContain("Exception");
       return;
     }
@@ -176,7 +220,8 @@ class EventFuzzIT {
   private Path spoolDir() throws IOException {
     Path shm = Path.of("/dev/shm");
     return Files.isDirectory(shm) && Files.isWritable(shm)
-        ? Files.createTempDirectory(shm, "gordon-fuzz-") : Files.createTempDirectory(root, "s");
+        ? Files.createTempDirectory(shm, "gordon-fuzz-")
+        : Files.createTempDirectory(root, "s");
   }
 
   private static void deleteTree(Path dir) throws IOException {

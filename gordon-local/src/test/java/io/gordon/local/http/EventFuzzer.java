@@ -4,18 +4,47 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Seeded generator of events for fuzzing: valid generic events of every shape the codec knows,
- * and mutations of them (fields dropped, values of the wrong type, broken JSON, odd characters,
- * deep nesting, huge values). The same seed gives the same sequence, so a failure replays.
+ * Seeded generator of events for fuzzing: valid generic events of every shape the codec knows, and
+ * mutations of them (fields dropped, values of the wrong type, broken JSON, odd characters, deep
+ * nesting, huge values). The same seed gives the same sequence, so a failure replays.
  */
 final class EventFuzzer {
-  private static final List<String> TYPES = List.of("A", "AAAA", "CNAME", "TXT", "MX", "NS",
-      "PTR", "SRV", "CAA", "SOA", "a", "", "BOGUS", "TYPE65");
-  private static final List<String> ACTIONS = List.of("additions", "deletions", "delete", "add",
-      "", "ADDITIONS");
-  private static final List<String> ODD = List.of("\u0000", "\\u0000", "\u00e9", "\ud83d\ude00",
-      "\\ud800", "\"", "\\", "\n", "\t", "{", "}", "[", "]", ",", ":", "null", "true", "-0",
-      "1e999", "9999999999999999999999", "..", ".", "*", "xn--", "-", "_", " ", "\u200b");
+  private static final List<String> TYPES =
+      List.of(
+          "A", "AAAA", "CNAME", "TXT", "MX", "NS", "PTR", "SRV", "CAA", "SOA", "a", "", "BOGUS",
+          "TYPE65");
+  private static final List<String> ACTIONS =
+      List.of("additions", "deletions", "delete", "add", "", "ADDITIONS");
+  private static final List<String> ODD =
+      List.of(
+          "\u0000",
+          "\\u0000",
+          "\u00e9",
+          "\ud83d\ude00",
+          "\\ud800",
+          "\"",
+          "\\",
+          "\n",
+          "\t",
+          "{",
+          "}",
+          "[",
+          "]",
+          ",",
+          ":",
+          "null",
+          "true",
+          "-0",
+          "1e999",
+          "9999999999999999999999",
+          "..",
+          ".",
+          "*",
+          "xn--",
+          "-",
+          "_",
+          " ",
+          "\u200b");
   private final Random r;
 
   EventFuzzer(long seed) {
@@ -34,11 +63,15 @@ final class EventFuzzer {
     if (r.nextBoolean()) {
       sb.append("\"id\":\"f-").append(i).append("\",");
     }
-    sb.append("\"action\":\"").append(r.nextInt(5) == 0 ? pick(ACTIONS)
-        : r.nextBoolean() ? "additions" : "deletions").append("\",");
+    sb.append("\"action\":\"")
+        .append(r.nextInt(5) == 0 ? pick(ACTIONS) : r.nextBoolean() ? "additions" : "deletions")
+        .append("\",");
     if (r.nextInt(4) == 0) {
-      sb.append("\"timestamp\":\"2026-0").append(1 + r.nextInt(9)).append("-1")
-          .append(r.nextInt(9)).append("T10:00:00Z\",");
+      sb.append("\"timestamp\":\"2026-0")
+          .append(1 + r.nextInt(9))
+          .append("-1")
+          .append(r.nextInt(9))
+          .append("T10:00:00Z\",");
     }
     sb.append("\"resourceRecords\":");
     int sets = r.nextInt(4) == 0 ? 2 + r.nextInt(3) : 1;
@@ -51,9 +84,15 @@ final class EventFuzzer {
   }
 
   private String recordSet(String type, int i, int s) {
-    StringBuilder sb = new StringBuilder("{\"name\":\"h").append(i).append('-').append(s)
-        .append(r.nextInt(8) == 0 ? ".other.org." : ".example.com.").append("\",\"type\":\"")
-        .append(type).append('"');
+    StringBuilder sb =
+        new StringBuilder("{\"name\":\"h")
+            .append(i)
+            .append('-')
+            .append(s)
+            .append(r.nextInt(8) == 0 ? ".other.org." : ".example.com.")
+            .append("\",\"type\":\"")
+            .append(type)
+            .append('"');
     if (r.nextBoolean()) {
       sb.append(",\"ttl\":").append(r.nextInt(10) == 0 ? r.nextInt(200_000) - 10 : 300);
     }
@@ -90,17 +129,24 @@ final class EventFuzzer {
     return switch (r.nextInt(12)) {
       case 0 -> s.substring(0, at);
       case 1 -> s.substring(0, at) + pick(ODD) + s.substring(at);
-      case 2 -> s.isEmpty() ? s : s.substring(0, at) + s.substring(Math.min(s.length(), at + 1
-          + r.nextInt(8)));
-      case 3 -> s.replaceFirst("\"(action|name|type|ttl|rrdatas|resourceRecords|id|timestamp)\""
-          + ":", "\"x$1\":");
+      case 2 ->
+          s.isEmpty()
+              ? s
+              : s.substring(0, at) + s.substring(Math.min(s.length(), at + 1 + r.nextInt(8)));
+      case 3 ->
+          s.replaceFirst(
+              "\"(action|name|type|ttl|rrdatas|resourceRecords|id|timestamp)\"" + ":", "\"x$1\":");
       case 4 -> s.replaceFirst(":\"[^\"]*\"", ":" + value());
       case 5 -> s.replaceFirst(":\\[", ":" + value() + ",\"_\":[");
       case 6 -> "[" + s + "," + s + "]";
       case 7 -> "[".repeat(1 + r.nextInt(2000)) + "]".repeat(r.nextInt(2000));
       case 8 -> s.replaceFirst("\\{", "{\"action\":\"additions\",");
-      case 9 -> s.replace("example.com.", r.nextBoolean() ? "a".repeat(64) + ".example.com."
-          : "x.".repeat(130) + "example.com.");
+      case 9 ->
+          s.replace(
+              "example.com.",
+              r.nextBoolean()
+                  ? "a".repeat(64) + ".example.com."
+                  : "x.".repeat(130) + "example.com.");
       case 10 -> s + "\n" + s;
       default -> randomBytes();
     };

@@ -37,8 +37,14 @@ class HttpProtocolIT {
   void expect100ContinueIsAnsweredBeforeTheBodyIsSent() throws Exception {
     byte[] body = HttpSourceIT.A.getBytes(StandardCharsets.UTF_8);
     try (Socket s = http.connect()) {
-      write(s, "POST /v1/events HTTP/1.1\r\n" + HEAD + "Expect: 100-continue\r\n"
-          + "Content-Length: " + body.length + "\r\n\r\n");
+      write(
+          s,
+          "POST /v1/events HTTP/1.1\r\n"
+              + HEAD
+              + "Expect: 100-continue\r\n"
+              + "Content-Length: "
+              + body.length
+              + "\r\n\r\n");
       InputStream in = s.getInputStream();
       assertThat(new String(in.readNBytes(25), StandardCharsets.ISO_8859_1))
           .isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
@@ -52,17 +58,32 @@ class HttpProtocolIT {
     String a = HttpSourceIT.A.substring(0, 20);
     String b = HttpSourceIT.A.substring(20);
     try (Socket s = http.connect()) {
-      write(s, "POST /v1/events HTTP/1.1\r\n" + HEAD + "Transfer-Encoding: chunked\r\n\r\n"
-          + Integer.toHexString(a.length()) + "\r\n" + a + "\r\n"
-          + Integer.toHexString(b.length()) + ";ext=1\r\n" + b + "\r\n0\r\n\r\n");
+      write(
+          s,
+          "POST /v1/events HTTP/1.1\r\n"
+              + HEAD
+              + "Transfer-Encoding: chunked\r\n\r\n"
+              + Integer.toHexString(a.length())
+              + "\r\n"
+              + a
+              + "\r\n"
+              + Integer.toHexString(b.length())
+              + ";ext=1\r\n"
+              + b
+              + "\r\n0\r\n\r\n");
       assertThat(RunningHttpSource.readAnswer(s.getInputStream())).startsWith("202 ");
     }
   }
 
   @Test
   void pipelinedRequestsAreAnsweredInOrderOnOneConnection() throws Exception {
-    String one = "POST /v1/events HTTP/1.1\r\n" + HEAD + "Content-Length: "
-        + HttpSourceIT.A.length() + "\r\n\r\n" + HttpSourceIT.A;
+    String one =
+        "POST /v1/events HTTP/1.1\r\n"
+            + HEAD
+            + "Content-Length: "
+            + HttpSourceIT.A.length()
+            + "\r\n\r\n"
+            + HttpSourceIT.A;
     try (Socket s = http.connect()) {
       write(s, one + "GET /v1/events/nope HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + one);
       InputStream in = s.getInputStream();
@@ -87,8 +108,10 @@ class HttpProtocolIT {
     try (Socket s = http.connect()) {
       write(s, "HELLO\r\n\r\n");
       InputStream in = s.getInputStream();
-      assertThat(RunningHttpSource.readAnswer(in)).isEqualTo("400 {\"error\":\"malformed request"
-          + " line \\\"HELLO\\\" (expected METHOD /path HTTP/1.1)\"}");
+      assertThat(RunningHttpSource.readAnswer(in))
+          .isEqualTo(
+              "400 {\"error\":\"malformed request"
+                  + " line \\\"HELLO\\\" (expected METHOD /path HTTP/1.1)\"}");
       assertThat(in.read()).isEqualTo(-1);
     }
   }

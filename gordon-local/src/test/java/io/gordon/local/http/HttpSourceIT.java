@@ -28,10 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HttpSourceIT {
-  static final String A = "{\"action\":\"additions\",\"resourceRecords\":{\"name\":"
-      + "\"www.example.com.\",\"type\":\"A\",\"rrdatas\":[\"192.0.2.1\"]}}";
-  static final String BAD = "{\"action\":\"additions\",\"resourceRecords\":{\"name\":"
-      + "\"www.example.com.\",\"type\":\"A\",\"ttl\":5,\"rrdatas\":[\"192.0.2.1\"]}}";
+  static final String A =
+      "{\"action\":\"additions\",\"resourceRecords\":{\"name\":"
+          + "\"www.example.com.\",\"type\":\"A\",\"rrdatas\":[\"192.0.2.1\"]}}";
+  static final String BAD =
+      "{\"action\":\"additions\",\"resourceRecords\":{\"name\":"
+          + "\"www.example.com.\",\"type\":\"A\",\"ttl\":5,\"rrdatas\":[\"192.0.2.1\"]}}";
   @TempDir Path root;
   final HttpClient client = HttpClient.newHttpClient();
   HttpSource source;
@@ -39,20 +41,27 @@ class HttpSourceIT {
   Thread runner;
 
   void start(Map<String, Object> extra) {
-    Map<String, Object> values = new HashMap<>(Map.of("listen", "127.0.0.1:0",
-        "max_body_bytes", 2048L));
+    Map<String, Object> values =
+        new HashMap<>(Map.of("listen", "127.0.0.1:0", "max_body_bytes", 2048L));
     values.putAll(extra);
-    source = (HttpSource) new HttpSourceFactory().create(TestContext.of("local.http",
-        HttpSourceFactory.SPEC, values, Clock.systemUTC(), root));
+    source =
+        (HttpSource)
+            new HttpSourceFactory()
+                .create(
+                    TestContext.of(
+                        "local.http", HttpSourceFactory.SPEC, values, Clock.systemUTC(), root));
     source.start();
     ctx = new RecordingSourceContext();
-    runner = Thread.ofVirtual().start(() -> {
-      try {
-        source.run(ctx);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    runner =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    source.run(ctx);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
   }
 
   @AfterEach
@@ -64,9 +73,11 @@ class HttpSourceIT {
   }
 
   HttpResponse<String> post(String query, String body, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-        + source.port() + "/v1/events" + query)).POST(HttpRequest.BodyPublishers.ofString(body))
-        .header("Content-Type", "application/json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + source.port() + "/v1/events" + query))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
     if (headers.length > 0) {
       b.headers(headers);
     }
@@ -74,15 +85,20 @@ class HttpSourceIT {
   }
 
   HttpResponse<String> get(String id) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + source.port()
-        + "/v1/events/" + id)).build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + source.port() + "/v1/events/" + id))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   String spool() throws Exception {
     StringBuilder sb = new StringBuilder();
     try (Stream<Path> s = Files.list(root.resolve("var/spool/http"))) {
-      for (Path p : s.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList()) {
+      for (Path p :
+          s.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .sorted()
+              .toList()) {
         sb.append(Files.readString(p));
       }
     }
@@ -95,18 +111,27 @@ class HttpSourceIT {
     HttpResponse<String> r = post("", A.replace("{\"action\"", "{\"id\":\"e-1\",\"action\""));
     assertThat(r.statusCode()).isEqualTo(202);
     assertThat(r.body()).isEqualTo("{\"accepted\":[\"e-1\"]}\n");
-    assertThat(spool()).isEqualTo("{\"id\":\"e-1\",\"action\":\"additions\",\"resourceRecords\":"
-        + "[{\"name\":\"www.example.com.\",\"type\":\"A\",\"rrdatas\":[\"192.0.2.1\"]}]}\n");
+    assertThat(spool())
+        .isEqualTo(
+            "{\"id\":\"e-1\",\"action\":\"additions\",\"resourceRecords\":"
+                + "[{\"name\":\"www.example.com.\",\"type\":\"A\",\"rrdatas\":[\"192.0.2.1\"]}]}\n");
     Item item = ctx.next();
     assertThat(item.id()).isEqualTo("e-1");
     assertThat(get("e-1").body()).contains("\"state\":\"pending\"");
-    item.delivery().settle("e-1", new Outcome.Applied(), List.of(new HistoryEntry(
-        Instant.parse("2026-01-01T00:00:00Z"), "local.zonefile", "applied")));
+    item.delivery()
+        .settle(
+            "e-1",
+            new Outcome.Applied(),
+            List.of(
+                new HistoryEntry(
+                    Instant.parse("2026-01-01T00:00:00Z"), "local.zonefile", "applied")));
     HttpResponse<String> status = get("e-1");
     assertThat(status.statusCode()).isEqualTo(200);
-    assertThat(status.body()).startsWith("{\"id\":\"e-1\",\"state\":\"applied\",\"updated\":")
-        .endsWith("\"history\":[{\"timestamp\":\"2026-01-01T00:00:00Z\",\"plugin\":"
-            + "\"local.zonefile\",\"message\":\"applied\"}]}\n");
+    assertThat(status.body())
+        .startsWith("{\"id\":\"e-1\",\"state\":\"applied\",\"updated\":")
+        .endsWith(
+            "\"history\":[{\"timestamp\":\"2026-01-01T00:00:00Z\",\"plugin\":"
+                + "\"local.zonefile\",\"message\":\"applied\"}]}\n");
   }
 
   @Test
@@ -116,11 +141,12 @@ class HttpSourceIT {
     assertThat(post("", A).statusCode()).isEqualTo(202);
     Instant after = Instant.now();
     Instant created = ctx.next().message().createdAt();
-    assertThat(created).isBetween(before.truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
-        after);
+    assertThat(created).isBetween(before.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), after);
     try (Stream<Path> s = Files.list(root.resolve("var/spool/http/.received"))) {
-      assertThat(s.map(p -> p.getFileName().toString()).toList()).singleElement()
-          .asString().matches("http-\\d{13}-\\d{4}\\.jsonl");
+      assertThat(s.map(p -> p.getFileName().toString()).toList())
+          .singleElement()
+          .asString()
+          .matches("http-\\d{13}-\\d{4}\\.jsonl");
     }
   }
 
@@ -129,9 +155,11 @@ class HttpSourceIT {
     start(Map.of());
     HttpResponse<String> r = post("", "[" + A + "," + BAD + "]");
     assertThat(r.statusCode()).isEqualTo(207);
-    assertThat(r.body()).matches("\\{\"errors\":\\[\\{\"index\":1,\"problems\":\\[\""
-        + "resourceRecords.ttl: 5 is below the minimum 60 \\(expected 60..86400\\)\"]}],"
-        + "\"accepted\":\\[\"[0-9a-f-]{36}\"]}\n");
+    assertThat(r.body())
+        .matches(
+            "\\{\"errors\":\\[\\{\"index\":1,\"problems\":\\[\""
+                + "resourceRecords.ttl: 5 is below the minimum 60 \\(expected 60..86400\\)\"]}],"
+                + "\"accepted\":\\[\"[0-9a-f-]{36}\"]}\n");
     assertThat(ctx.next().message().event().records()).hasSize(1);
   }
 
@@ -140,10 +168,8 @@ class HttpSourceIT {
     start(Map.of());
     HttpResponse<String> r = post("", A + "\n" + A.replace("www", "ftp") + "\n");
     assertThat(r.statusCode()).isEqualTo(202);
-    assertThat(ctx.next().message().event().records().get(0).name())
-        .isEqualTo("www.example.com.");
-    assertThat(ctx.next().message().event().records().get(0).name())
-        .isEqualTo("ftp.example.com.");
+    assertThat(ctx.next().message().event().records().get(0).name()).isEqualTo("www.example.com.");
+    assertThat(ctx.next().message().event().records().get(0).name()).isEqualTo("ftp.example.com.");
   }
 
   @Test
@@ -151,8 +177,9 @@ class HttpSourceIT {
     start(Map.of());
     HttpResponse<String> r = post("", "[" + (A + ",").repeat(30) + A + "]");
     assertThat(r.statusCode()).isEqualTo(413);
-    assertThat(r.body()).isEqualTo("{\"error\":\"request body is larger than max_body_bytes"
-        + " (2048 bytes)\"}\n");
+    assertThat(r.body())
+        .isEqualTo(
+            "{\"error\":\"request body is larger than max_body_bytes" + " (2048 bytes)\"}\n");
   }
 
   @Test
@@ -168,18 +195,22 @@ class HttpSourceIT {
   @Test
   void waitAnswersOnceTheEventIsFinished() throws Exception {
     start(Map.of());
-    CompletableFuture<HttpResponse<String>> answer = CompletableFuture.supplyAsync(() -> {
-      try {
-        return post("?wait=true", A.replace("{\"action\"", "{\"id\":\"w1\",\"action\""));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<HttpResponse<String>> answer =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return post("?wait=true", A.replace("{\"action\"", "{\"id\":\"w1\",\"action\""));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     ctx.next().settle(new Outcome.DeadLettered("provider said no"));
     HttpResponse<String> r = answer.get();
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).startsWith("{\"accepted\":[\"w1\"],\"results\":[{\"id\":\"w1\","
-        + "\"state\":\"dead-lettered\",\"reason\":\"provider said no\"");
+    assertThat(r.body())
+        .startsWith(
+            "{\"accepted\":[\"w1\"],\"results\":[{\"id\":\"w1\","
+                + "\"state\":\"dead-lettered\",\"reason\":\"provider said no\"");
   }
 
   @Test
@@ -193,26 +224,51 @@ class HttpSourceIT {
     HttpResponse<String> r = post("", first.replace("192.0.2.1", "192.0.2.99"));
 
     assertThat(r.statusCode()).isEqualTo(409);
-    String earlier = "{\"id\":\"dup\",\"action\":\"additions\",\"resourceRecords\":[{\"name\":"
-        + "\"www.example.com.\",\"type\":\"A\",\"rrdatas\":[\"192.0.2.1\"]}]}";
+    String earlier =
+        "{\"id\":\"dup\",\"action\":\"additions\",\"resourceRecords\":[{\"name\":"
+            + "\"www.example.com.\",\"type\":\"A\",\"rrdatas\":[\"192.0.2.1\"]}]}";
     String now = earlier.replace("192.0.2.1", "192.0.2.99");
-    assertThat(r.body()).isEqualTo("{\"errors\":[{\"index\":0,\"id\":\"dup\",\"problems\":[\"id"
-        + " \\\"dup\\\" was already accepted with different content: earlier "
-        + earlier.replace("\"", "\\\"") + ", now " + now.replace("\"", "\\\"") + " (use a new id"
-        + " for a new event; the same id with the same content is accepted again as a retry)\"],"
-        + "\"earlier\":" + earlier + ",\"now\":" + now + "}],\"accepted\":[]}\n");
+    assertThat(r.body())
+        .isEqualTo(
+            "{\"errors\":[{\"index\":0,\"id\":\"dup\",\"problems\":[\"id"
+                + " \\\"dup\\\" was already accepted with different content: earlier "
+                + earlier.replace("\"", "\\\"")
+                + ", now "
+                + now.replace("\"", "\\\"")
+                + " (use a new id"
+                + " for a new event; the same id with the same content is accepted again as a retry)\"],"
+                + "\"earlier\":"
+                + earlier
+                + ",\"now\":"
+                + now
+                + "}],\"accepted\":[]}\n");
     assertThat(spool()).doesNotContain("192.0.2.99");
   }
 
   @Test
   void aSecondSourceOnTheSameSpoolIsRefusedNamingThePathAndThisPid() {
     start(Map.of());
-    HttpSource second = (HttpSource) new HttpSourceFactory().create(TestContext.of("local.http",
-        HttpSourceFactory.SPEC, Map.of("listen", "127.0.0.1:0"), Clock.systemUTC(), root));
+    HttpSource second =
+        (HttpSource)
+            new HttpSourceFactory()
+                .create(
+                    TestContext.of(
+                        "local.http",
+                        HttpSourceFactory.SPEC,
+                        Map.of("listen", "127.0.0.1:0"),
+                        Clock.systemUTC(),
+                        root));
     Path spool = root.resolve("var/spool/http");
-    assertThatThrownBy(second::start).hasMessageStartingWith("local.http spool: " + spool
-        + " is locked by this process (pid " + ProcessHandle.current().pid() + "), by another"
-        + " component; lock file " + spool.toAbsolutePath().resolve(".lock") + ".");
+    assertThatThrownBy(second::start)
+        .hasMessageStartingWith(
+            "local.http spool: "
+                + spool
+                + " is locked by this process (pid "
+                + ProcessHandle.current().pid()
+                + "), by another"
+                + " component; lock file "
+                + spool.toAbsolutePath().resolve(".lock")
+                + ".");
   }
 
   @Test
@@ -220,8 +276,10 @@ class HttpSourceIT {
     start(Map.of());
     HttpResponse<String> r = get("nope");
     assertThat(r.statusCode()).isEqualTo(404);
-    assertThat(r.body()).isEqualTo("{\"error\":\"unknown event id \\\"nope\\\" (never accepted"
-        + " here, or finished longer ago than status_retention)\"}\n");
+    assertThat(r.body())
+        .isEqualTo(
+            "{\"error\":\"unknown event id \\\"nope\\\" (never accepted"
+                + " here, or finished longer ago than status_retention)\"}\n");
   }
 
   @Test
@@ -239,11 +297,22 @@ class HttpSourceIT {
   @Test
   void aNonLoopbackAddressWithoutATokenIsRefused() {
     source = null;
-    HttpSource s = (HttpSource) new HttpSourceFactory().create(TestContext.of("local.http",
-        HttpSourceFactory.SPEC, Map.of("listen", "0.0.0.0:0"), Clock.systemUTC(), root));
-    assertThatThrownBy(s::start).isInstanceOf(GordonException.class).hasMessage("local.http:"
-        + " refusing to listen on 0.0.0.0:0 without a token: anyone who reaches it could change"
-        + " DNS records. Set token (e.g. token = { env = \"GORDON_HTTP_TOKEN\" }) or listen on"
-        + " 127.0.0.1.");
+    HttpSource s =
+        (HttpSource)
+            new HttpSourceFactory()
+                .create(
+                    TestContext.of(
+                        "local.http",
+                        HttpSourceFactory.SPEC,
+                        Map.of("listen", "0.0.0.0:0"),
+                        Clock.systemUTC(),
+                        root));
+    assertThatThrownBy(s::start)
+        .isInstanceOf(GordonException.class)
+        .hasMessage(
+            "local.http:"
+                + " refusing to listen on 0.0.0.0:0 without a token: anyone who reaches it could change"
+                + " DNS records. Set token (e.g. token = { env = \"GORDON_HTTP_TOKEN\" }) or listen on"
+                + " 127.0.0.1.");
   }
 }

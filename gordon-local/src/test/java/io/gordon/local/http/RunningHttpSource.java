@@ -21,16 +21,23 @@ final class RunningHttpSource implements AutoCloseable {
   RunningHttpSource(Path root, Map<String, Object> extra) {
     Map<String, Object> values = new HashMap<>(Map.of("listen", "127.0.0.1:0"));
     values.putAll(extra);
-    source = (HttpSource) new HttpSourceFactory().create(TestContext.of("local.http",
-        HttpSourceFactory.SPEC, values, Clock.systemUTC(), root));
+    source =
+        (HttpSource)
+            new HttpSourceFactory()
+                .create(
+                    TestContext.of(
+                        "local.http", HttpSourceFactory.SPEC, values, Clock.systemUTC(), root));
     source.start();
-    runner = Thread.ofVirtual().start(() -> {
-      try {
-        source.run(ctx);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    runner =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    source.run(ctx);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
   }
 
   int port() {
@@ -46,8 +53,8 @@ final class RunningHttpSource implements AutoCloseable {
   /** A raw request with the given extra header lines; the answer as "status body". */
   String send(Socket s, String method, String headers, String body) throws IOException {
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
-    String req = method + " /v1/events HTTP/1.1\r\n" + headers + "Content-Length: " + b.length
-        + "\r\n\r\n";
+    String req =
+        method + " /v1/events HTTP/1.1\r\n" + headers + "Content-Length: " + b.length + "\r\n\r\n";
     s.getOutputStream().write(req.getBytes(StandardCharsets.ISO_8859_1));
     s.getOutputStream().write(b);
     s.getOutputStream().flush();

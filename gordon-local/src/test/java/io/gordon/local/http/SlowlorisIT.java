@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Slowloris: 2,000 connections that send half a request head and then nothing are held open
- * while a client posts valid events over a kept-alive connection; every post must succeed,
- * quickly. Prints the p99 (a fault test with a generous bound, not a benchmark).
+ * Slowloris: 2,000 connections that send half a request head and then nothing are held open while a
+ * client posts valid events over a kept-alive connection; every post must succeed, quickly. Prints
+ * the p99 (a fault test with a generous bound, not a benchmark).
  */
 class SlowlorisIT {
   static final int IDLE = 2_000;
@@ -26,15 +26,17 @@ class SlowlorisIT {
 
   @Test
   void validPostsSucceedQuicklyWhile2000SlowConnectionsAreOpen() throws Exception {
-    try (RunningHttpSource http = new RunningHttpSource(root,
-        Map.of("header_timeout", java.time.Duration.ofMinutes(2)))) {
+    try (RunningHttpSource http =
+        new RunningHttpSource(root, Map.of("header_timeout", java.time.Duration.ofMinutes(2)))) {
       Thread settler = Thread.ofVirtual().start(() -> settleAll(http));
       List<Socket> slow = new ArrayList<>();
       try {
         for (int i = 0; i < IDLE; i++) {
           Socket s = http.connect();
-          s.getOutputStream().write("POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow:"
-              .getBytes(StandardCharsets.ISO_8859_1));
+          s.getOutputStream()
+              .write(
+                  "POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow:"
+                      .getBytes(StandardCharsets.ISO_8859_1));
           slow.add(s);
         }
         System.out.printf("SlowlorisIT: %d slow connections open%n", slow.size());
@@ -42,20 +44,28 @@ class SlowlorisIT {
         try (Socket s = http.connect()) {
           for (int i = 0; i < POSTS; i++) {
             long t = System.nanoTime();
-            String answer = http.send(s, "POST", "Host: 127.0.0.1\r\nContent-Type:"
-                + " application/json\r\n", SlowlorisIT.event(i));
+            String answer =
+                http.send(
+                    s,
+                    "POST",
+                    "Host: 127.0.0.1\r\nContent-Type:" + " application/json\r\n",
+                    SlowlorisIT.event(i));
             latencies[i] = System.nanoTime() - t;
             assertThat(answer).as("post " + i).startsWith("202 ");
           }
         }
-        assertThat(http.source.connections()).as("slow connections still open")
+        assertThat(http.source.connections())
+            .as("slow connections still open")
             .isGreaterThanOrEqualTo(IDLE);
         Arrays.sort(latencies);
         double p50 = latencies[POSTS / 2] / 1e6;
         double p99 = latencies[POSTS * 99 / 100] / 1e6;
-        System.out.printf("SlowlorisIT: %d posts with %d slow connections open: p50 %.1f ms,"
-            + " p99 %.1f ms, max %.1f ms%n", POSTS, IDLE, p50, p99, latencies[POSTS - 1] / 1e6);
-        assertThat(p99).as("p99 in ms (generous bound: a fault test, not a benchmark)")
+        System.out.printf(
+            "SlowlorisIT: %d posts with %d slow connections open: p50 %.1f ms,"
+                + " p99 %.1f ms, max %.1f ms%n",
+            POSTS, IDLE, p50, p99, latencies[POSTS - 1] / 1e6);
+        assertThat(p99)
+            .as("p99 in ms (generous bound: a fault test, not a benchmark)")
             .isLessThan(1000);
       } finally {
         for (Socket s : slow) {
@@ -67,8 +77,11 @@ class SlowlorisIT {
   }
 
   static String event(int i) {
-    return "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\"h" + i
-        + ".example.com.\",\"type\":\"A\",\"rrdatas\":[\"192.0.2." + (i % 250 + 1) + "\"]}}";
+    return "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\"h"
+        + i
+        + ".example.com.\",\"type\":\"A\",\"rrdatas\":[\"192.0.2."
+        + (i % 250 + 1)
+        + "\"]}}";
   }
 
   private static void settleAll(RunningHttpSource http) {

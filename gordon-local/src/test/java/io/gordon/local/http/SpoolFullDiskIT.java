@@ -8,7 +8,6 @@ import io.gordon.local.RecordingSourceContext.Item;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A full disk (ENOSPC on a real 64 KiB tmpfs, mounted by the test) fails the request with 503,
- * leaves no partial record, submits nothing of it, and the next event accepted once space is
- * back is read whole. Needs root for mount; fails (never skips) without it.
+ * leaves no partial record, submits nothing of it, and the next event accepted once space is back
+ * is read whole. Needs root for mount; fails (never skips) without it.
  */
 class SpoolFullDiskIT {
   @TempDir static Path root;
@@ -32,8 +31,10 @@ class SpoolFullDiskIT {
     mount = root.resolve("small");
     Files.createDirectories(mount);
     run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mount.toString());
-    http = new RunningHttpSource(root, Map.of("directory", mount.resolve("spool").toString(),
-        "max_body_bytes", 1_048_576L));
+    http =
+        new RunningHttpSource(
+            root,
+            Map.of("directory", mount.resolve("spool").toString(), "max_body_bytes", 1_048_576L));
   }
 
   @AfterAll
@@ -42,7 +43,9 @@ class SpoolFullDiskIT {
       http.close();
     }
     if (mount != null) {
-      new ProcessBuilder("umount", "-l", mount.toString()).inheritIO().start()
+      new ProcessBuilder("umount", "-l", mount.toString())
+          .inheritIO()
+          .start()
           .waitFor(30, TimeUnit.SECONDS);
     }
   }
@@ -51,8 +54,14 @@ class SpoolFullDiskIT {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
     if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      fail(String.join(" ", cmd) + " failed (" + out.strip() + "): this test mounts a small tmpfs"
-          + " to produce ENOSPC and must run as root (uid " + uid() + ")");
+      fail(
+          String.join(" ", cmd)
+              + " failed ("
+              + out.strip()
+              + "): this test mounts a small tmpfs"
+              + " to produce ENOSPC and must run as root (uid "
+              + uid()
+              + ")");
     }
   }
 
@@ -65,8 +74,12 @@ class SpoolFullDiskIT {
   }
 
   static String event(String id, String ip) {
-    return "{\"id\":\"" + id + "\",\"action\":\"additions\",\"resourceRecords\":{\"name\":"
-        + "\"www.example.com.\",\"type\":\"A\",\"rrdatas\":[\"" + ip + "\"]}}";
+    return "{\"id\":\""
+        + id
+        + "\",\"action\":\"additions\",\"resourceRecords\":{\"name\":"
+        + "\"www.example.com.\",\"type\":\"A\",\"rrdatas\":[\""
+        + ip
+        + "\"]}}";
   }
 
   @Test
@@ -85,22 +98,28 @@ class SpoolFullDiskIT {
     }
     String answer = http.post(json, batch.append("]").toString());
 
-    assertThat(answer).isEqualTo("503 {\"error\":\"cannot write the spool, nothing was"
-        + " accepted (see the server log; retry later)\"}");
-    assertThat(segments()).as("nothing of the failed request is in the spool")
+    assertThat(answer)
+        .isEqualTo(
+            "503 {\"error\":\"cannot write the spool, nothing was"
+                + " accepted (see the server log; retry later)\"}");
+    assertThat(segments())
+        .as("nothing of the failed request is in the spool")
         .isEqualTo(spoolBefore);
     assertThat(http.ctx.items.poll(500, TimeUnit.MILLISECONDS)).as("nothing submitted").isNull();
 
     Files.delete(filler);
-    assertThat(http.post(json, event("after", "192.0.2.7"))).isEqualTo(
-        "202 {\"accepted\":[\"after\"]}");
+    assertThat(http.post(json, event("after", "192.0.2.7")))
+        .isEqualTo("202 {\"accepted\":[\"after\"]}");
     Item after = http.ctx.next();
     assertThat(after.rejected()).as("read whole, not dead-lettered: " + after.reason()).isFalse();
     assertThat(after.id()).isEqualTo("after");
     assertThat(after.message().event().records().get(0).rdata()).containsExactly("192.0.2.7");
-    assertThat(segments()).isEqualTo(spoolBefore + "{\"id\":\"after\",\"action\":\"additions\","
-        + "\"resourceRecords\":[{\"name\":\"www.example.com.\",\"type\":\"A\",\"rrdatas\":"
-        + "[\"192.0.2.7\"]}]}\n");
+    assertThat(segments())
+        .isEqualTo(
+            spoolBefore
+                + "{\"id\":\"after\",\"action\":\"additions\","
+                + "\"resourceRecords\":[{\"name\":\"www.example.com.\",\"type\":\"A\",\"rrdatas\":"
+                + "[\"192.0.2.7\"]}]}\n");
   }
 
   private static void settle(Item item, String id) {
@@ -128,12 +147,14 @@ class SpoolFullDiskIT {
   private static String segments() throws IOException {
     StringBuilder sb = new StringBuilder();
     try (Stream<Path> s = Files.list(mount.resolve("spool"))) {
-      for (Path p : s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString()
-          .startsWith("http-")).sorted().toList()) {
+      for (Path p :
+          s.filter(Files::isRegularFile)
+              .filter(p -> p.getFileName().toString().startsWith("http-"))
+              .sorted()
+              .toList()) {
         sb.append(Files.readString(p));
       }
     }
     return sb.toString();
   }
-
 }

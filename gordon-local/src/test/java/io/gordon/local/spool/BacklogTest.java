@@ -33,17 +33,21 @@ class BacklogTest {
 
   final MovableClock clock = new MovableClock();
   final List<String> passedOn = new ArrayList<>();
-  final Backlog backlog = new Backlog(new SpoolListener() {
-    @Override
-    public void submitted(String id) {
-      passedOn.add("submitted " + id);
-    }
+  final Backlog backlog =
+      new Backlog(
+          new SpoolListener() {
+            @Override
+            public void submitted(String id) {
+              passedOn.add("submitted " + id);
+            }
 
-    @Override
-    public void settled(String id, Outcome outcome, List<io.gordon.api.model.HistoryEntry> h) {
-      passedOn.add(outcome.state() + " " + id);
-    }
-  }, clock);
+            @Override
+            public void settled(
+                String id, Outcome outcome, List<io.gordon.api.model.HistoryEntry> h) {
+              passedOn.add(outcome.state() + " " + id);
+            }
+          },
+          clock);
 
   @Test
   void aRedeliveredEventStaysPendingWithItsFirstSubmissionTime() {
@@ -63,8 +67,14 @@ class BacklogTest {
     backlog.settled("b", new Outcome.DeadLettered("bad"), List.of());
     assertThat(backlog.size()).isZero();
     assertThat(backlog.oldest()).isZero();
-    assertThat(passedOn).containsExactly("submitted a", "submitted b", "redeliver a",
-        "submitted a", "applied a", "dead-lettered b");
+    assertThat(passedOn)
+        .containsExactly(
+            "submitted a",
+            "submitted b",
+            "redeliver a",
+            "submitted a",
+            "applied a",
+            "dead-lettered b");
   }
 
   @Test

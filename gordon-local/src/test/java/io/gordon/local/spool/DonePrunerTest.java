@@ -26,8 +26,9 @@ class DonePrunerTest {
   void filesOlderThanTheRetentionAreDeletedOthersStay() throws Exception {
     Path old = file("http-1.jsonl", Duration.ofDays(8));
     Path young = file("http-2.jsonl", Duration.ofDays(6));
-    DonePruner pruner = new DonePruner(done, Duration.ofDays(7), Clock.fixed(NOW,
-        ZoneOffset.UTC), System.getLogger("test"));
+    DonePruner pruner =
+        new DonePruner(
+            done, Duration.ofDays(7), Clock.fixed(NOW, ZoneOffset.UTC), System.getLogger("test"));
 
     assertThat(pruner.maybePrune()).isEqualTo(1);
     assertThat(old).doesNotExist();
@@ -39,8 +40,11 @@ class DonePrunerTest {
   @Test
   void zeroRetentionKeepsEverything() throws Exception {
     Path old = file("http-1.jsonl", Duration.ofDays(800));
-    assertThat(new DonePruner(done, Duration.ZERO, Clock.fixed(NOW, ZoneOffset.UTC),
-        System.getLogger("test")).maybePrune()).isZero();
+    assertThat(
+            new DonePruner(
+                    done, Duration.ZERO, Clock.fixed(NOW, ZoneOffset.UTC), System.getLogger("test"))
+                .maybePrune())
+        .isZero();
     assertThat(old).exists();
   }
 }

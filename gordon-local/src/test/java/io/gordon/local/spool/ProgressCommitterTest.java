@@ -12,8 +12,7 @@ class ProgressCommitterTest {
   @TempDir Path dir;
 
   @Test
-  void settlementsAreAppendedAfterTheFirstSnapshotAndARestartSkipsExactlyThem()
-      throws Exception {
+  void settlementsAreAppendedAfterTheFirstSnapshotAndARestartSkipsExactlyThem() throws Exception {
     Path sidecar = dir.resolve("a.jsonl.progress");
     ProgressCommitter committer = new ProgressCommitter(System.getLogger("test"));
     SpoolCursor c = new SpoolCursor(dir.resolve("a.jsonl"), sidecar, Progress.START);
@@ -36,7 +35,7 @@ class ProgressCommitterTest {
     assertThat(again.consumed(2, 20)).isFalse();
     assertThat(again.consumed(3, 30)).isTrue();
     assertThat(again.consumed(4, 40)).isFalse();
-    committer.retire(c, () -> { });
+    committer.retire(c, () -> {});
   }
 
   @Test
@@ -47,7 +46,7 @@ class ProgressCommitterTest {
     c.consumed(1, 10);
     c.settle(1);
     committer.changed(c);
-    committer.retire(c, () -> { });
+    committer.retire(c, () -> {});
     committer.flush();
     assertThat(sidecar).doesNotExist();
   }

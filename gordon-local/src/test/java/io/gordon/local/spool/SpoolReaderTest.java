@@ -24,24 +24,42 @@ class SpoolReaderTest {
   final List<Thread> threads = new ArrayList<>();
 
   static String event(int i) {
-    return "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\"h" + i
-        + ".example.com.\",\"type\":\"A\",\"rrdatas\":[\"192.0.2." + i + "\"]}}";
+    return "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\"h"
+        + i
+        + ".example.com.\",\"type\":\"A\",\"rrdatas\":[\"192.0.2."
+        + i
+        + "\"]}}";
   }
 
   RecordingSourceContext start(Duration quiet) throws Exception {
-    SpoolReader reader = new SpoolReader(new SpoolOptions(dir, "*.jsonl", Duration.ofMillis(20),
-        quiet, 200, Duration.ofMillis(50), p -> false, true), TestContext.CODEC,
-        Clock.systemUTC(), System.getLogger("test"), SpoolListener.NONE);
+    SpoolReader reader =
+        new SpoolReader(
+            new SpoolOptions(
+                dir,
+                "*.jsonl",
+                Duration.ofMillis(20),
+                quiet,
+                200,
+                Duration.ofMillis(50),
+                p -> false,
+                true),
+            TestContext.CODEC,
+            Clock.systemUTC(),
+            System.getLogger("test"),
+            SpoolListener.NONE);
     reader.prepare();
     RecordingSourceContext ctx = new RecordingSourceContext();
     readers.add(reader);
-    threads.add(Thread.ofVirtual().start(() -> {
-      try {
-        reader.run(ctx);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }));
+    threads.add(
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    reader.run(ctx);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                }));
     return ctx;
   }
 
@@ -61,8 +79,9 @@ class SpoolReaderTest {
 
   @Test
   void linesAreSubmittedInOrderWithIdsAndAttributes() throws Exception {
-    Files.writeString(dir.resolve("a.jsonl"), event(1) + "\n\n" + event(2).replace("{\"action\"",
-        "{\"id\":\"mine\",\"action\"") + "\n");
+    Files.writeString(
+        dir.resolve("a.jsonl"),
+        event(1) + "\n\n" + event(2).replace("{\"action\"", "{\"id\":\"mine\",\"action\"") + "\n");
     RecordingSourceContext ctx = start(Duration.ofHours(1));
     Item first = ctx.next();
     assertThat(first.id()).isEqualTo("a.jsonl:1");
@@ -75,9 +94,11 @@ class SpoolReaderTest {
     Files.writeString(dir.resolve("a.jsonl"), "{\"action\":\"x\"}\n");
     Item item = start(Duration.ofHours(1)).next();
     assertThat(item.rejected()).isTrue();
-    assertThat(item.reason()).isEqualTo("line 1 of a.jsonl: action: \"x\" is not an action"
-        + " (expected \"additions\" or \"deletions\"); resourceRecords: missing (expected an"
-        + " object with name, type and rrdatas, or a list of them)");
+    assertThat(item.reason())
+        .isEqualTo(
+            "line 1 of a.jsonl: action: \"x\" is not an action"
+                + " (expected \"additions\" or \"deletions\"); resourceRecords: missing (expected an"
+                + " object with name, type and rrdatas, or a list of them)");
   }
 
   @Test
@@ -96,13 +117,18 @@ class SpoolReaderTest {
     items.get(2).settle(new Outcome.Applied());
     items.get(3).settle(new Outcome.DeadLettered("bad"));
     Path sidecar = dir.resolve(".progress/a.jsonl.progress");
-    await().untilAsserted(() -> assertThat(Files.readString(sidecar))
-        .isEqualTo("offset=" + (event(1).length() + 1) + " line=1 settled=3,4,\n"));
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(Files.readString(sidecar))
+                    .isEqualTo("offset=" + (event(1).length() + 1) + " line=1 settled=3,4,\n"));
     stopAll();
     RecordingSourceContext again = start(Duration.ofHours(1));
     assertThat(again.next().id()).isEqualTo("a.jsonl:2");
     assertThat(again.next().id()).isEqualTo("a.jsonl:5");
-    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+    await()
+        .during(Duration.ofMillis(200))
+        .atMost(Duration.ofSeconds(2))
         .until(again.items::isEmpty);
   }
 
@@ -133,8 +159,8 @@ class SpoolReaderTest {
     assertThat(created).containsExactly(first, first, second, fileTime);
     // A line with a receipt was accepted (202) already: no age rule again.
     assertThat(accepted).containsExactly(true, true, true, false);
-    await().untilAsserted(() -> assertThat(dir.resolve("done").resolve(file.getFileName()))
-        .exists());
+    await()
+        .untilAsserted(() -> assertThat(dir.resolve("done").resolve(file.getFileName())).exists());
     assertThat(dir.resolve(".received").resolve(file.getFileName())).doesNotExist();
   }
 
@@ -169,8 +195,8 @@ class SpoolReaderTest {
     Files.writeString(dir.resolve("a.jsonl"), "x".repeat(500) + "\n" + event(7) + "\n");
     RecordingSourceContext ctx = start(Duration.ofHours(1));
     Item big = ctx.next();
-    assertThat(big.reason()).isEqualTo("line 1 of a.jsonl is longer than 200 bytes"
-        + " (max_line_bytes)");
+    assertThat(big.reason())
+        .isEqualTo("line 1 of a.jsonl is longer than 200 bytes" + " (max_line_bytes)");
     assertThat(ctx.next().id()).isEqualTo("a.jsonl:2");
   }
 
@@ -179,8 +205,7 @@ class SpoolReaderTest {
     Files.writeString(dir.resolve("a.jsonl"), event(1) + "\n" + event(2));
     RecordingSourceContext ctx = start(Duration.ofHours(1));
     assertThat(ctx.next().id()).isEqualTo("a.jsonl:1");
-    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
-        .until(ctx.items::isEmpty);
+    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(ctx.items::isEmpty);
     Files.writeString(dir.resolve("a.jsonl"), "\n", java.nio.file.StandardOpenOption.APPEND);
     assertThat(ctx.next().id()).isEqualTo("a.jsonl:2");
   }

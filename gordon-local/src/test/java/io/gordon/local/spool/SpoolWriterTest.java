@@ -20,15 +20,18 @@ class SpoolWriterTest {
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int id = t;
-        threads.add(Thread.ofVirtual().start(() -> {
-          for (int n = 0; n < 100; n++) {
-            try {
-              w.append(List.of("{\"t\":" + id + ",\"n\":" + n + "}"));
-            } catch (java.io.IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          }
-        }));
+        threads.add(
+            Thread.ofVirtual()
+                .start(
+                    () -> {
+                      for (int n = 0; n < 100; n++) {
+                        try {
+                          w.append(List.of("{\"t\":" + id + ",\"n\":" + n + "}"));
+                        } catch (java.io.IOException e) {
+                          throw new java.io.UncheckedIOException(e);
+                        }
+                      }
+                    }));
       }
       for (Thread th : threads) {
         th.join();
@@ -47,8 +50,9 @@ class SpoolWriterTest {
     for (int t = 0; t < 8; t++) {
       String prefix = "{\"t\":" + t + ",";
       assertThat(lines.stream().filter(l -> l.startsWith(prefix)).toList())
-          .isSortedAccordingTo(java.util.Comparator.comparingInt(
-              (String l) -> Integer.parseInt(l.replaceAll("\\D+", " ").trim().split(" ")[1])));
+          .isSortedAccordingTo(
+              java.util.Comparator.comparingInt(
+                  (String l) -> Integer.parseInt(l.replaceAll("\\D+", " ").trim().split(" ")[1])));
     }
   }
 }

@@ -15,13 +15,15 @@ class TextRunsTest {
   static final int TTL = 300;
 
   static ZoneData zone() {
-    return new ZoneData("example.com.", new Soa(3600, "ns1.example.com.",
-        "hostmaster.example.com.", 1, 3600, 600, 604800, 300), TTL);
+    return new ZoneData(
+        "example.com.",
+        new Soa(3600, "ns1.example.com.", "hostmaster.example.com.", 1, 3600, 600, 604800, 300),
+        TTL);
   }
 
   static RecordSet a(int i) {
-    return RecordSet.of("h" + i + ".example.com.", RecordType.A, TTL, "10.0." + (i >> 8 & 255)
-        + "." + (i & 255));
+    return RecordSet.of(
+        "h" + i + ".example.com.", RecordType.A, TTL, "10.0." + (i >> 8 & 255) + "." + (i & 255));
   }
 
   /** What the text must be: each RRset's lines in the map's order, rendered afresh. */
@@ -43,15 +45,32 @@ class TextRunsTest {
 
   @Test
   void keysSortExactlyAsCanonicalNameOrderDoes() {
-    List<String> names = List.of("example.com.", "a.example.com.", "z.example.com.",
-        "h1.example.com.", "h10.example.com.", "h1.h1.example.com.", "yljkjljk.a.example.com.",
-        "*.z.example.com.", "zabc.a.example.com.", "example.co.", "examplea.com.", "com.", ".",
-        "a-b.example.com.", "a.b.c.example.com.", "b.example.com.", "0.example.com.");
+    List<String> names =
+        List.of(
+            "example.com.",
+            "a.example.com.",
+            "z.example.com.",
+            "h1.example.com.",
+            "h10.example.com.",
+            "h1.h1.example.com.",
+            "yljkjljk.a.example.com.",
+            "*.z.example.com.",
+            "zabc.a.example.com.",
+            "example.co.",
+            "examplea.com.",
+            "com.",
+            ".",
+            "a-b.example.com.",
+            "a.b.c.example.com.",
+            "b.example.com.",
+            "0.example.com.");
     for (String a : names) {
       for (String b : names) {
-        int byKey = Integer.signum(new ZoneData.Key(a, RecordType.A).compareTo(
-            new ZoneData.Key(b, RecordType.A)));
-        assertThat(byKey).as("%s vs %s", a, b)
+        int byKey =
+            Integer.signum(
+                new ZoneData.Key(a, RecordType.A).compareTo(new ZoneData.Key(b, RecordType.A)));
+        assertThat(byKey)
+            .as("%s vs %s", a, b)
             .isEqualTo(Integer.signum(ZoneData.compareCanonical(a, b)));
       }
     }

@@ -26,8 +26,16 @@ class ZoneFileProviderContractTest extends OwnershipContractTest {
   @BeforeAll
   void start() throws IOException {
     root = Files.createTempDirectory("zonefile-contract");
-    provider = (DnsProvider) new ZoneFileFactory().create(TestContext.of("local.zonefile",
-        ZoneFileFactory.SPEC, Map.of("zones", List.of(zone())), Clock.systemUTC(), root));
+    provider =
+        (DnsProvider)
+            new ZoneFileFactory()
+                .create(
+                    TestContext.of(
+                        "local.zonefile",
+                        ZoneFileFactory.SPEC,
+                        Map.of("zones", List.of(zone())),
+                        Clock.systemUTC(),
+                        root));
     provider.start();
   }
 

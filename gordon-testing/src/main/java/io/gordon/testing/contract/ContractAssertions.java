@@ -28,7 +28,8 @@ public final class ContractAssertions {
     if (expected.ttl().isPresent()) {
       assertThat(actual.ttl()).as("TTL of %s", expected.key()).isEqualTo(expected.ttl());
     }
-    assertThat(Set.copyOf(actual.rdata())).as("rdata of %s", expected.key())
+    assertThat(Set.copyOf(actual.rdata()))
+        .as("rdata of %s", expected.key())
         .isEqualTo(Set.copyOf(expected.rdata()));
   }
 
@@ -36,39 +37,45 @@ public final class ContractAssertions {
   public static void assertOneResultPerChange(List<Change> changes, List<ChangeResult> results) {
     assertThat(results).as("results of apply()").hasSize(changes.size());
     for (int i = 0; i < changes.size(); i++) {
-      assertThat(results.get(i).change()).as("result %d is for change %d", i, i)
+      assertThat(results.get(i).change())
+          .as("result %d is for change %d", i, i)
           .isEqualTo(changes.get(i));
     }
   }
 
   /** Asserts {@link ChangeResult.Applied}, showing the error otherwise. */
   public static void assertApplied(ChangeResult result) {
-    assertThat(result).as("result for %s: %s", result.change(), describe(result))
+    assertThat(result)
+        .as("result for %s: %s", result.change(), describe(result))
         .isInstanceOf(ChangeResult.Applied.class);
   }
 
   /** Asserts {@link ChangeResult.Unchanged}. */
   public static void assertUnchanged(ChangeResult result) {
-    assertThat(result).as("result for %s: %s", result.change(), describe(result))
+    assertThat(result)
+        .as("result for %s: %s", result.change(), describe(result))
         .isInstanceOf(ChangeResult.Unchanged.class);
   }
 
   /** Asserts Applied or Unchanged: both are fine for a replayed change. */
   public static void assertSucceeded(ChangeResult result) {
-    assertThat(result).as("result for %s: %s", result.change(), describe(result))
+    assertThat(result)
+        .as("result for %s: %s", result.change(), describe(result))
         .isNotInstanceOf(ChangeResult.Failed.class);
   }
 
   /**
-   * Asserts a failure that retrying cannot fix: a {@link PermanentException}, or a
-   * {@link ProviderException} that is not retriable. Returns the error for further checks.
+   * Asserts a failure that retrying cannot fix: a {@link PermanentException}, or a {@link
+   * ProviderException} that is not retriable. Returns the error for further checks.
    */
   public static GordonException assertPermanentFailure(ChangeResult result) {
-    assertThat(result).as("result for %s: %s", result.change(), describe(result))
+    assertThat(result)
+        .as("result for %s: %s", result.change(), describe(result))
         .isInstanceOf(ChangeResult.Failed.class);
     GordonException error = ((ChangeResult.Failed) result).error();
-    boolean permanent = error instanceof PermanentException
-        || (error instanceof ProviderException p && !p.retriable());
+    boolean permanent =
+        error instanceof PermanentException
+            || (error instanceof ProviderException p && !p.retriable());
     assertThat(permanent).as("error is permanent: %s", error).isTrue();
     return error;
   }
@@ -77,8 +84,8 @@ public final class ContractAssertions {
     return switch (result) {
       case ChangeResult.Applied a -> "Applied";
       case ChangeResult.Unchanged u -> "Unchanged (" + u.reason() + ")";
-      case ChangeResult.Failed f -> "Failed: " + f.error().getClass().getSimpleName() + ": "
-          + f.error().getMessage();
+      case ChangeResult.Failed f ->
+          "Failed: " + f.error().getClass().getSimpleName() + ": " + f.error().getMessage();
     };
   }
 }

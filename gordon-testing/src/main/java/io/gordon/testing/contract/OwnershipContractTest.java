@@ -19,23 +19,24 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The publisher contract plus ownership (see {@link Ownership} and {@link OwnerMarker}): a
- * claimed change writes and removes the RRset's owner marker atomically with the record and never
- * touches an RRset owned by nobody or by another owner id. A provider that supports ownership
- * extends this class instead of {@link PublisherContractTest}.
+ * The publisher contract plus ownership (see {@link Ownership} and {@link OwnerMarker}): a claimed
+ * change writes and removes the RRset's owner marker atomically with the record and never touches
+ * an RRset owned by nobody or by another owner id. A provider that supports ownership extends this
+ * class instead of {@link PublisherContractTest}.
  */
 public abstract class OwnershipContractTest extends PublisherContractTest {
   /** This gordon's owner id in the cases. */
   protected static final String OWNER = "gordon";
+
   private static final Ownership CLAIM = Ownership.of(OWNER);
 
-  private static Change.Replace claimedReplace(Ownership claim, String name, RecordType type,
-      String... rdata) {
+  private static Change.Replace claimedReplace(
+      Ownership claim, String name, RecordType type, String... rdata) {
     return new Change.Replace(RecordSet.of(name, type, 300, rdata)).withOwnership(claim);
   }
 
-  private static Change.Remove claimedRemove(Ownership claim, String name, RecordType type,
-      String... rdata) {
+  private static Change.Remove claimedRemove(
+      Ownership claim, String name, RecordType type, String... rdata) {
     return new Change.Remove(RecordSet.of(name, type, List.of(rdata))).withOwnership(claim);
   }
 
@@ -51,10 +52,19 @@ public abstract class OwnershipContractTest extends PublisherContractTest {
         .containsExactly(new OwnerMarker(owner, name, type).rdata());
   }
 
-  private static void assertNotOwned(GordonException error, String name, RecordType type,
-      String owner) {
-    assertThat(error).isInstanceOf(OwnershipException.class).hasMessage(name + " " + type
-        + " exists and is owned by " + owner + " (this gordon is '" + OWNER + "'); not changed");
+  private static void assertNotOwned(
+      GordonException error, String name, RecordType type, String owner) {
+    assertThat(error)
+        .isInstanceOf(OwnershipException.class)
+        .hasMessage(
+            name
+                + " "
+                + type
+                + " exists and is owned by "
+                + owner
+                + " (this gordon is '"
+                + OWNER
+                + "'); not changed");
   }
 
   @Test
@@ -89,8 +99,8 @@ public abstract class OwnershipContractTest extends PublisherContractTest {
     String n = name("own-foreign");
     RecordSet handMade = RecordSet.of(n, RecordType.A, 300, "192.0.2.7");
     writeExternally(handMade);
-    GordonException error = assertPermanentFailure(
-        applyOne(claimedReplace(CLAIM, n, RecordType.A, "192.0.2.1")));
+    GordonException error =
+        assertPermanentFailure(applyOne(claimedReplace(CLAIM, n, RecordType.A, "192.0.2.1")));
     assertNotOwned(error, n, RecordType.A, "none");
     assertSameRrset(read(n, RecordType.A), handMade);
     assertThat(marker(n, RecordType.A)).isEmpty();
@@ -101,12 +111,22 @@ public abstract class OwnershipContractTest extends PublisherContractTest {
     String n = name("own-foreign-del");
     RecordSet handMade = RecordSet.of(n, RecordType.A, 300, "192.0.2.7", "192.0.2.8");
     writeExternally(handMade);
-    assertNotOwned(assertPermanentFailure(applyOne(claimedRemove(CLAIM, n, RecordType.A))),
-        n, RecordType.A, "none");
-    assertNotOwned(assertPermanentFailure(
-        applyOne(claimedRemove(CLAIM, n, RecordType.A, "192.0.2.7"))), n, RecordType.A, "none");
-    assertNotOwned(assertPermanentFailure(applyOne(claimedRemove(new Ownership(OWNER, true), n,
-        RecordType.A))), n, RecordType.A, "none");
+    assertNotOwned(
+        assertPermanentFailure(applyOne(claimedRemove(CLAIM, n, RecordType.A))),
+        n,
+        RecordType.A,
+        "none");
+    assertNotOwned(
+        assertPermanentFailure(applyOne(claimedRemove(CLAIM, n, RecordType.A, "192.0.2.7"))),
+        n,
+        RecordType.A,
+        "none");
+    assertNotOwned(
+        assertPermanentFailure(
+            applyOne(claimedRemove(new Ownership(OWNER, true), n, RecordType.A))),
+        n,
+        RecordType.A,
+        "none");
     assertSameRrset(read(n, RecordType.A), handMade);
   }
 
@@ -121,13 +141,22 @@ public abstract class OwnershipContractTest extends PublisherContractTest {
     Ownership teamB = Ownership.of("team-b");
     var theirs = claimedReplace(teamB, n, RecordType.TXT, "\"theirs\"");
     assertApplied(applyOne(theirs));
-    assertNotOwned(assertPermanentFailure(
-        applyOne(claimedReplace(CLAIM, n, RecordType.TXT, "\"mine\""))), n, RecordType.TXT,
+    assertNotOwned(
+        assertPermanentFailure(applyOne(claimedReplace(CLAIM, n, RecordType.TXT, "\"mine\""))),
+        n,
+        RecordType.TXT,
         "'team-b'");
-    assertNotOwned(assertPermanentFailure(applyOne(claimedReplace(new Ownership(OWNER, true), n,
-        RecordType.TXT, "\"mine\""))), n, RecordType.TXT, "'team-b'");
-    assertNotOwned(assertPermanentFailure(applyOne(claimedRemove(CLAIM, n, RecordType.TXT))),
-        n, RecordType.TXT, "'team-b'");
+    assertNotOwned(
+        assertPermanentFailure(
+            applyOne(claimedReplace(new Ownership(OWNER, true), n, RecordType.TXT, "\"mine\""))),
+        n,
+        RecordType.TXT,
+        "'team-b'");
+    assertNotOwned(
+        assertPermanentFailure(applyOne(claimedRemove(CLAIM, n, RecordType.TXT))),
+        n,
+        RecordType.TXT,
+        "'team-b'");
     assertSameRrset(read(n, RecordType.TXT), theirs.records());
     assertMarker(n, RecordType.TXT, "team-b");
   }
@@ -220,15 +249,17 @@ public abstract class OwnershipContractTest extends PublisherContractTest {
     writeExternally(RecordSet.of(foreign, RecordType.A, 300, "192.0.2.7"));
     String a = name("own-batch");
     String b = name("own-batch");
-    var results = apply(claimedReplace(CLAIM, a, RecordType.A, "192.0.2.1"),
-        claimedReplace(CLAIM, foreign, RecordType.A, "192.0.2.1"),
-        claimedReplace(CLAIM, b, RecordType.A, "192.0.2.2"));
+    var results =
+        apply(
+            claimedReplace(CLAIM, a, RecordType.A, "192.0.2.1"),
+            claimedReplace(CLAIM, foreign, RecordType.A, "192.0.2.1"),
+            claimedReplace(CLAIM, b, RecordType.A, "192.0.2.2"));
     assertApplied(results.get(0));
     assertNotOwned(assertPermanentFailure(results.get(1)), foreign, RecordType.A, "none");
     assertApplied(results.get(2));
     assertMarker(a, RecordType.A, OWNER);
     assertMarker(b, RecordType.A, OWNER);
-    assertSameRrset(read(foreign, RecordType.A),
-        RecordSet.of(foreign, RecordType.A, 300, "192.0.2.7"));
+    assertSameRrset(
+        read(foreign, RecordType.A), RecordSet.of(foreign, RecordType.A, 300, "192.0.2.7"));
   }
 }

@@ -44,15 +44,16 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class PublisherContractTest {
   private static final AtomicInteger COUNTER = new AtomicInteger();
-  private final String run = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+  private final String run =
+      Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
 
   /** The provider under test; it must manage {@link #zone()}. Same instance on every call. */
   protected abstract DnsProvider provider();
 
   /**
-   * Replaces the RRset {@code rrset} in the backend the way a concurrent writer would (another
-   * tool or another gordon instance), bypassing {@link #provider()}'s compare-and-swap. Used to
-   * show that a compare-and-swap notices the foreign write and that an unconditional replace wins.
+   * Replaces the RRset {@code rrset} in the backend the way a concurrent writer would (another tool
+   * or another gordon instance), bypassing {@link #provider()}'s compare-and-swap. Used to show
+   * that a compare-and-swap notices the foreign write and that an unconditional replace wins.
    */
   protected abstract void writeExternally(RecordSet rrset);
 
@@ -129,7 +130,8 @@ public abstract class PublisherContractTest {
   @Test
   void removeWithoutRdataDeletesTheWholeRrsetAndNothingElse() {
     String n = name("remove-all");
-    apply(replace(n, RecordType.A, 300, "192.0.2.1", "192.0.2.2"),
+    apply(
+        replace(n, RecordType.A, 300, "192.0.2.1", "192.0.2.2"),
         replace(n, RecordType.TXT, 300, "\"keep me\""));
     assertApplied(applyOne(remove(n, RecordType.A)));
     assertThat(read(n, RecordType.A)).isEmpty();
@@ -217,10 +219,13 @@ public abstract class PublisherContractTest {
   void changesToOneRrsetInOneBatchApplyInOrder() {
     String n = name("order");
     String gone = name("order-gone");
-    List<ChangeResult> results = apply(replace(n, RecordType.A, 300, "192.0.2.1"),
-        replace(gone, RecordType.A, 300, "192.0.2.1"),
-        replace(n, RecordType.A, 600, "192.0.2.2", "192.0.2.3"),
-        remove(gone, RecordType.A), remove(n, RecordType.A, "192.0.2.2"));
+    List<ChangeResult> results =
+        apply(
+            replace(n, RecordType.A, 300, "192.0.2.1"),
+            replace(gone, RecordType.A, 300, "192.0.2.1"),
+            replace(n, RecordType.A, 600, "192.0.2.2", "192.0.2.3"),
+            remove(gone, RecordType.A),
+            remove(n, RecordType.A, "192.0.2.2"));
     results.forEach(ContractAssertions::assertApplied);
     assertSameRrset(read(n, RecordType.A), RecordSet.of(n, RecordType.A, 600, "192.0.2.3"));
     assertThat(read(gone, RecordType.A)).isEmpty();
@@ -231,8 +236,9 @@ public abstract class PublisherContractTest {
     String n = name("cas");
     assertApplied(applyOne(replace(n, RecordType.A, 300, "192.0.2.1")));
     writeExternally(RecordSet.of(n, RecordType.A, 300, "192.0.2.2"));
-    var cas = new Change.Replace(RecordSet.of(n, RecordType.A, 300, "192.0.2.3"),
-        Optional.of(List.of("192.0.2.1")));
+    var cas =
+        new Change.Replace(
+            RecordSet.of(n, RecordType.A, 300, "192.0.2.3"), Optional.of(List.of("192.0.2.1")));
     GordonException error = assertPermanentFailure(applyOne(cas));
     assertThat(error).isInstanceOf(ConflictException.class).hasMessageContaining("192.0.2.2");
     assertSameRrset(read(n, RecordType.A), RecordSet.of(n, RecordType.A, 300, "192.0.2.2"));
@@ -244,27 +250,32 @@ public abstract class PublisherContractTest {
   @Test
   void compareAndSwapAppliesWhenTheLiveDataMatch() {
     String n = name("cas-ok");
-    var create = new Change.Replace(RecordSet.of(n, RecordType.A, 300, "192.0.2.1"),
-        Optional.of(List.of()));
+    var create =
+        new Change.Replace(RecordSet.of(n, RecordType.A, 300, "192.0.2.1"), Optional.of(List.of()));
     assertApplied(applyOne(create));
-    assertThat(applyOne(create)).isInstanceOf(ChangeResult.Failed.class)
-        .extracting(r -> ((ChangeResult.Failed) r).error()).isInstanceOf(ConflictException.class);
-    var swap = new Change.Replace(RecordSet.of(n, RecordType.A, 300, "192.0.2.2"),
-        Optional.of(List.of("192.0.2.1")));
+    assertThat(applyOne(create))
+        .isInstanceOf(ChangeResult.Failed.class)
+        .extracting(r -> ((ChangeResult.Failed) r).error())
+        .isInstanceOf(ConflictException.class);
+    var swap =
+        new Change.Replace(
+            RecordSet.of(n, RecordType.A, 300, "192.0.2.2"), Optional.of(List.of("192.0.2.1")));
     assertApplied(applyOne(swap));
-    var wrongDelete = new Change.Remove(RecordSet.of(n, RecordType.A, List.of()),
-        Optional.of(List.of("192.0.2.1")));
+    var wrongDelete =
+        new Change.Remove(
+            RecordSet.of(n, RecordType.A, List.of()), Optional.of(List.of("192.0.2.1")));
     assertThat(assertPermanentFailure(applyOne(wrongDelete))).isInstanceOf(ConflictException.class);
-    var delete = new Change.Remove(RecordSet.of(n, RecordType.A, List.of()),
-        Optional.of(List.of("192.0.2.2")));
+    var delete =
+        new Change.Remove(
+            RecordSet.of(n, RecordType.A, List.of()), Optional.of(List.of("192.0.2.2")));
     assertApplied(applyOne(delete));
     assertThat(read(n, RecordType.A)).isEmpty();
   }
 
   @Test
   void namesOutsideManagedZonesFailPermanently() {
-    GordonException error = assertPermanentFailure(
-        applyOne(replace(outsideName(), RecordType.A, 300, "192.0.2.1")));
+    GordonException error =
+        assertPermanentFailure(applyOne(replace(outsideName(), RecordType.A, 300, "192.0.2.1")));
     assertThat(error).hasMessageContaining(outsideName());
     assertPermanentFailure(applyOne(remove(outsideName(), RecordType.A)));
   }
@@ -281,8 +292,8 @@ public abstract class PublisherContractTest {
     for (int i = 0; i < 100; i++) {
       rdata.add("198.51." + (i / 250) + "." + (i % 250 + 1));
     }
-    var change = new Change.Replace(new RecordSet(n, RecordType.A,
-        java.util.OptionalInt.of(300), rdata));
+    var change =
+        new Change.Replace(new RecordSet(n, RecordType.A, java.util.OptionalInt.of(300), rdata));
     assertApplied(applyOne(change));
     assertSameRrset(read(n, RecordType.A), change.records());
   }
@@ -290,8 +301,15 @@ public abstract class PublisherContractTest {
   @Test
   void txtValuesWithQuotesAndSpacesRoundTrip() {
     String n = name("txt");
-    var change = replace(n, RecordType.TXT, 300, "\"hello world\"",
-        "\"say \\\"hi\\\" twice\"", "\"two\" \"strings here\"", "v=spf1 include:_spf.test ~all");
+    var change =
+        replace(
+            n,
+            RecordType.TXT,
+            300,
+            "\"hello world\"",
+            "\"say \\\"hi\\\" twice\"",
+            "\"two\" \"strings here\"",
+            "v=spf1 include:_spf.test ~all");
     assertApplied(applyOne(change));
     assertSameRrset(read(n, RecordType.TXT), change.records());
   }
@@ -300,16 +318,19 @@ public abstract class PublisherContractTest {
   void readAndListAgreeWithWhatWasApplied() {
     String target = name("target");
     assertApplied(applyOne(replace(target, RecordType.A, 300, "192.0.2.7")));
-    List<Change.Replace> changes = List.of(
-        replace(name("list"), RecordType.A, 300, "192.0.2.1"),
-        replace(name("list"), RecordType.MX, 600, "10 " + target),
-        replace(name("list"), RecordType.SRV, 60, "10 5 443 " + target),
-        replace(name("list"), RecordType.CAA, 300, "0 issue \"ca.test\""));
+    List<Change.Replace> changes =
+        List.of(
+            replace(name("list"), RecordType.A, 300, "192.0.2.1"),
+            replace(name("list"), RecordType.MX, 600, "10 " + target),
+            replace(name("list"), RecordType.SRV, 60, "10 5 443 " + target),
+            replace(name("list"), RecordType.CAA, 300, "0 issue \"ca.test\""));
     apply(changes.toArray(Change[]::new)).forEach(ContractAssertions::assertApplied);
     List<RecordSet> listed = provider().list(zone());
     for (Change.Replace c : changes) {
-      Optional<RecordSet> inList = listed.stream()
-          .filter(r -> r.name().equals(c.name()) && r.type() == c.type()).findFirst();
+      Optional<RecordSet> inList =
+          listed.stream()
+              .filter(r -> r.name().equals(c.name()) && r.type() == c.type())
+              .findFirst();
       assertSameRrset(inList, c.records());
       assertSameRrset(read(c.name(), c.type()), c.records());
     }

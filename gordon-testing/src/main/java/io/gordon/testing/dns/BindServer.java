@@ -33,15 +33,29 @@ public final class BindServer extends DnsTestServer {
   List<String> configure(Path dir, int port) {
     Path named = ServerSupport.binary("named", "bind9");
     StringBuilder conf = new StringBuilder();
-    conf.append("key \"").append(key().name()).append("\" {\n  algorithm ")
-        .append(key().algorithm()).append(";\n  secret \"").append(key().secret())
+    conf.append("key \"")
+        .append(key().name())
+        .append("\" {\n  algorithm ")
+        .append(key().algorithm())
+        .append(";\n  secret \"")
+        .append(key().secret())
         .append("\";\n};\n");
     conf.append("options {\n")
-        .append("  directory \"").append(dir).append("\";\n")
-        .append("  pid-file \"").append(dir.resolve("named.pid")).append("\";\n")
-        .append("  session-keyfile \"").append(dir.resolve("session.key")).append("\";\n")
-        .append("  managed-keys-directory \"").append(dir).append("\";\n")
-        .append("  listen-on port ").append(port).append(" { 127.0.0.1; };\n")
+        .append("  directory \"")
+        .append(dir)
+        .append("\";\n")
+        .append("  pid-file \"")
+        .append(dir.resolve("named.pid"))
+        .append("\";\n")
+        .append("  session-keyfile \"")
+        .append(dir.resolve("session.key"))
+        .append("\";\n")
+        .append("  managed-keys-directory \"")
+        .append(dir)
+        .append("\";\n")
+        .append("  listen-on port ")
+        .append(port)
+        .append(" { 127.0.0.1; };\n")
         .append("  listen-on-v6 { none; };\n")
         .append("  recursion no;\n  dnssec-validation no;\n  notify no;\n")
         .append("  allow-query { 127.0.0.1; };\n")
@@ -49,10 +63,18 @@ public final class BindServer extends DnsTestServer {
         .append("logging { category update { null; }; };\n");
     for (String zone : zones()) {
       Path file = ServerSupport.writeZone(dir, zone);
-      conf.append("zone \"").append(ServerSupport.relative(zone)).append("\" {\n")
-          .append("  type primary;\n  file \"").append(file).append("\";\n")
-          .append("  allow-update { key \"").append(key().name()).append("\"; };\n")
-          .append("  allow-transfer { key \"").append(key().name()).append("\"; };\n")
+      conf.append("zone \"")
+          .append(ServerSupport.relative(zone))
+          .append("\" {\n")
+          .append("  type primary;\n  file \"")
+          .append(file)
+          .append("\";\n")
+          .append("  allow-update { key \"")
+          .append(key().name())
+          .append("\"; };\n")
+          .append("  allow-transfer { key \"")
+          .append(key().name())
+          .append("\"; };\n")
           .append("};\n");
     }
     Path confFile = dir.resolve("named.conf");

@@ -20,14 +20,13 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 /**
- * A real authoritative DNS server started for tests and benchmarks: its own temporary directory,
- * a free loopback port (UDP and TCP), a generated TSIG key allowed to update and transfer every
- * zone, and a minimal zone file per zone. Started in the constructor of a subclass, which returns
- * once every zone answers its SOA; {@link #close()} stops the process by PID and deletes the
- * directory. Unsigned updates are refused (BIND answers REFUSED, Knot NOTAUTH).
+ * A real authoritative DNS server started for tests and benchmarks: its own temporary directory, a
+ * free loopback port (UDP and TCP), a generated TSIG key allowed to update and transfer every zone,
+ * and a minimal zone file per zone. Started in the constructor of a subclass, which returns once
+ * every zone answers its SOA; {@link #close()} stops the process by PID and deletes the directory.
+ * Unsigned updates are refused (BIND answers REFUSED, Knot NOTAUTH).
  */
-public abstract sealed class DnsTestServer implements AutoCloseable
-    permits BindServer, KnotServer {
+public abstract sealed class DnsTestServer implements AutoCloseable permits BindServer, KnotServer {
   /** How long a server may take to answer its first SOA query. */
   public static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
 
@@ -57,8 +56,12 @@ public abstract sealed class DnsTestServer implements AutoCloseable
       command = configure(dir, port);
       Path log = dir.resolve(kind + ".log");
       try {
-        process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-            .redirectOutput(log.toFile()).start();
+        process =
+            new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
       } catch (IOException e) {
         throw new IllegalStateException("cannot start " + command + ": " + e.getMessage(), e);
       }
@@ -79,12 +82,28 @@ public abstract sealed class DnsTestServer implements AutoCloseable
     for (String zone : zones) {
       while (!answersSoa(zone)) {
         if (!process.isAlive()) {
-          throw new IllegalStateException(kind + " exited with status " + process.exitValue()
-              + " before serving " + zone + "; log " + log + ":\n" + ServerSupport.tail(log, 30));
+          throw new IllegalStateException(
+              kind
+                  + " exited with status "
+                  + process.exitValue()
+                  + " before serving "
+                  + zone
+                  + "; log "
+                  + log
+                  + ":\n"
+                  + ServerSupport.tail(log, 30));
         }
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(kind + " did not answer the SOA of " + zone + " on "
-              + hostPort() + " within " + READY_TIMEOUT + "; log:\n" + ServerSupport.tail(log, 30));
+          throw new IllegalStateException(
+              kind
+                  + " did not answer the SOA of "
+                  + zone
+                  + " on "
+                  + hostPort()
+                  + " within "
+                  + READY_TIMEOUT
+                  + "; log:\n"
+                  + ServerSupport.tail(log, 30));
         }
         try {
           Thread.sleep(20);
@@ -100,8 +119,8 @@ public abstract sealed class DnsTestServer implements AutoCloseable
     try {
       SimpleResolver r = new SimpleResolver(address());
       r.setTimeout(Duration.ofMillis(200));
-      Message m = r.send(Message.newQuery(Record.newRecord(Name.fromString(zone), Type.SOA,
-          DClass.IN)));
+      Message m =
+          r.send(Message.newQuery(Record.newRecord(Name.fromString(zone), Type.SOA, DClass.IN)));
       return m.getRcode() == Rcode.NOERROR && !m.getSection(Section.ANSWER).isEmpty();
     } catch (IOException e) {
       return false;
@@ -162,8 +181,8 @@ public abstract sealed class DnsTestServer implements AutoCloseable
   }
 
   /**
-   * Starts a {@link #stop() stopped} server again with the same command on the same port and
-   * waits until every zone answers its SOA; the zones keep what was written before the stop.
+   * Starts a {@link #stop() stopped} server again with the same command on the same port and waits
+   * until every zone answers its SOA; the zones keep what was written before the stop.
    */
   public void restart() {
     if (isRunning()) {
@@ -171,8 +190,12 @@ public abstract sealed class DnsTestServer implements AutoCloseable
     }
     Path log = dir.resolve(kind + ".log");
     try {
-      process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      process =
+          new ProcessBuilder(command)
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
     } catch (IOException e) {
       throw new IllegalStateException("cannot restart " + command + ": " + e.getMessage(), e);
     }

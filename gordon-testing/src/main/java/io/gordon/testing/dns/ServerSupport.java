@@ -16,8 +16,8 @@ import java.util.Locale;
 
 /** Ports, binaries, keys and zone files shared by the server harnesses. */
 final class ServerSupport {
-  private static final List<String> SBIN = List.of("/usr/sbin", "/usr/local/sbin", "/sbin",
-      "/usr/bin", "/usr/local/bin", "/bin");
+  private static final List<String> SBIN =
+      List.of("/usr/sbin", "/usr/local/sbin", "/sbin", "/usr/bin", "/usr/local/bin", "/bin");
 
   private ServerSupport() {}
 
@@ -56,8 +56,13 @@ final class ServerSupport {
         return p;
       }
     }
-    throw new IllegalStateException(binary + " not found on PATH or in " + SBIN
-        + ": install the Debian package " + debianPackage + " (bin/install-test-deps does)");
+    throw new IllegalStateException(
+        binary
+            + " not found on PATH or in "
+            + SBIN
+            + ": install the Debian package "
+            + debianPackage
+            + " (bin/install-test-deps does)");
   }
 
   /** A random 256-bit TSIG secret, base64. */
@@ -70,10 +75,19 @@ final class ServerSupport {
   /** Writes a minimal zone: SOA, NS ns1.<zone> and its address 127.0.0.1. */
   static Path writeZone(Path dir, String zone) {
     String z = absolute(zone);
-    String text = "$TTL 300\n"
-        + "@ IN SOA ns1." + z + " hostmaster." + z + " ( 1 3600 600 86400 300 )\n"
-        + "  IN NS ns1." + z + "\n"
-        + "ns1." + z + " IN A 127.0.0.1\n";
+    String text =
+        "$TTL 300\n"
+            + "@ IN SOA ns1."
+            + z
+            + " hostmaster."
+            + z
+            + " ( 1 3600 600 86400 300 )\n"
+            + "  IN NS ns1."
+            + z
+            + "\n"
+            + "ns1."
+            + z
+            + " IN A 127.0.0.1\n";
     Path file = dir.resolve(relative(zone) + ".zone");
     write(file, text);
     return file;

@@ -20,8 +20,8 @@ import org.xbill.DNS.ZoneTransferIn;
 
 /**
  * Changes and reads a test server's zone "by hand", as an operator or another tool would: plain
- * TSIG-signed RFC 2136 updates and a TSIG-signed AXFR. For tests of what gordon does to records
- * it did not write.
+ * TSIG-signed RFC 2136 updates and a TSIG-signed AXFR. For tests of what gordon does to records it
+ * did not write.
  */
 public final class ZoneClient {
   private final DnsTestServer server;
@@ -54,19 +54,22 @@ public final class ZoneClient {
   }
 
   /**
-   * The zone's records as {@code "name TYPE rdata"} lines (lower-case names, SOA left out),
-   * sorted, from a TSIG-signed AXFR.
+   * The zone's records as {@code "name TYPE rdata"} lines (lower-case names, SOA left out), sorted,
+   * from a TSIG-signed AXFR.
    */
   public Set<String> records(String zone) {
     try {
-      ZoneTransferIn xfr = ZoneTransferIn.newAXFR(Name.fromString(zone), server.address(),
-          tsig());
+      ZoneTransferIn xfr = ZoneTransferIn.newAXFR(Name.fromString(zone), server.address(), tsig());
       xfr.run();
       Set<String> out = new TreeSet<>();
       for (Record r : xfr.getAXFR()) {
         if (r.getType() != Type.SOA) {
-          out.add(r.getName().toString().toLowerCase(Locale.ROOT) + " " + Type.string(r.getType())
-              + " " + r.rdataToString());
+          out.add(
+              r.getName().toString().toLowerCase(Locale.ROOT)
+                  + " "
+                  + Type.string(r.getType())
+                  + " "
+                  + r.rdataToString());
         }
       }
       return out;
@@ -77,7 +80,8 @@ public final class ZoneClient {
 
   /** The lines of {@link #records} whose name is {@code name}. */
   public List<String> at(String zone, String name) {
-    return records(zone).stream().filter(l -> l.startsWith(name.toLowerCase(Locale.ROOT) + " "))
+    return records(zone).stream()
+        .filter(l -> l.startsWith(name.toLowerCase(Locale.ROOT) + " "))
         .toList();
   }
 

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An in-memory event source: {@link #emit} queues messages, {@link #run} submits them to the
- * router in order, and every settlement is recorded in {@link #delivery()}. Counts start, run
- * and shutdown calls for lifecycle tests. Thread-safe.
+ * An in-memory event source: {@link #emit} queues messages, {@link #run} submits them to the router
+ * in order, and every settlement is recorded in {@link #delivery()}. Counts start, run and shutdown
+ * calls for lifecycle tests. Thread-safe.
  */
 public class FakeEventSource implements EventSource {
   private final BlockingQueue<EventMessage> queue = new LinkedBlockingQueue<>();

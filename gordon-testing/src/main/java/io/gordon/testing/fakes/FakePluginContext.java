@@ -32,47 +32,58 @@ import java.util.stream.Collectors;
  * @param configRoot the directory relative paths resolve against
  * @param events the event codec (the core's, passed in: this module does not depend on it)
  */
-public record FakePluginContext(String pluginName, PluginConfig config, Clock clock,
-    Path configRoot, EventCodec events) implements PluginContext {
+public record FakePluginContext(
+    String pluginName, PluginConfig config, Clock clock, Path configRoot, EventCodec events)
+    implements PluginContext {
 
   /**
    * A context for plugin {@code name} with {@code values} validated against {@code spec}.
    *
-   * @throws IllegalArgumentException listing every problem, as {@code name.key: problem
-   *     (expected ...)}, when the values are not valid
+   * @throws IllegalArgumentException listing every problem, as {@code name.key: problem (expected
+   *     ...)}, when the values are not valid
    */
-  public static FakePluginContext of(String name, ConfigSpec spec, Map<String, ?> values,
-      Clock clock, Path root, EventCodec codec) {
+  public static FakePluginContext of(
+      String name,
+      ConfigSpec spec,
+      Map<String, ?> values,
+      Clock clock,
+      Path root,
+      EventCodec codec) {
     return new FakePluginContext(name, config(name, spec, values, root), clock, root, codec);
   }
 
   /**
-   * A context for {@code factory}'s plugin with {@code values} validated against the spec the
-   * core uses for it (a source's includes the {@link SourceKeys}).
+   * A context for {@code factory}'s plugin with {@code values} validated against the spec the core
+   * uses for it (a source's includes the {@link SourceKeys}).
    */
-  public static FakePluginContext of(PluginFactory factory, Map<String, ?> values, Clock clock,
-      Path root, EventCodec codec) {
-    return of(factory.name(), SourceKeys.forPlugin(factory.kind(), factory.configSpec()), values,
-        clock, root, codec);
+  public static FakePluginContext of(
+      PluginFactory factory, Map<String, ?> values, Clock clock, Path root, EventCodec codec) {
+    return of(
+        factory.name(),
+        SourceKeys.forPlugin(factory.kind(), factory.configSpec()),
+        values,
+        clock,
+        root,
+        codec);
   }
 
   /**
    * {@code values} validated against {@code spec} as the core validates a plugin's table, with
-   * secrets' {@code { env = ... }} read from the process environment. Values may be given in
-   * TOML's forms ({@code "30s"}, {@code 5L}, {@code "127.0.0.1:53"}) or, for convenience, in
-   * their Java forms ({@link Duration}, {@code Integer}, {@link HostPort}, {@link Secret},
-   * {@link Path}), which are written as TOML first.
+   * secrets' {@code { env = ... }} read from the process environment. Values may be given in TOML's
+   * forms ({@code "30s"}, {@code 5L}, {@code "127.0.0.1:53"}) or, for convenience, in their Java
+   * forms ({@link Duration}, {@code Integer}, {@link HostPort}, {@link Secret}, {@link Path}),
+   * which are written as TOML first.
    *
    * @throws IllegalArgumentException listing every problem when the values are not valid
    */
-  public static PluginConfig config(String name, ConfigSpec spec, Map<String, ?> values,
-      Path root) {
+  public static PluginConfig config(
+      String name, ConfigSpec spec, Map<String, ?> values, Path root) {
     Map<String, Object> written = new LinkedHashMap<>();
     values.forEach((k, v) -> written.put(k, toml(v)));
     ConfigSpec.Result r = spec.read(written, root, System::getenv);
     if (!r.problems().isEmpty()) {
-      throw new IllegalArgumentException(r.problems().stream().map(p -> name + "." + p)
-          .collect(Collectors.joining("; ")));
+      throw new IllegalArgumentException(
+          r.problems().stream().map(p -> name + "." + p).collect(Collectors.joining("; ")));
     }
     return new PluginConfig(name, r.values());
   }
@@ -83,8 +94,8 @@ public record FakePluginContext(String pluginName, PluginConfig config, Clock cl
       case Integer i -> i.longValue();
       case Short s -> s.longValue();
       case Float f -> f.doubleValue();
-      case Duration d -> d.toNanos() % 1_000_000 == 0 ? ConfigText.formatDuration(d)
-          : d.toNanos() / 1e9;
+      case Duration d ->
+          d.toNanos() % 1_000_000 == 0 ? ConfigText.formatDuration(d) : d.toNanos() / 1e9;
       case HostPort h -> h.toString();
       case Secret s -> s.reveal();
       case Path p -> p.toString();

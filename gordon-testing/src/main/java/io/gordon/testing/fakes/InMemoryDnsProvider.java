@@ -28,11 +28,11 @@ import java.util.function.Function;
 /**
  * A DNS provider keeping its zones in memory, honouring the {@link DnsProvider} contract:
  * replacement sets exactly the given data, removal of what is absent is Unchanged, CNAME never
- * coexists with other data, names outside the zones fail permanently, compare-and-swap changes
- * fail with a {@link ConflictException}, one bad change fails alone, and a change with an
- * ownership claim keeps its owner marker with the record (see {@link OwnerMarker}). Records
- * every apply batch; failures can be injected per call ({@link #failCalls}) or per change
- * ({@link #failChanges}). Thread-safe.
+ * coexists with other data, names outside the zones fail permanently, compare-and-swap changes fail
+ * with a {@link ConflictException}, one bad change fails alone, and a change with an ownership
+ * claim keeps its owner marker with the record (see {@link OwnerMarker}). Records every apply
+ * batch; failures can be injected per call ({@link #failCalls}) or per change ({@link
+ * #failChanges}). Thread-safe.
  */
 public final class InMemoryDnsProvider implements DnsProvider {
   private static final int DEFAULT_TTL = 300;
@@ -103,21 +103,46 @@ public final class InMemoryDnsProvider implements DnsProvider {
   private synchronized ChangeResult applyOne(Change c) {
     String n = c.name();
     if (zones.stream().noneMatch(z -> DnsNames.isInZone(n, z))) {
-      return new ChangeResult.Failed(c, new ProviderException(name, "", n, c.type().name(),
-          false, "record " + n + " is not in a zone of provider " + name + " (zones: "
-          + String.join(", ", new java.util.TreeSet<>(zones)) + ")", null));
+      return new ChangeResult.Failed(
+          c,
+          new ProviderException(
+              name,
+              "",
+              n,
+              c.type().name(),
+              false,
+              "record "
+                  + n
+                  + " is not in a zone of provider "
+                  + name
+                  + " (zones: "
+                  + String.join(", ", new java.util.TreeSet<>(zones))
+                  + ")",
+              null));
     }
     if (c.type() == RecordType.NS && zones.contains(n)) {
-      return new ChangeResult.Failed(c, new ProviderException(name, n, n, "NS", false,
-          "NS at the apex of zone " + n + " is refused", null));
+      return new ChangeResult.Failed(
+          c,
+          new ProviderException(
+              name, n, n, "NS", false, "NS at the apex of zone " + n + " is refused", null));
     }
     RecordSet live = records.get(c.records().key());
     if (c.expected().isPresent()) {
       List<String> have = live == null ? List.of() : live.rdata();
       if (!new HashSet<>(have).equals(new HashSet<>(c.expected().get()))) {
-        return new ChangeResult.Failed(c, new ConflictException(name, zoneOf(n), n,
-            c.type().name(), "expected " + c.expected().get() + " at " + c.records().key()
-            + " but found " + have));
+        return new ChangeResult.Failed(
+            c,
+            new ConflictException(
+                name,
+                zoneOf(n),
+                n,
+                c.type().name(),
+                "expected "
+                    + c.expected().get()
+                    + " at "
+                    + c.records().key()
+                    + " but found "
+                    + have));
       }
     }
     if (c.ownership().isPresent()) {
@@ -133,23 +158,34 @@ public final class InMemoryDnsProvider implements DnsProvider {
   private ChangeResult owned(Change c, RecordSet live, Ownership claim) {
     String zone = zoneOf(c.name());
     if (OwnerMarker.isReserved(c.name())) {
-      return new ChangeResult.Failed(c, new ProviderException(name, zone, c.name(),
-          c.type().name(), false, c.name() + " is a reserved marker name", null));
+      return new ChangeResult.Failed(
+          c,
+          new ProviderException(
+              name,
+              zone,
+              c.name(),
+              c.type().name(),
+              false,
+              c.name() + " is a reserved marker name",
+              null));
     }
     String markerKey = OwnerMarker.nameFor(c.name(), c.type(), zone) + "/" + RecordType.TXT;
     RecordSet marker = records.get(markerKey);
-    Optional<String> owner = Optional.ofNullable(marker).filter(m -> m.rdata().size() == 1)
-        .flatMap(m -> OwnerMarker.parse(m.rdata().get(0)))
-        .filter(m -> m.record().equals(c.name()) && m.type() == c.type())
-        .map(OwnerMarker::ownerId);
+    Optional<String> owner =
+        Optional.ofNullable(marker)
+            .filter(m -> m.rdata().size() == 1)
+            .flatMap(m -> OwnerMarker.parse(m.rdata().get(0)))
+            .filter(m -> m.record().equals(c.name()) && m.type() == c.type())
+            .map(OwnerMarker::ownerId);
     Optional<OwnershipException> refusal = claim.check(c, live != null, owner);
     if (refusal.isPresent()) {
       return new ChangeResult.Failed(c, refusal.get());
     }
-    ChangeResult result = switch (c) {
-      case Change.Replace r -> replace(r, live);
-      case Change.Remove r -> remove(r, live);
-    };
+    ChangeResult result =
+        switch (c) {
+          case Change.Replace r -> replace(r, live);
+          case Change.Remove r -> remove(r, live);
+        };
     if (result instanceof ChangeResult.Failed) {
       return result;
     }
@@ -157,8 +193,10 @@ public final class InMemoryDnsProvider implements DnsProvider {
     if (now == null) {
       records.remove(markerKey);
     } else if (owner.filter(claim.ownerId()::equals).isEmpty()) {
-      records.put(markerKey, new OwnerMarker(claim.ownerId(), c.name(), c.type())
-          .recordSet(zone, now.ttlOr(DEFAULT_TTL)));
+      records.put(
+          markerKey,
+          new OwnerMarker(claim.ownerId(), c.name(), c.type())
+              .recordSet(zone, now.ttlOr(DEFAULT_TTL)));
       return new ChangeResult.Applied(c);
     }
     return result;
@@ -166,16 +204,26 @@ public final class InMemoryDnsProvider implements DnsProvider {
 
   private ChangeResult replace(Change.Replace r, RecordSet live) {
     String n = r.name();
-    boolean otherAtName = records.values().stream()
-        .anyMatch(x -> x.name().equals(n) && x.type() != r.type());
+    boolean otherAtName =
+        records.values().stream().anyMatch(x -> x.name().equals(n) && x.type() != r.type());
     boolean cnameAtName = records.containsKey(n + "/" + RecordType.CNAME);
     if ((r.type() == RecordType.CNAME && otherAtName)
         || (r.type() != RecordType.CNAME && cnameAtName)) {
-      return new ChangeResult.Failed(r, new ProviderException(name, zoneOf(n), n,
-          r.type().name(), false, "a CNAME cannot coexist with other data at " + n, null));
+      return new ChangeResult.Failed(
+          r,
+          new ProviderException(
+              name,
+              zoneOf(n),
+              n,
+              r.type().name(),
+              false,
+              "a CNAME cannot coexist with other data at " + n,
+              null));
     }
-    RecordSet want = r.records().ttl().isPresent() ? r.records()
-        : r.records().withTtl(live != null ? live.ttlOr(DEFAULT_TTL) : DEFAULT_TTL);
+    RecordSet want =
+        r.records().ttl().isPresent()
+            ? r.records()
+            : r.records().withTtl(live != null ? live.ttlOr(DEFAULT_TTL) : DEFAULT_TTL);
     if (want.equals(live)) {
       return new ChangeResult.Unchanged(r, n + "/" + r.type() + " already holds this data");
     }
@@ -193,8 +241,8 @@ public final class InMemoryDnsProvider implements DnsProvider {
     }
     List<String> left = new ArrayList<>(live.rdata());
     if (!left.removeAll(r.records().rdata())) {
-      return new ChangeResult.Unchanged(r, "none of " + r.records().rdata() + " is at "
-          + live.key());
+      return new ChangeResult.Unchanged(
+          r, "none of " + r.records().rdata() + " is at " + live.key());
     }
     if (left.isEmpty()) {
       records.remove(live.key());
@@ -205,8 +253,10 @@ public final class InMemoryDnsProvider implements DnsProvider {
   }
 
   private String zoneOf(String n) {
-    return zones.stream().filter(z -> DnsNames.isInZone(n, z))
-        .max((a, b) -> Integer.compare(a.length(), b.length())).orElse("");
+    return zones.stream()
+        .filter(z -> DnsNames.isInZone(n, z))
+        .max((a, b) -> Integer.compare(a.length(), b.length()))
+        .orElse("");
   }
 
   @Override

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
- * A message handler for one phase that records the ids it saw, in order, and applies a
- * scriptable behaviour (default: return the message unchanged). Counts lifecycle calls.
+ * A message handler for one phase that records the ids it saw, in order, and applies a scriptable
+ * behaviour (default: return the message unchanged). Counts lifecycle calls.
  */
 public final class RecordingHandler implements MessageHandler {
   private final String phase;

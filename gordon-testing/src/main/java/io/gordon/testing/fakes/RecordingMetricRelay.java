@@ -53,8 +53,11 @@ public final class RecordingMetricRelay implements MetricRelay {
 
   /** Sum of the incr values of {@code name}. */
   public long count(String name) {
-    return (long) calls.stream().filter(c -> c.kind().equals("incr") && c.name().equals(name))
-        .mapToDouble(Call::value).sum();
+    return (long)
+        calls.stream()
+            .filter(c -> c.kind().equals("incr") && c.name().equals(name))
+            .mapToDouble(Call::value)
+            .sum();
   }
 
   /** Whether {@link #cleanup()} was called. */

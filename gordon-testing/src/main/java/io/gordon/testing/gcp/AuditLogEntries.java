@@ -1,25 +1,39 @@
 package io.gordon.testing.gcp;
 
 /**
- * GCE audit-log entries as a Logging sink exports them to Pub/Sub (gordon.md 7.1, gcp-api.md
- * 2.2): the first and last entries of one long-running operation, and an entry without an
- * operation. {@code method} is e.g. {@code v1.compute.instances.insert}.
+ * GCE audit-log entries as a Logging sink exports them to Pub/Sub (gordon.md 7.1, gcp-api.md 2.2):
+ * the first and last entries of one long-running operation, and an entry without an operation.
+ * {@code method} is e.g. {@code v1.compute.instances.insert}.
  */
 public final class AuditLogEntries {
   private AuditLogEntries() {}
 
   /** The entry that starts an operation: {@code operation.first = true}, status PENDING. */
   public static String first(String method, String resourceName, String operationId) {
-    return entry(method, resourceName, "\"operation\":{\"id\":\"" + operationId + "\","
-        + "\"producer\":\"compute.googleapis.com\",\"first\":true},", "\"response\":{"
-        + "\"@type\":\"type.googleapis.com/operation\",\"status\":\"PENDING\","
-        + "\"operationType\":\"" + (method.endsWith("delete") ? "delete" : "insert") + "\"},");
+    return entry(
+        method,
+        resourceName,
+        "\"operation\":{\"id\":\""
+            + operationId
+            + "\","
+            + "\"producer\":\"compute.googleapis.com\",\"first\":true},",
+        "\"response\":{"
+            + "\"@type\":\"type.googleapis.com/operation\",\"status\":\"PENDING\","
+            + "\"operationType\":\""
+            + (method.endsWith("delete") ? "delete" : "insert")
+            + "\"},");
   }
 
   /** The entry that completes an operation: {@code operation.last = true}. */
   public static String last(String method, String resourceName, String operationId) {
-    return entry(method, resourceName, "\"operation\":{\"id\":\"" + operationId + "\","
-        + "\"producer\":\"compute.googleapis.com\",\"last\":true},", "");
+    return entry(
+        method,
+        resourceName,
+        "\"operation\":{\"id\":\""
+            + operationId
+            + "\","
+            + "\"producer\":\"compute.googleapis.com\",\"last\":true},",
+        "");
   }
 
   /** An entry without an {@code operation} object. */
@@ -27,14 +41,20 @@ public final class AuditLogEntries {
     return entry(method, resourceName, "", "");
   }
 
-  private static String entry(String method, String resourceName, String operation,
-      String response) {
+  private static String entry(
+      String method, String resourceName, String operation, String response) {
     return "{\"insertId\":\"-abc123\",\"logName\":\"projects/some-project/logs/"
-        + "cloudaudit.googleapis.com%2Factivity\"," + operation
+        + "cloudaudit.googleapis.com%2Factivity\","
+        + operation
         + "\"protoPayload\":{\"@type\":\"type.googleapis.com/google.cloud.audit.AuditLog\","
         + "\"authenticationInfo\":{\"principalEmail\":\"someone@example.com\"},"
-        + "\"methodName\":\"" + method + "\",\"resourceName\":\"" + resourceName + "\","
-        + response + "\"serviceName\":\"compute.googleapis.com\"},"
+        + "\"methodName\":\""
+        + method
+        + "\",\"resourceName\":\""
+        + resourceName
+        + "\","
+        + response
+        + "\"serviceName\":\"compute.googleapis.com\"},"
         + "\"receiveTimestamp\":\"2017-12-04T20:13:51.414016721Z\","
         + "\"resource\":{\"labels\":{\"instance_id\":\"4000000000000000000\","
         + "\"project_id\":\"some-project\",\"zone\":\"us-central1-c\"},"

@@ -28,8 +28,9 @@ final class ChangeCheck {
     JsonNode adds = body.path("additions");
     JsonNode dels = body.path("deletions");
     if (adds.size() == 0 && dels.size() == 0) {
-      throw GoogleApiError.of(400, "required",
-          "The 'entity.change' parameter is required but was missing.").toFailure();
+      throw GoogleApiError.of(
+              400, "required", "The 'entity.change' parameter is required but was missing.")
+          .toFailure();
     }
     checkQuotas(adds, dels);
     Set<String> deleted = new HashSet<>();
@@ -86,8 +87,8 @@ final class ChangeCheck {
       }
     }
     if (bytes > quota.get("totalRrdataSizePerChange")) {
-      problem(403, "quotaExceeded",
-          "The change would exceed quota for total rrdata size per change.");
+      problem(
+          403, "quotaExceeded", "The change would exceed quota for total rrdata size per change.");
     }
     if (!problems.isEmpty()) {
       throw new GoogleApiError(status, problems).toFailure();
@@ -100,27 +101,41 @@ final class ChangeCheck {
     String type = r.path("type").asText("").toUpperCase(Locale.ROOT);
     int before = problems.size();
     if (!name.endsWith(".") || !(name.equals(zone.dnsName) || name.endsWith("." + zone.dnsName))) {
-      problem(400, "invalid", "Invalid value for '" + where + ".name': '" + r.path("name")
-          .asText("") + "'");
+      problem(
+          400,
+          "invalid",
+          "Invalid value for '" + where + ".name': '" + r.path("name").asText("") + "'");
     }
     if (!type.equals("SOA") && !isKnown(type)) {
       problem(400, "invalid", "Invalid value for '" + where + ".type': '" + type + "'");
     }
     if (!r.path("ttl").isInt() || r.path("ttl").asInt() < 0) {
-      problem(400, "invalid", "Invalid value for '" + where + ".ttl': '" + r.path("ttl")
-          .asText("") + "'");
+      problem(
+          400,
+          "invalid",
+          "Invalid value for '" + where + ".ttl': '" + r.path("ttl").asText("") + "'");
     }
     List<String> data = new ArrayList<>();
     JsonNode rrdatas = r.path("rrdatas");
     if (rrdatas.size() == 0) {
-      problem(400, "required", "The '" + where + ".rrdata' parameter is required but was "
-          + "missing.");
+      problem(
+          400,
+          "required",
+          "The '" + where + ".rrdata' parameter is required but was " + "missing.");
     }
     for (int k = 0; k < rrdatas.size(); k++) {
       String c = FakeRrset.canonical(type, rrdatas.get(k).asText());
       if (c == null) {
-        problem(400, "invalid", "Invalid value for '" + where + ".rrdata[" + k + "]': '"
-            + rrdatas.get(k).asText() + "'");
+        problem(
+            400,
+            "invalid",
+            "Invalid value for '"
+                + where
+                + ".rrdata["
+                + k
+                + "]': '"
+                + rrdatas.get(k).asText()
+                + "'");
       }
       data.add(c);
     }
@@ -143,15 +158,30 @@ final class ChangeCheck {
     String where = "entity.change.deletions[" + i + "]";
     FakeRrset live = zone.rrsets.get(d.key());
     if (live == null) {
-      problem(404, "notFound", "The '" + where + "' resource named '" + d.name() + " ("
-          + d.type() + ")' does not exist.");
+      problem(
+          404,
+          "notFound",
+          "The '"
+              + where
+              + "' resource named '"
+              + d.name()
+              + " ("
+              + d.type()
+              + ")' does not exist.");
     } else if (!live.sameData(d)) {
       problem(412, "conditionNotMet", "Precondition not met for '" + where + "'");
-    } else if (d.name().equals(zone.dnsName) && (d.type().equals("SOA") || d.type().equals("NS"))
+    } else if (d.name().equals(zone.dnsName)
+        && (d.type().equals("SOA") || d.type().equals("NS"))
         && !addsKey(adds, d)) {
-      problem(400, "invalidZoneApex", "The resource record set '" + where + "' is invalid "
-          + "because a zone must contain exactly one resource record set of type '" + d.type()
-          + "' at the apex.");
+      problem(
+          400,
+          "invalidZoneApex",
+          "The resource record set '"
+              + where
+              + "' is invalid "
+              + "because a zone must contain exactly one resource record set of type '"
+              + d.type()
+              + "' at the apex.");
     } else {
       deletions.add(live);
     }
@@ -170,12 +200,20 @@ final class ChangeCheck {
   private void checkAddition(int i, FakeRrset a, Set<String> deleted, Set<String> added) {
     String where = "entity.change.additions[" + i + "]";
     if (a.rrdatas().size() > quota.get("resourceRecordsPerRrset")) {
-      problem(403, "quotaExceeded",
-          "The change would exceed quota for resource records per rrset.");
+      problem(
+          403, "quotaExceeded", "The change would exceed quota for resource records per rrset.");
     } else if ((zone.rrsets.containsKey(a.key()) && !deleted.contains(a.key()))
         || !added.add(a.key())) {
-      problem(409, "alreadyExists", "The resource '" + where + "' named '" + a.name() + " ("
-          + a.type() + ")' already exists");
+      problem(
+          409,
+          "alreadyExists",
+          "The resource '"
+              + where
+              + "' named '"
+              + a.name()
+              + " ("
+              + a.type()
+              + ")' already exists");
     } else {
       additions.add(a);
     }
@@ -189,14 +227,24 @@ final class ChangeCheck {
     for (int i = 0; i < additions.size(); i++) {
       FakeRrset a = additions.get(i);
       for (FakeRrset other : after.values()) {
-        boolean clash = other.name().equals(a.name()) && !other.type().equals(a.type())
-            && (a.type().equals("CNAME") || other.type().equals("CNAME"));
+        boolean clash =
+            other.name().equals(a.name())
+                && !other.type().equals(a.type())
+                && (a.type().equals("CNAME") || other.type().equals("CNAME"));
         if (clash) {
-          problem(400, "cnameResourceRecordSetConflict", "The resource record set "
-              + "'entity.change.additions[" + i + "]' is invalid because the DNS name '"
-              + a.name() + "' has a resource record set of the type '" + other.type() + "'. A "
-              + "DNS name may have either one CNAME resource record set or resource record "
-              + "sets of other types, but not both.");
+          problem(
+              400,
+              "cnameResourceRecordSetConflict",
+              "The resource record set "
+                  + "'entity.change.additions["
+                  + i
+                  + "]' is invalid because the DNS name '"
+                  + a.name()
+                  + "' has a resource record set of the type '"
+                  + other.type()
+                  + "'. A "
+                  + "DNS name may have either one CNAME resource record set or resource record "
+                  + "sets of other types, but not both.");
           break;
         }
       }

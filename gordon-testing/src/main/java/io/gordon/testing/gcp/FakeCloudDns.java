@@ -22,10 +22,22 @@ import java.util.TreeMap;
  * every operation holds the instance lock, so a change is atomic to readers.
  */
 public final class FakeCloudDns {
-  static final Map<String, Integer> DEFAULT_QUOTA = Map.of("managedZones", 10000,
-      "rrsetsPerManagedZone", 10000, "rrsetAdditionsPerChange", 1000,
-      "rrsetDeletionsPerChange", 1000, "totalRrdataSizePerChange", 100000,
-      "resourceRecordsPerRrset", 100, "nameserversPerDelegation", 8);
+  static final Map<String, Integer> DEFAULT_QUOTA =
+      Map.of(
+          "managedZones",
+          10000,
+          "rrsetsPerManagedZone",
+          10000,
+          "rrsetAdditionsPerChange",
+          1000,
+          "rrsetDeletionsPerChange",
+          1000,
+          "totalRrdataSizePerChange",
+          100000,
+          "resourceRecordsPerRrset",
+          100,
+          "nameserversPerDelegation",
+          8);
 
   private final ObjectMapper json;
   private final Clock clock;
@@ -82,14 +94,22 @@ public final class FakeCloudDns {
 
   /** Creates {@code project} (if new) and a zone in it holding an apex SOA and NS. */
   public synchronized void addZone(String project, String name, String dnsName) {
-    Project p = projects.computeIfAbsent(project,
-        k -> new Project(k, String.valueOf(900000000000L + projects.size())));
+    Project p =
+        projects.computeIfAbsent(
+            project, k -> new Project(k, String.valueOf(900000000000L + projects.size())));
     String dn = dnsName.toLowerCase(Locale.ROOT);
     Zone z = new Zone(name, String.valueOf(1000 + p.zones.size()), dn);
-    z.rrsets.put(FakeRrset.key(dn, "SOA"), FakeRrset.of(dn, "SOA", 21600,
-        "ns-cloud-c1.googledomains.com. cloud-dns-hostmaster.google.com. 0 21600 3600 1209600 300"));
-    z.rrsets.put(FakeRrset.key(dn, "NS"), FakeRrset.of(dn, "NS", 21600,
-        "ns-cloud-c1.googledomains.com.", "ns-cloud-c2.googledomains.com."));
+    z.rrsets.put(
+        FakeRrset.key(dn, "SOA"),
+        FakeRrset.of(
+            dn,
+            "SOA",
+            21600,
+            "ns-cloud-c1.googledomains.com. cloud-dns-hostmaster.google.com. 0 21600 3600 1209600 300"));
+    z.rrsets.put(
+        FakeRrset.key(dn, "NS"),
+        FakeRrset.of(
+            dn, "NS", 21600, "ns-cloud-c1.googledomains.com.", "ns-cloud-c2.googledomains.com."));
     p.zones.put(name, z);
   }
 
@@ -109,10 +129,12 @@ public final class FakeCloudDns {
   }
 
   /** One record set. */
-  public synchronized Optional<FakeRrset> rrset(String project, String zone, String name,
-      String type) {
-    return Optional.ofNullable(zone(project, zone).rrsets.get(FakeRrset.key(
-        name.toLowerCase(Locale.ROOT), type.toUpperCase(Locale.ROOT))));
+  public synchronized Optional<FakeRrset> rrset(
+      String project, String zone, String name, String type) {
+    return Optional.ofNullable(
+        zone(project, zone)
+            .rrsets
+            .get(FakeRrset.key(name.toLowerCase(Locale.ROOT), type.toUpperCase(Locale.ROOT))));
   }
 
   /** How many changes the zone has accepted. */
@@ -156,9 +178,9 @@ public final class FakeCloudDns {
   }
 
   /**
-   * An outage that starts at a known point rather than at a known time: once the zone holds
-   * {@code rrsets} record sets, every changes.create on it answers 503 until {@link #endOutage()}.
-   * The change that reaches the count is applied.
+   * An outage that starts at a known point rather than at a known time: once the zone holds {@code
+   * rrsets} record sets, every changes.create on it answers 503 until {@link #endOutage()}. The
+   * change that reaches the count is applied.
    */
   public synchronized void outageOnceZoneHolds(String project, String zone, int rrsets) {
     this.outageZone = zone(project, zone);
@@ -172,39 +194,45 @@ public final class FakeCloudDns {
 
   synchronized ObjectNode getProject(String project) {
     Project p = project(project);
-    ObjectNode out = json.createObjectNode().put("kind", "dns#project").put("id", p.id)
-        .put("number", p.number);
+    ObjectNode out =
+        json.createObjectNode().put("kind", "dns#project").put("id", p.id).put("number", p.number);
     ObjectNode quota = out.putObject("quota").put("kind", "dns#quota");
     p.quota.forEach(quota::put);
     return out;
   }
 
-  synchronized ObjectNode listZones(String project, String dnsName, String maxResults,
-      String pageToken) {
+  synchronized ObjectNode listZones(
+      String project, String dnsName, String maxResults, String pageToken) {
     List<ObjectNode> all = new ArrayList<>();
     for (Zone z : project(project).zones.values()) {
       if (dnsName == null || z.dnsName.equals(dnsName.toLowerCase(Locale.ROOT))) {
         all.add(zoneJson(z));
       }
     }
-    return Paging.page(json, "dns#managedZonesListResponse", "managedZones", all, maxResults,
-        pageToken, defaultPageSize);
+    return Paging.page(
+        json,
+        "dns#managedZonesListResponse",
+        "managedZones",
+        all,
+        maxResults,
+        pageToken,
+        defaultPageSize);
   }
 
   synchronized ObjectNode getZone(String project, String zone) {
     return zoneJson(zoneOr404(project, zone));
   }
 
-  synchronized ObjectNode listRrsets(String project, String zone, String name, String type,
-      String maxResults, String pageToken) {
+  synchronized ObjectNode listRrsets(
+      String project, String zone, String name, String type, String maxResults, String pageToken) {
     Zone z = zoneOr404(project, zone);
     if (type != null && name == null) {
       throw GoogleApiError.of(400, "invalid", "Invalid value for 'parameters.name': ''")
           .toFailure();
     }
     if (name != null && !name.endsWith(".")) {
-      throw GoogleApiError.of(400, "invalid", "Invalid value for 'parameters.name': '" + name
-          + "'").toFailure();
+      throw GoogleApiError.of(400, "invalid", "Invalid value for 'parameters.name': '" + name + "'")
+          .toFailure();
     }
     List<ObjectNode> all = new ArrayList<>();
     for (FakeRrset r : z.rrsets.values()) {
@@ -213,12 +241,18 @@ public final class FakeCloudDns {
         all.add(rrsetJson(r));
       }
     }
-    return Paging.page(json, "dns#resourceRecordSetsListResponse", "rrsets", all, maxResults,
-        pageToken, defaultPageSize);
+    return Paging.page(
+        json,
+        "dns#resourceRecordSetsListResponse",
+        "rrsets",
+        all,
+        maxResults,
+        pageToken,
+        defaultPageSize);
   }
 
-  synchronized ObjectNode createChange(String project, String zone, String clientOperationId,
-      JsonNode body) {
+  synchronized ObjectNode createChange(
+      String project, String zone, String clientOperationId, JsonNode body) {
     Zone z = zoneOr404(project, zone);
     if (z == outageZone && z.rrsets.size() >= outageFrom) {
       throw GoogleApiError.of(503, "backendError", "Backend Error").toFailure();
@@ -257,32 +291,48 @@ public final class FakeCloudDns {
   synchronized ObjectNode getChange(String project, String zone, String changeId) {
     ChangeRecord c = zoneOr404(project, zone).changes.get(changeId);
     if (c == null) {
-      throw GoogleApiError.of(404, "notFound", "The 'parameters.changeId' resource named '"
-          + changeId + "' does not exist.").toFailure();
+      throw GoogleApiError.of(
+              404,
+              "notFound",
+              "The 'parameters.changeId' resource named '" + changeId + "' does not exist.")
+          .toFailure();
     }
     c.gets++;
     return changeJson(c);
   }
 
   private ObjectNode changeJson(ChangeRecord c) {
-    boolean done = c.gets > pendingGets || (doneAfter != null
-        && !clock.instant().isBefore(c.start.plus(doneAfter)));
-    return c.body.deepCopy().put("startTime", c.start.toString())
+    boolean done =
+        c.gets > pendingGets
+            || (doneAfter != null && !clock.instant().isBefore(c.start.plus(doneAfter)));
+    return c.body
+        .deepCopy()
+        .put("startTime", c.start.toString())
         .put("status", done ? "done" : "pending");
   }
 
   private ObjectNode zoneJson(Zone z) {
-    ObjectNode out = json.createObjectNode().put("kind", "dns#managedZone").put("name", z.name)
-        .put("id", z.id).put("dnsName", z.dnsName).put("visibility", "public")
-        .put("description", "");
-    out.putArray("nameServers").add("ns-cloud-c1.googledomains.com.")
+    ObjectNode out =
+        json.createObjectNode()
+            .put("kind", "dns#managedZone")
+            .put("name", z.name)
+            .put("id", z.id)
+            .put("dnsName", z.dnsName)
+            .put("visibility", "public")
+            .put("description", "");
+    out.putArray("nameServers")
+        .add("ns-cloud-c1.googledomains.com.")
         .add("ns-cloud-c2.googledomains.com.");
     return out;
   }
 
   ObjectNode rrsetJson(FakeRrset r) {
-    ObjectNode out = json.createObjectNode().put("kind", "dns#resourceRecordSet")
-        .put("name", r.name()).put("type", r.type()).put("ttl", r.ttl());
+    ObjectNode out =
+        json.createObjectNode()
+            .put("kind", "dns#resourceRecordSet")
+            .put("name", r.name())
+            .put("type", r.type())
+            .put("ttl", r.ttl());
     ArrayNode data = out.putArray("rrdatas");
     r.rrdatas().forEach(data::add);
     return out;
@@ -296,8 +346,11 @@ public final class FakeCloudDns {
           return candidate;
         }
       }
-      throw GoogleApiError.of(404, "notFound", "The 'parameters.project' resource named '"
-          + project + "' does not exist.").toFailure();
+      throw GoogleApiError.of(
+              404,
+              "notFound",
+              "The 'parameters.project' resource named '" + project + "' does not exist.")
+          .toFailure();
     }
     return p;
   }
@@ -308,8 +361,11 @@ public final class FakeCloudDns {
         return z;
       }
     }
-    throw GoogleApiError.of(404, "notFound", "The 'parameters.managedZone' resource named '"
-        + zone + "' does not exist.").toFailure();
+    throw GoogleApiError.of(
+            404,
+            "notFound",
+            "The 'parameters.managedZone' resource named '" + zone + "' does not exist.")
+        .toFailure();
   }
 
   private Zone zone(String project, String zone) {

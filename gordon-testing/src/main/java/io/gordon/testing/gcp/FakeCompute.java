@@ -11,11 +11,11 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The state of a fake Compute Engine v1 {@code instances.get} (gcp-api.md 2.1) and
- * {@code instances.aggregatedList}, and of Cloud Resource Manager v1 {@code projects.list} (both
- * paged with opaque tokens). An instance can be programmed to answer without any network
- * interface (status PROVISIONING) for its first N reads, as a new instance does before it has its
- * addresses; a project's listing can be made to fail with a status. Thread-safe.
+ * The state of a fake Compute Engine v1 {@code instances.get} (gcp-api.md 2.1) and {@code
+ * instances.aggregatedList}, and of Cloud Resource Manager v1 {@code projects.list} (both paged
+ * with opaque tokens). An instance can be programmed to answer without any network interface
+ * (status PROVISIONING) for its first N reads, as a new instance does before it has its addresses;
+ * a project's listing can be made to fail with a status. Thread-safe.
  */
 public final class FakeCompute {
   private final ObjectMapper json;
@@ -54,13 +54,14 @@ public final class FakeCompute {
   }
 
   /**
-   * Adds a RUNNING instance. {@code natIp} may be null for an instance without an external
-   * address.
+   * Adds a RUNNING instance. {@code natIp} may be null for an instance without an external address.
    */
-  public synchronized void addInstance(String project, String zone, String name, String natIp,
-      String internalIp) {
-    instances.put(key(project, zone, name), new Instance(project, zone, name, natIp, internalIp,
-        4000000000000000000L + instances.size()));
+  public synchronized void addInstance(
+      String project, String zone, String name, String natIp, String internalIp) {
+    instances.put(
+        key(project, zone, name),
+        new Instance(
+            project, zone, name, natIp, internalIp, 4000000000000000000L + instances.size()));
   }
 
   /** The instance answers without network interfaces (PROVISIONING) to its next {@code gets}. */
@@ -79,8 +80,8 @@ public final class FakeCompute {
   }
 
   /** Sets the instance's metadata items. */
-  public synchronized void setMetadata(String project, String zone, String name,
-      Map<String, String> items) {
+  public synchronized void setMetadata(
+      String project, String zone, String name, Map<String, String> items) {
     instance(project, zone, name).metadata = new TreeMap<>(items);
   }
 
@@ -101,9 +102,14 @@ public final class FakeCompute {
 
   synchronized ObjectNode listProjects(String pageSize, String pageToken) {
     List<ObjectNode> all = new ArrayList<>();
-    projects.forEach((id, state) -> all.add(json.createObjectNode().put("projectId", id)
-        .put("name", id).put("projectNumber", Long.toString(Math.abs((long) id.hashCode())))
-        .put("lifecycleState", state)));
+    projects.forEach(
+        (id, state) ->
+            all.add(
+                json.createObjectNode()
+                    .put("projectId", id)
+                    .put("name", id)
+                    .put("projectNumber", Long.toString(Math.abs((long) id.hashCode())))
+                    .put("lifecycleState", state)));
     ObjectNode page = Paging.page(json, "", "projects", all, pageSize, pageToken, 500);
     page.remove("kind");
     return page;
@@ -119,8 +125,7 @@ public final class FakeCompute {
     return maxInFlight.get();
   }
 
-  ObjectNode aggregatedList(String project, String filter, String maxResults,
-      String pageToken) {
+  ObjectNode aggregatedList(String project, String filter, String maxResults, String pageToken) {
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
     try {
@@ -134,22 +139,29 @@ public final class FakeCompute {
     }
   }
 
-  private synchronized ObjectNode aggregatedPage(String project, String filter,
-      String maxResults, String pageToken) {
+  private synchronized ObjectNode aggregatedPage(
+      String project, String filter, String maxResults, String pageToken) {
     Integer failure = projectFailures.get(project);
     if (failure != null) {
-      throw GoogleApiError.of(failure, failure == 403 ? "forbidden" : "backendError",
-          "listing instances of project " + project + " failed").toFailure();
+      throw GoogleApiError.of(
+              failure,
+              failure == 403 ? "forbidden" : "backendError",
+              "listing instances of project " + project + " failed")
+          .toFailure();
     }
     List<ObjectNode> all = new ArrayList<>();
     for (Instance i : instances.values()) {
-      if (i.project.equals(project) && (filter == null || filter.isEmpty()
-          || filter.equals("name = " + i.name) || filter.equals("status = " + i.status))) {
+      if (i.project.equals(project)
+          && (filter == null
+              || filter.isEmpty()
+              || filter.equals("name = " + i.name)
+              || filter.equals("status = " + i.status))) {
         all.add(instanceJson(i));
       }
     }
-    ObjectNode flat = Paging.page(json, "compute#instanceAggregatedList", "items", all,
-        maxResults, pageToken, 500);
+    ObjectNode flat =
+        Paging.page(
+            json, "compute#instanceAggregatedList", "items", all, maxResults, pageToken, 500);
     ObjectNode byZone = json.createObjectNode();
     for (var n : flat.withArray("items")) {
       String zone = n.get("zone").asText();
@@ -181,12 +193,16 @@ public final class FakeCompute {
   }
 
   private ObjectNode base(Instance i) {
-    String zoneUrl = "https://www.googleapis.com/compute/v1/projects/" + i.project + "/zones/"
-        + i.zone;
-    ObjectNode out = json.createObjectNode().put("kind", "compute#instance")
-        .put("id", Long.toUnsignedString(i.id)).put("name", i.name).put("zone", zoneUrl)
-        .put("selfLink", zoneUrl + "/instances/" + i.name)
-        .put("creationTimestamp", "2017-12-04T12:13:50.717-08:00");
+    String zoneUrl =
+        "https://www.googleapis.com/compute/v1/projects/" + i.project + "/zones/" + i.zone;
+    ObjectNode out =
+        json.createObjectNode()
+            .put("kind", "compute#instance")
+            .put("id", Long.toUnsignedString(i.id))
+            .put("name", i.name)
+            .put("zone", zoneUrl)
+            .put("selfLink", zoneUrl + "/instances/" + i.name)
+            .put("creationTimestamp", "2017-12-04T12:13:50.717-08:00");
     return out;
   }
 
@@ -200,16 +216,26 @@ public final class FakeCompute {
       i.metadata.forEach((k, v) -> items.addObject().put("key", k).put("value", v));
     }
     String project = i.project;
-    ObjectNode nic = out.putArray("networkInterfaces").addObject()
-        .put("kind", "compute#networkInterface").put("name", "nic0")
-        .put("network", "https://www.googleapis.com/compute/v1/projects/" + project
-            + "/global/networks/default");
+    ObjectNode nic =
+        out.putArray("networkInterfaces")
+            .addObject()
+            .put("kind", "compute#networkInterface")
+            .put("name", "nic0")
+            .put(
+                "network",
+                "https://www.googleapis.com/compute/v1/projects/"
+                    + project
+                    + "/global/networks/default");
     if (i.internalIp != null) {
       nic.put("networkIP", i.internalIp);
     }
     if (i.natIp != null) {
-      nic.putArray("accessConfigs").addObject().put("kind", "compute#accessConfig")
-          .put("type", "ONE_TO_ONE_NAT").put("name", "External NAT").put("natIP", i.natIp)
+      nic.putArray("accessConfigs")
+          .addObject()
+          .put("kind", "compute#accessConfig")
+          .put("type", "ONE_TO_ONE_NAT")
+          .put("name", "External NAT")
+          .put("natIP", i.natIp)
           .put("networkTier", "PREMIUM");
     }
     return out;

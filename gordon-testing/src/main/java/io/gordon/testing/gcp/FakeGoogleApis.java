@@ -23,17 +23,26 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A stateful fake of the Cloud DNS v1 and Compute v1 REST APIs on a JDK {@link HttpServer}
- * bound to a free loopback port. Point a client's root URL at {@link #rootUrl()}. Failures can be
- * injected per route ({@link #failNext}), answers can be lost after the work is done
- * ({@link #dropResponseNext}), and every request is recorded. Start one per test class.
+ * A stateful fake of the Cloud DNS v1 and Compute v1 REST APIs on a JDK {@link HttpServer} bound to
+ * a free loopback port. Point a client's root URL at {@link #rootUrl()}. Failures can be injected
+ * per route ({@link #failNext}), answers can be lost after the work is done ({@link
+ * #dropResponseNext}), and every request is recorded. Start one per test class.
  */
 public final class FakeGoogleApis implements AutoCloseable {
   /** The API methods the fake serves. */
   public enum Route {
     /** Matches every route, for fault injection. */
-    ANY, PROJECTS_GET, ZONES_LIST, ZONES_GET, RRSETS_LIST, CHANGES_CREATE, CHANGES_GET,
-    INSTANCES_GET, INSTANCES_AGGREGATED, CRM_PROJECTS_LIST, UNKNOWN
+    ANY,
+    PROJECTS_GET,
+    ZONES_LIST,
+    ZONES_GET,
+    RRSETS_LIST,
+    CHANGES_CREATE,
+    CHANGES_GET,
+    INSTANCES_GET,
+    INSTANCES_AGGREGATED,
+    CRM_PROJECTS_LIST,
+    UNKNOWN
   }
 
   /**
@@ -46,8 +55,13 @@ public final class FakeGoogleApis implements AutoCloseable {
    * @param body the (decompressed) body, empty for none
    * @param authorization the Authorization header, or empty when none was sent
    */
-  public record RecordedRequest(String method, Route route, String path,
-      Map<String, String> query, String body, String authorization) {}
+  public record RecordedRequest(
+      String method,
+      Route route,
+      String path,
+      Map<String, String> query,
+      String body,
+      String authorization) {}
 
   private record Fault(Route route, int status, boolean drop) {}
 
@@ -124,8 +138,8 @@ public final class FakeGoogleApis implements AutoCloseable {
   }
 
   /**
-   * The next {@code count} requests on {@code route} are carried out but their answer is lost:
-   * the connection closes without a response, as when a network fails after the server acted.
+   * The next {@code count} requests on {@code route} are carried out but their answer is lost: the
+   * connection closes without a response, as when a network fails after the server acted.
    */
   public synchronized void dropResponseNext(Route route, int count) {
     for (int i = 0; i < count; i++) {
@@ -165,8 +179,8 @@ public final class FakeGoogleApis implements AutoCloseable {
       String auth = ex.getRequestHeaders().getFirst("Authorization");
       Fault fault;
       synchronized (this) {
-        requests.add(new RecordedRequest(method, route, path, query, body, auth == null ? ""
-            : auth));
+        requests.add(
+            new RecordedRequest(method, route, path, query, body, auth == null ? "" : auth));
         fault = takeFault(route);
       }
       if (fault != null && !fault.drop()) {
@@ -226,22 +240,37 @@ public final class FakeGoogleApis implements AutoCloseable {
       throws IOException {
     return switch (route) {
       case PROJECTS_GET -> dns.getProject(group(PROJECT, path, 1));
-      case ZONES_LIST -> dns.listZones(group(ZONES, path, 1), q.get("dnsName"),
-          q.get("maxResults"), q.get("pageToken"));
+      case ZONES_LIST ->
+          dns.listZones(
+              group(ZONES, path, 1), q.get("dnsName"), q.get("maxResults"), q.get("pageToken"));
       case ZONES_GET -> dns.getZone(group(ZONE_ONE, path, 1), group(ZONE_ONE, path, 2));
-      case RRSETS_LIST -> dns.listRrsets(group(RRSETS, path, 1), group(RRSETS, path, 2),
-          q.get("name"), q.get("type"), q.get("maxResults"), q.get("pageToken"));
-      case CHANGES_CREATE -> dns.createChange(group(CHANGES, path, 1), group(CHANGES, path, 2),
-          q.get("clientOperationId"), json.readTree(body.isEmpty() ? "{}" : body));
-      case CHANGES_GET -> dns.getChange(group(CHANGE, path, 1), group(CHANGE, path, 2),
-          group(CHANGE, path, 3));
-      case INSTANCES_GET -> compute.getInstance(group(INSTANCE, path, 1),
-          group(INSTANCE, path, 2), group(INSTANCE, path, 3));
-      case INSTANCES_AGGREGATED -> compute.aggregatedList(group(AGGREGATED, path, 1),
-          q.get("filter"), q.get("maxResults"), q.get("pageToken"));
+      case RRSETS_LIST ->
+          dns.listRrsets(
+              group(RRSETS, path, 1),
+              group(RRSETS, path, 2),
+              q.get("name"),
+              q.get("type"),
+              q.get("maxResults"),
+              q.get("pageToken"));
+      case CHANGES_CREATE ->
+          dns.createChange(
+              group(CHANGES, path, 1),
+              group(CHANGES, path, 2),
+              q.get("clientOperationId"),
+              json.readTree(body.isEmpty() ? "{}" : body));
+      case CHANGES_GET ->
+          dns.getChange(group(CHANGE, path, 1), group(CHANGE, path, 2), group(CHANGE, path, 3));
+      case INSTANCES_GET ->
+          compute.getInstance(
+              group(INSTANCE, path, 1), group(INSTANCE, path, 2), group(INSTANCE, path, 3));
+      case INSTANCES_AGGREGATED ->
+          compute.aggregatedList(
+              group(AGGREGATED, path, 1), q.get("filter"), q.get("maxResults"), q.get("pageToken"));
       case CRM_PROJECTS_LIST -> compute.listProjects(q.get("pageSize"), q.get("pageToken"));
-      case ANY, UNKNOWN -> throw GoogleApiError.of(404, "notFound",
-          "The requested URL " + path + " was not found on this server.").toFailure();
+      case ANY, UNKNOWN ->
+          throw GoogleApiError.of(
+                  404, "notFound", "The requested URL " + path + " was not found on this server.")
+              .toFailure();
     };
   }
 

@@ -29,8 +29,8 @@ public record FakeRrset(String name, String type, int ttl, List<String> rrdatas)
 
   /** Shortcut for tests: {@code FakeRrset.of("www.example.com.", "A", 300, "192.0.2.1")}. */
   public static FakeRrset of(String name, String type, int ttl, String... rrdatas) {
-    return new FakeRrset(name.toLowerCase(Locale.ROOT), type.toUpperCase(Locale.ROOT), ttl,
-        List.of(rrdatas));
+    return new FakeRrset(
+        name.toLowerCase(Locale.ROOT), type.toUpperCase(Locale.ROOT), ttl, List.of(rrdatas));
   }
 
   /** {@code name/type}. */
@@ -44,7 +44,8 @@ public record FakeRrset(String name, String type, int ttl, List<String> rrdatas)
 
   /** Whether ttl and the set of rrdatas are equal (what a deletion must match). */
   public boolean sameData(FakeRrset other) {
-    return ttl == other.ttl && Set.copyOf(rrdatas).equals(Set.copyOf(other.rrdatas))
+    return ttl == other.ttl
+        && Set.copyOf(rrdatas).equals(Set.copyOf(other.rrdatas))
         && rrdatas.size() == other.rrdatas.size();
   }
 
@@ -54,8 +55,8 @@ public record FakeRrset(String name, String type, int ttl, List<String> rrdatas)
   }
 
   /**
-   * Canonicalises one rrdata as the service stores it, or returns null when it is invalid:
-   * host names must be absolute, non-TXT data must not be quoted, TXT is returned quoted.
+   * Canonicalises one rrdata as the service stores it, or returns null when it is invalid: host
+   * names must be absolute, non-TXT data must not be quoted, TXT is returned quoted.
    */
   static String canonical(String type, String rdata) {
     if (rdata == null || rdata.isBlank()) {

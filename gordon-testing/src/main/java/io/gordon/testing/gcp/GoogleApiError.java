@@ -67,7 +67,10 @@ public record GoogleApiError(int status, List<Item> items) {
     error.put("message", items.get(0).message());
     ArrayNode errors = error.putArray("errors");
     for (Item i : items) {
-      errors.addObject().put("message", i.message()).put("domain", "global")
+      errors
+          .addObject()
+          .put("message", i.message())
+          .put("domain", "global")
           .put("reason", i.reason());
     }
     return root.toString();

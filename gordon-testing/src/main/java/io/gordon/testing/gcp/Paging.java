@@ -11,8 +11,14 @@ import java.util.List;
 final class Paging {
   private Paging() {}
 
-  static ObjectNode page(ObjectMapper json, String kind, String field, List<ObjectNode> all,
-      String maxResults, String pageToken, int defaultPageSize) {
+  static ObjectNode page(
+      ObjectMapper json,
+      String kind,
+      String field,
+      List<ObjectNode> all,
+      String maxResults,
+      String pageToken,
+      int defaultPageSize) {
     int size = defaultPageSize;
     if (maxResults != null) {
       try {
@@ -21,8 +27,9 @@ final class Paging {
         size = 0;
       }
       if (size <= 0) {
-        throw GoogleApiError.of(400, "invalid",
-            "Invalid value for 'parameters.maxResults': '" + maxResults + "'").toFailure();
+        throw GoogleApiError.of(
+                400, "invalid", "Invalid value for 'parameters.maxResults': '" + maxResults + "'")
+            .toFailure();
       }
     }
     int from = pageToken == null ? 0 : decode(pageToken);
@@ -33,8 +40,11 @@ final class Paging {
       items.add(all.get(i));
     }
     if (to < all.size()) {
-      out.put("nextPageToken", Base64.getUrlEncoder().withoutPadding()
-          .encodeToString(("offset:" + to).getBytes(StandardCharsets.UTF_8)));
+      out.put(
+          "nextPageToken",
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(("offset:" + to).getBytes(StandardCharsets.UTF_8)));
     }
     return out;
   }
@@ -48,7 +58,8 @@ final class Paging {
     } catch (IllegalArgumentException e) {
       // fall through
     }
-    throw GoogleApiError.of(400, "invalid", "Invalid value for 'parameters.pageToken': '"
-        + token + "'").toFailure();
+    throw GoogleApiError.of(
+            400, "invalid", "Invalid value for 'parameters.pageToken': '" + token + "'")
+        .toFailure();
   }
 }

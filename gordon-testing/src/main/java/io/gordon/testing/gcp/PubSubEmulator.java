@@ -21,9 +21,9 @@ import java.util.Map;
 
 /**
  * The Google Cloud Pub/Sub emulator from the machine image, started on a free loopback port and
- * driven over its REST interface (topics, subscriptions, publish, pull). Start one per test
- * class. {@link #start()} fails with the reason when the emulator is not installed: tests must
- * not pass without it.
+ * driven over its REST interface (topics, subscriptions, publish, pull). Start one per test class.
+ * {@link #start()} fails with the reason when the emulator is not installed: tests must not pass
+ * without it.
  */
 public final class PubSubEmulator implements AutoCloseable {
   /** Where the machine image installs the emulator. */
@@ -38,12 +38,15 @@ public final class PubSubEmulator implements AutoCloseable {
    * @param data the payload as text
    * @param attributes its attributes
    */
-  public record Pulled(String ackId, String messageId, String data,
-      Map<String, String> attributes) {}
+  public record Pulled(
+      String ackId, String messageId, String data, Map<String, String> attributes) {}
 
   private final ObjectMapper json = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final Process process;
   private final int port;
 
@@ -55,14 +58,18 @@ public final class PubSubEmulator implements AutoCloseable {
   /** Starts the emulator and waits until it answers (at most 60 s). */
   public static PubSubEmulator start() {
     if (!Files.isExecutable(SCRIPT)) {
-      throw new IllegalStateException("the Pub/Sub emulator is not installed at " + SCRIPT
-          + " (install google-cloud-cli-pubsub-emulator); these tests need it");
+      throw new IllegalStateException(
+          "the Pub/Sub emulator is not installed at "
+              + SCRIPT
+              + " (install google-cloud-cli-pubsub-emulator); these tests need it");
     }
     int port = freePort();
     try {
       Path log = Files.createTempFile("pubsub-emulator-", ".log");
-      ProcessBuilder pb = new ProcessBuilder(SCRIPT.toString(), "--host=127.0.0.1",
-          "--port=" + port).redirectErrorStream(true).redirectOutput(log.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(SCRIPT.toString(), "--host=127.0.0.1", "--port=" + port)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
       pb.environment().put("JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC");
       PubSubEmulator emulator = new PubSubEmulator(pb.start(), port);
       emulator.awaitReady(log);
@@ -83,11 +90,13 @@ public final class PubSubEmulator implements AutoCloseable {
   }
 
   /** Creates a pull subscription. */
-  public void createSubscription(String project, String subscription, String topic,
-      boolean ordering, int ackDeadlineSeconds) {
-    ObjectNode body = json.createObjectNode()
-        .put("topic", "projects/" + project + "/topics/" + topic)
-        .put("ackDeadlineSeconds", ackDeadlineSeconds).put("enableMessageOrdering", ordering);
+  public void createSubscription(
+      String project, String subscription, String topic, boolean ordering, int ackDeadlineSeconds) {
+    ObjectNode body =
+        json.createObjectNode()
+            .put("topic", "projects/" + project + "/topics/" + topic)
+            .put("ackDeadlineSeconds", ackDeadlineSeconds)
+            .put("enableMessageOrdering", ordering);
     call("PUT", "/v1/projects/" + project + "/subscriptions/" + subscription, body.toString());
   }
 
@@ -99,14 +108,16 @@ public final class PubSubEmulator implements AutoCloseable {
   /** Whether the subscription exists. */
   public boolean subscriptionExists(String project, String subscription) {
     return send("GET", "/v1/projects/" + project + "/subscriptions/" + subscription, null)
-        .statusCode() == 200;
+            .statusCode()
+        == 200;
   }
 
   /** Publishes one message and returns its id; {@code orderingKey} may be null. */
-  public String publish(String project, String topic, String data, Map<String, String> attrs,
-      String orderingKey) {
-    ObjectNode msg = json.createObjectNode().put("data", Base64.getEncoder()
-        .encodeToString(data.getBytes(StandardCharsets.UTF_8)));
+  public String publish(
+      String project, String topic, String data, Map<String, String> attrs, String orderingKey) {
+    ObjectNode msg =
+        json.createObjectNode()
+            .put("data", Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8)));
     ObjectNode a = msg.putObject("attributes");
     attrs.forEach(a::put);
     if (orderingKey != null) {
@@ -114,26 +125,32 @@ public final class PubSubEmulator implements AutoCloseable {
     }
     ObjectNode body = json.createObjectNode();
     body.putArray("messages").add(msg);
-    JsonNode answer = call("POST", "/v1/projects/" + project + "/topics/" + topic + ":publish",
-        body.toString());
+    JsonNode answer =
+        call("POST", "/v1/projects/" + project + "/topics/" + topic + ":publish", body.toString());
     return answer.path("messageIds").get(0).asText();
   }
 
   /** Pulls up to {@code max} messages without waiting; does not acknowledge them. */
   public List<Pulled> pull(String project, String subscription, int max) {
-    ObjectNode body = json.createObjectNode().put("maxMessages", max)
-        .put("returnImmediately", true);
-    JsonNode answer = call("POST", "/v1/projects/" + project + "/subscriptions/" + subscription
-        + ":pull", body.toString());
+    ObjectNode body =
+        json.createObjectNode().put("maxMessages", max).put("returnImmediately", true);
+    JsonNode answer =
+        call(
+            "POST",
+            "/v1/projects/" + project + "/subscriptions/" + subscription + ":pull",
+            body.toString());
     List<Pulled> out = new ArrayList<>();
     for (JsonNode r : answer.path("receivedMessages")) {
       JsonNode m = r.path("message");
       Map<String, String> attrs = new java.util.TreeMap<>();
-      m.path("attributes").properties().forEach(e -> attrs.put(e.getKey(),
-          e.getValue().asText()));
-      out.add(new Pulled(r.path("ackId").asText(), m.path("messageId").asText(),
-          new String(Base64.getDecoder().decode(m.path("data").asText("")),
-              StandardCharsets.UTF_8), attrs));
+      m.path("attributes").properties().forEach(e -> attrs.put(e.getKey(), e.getValue().asText()));
+      out.add(
+          new Pulled(
+              r.path("ackId").asText(),
+              m.path("messageId").asText(),
+              new String(
+                  Base64.getDecoder().decode(m.path("data").asText("")), StandardCharsets.UTF_8),
+              attrs));
     }
     return out;
   }
@@ -142,7 +159,9 @@ public final class PubSubEmulator implements AutoCloseable {
   public void ack(String project, String subscription, List<Pulled> messages) {
     ObjectNode body = json.createObjectNode();
     messages.forEach(m -> body.withArray("ackIds").add(m.ackId()));
-    call("POST", "/v1/projects/" + project + "/subscriptions/" + subscription + ":acknowledge",
+    call(
+        "POST",
+        "/v1/projects/" + project + "/subscriptions/" + subscription + ":acknowledge",
         body.toString());
   }
 
@@ -163,8 +182,11 @@ public final class PubSubEmulator implements AutoCloseable {
     Instant deadline = Instant.now().plusSeconds(60);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the Pub/Sub emulator exited with status "
-            + process.exitValue() + ": " + Files.readString(log));
+        throw new IllegalStateException(
+            "the Pub/Sub emulator exited with status "
+                + process.exitValue()
+                + ": "
+                + Files.readString(log));
       }
       try {
         if (send("GET", "/", null).statusCode() == 200) {
@@ -181,15 +203,18 @@ public final class PubSubEmulator implements AutoCloseable {
       }
     }
     close();
-    throw new IllegalStateException("the Pub/Sub emulator did not answer on port " + port
-        + " within 60 s: " + Files.readString(log));
+    throw new IllegalStateException(
+        "the Pub/Sub emulator did not answer on port "
+            + port
+            + " within 60 s: "
+            + Files.readString(log));
   }
 
   private JsonNode call(String method, String path, String body) {
     HttpResponse<String> r = send(method, path, body);
     if (r.statusCode() / 100 != 2) {
-      throw new IllegalStateException(method + " " + path + " answered " + r.statusCode()
-          + ": " + r.body());
+      throw new IllegalStateException(
+          method + " " + path + " answered " + r.statusCode() + ": " + r.body());
     }
     try {
       return json.readTree(r.body().isEmpty() ? "{}" : r.body());
@@ -199,10 +224,15 @@ public final class PubSubEmulator implements AutoCloseable {
   }
 
   private HttpResponse<String> send(String method, String path, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json");
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json");
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     try {
       return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The command line of {@code bin/kafka-broker}:
- * {@code --port PORT --dir DIR [--topic NAME:PARTITIONS]...}.
+ * The command line of {@code bin/kafka-broker}: {@code --port PORT --dir DIR [--topic
+ * NAME:PARTITIONS]...}.
  *
  * @param port the client (PLAINTEXT) port on 127.0.0.1
  * @param dir where the broker keeps its logs and metadata; reused across restarts
@@ -42,8 +42,8 @@ record BrokerArgs(int port, Path dir, Map<String, Integer> topics) {
       }
     }
     if (port == null || dir == null) {
-      throw new IllegalArgumentException((port == null ? "--port" : "--dir") + " is required; "
-          + USAGE);
+      throw new IllegalArgumentException(
+          (port == null ? "--port" : "--dir") + " is required; " + USAGE);
     }
     return new BrokerArgs(port, dir, topics);
   }
@@ -73,7 +73,9 @@ record BrokerArgs(int port, Path dir, Map<String, Integer> topics) {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException("--topic " + value
-        + ": expected NAME:PARTITIONS with at least 1 partition, e.g. dns-events:6");
+    throw new IllegalArgumentException(
+        "--topic "
+            + value
+            + ": expected NAME:PARTITIONS with at least 1 partition, e.g. dns-events:6");
   }
 }

@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real Kafka broker for tests and benchmarks: {@code bin/kafka-broker} run as a child process
- * on a free loopback port with a temporary directory. {@link #start} returns once the broker
- * printed {@code kafka-broker ready} (its topics exist); {@link #close()} stops it with SIGTERM
- * (SIGKILL after 20 s) and deletes the directory. Start one per test class: it takes seconds.
+ * A real Kafka broker for tests and benchmarks: {@code bin/kafka-broker} run as a child process on
+ * a free loopback port with a temporary directory. {@link #start} returns once the broker printed
+ * {@code kafka-broker ready} (its topics exist); {@link #close()} stops it with SIGTERM (SIGKILL
+ * after 20 s) and deletes the directory. Start one per test class: it takes seconds.
  *
  * <pre>{@code
  * try (KafkaBroker kafka = KafkaBroker.start(Map.of("dns-events", 6))) {
@@ -50,12 +50,13 @@ public final class KafkaBroker implements AutoCloseable {
       throw new UncheckedIOException("cannot create a temp dir", e);
     }
     int port = freePort();
-    List<String> cmd = new ArrayList<>(List.of(script.toString(), "--port",
-        Integer.toString(port), "--dir", dir.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(script.toString(), "--port", Integer.toString(port), "--dir", dir.toString()));
     topics.forEach((name, partitions) -> cmd.addAll(List.of("--topic", name + ":" + partitions)));
     Path log = dir.resolve("broker.log");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("KAFKA_BROKER_NO_BUILD", "1");
     Process p;
     try {
@@ -73,13 +74,18 @@ public final class KafkaBroker implements AutoCloseable {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (!log().contains("kafka-broker ready")) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("bin/kafka-broker exited with status "
-            + process.exitValue() + " before it was ready; " + log + ":\n" + log());
+        throw new IllegalStateException(
+            "bin/kafka-broker exited with status "
+                + process.exitValue()
+                + " before it was ready; "
+                + log
+                + ":\n"
+                + log());
       }
       if (System.nanoTime() > deadline) {
         stopProcess();
-        throw new IllegalStateException("bin/kafka-broker was not ready within " + READY_TIMEOUT
-            + "; " + log + ":\n" + log());
+        throw new IllegalStateException(
+            "bin/kafka-broker was not ready within " + READY_TIMEOUT + "; " + log + ":\n" + log());
       }
       try {
         Thread.sleep(50);
@@ -144,8 +150,8 @@ public final class KafkaBroker implements AutoCloseable {
         return p;
       }
     }
-    throw new IllegalStateException("bin/kafka-broker not found in " + Path.of("")
-        .toAbsolutePath() + " or its parents");
+    throw new IllegalStateException(
+        "bin/kafka-broker not found in " + Path.of("").toAbsolutePath() + " or its parents");
   }
 
   private static int freePort() {

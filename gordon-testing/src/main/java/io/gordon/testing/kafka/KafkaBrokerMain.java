@@ -26,13 +26,13 @@ import org.apache.kafka.metadata.storage.Formatter;
 
 /**
  * The program behind {@code bin/kafka-broker}: a real single-node Kafka broker in KRaft mode
- * (broker and controller in one process), in the foreground until SIGTERM. Formats {@code DIR}
- * on first use (later starts reuse it, keeping topics and committed offsets), listens on
- * {@code 127.0.0.1:PORT}, creates the requested topics once it serves, then prints
- * {@code kafka-broker ready bootstrap=127.0.0.1:PORT} on standard output.
+ * (broker and controller in one process), in the foreground until SIGTERM. Formats {@code DIR} on
+ * first use (later starts reuse it, keeping topics and committed offsets), listens on {@code
+ * 127.0.0.1:PORT}, creates the requested topics once it serves, then prints {@code kafka-broker
+ * ready bootstrap=127.0.0.1:PORT} on standard output.
  *
- * <p>Tuned for one machine: every replication factor is 1, and a new consumer group starts
- * without the usual 3 s wait for more members ({@code group.initial.rebalance.delay.ms=0}).
+ * <p>Tuned for one machine: every replication factor is 1, and a new consumer group starts without
+ * the usual 3 s wait for more members ({@code group.initial.rebalance.delay.ms=0}).
  */
 public final class KafkaBrokerMain {
   private KafkaBrokerMain() {}
@@ -60,8 +60,13 @@ public final class KafkaBrokerMain {
       System.err.println("kafka-broker: cannot create topics " + a.topics() + ": " + e);
       System.exit(1);
     }
-    System.out.println("kafka-broker ready bootstrap=127.0.0.1:" + a.port() + " dir=" + a.dir()
-        + " topics=" + a.topics());
+    System.out.println(
+        "kafka-broker ready bootstrap=127.0.0.1:"
+            + a.port()
+            + " dir="
+            + a.dir()
+            + " topics="
+            + a.topics());
     System.out.flush();
     server.awaitShutdown();
   }
@@ -71,8 +76,9 @@ public final class KafkaBrokerMain {
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://127.0.0.1:" + a.port() + ",CONTROLLER://127.0.0.1:"
-        + controllerPort);
+    p.put(
+        "listeners",
+        "PLAINTEXT://127.0.0.1:" + a.port() + ",CONTROLLER://127.0.0.1:" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + a.port());
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     p.put("controller.listener.names", "CONTROLLER");
@@ -90,7 +96,8 @@ public final class KafkaBrokerMain {
 
   /** Formats the log directory once; a directory formatted before is kept as it is. */
   private static void format(Path data) throws Exception {
-    new Formatter().setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+    new Formatter()
+        .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
         .setClusterId(Uuid.randomUuid().toString())
         .setNodeId(1)
         .setControllerListenerName("CONTROLLER")
@@ -101,12 +108,14 @@ public final class KafkaBrokerMain {
   }
 
   private static void createTopics(BrokerArgs a) throws Exception {
-    Map<String, Object> conf = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        "127.0.0.1:" + a.port());
+    Map<String, Object> conf =
+        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + a.port());
     try (Admin admin = Admin.create(conf)) {
       for (Map.Entry<String, Integer> t : a.topics().entrySet()) {
         try {
-          admin.createTopics(List.of(new NewTopic(t.getKey(), t.getValue(), (short) 1))).all()
+          admin
+              .createTopics(List.of(new NewTopic(t.getKey(), t.getValue(), (short) 1)))
+              .all()
               .get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
@@ -123,10 +132,13 @@ public final class KafkaBrokerMain {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!a.topics().isEmpty()) {
       try {
-        Map<String, TopicDescription> d = admin.describeTopics(a.topics().keySet())
-            .allTopicNames().get(10, TimeUnit.SECONDS);
-        if (d.values().stream().allMatch(t -> t.partitions().stream()
-            .allMatch(p -> p.leader() != null && !p.leader().isEmpty()))) {
+        Map<String, TopicDescription> d =
+            admin.describeTopics(a.topics().keySet()).allTopicNames().get(10, TimeUnit.SECONDS);
+        if (d.values().stream()
+            .allMatch(
+                t ->
+                    t.partitions().stream()
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty()))) {
           return;
         }
       } catch (ExecutionException e) {
@@ -136,8 +148,8 @@ public final class KafkaBrokerMain {
         }
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("partitions of " + a.topics().keySet()
-            + " have no leader after 60 s");
+        throw new IllegalStateException(
+            "partitions of " + a.topics().keySet() + " have no leader after 60 s");
       }
       Thread.sleep(100);
     }

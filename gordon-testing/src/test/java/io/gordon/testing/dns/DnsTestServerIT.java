@@ -38,8 +38,11 @@ class DnsTestServerIT {
       Message signed = resolver.send(unsigned);
       assertThat(Rcode.string(signed.getRcode())).isEqualTo("NOERROR");
       assertThat(signed.isVerified()).isTrue();
-      Message answer = resolver.send(Message.newQuery(org.xbill.DNS.Record.newRecord(
-          Name.fromString("x.example.test."), Type.A, DClass.IN)));
+      Message answer =
+          resolver.send(
+              Message.newQuery(
+                  org.xbill.DNS.Record.newRecord(
+                      Name.fromString("x.example.test."), Type.A, DClass.IN)));
       assertThat(answer.getSection(org.xbill.DNS.Section.ANSWER)).hasSize(1);
     }
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();

@@ -21,42 +21,46 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FakePluginContextTest {
-  static final Key<HostPort> LISTEN = Key.hostPort("listen").defaultsTo(
-      new HostPort("127.0.0.1", 8053), "Listen.");
-  static final Key<Duration> POLL = Key.duration("poll", Duration.ofSeconds(1),
-      Rule.durationAtLeast(0.01), "Poll.");
+  static final Key<HostPort> LISTEN =
+      Key.hostPort("listen").defaultsTo(new HostPort("127.0.0.1", 8053), "Listen.");
+  static final Key<Duration> POLL =
+      Key.duration("poll", Duration.ofSeconds(1), Rule.durationAtLeast(0.01), "Poll.");
   static final Key<Optional<String>> USER = Key.string("user").optional("User.");
   static final Key<Optional<String>> PASSWORD = Key.string("password").optional("Password.");
-  static final ConfigSpec SPEC = ConfigSpec.builder().keys(LISTEN, POLL, USER, PASSWORD)
-      .check(ConfigCheck.together("to log in", USER, PASSWORD)).build();
+  static final ConfigSpec SPEC =
+      ConfigSpec.builder()
+          .keys(LISTEN, POLL, USER, PASSWORD)
+          .check(ConfigCheck.together("to log in", USER, PASSWORD))
+          .build();
 
   /** A source whose spec is {@link #SPEC}; the core adds the common source keys. */
-  static final PluginFactory SOURCE = new PluginFactory() {
-    @Override
-    public String name() {
-      return "test.source";
-    }
+  static final PluginFactory SOURCE =
+      new PluginFactory() {
+        @Override
+        public String name() {
+          return "test.source";
+        }
 
-    @Override
-    public PluginKind kind() {
-      return PluginKind.SOURCE;
-    }
+        @Override
+        public PluginKind kind() {
+          return PluginKind.SOURCE;
+        }
 
-    @Override
-    public String description() {
-      return "A source.";
-    }
+        @Override
+        public String description() {
+          return "A source.";
+        }
 
-    @Override
-    public ConfigSpec configSpec() {
-      return SPEC;
-    }
+        @Override
+        public ConfigSpec configSpec() {
+          return SPEC;
+        }
 
-    @Override
-    public GordonPlugin create(PluginContext context) {
-      throw new UnsupportedOperationException();
-    }
-  };
+        @Override
+        public GordonPlugin create(PluginContext context) {
+          throw new UnsupportedOperationException();
+        }
+      };
 
   private static FakePluginContext of(Map<String, ?> values) {
     return FakePluginContext.of(SOURCE, values, Clock.systemUTC(), Path.of("."), null);
@@ -77,13 +81,15 @@ class FakePluginContextTest {
   void invalidValuesAndBrokenChecksAreRefusedWithTheCoresMessages() {
     assertThatThrownBy(() -> of(Map.of("listen", "localhost", "user", "u", "colour", 1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("test.source.colour: unknown key (expected one of: listen, poll, user,"
-            + " password, max_msg_age); test.source.listen: invalid value \"localhost\""
-            + " (expected host:port with a port from 0 to 65535 and IPv6 in brackets, e.g."
-            + " 127.0.0.1:8053 or [::1]:8053)");
+        .hasMessage(
+            "test.source.colour: unknown key (expected one of: listen, poll, user,"
+                + " password, max_msg_age); test.source.listen: invalid value \"localhost\""
+                + " (expected host:port with a port from 0 to 65535 and IPv6 in brackets, e.g."
+                + " 127.0.0.1:8053 or [::1]:8053)");
     assertThatThrownBy(() -> of(Map.of("user", "u")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("test.source.user: given without password (expected user and password"
-            + " together, or none of them: to log in)");
+        .hasMessage(
+            "test.source.user: given without password (expected user and password"
+                + " together, or none of them: to log in)");
   }
 }

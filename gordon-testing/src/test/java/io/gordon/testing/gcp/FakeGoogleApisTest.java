@@ -55,8 +55,11 @@ class FakeGoogleApisTest {
 
   private Answer call(String method, String path, String body) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.rootUrl() + path));
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     return new Answer(r.statusCode(), JSON.readTree(r.body()));
   }
@@ -66,8 +69,15 @@ class FakeGoogleApisTest {
   }
 
   private static String rr(String name, String type, int ttl, String... data) {
-    StringBuilder sb = new StringBuilder("{\"name\":\"" + name + "\",\"type\":\"" + type
-        + "\",\"ttl\":" + ttl + ",\"rrdatas\":[");
+    StringBuilder sb =
+        new StringBuilder(
+            "{\"name\":\""
+                + name
+                + "\",\"type\":\""
+                + type
+                + "\",\"ttl\":"
+                + ttl
+                + ",\"rrdatas\":[");
     for (int i = 0; i < data.length; i++) {
       sb.append(i > 0 ? "," : "").append(JSON.valueToTree(data[i]).toString());
     }
@@ -75,14 +85,17 @@ class FakeGoogleApisTest {
   }
 
   private Answer change(String additions, String deletions) throws Exception {
-    return call("POST", base() + "/changes", "{\"additions\":[" + additions + "],\"deletions\":["
-        + deletions + "]}");
+    return call(
+        "POST",
+        base() + "/changes",
+        "{\"additions\":[" + additions + "],\"deletions\":[" + deletions + "]}");
   }
 
   @Test
   void newZoneHoldsApexSoaAndNs() throws Exception {
     Answer a = call("GET", base() + "/rrsets", null);
-    assertThat(a.body().path("rrsets")).extracting(n -> n.path("type").asText())
+    assertThat(a.body().path("rrsets"))
+        .extracting(n -> n.path("type").asText())
         .containsExactly("NS", "SOA");
     assertThat(a.body().path("kind").asText()).isEqualTo("dns#resourceRecordSetsListResponse");
   }
@@ -95,8 +108,8 @@ class FakeGoogleApisTest {
     String id = created.body().path("id").asText();
     Answer got = call("GET", base() + "/changes/" + id, null);
     assertThat(got.body().path("status").asText()).isEqualTo("done");
-    assertThat(api.dns().rrset("p1", zone, "www." + dn(), "A")).contains(
-        FakeRrset.of("www." + dn(), "A", 300, "192.0.2.1"));
+    assertThat(api.dns().rrset("p1", zone, "www." + dn(), "A"))
+        .contains(FakeRrset.of("www." + dn(), "A", 300, "192.0.2.1"));
   }
 
   @Test
@@ -119,18 +132,22 @@ class FakeGoogleApisTest {
     api.dns().put("p1", zone, FakeRrset.of("dup." + dn(), "A", 300, "192.0.2.1"));
     Answer a = change(add("dup." + dn(), "A", 300, "192.0.2.2"), "");
     assertThat(a.status()).isEqualTo(409);
-    String msg = "The resource 'entity.change.additions[0]' named 'dup." + dn()
-        + " (A)' already exists";
-    assertThat(a.body().toString()).isEqualTo("{\"error\":{\"code\":409,\"message\":\"" + msg
-        + "\",\"errors\":[{\"message\":\"" + msg
-        + "\",\"domain\":\"global\",\"reason\":\"alreadyExists\"}]}}");
+    String msg =
+        "The resource 'entity.change.additions[0]' named 'dup." + dn() + " (A)' already exists";
+    assertThat(a.body().toString())
+        .isEqualTo(
+            "{\"error\":{\"code\":409,\"message\":\""
+                + msg
+                + "\",\"errors\":[{\"message\":\""
+                + msg
+                + "\",\"domain\":\"global\",\"reason\":\"alreadyExists\"}]}}");
   }
 
   @Test
   void deletionThatDiffersInTtlIs412AndNothingIsApplied() throws Exception {
     api.dns().put("p1", zone, FakeRrset.of("t." + dn(), "A", 30, "192.0.2.1"));
-    Answer a = change(add("other." + dn(), "A", 300, "192.0.2.9"),
-        rr("t." + dn(), "A", 300, "192.0.2.1"));
+    Answer a =
+        change(add("other." + dn(), "A", 300, "192.0.2.9"), rr("t." + dn(), "A", 300, "192.0.2.1"));
     assertThat(a.status()).isEqualTo(412);
     assertThat(a.body().path("error").path("errors").get(0).path("reason").asText())
         .isEqualTo("conditionNotMet");
@@ -143,21 +160,30 @@ class FakeGoogleApisTest {
   @Test
   void deletionOfAMissingRrsetIs404AndEveryProblemIsListed() throws Exception {
     api.dns().put("p1", zone, FakeRrset.of("x." + dn(), "A", 300, "192.0.2.1"));
-    Answer a = change("", rr("x." + dn(), "A", 300, "192.0.2.2") + ","
-        + rr("gone." + dn(), "A", 300, "192.0.2.1"));
+    Answer a =
+        change(
+            "",
+            rr("x." + dn(), "A", 300, "192.0.2.2")
+                + ","
+                + rr("gone." + dn(), "A", 300, "192.0.2.1"));
     assertThat(a.status()).isEqualTo(412);
-    assertThat(a.body().path("error").path("errors")).extracting(n -> n.path("reason").asText())
+    assertThat(a.body().path("error").path("errors"))
+        .extracting(n -> n.path("reason").asText())
         .containsExactly("conditionNotMet", "notFound");
     assertThat(a.body().path("error").path("errors").get(1).path("message").asText())
-        .isEqualTo("The 'entity.change.deletions[1]' resource named 'gone." + dn()
-            + " (A)' does not exist.");
+        .isEqualTo(
+            "The 'entity.change.deletions[1]' resource named 'gone."
+                + dn()
+                + " (A)' does not exist.");
   }
 
   @Test
   void deletionPlusAdditionReplacesAtomicallyWhateverTheRdataOrder() throws Exception {
     api.dns().put("p1", zone, FakeRrset.of("r." + dn(), "A", 300, "192.0.2.1", "192.0.2.2"));
-    Answer a = change(add("r." + dn(), "A", 60, "192.0.2.3"),
-        rr("r." + dn(), "A", 300, "192.0.2.2", "192.0.2.1"));
+    Answer a =
+        change(
+            add("r." + dn(), "A", 60, "192.0.2.3"),
+            rr("r." + dn(), "A", 300, "192.0.2.2", "192.0.2.1"));
     assertThat(a.status()).isEqualTo(200);
     assertThat(api.dns().rrset("p1", zone, "r." + dn(), "A"))
         .contains(FakeRrset.of("r." + dn(), "A", 60, "192.0.2.3"));
@@ -184,13 +210,18 @@ class FakeGoogleApisTest {
 
   @Test
   void invalidRdataAndNamesOutsideTheZoneAre400Invalid() throws Exception {
-    Answer a = change(add("www.elsewhere.org.", "A", 300, "192.0.2.1") + ","
-        + add("m." + dn(), "MX", 300, "10 mail.example.com"), "");
+    Answer a =
+        change(
+            add("www.elsewhere.org.", "A", 300, "192.0.2.1")
+                + ","
+                + add("m." + dn(), "MX", 300, "10 mail.example.com"),
+            "");
     assertThat(a.status()).isEqualTo(400);
-    assertThat(a.body().path("error").path("errors")).extracting(n -> n.path("message").asText())
-        .containsExactly("Invalid value for 'entity.change.additions[0].name': "
-            + "'www.elsewhere.org.'", "Invalid value for 'entity.change.additions[1].rrdata[0]': "
-            + "'10 mail.example.com'");
+    assertThat(a.body().path("error").path("errors"))
+        .extracting(n -> n.path("message").asText())
+        .containsExactly(
+            "Invalid value for 'entity.change.additions[0].name': " + "'www.elsewhere.org.'",
+            "Invalid value for 'entity.change.additions[1].rrdata[0]': " + "'10 mail.example.com'");
   }
 
   @Test
@@ -215,8 +246,12 @@ class FakeGoogleApisTest {
     assertThat(p.body().path("quota").path("totalRrdataSizePerChange").asInt()).isEqualTo(100000);
     api.dns().setQuota("p1", "rrsetAdditionsPerChange", 1);
     try {
-      Answer a = change(add("q1." + dn(), "A", 300, "192.0.2.1") + ","
-          + add("q2." + dn(), "A", 300, "192.0.2.2"), "");
+      Answer a =
+          change(
+              add("q1." + dn(), "A", 300, "192.0.2.1")
+                  + ","
+                  + add("q2." + dn(), "A", 300, "192.0.2.2"),
+              "");
       assertThat(a.status()).isEqualTo(403);
       assertThat(a.body().path("error").path("message").asText())
           .isEqualTo("The change would exceed quota for additions per change.");
@@ -234,10 +269,14 @@ class FakeGoogleApisTest {
     String token = null;
     int pages = 0;
     do {
-      Answer a = call("GET", base() + "/rrsets?maxResults=3"
-          + (token == null ? "" : "&pageToken=" + token), null);
-      a.body().path("rrsets").forEach(n -> names.add(n.path("name").asText() + "/"
-          + n.path("type").asText()));
+      Answer a =
+          call(
+              "GET",
+              base() + "/rrsets?maxResults=3" + (token == null ? "" : "&pageToken=" + token),
+              null);
+      a.body()
+          .path("rrsets")
+          .forEach(n -> names.add(n.path("name").asText() + "/" + n.path("type").asText()));
       token = a.body().path("nextPageToken").asText(null);
       pages++;
     } while (token != null);
@@ -254,8 +293,11 @@ class FakeGoogleApisTest {
     Answer a = call("GET", "dns/v1/projects/p1/managedZones?dnsName=" + dn(), null);
     assertThat(a.body().path("managedZones")).hasSize(1);
     assertThat(a.body().path("managedZones").get(0).path("name").asText()).isEqualTo(zone);
-    assertThat(call("GET", "dns/v1/projects/p1/managedZones?dnsName=nothing.org.", null).body()
-        .path("managedZones")).isEmpty();
+    assertThat(
+            call("GET", "dns/v1/projects/p1/managedZones?dnsName=nothing.org.", null)
+                .body()
+                .path("managedZones"))
+        .isEmpty();
   }
 
   @Test
@@ -317,8 +359,8 @@ class FakeGoogleApisTest {
     assertThat(nic.path("accessConfigs").get(0).path("natIP").asText()).isEqualTo("203.0.113.7");
     Answer missing = call("GET", "compute/v1/projects/123/zones/us-central1-c/instances/x", null);
     assertThat(missing.status()).isEqualTo(404);
-    assertThat(missing.body().path("error").path("message").asText()).isEqualTo(
-        "The resource 'projects/123/zones/us-central1-c/instances/x' was not found");
+    assertThat(missing.body().path("error").path("message").asText())
+        .isEqualTo("The resource 'projects/123/zones/us-central1-c/instances/x' was not found");
   }
 
   @Test
@@ -326,8 +368,9 @@ class FakeGoogleApisTest {
     api.dns().addZone("p1", "example-com", "example.com.");
     Answer z = call("GET", BASE, null);
     String id = z.body().path("id").asText();
-    assertThat(call("GET", "dns/v1/projects/p1/managedZones/" + id, null).body().path("name")
-        .asText()).isEqualTo("example-com");
+    assertThat(
+            call("GET", "dns/v1/projects/p1/managedZones/" + id, null).body().path("name").asText())
+        .isEqualTo("example-com");
   }
 
   @Test
@@ -339,19 +382,34 @@ class FakeGoogleApisTest {
       timed.dns().changesNeverDone();
       timed.dns().changesDoneAfter(java.time.Duration.ofSeconds(5));
       String path = "dns/v1/projects/p2/managedZones/delay-com/changes";
-      HttpRequest post = HttpRequest.newBuilder(URI.create(timed.rootUrl() + path))
-          .POST(HttpRequest.BodyPublishers.ofString("{\"additions\":["
-              + rr("a.delay.com.", "A", 300, "192.0.2.1") + "]}")).build();
-      JsonNode created = JSON.readTree(http.send(post, HttpResponse.BodyHandlers.ofString())
-          .body());
+      HttpRequest post =
+          HttpRequest.newBuilder(URI.create(timed.rootUrl() + path))
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      "{\"additions\":[" + rr("a.delay.com.", "A", 300, "192.0.2.1") + "]}"))
+              .build();
+      JsonNode created =
+          JSON.readTree(http.send(post, HttpResponse.BodyHandlers.ofString()).body());
       assertThat(created.path("startTime").asText()).isEqualTo("2026-01-01T00:00:00Z");
       URI get = URI.create(timed.rootUrl() + path + "/" + created.path("id").asText());
-      assertThat(JSON.readTree(http.send(HttpRequest.newBuilder(get).build(),
-          HttpResponse.BodyHandlers.ofString()).body()).path("status").asText())
+      assertThat(
+              JSON.readTree(
+                      http.send(
+                              HttpRequest.newBuilder(get).build(),
+                              HttpResponse.BodyHandlers.ofString())
+                          .body())
+                  .path("status")
+                  .asText())
           .isEqualTo("pending");
       clock.advance(java.time.Duration.ofSeconds(5));
-      assertThat(JSON.readTree(http.send(HttpRequest.newBuilder(get).build(),
-          HttpResponse.BodyHandlers.ofString()).body()).path("status").asText())
+      assertThat(
+              JSON.readTree(
+                      http.send(
+                              HttpRequest.newBuilder(get).build(),
+                              HttpResponse.BodyHandlers.ofString())
+                          .body())
+                  .path("status")
+                  .asText())
           .isEqualTo("done");
     }
   }
