@@ -1,18 +1,15 @@
 package io.gordon.kafka;
 
-import io.gordon.api.PluginLoadException;
 import io.gordon.api.RetriableException;
 import io.gordon.api.plugin.DeadLetter;
 import io.gordon.api.plugin.DeadLetterSink;
 import io.gordon.api.plugin.PluginContext;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -26,41 +23,27 @@ import org.apache.kafka.common.KafkaException;
  */
 final class KafkaDeadLetterSink implements DeadLetterSink {
   private final PluginContext context;
-  private final Properties props;
+  private final TopicProducer producer;
   private final String topic;
   private final Duration timeout;
-  private volatile KafkaProducer<byte[], byte[]> producer;
 
   KafkaDeadLetterSink(PluginContext context, Properties props, String topic, Duration timeout) {
     this.context = context;
-    this.props = props;
+    this.producer = new TopicProducer(context, props, topic);
     this.topic = topic;
     this.timeout = timeout;
   }
 
   @Override
   public void start() {
-    try {
-      producer = new KafkaProducer<>(props);
-    } catch (KafkaException e) {
-      throw new PluginLoadException(
-          context.pluginName(),
-          "cannot create a producer for topic "
-              + topic
-              + " with "
-              + ClientKeys.describe(props)
-              + ": "
-              + e.getMessage(),
-          e);
-    }
+    producer.start();
   }
 
   @Override
   public void park(DeadLetter letter) {
     String key = letter.attributes().getOrDefault("key", letter.messageId());
     ProducerRecord<byte[], byte[]> r =
-        new ProducerRecord<>(
-            topic, utf8(key), utf8(DeadLetterJson.encode(letter, context.events())));
+        producer.record(key, DeadLetterJson.encode(letter, context.events()));
     header(r, "reason", letter.reason());
     header(r, "phase", letter.phase());
     header(r, "plugin", letter.plugin());
@@ -107,18 +90,11 @@ final class KafkaDeadLetterSink implements DeadLetterSink {
   }
 
   private static void header(ProducerRecord<byte[], byte[]> r, String name, String value) {
-    r.headers().add(name, utf8(value));
-  }
-
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
+    r.headers().add(name, TopicProducer.utf8(value));
   }
 
   @Override
   public void shutdown() {
-    KafkaProducer<byte[], byte[]> p = producer;
-    if (p != null) {
-      p.close(Duration.ofSeconds(5));
-    }
+    producer.close();
   }
 }

@@ -1,12 +1,10 @@
 package io.gordon.kafka;
 
-import io.gordon.api.PluginLoadException;
 import io.gordon.api.RetriableException;
 import io.gordon.api.janitor.EventPublisher;
 import io.gordon.api.model.DnsEvent;
 import io.gordon.api.plugin.MetricRelay;
 import io.gordon.api.plugin.PluginContext;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 
@@ -30,33 +26,20 @@ import org.apache.kafka.common.KafkaException;
  */
 final class KafkaEventPublisher implements EventPublisher {
   private final PluginContext context;
-  private final Properties props;
+  private final TopicProducer producer;
   private final String topic;
   private final Duration timeout;
-  private volatile KafkaProducer<byte[], byte[]> producer;
 
   KafkaEventPublisher(PluginContext context, Properties props, String topic, Duration timeout) {
     this.context = context;
-    this.props = props;
+    this.producer = new TopicProducer(context, props, topic);
     this.topic = topic;
     this.timeout = timeout;
   }
 
   @Override
   public void start() {
-    try {
-      producer = new KafkaProducer<>(props);
-    } catch (KafkaException e) {
-      throw new PluginLoadException(
-          context.pluginName(),
-          "cannot create a producer for topic "
-              + topic
-              + " with "
-              + ClientKeys.describe(props)
-              + ": "
-              + e.getMessage(),
-          e);
-    }
+    producer.start();
     context
         .logger()
         .log(
@@ -64,7 +47,7 @@ final class KafkaEventPublisher implements EventPublisher {
             "{0}: producing janitor events to {1} with " + "{2}",
             context.pluginName(),
             topic,
-            ClientKeys.describe(props));
+            producer.describe());
   }
 
   @Override
@@ -74,9 +57,7 @@ final class KafkaEventPublisher implements EventPublisher {
     String first = "";
     for (DnsEvent e : events) {
       try {
-        sent.add(
-            producer.send(
-                new ProducerRecord<>(topic, utf8(e.orderingKey()), utf8(JanitorJson.encode(e)))));
+        sent.add(producer.send(producer.record(e.orderingKey(), JanitorJson.encode(e))));
       } catch (KafkaException ex) {
         sent.add(null);
         failed++;
@@ -131,15 +112,8 @@ final class KafkaEventPublisher implements EventPublisher {
     }
   }
 
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
   @Override
   public void shutdown() {
-    KafkaProducer<byte[], byte[]> p = producer;
-    if (p != null) {
-      p.close(Duration.ofSeconds(5));
-    }
+    producer.close();
   }
 }
