@@ -52,6 +52,7 @@ final class ChangePlan {
   private final Map<String, Set<String>> typesAtName = new HashMap<>();
   private final Map<String, RecordSet> state = new LinkedHashMap<>();
   private final Map<String, String> markers = new HashMap<>();
+  private final Map<String, RecordSet> written = new HashMap<>();
   private final List<Verdict> verdicts = new ArrayList<>();
 
   /** Plans {@code changes} for zone {@code zone} given every live RRset at the names concerned. */
@@ -91,43 +92,16 @@ final class ChangePlan {
   }
 
   /**
-   * The RRsets whose result differs from the live state, in first-touched order, each with its
-   * owner marker's change when claimed. A marker that stays as it is goes out as a deletion exactly
-   * as read plus the same addition: a precondition that makes Cloud DNS refuse the change (412)
-   * when another writer changed the ownership meanwhile.
+   * The Cloud DNS writes that get from the live state to the result, each RRset that differs with
+   * its owner marker's change when claimed, and every RRset the plan relied on guarded by a
+   * precondition ({@link ChangeSteps}).
    */
-  List<RrsetDiff> diffs() {
-    List<RrsetDiff> out = new ArrayList<>();
+  ChangeSteps steps() {
+    ChangeSteps steps = new ChangeSteps(liveRaw, live, state, written, typesAtName);
     for (String key : touched()) {
-      List<ResourceRecordSet> dels = new ArrayList<>();
-      List<ResourceRecordSet> adds = new ArrayList<>();
-      boolean changed = diff(key, dels, adds);
-      String marker = markers.get(key);
-      if (marker != null && !diff(marker, dels, adds) && changed && liveRaw.containsKey(marker)) {
-        dels.add(liveRaw.get(marker));
-        adds.add(liveRaw.get(marker));
-      }
-      if (!dels.isEmpty() || !adds.isEmpty()) {
-        out.add(new RrsetDiff(key, dels, adds));
-      }
+      steps.add(key, markers.get(key));
     }
-    return out;
-  }
-
-  /** Adds what changes at {@code key}; whether anything does. */
-  private boolean diff(String key, List<ResourceRecordSet> dels, List<ResourceRecordSet> adds) {
-    RecordSet before = live.get(key);
-    RecordSet after = state.get(key);
-    if (same(before, after)) {
-      return false;
-    }
-    if (before != null) {
-      dels.add(liveRaw.get(key));
-    }
-    if (after != null) {
-      adds.add(toApi(after));
-    }
-    return true;
+    return steps;
   }
 
   private Set<String> touched() {
@@ -223,7 +197,7 @@ final class ChangePlan {
     if (now == null && state.get(markerKey) != null) {
       state.put(markerKey, null);
     } else if (now != null && owner.filter(claim.ownerId()::equals).isEmpty()) {
-      state.put(
+      set(
           markerKey,
           new OwnerMarker(claim.ownerId(), r.name(), r.type())
               .recordSet(zone, now.ttlOr(defaultTtl)));
@@ -253,7 +227,7 @@ final class ChangePlan {
       return new Noop(
           r.key() + " already holds " + desired.rdata() + " with TTL " + desired.ttlOr(defaultTtl));
     }
-    state.put(r.key(), desired);
+    set(r.key(), desired);
     typesAtName.computeIfAbsent(r.name(), k -> new HashSet<>()).add(r.type().name());
     return new Pending(r.key());
   }
@@ -271,9 +245,15 @@ final class ChangePlan {
       state.put(r.key(), null);
       typesAtName.getOrDefault(r.name(), new HashSet<>()).remove(r.type().name());
     } else {
-      state.put(r.key(), current.withRdata(remaining));
+      set(r.key(), current.withRdata(remaining));
     }
     return new Pending(r.key());
+  }
+
+  /** Records the state of {@code key} after a change, and the last non-empty state it had. */
+  private void set(String key, RecordSet value) {
+    state.put(key, value);
+    written.put(key, value);
   }
 
   private Refused refuse(Change c, String why) {
@@ -286,14 +266,5 @@ final class ChangePlan {
       return a == null && b == null;
     }
     return a.ttl().equals(b.ttl()) && Set.copyOf(a.rdata()).equals(Set.copyOf(b.rdata()));
-  }
-
-  static ResourceRecordSet toApi(RecordSet r) {
-    return new ResourceRecordSet()
-        .setKind("dns#resourceRecordSet")
-        .setName(r.name())
-        .setType(r.type().name())
-        .setTtl(r.ttl().getAsInt())
-        .setRrdatas(r.rdata());
   }
 }

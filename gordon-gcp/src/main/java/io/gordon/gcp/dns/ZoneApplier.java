@@ -92,10 +92,12 @@ final class ZoneApplier {
       refresh(
           managedZone, snapshot, names.stream().filter(n -> !snapshot.knows(n)).toList(), fresh);
       plan = new ChangePlan(zone, defaultTtl, changes, snapshot.at(names));
-      // What sends nothing (a no-op, a refusal, changes that cancel out) has no precondition
-      // Cloud DNS could check: confirm it with a read.
+      // What sends nothing (a no-op, a refusal) or sends no precondition for it has nothing Cloud
+      // DNS could check: confirm it with a read.
       Set<String> sent = new HashSet<>();
-      plan.diffs().forEach(d -> sent.add(d.key()));
+      ChangeSteps steps = plan.steps();
+      steps.first().forEach(d -> sent.add(d.key()));
+      sent.removeAll(steps.unguarded());
       Set<String> doubtful = new LinkedHashSet<>();
       for (int i = 0; i < changes.size(); i++) {
         if (!(plan.verdicts().get(i) instanceof ChangePlan.Pending p && sent.contains(p.key()))) {
@@ -123,13 +125,20 @@ final class ZoneApplier {
             pendingByKey.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(c);
       }
     }
-    List<RrsetDiff> diffs = plan.diffs();
+    ChangeSteps steps = plan.steps();
     Map<String, List<Change>> unsent = new LinkedHashMap<>(pendingByKey);
-    diffs.forEach(d -> unsent.remove(d.key()));
+    steps.first().forEach(d -> unsent.remove(d.key()));
     unsent.values().forEach(cs -> cs.forEach(c -> out.put(c, new ChangeResult.Applied(c))));
     List<Change> conflicted = new ArrayList<>();
-    for (List<RrsetDiff> part : quota.split(diffs)) {
-      send(zone, managedZone, snapshot, part, pendingByKey, out, conflicted, true);
+    Set<String> done = new HashSet<>();
+    for (List<RrsetDiff> part : quota.split(steps.first())) {
+      send(zone, managedZone, snapshot, part, pendingByKey, out, conflicted, done, true);
+    }
+    // Probes of changes that cancel out go again once the first change is done, and only then.
+    List<RrsetDiff> followUps =
+        steps.followUps().stream().filter(d -> done.contains(d.key())).toList();
+    for (List<RrsetDiff> part : quota.split(followUps)) {
+      send(zone, managedZone, snapshot, part, pendingByKey, out, conflicted, new HashSet<>(), true);
     }
     snapshot.forget(namesOf(zone, conflicted));
     return conflicted;
@@ -143,12 +152,14 @@ final class ZoneApplier {
       Map<String, List<Change>> pending,
       Map<Change, ChangeResult> out,
       List<Change> conflicted,
+      Set<String> done,
       boolean mayIsolate) {
     List<Change> concerned = new ArrayList<>();
     part.forEach(d -> concerned.addAll(pending.get(d.key())));
     ChangeSubmitter.Result result = submitter.submit(managedZone, part);
     if (result instanceof ChangeSubmitter.Done) {
       snapshot.applied(part);
+      part.forEach(d -> done.add(d.key()));
     } else {
       part.forEach(d -> snapshot.forget(d.names()));
     }
@@ -178,7 +189,7 @@ final class ZoneApplier {
           when f.error().kind() != ApiError.Kind.RETRIABLE && mayIsolate && part.size() > 1 -> {
         // One bad RRset makes Cloud DNS refuse the whole change: send each alone.
         for (RrsetDiff d : part) {
-          send(zone, managedZone, snapshot, List.of(d), pending, out, conflicted, false);
+          send(zone, managedZone, snapshot, List.of(d), pending, out, conflicted, done, false);
         }
       }
       case ChangeSubmitter.Failed f -> failAll(concerned, zone, f.error(), out);
