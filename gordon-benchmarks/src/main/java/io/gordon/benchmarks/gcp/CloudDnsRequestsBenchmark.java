@@ -1,6 +1,7 @@
 package io.gordon.benchmarks.gcp;
 
 import io.gordon.api.model.Change;
+import io.gordon.api.model.OwnerMarker;
 import io.gordon.api.model.Ownership;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
@@ -27,8 +28,11 @@ import java.util.ServiceLoader;
  * at most 10), counted from the fake's request log, start-up included. A zone holding {@code
  * existing} record sets gets {@code events} changes (half new names, a quarter replacements, a
  * quarter deletions) in calls of {@code batch} changes, as the router's publish stage hands them
- * over; with and without ownership claims (a claimed change also writes its owner marker). Not
- * timed: the figure is a count.
+ * over; with and without ownership claims (a claimed change also writes its owner marker; the
+ * existing record sets then carry markers of this owner, as after {@code gordon janitor --adopt}).
+ * Two workloads: {@code distinct}, every change a different name (events about distinct VMs), and
+ * {@code churn}, where each name added is replaced and removed again within the same call (VMs that
+ * live shorter than a batch), so the changes to it cancel out. Not timed: the figure is a count.
  *
  * <p>Command: {@code gordon-benchmarks/gcp-requests-benchmark.sh [events] [existing]}, defaults
  * {@code 10000 5000}.
@@ -43,16 +47,18 @@ public final class CloudDnsRequestsBenchmark {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int existing = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
     System.out.printf(
-        "%-8s %-9s %8s %10s %12s  %s%n",
-        "batch", "claims", "events", "requests", "per 1,000", "by route");
-    for (boolean claimed : new boolean[] {false, true}) {
-      for (int batch : new int[] {100, 500, 1000}) {
-        run(events, existing, batch, claimed);
+        "%-8s %-9s %-9s %8s %10s %12s  %s%n",
+        "batch", "claims", "names", "events", "requests", "per 1,000", "by route");
+    for (boolean churn : new boolean[] {false, true}) {
+      for (boolean claimed : new boolean[] {false, true}) {
+        for (int batch : new int[] {100, 500, 1000}) {
+          run(events, existing, batch, claimed, churn);
+        }
       }
     }
   }
 
-  private static void run(int events, int existing, int batch, boolean claimed) {
+  private static void run(int events, int existing, int batch, boolean claimed, boolean churn) {
     try (FakeGoogleApis api = FakeGoogleApis.start()) {
       api.dns().addZone(PROJECT, "example-com", ZONE);
       api.dns().setQuota(PROJECT, "rrsetsPerManagedZone", 100_000); // markers double the sets
@@ -62,21 +68,25 @@ public final class CloudDnsRequestsBenchmark {
                 PROJECT,
                 "example-com",
                 new FakeRrset("h" + i + "." + ZONE, "A", 300, List.of(address(i))));
+        if (claimed) {
+          api.dns().put(PROJECT, "example-com", marker("h" + i + "." + ZONE));
+        }
       }
       api.reset();
       DnsProvider p = provider(api);
       p.start();
       for (int from = 0; from < events; from += batch) {
-        check(p.apply(changes(from, Math.min(batch, events - from), existing, claimed)));
+        check(p.apply(changes(from, Math.min(batch, events - from), existing, claimed, churn)));
       }
       p.shutdown();
       List<RecordedRequest> log = api.requests();
       Map<Route, Integer> byRoute = new EnumMap<>(Route.class);
       log.forEach(r -> byRoute.merge(r.route(), 1, Integer::sum));
       System.out.printf(
-          "%-8d %-9s %8d %10d %12.1f  %s%n",
+          "%-8d %-9s %-9s %8d %10d %12.1f  %s%n",
           batch,
           claimed ? "owner" : "none",
+          churn ? "churn" : "distinct",
           events,
           log.size(),
           log.size() * 1000.0 / events,
@@ -86,14 +96,16 @@ public final class CloudDnsRequestsBenchmark {
 
   /**
    * Changes {@code from}.. : even numbers add a new name; odd ones replace (i % 4 == 1) or delete
-   * (i % 4 == 3) an existing one, each a different name (as events about distinct VMs are). With
-   * claims, only names gordon created are touched, so every change passes the ownership check.
+   * (i % 4 == 3) an existing one, each a different name, or with {@code churn} the name added by
+   * change i - i % 4 of the same call. Every change passes the ownership check: the existing names
+   * carry this owner's markers, and the churned ones were claimed by the call itself.
    */
-  private static List<Change> changes(int from, int n, int existing, boolean claimed) {
+  private static List<Change> changes(
+      int from, int n, int existing, boolean claimed, boolean churn) {
     List<Change> out = new ArrayList<>(n);
     for (int i = from; i < from + n; i++) {
       String created = "n" + (i - i % 4) + "." + ZONE;
-      String old = claimed ? created : "h" + (i / 2) % existing + "." + ZONE;
+      String old = churn ? created : "h" + (i / 2) % existing + "." + ZONE;
       Change c =
           switch (i % 4) {
             case 1 -> new Change.Replace(RecordSet.of(old, RecordType.A, 300, address(i + 1)));
@@ -142,6 +154,15 @@ public final class CloudDnsRequestsBenchmark {
             r.change().records().key() + " failed: " + f.error().getMessage(), f.error());
       }
     }
+  }
+
+  /** The marker of this owner for the A record at {@code name}. */
+  private static FakeRrset marker(String name) {
+    return new FakeRrset(
+        OwnerMarker.nameFor(name, RecordType.A, ZONE),
+        "TXT",
+        300,
+        List.of(new OwnerMarker("gordon", name, RecordType.A).rdata()));
   }
 
   private static String address(long i) {
