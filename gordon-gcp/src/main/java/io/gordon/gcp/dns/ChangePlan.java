@@ -54,6 +54,7 @@ final class ChangePlan {
   private final Map<String, String> markers = new HashMap<>();
   private final Map<String, RecordSet> written = new HashMap<>();
   private final List<Verdict> verdicts = new ArrayList<>();
+  private ChangeSteps steps;
 
   /** Plans {@code changes} for zone {@code zone} given every live RRset at the names concerned. */
   ChangePlan(String zone, int defaultTtl, List<Change> changes, List<ResourceRecordSet> liveSets) {
@@ -97,9 +98,11 @@ final class ChangePlan {
    * precondition ({@link ChangeSteps}).
    */
   ChangeSteps steps() {
-    ChangeSteps steps = new ChangeSteps(liveRaw, live, state, written, typesAtName);
-    for (String key : touched()) {
-      steps.add(key, markers.get(key));
+    if (steps == null) {
+      steps = new ChangeSteps(liveRaw, live, state, written, typesAtName);
+      for (String key : touched()) {
+        steps.add(key, markers.get(key));
+      }
     }
     return steps;
   }

@@ -22,10 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Applies the changes of one zone: plans one Cloud DNS change ({@link ChangePlan}) against what it
  * knows of the zone ({@link ZoneSnapshot}: read once, then kept up to date with gordon's own
- * changes, so a batch usually costs one {@code changes.create} and one {@code changes.get}), splits
- * it within the project's quotas, sends each part and maps the outcome back to every change. A part
- * refused because the live data changed meanwhile (409, 412, 404 on a deletion) is re-read and
- * re-planned, up to {@code conflictRetries} times.
+ * changes, so a batch usually costs one {@code changes.create} and one {@code changes.get}, with or
+ * without owner markers), splits it within the project's quotas, sends each part and maps the
+ * outcome back to every change. Changes that cancel out within the batch need a follow-up change
+ * ({@link ChangeSteps}). A part refused because the live data changed meanwhile (409, 412, 404 on a
+ * deletion) is re-read and re-planned, up to {@code conflictRetries} times.
  */
 final class ZoneApplier {
   /** Up to this many names are read one by one rather than by listing the zone. */
@@ -88,28 +89,7 @@ final class ZoneApplier {
     Set<String> names = namesOf(zone, changes);
     ChangePlan plan;
     try {
-      Set<String> fresh = new HashSet<>();
-      refresh(
-          managedZone, snapshot, names.stream().filter(n -> !snapshot.knows(n)).toList(), fresh);
-      plan = new ChangePlan(zone, defaultTtl, changes, snapshot.at(names));
-      // What sends nothing (a no-op, a refusal) or sends no precondition for it has nothing Cloud
-      // DNS could check: confirm it with a read.
-      Set<String> sent = new HashSet<>();
-      ChangeSteps steps = plan.steps();
-      steps.first().forEach(d -> sent.add(d.key()));
-      sent.removeAll(steps.unguarded());
-      Set<String> doubtful = new LinkedHashSet<>();
-      for (int i = 0; i < changes.size(); i++) {
-        if (!(plan.verdicts().get(i) instanceof ChangePlan.Pending p && sent.contains(p.key()))) {
-          namesOf(zone, List.of(changes.get(i))).stream()
-              .filter(n -> !fresh.contains(n))
-              .forEach(doubtful::add);
-        }
-      }
-      if (!doubtful.isEmpty()) {
-        refresh(managedZone, snapshot, List.copyOf(doubtful), fresh);
-        plan = new ChangePlan(zone, defaultTtl, changes, snapshot.at(names));
-      }
+      plan = plan(zone, managedZone, snapshot, changes, names);
     } catch (ApiCallException e) {
       snapshot.forget(names);
       failAll(changes, zone, e.error(), out);
@@ -142,6 +122,39 @@ final class ZoneApplier {
     }
     snapshot.forget(namesOf(zone, conflicted));
     return conflicted;
+  }
+
+  /**
+   * Plans {@code changes} against the snapshot, reading first the names it does not know. What
+   * sends nothing (a no-op, a refusal) or sends no precondition for it has nothing Cloud DNS could
+   * check: its names are read afresh and the changes planned again.
+   */
+  private ChangePlan plan(
+      String zone,
+      String managedZone,
+      ZoneSnapshot snapshot,
+      List<Change> changes,
+      Set<String> names)
+      throws ApiCallException {
+    Set<String> fresh = new HashSet<>();
+    refresh(managedZone, snapshot, names.stream().filter(n -> !snapshot.knows(n)).toList(), fresh);
+    ChangePlan plan = new ChangePlan(zone, defaultTtl, changes, snapshot.at(names));
+    Set<String> sent = new HashSet<>();
+    plan.steps().first().forEach(d -> sent.add(d.key()));
+    sent.removeAll(plan.steps().unguarded());
+    Set<String> doubtful = new LinkedHashSet<>();
+    for (int i = 0; i < changes.size(); i++) {
+      if (!(plan.verdicts().get(i) instanceof ChangePlan.Pending p && sent.contains(p.key()))) {
+        namesOf(zone, List.of(changes.get(i))).stream()
+            .filter(n -> !fresh.contains(n))
+            .forEach(doubtful::add);
+      }
+    }
+    if (doubtful.isEmpty()) {
+      return plan;
+    }
+    refresh(managedZone, snapshot, List.copyOf(doubtful), fresh);
+    return new ChangePlan(zone, defaultTtl, changes, snapshot.at(names));
   }
 
   private void send(

@@ -15,8 +15,9 @@ import java.util.Set;
  * date with the changes gordon itself got {@code done}. Planning against it saves a read per batch.
  * It is safe because every planned write carries its own precondition: a deletion matches the live
  * RRset exactly (412 or 404 otherwise) and an addition needs the RRset absent (409 otherwise), so a
- * stale entry makes Cloud DNS refuse the change and gordon reads the names again. Decisions that
- * send nothing (no-op, refusal) are confirmed by a fresh read by the caller. Thread-safe.
+ * stale entry makes Cloud DNS refuse the change and gordon reads the names again; what a plan
+ * relies on but leaves unchanged is guarded the same way ({@link ChangeSteps}). Decisions that send
+ * nothing (no-op, refusal) are confirmed by a fresh read by the caller. Thread-safe.
  */
 final class ZoneSnapshot {
   private final Map<String, Map<String, ResourceRecordSet>> byName = new HashMap<>();
