@@ -4,6 +4,7 @@ import io.gordon.api.config.ConfigSpec;
 import io.gordon.api.config.HostPort;
 import io.gordon.api.config.Key;
 import io.gordon.api.config.Rule;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,14 @@ public final class GcpKeys {
 
   /** Google's Compute Engine root URL. */
   public static final String COMPUTE_ROOT = "https://compute.googleapis.com/";
+
+  /** Connect and read timeout of each API request. */
+  public static final Key<Duration> REQUEST_TIMEOUT =
+      Key.duration(
+          "request_timeout",
+          Duration.ofSeconds(30),
+          Rule.durationAtLeast(1),
+          "Connect and read timeout of each API request.");
 
   /** Service-account key file; absent: Application Default Credentials. */
   public static final Key<Optional<String>> KEYFILE =

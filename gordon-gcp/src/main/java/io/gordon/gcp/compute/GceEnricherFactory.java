@@ -1,7 +1,5 @@
 package io.gordon.gcp.compute;
 
-import com.google.api.client.http.javanet.NetHttpTransport;
-import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.compute.Compute;
 import io.gordon.api.config.ConfigSpec;
 import io.gordon.api.config.Key;
@@ -11,8 +9,8 @@ import io.gordon.api.plugin.GordonPlugin;
 import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.PluginFactory;
 import io.gordon.api.plugin.PluginKind;
-import io.gordon.gcp.GcpCredentials;
 import io.gordon.gcp.GcpKeys;
+import io.gordon.gcp.GoogleClients;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -56,12 +54,6 @@ public final class GceEnricherFactory implements PluginFactory {
   static final Key<Boolean> USE_INTERNAL_IP =
       Key.bool(
           "use_internal_ip", false, "Publish nic0's internal IP instead of its external NAT IP.");
-  static final Key<Duration> REQUEST_TIMEOUT =
-      Key.duration(
-          "request_timeout",
-          Duration.ofSeconds(30),
-          Rule.durationAtLeast(1),
-          "Connect and read timeout of each API request.");
   static final Key<String> ENDPOINT = GcpKeys.endpoint(GcpKeys.COMPUTE_ROOT);
   static final ConfigSpec SPEC =
       ConfigSpec.builder()
@@ -73,7 +65,7 @@ public final class GceEnricherFactory implements PluginFactory {
               RETRY_DELAY,
               RETRY_MAX_DELAY,
               USE_INTERNAL_IP,
-              REQUEST_TIMEOUT,
+              GcpKeys.REQUEST_TIMEOUT,
               GcpKeys.zonePrefix("Accepted for compatibility; unused by the enricher."),
               GcpKeys.KEYFILE,
               GcpKeys.SCOPES,
@@ -114,12 +106,8 @@ public final class GceEnricherFactory implements PluginFactory {
   public GordonPlugin create(PluginContext context) {
     PluginConfig c = context.config();
     Compute compute =
-        new Compute.Builder(
-                new NetHttpTransport(),
-                GsonFactory.getDefaultInstance(),
-                GcpCredentials.initializer(GcpCredentials.load(context), c.get(REQUEST_TIMEOUT)))
-            .setRootUrl(GcpKeys.root(c.get(ENDPOINT)))
-            .setApplicationName("gordon")
+        GoogleClients.builder(
+                Compute.Builder::new, context, c.get(GcpKeys.REQUEST_TIMEOUT), c.get(ENDPOINT))
             .build();
     return new GceEnricher(context, compute, GceSettings.from(c));
   }

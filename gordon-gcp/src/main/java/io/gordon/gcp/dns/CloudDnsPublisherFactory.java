@@ -1,7 +1,5 @@
 package io.gordon.gcp.dns;
 
-import com.google.api.client.http.javanet.NetHttpTransport;
-import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.dns.Dns;
 import io.gordon.api.config.ConfigSpec;
 import io.gordon.api.config.Key;
@@ -11,8 +9,8 @@ import io.gordon.api.plugin.GordonPlugin;
 import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.PluginFactory;
 import io.gordon.api.plugin.PluginKind;
-import io.gordon.gcp.GcpCredentials;
 import io.gordon.gcp.GcpKeys;
+import io.gordon.gcp.GoogleClients;
 import java.time.Duration;
 import java.util.List;
 
@@ -82,12 +80,6 @@ public final class CloudDnsPublisherFactory implements PluginFactory {
           3,
           Rule.between(0, 100),
           "Re-reads and retries when another writer changed a record meanwhile (409/412).");
-  static final Key<Duration> REQUEST_TIMEOUT =
-      Key.duration(
-          "request_timeout",
-          Duration.ofSeconds(30),
-          Rule.durationAtLeast(1),
-          "Connect and read timeout of each API request.");
   static final Key<String> ZONE_PREFIX =
       GcpKeys.zonePrefix(
           "Prefix of managed-zone names for"
@@ -107,7 +99,7 @@ public final class CloudDnsPublisherFactory implements PluginFactory {
               API_RETRY_DELAY,
               API_RETRY_MAX_DELAY,
               CONFLICT_RETRIES,
-              REQUEST_TIMEOUT,
+              GcpKeys.REQUEST_TIMEOUT,
               ZONE_PREFIX,
               GcpKeys.KEYFILE,
               GcpKeys.SCOPES,
@@ -148,12 +140,8 @@ public final class CloudDnsPublisherFactory implements PluginFactory {
     PluginConfig c = context.config();
     CloudDnsSettings settings = CloudDnsSettings.from(c);
     Dns dns =
-        new Dns.Builder(
-                new NetHttpTransport(),
-                GsonFactory.getDefaultInstance(),
-                GcpCredentials.initializer(GcpCredentials.load(context), c.get(REQUEST_TIMEOUT)))
-            .setRootUrl(GcpKeys.root(c.get(ENDPOINT)))
-            .setApplicationName("gordon")
+        GoogleClients.builder(
+                Dns.Builder::new, context, c.get(GcpKeys.REQUEST_TIMEOUT), c.get(ENDPOINT))
             .build();
     return new CloudDnsPublisher(context, new CloudDnsApi(dns, settings.project()), settings);
   }

@@ -1,7 +1,5 @@
 package io.gordon.gcp.dns;
 
-import com.google.api.client.http.javanet.NetHttpTransport;
-import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.dns.Dns;
 import io.gordon.api.config.ConfigSpec;
 import io.gordon.api.config.Key;
@@ -11,8 +9,8 @@ import io.gordon.api.plugin.GordonPlugin;
 import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.PluginFactory;
 import io.gordon.api.plugin.PluginKind;
-import io.gordon.gcp.GcpCredentials;
 import io.gordon.gcp.GcpKeys;
+import io.gordon.gcp.GoogleClients;
 import java.time.Duration;
 
 /**
@@ -22,10 +20,7 @@ import java.time.Duration;
  * provider's alias.
  */
 public final class GdnsZoneReaderFactory implements PluginFactory {
-  static final Key<String> PROJECT =
-      Key.string("project")
-          .rule(Rule.nonEmpty())
-          .required("GCP project of the Cloud DNS managed zones.");
+  static final Key<String> PROJECT = CloudDnsPublisherFactory.PROJECT;
   static final Key<String> API_VERSION =
       Key.string("api_version", "v1", Rule.oneOf("v1"), "Cloud DNS API version; only v1.");
   static final Key<Boolean> ZONE_NAMING_FALLBACK =
@@ -40,12 +35,6 @@ public final class GdnsZoneReaderFactory implements PluginFactory {
           Duration.ofSeconds(60),
           Rule.durationAtLeast(0),
           "Accepted for compatibility with the original; unused.");
-  static final Key<Duration> REQUEST_TIMEOUT =
-      Key.duration(
-          "request_timeout",
-          Duration.ofSeconds(30),
-          Rule.durationAtLeast(1),
-          "Connect and read timeout of each API request.");
   static final Key<String> ZONE_PREFIX =
       GcpKeys.zonePrefix(
           "Prefix of managed-zone names for" + " the naming fallback; must equal the service's.");
@@ -57,7 +46,7 @@ public final class GdnsZoneReaderFactory implements PluginFactory {
               API_VERSION,
               ZONE_NAMING_FALLBACK,
               CLEANUP_TIMEOUT,
-              REQUEST_TIMEOUT,
+              GcpKeys.REQUEST_TIMEOUT,
               ZONE_PREFIX,
               GcpKeys.KEYFILE,
               GcpKeys.SCOPES,
@@ -92,12 +81,8 @@ public final class GdnsZoneReaderFactory implements PluginFactory {
   public GordonPlugin create(PluginContext context) {
     PluginConfig c = context.config();
     Dns dns =
-        new Dns.Builder(
-                new NetHttpTransport(),
-                GsonFactory.getDefaultInstance(),
-                GcpCredentials.initializer(GcpCredentials.load(context), c.get(REQUEST_TIMEOUT)))
-            .setRootUrl(GcpKeys.root(c.get(ENDPOINT)))
-            .setApplicationName("gordon")
+        GoogleClients.builder(
+                Dns.Builder::new, context, c.get(GcpKeys.REQUEST_TIMEOUT), c.get(ENDPOINT))
             .build();
     CloudDnsApi api = new CloudDnsApi(dns, c.get(PROJECT));
     return new GdnsZoneReader(

@@ -67,12 +67,6 @@ public final class GceAuthorityFactory implements PluginFactory {
           CRM_ROOT,
           Rule.matching("https?://.+", "an http(s) URL"),
           "Resource Manager root URL.");
-  static final Key<Duration> REQUEST_TIMEOUT =
-      Key.duration(
-          "request_timeout",
-          Duration.ofSeconds(30),
-          Rule.durationAtLeast(1),
-          "Connect and read timeout of each API request.");
   static final Key<Duration> CLEANUP_TIMEOUT =
       Key.duration(
           "cleanup_timeout",
@@ -92,7 +86,7 @@ public final class GceAuthorityFactory implements PluginFactory {
               DEFAULT_TTL,
               MAX_CONCURRENT_PROJECTS,
               CRM_ENDPOINT,
-              REQUEST_TIMEOUT,
+              GcpKeys.REQUEST_TIMEOUT,
               CLEANUP_TIMEOUT,
               GcpKeys.KEYFILE,
               GcpKeys.SCOPES,
@@ -148,7 +142,7 @@ public final class GceAuthorityFactory implements PluginFactory {
             new NetHttpTransport()
                 .createRequestFactory(
                     GcpCredentials.initializer(
-                        GcpCredentials.load(context), c.get(REQUEST_TIMEOUT))));
+                        GcpCredentials.load(context), c.get(GcpKeys.REQUEST_TIMEOUT))));
     return new GceAuthority(
         new GceListing(http, settings, context.logger()),
         settings,

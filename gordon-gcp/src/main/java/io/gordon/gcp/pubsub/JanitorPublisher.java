@@ -2,17 +2,13 @@ package io.gordon.gcp.pubsub;
 
 import com.google.api.core.ApiFuture;
 import com.google.api.core.ApiFutures;
-import com.google.cloud.pubsub.v1.Publisher;
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
-import com.google.pubsub.v1.TopicName;
-import io.gordon.api.PluginLoadException;
 import io.gordon.api.RetriableException;
 import io.gordon.api.janitor.EventPublisher;
 import io.gordon.api.model.DnsEvent;
 import io.gordon.api.plugin.MetricRelay;
 import io.gordon.api.plugin.PluginContext;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,35 +27,20 @@ import java.util.concurrent.TimeoutException;
  */
 final class JanitorPublisher implements EventPublisher {
   private final PluginContext context;
+  private final TopicPublisher publisher;
   private final String topic;
   private final Duration timeout;
-  private final PubSubTransport transport;
-  private volatile Publisher publisher;
 
-  JanitorPublisher(
-      PluginContext context, String topic, Duration timeout, PubSubTransport transport) {
+  JanitorPublisher(PluginContext context, TopicPublisher publisher, Duration timeout) {
     this.context = context;
-    this.topic = topic;
+    this.publisher = publisher;
+    this.topic = publisher.topic();
     this.timeout = timeout;
-    this.transport = transport;
   }
 
   @Override
   public void start() {
-    try {
-      Publisher.Builder b =
-          Publisher.newBuilder(TopicName.parse(topic))
-              .setCredentialsProvider(transport.credentials());
-      if (transport.channels() != null) {
-        b.setChannelProvider(transport.channels());
-      }
-      publisher = b.build();
-    } catch (IOException | RuntimeException e) {
-      throw new PluginLoadException(
-          context.pluginName(),
-          "cannot create a publisher for " + topic + ": " + e.getMessage(),
-          e);
-    }
+    publisher.start();
   }
 
   @Override
@@ -118,15 +99,6 @@ final class JanitorPublisher implements EventPublisher {
 
   @Override
   public void shutdown() {
-    Publisher p = publisher;
-    if (p != null) {
-      p.shutdown();
-      try {
-        p.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    transport.close();
+    publisher.shutdown();
   }
 }

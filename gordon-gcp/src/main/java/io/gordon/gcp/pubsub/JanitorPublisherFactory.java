@@ -16,8 +16,6 @@ import java.time.Duration;
  * consumer's alias.
  */
 public final class JanitorPublisherFactory implements PluginFactory {
-  static final Key<String> PROJECT =
-      Key.string("project").rule(Rule.nonEmpty()).required("GCP project of the topic.");
   static final Key<String> TOPIC =
       Key.string("topic")
           .rule(Rule.nonEmpty())
@@ -34,7 +32,8 @@ public final class JanitorPublisherFactory implements PluginFactory {
               + " the run's messages (the original's key, in seconds).");
   static final ConfigSpec SPEC =
       GcpKeys.credentials(
-              ConfigSpec.builder().keys(PROJECT, TOPIC, CLEANUP_TIMEOUT, GcpKeys.PUBSUB_EMULATOR))
+              ConfigSpec.builder()
+                  .keys(TopicPublisher.PROJECT, TOPIC, CLEANUP_TIMEOUT, GcpKeys.PUBSUB_EMULATOR))
           .build();
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
@@ -62,11 +61,7 @@ public final class JanitorPublisherFactory implements PluginFactory {
 
   @Override
   public GordonPlugin create(PluginContext context) {
-    String project = context.config().get(PROJECT);
     return new JanitorPublisher(
-        context,
-        PubSubTransport.fullName(project, "topics", context.config().get(TOPIC)),
-        context.config().get(CLEANUP_TIMEOUT),
-        PubSubTransport.create(context));
+        context, TopicPublisher.of(context, TOPIC), context.config().get(CLEANUP_TIMEOUT));
   }
 }

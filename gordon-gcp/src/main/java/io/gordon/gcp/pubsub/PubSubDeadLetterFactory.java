@@ -12,8 +12,6 @@ import java.time.Duration;
 
 /** Creates {@code gcp.dead_letter}, the dead-letter sink that publishes to a Pub/Sub topic. */
 public final class PubSubDeadLetterFactory implements PluginFactory {
-  static final Key<String> PROJECT =
-      Key.string("project").rule(Rule.nonEmpty()).required("GCP project of the topic.");
   static final Key<String> TOPIC =
       Key.string("topic")
           .rule(Rule.nonEmpty())
@@ -29,7 +27,8 @@ public final class PubSubDeadLetterFactory implements PluginFactory {
               + " a dead letter; past it the original message is redelivered instead of acked.");
   static final ConfigSpec SPEC =
       GcpKeys.credentials(
-              ConfigSpec.builder().keys(PROJECT, TOPIC, PUBLISH_TIMEOUT, GcpKeys.PUBSUB_EMULATOR))
+              ConfigSpec.builder()
+                  .keys(TopicPublisher.PROJECT, TOPIC, PUBLISH_TIMEOUT, GcpKeys.PUBSUB_EMULATOR))
           .build();
 
   /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
@@ -57,11 +56,7 @@ public final class PubSubDeadLetterFactory implements PluginFactory {
 
   @Override
   public GordonPlugin create(PluginContext context) {
-    String project = context.config().get(PROJECT);
     return new PubSubDeadLetterSink(
-        context,
-        PubSubTransport.fullName(project, "topics", context.config().get(TOPIC)),
-        context.config().get(PUBLISH_TIMEOUT),
-        PubSubTransport.create(context));
+        context, TopicPublisher.of(context, TOPIC), context.config().get(PUBLISH_TIMEOUT));
   }
 }

@@ -1,16 +1,12 @@
 package io.gordon.gcp.pubsub;
 
 import com.google.api.core.ApiFuture;
-import com.google.cloud.pubsub.v1.Publisher;
 import com.google.protobuf.ByteString;
 import com.google.pubsub.v1.PubsubMessage;
-import com.google.pubsub.v1.TopicName;
-import io.gordon.api.PluginLoadException;
 import io.gordon.api.RetriableException;
 import io.gordon.api.plugin.DeadLetter;
 import io.gordon.api.plugin.DeadLetterSink;
 import io.gordon.api.plugin.PluginContext;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -27,35 +23,20 @@ final class PubSubDeadLetterSink implements DeadLetterSink {
   private static final int MAX_ATTRIBUTE = 1000;
 
   private final PluginContext context;
+  private final TopicPublisher publisher;
   private final String topic;
   private final Duration timeout;
-  private final PubSubTransport transport;
-  private volatile Publisher publisher;
 
-  PubSubDeadLetterSink(
-      PluginContext context, String topic, Duration timeout, PubSubTransport transport) {
+  PubSubDeadLetterSink(PluginContext context, TopicPublisher publisher, Duration timeout) {
     this.context = context;
-    this.topic = topic;
+    this.publisher = publisher;
+    this.topic = publisher.topic();
     this.timeout = timeout;
-    this.transport = transport;
   }
 
   @Override
   public void start() {
-    try {
-      Publisher.Builder b =
-          Publisher.newBuilder(TopicName.parse(topic))
-              .setCredentialsProvider(transport.credentials());
-      if (transport.channels() != null) {
-        b.setChannelProvider(transport.channels());
-      }
-      publisher = b.build();
-    } catch (IOException | RuntimeException e) {
-      throw new PluginLoadException(
-          context.pluginName(),
-          "cannot create a publisher for " + topic + ": " + e.getMessage(),
-          e);
-    }
+    publisher.start();
   }
 
   @Override
@@ -104,15 +85,6 @@ final class PubSubDeadLetterSink implements DeadLetterSink {
 
   @Override
   public void shutdown() {
-    Publisher p = publisher;
-    if (p != null) {
-      p.shutdown();
-      try {
-        p.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    transport.close();
+    publisher.shutdown();
   }
 }
