@@ -9,7 +9,11 @@ import com.google.api.services.dns.model.ManagedZonesListResponse;
 import com.google.api.services.dns.model.Quota;
 import com.google.api.services.dns.model.ResourceRecordSet;
 import com.google.api.services.dns.model.ResourceRecordSetsListResponse;
+import io.gordon.api.plugin.PluginContext;
 import io.gordon.gcp.ApiCallException;
+import io.gordon.gcp.GcpKeys;
+import io.gordon.gcp.GoogleClients;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +32,16 @@ final class CloudDnsApi {
   CloudDnsApi(Dns dns, String project) {
     this.dns = dns;
     this.project = project;
+  }
+
+  /**
+   * The API of {@code project} for the plugin of {@code context} (its credentials and {@code
+   * request_timeout}) at {@code endpoint}.
+   */
+  static CloudDnsApi connect(PluginContext context, String project, String endpoint) {
+    Duration timeout = context.config().get(GcpKeys.REQUEST_TIMEOUT);
+    return new CloudDnsApi(
+        GoogleClients.builder(Dns.Builder::new, context, timeout, endpoint).build(), project);
   }
 
   String project() {

@@ -1,6 +1,5 @@
 package io.gordon.gcp.dns;
 
-import com.google.api.services.dns.Dns;
 import io.gordon.api.config.ConfigSpec;
 import io.gordon.api.config.Key;
 import io.gordon.api.config.PluginConfig;
@@ -10,7 +9,6 @@ import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.PluginFactory;
 import io.gordon.api.plugin.PluginKind;
 import io.gordon.gcp.GcpKeys;
-import io.gordon.gcp.GoogleClients;
 import java.time.Duration;
 import java.util.List;
 
@@ -139,10 +137,7 @@ public final class CloudDnsPublisherFactory implements PluginFactory {
   public GordonPlugin create(PluginContext context) {
     PluginConfig c = context.config();
     CloudDnsSettings settings = CloudDnsSettings.from(c);
-    Dns dns =
-        GoogleClients.builder(
-                Dns.Builder::new, context, c.get(GcpKeys.REQUEST_TIMEOUT), c.get(ENDPOINT))
-            .build();
-    return new CloudDnsPublisher(context, new CloudDnsApi(dns, settings.project()), settings);
+    return new CloudDnsPublisher(
+        context, CloudDnsApi.connect(context, settings.project(), c.get(ENDPOINT)), settings);
   }
 }

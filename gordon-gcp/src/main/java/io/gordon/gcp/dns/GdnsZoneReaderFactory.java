@@ -1,6 +1,5 @@
 package io.gordon.gcp.dns;
 
-import com.google.api.services.dns.Dns;
 import io.gordon.api.config.ConfigSpec;
 import io.gordon.api.config.Key;
 import io.gordon.api.config.PluginConfig;
@@ -10,7 +9,6 @@ import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.PluginFactory;
 import io.gordon.api.plugin.PluginKind;
 import io.gordon.gcp.GcpKeys;
-import io.gordon.gcp.GoogleClients;
 import java.time.Duration;
 
 /**
@@ -80,11 +78,7 @@ public final class GdnsZoneReaderFactory implements PluginFactory {
   @Override
   public GordonPlugin create(PluginContext context) {
     PluginConfig c = context.config();
-    Dns dns =
-        GoogleClients.builder(
-                Dns.Builder::new, context, c.get(GcpKeys.REQUEST_TIMEOUT), c.get(ENDPOINT))
-            .build();
-    CloudDnsApi api = new CloudDnsApi(dns, c.get(PROJECT));
+    CloudDnsApi api = CloudDnsApi.connect(context, c.get(PROJECT), c.get(ENDPOINT));
     return new GdnsZoneReader(
         api, new ZoneResolver(api, c.get(ZONE_PREFIX), c.get(ZONE_NAMING_FALLBACK)));
   }
