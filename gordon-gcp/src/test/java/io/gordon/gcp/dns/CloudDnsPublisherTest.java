@@ -13,7 +13,6 @@ import io.gordon.gcp.TestContext;
 import io.gordon.testing.gcp.FakeGoogleApis;
 import io.gordon.testing.gcp.FakeGoogleApis.Route;
 import io.gordon.testing.gcp.FakeRrset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class CloudDnsPublisherTest {
   private static FakeGoogleApis api;
-  private static int seq;
+  private FakeZone fakeZone;
   private String project;
   private String zone;
   private String managed;
@@ -43,11 +42,10 @@ class CloudDnsPublisherTest {
 
   @BeforeEach
   void newZone() {
-    seq++;
-    project = "proj-" + seq;
-    zone = "zone" + seq + ".example.";
-    managed = "managed-" + seq;
-    api.dns().addZone(project, managed, zone);
+    fakeZone = FakeZone.add(api, "zone");
+    project = fakeZone.project();
+    zone = fakeZone.zone();
+    managed = fakeZone.managed();
     api.reset();
     publisher = publisher(Map.of());
   }
@@ -57,24 +55,7 @@ class CloudDnsPublisherTest {
   }
 
   private CloudDnsPublisher publisher(Map<String, Object> extra, Runnable beforeStart) {
-    Map<String, Object> cfg =
-        new HashMap<>(
-            Map.of(
-                "project",
-                project,
-                "dns_zone",
-                zone,
-                "endpoint",
-                api.rootUrl(),
-                "anonymous",
-                true,
-                "api_retry_delay",
-                0.001,
-                "api_retry_max_delay",
-                0.01,
-                "publish_wait_timeout",
-                5));
-    cfg.putAll(extra);
+    Map<String, Object> cfg = fakeZone.config(extra);
     context = new TestContext("gcp.publisher", CloudDnsPublisherFactory.SPEC, cfg);
     CloudDnsPublisher p = (CloudDnsPublisher) new CloudDnsPublisherFactory().create(context);
     api.reset();
@@ -332,15 +313,13 @@ class CloudDnsPublisherTest {
 
   @Test
   void whenZonesCannotBeListedTheNamingConventionFindsTheZone() {
-    api.dns().addZone(project, "prod-fallback" + seq + "-example", "fallback" + seq + ".example.");
+    api.dns().addZone(project, "prod-fallback-example", "fallback.example.");
     publisher =
         publisher(
-            Map.of("dns_zone", "fallback" + seq + ".example.", "default_zone_prefix", "prod"),
+            Map.of("dns_zone", "fallback.example.", "default_zone_prefix", "prod"),
             () -> api.failNext(Route.ZONES_LIST, 403, 1));
     ChangeResult r =
-        publisher
-            .apply(List.of(replace("h.fallback" + seq + ".example.", 300, "192.0.2.1")))
-            .get(0);
+        publisher.apply(List.of(replace("h.fallback.example.", 300, "192.0.2.1"))).get(0);
     assertThat(r).isInstanceOf(ChangeResult.Applied.class);
     assertThat(api.requests(Route.ZONES_GET)).hasSize(1);
   }

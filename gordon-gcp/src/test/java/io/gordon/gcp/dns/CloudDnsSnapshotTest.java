@@ -9,12 +9,10 @@ import io.gordon.api.model.Ownership;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
 import io.gordon.api.plugin.ChangeResult;
-import io.gordon.gcp.TestContext;
 import io.gordon.testing.gcp.FakeGoogleApis;
 import io.gordon.testing.gcp.FakeGoogleApis.Route;
 import io.gordon.testing.gcp.FakeRrset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
 class CloudDnsSnapshotTest {
   private static final Ownership CLAIM = Ownership.of("gordon");
   private static FakeGoogleApis api;
-  private static int seq;
   private String project;
   private String zone;
   private String managed;
@@ -47,33 +44,11 @@ class CloudDnsSnapshotTest {
 
   @BeforeEach
   void newZone() {
-    seq++;
-    project = "snap-" + seq;
-    zone = "snap" + seq + ".example.";
-    managed = "managed-" + seq;
-    api.dns().addZone(project, managed, zone);
-    TestContext context =
-        new TestContext(
-            "gcp.publisher",
-            CloudDnsPublisherFactory.SPEC,
-            Map.of(
-                "project",
-                project,
-                "dns_zone",
-                zone,
-                "endpoint",
-                api.rootUrl(),
-                "anonymous",
-                true,
-                "api_retry_delay",
-                0.001,
-                "api_retry_max_delay",
-                0.01,
-                "publish_wait_timeout",
-                5));
-    publisher = (CloudDnsPublisher) new CloudDnsPublisherFactory().create(context);
-    publisher.start();
-    api.reset();
+    FakeZone z = FakeZone.add(api, "snap");
+    project = z.project();
+    zone = z.zone();
+    managed = z.managed();
+    publisher = z.publisher();
   }
 
   private String n(String label) {
