@@ -176,4 +176,27 @@ class CloudDnsSnapshotTest {
         .as("the record written behind gordon's back is removed too")
         .isEmpty();
   }
+
+  @Test
+  void changesThatCancelOutNextToANewCnameAreConfirmedByAReadInsteadOfAProbe() {
+    Change.Remove removeA = new Change.Remove(RecordSet.of(n("c"), RecordType.A, List.of()));
+    publisher.apply(List.of(replace(n("c"), "192.0.2.1"), removeA));
+    api.reset();
+    List<ChangeResult> r =
+        publisher.apply(
+            List.of(
+                replace(n("c"), "192.0.2.2"),
+                removeA,
+                new Change.Replace(
+                    RecordSet.of(n("c"), RecordType.CNAME, 300, "target.example."))));
+    assertThat(r).allMatch(ChangeResult.Applied.class::isInstance);
+    assertThat(api.requests(Route.RRSETS_LIST))
+        .as("an A probe would clash with the CNAME: the name is read instead")
+        .extracting(req -> req.query().get("name"))
+        .containsExactly(n("c"));
+    assertThat(api.requests(Route.CHANGES_CREATE)).hasSize(1);
+    assertThat(live(n("c"), "CNAME"))
+        .contains(FakeRrset.of(n("c"), "CNAME", 300, "target.example."));
+    assertThat(live(n("c"), "A")).isEmpty();
+  }
 }
