@@ -29,6 +29,7 @@ final class Rfc2136Client {
   private final SimpleResolver udp;
   private final SimpleResolver tcp;
   private final SimpleResolver query;
+  private static final MessageIds IDS = new MessageIds();
 
   /** {@code clock} times TSIG signatures (the server rejects a skew beyond 300 s: BADTIME). */
   Rfc2136Client(Rfc2136Settings settings, Clock clock) {
@@ -86,12 +87,28 @@ final class Rfc2136Client {
           case NEVER -> false;
           case AUTO -> wireSize > UDP_LIMIT;
         };
-    return (useTcp ? tcp : udp).send(message);
+    return send(useTcp ? tcp : udp, message);
+  }
+
+  /**
+   * Sends {@code message} with an id no other message of this client in flight has. Concurrent
+   * callers share dnsjava's one TCP connection to the server (pipelining: the server answers in any
+   * order, matched by id), which is why several UPDATEs, also from concurrent {@code apply} calls,
+   * can be in flight without a connection each.
+   */
+  private Message send(SimpleResolver resolver, Message message) throws IOException {
+    int id = IDS.take();
+    try {
+      message.getHeader().setID(id);
+      return resolver.send(message);
+    } finally {
+      IDS.release(id);
+    }
   }
 
   /** Queries {@code name}/{@code type} and returns the answer. */
   Message query(Name name, int type) throws IOException {
-    return query.send(Message.newQuery(Record.newRecord(name, type, DClass.IN)));
+    return send(query, Message.newQuery(Record.newRecord(name, type, DClass.IN)));
   }
 
   /** Transfers {@code zone} (AXFR over TCP). */
