@@ -7,6 +7,7 @@ import io.gordon.api.plugin.DnsProvider;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -65,6 +66,11 @@ final class ZoneQueue {
 
   /** The names held by running calls (only with concurrent calls). */
   private final Set<String> held = ConcurrentHashMap.newKeySet();
+
+  /**
+   * The names of requests looked at by {@link #blocks}, kept for {@link #dispatch}; queue thread.
+   */
+  private final IdentityHashMap<Request, Set<String>> namesSeen = new IdentityHashMap<>();
 
   /** Set when a call returns, so that the queue's thread looks at the deferred requests again. */
   private final AtomicBoolean returned = new AtomicBoolean();
@@ -166,7 +172,10 @@ final class ZoneQueue {
       return;
     }
     Set<String> names = new HashSet<>();
-    batch.forEach(r -> names.addAll(names(r)));
+    for (Request r : batch) {
+      Set<String> seen = namesSeen.remove(r);
+      names.addAll(seen != null ? seen : names(r));
+    }
     held.addAll(names);
     Thread.ofVirtual()
         .name(thread.getName() + "-call")
@@ -195,29 +204,28 @@ final class ZoneQueue {
   private List<Request> take() {
     List<Request> batch = new ArrayList<>();
     Set<String> blocked = held.isEmpty() && deferred.isEmpty() ? null : new HashSet<>(held);
-    int[] size = {0};
-    Iterator<Request> it = deferred.iterator();
-    while (it.hasNext() && size[0] < maxBatch) {
+    int size = 0;
+    for (Iterator<Request> it = deferred.iterator(); it.hasNext() && size < maxBatch; ) {
       Request r = it.next();
-      if (fits(r, size[0]) && !blocks(blocked, r)) {
+      if (!fits(r, size)) {
+        return batch;
+      }
+      if (!blocks(blocked, r)) {
         it.remove();
         queued.decrementAndGet();
-        add(batch, r, size);
-      } else if (!fits(r, size[0])) {
-        return batch;
+        batch.add(r);
+        size += r.changes().size();
       }
     }
     Request r;
-    while (size[0] < maxBatch && (r = queue.peek()) != null) {
-      if (!fits(r, size[0])) {
-        break;
-      }
+    while (size < maxBatch && (r = queue.peek()) != null && fits(r, size)) {
       queue.poll();
       if (blocks(blocked, r)) {
         deferred.add(r);
       } else {
         queued.decrementAndGet();
-        add(batch, r, size);
+        batch.add(r);
+        size += r.changes().size();
       }
     }
     return batch;
@@ -225,11 +233,6 @@ final class ZoneQueue {
 
   private boolean fits(Request r, int size) {
     return size == 0 || size + r.changes().size() <= maxBatch;
-  }
-
-  private static void add(List<Request> batch, Request r, int[] size) {
-    batch.add(r);
-    size[0] += r.changes().size();
   }
 
   /**
@@ -241,7 +244,7 @@ final class ZoneQueue {
     if (blocked == null) {
       return false;
     }
-    Set<String> names = names(r);
+    Set<String> names = namesSeen.computeIfAbsent(r, this::names);
     boolean waits = names.stream().anyMatch(blocked::contains);
     if (waits) {
       blocked.addAll(names);
