@@ -24,12 +24,14 @@ final class Rfc2136Client {
   /** Largest message sent over UDP without EDNS (RFC 1035). */
   static final int UDP_LIMIT = 512;
 
+  /** Shared by every client of the process: dnsjava shares one TCP connection per server. */
+  private static final MessageIds IDS = new MessageIds();
+
   private final Rfc2136Settings settings;
   private final TSIG tsig;
   private final SimpleResolver udp;
   private final SimpleResolver tcp;
   private final SimpleResolver query;
-  private static final MessageIds IDS = new MessageIds();
 
   /** {@code clock} times TSIG signatures (the server rejects a skew beyond 300 s: BADTIME). */
   Rfc2136Client(Rfc2136Settings settings, Clock clock) {
@@ -91,7 +93,7 @@ final class Rfc2136Client {
   }
 
   /**
-   * Sends {@code message} with an id no other message of this client in flight has. Concurrent
+   * Sends {@code message} with an id no other message of this process has in flight. Concurrent
    * callers share dnsjava's one TCP connection to the server (pipelining: the server answers in any
    * order, matched by id), which is why several UPDATEs, also from concurrent {@code apply} calls,
    * can be in flight without a connection each.
