@@ -71,24 +71,25 @@ final class ChangePlanner {
       String zone,
       Optional<RecordSet> live,
       Optional<RecordSet> marker) {
-    Op op = replace(index, c, zone, live);
+    Name n = Records.name(c.name());
+    Op op = replace(index, c, n, zone, live);
     if (c.ownership().isEmpty()) {
       return new Planned.Send(op);
     }
     Optional<Optional<RecordSet>> read =
         readBefore(c).isPresent() ? Optional.of(live) : Optional.empty();
     return withMarker(
-        op, Markers.replace(c, zone, marker, read, c.records().ttlOr(settings.defaultTtl())));
+        op, n, Markers.replace(c, n, zone, marker, read, c.records().ttlOr(settings.defaultTtl())));
   }
 
-  private Planned withMarker(Op op, Markers.Part part) {
+  /** {@code op} with {@code part}'s records; {@code n} is the change's owner name. */
+  private Planned withMarker(Op op, Name n, Markers.Part part) {
     if (part.refusal().isPresent()) {
       return new Planned.Done(new ChangeResult.Failed(op.change(), part.refusal().get()));
     }
     List<Record> pre = new ArrayList<>(op.prerequisites());
     pre.addAll(part.prerequisites());
     List<Record> upd = new ArrayList<>(op.updates());
-    Name n = Records.name(op.change().name());
     int type = Records.type(op.change().type());
     if (part.prerequisites().stream()
         .anyMatch(
@@ -107,8 +108,7 @@ final class ChangePlanner {
         new Op(op.index(), op.change(), op.zone(), pre, upd, op.size() + extra));
   }
 
-  private Op replace(int index, Change.Replace c, String zone, Optional<RecordSet> live) {
-    Name n = Records.name(c.name());
+  private Op replace(int index, Change.Replace c, Name n, String zone, Optional<RecordSet> live) {
     int type = Records.type(c.type());
     List<Record> pre = new ArrayList<>(expectation(c));
     if (c.type() == RecordType.CNAME) {
@@ -123,7 +123,9 @@ final class ChangePlanner {
     }
     List<Record> upd = new ArrayList<>();
     upd.add(Record.newRecord(n, type, DClass.ANY, 0));
-    upd.addAll(Records.toRecords(c.records(), settings.defaultTtl()));
+    upd.addAll(
+        Records.toRecords(
+            n, c.type(), c.records().ttlOr(settings.defaultTtl()), c.records().rdata()));
     return new Op(index, c, zone, pre, upd, size(c.name(), pre, upd, c.records().rdata()));
   }
 
@@ -163,7 +165,7 @@ final class ChangePlanner {
     if (c.ownership().isEmpty()) {
       return new Planned.Send(op);
     }
-    return withMarker(op, Markers.remove(c, zone, marker, live, Markers.removesAll(c, live)));
+    return withMarker(op, n, Markers.remove(c, zone, marker, live, Markers.removesAll(c, live)));
   }
 
   /** The compare-and-swap prerequisite of {@code c}, if it has an expectation. */

@@ -57,29 +57,31 @@ final class Markers {
   /**
    * The marker part of replacement {@code c}.
    *
+   * @param owner {@code c}'s name, parsed
    * @param live the live RRset, when it was read (CNAME replacements); empty when not read
    */
   static Part replace(
       Change.Replace c,
+      Name owner,
       String zone,
       Optional<RecordSet> marker,
       Optional<Optional<RecordSet>> live,
       int ttl) {
     Ownership claim = c.ownership().orElseThrow();
-    Optional<String> owner = owner(c, marker);
+    Optional<String> current = owner(c, marker);
     if (live.isPresent()) {
-      Optional<OwnershipException> refusal = claim.check(c, live.get().isPresent(), owner);
+      Optional<OwnershipException> refusal = claim.check(c, live.get().isPresent(), current);
       if (refusal.isPresent()) {
         return Part.refused(refusal.get());
       }
     }
-    String name = OwnerMarker.nameFor(c.name(), c.type(), zone);
+    Name name = Records.name(OwnerMarker.nameFor(c.name(), c.type(), zone));
     List<Record> pre = new ArrayList<>(asRead(name, marker));
-    if (owner.filter(claim.ownerId()::equals).isPresent()) {
+    if (current.filter(claim.ownerId()::equals).isPresent()) {
       return new Part(pre, List.of(), Optional.empty());
     }
-    if (!(owner.isEmpty() && claim.adopt())) {
-      pre.add(Record.newRecord(Records.name(c.name()), Records.type(c.type()), DClass.NONE, 0));
+    if (!(current.isEmpty() && claim.adopt())) {
+      pre.add(Record.newRecord(owner, Records.type(c.type()), DClass.NONE, 0));
     }
     return new Part(
         pre,
@@ -103,7 +105,7 @@ final class Markers {
     if (refusal.isPresent()) {
       return Part.refused(refusal.get());
     }
-    String name = OwnerMarker.nameFor(c.name(), c.type(), zone);
+    Name name = Records.name(OwnerMarker.nameFor(c.name(), c.type(), zone));
     List<Record> pre = new ArrayList<>(asRead(name, marker));
     if (!removesAll) {
       return new Part(pre, List.of(), Optional.empty());
@@ -120,15 +122,15 @@ final class Markers {
   }
 
   /** The prerequisite that the marker RRset is exactly as read: that value, or absent. */
-  private static List<Record> asRead(String name, Optional<RecordSet> marker) {
+  private static List<Record> asRead(Name name, Optional<RecordSet> marker) {
     if (marker.isEmpty()) {
-      return List.of(Record.newRecord(Records.name(name), Type.TXT, DClass.NONE, 0));
+      return List.of(Record.newRecord(name, Type.TXT, DClass.NONE, 0));
     }
     return Records.toRecords(name, RecordType.TXT, 0, marker.get().rdata());
   }
 
   /** The marker's records; the old marker RRset is deleted first when there is one. */
-  private static List<Record> write(String name, boolean replacing, OwnerMarker marker, int ttl) {
+  private static List<Record> write(Name name, boolean replacing, OwnerMarker marker, int ttl) {
     List<Record> out = new ArrayList<>();
     if (replacing) {
       out.add(deleteRrset(name));
@@ -137,8 +139,7 @@ final class Markers {
     return out;
   }
 
-  private static Record deleteRrset(String name) {
-    Name n = Records.name(name);
-    return Record.newRecord(n, Type.TXT, DClass.ANY, 0);
+  private static Record deleteRrset(Name name) {
+    return Record.newRecord(name, Type.TXT, DClass.ANY, 0);
   }
 }

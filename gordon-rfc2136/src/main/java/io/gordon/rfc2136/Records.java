@@ -41,7 +41,11 @@ final class Records {
 
   /** One dnsjava record per rdata of {@code rrset}, in class IN with {@code ttl}. */
   static List<Record> toRecords(String owner, RecordType type, long ttl, List<String> rdata) {
-    Name n = name(owner);
+    return toRecords(name(owner), type, ttl, rdata);
+  }
+
+  /** The same with the owner's name already parsed (a parse costs more than the record). */
+  static List<Record> toRecords(Name n, RecordType type, long ttl, List<String> rdata) {
     List<Record> out = new ArrayList<>(rdata.size());
     for (String r : rdata) {
       try {
@@ -52,7 +56,7 @@ final class Records {
                 : Record.fromString(n, type(type), DClass.IN, ttl, r, Name.root));
       } catch (IOException e) {
         throw new IllegalArgumentException(
-            type + " rdata \"" + r + "\" of " + owner + " cannot be encoded: " + e.getMessage(), e);
+            type + " rdata \"" + r + "\" of " + n + " cannot be encoded: " + e.getMessage(), e);
       }
     }
     return out;

@@ -24,6 +24,9 @@ final class Rfc2136Client {
   /** Largest message sent over UDP without EDNS (RFC 1035). */
   static final int UDP_LIMIT = 512;
 
+  /** Shared by every client of the process: dnsjava shares one TCP connection per server. */
+  private static final MessageIds IDS = new MessageIds();
+
   private final Rfc2136Settings settings;
   private final TSIG tsig;
   private final SimpleResolver udp;
@@ -86,12 +89,28 @@ final class Rfc2136Client {
           case NEVER -> false;
           case AUTO -> wireSize > UDP_LIMIT;
         };
-    return (useTcp ? tcp : udp).send(message);
+    return send(useTcp ? tcp : udp, message);
+  }
+
+  /**
+   * Sends {@code message} with an id no other message of this process has in flight. Concurrent
+   * callers share dnsjava's one TCP connection to the server (pipelining: the server answers in any
+   * order, matched by id), which is why several UPDATEs, also from concurrent {@code apply} calls,
+   * can be in flight without a connection each.
+   */
+  private Message send(SimpleResolver resolver, Message message) throws IOException {
+    int id = IDS.take();
+    try {
+      message.getHeader().setID(id);
+      return resolver.send(message);
+    } finally {
+      IDS.release(id);
+    }
   }
 
   /** Queries {@code name}/{@code type} and returns the answer. */
   Message query(Name name, int type) throws IOException {
-    return query.send(Message.newQuery(Record.newRecord(name, type, DClass.IN)));
+    return send(query, Message.newQuery(Record.newRecord(name, type, DClass.IN)));
   }
 
   /** Transfers {@code zone} (AXFR over TCP). */

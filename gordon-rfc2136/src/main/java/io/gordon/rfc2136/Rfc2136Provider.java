@@ -69,6 +69,17 @@ public final class Rfc2136Provider implements DnsProvider, AutoCloseable {
     return new LinkedHashSet<>(settings.zones());
   }
 
+  /**
+   * {@code max_batches_in_flight}: concurrent calls are safe here. Each call cuts its own messages
+   * and shares only the client (one pipelined TCP connection, distinct message ids, TSIG per
+   * message) and the limit of UPDATEs in flight; the core never gives two running calls the same
+   * name, and each message stays atomic by its prerequisites, with the same fallbacks.
+   */
+  @Override
+  public int maxConcurrentApplies() {
+    return settings.maxBatchesInFlight();
+  }
+
   @Override
   public List<ChangeResult> apply(List<Change> changes) {
     ChangeResult[] results = new ChangeResult[changes.size()];

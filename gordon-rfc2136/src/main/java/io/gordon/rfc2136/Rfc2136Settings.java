@@ -24,6 +24,7 @@ import java.util.OptionalInt;
  * @param defaultTtl the TTL of records whose change names none
  * @param maxChangesPerUpdate the most changes in one UPDATE message
  * @param maxUpdatesInFlight the most UPDATE messages awaiting an answer at once
+ * @param maxBatchesInFlight the most {@code apply} calls (the core's batches) of one zone at once
  */
 public record Rfc2136Settings(
     String plugin,
@@ -34,7 +35,8 @@ public record Rfc2136Settings(
     TcpMode tcp,
     int defaultTtl,
     int maxChangesPerUpdate,
-    int maxUpdatesInFlight) {
+    int maxUpdatesInFlight,
+    int maxBatchesInFlight) {
 
   /** Checks the fields. */
   public Rfc2136Settings {
@@ -47,11 +49,38 @@ public record Rfc2136Settings(
     Objects.requireNonNull(tsig, "tsig == null");
     Objects.requireNonNull(timeout, "timeout == null");
     Objects.requireNonNull(tcp, "tcp == null");
-    if (maxChangesPerUpdate < 1 || maxUpdatesInFlight < 1 || defaultTtl < 0) {
+    if (maxChangesPerUpdate < 1
+        || maxUpdatesInFlight < 1
+        || maxBatchesInFlight < 1
+        || defaultTtl < 0) {
       throw new IllegalArgumentException(
-          "max_changes_per_update and max_updates_in_flight must"
+          "max_changes_per_update, max_updates_in_flight and max_batches_in_flight must"
               + " be at least 1 and default_ttl at least 0");
     }
+  }
+
+  /** The settings with {@code max_batches_in_flight} at its default. */
+  public Rfc2136Settings(
+      String plugin,
+      InetSocketAddress server,
+      List<String> zones,
+      Optional<TsigSettings> tsig,
+      Duration timeout,
+      TcpMode tcp,
+      int defaultTtl,
+      int maxChangesPerUpdate,
+      int maxUpdatesInFlight) {
+    this(
+        plugin,
+        server,
+        zones,
+        tsig,
+        timeout,
+        tcp,
+        defaultTtl,
+        maxChangesPerUpdate,
+        maxUpdatesInFlight,
+        Rfc2136Spec.DEFAULT_BATCHES_IN_FLIGHT);
   }
 
   /** When the provider uses TCP. */
@@ -94,7 +123,8 @@ public record Rfc2136Settings(
         TcpMode.parse(p, c.get(Rfc2136Spec.TCP)),
         c.get(Rfc2136Spec.DEFAULT_TTL),
         c.get(Rfc2136Spec.MAX_CHANGES),
-        c.get(Rfc2136Spec.MAX_IN_FLIGHT));
+        c.get(Rfc2136Spec.MAX_IN_FLIGHT),
+        c.get(Rfc2136Spec.MAX_BATCHES));
   }
 
   /** Parses a server address as the {@code server} key does (port 53 when omitted). */

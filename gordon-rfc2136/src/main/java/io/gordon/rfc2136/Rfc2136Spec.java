@@ -78,6 +78,19 @@ final class Rfc2136Spec {
           Rule.between(1, 64),
           "Most UPDATE messages awaiting an answer at once (to different names).");
 
+  /** The default of {@link #MAX_BATCHES}, chosen from docs/benchmarks.md "rfc2136 pipelined". */
+  static final int DEFAULT_BATCHES_IN_FLIGHT = 2;
+
+  static final Key<Integer> MAX_BATCHES =
+      Key.integer(
+          "max_batches_in_flight",
+          DEFAULT_BATCHES_IN_FLIGHT,
+          Rule.between(1, 16),
+          "Most batches of one zone being sent at once: the next batch goes out while the server"
+              + " applies the last, never with a name of another batch in flight. Their UPDATEs"
+              + " share max_updates_in_flight and one pipelined TCP connection; 1 sends a zone's"
+              + " next batch only once the previous one is answered.");
+
   static final ConfigSpec SPEC =
       ConfigSpec.builder()
           .keys(
@@ -90,7 +103,8 @@ final class Rfc2136Spec {
               TCP,
               DEFAULT_TTL,
               MAX_CHANGES,
-              MAX_IN_FLIGHT)
+              MAX_IN_FLIGHT,
+              MAX_BATCHES)
           .check(
               ConfigCheck.together(
                   "both to sign updates, neither to send them unsigned",

@@ -29,6 +29,7 @@ class Rfc2136PluginFactoryTest {
             "tcp",
             "default_ttl",
             "max_changes_per_update",
-            "max_updates_in_flight");
+            "max_updates_in_flight",
+            "max_batches_in_flight");
   }
 }

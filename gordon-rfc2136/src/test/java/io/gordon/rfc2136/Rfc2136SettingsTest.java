@@ -48,6 +48,28 @@ class Rfc2136SettingsTest {
     assertThat(s.defaultTtl()).isEqualTo(300);
     assertThat(s.maxChangesPerUpdate()).isEqualTo(500);
     assertThat(s.maxUpdatesInFlight()).isEqualTo(4);
+    assertThat(s.maxBatchesInFlight()).isEqualTo(Rfc2136Spec.DEFAULT_BATCHES_IN_FLIGHT);
+  }
+
+  @Test
+  void maxBatchesInFlightIsWhatTheProviderAllowsTheCorePerZone() {
+    Map<String, Object> values = minimal();
+    values.put("max_batches_in_flight", 3);
+    Rfc2136Settings s = from(values);
+    assertThat(s.maxBatchesInFlight()).isEqualTo(3);
+    try (Rfc2136Provider p = TestProviders.provider(s)) {
+      assertThat(p.maxConcurrentApplies()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void maxBatchesInFlightBelowOneIsRefusedNamingTheKeyAndTheRange() {
+    Map<String, Object> values = minimal();
+    values.put("max_batches_in_flight", 0);
+    assertThatThrownBy(() -> from(values))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "rfc2136.max_batches_in_flight: invalid value 0 (expected an integer, from 1 to 16)");
   }
 
   @Test

@@ -38,10 +38,11 @@ public interface DnsProvider extends GordonPlugin, RecordReader {
   /**
    * How many {@link #apply} calls for one zone the core may run at the same time; 1 by default.
    * Return more only if concurrent calls on one zone are safe, e.g. each sends its own UPDATE and
-   * shares no unsynchronised state. The core keeps one message per ordering key (an event's first
-   * record name) in flight, so two concurrent calls hold changes to the same name only when an
-   * event with several records shares a later name with another event; such a provider must keep
-   * each change atomic on its own (e.g. by prerequisites). Read once, when the router starts.
+   * shares no unsynchronised state. The core never gives two concurrent calls of a zone changes to
+   * the same name: neither the same owner name nor, for claimed changes, the same owner marker name
+   * ({@link io.gordon.api.model.OwnerMarker#nameFor}); a request sharing one waits until the call
+   * holding it returns, and changes of one name keep their order. Read once, when the router
+   * starts.
    *
    * @return at least 1
    */

@@ -22,6 +22,15 @@ final class GordonService implements AutoCloseable {
   private final int httpPort;
   private final Path root;
 
+  /**
+   * {@code max_batches_in_flight = N} when {@code GORDON_BENCH_RFC2136_BATCHES} is set (to compare
+   * values in alternating runs of the same build), else nothing: the provider's default.
+   */
+  private static String batchesInFlight() {
+    String n = System.getenv("GORDON_BENCH_RFC2136_BATCHES");
+    return n == null ? "" : "max_batches_in_flight = " + Integer.parseInt(n.trim());
+  }
+
   GordonService(BindServer bind, int maxInFlight) throws IOException {
     root = Files.createTempDirectory("gordon-bench-");
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -51,6 +60,7 @@ final class GordonService implements AutoCloseable {
         zones = ["%s"]
         tsig_key_name = "%s"
         tsig_secret = "%s"
+        %s
         [metrics-logger]
         log_level = "debug"
         """
@@ -62,7 +72,8 @@ final class GordonService implements AutoCloseable {
                 bind.hostPort(),
                 bind.zones().get(0),
                 bind.key().name(),
-                bind.key().secret()));
+                bind.key().secret(),
+                batchesInFlight()));
     RawConfig raw = ConfigFiles.load(root);
     PluginLoader.Loaded loaded =
         new PluginLoader(PluginCatalog.discover(raw.root()), Clock.systemUTC(), System::getenv)

@@ -10,6 +10,7 @@ import io.gordon.rfc2136.Rfc2136Settings;
 import io.gordon.testing.dns.BindServer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +19,8 @@ final class Providers {
   private Providers() {}
 
   static Rfc2136Provider of(BindServer bind) {
-    PluginConfig config =
-        new PluginConfig(
-            Rfc2136PluginFactory.NAME,
+    Map<String, Object> values =
+        new HashMap<>(
             Map.of(
                 "server",
                 bind.hostPort(),
@@ -32,6 +32,12 @@ final class Providers {
                 new Secret(bind.key().secret(), "benchmark"),
                 "timeout",
                 Duration.ofSeconds(5)));
+    // as GordonService: compare max_batches_in_flight values in alternating runs of one build
+    String batches = System.getenv("GORDON_BENCH_RFC2136_BATCHES");
+    if (batches != null) {
+      values.put("max_batches_in_flight", Long.parseLong(batches.trim()));
+    }
+    PluginConfig config = new PluginConfig(Rfc2136PluginFactory.NAME, values);
     return new Rfc2136Provider(
         Rfc2136Settings.from(config),
         Clock.systemUTC(),

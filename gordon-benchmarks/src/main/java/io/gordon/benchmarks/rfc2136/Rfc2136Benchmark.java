@@ -87,7 +87,8 @@ public final class Rfc2136Benchmark {
   /**
    * Runs the benchmark and prints the table; {@code e2e [records] [rounds]} runs only {@link
    * #endToEnd}, {@code shapes [records]} only nsupdate with each message shape, {@code provider
-   * [records]} only line (b2), five times (the first warms the JIT).
+   * [records]} only line (b2), five times (the first warms the JIT), {@code router [records]} only
+   * line (c), three times after the warm-up.
    */
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("shapes")) {
@@ -101,6 +102,15 @@ public final class Rfc2136Benchmark {
             java.util.Locale.ROOT,
             "(b2) provider apply(), claimed: %,.0f" + " records/s%n",
             applyDirect(n, "o" + i, true));
+      }
+      return;
+    }
+    if (args.length > 0 && args[0].equals("router")) {
+      int n = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+      warmUp();
+      for (int i = 0; i < 3; i++) {
+        System.out.printf(
+            java.util.Locale.ROOT, "(c) router + rfc2136: %,.0f records/s%n", router(n, "r" + i));
       }
       return;
     }
@@ -257,7 +267,11 @@ public final class Rfc2136Benchmark {
     try (BindServer bind = BindServer.start(ZONE);
         Rfc2136Provider p = Providers.of(bind);
         RouterRun run = new RouterRun(p, ZONE, 5_000)) {
-      double rate = perSecond(n, run.burst(prefix, n));
+      double self = Cpu.self();
+      double named = Cpu.of(bind.pid());
+      long nanos = run.burst(prefix, n);
+      cpu("(c)", n, nanos, Cpu.self() - self, Cpu.of(bind.pid()) - named);
+      double rate = perSecond(n, nanos);
       check(run, "burst");
       confirm(bind, prefix, n);
       return rate;
