@@ -111,6 +111,9 @@ public final class OpenLoopHttp {
             .append(epochMicros + i * interval / 1000)
             .append(' ')
             .append(latencies[i] / 1000)
+            .append(' ')
+            .append(prefix)
+            .append(i)
             .append('\n');
       }
     }

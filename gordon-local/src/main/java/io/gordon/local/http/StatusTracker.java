@@ -38,7 +38,8 @@ final class StatusTracker implements SpoolListener {
     /** The event as spooled (the codec's encoding), to tell a retry from a reused id. */
     String content;
 
-    final CompletableFuture<Status> done = new CompletableFuture<>();
+    /** Made when someone waits (?wait=true): most events are never waited for. */
+    CompletableFuture<Status> done;
   }
 
   private final Clock clock;
@@ -99,7 +100,7 @@ final class StatusTracker implements SpoolListener {
     synchronized (this) {
       Entry e = entries.computeIfAbsent(id, k -> new Entry());
       e.status = s;
-      if (s.done()) {
+      if (s.done() && e.done != null) {
         done = e.done;
       }
       evict();
@@ -120,6 +121,9 @@ final class StatusTracker implements SpoolListener {
     Entry e = entries.get(id);
     if (e == null) {
       return CompletableFuture.failedFuture(new IllegalStateException("unknown id " + id));
+    }
+    if (e.done == null) {
+      e.done = new CompletableFuture<>();
     }
     if (e.status.done()) {
       e.done.complete(e.status);
