@@ -36,6 +36,7 @@ public final class OpenLoopHttp {
       int port, String query, int expectStatus, int n, int rate, int connections, String prefix)
       throws Exception {
     long[] latencies = new long[n];
+    long[] sendDelays = new long[n];
     Arrays.fill(latencies, -1);
     AtomicInteger failures = new AtomicInteger();
     String[] last = {""};
@@ -69,6 +70,7 @@ public final class OpenLoopHttp {
                                 .getBytes(StandardCharsets.ISO_8859_1));
                         out.write(body);
                         out.flush();
+                        sendDelays[i] = System.nanoTime() - due;
                         int status = readAnswer(in, last);
                         if (status == expectStatus) {
                           latencies[i] = System.nanoTime() - due;
@@ -86,7 +88,7 @@ public final class OpenLoopHttp {
       t.join();
     }
     long end = System.nanoTime();
-    slowLog(prefix, latencies, start, interval);
+    slowLog(prefix, latencies, sendDelays, start, interval);
     long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
     return new Result(ok, n - ok.length, last[0], end);
   }
@@ -96,7 +98,8 @@ public final class OpenLoopHttp {
    * prefix, the wall-clock time it was due (epoch microseconds) and its latency (microseconds), to
    * line them up with a JFR recording's GC pauses and fsyncs.
    */
-  private static void slowLog(String prefix, long[] latencies, long start, long interval)
+  private static void slowLog(
+      String prefix, long[] latencies, long[] sendDelays, long start, long interval)
       throws IOException {
     String file = System.getProperty("gordon.bench.slowlog");
     if (file == null) {
@@ -114,6 +117,8 @@ public final class OpenLoopHttp {
             .append(' ')
             .append(prefix)
             .append(i)
+            .append(' ')
+            .append(sendDelays[i] / 1000)
             .append('\n');
       }
     }
