@@ -16,9 +16,9 @@ import java.time.Clock;
  * {@code gordon.toml}: {@code local.http} -> router -> {@code local.zonefile} for {@code
  * example.com.}, in a temporary directory (admin server off, logging at warn).
  */
-final class EmbeddedService implements AutoCloseable {
+final class EmbeddedService implements AutoCloseable, HttpLoadBenchmark.Target {
   final Path root;
-  final int port;
+  private final int port;
   private final Path spool;
   private final GordonRuntime runtime;
 
@@ -73,8 +73,26 @@ final class EmbeddedService implements AutoCloseable {
     runtime = GordonRuntime.start(loaded.assembly(), Clock.systemUTC());
   }
 
-  /** The zone file's text. */
-  String zone() throws IOException {
+  @Override
+  public int port() {
+    return port;
+  }
+
+  /** This whole JVM's CPU time: the service's and the in-process client's. */
+  @Override
+  public long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  @Override
+  public String gcSince(Gc g, int requests) {
+    return g.since(requests);
+  }
+
+  @Override
+  public String zone() throws IOException {
     Path z = root.resolve("var/zones/example.com.zone");
     return Files.exists(z) ? Files.readString(z) : "";
   }

@@ -36,6 +36,7 @@ public final class OpenLoopHttp {
       int port, String query, int expectStatus, int n, int rate, int connections, String prefix)
       throws Exception {
     long[] latencies = new long[n];
+    long[] sendDelays = new long[n];
     Arrays.fill(latencies, -1);
     AtomicInteger failures = new AtomicInteger();
     String[] last = {""};
@@ -69,6 +70,7 @@ public final class OpenLoopHttp {
                                 .getBytes(StandardCharsets.ISO_8859_1));
                         out.write(body);
                         out.flush();
+                        sendDelays[i] = System.nanoTime() - due;
                         int status = readAnswer(in, last);
                         if (status == expectStatus) {
                           latencies[i] = System.nanoTime() - due;
@@ -86,8 +88,45 @@ public final class OpenLoopHttp {
       t.join();
     }
     long end = System.nanoTime();
+    slowLog(prefix, latencies, sendDelays, start, interval);
     long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
     return new Result(ok, n - ok.length, last[0], end);
+  }
+
+  /**
+   * With {@code -Dgordon.bench.slowlog=<file>}, appends one line per request slower than 10 ms: the
+   * prefix, the wall-clock time it was due (epoch microseconds) and its latency (microseconds), to
+   * line them up with a JFR recording's GC pauses and fsyncs.
+   */
+  private static void slowLog(
+      String prefix, long[] latencies, long[] sendDelays, long start, long interval)
+      throws IOException {
+    String file = System.getProperty("gordon.bench.slowlog");
+    if (file == null) {
+      return;
+    }
+    long epochMicros = System.currentTimeMillis() * 1000 - (System.nanoTime() - start) / 1000;
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < latencies.length; i++) {
+      if (latencies[i] > 10_000_000L) {
+        sb.append(prefix)
+            .append(' ')
+            .append(epochMicros + i * interval / 1000)
+            .append(' ')
+            .append(latencies[i] / 1000)
+            .append(' ')
+            .append(prefix)
+            .append(i)
+            .append(' ')
+            .append(sendDelays[i] / 1000)
+            .append('\n');
+      }
+    }
+    java.nio.file.Files.writeString(
+        java.nio.file.Path.of(file),
+        sb,
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
   }
 
   static String event(String prefix, int i) {

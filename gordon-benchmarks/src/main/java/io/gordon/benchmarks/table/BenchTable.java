@@ -25,7 +25,7 @@ public final class BenchTable {
     Map<String, Row> rows = new LinkedHashMap<>();
     rows.put("router", RouterRow::throughput);
     rows.put("router-latency", RouterRow::latency);
-    rows.put("http", HttpRow::run);
+    rows.put("http", s -> HttpRow.run(s, root));
     rows.put("zonefile", ZoneFileRow::run);
     rows.put("rfc2136", Rfc2136Row::run);
     rows.put("pubsub", PubSubRow::run);

@@ -91,8 +91,13 @@ final class GordonProcess implements AutoCloseable {
     return readyCpuMillis;
   }
 
+  /** Its working directory: gordon.toml and var/ (spool, zone files). */
+  Path dir() {
+    return dir;
+  }
+
   /** utime + stime from /proc/pid/stat (fields 14 and 15, in clock ticks of 10 ms). */
-  private double cpuMillis() {
+  double cpuMillis() {
     try {
       String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

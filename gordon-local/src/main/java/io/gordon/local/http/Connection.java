@@ -49,9 +49,16 @@ final class Connection implements Runnable {
         }
         first = false;
         idleSince = BUSY;
+        RequestTiming timing = new RequestTiming();
+        timing.begin();
+        timing.handling();
+        long begun = System.nanoTime();
         Response answer = server.handler().handle(r);
+        long handled = System.nanoTime();
         boolean close = answer.close() || wantsClose(r) || server.closed();
         (close ? answer.closing() : answer).write(out);
+        timing.end();
+        record(timing, answer.status(), begun, handled);
         if (close) {
           return;
         }
@@ -66,8 +73,20 @@ final class Connection implements Runnable {
     }
   }
 
+  /** Commits the request's {@link RequestTiming} when a recording wants it. */
+  private static void record(RequestTiming t, int status, long begun, long handled) {
+    t.done();
+    if (t.shouldCommit()) {
+      long now = System.nanoTime();
+      t.status = status;
+      t.handling = handled - begun;
+      t.write = now - handled;
+      t.commit();
+    }
+  }
+
   private static boolean wantsClose(Request r) {
-    String c = r.header("Connection").orElse("");
+    String c = r.header("connection").orElse("");
     return c.equalsIgnoreCase("close");
   }
 

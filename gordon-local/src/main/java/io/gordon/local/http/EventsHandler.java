@@ -128,13 +128,17 @@ final class EventsHandler implements Http1Server.Handler {
               "cannot write the spool, nothing was accepted (see the"
                   + " server log; retry later)"));
     }
+    boolean wait = r.queryHas("wait=true") && !ids.isEmpty();
+    if (errors.isEmpty() && !wait) {
+      return Response.json(202, Json.accepted(ids));
+    }
     ObjectNode answer = Json.MAPPER.createObjectNode();
     if (!errors.isEmpty()) {
       answer.set("errors", errors);
     }
     ids.forEach(answer.putArray("accepted")::add);
     int status = errors.isEmpty() ? 202 : !ids.isEmpty() ? 207 : conflict ? 409 : 400;
-    if (r.queryHas("wait=true") && !ids.isEmpty()) {
+    if (wait) {
       boolean all = Waiter.await(tracker, ids, settings.waitTimeout(), answer);
       status = all && errors.isEmpty() ? 200 : status;
     }
@@ -143,8 +147,10 @@ final class EventsHandler implements Http1Server.Handler {
 
   private boolean spool(
       List<String> ids, List<String> lines, List<DnsEvent> events, Instant received) {
+    long start = System.nanoTime();
     try {
       writer.append(lines, events, received);
+      RequestTiming.spooled(System.nanoTime() - start, ids.get(0));
     } catch (IOException | RuntimeException e) {
       ids.forEach(tracker::forget);
       context
@@ -181,7 +187,7 @@ final class EventsHandler implements Http1Server.Handler {
     if (settings.token().isEmpty()) {
       return true;
     }
-    String header = r.header("Authorization").orElse(null);
+    String header = r.header("authorization").orElse(null);
     String expected = "Bearer " + settings.token().get().reveal();
     return header != null
         && MessageDigest.isEqual(

@@ -1,10 +1,12 @@
 package io.gordon.local.http;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gordon.api.model.HistoryEntry;
 import java.io.IOException;
+import java.util.List;
 
 /** JSON answers of {@code local.http}. */
 final class Json {
@@ -14,6 +16,20 @@ final class Json {
 
   static ObjectNode error(String message) {
     return MAPPER.createObjectNode().put("error", message);
+  }
+
+  /**
+   * {@code {"accepted":[ids]}} and a line break, as {@code ObjectNode.toString()} writes it: the
+   * answer to almost every POST, written without building a tree.
+   */
+  static String accepted(List<String> ids) {
+    StringBuilder sb = new StringBuilder(16 + 48 * ids.size()).append("{\"accepted\":[");
+    for (int i = 0; i < ids.size(); i++) {
+      sb.append(i == 0 ? "\"" : ",\"");
+      JsonStringEncoder.getInstance().quoteAsString(ids.get(i), sb);
+      sb.append('"');
+    }
+    return sb.append("]}\n").toString();
   }
 
   static ObjectNode status(String id, StatusTracker.Status s) {

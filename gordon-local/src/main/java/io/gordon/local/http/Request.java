@@ -19,7 +19,7 @@ record Request(
     headers = Map.copyOf(headers);
   }
 
-  /** The first value of header {@code name} (any case). */
+  /** The first value of header {@code name} (any case; lower case costs no new string). */
   Optional<String> header(String name) {
     List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
     return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));

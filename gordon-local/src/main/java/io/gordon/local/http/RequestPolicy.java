@@ -38,7 +38,7 @@ final class RequestPolicy {
 
   /** The refusal of {@code r}, if it must be refused. */
   Optional<Response> check(Request r) {
-    Optional<String> host = r.header("Host");
+    Optional<String> host = r.header("host");
     if (host.isPresent() && !hostAllowed(host.get())) {
       return refuse(
           421,
@@ -49,7 +49,7 @@ final class RequestPolicy {
               + (wildcard ? ", any IP address" : "")
               + "); add the name to allowed_hosts if it is yours");
     }
-    Optional<String> origin = r.header("Origin");
+    Optional<String> origin = r.header("origin");
     if (origin.isPresent() && !origins.contains(origin.get().toLowerCase(Locale.ROOT))) {
       return refuse(
           403,
@@ -61,7 +61,7 @@ final class RequestPolicy {
               + ")");
     }
     if (r.method().equals("POST")) {
-      String type = r.header("Content-Type").orElse("");
+      String type = r.header("content-type").orElse("");
       String media = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
       if (!BODY_TYPES.contains(media) || !utf8(type)) {
         return refuse(

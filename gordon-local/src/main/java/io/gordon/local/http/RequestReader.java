@@ -107,19 +107,48 @@ final class RequestReader {
   private Map<String, List<String>> headers(String[] lines) throws HttpProblem {
     Map<String, List<String>> h = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
-      if (lines[i].isEmpty()) {
+      String line = lines[i];
+      if (line.isEmpty()) {
         continue;
       }
-      int colon = lines[i].indexOf(':');
+      int colon = line.indexOf(':');
       if (colon <= 0) {
         throw new HttpProblem(
-            400, "malformed header line \"" + clip(lines[i]) + "\" (expected Name: value)");
+            400, "malformed header line \"" + clip(line) + "\" (expected Name: value)");
       }
-      h.computeIfAbsent(
-              lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-          .add(lines[i].substring(colon + 1).trim());
+      String value = line.substring(colon + 1).trim();
+      List<String> known = h.putIfAbsent(name(line, colon), List.of(value));
+      if (known != null) {
+        List<String> more = new ArrayList<>(known);
+        more.add(value);
+        h.put(name(line, colon), more);
+      }
     }
     return h;
+  }
+
+  /** Header names almost every request has: matched in place, no string made per request. */
+  private static final List<String> COMMON =
+      List.of(
+          "host",
+          "content-type",
+          "content-length",
+          "connection",
+          "authorization",
+          "user-agent",
+          "accept",
+          "origin",
+          "transfer-encoding",
+          "expect");
+
+  /** The lower-case name of the header {@code line} whose colon is at {@code colon}. */
+  private static String name(String line, int colon) {
+    for (String n : COMMON) {
+      if (n.length() == colon && line.regionMatches(true, 0, n, 0, colon)) {
+        return n;
+      }
+    }
+    return line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
   }
 
   /** Index just after the blank line ending the head, reading more as needed. */
@@ -183,9 +212,14 @@ final class RequestReader {
 
   private long contentLength(List<String> values) throws HttpProblem {
     String v = values.get(0);
-    boolean digits =
-        !v.isEmpty() && v.length() <= 18 && v.chars().allMatch(c -> c >= '0' && c <= '9');
-    if (!digits || values.stream().anyMatch(o -> !o.equals(v))) {
+    boolean digits = !v.isEmpty() && v.length() <= 18;
+    for (int i = 0; digits && i < v.length(); i++) {
+      digits = v.charAt(i) >= '0' && v.charAt(i) <= '9';
+    }
+    for (String o : values) {
+      digits &= o.equals(v);
+    }
+    if (!digits) {
       throw new HttpProblem(
           400, "invalid Content-Length " + values + " (expected one non-negative integer)");
     }

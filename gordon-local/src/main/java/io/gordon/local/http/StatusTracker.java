@@ -26,19 +26,53 @@ final class StatusTracker implements SpoolListener {
    * @param history the message's history as the core reported it
    * @param updated when the state last changed
    */
-  record Status(String state, String reason, List<HistoryEntry> history, Instant updated) {
-    boolean done() {
-      return !state.equals("pending") && !state.equals("redeliver");
-    }
-  }
+  record Status(String state, String reason, List<HistoryEntry> history, Instant updated) {}
 
+  /**
+   * One event, kept compact: up to status_max_entries (100,000) of them live for an hour, so the
+   * status and its history are stored as plain fields and arrays and made into a {@link Status}
+   * only when asked ({@code GET}, {@code ?wait=true}).
+   */
   private static final class Entry {
-    Status status;
+    String state = "pending";
+    String reason = "";
+
+    /** When the state last changed, nanoseconds since the epoch. */
+    long updated;
+
+    /** The history: times (nanoseconds since the epoch) and (plugin, message) pairs. */
+    long[] times = new long[0];
+
+    String[] texts = new String[0];
 
     /** The event as spooled (the codec's encoding), to tell a retry from a reused id. */
     String content;
 
-    final CompletableFuture<Status> done = new CompletableFuture<>();
+    /** Made when someone waits (?wait=true): most events are never waited for. */
+    CompletableFuture<Status> done;
+
+    boolean finished() {
+      return !state.equals("pending") && !state.equals("redeliver");
+    }
+
+    void history(List<HistoryEntry> history) {
+      times = new long[history.size()];
+      texts = new String[2 * history.size()];
+      for (int i = 0; i < times.length; i++) {
+        HistoryEntry h = history.get(i);
+        times[i] = nanos(h.timestamp());
+        texts[2 * i] = h.plugin();
+        texts[2 * i + 1] = h.message();
+      }
+    }
+
+    Status status() {
+      HistoryEntry[] h = new HistoryEntry[times.length];
+      for (int i = 0; i < h.length; i++) {
+        h[i] = new HistoryEntry(instant(times[i]), texts[2 * i], texts[2 * i + 1]);
+      }
+      return new Status(state, reason, List.of(h), instant(updated));
+    }
   }
 
   private final Clock clock;
@@ -63,12 +97,12 @@ final class StatusTracker implements SpoolListener {
     if (known != null && known.content != null && !known.content.equals(content)) {
       return Optional.of(known.content);
     }
-    if (known != null && !known.status.done()) {
+    if (known != null && !known.finished()) {
       known.content = content;
       return Optional.empty();
     }
     Entry e = new Entry();
-    e.status = new Status("pending", "", List.of(), clock.instant());
+    e.updated = nanos(clock.instant());
     e.content = content;
     entries.remove(id);
     entries.put(id, e);
@@ -83,24 +117,33 @@ final class StatusTracker implements SpoolListener {
 
   @Override
   public synchronized void submitted(String id) {
-    if (!entries.containsKey(id) || entries.get(id).status.state().equals("redeliver")) {
-      Entry e = entries.computeIfAbsent(id, k -> new Entry());
-      e.status =
-          new Status(
-              "pending", "", e.status == null ? List.of() : e.status.history(), clock.instant());
+    Entry e = entries.get(id);
+    if (e == null || e.state.equals("redeliver")) {
+      if (e == null) {
+        e = new Entry();
+        entries.put(id, e);
+      }
+      e.state = "pending";
+      e.reason = "";
+      e.updated = nanos(clock.instant());
       evict();
     }
   }
 
   @Override
   public void settled(String id, Outcome outcome, List<HistoryEntry> history) {
-    Status s = new Status(outcome.state(), reason(outcome), List.copyOf(history), clock.instant());
+    long now = nanos(clock.instant());
     CompletableFuture<Status> done = null;
+    Status s = null;
     synchronized (this) {
       Entry e = entries.computeIfAbsent(id, k -> new Entry());
-      e.status = s;
-      if (s.done()) {
+      e.state = outcome.state();
+      e.reason = reason(outcome);
+      e.updated = now;
+      e.history(history);
+      if (e.finished() && e.done != null) {
         done = e.done;
+        s = e.status();
       }
       evict();
     }
@@ -112,7 +155,7 @@ final class StatusTracker implements SpoolListener {
   synchronized Optional<Status> status(String id) {
     evict();
     Entry e = entries.get(id);
-    return e == null ? Optional.empty() : Optional.of(e.status);
+    return e == null ? Optional.empty() : Optional.of(e.status());
   }
 
   /** Completes once {@code id} is applied, skipped or dead-lettered. */
@@ -121,25 +164,40 @@ final class StatusTracker implements SpoolListener {
     if (e == null) {
       return CompletableFuture.failedFuture(new IllegalStateException("unknown id " + id));
     }
-    if (e.status.done()) {
-      e.done.complete(e.status);
+    if (e.done == null) {
+      e.done = new CompletableFuture<>();
+    }
+    if (e.finished()) {
+      e.done.complete(e.status());
     }
     return e.done;
   }
 
   private void evict() {
-    Instant oldest = clock.instant().minus(retention);
+    long oldest = nanos(clock.instant().minus(retention));
     Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator();
     while (it.hasNext()) {
-      Map.Entry<String, Entry> e = it.next();
+      Entry e = it.next().getValue();
       boolean tooMany = entries.size() > maxEntries;
-      boolean expired =
-          e.getValue().status.done() && e.getValue().status.updated().isBefore(oldest);
+      boolean expired = e.finished() && e.updated < oldest;
       if (!tooMany && !expired) {
         break;
       }
       it.remove();
     }
+  }
+
+  /** Nanoseconds since the epoch (fits a long until 2262); earlier than 1677 counts as 1677. */
+  private static long nanos(Instant t) {
+    try {
+      return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+    } catch (ArithmeticException e) {
+      return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+  }
+
+  private static Instant instant(long nanos) {
+    return Instant.ofEpochSecond(0, nanos);
   }
 
   private static String reason(Outcome o) {

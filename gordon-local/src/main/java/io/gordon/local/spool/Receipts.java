@@ -38,11 +38,19 @@ final class Receipts {
     return file.resolveSibling(".received").resolve(file.getFileName());
   }
 
-  /** When line {@code line} was received, if recorded. */
+  /**
+   * When line {@code line} was received, if recorded. Lines are asked in order (a retry carries the
+   * time it was given), so the entries of earlier lines are dropped: one entry per append would
+   * otherwise stay in memory until the whole file is done.
+   */
   Optional<Instant> received(long line) {
     Optional<Instant> found = lookup(line);
     if (found.isEmpty() && refresh()) {
       found = lookup(line);
+    }
+    Long floor = entries.floorKey(line);
+    if (floor != null) {
+      entries.headMap(floor, false).clear();
     }
     return found;
   }

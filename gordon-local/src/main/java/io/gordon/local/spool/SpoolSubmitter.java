@@ -53,7 +53,13 @@ final class SpoolSubmitter {
   }
 
   /** A line handed back by the router, to submit again once its delay has passed. */
-  private record Retry(SpoolCursor cursor, long line, String text, Instant fileTime, int attempt) {}
+  private record Retry(
+      SpoolCursor cursor,
+      long line,
+      String text,
+      Instant fileTime,
+      java.util.Optional<Instant> received,
+      int attempt) {}
 
   /** A complete line of {@code c}: bytes {@code [from, to)} of {@code b}, ending at {@code end}. */
   void line(
@@ -73,7 +79,7 @@ final class SpoolSubmitter {
       settle(c, line);
       return;
     }
-    submit(ctx, c, line, text, fileTime, 1);
+    submit(ctx, c, line, text, fileTime, c.receipts.received(line), 1);
   }
 
   /** Part of a line longer than the limit: skip it, then dead-letter it whole. */
@@ -110,20 +116,26 @@ final class SpoolSubmitter {
             + options.maxLineBytes()
             + " bytes (max_line_bytes)",
         attributes(c, line),
-        delivery(c, line, c.skipHead, fileTime, 1));
+        delivery(c, line, c.skipHead, fileTime, java.util.Optional.empty(), 1));
   }
 
   void resubmitDue(SourceContext ctx) throws InterruptedException {
     for (Retry r : retries.takeDue()) {
-      submit(ctx, r.cursor, r.line, r.text, r.fileTime, r.attempt + 1);
+      submit(ctx, r.cursor, r.line, r.text, r.fileTime, r.received, r.attempt + 1);
     }
   }
 
   private void submit(
-      SourceContext ctx, SpoolCursor c, long line, String text, Instant fileTime, int attempt)
+      SourceContext ctx,
+      SpoolCursor c,
+      long line,
+      String text,
+      Instant fileTime,
+      java.util.Optional<Instant> received,
+      int attempt)
       throws InterruptedException {
     String fallbackId = c.name() + ":" + line;
-    Delivery d = delivery(c, line, text, fileTime, attempt);
+    Delivery d = delivery(c, line, text, fileTime, received, attempt);
     DnsEvent event;
     try {
       event =
@@ -140,7 +152,6 @@ final class SpoolSubmitter {
       return;
     }
     String id = event.id().orElse(fallbackId);
-    java.util.Optional<Instant> received = c.receipts.received(line);
     Instant created = created(event, received, fileTime);
     listener.submitted(id);
     EventMessage m = EventMessage.create(id, event, "consume", created, attributes(c, line));
@@ -165,13 +176,19 @@ final class SpoolSubmitter {
     return options.eventTime() ? event.timestamp().orElse(fileTime) : fileTime;
   }
 
-  private Delivery delivery(SpoolCursor c, long line, String text, Instant fileTime, int attempt) {
+  private Delivery delivery(
+      SpoolCursor c,
+      long line,
+      String text,
+      Instant fileTime,
+      java.util.Optional<Instant> received,
+      int attempt) {
     return (String id, Outcome outcome, List<HistoryEntry> history) -> {
       listener.settled(id, outcome, history);
       if (outcome.acknowledge()) {
         settle(c, line);
       } else {
-        retries.schedule(new Retry(c, line, text, fileTime, attempt), attempt);
+        retries.schedule(new Retry(c, line, text, fileTime, received, attempt), attempt);
         wakeup.run();
       }
     };

@@ -122,11 +122,7 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
    * when the lines are not durable; then none of them is in the file or ever read.
    */
   public void append(List<String> lines, Instant at) throws IOException {
-    StringBuilder sb = new StringBuilder();
-    for (String l : lines) {
-      sb.append(l).append('\n');
-    }
-    ByteBuffer buf = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
+    ByteBuffer buf = encode(lines);
     CommitGroup mine;
     rotateIfDue();
     writeLock.lock();
@@ -149,6 +145,21 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
       writeLock.unlock();
     }
     commit(mine);
+  }
+
+  /** The lines in UTF-8, each followed by a line break (no intermediate string). */
+  private static ByteBuffer encode(List<String> lines) {
+    byte[][] encoded = new byte[lines.size()][];
+    int length = 0;
+    for (int i = 0; i < encoded.length; i++) {
+      encoded[i] = lines.get(i).getBytes(StandardCharsets.UTF_8);
+      length += encoded[i].length + 1;
+    }
+    ByteBuffer buf = ByteBuffer.allocate(length);
+    for (byte[] line : encoded) {
+      buf.put(line).put((byte) '\n');
+    }
+    return buf.flip();
   }
 
   /**
