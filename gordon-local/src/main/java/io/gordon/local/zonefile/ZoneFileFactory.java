@@ -56,8 +56,22 @@ public final class ZoneFileFactory implements PluginFactory {
           "Address record created for the primary server when it lies inside a new zone (a"
               + " DNS server refuses a zone whose in-zone NS has no address). \"\" for none.");
 
+  static final Key<Integer> REWRITE_SHARE =
+      Key.integer(
+          "rewrite_share",
+          10,
+          Rule.between(1, 100),
+          "Most percentage of the time spent rewriting a zone file while changes keep coming."
+              + " Every batch is made durable first in <zone file>.journal; the file is"
+              + " rewritten at once when the last rewrite is long enough ago (after a rewrite"
+              + " that took T, not before T * (100 - share) / share), else when that time comes."
+              + " So a quiet zone's file holds each batch before its call returns, and under"
+              + " sustained load a large zone's file lags by about 9 rewrites' time at 10 (some"
+              + " 0.2-0.5 s at 100,000 records). 100 rewrites the file on every batch.");
+
   static final ConfigSpec SPEC =
-      ConfigSpec.of(DIRECTORY, ZONES, DEFAULT_TTL, PRIMARY_NS, HOSTMASTER, NS_ADDRESS);
+      ConfigSpec.of(
+          DIRECTORY, ZONES, DEFAULT_TTL, PRIMARY_NS, HOSTMASTER, NS_ADDRESS, REWRITE_SHARE);
 
   @Override
   public String name() {
@@ -72,7 +86,7 @@ public final class ZoneFileFactory implements PluginFactory {
   @Override
   public String description() {
     return "Maintains one RFC 1035 zone file per zone, written atomically, for BIND, Knot,"
-        + " NSD or CoreDNS to serve.";
+        + " NSD or CoreDNS to serve; changes are durable in a journal beside it first.";
   }
 
   @Override
