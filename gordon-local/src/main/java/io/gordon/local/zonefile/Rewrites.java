@@ -12,11 +12,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Decides when each zone file is rewritten after its batches went to the journal: at once while
- * that keeps rewrites within their share of the time ({@link RewritePolicy}), else on a timer when
- * due, so a file never waits for the next batch to catch up; and at shutdown. A rewrite that fails
- * (e.g. a full disk) leaves the batches safe in the journal, reports the zone not ready and is
- * tried again on the timer.
+ * Decides how each batch becomes durable and when each zone file is rewritten: the file at once
+ * while that keeps rewrites within their share of the time ({@link RewritePolicy}), else the
+ * journal now and the file on a timer when due, so a file never waits for the next batch to catch
+ * up; and at shutdown. A rewrite that fails (e.g. a full disk) leaves the batches safe in the
+ * journal, reports the zone not ready and is tried again on the timer.
  */
 final class Rewrites {
   /** How soon a failed rewrite is tried again. */
@@ -64,15 +64,18 @@ final class Rewrites {
   }
 
   /**
-   * After a batch went to the journal (caller holds the zone's lock): rewrites the file now when
-   * that keeps within the share, else when it will.
+   * Makes a batch's changes to {@code data} durable (caller holds the zone's lock): by rewriting
+   * the file when that keeps within the share (no journal needed then), else, or when the rewrite
+   * fails, by appending them to the journal and rewriting the file when due. Throws when neither
+   * worked: then nothing is acknowledged.
    */
-  void committed(String zone, ZoneData data) {
+  void commit(String zone, ZoneData data) {
     RewritePolicy p = policy(zone);
-    if (p.due(clock.instant())) {
-      now(zone, data);
-    } else {
-      schedule(zone, p.dueAt());
+    if (p.due(clock.instant()) && now(zone, data)) {
+      return;
+    }
+    if (store.commit(data)) {
+      schedule(zone, failing.contains(zone) ? clock.instant().plus(RETRY) : p.dueAt());
     }
   }
 
@@ -81,7 +84,10 @@ final class Rewrites {
     RewritePolicy p = policy(zone);
     Instant start = clock.instant();
     try {
-      store.rewrite(data);
+      if (!store.rewrite(data)) {
+        schedule(zone, clock.instant()); // another writer's edit: merge it in and write soon
+        return false;
+      }
       p.rewrote(start, clock.instant());
       failing.remove(zone);
       if (failing.isEmpty()) {
@@ -89,12 +95,11 @@ final class Rewrites {
       }
       return true;
     } catch (ProviderException e) {
-      p.rewrote(start, clock.instant());
-      failing.add(zone);
+      failing.add(zone); // the next batch tries again at once: no rewrite time is recorded
       health.unhealthy(e.getMessage());
       log.log(
           System.Logger.Level.WARNING,
-          e.getMessage() + "; the acknowledged changes are kept in the journal");
+          e.getMessage() + "; changes are kept in the journal until it works");
       schedule(zone, clock.instant().plus(RETRY));
       return false;
     }

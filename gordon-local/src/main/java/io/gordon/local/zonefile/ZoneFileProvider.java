@@ -183,7 +183,7 @@ final class ZoneFileProvider implements DnsProvider {
         store.forget(zone);
         throw refused;
       }
-      store.commit(data);
+      rewrites.commit(zone, data);
     } catch (ProviderException e) {
       if (e.retriable()) {
         health.unhealthy(e.getMessage());
@@ -198,7 +198,6 @@ final class ZoneFileProvider implements DnsProvider {
     if (!rewrites.failing()) {
       health.healthy();
     }
-    rewrites.committed(zone, data); // acknowledged now whether or not the file is written yet
   }
 
   /** The zone's journal opened and the zone loaded, reporting failures as not ready. */

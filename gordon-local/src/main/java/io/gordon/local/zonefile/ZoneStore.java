@@ -2,7 +2,6 @@ package io.gordon.local.zonefile;
 
 import io.gordon.api.ProviderException;
 import io.gordon.api.model.RecordSet;
-import io.gordon.local.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -106,7 +106,10 @@ final class ZoneStore {
       ZoneData created = NewZone.create(zone, settings, 0);
       s.pending.forEach(e -> e.applyTo(created));
       created.forgetTouched();
-      rewrite(created);
+      s.stamp = null; // the file is absent
+      if (!rewrite(created)) {
+        return load(zone); // another writer created it meanwhile
+      }
       log.log(System.Logger.Level.INFO, "created zone file " + file + " for " + zone);
       return created;
     }
@@ -119,7 +122,7 @@ final class ZoneStore {
     if (s.stamp == null || s.pending.isEmpty() || now.get().equals(s.stamp)) {
       replay(zone, s, data); // at start, what a crash left; else after a failed write
     } else {
-      merge(zone, s, data); // another writer changed the file under pending batches
+      merge(zone, s, data, now.get()); // another writer changed the file under pending batches
       return data;
     }
     // The stamp read before the text: if the file changed in between, the next stamp differs.
@@ -150,7 +153,7 @@ final class ZoneStore {
    * wins, and the overridden changes are logged), and the result is written at once so that the
    * journal holds nothing the file contradicts.
    */
-  private void merge(String zone, State s, ZoneData edited) {
+  private void merge(String zone, State s, ZoneData edited, Stamp stamp) {
     List<String> overridden = new ArrayList<>();
     Map<ZoneData.Key, Boolean> ours = new HashMap<>();
     for (JournalEntry e : s.pending) {
@@ -183,7 +186,16 @@ final class ZoneStore {
             + (overridden.isEmpty()
                 ? ""
                 : "; the edit wins on " + overridden.stream().distinct().toList()));
-    rewrite(edited); // on failure the next call merges again: the stamp still differs
+    Stamp before = s.stamp;
+    s.stamp = stamp; // the edit is the file the rewrite replaces
+    boolean written = false;
+    try {
+      written = rewrite(edited);
+    } finally {
+      if (!written) {
+        s.stamp = before; // so the next call merges again
+      }
+    }
   }
 
   private static ZoneData.Key key(JournalEntry.Effect effect) {
@@ -230,28 +242,44 @@ final class ZoneStore {
   }
 
   /**
-   * Writes {@code data} (which must hold every committed batch) atomically with the next SOA
-   * serial, remembers it as the file and empties the journal.
+   * Writes {@code data} (which must hold every committed batch, and may hold uncommitted changes,
+   * which the write then makes durable) atomically with the next SOA serial, remembers it as the
+   * file and empties the journal. Returns false, writing nothing, when another writer replaced the
+   * file since gordon last wrote or read it. On false or failure the uncommitted changes are still
+   * there to {@link #commit}.
    */
-  void rewrite(ZoneData data) {
+  boolean rewrite(ZoneData data) {
     String zone = data.origin();
     State s = state(zone);
     Path file = settings.file(zone);
     data.soa(data.soa().withSerial(serial(data.soa().serial())));
     data.sequence(s.sequence);
+    BasicFileAttributes written;
+    Stamp last = s.stamp;
     try {
-      AtomicFiles.write(file, ZoneFileWriter.buffers(data));
+      written =
+          ZoneFileOutput.write(
+              file,
+              () -> Objects.equals(stamp(zone, file).orElse(null), last),
+              ZoneFileWriter.buffers(data));
     } catch (IOException e) {
       s.data = null; // parse again: the rename may have happened
       throw ioFailure(zone, "cannot write " + file, e);
     }
+    if (written == null) {
+      s.data = null; // another writer's edit: the next load merges the pending batches into it
+      log.log(System.Logger.Level.INFO, file + " changed while being rewritten: read it again");
+      return false;
+    }
+    data.forgetTouched();
     s.data = data;
-    s.stamp = stamp(zone, file).orElse(null);
+    s.stamp = new Stamp(written.fileKey(), written.lastModifiedTime(), written.size());
     s.pending.clear();
     s.base.clear();
     if (!s.journal.isEmpty()) {
       resetJournal(zone, s);
     }
+    return true;
   }
 
   /** Drops the copy in memory (edited but not committed): the next load rebuilds it. */
