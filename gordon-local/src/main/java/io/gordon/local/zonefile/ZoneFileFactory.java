@@ -62,12 +62,12 @@ public final class ZoneFileFactory implements PluginFactory {
           10,
           Rule.between(1, 100),
           "Most percentage of the time spent rewriting a zone file while changes keep coming."
-              + " Every batch is made durable first in <zone file>.journal; the file is"
-              + " rewritten at once when the last rewrite is long enough ago (after a rewrite"
-              + " that took T, not before T * (100 - share) / share), else when that time comes."
-              + " So a quiet zone's file holds each batch before its call returns, and under"
-              + " sustained load a large zone's file lags by about 9 rewrites' time at 10 (some"
-              + " 0.2-0.5 s at 100,000 records). 100 rewrites the file on every batch.");
+              + " A batch is written into the file at once when the last rewrite is long enough"
+              + " ago (after a rewrite that took T, not before T * (100 - share) / share later),"
+              + " else appended to <zone file>.journal (durable: one fdatasync) and written into"
+              + " the file when that time comes. So a quiet or small zone's file holds each batch"
+              + " before its call returns, and under sustained load a large zone's file lags by"
+              + " about 9 rewrite times at 10. 100 writes the file on every batch.");
 
   static final ConfigSpec SPEC =
       ConfigSpec.of(
@@ -86,7 +86,8 @@ public final class ZoneFileFactory implements PluginFactory {
   @Override
   public String description() {
     return "Maintains one RFC 1035 zone file per zone, written atomically, for BIND, Knot,"
-        + " NSD or CoreDNS to serve; changes are durable in a journal beside it first.";
+        + " NSD or CoreDNS to serve; under sustained load changes are made durable in a journal"
+        + " beside it first.";
   }
 
   @Override
