@@ -154,26 +154,7 @@ final class ZoneStore {
    * journal holds nothing the file contradicts.
    */
   private void merge(String zone, State s, ZoneData edited, Stamp stamp) {
-    List<String> overridden = new ArrayList<>();
-    Map<ZoneData.Key, Boolean> ours = new HashMap<>();
-    for (JournalEntry e : s.pending) {
-      for (JournalEntry.Effect effect : e.effects()) {
-        ZoneData.Key k = key(effect);
-        boolean untouched =
-            ours.computeIfAbsent(
-                k,
-                x ->
-                    same(
-                        edited.get(x.name(), x.type()),
-                        s.base.getOrDefault(x, Optional.empty()),
-                        edited.defaultTtl()));
-        if (untouched) {
-          new JournalEntry(e.sequence(), List.of(effect)).applyTo(edited);
-        } else {
-          overridden.add(k.name() + " " + k.type());
-        }
-      }
-    }
+    List<String> overridden = EditMerge.apply(s.pending, s.base, edited);
     edited.forgetTouched();
     log.log(
         System.Logger.Level.WARNING,
@@ -183,9 +164,7 @@ final class ZoneStore {
             + " acknowledged batches were only in "
             + s.journal.file().getFileName()
             + ": applied them on top"
-            + (overridden.isEmpty()
-                ? ""
-                : "; the edit wins on " + overridden.stream().distinct().toList()));
+            + (overridden.isEmpty() ? "" : "; the edit wins on " + overridden));
     Stamp before = s.stamp;
     s.stamp = stamp; // the edit is the file the rewrite replaces
     boolean written = false;
@@ -196,23 +175,6 @@ final class ZoneStore {
         s.stamp = before; // so the next call merges again
       }
     }
-  }
-
-  private static ZoneData.Key key(JournalEntry.Effect effect) {
-    return switch (effect) {
-      case JournalEntry.Effect.Put p -> new ZoneData.Key(p.set().name(), p.set().type());
-      case JournalEntry.Effect.Delete d -> new ZoneData.Key(d.name(), d.type());
-    };
-  }
-
-  /** Whether two states of an RRset hold the same records and TTL. */
-  private static boolean same(Optional<RecordSet> a, Optional<RecordSet> b, int defaultTtl) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return a.isEmpty() && b.isEmpty();
-    }
-    return a.get().ttlOr(defaultTtl) == b.get().ttlOr(defaultTtl)
-        && new java.util.HashSet<>(a.get().rdata())
-            .equals(new java.util.HashSet<>(b.get().rdata()));
   }
 
   /**
