@@ -142,6 +142,15 @@ final class Rewrites {
 
   private void onTimer(String zone) {
     scheduled.remove(zone);
+    try {
+      onTimerLocked(zone);
+    } catch (RuntimeException e) {
+      log.log(System.Logger.Level.WARNING, "rewriting the file of " + zone + " failed", e);
+      schedule(zone, clock.instant().plus(RETRY));
+    }
+  }
+
+  private void onTimerLocked(String zone) {
     locks.locked(
         zone,
         () -> {
