@@ -62,12 +62,13 @@ public final class ZoneFileFactory implements PluginFactory {
           10,
           Rule.between(1, 100),
           "Most percentage of the time spent rewriting a zone file while changes keep coming."
-              + " A batch is written into the file at once when the last rewrite is long enough"
-              + " ago (after a rewrite that took T, not before T * (100 - share) / share later),"
-              + " else appended to <zone file>.journal (durable: one fdatasync) and written into"
-              + " the file when that time comes. So a quiet or small zone's file holds each batch"
-              + " before its call returns, and under sustained load a large zone's file lags by"
-              + " about 9 rewrite times at 10. 100 writes the file on every batch.");
+              + " Rewriting time is earned at this share of the wall time and saved up to this"
+              + " share of a second; a batch is written into the file at once while the time"
+              + " earned covers the last rewrite's, else appended to <zone file>.journal"
+              + " (durable: one fdatasync) and written into the file when it does. So after a"
+              + " quiet time each batch is in the file before its call returns, and under"
+              + " sustained load a large zone's file lags by about 9 rewrite times at 10. 100"
+              + " writes the file on every batch.");
 
   static final ConfigSpec SPEC =
       ConfigSpec.of(
