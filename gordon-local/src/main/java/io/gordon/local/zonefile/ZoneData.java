@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -30,6 +32,15 @@ final class ZoneData {
 
   /** The managed RRsets' text, kept in runs so that a rewrite renders only what changed. */
   private final TextRuns runs = new TextRuns();
+
+  /**
+   * RRsets added, replaced or removed since {@link #drainEffects} (what a journal entry holds),
+   * each with its state before its first change.
+   */
+  private final Map<Key, Optional<RecordSet>> touched = new LinkedHashMap<>();
+
+  /** The last journal sequence whose changes this copy holds (named in the file's header). */
+  private long sequence;
 
   ZoneData(String origin, Soa soa, int defaultTtl) {
     this.origin = Objects.requireNonNull(origin, "origin == null");
@@ -114,15 +125,55 @@ final class ZoneData {
 
   void put(RecordSet set) {
     Key k = new Key(set.name(), set.type());
-    sets.put(k, new Entry(set));
+    touch(k, sets.put(k, new Entry(set)));
     runs.changed(k);
   }
 
   void remove(String name, RecordType type) {
     Key k = new Key(name, type);
-    if (sets.remove(k) != null) {
+    Entry old = sets.remove(k);
+    if (old != null) {
       runs.changed(k);
+      touch(k, old);
     }
+  }
+
+  private void touch(Key k, Entry before) {
+    if (!touched.containsKey(k)) {
+      touched.put(k, before == null ? Optional.empty() : Optional.of(before.set));
+    }
+  }
+
+  /**
+   * The state of every RRset touched since the last call, for a journal entry, and forgets them;
+   * adds the state each had before to {@code before} unless it holds that RRset already.
+   */
+  List<JournalEntry.Effect> drainEffects(Map<Key, Optional<RecordSet>> before) {
+    List<JournalEntry.Effect> out = new ArrayList<>(touched.size());
+    for (Map.Entry<Key, Optional<RecordSet>> t : touched.entrySet()) {
+      Key k = t.getKey();
+      before.putIfAbsent(k, t.getValue());
+      Entry e = sets.get(k);
+      out.add(
+          e == null
+              ? new JournalEntry.Effect.Delete(k.name(), k.type())
+              : new JournalEntry.Effect.Put(e.set));
+    }
+    touched.clear();
+    return out;
+  }
+
+  /** Forgets the RRsets touched so far (they came from the file, or are in it). */
+  void forgetTouched() {
+    touched.clear();
+  }
+
+  long sequence() {
+    return sequence;
+  }
+
+  void sequence(long last) {
+    this.sequence = last;
   }
 
   /** Adds parsed rdata to an RRset, keeping the TTL first seen. */
@@ -130,6 +181,7 @@ final class ZoneData {
     Key k = new Key(set.name(), set.type());
     Entry old = sets.get(k);
     runs.changed(k);
+    touch(k, old);
     if (old == null) {
       sets.put(k, new Entry(set));
     } else {

@@ -19,23 +19,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A {@link DnsProvider} that keeps one master file per zone. Each call applies all of that call's
  * changes for a zone, in order, to the zone kept in memory ({@link ZoneStore}: parsed again only
  * when another writer changed the file), checks that the result is a zone a DNS server loads
- * ({@link ZoneCheck}) and writes it once (atomically, with the SOA serial increased). Thread-safe:
- * one lock per zone.
+ * ({@link ZoneCheck}), makes it durable with one append to the zone's journal ({@link ZoneJournal})
+ * and returns; the file is rewritten (atomically, with the SOA serial increased) at once or, under
+ * sustained load, a little later ({@link Rewrites}). Thread-safe: one lock per zone.
  */
 final class ZoneFileProvider implements DnsProvider {
   private static final String PROVIDER = ZoneEditor.PROVIDER;
   private final ZoneFileSettings settings;
   private final ZoneStore store;
   private final HealthReporter health;
-  private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final ZoneLocks locks = new ZoneLocks();
+  private final Rewrites rewrites;
   private final List<DirectoryLock> fileLocks = new CopyOnWriteArrayList<>();
 
   ZoneFileProvider(
@@ -43,6 +43,7 @@ final class ZoneFileProvider implements DnsProvider {
     this.settings = settings;
     this.store = new ZoneStore(settings, clock, log);
     this.health = health;
+    this.rewrites = new Rewrites(store, locks, clock, settings.rewriteSharePercent(), health, log);
   }
 
   @Override
@@ -52,8 +53,8 @@ final class ZoneFileProvider implements DnsProvider {
 
   /**
    * Locks every zone file against other gordon processes (a second writer would lose acknowledged
-   * changes: each rewrites the whole file), creates missing zone files and checks that the existing
-   * ones parse.
+   * changes: each rewrites the whole file), creates missing zone files, checks that the existing
+   * ones parse and writes into them what a crash left in their journals.
    */
   @Override
   public void start() {
@@ -61,11 +62,15 @@ final class ZoneFileProvider implements DnsProvider {
       for (String zone : settings.zones()) {
         fileLocks.add(DirectoryLock.acquireFile(settings.file(zone), PROVIDER + " zone " + zone));
       }
+      rewrites.start();
       for (String zone : settings.zones()) {
         locked(
             zone,
             () -> {
-              load(zone);
+              ZoneData data = opened(zone);
+              if (store.pending(zone)) {
+                rewrites.now(zone, data); // on failure the timer tries again
+              }
               return null;
             });
       }
@@ -75,9 +80,14 @@ final class ZoneFileProvider implements DnsProvider {
     }
   }
 
-  /** Releases the zone files' locks. */
+  /**
+   * Writes every zone file that lags behind its journal, then releases the journals and the zone
+   * files' locks.
+   */
   @Override
   public void shutdown() {
+    rewrites.stop(settings.zones().stream().collect(java.util.stream.Collectors.toSet()));
+    store.close();
     fileLocks.forEach(DirectoryLock::close);
     fileLocks.clear();
   }
@@ -143,7 +153,9 @@ final class ZoneFileProvider implements DnsProvider {
       results[i] = editor.apply(changes.get(i));
     }
     if (!editor.modified()) {
-      health.healthy(); // the file was read and nothing needed writing
+      if (!rewrites.failing()) {
+        health.healthy(); // the file was read and nothing needed writing
+      }
       return;
     }
     // Changes that would break the zone were refused one by one above, so a problem left here
@@ -171,8 +183,7 @@ final class ZoneFileProvider implements DnsProvider {
         store.forget(zone);
         throw refused;
       }
-      store.write(data);
-      health.healthy();
+      rewrites.commit(zone, data);
     } catch (ProviderException e) {
       if (e.retriable()) {
         health.unhealthy(e.getMessage());
@@ -182,6 +193,20 @@ final class ZoneFileProvider implements DnsProvider {
           results[i] = new ChangeResult.Failed(changes.get(i), e);
         }
       }
+      return;
+    }
+    if (!rewrites.failing()) {
+      health.healthy();
+    }
+  }
+
+  /** The zone's journal opened and the zone loaded, reporting failures as not ready. */
+  private ZoneData opened(String zone) {
+    try {
+      return store.open(zone);
+    } catch (ProviderException e) {
+      health.unhealthy(e.getMessage());
+      throw e;
     }
   }
 
@@ -223,12 +248,6 @@ final class ZoneFileProvider implements DnsProvider {
   }
 
   private <T> T locked(String zone, java.util.function.Supplier<T> body) {
-    ReentrantLock lock = locks.computeIfAbsent(zone, z -> new ReentrantLock());
-    lock.lock();
-    try {
-      return body.get();
-    } finally {
-      lock.unlock();
-    }
+    return locks.locked(zone, body);
   }
 }

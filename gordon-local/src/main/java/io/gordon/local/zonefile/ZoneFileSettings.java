@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param primaryNs the SOA MNAME and apex NS of created zones; empty means ns1.&lt;zone&gt;
  * @param hostmaster the SOA RNAME of created zones; empty means hostmaster.&lt;zone&gt;
  * @param nsAddress the A record of an in-zone primary name server; empty for none
+ * @param rewriteSharePercent the most share of time (1-100%) that rewriting a zone file may take
+ *     while batches keep coming ({@link RewritePolicy})
  */
 record ZoneFileSettings(
     Path directory,
@@ -22,7 +24,15 @@ record ZoneFileSettings(
     int defaultTtl,
     Optional<String> primaryNs,
     Optional<String> hostmaster,
-    Optional<String> nsAddress) {
+    Optional<String> nsAddress,
+    int rewriteSharePercent) {
+
+  ZoneFileSettings {
+    if (rewriteSharePercent < 1 || rewriteSharePercent > 100) {
+      throw new IllegalArgumentException(
+          "rewrite_share " + rewriteSharePercent + " (expected a percentage from 1 to 100)");
+    }
+  }
 
   /** Reads a configuration validated against {@link ZoneFileFactory#SPEC}. */
   static ZoneFileSettings from(PluginConfig c, Path root) {
@@ -32,7 +42,8 @@ record ZoneFileSettings(
         c.get(ZoneFileFactory.DEFAULT_TTL),
         c.get(ZoneFileFactory.PRIMARY_NS).filter(s -> !s.isBlank()).map(DnsNames::normalize),
         c.get(ZoneFileFactory.HOSTMASTER).filter(s -> !s.isBlank()).map(DnsNames::normalize),
-        Optional.of(c.get(ZoneFileFactory.NS_ADDRESS)).filter(s -> !s.isBlank()));
+        Optional.of(c.get(ZoneFileFactory.NS_ADDRESS)).filter(s -> !s.isBlank()),
+        c.get(ZoneFileFactory.REWRITE_SHARE));
   }
 
   /** The file of {@code zone}: {@code <directory>/<zone>zone}, e.g. example.com.zone. */

@@ -12,7 +12,27 @@ import java.util.List;
  * formatting, copying or even visiting their RRsets again.
  */
 final class ZoneFileWriter {
+  /**
+   * The header line naming the last journal entry the file holds ({@link ZoneJournal}): after a
+   * crash only later entries are applied again.
+   */
+  static final String SEQUENCE = "; gordon journal sequence ";
+
   private ZoneFileWriter() {}
+
+  /** The journal sequence named in a file's header, 0 when it names none (e.g. a file by hand). */
+  static long sequence(String text) {
+    int at = text.indexOf("\n" + SEQUENCE);
+    if (at < 0 || at > 4096) {
+      return 0;
+    }
+    int from = at + 1 + SEQUENCE.length();
+    int to = from;
+    while (to < text.length() && Character.isDigit(text.charAt(to)) && to - from < 18) {
+      to++;
+    }
+    return to == from ? 0 : Long.parseLong(text, from, to, 10);
+  }
 
   /**
    * The file's content as UTF-8 pieces in order, for one gathering write: the header and SOA, the
@@ -23,8 +43,14 @@ final class ZoneFileWriter {
     head.append("; Zone ")
         .append(zone.origin())
         .append(" maintained by gordon (local.zonefile).\n")
-        .append("; gordon rewrites this file atomically on every change and keeps records of\n")
-        .append("; types it does not manage. Edit it only while gordon is stopped.\n")
+        .append("; gordon rewrites this file atomically on each change or, under sustained load,\n")
+        .append(
+            "; keeps changes in its .journal for a moment first. It keeps records of types it\n")
+        .append("; does not manage.")
+        .append(" Edit it only while gordon is stopped.\n")
+        .append(SEQUENCE)
+        .append(zone.sequence())
+        .append('\n')
         .append("$ORIGIN ")
         .append(zone.origin())
         .append('\n')

@@ -1,7 +1,7 @@
 package io.gordon.local.zonefile;
 
 import io.gordon.api.ProviderException;
-import io.gordon.local.io.AtomicFiles;
+import io.gordon.api.model.RecordSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -13,16 +13,22 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads and writes the zone files, keeping each zone in memory between calls. The copy in memory is
- * trusted only while the file on disk is the one gordon last wrote or read (same inode,
- * modification time and size); any other writer's edit makes the next call parse the file again. So
- * a batch costs one {@code stat} plus the rewrite, not a parse of the whole zone. Callers hold the
- * zone's lock.
+ * Keeps each zone in memory, its journal and its file. The copy in memory is the file plus the
+ * journal's pending entries (acknowledged batches the file does not hold yet): {@link #commit}
+ * makes a batch durable with one journal append, {@link #rewrite} writes the file and empties the
+ * journal. The copy is trusted only while the file on disk is the one gordon last wrote or read
+ * (same inode, modification time and size); after any other writer's edit the next call parses the
+ * file again and applies the pending entries on top, so an edit is neither lost nor loses them.
+ * Callers hold the zone's lock.
  */
 final class ZoneStore {
   private static final String PROVIDER = ZoneEditor.PROVIDER;
@@ -30,12 +36,22 @@ final class ZoneStore {
   /** What identifies one version of a file on disk. */
   private record Stamp(Object fileKey, FileTime modified, long size) {}
 
-  private record Cached(ZoneData data, Stamp stamp) {}
+  /** One zone's state. */
+  private static final class State {
+    ZoneData data;
+    Stamp stamp;
+    ZoneJournal journal;
+    long sequence;
+    final List<JournalEntry> pending = new ArrayList<>();
+
+    /** The file's state of each RRset the pending entries touch (before their first change). */
+    final Map<ZoneData.Key, Optional<RecordSet>> base = new HashMap<>();
+  }
 
   private final ZoneFileSettings settings;
   private final Clock clock;
   private final System.Logger log;
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final Map<String, State> states = new ConcurrentHashMap<>();
 
   ZoneStore(ZoneFileSettings settings, Clock clock, System.Logger log) {
     this.settings = settings;
@@ -44,34 +60,233 @@ final class ZoneStore {
   }
 
   /**
-   * The zone as on disk: the copy in memory when the file is unchanged since gordon last wrote or
-   * read it, else the file parsed again; the file is created first when absent. The caller may edit
-   * the result, and must {@link #write} or {@link #forget} it afterwards.
+   * Opens the zone's journal and loads the zone: the file (created when absent) plus the journal's
+   * entries that the file does not hold, left there by a crash. They are pending until the next
+   * {@link #rewrite}.
+   */
+  ZoneData open(String zone) {
+    State s = state(zone);
+    Path path = ZoneJournal.of(settings.file(zone));
+    ZoneJournal.Opened o;
+    try {
+      o = ZoneJournal.open(path);
+    } catch (IOException e) {
+      throw ioFailure(zone, "cannot read " + path, e);
+    }
+    if (o.tornBytes() > 0) {
+      log.log(
+          System.Logger.Level.WARNING,
+          path + ": dropped a torn last entry of " + o.tornBytes() + " bytes (never acknowledged)");
+    }
+    s.journal = o.journal();
+    s.pending.addAll(o.entries());
+    o.entries().forEach(e -> s.sequence = Math.max(s.sequence, e.sequence()));
+    ZoneData data = load(zone);
+    if (s.pending.isEmpty() && !s.journal.isEmpty()) {
+      resetJournal(zone, s); // the file holds every entry already
+    }
+    return data;
+  }
+
+  /** Whether acknowledged changes are in the journal but not yet in the file. */
+  boolean pending(String zone) {
+    return !state(zone).pending.isEmpty();
+  }
+
+  /**
+   * The zone: the copy in memory when the file is unchanged since gordon last wrote or read it,
+   * else the file parsed again with the pending entries applied on top; the file is created first
+   * when absent. The caller may edit the result, then {@link #commit} or {@link #forget} it.
    */
   ZoneData load(String zone) {
+    State s = state(zone);
     Path file = settings.file(zone);
     Optional<Stamp> now = stamp(zone, file);
     if (now.isEmpty()) {
       ZoneData created = NewZone.create(zone, settings, 0);
-      write(created);
+      s.pending.forEach(e -> e.applyTo(created));
+      created.forgetTouched();
+      s.stamp = null; // the file is absent
+      if (!rewrite(created)) {
+        return load(zone); // another writer created it meanwhile
+      }
       log.log(System.Logger.Level.INFO, "created zone file " + file + " for " + zone);
       return created;
     }
-    Cached c = cache.get(zone);
-    if (c != null && c.stamp().equals(now.get())) {
-      return c.data();
+    if (s.data != null && now.get().equals(s.stamp)) {
+      return s.data;
     }
+    ZoneData data = parse(zone, file);
+    s.pending.removeIf(e -> e.sequence() <= data.sequence()); // the file holds these
+    s.sequence = Math.max(s.sequence, data.sequence());
+    if (s.stamp == null || s.pending.isEmpty() || now.get().equals(s.stamp)) {
+      replay(zone, s, data); // at start, what a crash left; else after a failed write
+    } else {
+      merge(zone, s, data, now.get()); // another writer changed the file under pending batches
+      return data;
+    }
+    // The stamp read before the text: if the file changed in between, the next stamp differs.
+    s.data = data;
+    s.stamp = now.get();
+    return data;
+  }
+
+  private void replay(String zone, State s, ZoneData data) {
+    s.pending.forEach(e -> e.applyTo(data));
+    data.forgetTouched();
+    data.sequence(s.sequence);
+    if (!s.pending.isEmpty()) {
+      log.log(
+          System.Logger.Level.WARNING,
+          settings.file(zone)
+              + ": replayed "
+              + s.pending.size()
+              + " acknowledged batches from "
+              + s.journal.file().getFileName()
+              + " that it does not hold yet");
+    }
+  }
+
+  /**
+   * Another writer replaced the file while batches were only in the journal: their changes go on
+   * top of the edit, except on RRsets the edit itself changed (there the edit, the later word,
+   * wins, and the overridden changes are logged), and the result is written at once so that the
+   * journal holds nothing the file contradicts.
+   */
+  private void merge(String zone, State s, ZoneData edited, Stamp stamp) {
+    List<String> overridden = EditMerge.apply(s.pending, s.base, edited);
+    edited.forgetTouched();
+    log.log(
+        System.Logger.Level.WARNING,
+        settings.file(zone)
+            + " was changed by another writer while "
+            + s.pending.size()
+            + " acknowledged batches were only in "
+            + s.journal.file().getFileName()
+            + ": applied them on top"
+            + (overridden.isEmpty() ? "" : "; the edit wins on " + overridden));
+    Stamp before = s.stamp;
+    s.stamp = stamp; // the edit is the file the rewrite replaces
+    boolean written = false;
+    try {
+      written = rewrite(edited);
+    } finally {
+      if (!written) {
+        s.stamp = before; // so the next call merges again
+      }
+    }
+  }
+
+  /**
+   * Makes the changes made to {@code data} since its last commit durable in the journal. Returns
+   * whether there were any. On failure nothing is acknowledged and the copy in memory is dropped.
+   */
+  boolean commit(ZoneData data) {
+    String zone = data.origin();
+    State s = state(zone);
+    Map<ZoneData.Key, Optional<RecordSet>> before = new HashMap<>();
+    List<JournalEntry.Effect> effects = data.drainEffects(before);
+    if (effects.isEmpty()) {
+      return false;
+    }
+    JournalEntry entry = new JournalEntry(s.sequence + 1, effects);
+    try {
+      s.journal.append(entry);
+    } catch (IOException e) {
+      s.data = null; // holds the batch, which is not durable: the next load rebuilds it
+      throw ioFailure(zone, "cannot write " + s.journal.file(), e);
+    }
+    s.sequence = entry.sequence();
+    s.pending.add(entry);
+    before.forEach(s.base::putIfAbsent);
+    data.sequence(s.sequence);
+    return true;
+  }
+
+  /**
+   * Writes {@code data} (which must hold every committed batch, and may hold uncommitted changes,
+   * which the write then makes durable) atomically with the next SOA serial, remembers it as the
+   * file and empties the journal. Returns false, writing nothing, when another writer replaced the
+   * file since gordon last wrote or read it. On false or failure the uncommitted changes are still
+   * there to {@link #commit}.
+   */
+  boolean rewrite(ZoneData data) {
+    String zone = data.origin();
+    State s = state(zone);
+    Path file = settings.file(zone);
+    data.soa(data.soa().withSerial(serial(data.soa().serial())));
+    data.sequence(s.sequence);
+    BasicFileAttributes written;
+    Stamp last = s.stamp;
+    try {
+      written =
+          ZoneFileOutput.write(
+              file,
+              () -> Objects.equals(stamp(zone, file).orElse(null), last),
+              ZoneFileWriter.buffers(data));
+    } catch (IOException e) {
+      s.data = null; // parse again: the rename may have happened
+      throw ioFailure(zone, "cannot write " + file, e);
+    }
+    if (written == null) {
+      s.data = null; // another writer's edit: the next load merges the pending batches into it
+      log.log(System.Logger.Level.INFO, file + " changed while being rewritten: read it again");
+      return false;
+    }
+    data.forgetTouched();
+    s.data = data;
+    s.stamp = new Stamp(written.fileKey(), written.lastModifiedTime(), written.size());
+    s.pending.clear();
+    s.base.clear();
+    if (!s.journal.isEmpty()) {
+      resetJournal(zone, s);
+    }
+    return true;
+  }
+
+  /** Drops the copy in memory (edited but not committed): the next load rebuilds it. */
+  void forget(String zone) {
+    state(zone).data = null;
+  }
+
+  /** Closes the journals. */
+  void close() {
+    for (State s : states.values()) {
+      try {
+        if (s.journal != null) {
+          s.journal.close();
+        }
+      } catch (IOException e) {
+        log.log(System.Logger.Level.WARNING, "cannot close " + s.journal.file() + ": " + e);
+      }
+    }
+    states.clear();
+  }
+
+  /** The next serial: at least one more than the last, and at least today's YYYYMMDD00. */
+  long serial(long previous) {
+    LocalDate d = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    long dated = (d.getYear() * 10000L + d.getMonthValue() * 100L + d.getDayOfMonth()) * 100;
+    return Math.max((previous + 1) & 0xffffffffL, dated);
+  }
+
+  private State state(String zone) {
+    return states.computeIfAbsent(zone, z -> new State());
+  }
+
+  private ZoneData parse(String zone, Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw ioFailure(zone, "cannot read " + file, e);
     }
-    ZoneData data;
     try {
-      data = ZoneFileParser.parse(text, zone, settings.defaultTtl());
+      ZoneData data = ZoneFileParser.parse(text, zone, settings.defaultTtl());
+      data.sequence(ZoneFileWriter.sequence(text));
+      return data;
     } catch (ZoneFileException | IllegalArgumentException e) {
-      cache.remove(zone);
+      state(zone).data = null;
       throw new ProviderException(
           PROVIDER,
           zone,
@@ -81,35 +296,24 @@ final class ZoneStore {
           PROVIDER + ": " + file + " " + e.getMessage() + " (fix the file; gordon retries)",
           e);
     }
-    // The stamp read before the text: if the file changed in between, the next stamp differs.
-    cache.put(zone, new Cached(data, now.get()));
-    return data;
   }
 
-  /** Writes {@code data} atomically with the next SOA serial and remembers it as the file. */
-  void write(ZoneData data) {
-    String zone = data.origin();
-    Path file = settings.file(zone);
-    cache.remove(zone);
-    data.soa(data.soa().withSerial(serial(data.soa().serial())));
+  /**
+   * Empties the journal; a failure is harmless (its entries are skipped by sequence) but logged.
+   */
+  private void resetJournal(String zone, State s) {
     try {
-      AtomicFiles.write(file, ZoneFileWriter.buffers(data));
+      s.journal.reset();
     } catch (IOException e) {
-      throw ioFailure(zone, "cannot write " + file, e);
+      log.log(
+          System.Logger.Level.WARNING,
+          "cannot empty "
+              + s.journal.file()
+              + " of "
+              + zone
+              + " (its entries are in the file): "
+              + e);
     }
-    stamp(zone, file).ifPresent(s -> cache.put(zone, new Cached(data, s)));
-  }
-
-  /** Drops the copy in memory (edited but not written): the next load parses the file. */
-  void forget(String zone) {
-    cache.remove(zone);
-  }
-
-  /** The next serial: at least one more than the last, and at least today's YYYYMMDD00. */
-  long serial(long previous) {
-    LocalDate d = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    long dated = (d.getYear() * 10000L + d.getMonthValue() * 100L + d.getDayOfMonth()) * 100;
-    return Math.max((previous + 1) & 0xffffffffL, dated);
   }
 
   private Optional<Stamp> stamp(String zone, Path file) {

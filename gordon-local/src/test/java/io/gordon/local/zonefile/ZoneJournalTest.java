@@ -1,0 +1,69 @@
+package io.gordon.local.zonefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ZoneJournalTest {
+  @TempDir Path dir;
+
+  @Test
+  void theJournalLivesBesideTheZoneFile() {
+    assertThat(ZoneJournal.of(dir.resolve("example.com.zone")))
+        .isEqualTo(dir.resolve("example.com.zone.journal"));
+  }
+
+  @Test
+  void appendedEntriesAreReadWhenTheJournalIsOpenedAgain() throws Exception {
+    Path file = dir.resolve("example.com.zone.journal");
+    try (ZoneJournal j = ZoneJournal.open(file).journal()) {
+      assertThat(j.isEmpty()).isTrue();
+      j.append(JournalEntryTest.FIRST);
+      j.append(JournalEntryTest.SECOND);
+    }
+
+    ZoneJournal.Opened o = ZoneJournal.open(file);
+    o.journal().close();
+
+    assertThat(o.entries()).containsExactly(JournalEntryTest.FIRST, JournalEntryTest.SECOND);
+    assertThat(o.tornBytes()).isZero();
+  }
+
+  @Test
+  void aTornTailIsCutOffOnOpenAndTheNextAppendFollowsTheLastWholeEntry() throws Exception {
+    Path file = dir.resolve("example.com.zone.journal");
+    try (ZoneJournal j = ZoneJournal.open(file).journal()) {
+      j.append(JournalEntryTest.FIRST);
+    }
+    byte[] second = JournalEntryTest.SECOND.encode();
+    Files.write(file, java.util.Arrays.copyOf(second, 10), StandardOpenOption.APPEND);
+
+    ZoneJournal.Opened o = ZoneJournal.open(file);
+    try (ZoneJournal j = o.journal()) {
+      assertThat(o.entries()).containsExactly(JournalEntryTest.FIRST);
+      assertThat(o.tornBytes()).isEqualTo(10);
+      assertThat(Files.size(file)).isEqualTo(JournalEntryTest.FIRST.encode().length);
+      j.append(JournalEntryTest.SECOND);
+    }
+
+    ZoneJournal.Opened again = ZoneJournal.open(file);
+    again.journal().close();
+    assertThat(again.entries()).containsExactly(JournalEntryTest.FIRST, JournalEntryTest.SECOND);
+  }
+
+  @Test
+  void aResetEmptiesTheJournalButKeepsTheFile() throws Exception {
+    Path file = dir.resolve("example.com.zone.journal");
+    try (ZoneJournal j = ZoneJournal.open(file).journal()) {
+      j.append(JournalEntryTest.FIRST);
+      j.reset();
+      assertThat(j.isEmpty()).isTrue();
+    }
+
+    assertThat(file).exists().isEmptyFile();
+  }
+}
