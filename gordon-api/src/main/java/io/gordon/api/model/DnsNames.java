@@ -19,11 +19,18 @@ public final class DnsNames {
   private DnsNames() {}
 
   /**
-   * Returns {@code name} lower-cased with a trailing dot.
+   * Returns {@code name} lower-cased with a trailing dot; a name already in that form is returned
+   * as is (the same instance), without allocating.
    *
    * @throws IllegalArgumentException stating the value and the rule it breaks
    */
   public static String normalize(String name) {
+    // Most calls see names that are already normal (zone lookup, owner markers, providers): one
+    // pass over the chars accepts those; anything else takes the slow path, which alone words
+    // the errors.
+    if (name != null && isNormal(name)) {
+      return name;
+    }
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("name must not be empty");
     }
@@ -42,11 +49,63 @@ public final class DnsNames {
               + MAX_NAME_LENGTH
               + ")");
     }
-    String[] labels = body.split("\\.", -1);
-    for (int i = 0; i < labels.length; i++) {
-      checkLabel(name, labels[i], i == 0);
+    int from = 0;
+    while (true) {
+      int dot = body.indexOf('.', from);
+      checkLabel(name, body.substring(from, dot < 0 ? body.length() : dot), from == 0);
+      if (dot < 0) {
+        return body + ".";
+      }
+      from = dot + 1;
     }
-    return body + ".";
+  }
+
+  /**
+   * Whether {@code name} is absolute, lower case and passes every rule that the slow path checks.
+   */
+  private static boolean isNormal(String name) {
+    int len = name.length();
+    if (len < 2 || len - 1 > MAX_NAME_LENGTH || name.charAt(len - 1) != '.') {
+      return false;
+    }
+    int start = 0;
+    for (int i = 0; i < len; i++) {
+      if (name.charAt(i) == '.') {
+        if (!isNormalLabel(name, start, i)) {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+
+  /** The rules of {@link #checkLabel} for the label {@code name[start, end)}, as a predicate. */
+  private static boolean isNormalLabel(String name, int start, int end) {
+    int length = end - start;
+    if (length == 0 || length > MAX_LABEL_LENGTH) {
+      return false;
+    }
+    boolean first = start == 0;
+    if (first && length == 1 && name.charAt(0) == '*') {
+      return true;
+    }
+    if (first
+        && name.startsWith(OwnerMarker.PREFIX) // no '.' in PREFIX: it lies within the label
+        && name.charAt(end - 1) == '*'
+        && name.charAt(end - 2) == '-') {
+      end -= 2; // the marker of a wildcard RRset; at least "_gordon" is left
+    }
+    if (name.charAt(start) == '-' || name.charAt(end - 1) == '-') {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      char c = name.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether {@code name} equals {@code zone} or lies below it; both must be normalised. */
