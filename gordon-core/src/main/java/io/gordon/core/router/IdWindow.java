@@ -32,20 +32,24 @@ final class IdWindow {
   private final Clock clock;
   private final long windowMillis;
 
-  /** A window of one shard: the bound is exact. */
+  /** A window of one shard: the bound is exact (and at most {@link SettledIds#MAX_IDS}). */
   IdWindow(Clock clock, Duration window, int maxIds) {
     this(clock, window, maxIds, 1);
   }
 
-  /** A window of {@code shards} shards (a power of two), each holding maxIds / shards ids. */
+  /**
+   * A window of {@code shards} shards (a power of two), each holding maxIds / shards ids, at most
+   * {@link SettledIds#MAX_IDS}.
+   */
   IdWindow(Clock clock, Duration window, int maxIds, int shards) {
-    if (Integer.bitCount(shards) != 1 || maxIds < shards) {
+    if (Integer.bitCount(shards) != 1 || maxIds < shards || maxIds / shards > SettledIds.MAX_IDS) {
       throw new IllegalArgumentException(
           "shards is "
               + shards
               + " for maxIds "
               + maxIds
-              + ", must be a power of two and at most maxIds");
+              + ", must be a power of two, at most maxIds and at least maxIds / "
+              + SettledIds.MAX_IDS);
     }
     this.clock = clock;
     this.windowMillis = window.toMillis();

@@ -99,7 +99,9 @@ class IdWindowTest {
   void aShardCountThatIsNotAPowerOfTwoIsRefused() {
     assertThatThrownBy(() -> new IdWindow(clock, Duration.ofMinutes(1), 100, 3))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("shards is 3 for maxIds 100, must be a power of two and at most maxIds");
+        .hasMessage(
+            "shards is 3 for maxIds 100, must be a power of two, at most maxIds and at least "
+                + "maxIds / 8192");
   }
 
   @Test
