@@ -38,11 +38,13 @@ final class IdWindow {
   }
 
   /**
-   * A window of {@code shards} shards (a power of two), each holding maxIds / shards ids, at most
-   * {@link SettledIds#MAX_IDS}.
+   * A window of {@code shards} shards (a power of two) that hold maxIds ids between them, each at
+   * most {@link SettledIds#MAX_IDS}.
    */
   IdWindow(Clock clock, Duration window, int maxIds, int shards) {
-    if (Integer.bitCount(shards) != 1 || maxIds < shards || maxIds / shards > SettledIds.MAX_IDS) {
+    if (Integer.bitCount(shards) != 1
+        || maxIds < shards
+        || (maxIds - 1) / shards >= SettledIds.MAX_IDS) {
       throw new IllegalArgumentException(
           "shards is "
               + shards
@@ -55,7 +57,7 @@ final class IdWindow {
     this.windowMillis = window.toMillis();
     this.shards = new Shard[shards];
     for (int i = 0; i < shards; i++) {
-      this.shards[i] = new Shard(new SettledIds(maxIds / shards));
+      this.shards[i] = new Shard(new SettledIds(maxIds / shards + (i < maxIds % shards ? 1 : 0)));
     }
   }
 

@@ -45,7 +45,7 @@ final class Settlement {
 
   /**
    * Locks over the ids: enough that lane threads rarely meet on one, and that each shard's table
-   * stays within {@link SettledIds#MAX_IDS} (7,812 ids each, 999,936 in all).
+   * stays within {@link SettledIds#MAX_IDS} (7,812 or 7,813 ids each).
    */
   static final int ID_SHARDS = 128;
 

@@ -12,7 +12,7 @@ import java.util.List;
  * 10,000 admissions later, as with {@code core.max_in_flight} 10,000), with the window held at its
  * 1,000,000-id bound as in {@code RouterBenchmark}. Thread CPU time, so that other processes on a
  * shared machine do not count. Run with the test classpath: {@code java -cp ...
- * io.gordon.core.router.IdWindowCost [rounds]}.
+ * io.gordon.core.router.IdWindowCost [rounds [shards]]}.
  */
 final class IdWindowCost {
   private static final int BATCH = 100_000;
@@ -22,10 +22,10 @@ final class IdWindowCost {
 
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+    int shards = args.length > 1 ? Integer.parseInt(args[1]) : Settlement.ID_SHARDS;
     MutableClock clock = new MutableClock(Events.T0);
     IdWindow window =
-        new IdWindow(
-            clock, Duration.ofSeconds(10), Settlement.MAX_SETTLED_IDS, Settlement.ID_SHARDS);
+        new IdWindow(clock, Duration.ofSeconds(10), Settlement.MAX_SETTLED_IDS, shards);
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     for (int round = 0; round < rounds; round++) {
       List<Flight> flights = new ArrayList<>(BATCH);
