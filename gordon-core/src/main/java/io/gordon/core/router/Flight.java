@@ -27,7 +27,7 @@ final class Flight {
   /** What to run when the lane resumes this flight after an asynchronous step, if anything. */
   volatile MessageFlow.Resume resume;
 
-  /** The id's 128-bit hash in the dedup window, set when {@link IdWindow} admits the flight. */
+  /** The id's 128-bit hash in the dedup window, set when {@link IdWindow} first sees the flight. */
   long idHi;
 
   long idLo;

@@ -10,12 +10,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs tasks strictly one at a time and in arrival order per key, different keys in parallel. A key
- * with work has a lane (a lock-free queue); a lane with work is queued once in a shared ready
- * queue, from which a pool of virtual threads takes lanes and drains them. Workers are started on
- * demand up to {@code maxWorkers} (so blocking handlers block one virtual thread, not a carrier);
- * idle ones park (no spinning); no thread is created per message. Enqueue and lane retirement are
- * atomic per key (ConcurrentHashMap.compute locks one bin, not the map), so there is no global
- * lock.
+ * with work has a lane (its first task, and a lock-free queue for the rest); a lane with work is
+ * queued once in a shared ready queue, from which a pool of virtual threads takes lanes and drains
+ * them. Workers are started on demand up to {@code maxWorkers} (so blocking handlers block one
+ * virtual thread, not a carrier); idle ones park (no spinning); no thread is created per message.
+ * Enqueue and lane retirement are atomic per key (ConcurrentHashMap.compute locks one bin, not the
+ * map), so there is no global lock.
  *
  * @param <T> the task type
  */
@@ -44,12 +44,18 @@ final class KeyedLanes<T> {
     lanes.compute(
         key,
         (k, lane) -> {
-          Lane<T> l = lane != null ? lane : new Lane<>(k);
-          l.queue.add(task);
           if (lane == null) {
+            // Not scheduled yet, so no worker reads head before schedule below.
+            Lane<T> l = new Lane<>(k);
+            l.head = task;
             created[0] = l;
+            return l;
           }
-          return l;
+          if (lane.queue == null) {
+            lane.queue = new ConcurrentLinkedQueue<>();
+          }
+          lane.queue.add(task);
+          return lane;
         });
     if (created[0] != null) {
       @SuppressWarnings("unchecked")
@@ -68,7 +74,7 @@ final class KeyedLanes<T> {
       throw new IllegalStateException("no suspended lane for key " + key);
     }
     lane.head = next;
-    if (next == null && lane.queue.isEmpty() && retire(lane)) {
+    if (next == null && lane.isEmpty() && retire(lane)) {
       return;
     }
     schedule(lane);
@@ -115,7 +121,8 @@ final class KeyedLanes<T> {
       if (task != null) {
         lane.head = null;
       } else {
-        task = lane.queue.poll();
+        Queue<T> queue = lane.queue;
+        task = queue == null ? null : queue.poll();
       }
       if (task == null) {
         if (retire(lane)) {
@@ -142,7 +149,7 @@ final class KeyedLanes<T> {
     lanes.compute(
         lane.key,
         (k, l) -> {
-          if (l == lane && lane.queue.isEmpty()) {
+          if (l == lane && lane.isEmpty()) {
             retired[0] = true;
             return null;
           }
@@ -153,13 +160,26 @@ final class KeyedLanes<T> {
 
   private static final class Lane<T> {
     final String key;
-    final Queue<T> queue = new ConcurrentLinkedQueue<>();
 
-    /** A continuation to run before the queue; written only while the lane is suspended. */
+    /**
+     * The tasks behind the one running, made when a second task arrives: most lanes only ever hold
+     * one, and a queue with its nodes was 72 bytes per message. Set under the map's lock.
+     */
+    volatile Queue<T> queue;
+
+    /**
+     * The lane's first task, set when the lane is made, or a continuation to run before the queue,
+     * set only while the lane is suspended.
+     */
     volatile T head;
 
     Lane(String key) {
       this.key = key;
+    }
+
+    boolean isEmpty() {
+      Queue<T> q = queue;
+      return q == null || q.isEmpty();
     }
   }
 }

@@ -7,9 +7,22 @@ package io.gordon.core.router;
  * at most half full) to find a hash. About 32 bytes per id when the ring is full, 64 just after it
  * grew, and no object per id for the collector to trace. Grows and shrinks with what it holds. Not
  * thread-safe: {@link IdWindow} locks it.
+ *
+ * <p>A table slot is one {@code int}: the ring position + 1 in its low {@value #POS_BITS} bits (0:
+ * an empty slot), and above them the top bits of the hash's first word, which are also the slot the
+ * hash is placed at (its home, the top bits of the word). So a probe rejects most other hashes
+ * without reading the ring, and deleting a slot (which moves later slots of its run back) finds
+ * each slot's home in the slot itself: reading the ring there cost a cache miss per moved slot.
+ * Hence at most {@link #MAX_IDS} ids per table: a table of up to 2^14 slots leaves at least four
+ * bits above the home to tell hashes of one home apart.
  */
 final class SettledIds {
-  private static final int MIN_RING = 256;
+  /** The most ids one table holds (a ring of 2^13 positions). */
+  static final int MAX_IDS = 1 << 13;
+
+  private static final int POS_BITS = 14;
+  private static final int POS_MASK = (1 << POS_BITS) - 1;
+  private static final int MIN_RING = 64;
   private final int maxIds;
 
   /** Entry i is ring[3i] and ring[3i + 1] (the hash) and ring[3i + 2] (when it settled). */
@@ -18,41 +31,23 @@ final class SettledIds {
   private int length = MIN_RING;
   private int head;
   private int size;
-
-  /**
-   * Per slot: ring position + 1 in the low {@code posBits} bits (0 is an empty slot), and in the
-   * bits above them a fingerprint of the hash, so that most probes that do not match are rejected
-   * without reading the ring (a cache miss each).
-   */
   private int[] slots = new int[2 * MIN_RING];
 
-  private final int posBits;
-  private final int posMask;
+  /** 32 minus log2 of the table size: a word's home slot is {@code word >>> shift}. */
+  private int shift = 32 - Integer.numberOfTrailingZeros(2 * MIN_RING);
 
   SettledIds(int maxIds) {
-    if (maxIds < 1) {
-      throw new IllegalArgumentException("maxIds is " + maxIds + ", must be at least 1");
+    if (maxIds < 1 || maxIds > MAX_IDS) {
+      throw new IllegalArgumentException(
+          "maxIds is " + maxIds + ", must be between 1 and " + MAX_IDS);
     }
     this.maxIds = maxIds;
-    // The ring never grows beyond the power of two that holds maxIds (nor shrinks below
-    // MIN_RING); position + 1 must fit.
-    int ringMax =
-        maxIds > 1 << 30
-            ? 0
-            : Math.max(MIN_RING, Integer.highestOneBit(Math.max(1, maxIds - 1)) << 1);
-    this.posBits = ringMax == 0 ? 32 : Integer.numberOfTrailingZeros(ringMax) + 1;
-    this.posMask = posBits == 32 ? -1 : (1 << posBits) - 1;
-  }
-
-  /** The fingerprint bits of a slot for hash {@code h}: high bits of h above the position. */
-  private int fingerprint(long h) {
-    return posBits == 32 ? 0 : (int) (h >>> 32) & ~posMask;
   }
 
   /** True when the hash settled less than {@code windowMillis} before {@code now}. */
   boolean contains(long h, long l, long now, long windowMillis) {
     int s = slot(h, l);
-    return slots[s] != 0 && now - ring[3 * ((slots[s] & posMask) - 1) + 2] < windowMillis;
+    return slots[s] != 0 && now - ring[3 * ((slots[s] & POS_MASK) - 1) + 2] < windowMillis;
   }
 
   /**
@@ -76,7 +71,7 @@ final class SettledIds {
     size++;
     // A hash already present (an id reused after its window) now points at its new position;
     // the old one stays in the ring until it expires and is then skipped.
-    slots[slot(h, l)] = fingerprint(h) | (pos + 1);
+    slots[slot(h, l)] = tag(h) | (pos + 1);
     return early;
   }
 
@@ -99,9 +94,14 @@ final class SettledIds {
     return 8L * ring.length + 4L * slots.length;
   }
 
+  /** The bits of a slot above the position: the top bits of the hash's first word. */
+  private static int tag(long h) {
+    return (int) (h >>> 32) & ~POS_MASK;
+  }
+
   private void removeHead() {
     int s = slot(ring[3 * head], ring[3 * head + 1]);
-    if ((slots[s] & posMask) - 1 == head) {
+    if ((slots[s] & POS_MASK) - 1 == head) {
       delete(s);
     }
     head = (head + 1) & (length - 1);
@@ -111,12 +111,12 @@ final class SettledIds {
   /** The slot holding the hash, or the empty slot where it would go. */
   private int slot(long h, long l) {
     int mask = slots.length - 1;
-    int fp = fingerprint(h);
-    int s = (int) h & mask;
+    int tag = tag(h);
+    int s = tag >>> shift;
     int e;
     while ((e = slots[s]) != 0) {
-      int p = e & posMask;
-      if ((e & ~posMask) == fp && ring[3 * p - 3] == h && ring[3 * p - 2] == l) {
+      int p = e & POS_MASK;
+      if ((e & ~POS_MASK) == tag && ring[3 * p - 3] == h && ring[3 * p - 2] == l) {
         return s;
       }
       s = (s + 1) & mask;
@@ -128,7 +128,7 @@ final class SettledIds {
   private void delete(int i) {
     int mask = slots.length - 1;
     for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
-      int home = (int) ring[3 * (slots[j] & posMask) - 3] & mask;
+      int home = slots[j] >>> shift;
       if (((j - home) & mask) >= ((j - i) & mask)) {
         slots[i] = slots[j];
         i = j;
@@ -147,8 +147,9 @@ final class SettledIds {
     length = newLength;
     head = 0;
     slots = new int[2 * newLength];
+    shift = 32 - Integer.numberOfTrailingZeros(2 * newLength);
     for (int k = 0; k < size; k++) {
-      slots[slot(r[3 * k], r[3 * k + 1])] = fingerprint(r[3 * k]) | (k + 1);
+      slots[slot(r[3 * k], r[3 * k + 1])] = tag(r[3 * k]) | (k + 1);
     }
   }
 }

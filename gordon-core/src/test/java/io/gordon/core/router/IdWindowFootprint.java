@@ -15,7 +15,7 @@ final class IdWindowFootprint {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 600_000;
     MutableClock clock = new MutableClock(Events.T0);
-    // As the router builds it (Settlement): 1,000,000 ids at most, in 16 shards.
+    // As the router builds it (Settlement): 1,000,000 ids at most, in ID_SHARDS shards.
     IdWindow window =
         new IdWindow(
             clock, Duration.ofMinutes(10), Settlement.MAX_SETTLED_IDS, Settlement.ID_SHARDS);

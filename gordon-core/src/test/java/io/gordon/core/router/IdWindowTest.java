@@ -99,7 +99,29 @@ class IdWindowTest {
   void aShardCountThatIsNotAPowerOfTwoIsRefused() {
     assertThatThrownBy(() -> new IdWindow(clock, Duration.ofMinutes(1), 100, 3))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("shards is 3 for maxIds 100, must be a power of two and at most maxIds");
+        .hasMessage(
+            "shards is 3 for maxIds 100, must be a power of two, at most maxIds and at least "
+                + "maxIds / 8192");
+  }
+
+  @Test
+  void moreIdsPerShardThanOneTableHoldsAreRefused() {
+    assertThatThrownBy(() -> new IdWindow(clock, Duration.ofMinutes(1), 16_385, 2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "shards is 2 for maxIds 16385, must be a power of two, at most maxIds and at least "
+                + "maxIds / 8192");
+  }
+
+  @Test
+  void aBoundThatTheShardsDoNotDivideIsKeptExactly() {
+    IdWindow five = new IdWindow(clock, Duration.ofMinutes(10), 5, 4);
+    for (int i = 0; i < 200; i++) {
+      Flight f = flight("id-" + i);
+      five.admit(f);
+      five.finished(f, true);
+    }
+    assertThat(five.settledHeld()).isEqualTo(5);
   }
 
   @Test

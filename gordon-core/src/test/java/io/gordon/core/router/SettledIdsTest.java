@@ -14,10 +14,13 @@ class SettledIdsTest {
   private static final long WINDOW = 100;
 
   @Test
-  void aBoundBelowOneIsRefused() {
+  void aBoundBelowOneOrAboveTheTablesLimitIsRefused() {
     assertThatThrownBy(() -> new SettledIds(0))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("maxIds is 0, must be at least 1");
+        .hasMessage("maxIds is 0, must be between 1 and 8192");
+    assertThatThrownBy(() -> new SettledIds(8193))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxIds is 8193, must be between 1 and 8192");
   }
 
   @Test
@@ -52,8 +55,9 @@ class SettledIdsTest {
     LinkedHashMap<List<Long>, Long> model = new LinkedHashMap<>();
     long now = 0;
     for (int i = 0; i < 20_000; i++) {
-      // Few slots (low bits), few fingerprints (top bits), so both often match a wrong hash.
-      long h = r.nextInt(64) | ((long) r.nextInt(4) << 40) | ((long) r.nextInt(4) << 62);
+      // Few homes (the top bits), few tags (the bits just above the ring position's 14), and
+      // bits no slot holds: so probe runs are long and a slot often matches a wrong hash.
+      long h = r.nextInt(64) | ((long) r.nextInt(4) << 46) | ((long) r.nextInt(8) << 61);
       long l = r.nextInt(200);
       long t = now;
       if (r.nextInt(4) == 0) {
