@@ -50,6 +50,6 @@ class LocalPluginsTest {
         .describedAs("declared once, by the core")
         .isEmpty();
     assertThat(keys(f.get("local.zonefile")))
-        .isEqualTo("directory zones default_ttl primary_ns" + " hostmaster ns_address rewrite_share");
+        .isEqualTo("directory zones default_ttl primary_ns hostmaster ns_address rewrite_share");
   }
 }
