@@ -28,7 +28,7 @@ public final class OciImage {
   static final String APP = "opt/gordon";
   static final List<String> MODULES = List.of("java.base", "java.compiler", "java.desktop",
       "java.logging", "java.management", "java.naming", "java.net.http", "java.security.jgss",
-      "java.sql", "java.xml", "jdk.crypto.ec", "jdk.httpserver", "jdk.management",
+      "java.sql", "java.xml", "jdk.crypto.ec", "jdk.httpserver", "jdk.jfr", "jdk.management",
       "jdk.naming.dns", "jdk.unsupported", "jdk.zipfs");
   static final String JAVA_OPTIONS = "-XX:MaxRAMPercentage=50 -XX:MaxMetaspaceSize=128m"
       + " -XX:ReservedCodeCacheSize=48m -Xss512k";
@@ -66,7 +66,11 @@ public final class OciImage {
   /** The JRE, made once per build directory (jlink takes a while). */
   static Path jlink(Path work) throws IOException, InterruptedException {
     Path jre = work.resolve("jre");
-    if (Files.isExecutable(jre.resolve("bin/java"))) {
+    Path stamp = work.resolve("jre.modules");
+    String wanted = String.join(",", MODULES);
+    // A JRE linked for another module list (an older build) is made again.
+    if (Files.isExecutable(jre.resolve("bin/java")) && Files.isRegularFile(stamp)
+        && Files.readString(stamp).equals(wanted)) {
       return jre;
     }
     deleteTree(jre);
@@ -83,6 +87,7 @@ public final class OciImage {
     if (p.waitFor() != 0) {
       throw new IllegalStateException("jlink failed with status " + p.exitValue());
     }
+    Files.writeString(stamp, wanted);
     return jre;
   }
 
