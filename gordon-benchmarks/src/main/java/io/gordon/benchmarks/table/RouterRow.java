@@ -47,7 +47,7 @@ final class RouterRow {
             .include("RouterBenchmark")
             .param("route", route)
             .forks(1)
-            .warmupIterations(s.pick(2, 1))
+            .warmupIterations(s.pick(5, 1))
             .measurementIterations(s.pick(3, 1))
             .warmupTime(TimeValue.seconds(seconds))
             .measurementTime(TimeValue.seconds(seconds))
