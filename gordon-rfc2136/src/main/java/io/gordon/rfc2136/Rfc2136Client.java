@@ -2,18 +2,28 @@ package io.gordon.rfc2136;
 
 import io.gordon.rfc2136.Rfc2136Settings.TcpMode;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import javax.crypto.spec.SecretKeySpec;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TSIG;
+import org.xbill.DNS.TSIGRecord;
+import org.xbill.DNS.WireParseException;
 import org.xbill.DNS.ZoneTransferException;
 import org.xbill.DNS.ZoneTransferIn;
+import org.xbill.DNS.io.DefaultIoClientFactory;
+import org.xbill.DNS.io.TcpIoClient;
 
 /**
  * Sends messages to the configured server: UPDATEs (UDP or TCP by size and {@code tcp}), queries
@@ -27,10 +37,12 @@ final class Rfc2136Client {
   /** Shared by every client of the process: dnsjava shares one TCP connection per server. */
   private static final MessageIds IDS = new MessageIds();
 
+  /** dnsjava's TCP client: one connection per server, shared with its resolvers. */
+  private static final TcpIoClient TCP = new DefaultIoClientFactory().createOrGetTcpClient();
+
   private final Rfc2136Settings settings;
   private final TSIG tsig;
   private final SimpleResolver udp;
-  private final SimpleResolver tcp;
   private final SimpleResolver query;
 
   /** {@code clock} times TSIG signatures (the server rejects a skew beyond 300 s: BADTIME). */
@@ -38,7 +50,6 @@ final class Rfc2136Client {
     this.settings = settings;
     this.tsig = settings.tsig().map(t -> tsig(t, clock)).orElse(null);
     this.udp = resolver(false);
-    this.tcp = resolver(true);
     this.query = resolver(settings.tcp() == TcpMode.ALWAYS);
     query.setEDNS(0, 4096, 0, List.of());
   }
@@ -71,25 +82,108 @@ final class Rfc2136Client {
     return tsig != null;
   }
 
-  /** The size of {@code message} on the wire once signed. */
-  int wireSize(Message message) {
-    return message.toWire().length + (tsig == null ? 0 : tsig.recordLength());
+  /**
+   * {@code message} rendered once, unsigned, with its size once signed: the size decides whether it
+   * may be sent at all (dnsjava would cut an over-size UPDATE short without a word) and over which
+   * transport; {@link #send(Rendered)} then sends these octets instead of rendering again.
+   */
+  Rendered render(Message message) {
+    byte[] wire = message.toWire();
+    return new Rendered(message, wire, wire.length + (tsig == null ? 0 : tsig.recordLength()));
   }
+
+  /**
+   * A message as {@link #render} made it.
+   *
+   * @param message the message
+   * @param wire its octets, unsigned, before an id is given
+   * @param size its size once signed
+   */
+  record Rendered(Message message, byte[] wire, int size) {}
 
   /** Sends an UPDATE (or any message) and returns the answer. */
   Message send(Message message) throws IOException {
-    return send(message, settings.tcp() == TcpMode.AUTO ? wireSize(message) : 0);
+    return send(render(message));
   }
 
-  /** Sends a message whose signed size is {@code wireSize} (computed once by the caller). */
-  Message send(Message message, int wireSize) throws IOException {
+  /**
+   * Sends a rendered message: over TCP its octets as rendered, signed here; over UDP (small
+   * messages only) through dnsjava's resolver, which renders it again.
+   */
+  Message send(Rendered rendered) throws IOException {
     boolean useTcp =
         switch (settings.tcp()) {
           case ALWAYS -> true;
           case NEVER -> false;
-          case AUTO -> wireSize > UDP_LIMIT;
+          case AUTO -> rendered.size() > UDP_LIMIT;
         };
-    return send(useTcp ? tcp : udp, message);
+    return useTcp ? sendTcp(rendered) : send(udp, rendered.message());
+  }
+
+  /**
+   * Sends the rendered octets over dnsjava's shared TCP connection with a fresh id (see {@link
+   * #send(SimpleResolver, Message)}), signed, and verifies the answer's signature as dnsjava's
+   * resolver would: one rendering per message instead of two.
+   */
+  private Message sendTcp(Rendered rendered) throws IOException {
+    int id = IDS.take();
+    try {
+      Message message = rendered.message();
+      message.getHeader().setID(id);
+      byte[] wire = rendered.wire().clone();
+      wire[0] = (byte) (id >>> 8);
+      wire[1] = (byte) id;
+      TSIGRecord signature = null;
+      if (tsig != null) {
+        signature = tsig.generate(message, wire, Rcode.NOERROR, null);
+        wire = append(wire, signature);
+      }
+      if (wire.length > Message.MAXLENGTH) {
+        throw new IOException(
+            "UPDATE of " + wire.length + " octets exceeds the " + Message.MAXLENGTH + " of TCP");
+      }
+      byte[] answer =
+          await(TCP.sendAndReceiveTcp(null, settings.server(), message, wire, settings.timeout()));
+      Message response = new Message(answer);
+      if (response.getHeader().getID() != id) {
+        throw new WireParseException(
+            "answer id " + response.getHeader().getID() + " is not the message's " + id);
+      }
+      if (signature != null) {
+        tsig.verify(response, answer, signature);
+      }
+      return response;
+    } finally {
+      IDS.release(id);
+    }
+  }
+
+  /** {@code wire} with {@code signature} added as its last additional record (RFC 8945 5.1). */
+  private static byte[] append(byte[] wire, TSIGRecord signature) {
+    byte[] record = signature.toWire(Section.ADDITIONAL);
+    byte[] out = Arrays.copyOf(wire, wire.length + record.length);
+    System.arraycopy(record, 0, out, wire.length, record.length);
+    int additional = ((out[10] & 0xFF) << 8 | (out[11] & 0xFF)) + 1;
+    out[10] = (byte) (additional >>> 8);
+    out[11] = (byte) additional;
+    return out;
+  }
+
+  /**
+   * The TCP exchange's answer; its failure as the {@link IOException} dnsjava's resolver throws.
+   */
+  private byte[] await(CompletableFuture<byte[]> exchange) throws IOException {
+    try {
+      return exchange.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while awaiting " + settings.server());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(e.getCause());
+    }
   }
 
   /**

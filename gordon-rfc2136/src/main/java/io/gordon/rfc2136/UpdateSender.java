@@ -61,9 +61,8 @@ final class UpdateSender {
     if (ops.isEmpty()) {
       return;
     }
-    Update update = build(zone, ops);
-    int size = client.wireSize(update);
-    if (ops.size() > 1 && size > messageLimit()) {
+    Rfc2136Client.Rendered update = client.render(build(zone, ops));
+    if (ops.size() > 1 && update.size() > messageLimit()) {
       split(zone, ops, results);
       return;
     }
@@ -71,7 +70,7 @@ final class UpdateSender {
     long start = System.nanoTime();
     Message response;
     try {
-      response = client.send(update, size);
+      response = client.send(update);
     } catch (IOException e) {
       GordonException error = errors.forIo(e, subject);
       health.unhealthy(error.getMessage());
@@ -139,9 +138,8 @@ final class UpdateSender {
     if (ops.isEmpty()) {
       return true;
     }
-    Update update = build(zone, ops);
-    int size = client.wireSize(update);
-    if (size > messageLimit()) {
+    Rfc2136Client.Rendered update = client.render(build(zone, ops));
+    if (update.size() > messageLimit()) {
       if (ops.size() == 1) {
         return false;
       }
@@ -152,7 +150,7 @@ final class UpdateSender {
     long start = System.nanoTime();
     Message response;
     try {
-      response = client.send(update, size);
+      response = client.send(update);
     } catch (IOException e) {
       return false;
     }

@@ -2,6 +2,7 @@ package io.gordon.rfc2136;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gordon.api.config.Secret;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +33,7 @@ import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
 
@@ -43,8 +46,16 @@ class Rfc2136ClientPipeliningTest {
   private static final int IN_FLIGHT = 8;
   private static final String ZONE = "pipe.test.";
 
+  private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
   private ServerSocket socket;
   private CompletableFuture<Void> server;
+
+  /** The key the client signs with; none by default. */
+  private Optional<TsigSettings> clientKey = Optional.empty();
+
+  /** The key the server signs its answers with; none by default. */
+  private volatile TSIG serverKey;
 
   @BeforeEach
   void start() throws IOException {
@@ -74,18 +85,47 @@ class Rfc2136ClientPipeliningTest {
    */
   @Test
   void updatesOfOneZoneInFlightWithTheSameIdEachGetTheirOwnResultWhenAnsweredOutOfOrder() {
-    List<Message> answers =
-        sendAll(
-            i -> {
-              Update u = new Update(Records.name(ZONE));
-              u.add(address(i));
-              return u;
-            });
+    List<Message> answers = sendAll(Rfc2136ClientPipeliningTest::update);
     for (int i = 0; i < IN_FLIGHT; i++) {
       assertThat(Rcode.string(answers.get(i).getRcode()))
           .as("result of UPDATE %d", i)
           .isEqualTo(Rcode.string(rcodeFor(i)));
     }
+  }
+
+  /**
+   * Signed messages are sent from the rendered octets with the signature appended (no re-render).
+   */
+  @Test
+  void signedUpdatesAnsweredOutOfOrderEachGetTheirOwnVerifiedResult() {
+    clientKey =
+        Optional.of(TsigSettings.of("rfc2136", "k.", "hmac-sha256", new Secret(KEY, "test")));
+    serverKey = new TSIG(TSIG.HMAC_SHA256, "k.", KEY);
+    List<Message> answers = sendAll(Rfc2136ClientPipeliningTest::update);
+    for (int i = 0; i < IN_FLIGHT; i++) {
+      assertThat(answers.get(i).isVerified()).as("answer %d verified", i).isTrue();
+      assertThat(Rcode.string(answers.get(i).getRcode()))
+          .as("result of UPDATE %d", i)
+          .isEqualTo(Rcode.string(rcodeFor(i)));
+    }
+  }
+
+  @Test
+  void anAnswerSignedWithAnotherKeyIsNotVerified() {
+    clientKey =
+        Optional.of(TsigSettings.of("rfc2136", "k.", "hmac-sha256", new Secret(KEY, "test")));
+    byte[] other = new byte[32];
+    other[0] = 1;
+    serverKey = new TSIG(TSIG.HMAC_SHA256, "k.", Base64.getEncoder().encodeToString(other));
+    assertThat(sendAll(Rfc2136ClientPipeliningTest::update))
+        .noneMatch(Message::isVerified)
+        .hasSize(IN_FLIGHT);
+  }
+
+  private static Message update(int i) {
+    Update u = new Update(Records.name(ZONE));
+    u.add(address(i));
+    return u;
   }
 
   /** Sends the messages at once, each built with the id 4242, and returns their answers. */
@@ -113,7 +153,7 @@ class Rfc2136ClientPipeliningTest {
         "rfc2136",
         new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort()),
         List.of(ZONE),
-        Optional.empty(),
+        clientKey,
         Duration.ofSeconds(5),
         Rfc2136Settings.TcpMode.ALWAYS,
         300,
@@ -170,6 +210,9 @@ class Rfc2136ClientPipeliningTest {
           a.getHeader().setRcode(rcodeFor(index(q.getSection(Section.UPDATE).get(0))));
         } else {
           a.addRecord(address(index(q.getQuestion())), Section.ANSWER);
+        }
+        if (serverKey != null) {
+          serverKey.apply(a, q.getTSIG());
         }
         byte[] wire = a.toWire();
         out.writeShort(wire.length);
