@@ -24,7 +24,19 @@ final class NsupdateRun {
      * {@code nxrrset} on NAME CNAME, on the marker's TXT and on NAME A, then the record and its
      * owner marker added.
      */
-    CLAIMED
+    CLAIMED,
+    /** CLAIMED's three prerequisites and the record, no marker: what the prerequisites cost. */
+    PREREQUISITES,
+    /** The record and its owner marker, no prerequisites: what the marker RR costs. */
+    MARKER,
+    /** The record and the marker's TXT at the record's own name: a separate node or not. */
+    TXT_SAME_NAME,
+    /** The record and an AAAA at the same name: a second RR of 16 octets instead of the TXT. */
+    AAAA_SAME_NAME;
+
+    boolean prerequisites() {
+      return this == CLAIMED || this == PREREQUISITES;
+    }
   }
 
   /** Returns the elapsed nanoseconds. */
@@ -37,12 +49,14 @@ final class NsupdateRun {
     for (int i = 0; i < n; i++) {
       String name = Workload.name(prefix, i, zone);
       String marker = "_gordon-a-" + prefix + i + "." + zone;
-      if (shape != Shape.PLAIN) {
+      String text =
+          "\"heritage=gordon,owner=" + Rfc2136Benchmark.OWNER + ",record=" + name + ",type=A,v=1\"";
+      if (shape == Shape.SAFE || shape.prerequisites()) {
         script.append("prereq nxrrset ").append(name).append(" CNAME\n");
       }
       if (shape == Shape.SAFE) {
         script.append("update delete ").append(name).append(" A\n");
-      } else if (shape == Shape.CLAIMED) {
+      } else if (shape.prerequisites()) {
         script.append("prereq nxrrset ").append(marker).append(" TXT\n");
         script.append("prereq nxrrset ").append(name).append(" A\n");
       }
@@ -52,15 +66,21 @@ final class NsupdateRun {
           .append(" 300 A ")
           .append(Workload.address(i))
           .append('\n');
-      if (shape == Shape.CLAIMED) {
-        script
-            .append("update add ")
-            .append(marker)
-            .append(" 300 TXT \"heritage=gordon,owner=")
-            .append(Rfc2136Benchmark.OWNER)
-            .append(",record=")
-            .append(name)
-            .append(",type=A,v=1\"\n");
+      switch (shape) {
+        case CLAIMED, MARKER ->
+            script.append("update add ").append(marker).append(" 300 TXT ").append(text);
+        case TXT_SAME_NAME ->
+            script.append("update add ").append(name).append(" 300 TXT ").append(text);
+        case AAAA_SAME_NAME ->
+            script
+                .append("update add ")
+                .append(name)
+                .append(" 300 AAAA ::")
+                .append(Integer.toHexString(i & 0xFFFF));
+        default -> {}
+      }
+      if (script.charAt(script.length() - 1) != '\n') {
+        script.append('\n');
       }
       if ((i + 1) % perMessage == 0 || i == n - 1) {
         script.append("send\n");

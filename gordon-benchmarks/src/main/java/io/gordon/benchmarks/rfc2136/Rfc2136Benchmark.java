@@ -92,7 +92,7 @@ public final class Rfc2136Benchmark {
    */
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("shapes")) {
-      shapes(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
+      Shapes.run(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
       return;
     }
     if (args.length > 0 && args[0].equals("provider")) {
@@ -143,7 +143,7 @@ public final class Rfc2136Benchmark {
       r[5][i] = service(n, "h" + i);
     }
     long[] routerLatency;
-    try (BindServer bind = BindServer.start(ZONE);
+    try (BindServer bind = bind();
         Rfc2136Provider p = Providers.of(bind);
         RouterRun run = new RouterRun(p, ZONE, 5_000)) {
       routerLatency = run.steady("lt", rate * seconds, rate);
@@ -151,7 +151,7 @@ public final class Rfc2136Benchmark {
       confirm(bind, "lt", rate * seconds);
     }
     Report.print(n, rounds, r, rate, seconds, routerLatency);
-    try (BindServer bind = BindServer.start(ZONE);
+    try (BindServer bind = bind();
         GordonService gordon = new GordonService(bind, 5_000)) {
       HttpRun http = new HttpRun(gordon.eventsUrl(), ZONE);
       long[] lat = http.steady("ht", rate * seconds, rate);
@@ -166,26 +166,13 @@ public final class Rfc2136Benchmark {
   }
 
   /**
-   * BIND's side alone: nsupdate sending each message shape at several sizes, twice, with BIND's CPU
-   * per record (the lines on stderr): what the safety of gordon's messages costs the server.
+   * A fresh BIND for one measurement; with {@code GORDON_BENCH_BIND_UPDATE_LOG=off} without its log
+   * line per updated RR (a quarter of BIND's CPU per RR; docs/rfc2136.md, "Server configuration").
    */
-  private static void shapes(int n) throws Exception {
-    for (int round = 0; round < 2; round++) {
-      for (int per : new int[] {100, CLAIMED_PER_MESSAGE}) {
-        for (NsupdateRun.Shape shape : NsupdateRun.Shape.values()) {
-          System.out.printf(
-              java.util.Locale.ROOT,
-              "%-8s %3d per UPDATE: %,8.0f records/s%n",
-              shape,
-              per,
-              nsupdate(
-                  n,
-                  "x" + round + shape.name().toLowerCase(java.util.Locale.ROOT) + "-",
-                  shape,
-                  per));
-        }
-      }
-    }
+  static BindServer bind() {
+    return "off".equals(System.getenv("GORDON_BENCH_BIND_UPDATE_LOG"))
+        ? BindServer.startWithoutUpdateLog(ZONE)
+        : BindServer.start(ZONE);
   }
 
   private static int arg(String[] args, int i, int fallback) {
@@ -197,7 +184,7 @@ public final class Rfc2136Benchmark {
    * first seconds spend more CPU compiling than serving, CPU the two cores share with BIND.
    */
   private static void warmUp() throws Exception {
-    try (BindServer bind = BindServer.start(ZONE);
+    try (BindServer bind = bind();
         Rfc2136Provider p = Providers.of(bind);
         RouterRun run = new RouterRun(p, ZONE, 5_000)) {
       run.burst("warm", 5_000);
@@ -210,7 +197,7 @@ public final class Rfc2136Benchmark {
 
   private static double nsupdate(int n, String prefix, NsupdateRun.Shape shape, int perMessage)
       throws Exception {
-    try (BindServer bind = BindServer.start(ZONE)) {
+    try (BindServer bind = bind()) {
       double named = Cpu.of(bind.pid());
       double child = Cpu.children();
       long nanos = NsupdateRun.run(bind, prefix, n, perMessage, shape);
@@ -222,7 +209,7 @@ public final class Rfc2136Benchmark {
   }
 
   private static double applyDirect(int n, String prefix, boolean claimed) {
-    try (BindServer bind = BindServer.start(ZONE);
+    try (BindServer bind = bind();
         Rfc2136Provider p = Providers.of(bind)) {
       List<List<Change>> calls = new ArrayList<>();
       for (int from = 0; from < n; from += 1_000) {
@@ -251,7 +238,7 @@ public final class Rfc2136Benchmark {
   }
 
   private static double service(int n, String prefix) throws Exception {
-    try (BindServer bind = BindServer.start(ZONE);
+    try (BindServer bind = bind();
         GordonService gordon = new GordonService(bind, 5_000)) {
       double named = Cpu.of(bind.pid());
       double self = Cpu.self();
@@ -264,7 +251,7 @@ public final class Rfc2136Benchmark {
   }
 
   private static double router(int n, String prefix) throws Exception {
-    try (BindServer bind = BindServer.start(ZONE);
+    try (BindServer bind = bind();
         Rfc2136Provider p = Providers.of(bind);
         RouterRun run = new RouterRun(p, ZONE, 5_000)) {
       double self = Cpu.self();
