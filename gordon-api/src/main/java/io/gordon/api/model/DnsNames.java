@@ -110,7 +110,11 @@ public final class DnsNames {
 
   /** Whether {@code name} equals {@code zone} or lies below it; both must be normalised. */
   public static boolean isInZone(String name, String zone) {
-    return zone.equals(".") || name.equals(zone) || name.endsWith("." + zone);
+    // On the publish path for every change: compare in place instead of building "." + zone.
+    int cut = name.length() - zone.length();
+    return zone.equals(".")
+        || name.equals(zone)
+        || (cut > 0 && name.charAt(cut - 1) == '.' && name.endsWith(zone));
   }
 
   private static void checkLabel(String name, String label, boolean first) {
