@@ -1,7 +1,9 @@
 package io.gordon.local.zonefile;
 
 import io.gordon.api.model.RecordSet;
+import io.gordon.api.model.RecordType;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,8 @@ import java.util.TreeMap;
  * are listed. Not thread-safe; used under the zone's lock with its {@link ZoneData}.
  */
 final class RrsetIndex {
+  private static final RecordType[] TYPES = RecordType.values();
+
   private final Map<ZoneData.Key, Entry> byKey = new HashMap<>();
   private final TreeMap<ZoneData.Key, Entry> ordered = new TreeMap<>();
 
@@ -26,6 +30,13 @@ final class RrsetIndex {
    * (the ordered map lags), false when only its records were replaced (the entry is shared).
    */
   private final Map<ZoneData.Key, Boolean> changed = new HashMap<>();
+
+  /**
+   * The types present at each name, one bit per type: {@link ZoneData#typesAt} (asked on every
+   * replacement, for the CNAME rules) costs one lookup instead of one per type, each a cache miss
+   * in a large zone.
+   */
+  private final Map<String, Integer> types = new HashMap<>();
 
   /** The managed RRsets' text, kept in runs so that a rewrite renders only what changed. */
   private final TextRuns runs = new TextRuns();
@@ -45,6 +56,7 @@ final class RrsetIndex {
     Entry e = byKey.get(key);
     if (e == null) {
       byKey.put(key, new Entry(set));
+      types.merge(key.name(), bit(key.type()), (a, b) -> a | b);
       changed.put(key, Boolean.TRUE);
       return null;
     }
@@ -60,8 +72,35 @@ final class RrsetIndex {
     if (e == null) {
       return null;
     }
+    int left = types.getOrDefault(key.name(), 0) & ~bit(key.type());
+    if (left == 0) {
+      types.remove(key.name());
+    } else {
+      types.put(key.name(), left);
+    }
     changed.put(key, Boolean.TRUE);
     return e.set();
+  }
+
+  /** The types present at {@code name}, in {@link RecordType} order. */
+  List<RecordType> typesAt(String name) {
+    int bits = types.getOrDefault(name, 0);
+    if (bits == 0) {
+      return List.of();
+    }
+    List<RecordType> out = new ArrayList<>(Integer.bitCount(bits));
+    for (RecordType t : TYPES) {
+      if ((bits & bit(t)) != 0) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** A type's bit: its position in the enum, which has fewer than 32 values. */
+  @SuppressWarnings("EnumOrdinal") // a bit set in memory, never stored
+  private static int bit(RecordType type) {
+    return 1 << type.ordinal();
   }
 
   int size() {

@@ -23,8 +23,6 @@ final class ZoneData {
   /** Orders names as RFC 4034 6.1 does: by labels from the right; allocation-free. */
   static final Comparator<String> CANONICAL = ZoneData::compareCanonical;
 
-  private static final RecordType[] TYPES = RecordType.values();
-
   private final String origin;
   private final int defaultTtl;
   private Soa soa;
@@ -206,10 +204,8 @@ final class ZoneData {
     if (name.equals(origin) && soa != null) {
       out.add("SOA");
     }
-    for (RecordType t : TYPES) {
-      if (sets.has(new Key(name, t))) {
-        out.add(t.name());
-      }
+    for (RecordType t : sets.typesAt(name)) {
+      out.add(t.name());
     }
     raw.getOrDefault(name, List.of()).forEach(r -> out.add(r.type()));
     return out;

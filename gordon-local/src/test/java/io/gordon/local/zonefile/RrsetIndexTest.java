@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,12 @@ class RrsetIndexTest {
           }
         }
         assertThat(z.get(name, type)).isEqualTo(Optional.ofNullable(model.get(key(name, type))));
+        assertThat(z.typesAt(name))
+            .isEqualTo(
+                Arrays.stream(RecordType.values())
+                    .filter(t -> model.containsKey(key(name, t)))
+                    .map(RecordType::name)
+                    .toList());
       }
       if (round % 3 != 2) { // some rounds read the order, others let the changes pile up
         assertThat(z.sets()).as("round %d", round).containsExactlyElementsOf(model.values());
