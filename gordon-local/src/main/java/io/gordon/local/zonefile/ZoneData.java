@@ -14,10 +14,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The contents of one zone file, kept in memory between calls: the SOA, the managed RRsets in DNS
- * canonical order, and records of other types kept verbatim. Each RRset keeps its lines in
- * master-file form once made, so a rewrite concatenates text instead of formatting every record
- * again. Not thread-safe; the provider edits it under the zone's lock.
+ * The contents of one zone file, kept in memory between calls: the SOA, the managed RRsets (found
+ * by hash, written in DNS canonical order: {@link RrsetIndex}), and records of other types kept
+ * verbatim. Each RRset keeps its lines in master-file form once made, so a rewrite concatenates
+ * text instead of formatting every record again. Not thread-safe; the provider edits it under the
+ * zone's lock.
  */
 final class ZoneData {
   /** Orders names as RFC 4034 6.1 does: by labels from the right; allocation-free. */
