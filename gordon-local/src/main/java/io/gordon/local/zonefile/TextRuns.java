@@ -34,7 +34,7 @@ final class TextRuns {
   }
 
   /** Every run's text in order, rendering the changed runs from {@code sets} first. */
-  List<byte[]> texts(NavigableMap<ZoneData.Key, ZoneData.Entry> sets, int defaultTtl) {
+  List<byte[]> texts(NavigableMap<ZoneData.Key, RrsetIndex.Entry> sets, int defaultTtl) {
     List<Map.Entry<ZoneData.Key, Run>> runs = new ArrayList<>(starts.entrySet());
     List<byte[]> out = new ArrayList<>(runs.size() + 1);
     for (int i = -1; i < runs.size(); i++) {
@@ -58,7 +58,7 @@ final class TextRuns {
   private void render(
       ZoneData.Key lo,
       Run run,
-      NavigableMap<ZoneData.Key, ZoneData.Entry> range,
+      NavigableMap<ZoneData.Key, RrsetIndex.Entry> range,
       int defaultTtl,
       List<byte[]> out) {
     if (range.isEmpty() && lo != null) {
@@ -67,7 +67,7 @@ final class TextRuns {
     }
     List<ZoneData.Key> keys = new ArrayList<>(2 * RUN);
     List<byte[]> pieces = new ArrayList<>(2 * RUN);
-    for (Map.Entry<ZoneData.Key, ZoneData.Entry> e : range.entrySet()) {
+    for (Map.Entry<ZoneData.Key, RrsetIndex.Entry> e : range.entrySet()) {
       if (pieces.size() == 2 * RUN) {
         run.bytes = join(pieces.subList(0, RUN));
         out.add(run.bytes);
@@ -83,8 +83,8 @@ final class TextRuns {
     out.add(run.bytes);
   }
 
-  private static NavigableMap<ZoneData.Key, ZoneData.Entry> range(
-      NavigableMap<ZoneData.Key, ZoneData.Entry> sets, ZoneData.Key lo, ZoneData.Key hi) {
+  private static NavigableMap<ZoneData.Key, RrsetIndex.Entry> range(
+      NavigableMap<ZoneData.Key, RrsetIndex.Entry> sets, ZoneData.Key lo, ZoneData.Key hi) {
     if (lo == null) {
       return hi == null ? sets : sets.headMap(hi, false);
     }

@@ -3,7 +3,6 @@ package io.gordon.local.zonefile;
 import io.gordon.api.model.DnsNames;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,10 +14,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The contents of one zone file, kept in memory between calls: the SOA, the managed RRsets in DNS
- * canonical order, and records of other types kept verbatim. Each RRset keeps its lines in
- * master-file form once made, so a rewrite concatenates text instead of formatting every record
- * again. Not thread-safe; the provider edits it under the zone's lock.
+ * The contents of one zone file, kept in memory between calls: the SOA, the managed RRsets (found
+ * by hash, written in DNS canonical order: {@link RrsetIndex}), and records of other types kept
+ * verbatim. Each RRset keeps its lines in master-file form once made, so a rewrite concatenates
+ * text instead of formatting every record again. Not thread-safe; the provider edits it under the
+ * zone's lock.
  */
 final class ZoneData {
   /** Orders names as RFC 4034 6.1 does: by labels from the right; allocation-free. */
@@ -27,11 +27,8 @@ final class ZoneData {
   private final String origin;
   private final int defaultTtl;
   private Soa soa;
-  private final TreeMap<Key, Entry> sets = new TreeMap<>();
+  private final RrsetIndex sets = new RrsetIndex();
   private final TreeMap<String, List<RawRecord>> raw = new TreeMap<>(CANONICAL);
-
-  /** The managed RRsets' text, kept in runs so that a rewrite renders only what changed. */
-  private final TextRuns runs = new TextRuns();
 
   /**
    * RRsets added, replaced or removed since {@link #drainEffects} (what a journal entry holds),
@@ -49,52 +46,64 @@ final class ZoneData {
   }
 
   /**
-   * An RRset's identity, in canonical order. {@code order} is the name's labels from the right,
-   * each followed by a NUL, so that one {@link String#compareTo} (an intrinsic) orders names as
-   * {@link #compareCanonical} does: a map lookup costs about 16 of these comparisons in a large
-   * zone, which label by label were a fifth of a batch's CPU.
+   * An RRset's identity: equal and hashed by name and type, ordered canonically. {@code order},
+   * made when first compared, is the name's labels from the right, each followed by a NUL, so that
+   * one {@link String#compareTo} (an intrinsic) orders names as {@link #compareCanonical} does; a
+   * hash lookup (a batch's reads and writes, {@link RrsetIndex}) never makes it.
    */
-  record Key(String name, RecordType type, String order) implements Comparable<Key> {
+  static final class Key implements Comparable<Key> {
+    private final String name;
+    private final RecordType type;
+    private String order;
+
     Key(String name, RecordType type) {
-      this(name, type, order(name));
+      this.name = name;
+      this.type = type;
+    }
+
+    String name() {
+      return name;
+    }
+
+    RecordType type() {
+      return type;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.type == type && k.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+      return name.hashCode() * 31 + type.name().hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return name + " " + type;
     }
 
     @Override
     public int compareTo(Key o) {
-      int c = order.compareTo(o.order);
+      int c = order().compareTo(o.order());
       return c != 0 ? c : type.compareTo(o.type);
     }
 
-    private static String order(String name) {
-      StringBuilder sb = new StringBuilder(name.length() + 1);
-      int end = name.endsWith(".") ? name.length() - 1 : name.length();
-      while (end > 0) {
-        int start = name.lastIndexOf('.', end - 1) + 1;
-        sb.append(name, start, end).append('\0');
-        end = start - 1;
-      }
-      return sb.toString();
-    }
-  }
-
-  /** An RRset and, once written, its lines of master-file text as UTF-8. */
-  static final class Entry {
-    final RecordSet set;
-    private byte[] text;
-
-    Entry(RecordSet set) {
-      this.set = set;
-    }
-
-    byte[] text(int defaultTtl) {
-      if (text == null) {
-        StringBuilder sb = new StringBuilder(64 * set.rdata().size());
-        for (String rdata : set.rdata()) {
-          ZoneFileWriter.line(sb, set.name(), set.ttlOr(defaultTtl), set.type().name(), rdata);
+    private String order() {
+      String o = order;
+      if (o == null) {
+        StringBuilder sb = new StringBuilder(name.length() + 1);
+        int end = name.endsWith(".") ? name.length() - 1 : name.length();
+        while (end > 0) {
+          int start = name.lastIndexOf('.', end - 1) + 1;
+          sb.append(name, start, end).append('\0');
+          end = start - 1;
         }
-        text = sb.toString().getBytes(StandardCharsets.UTF_8);
+        o = sb.toString();
+        order = o;
       }
-      return text;
+      return o;
     }
   }
 
@@ -115,32 +124,29 @@ final class ZoneData {
   }
 
   Optional<RecordSet> get(String name, RecordType type) {
-    Entry e = sets.get(new Key(name, type));
-    return e == null ? Optional.empty() : Optional.of(e.set);
+    return Optional.ofNullable(sets.get(new Key(name, type)));
   }
 
   boolean has(String name, RecordType type) {
-    return sets.containsKey(new Key(name, type));
+    return sets.has(new Key(name, type));
   }
 
   void put(RecordSet set) {
     Key k = new Key(set.name(), set.type());
-    touch(k, sets.put(k, new Entry(set)));
-    runs.changed(k);
+    touch(k, sets.put(k, set));
   }
 
   void remove(String name, RecordType type) {
     Key k = new Key(name, type);
-    Entry old = sets.remove(k);
+    RecordSet old = sets.remove(k);
     if (old != null) {
-      runs.changed(k);
       touch(k, old);
     }
   }
 
-  private void touch(Key k, Entry before) {
+  private void touch(Key k, RecordSet before) {
     if (!touched.containsKey(k)) {
-      touched.put(k, before == null ? Optional.empty() : Optional.of(before.set));
+      touched.put(k, Optional.ofNullable(before));
     }
   }
 
@@ -153,11 +159,11 @@ final class ZoneData {
     for (Map.Entry<Key, Optional<RecordSet>> t : touched.entrySet()) {
       Key k = t.getKey();
       before.putIfAbsent(k, t.getValue());
-      Entry e = sets.get(k);
+      RecordSet now = sets.get(k);
       out.add(
-          e == null
+          now == null
               ? new JournalEntry.Effect.Delete(k.name(), k.type())
-              : new JournalEntry.Effect.Put(e.set));
+              : new JournalEntry.Effect.Put(now));
     }
     touched.clear();
     return out;
@@ -179,15 +185,13 @@ final class ZoneData {
   /** Adds parsed rdata to an RRset, keeping the TTL first seen. */
   void merge(RecordSet set) {
     Key k = new Key(set.name(), set.type());
-    Entry old = sets.get(k);
-    runs.changed(k);
-    touch(k, old);
+    RecordSet old = sets.get(k);
     if (old == null) {
-      sets.put(k, new Entry(set));
+      touch(k, sets.put(k, set));
     } else {
-      List<String> all = new ArrayList<>(old.set.rdata());
+      List<String> all = new ArrayList<>(old.rdata());
       all.addAll(set.rdata());
-      sets.put(k, new Entry(old.set.withRdata(all)));
+      touch(k, sets.put(k, old.withRdata(all)));
     }
   }
 
@@ -201,11 +205,8 @@ final class ZoneData {
     if (name.equals(origin) && soa != null) {
       out.add("SOA");
     }
-    RecordType[] all = RecordType.values();
-    for (Key k :
-        sets.subMap(new Key(name, all[0]), true, new Key(name, all[all.length - 1]), true)
-            .keySet()) {
-      out.add(k.type().name());
+    for (RecordType t : sets.typesAt(name)) {
+      out.add(t.name());
     }
     raw.getOrDefault(name, List.of()).forEach(r -> out.add(r.type()));
     return out;
@@ -213,31 +214,26 @@ final class ZoneData {
 
   /** The in-zone names the apex NS RRset points at (the servers that need an address). */
   List<String> apexNsTargets() {
-    Entry ns = sets.get(new Key(origin, RecordType.NS));
+    RecordSet ns = sets.get(new Key(origin, RecordType.NS));
     if (ns == null) {
       return List.of();
     }
-    return ns.set.rdata().stream().filter(t -> inZone(t, origin)).toList();
+    return ns.rdata().stream().filter(t -> inZone(t, origin)).toList();
   }
 
   /** The managed RRsets in canonical order (a copy). */
   List<RecordSet> sets() {
-    return sets.values().stream().map(e -> e.set).toList();
-  }
-
-  /** The managed RRsets with their cached text, in canonical order (a live view). */
-  Collection<Entry> entries() {
-    return sets.values();
+    return sets.ordered().values().stream().map(RrsetIndex.Entry::set).toList();
   }
 
   /** The managed RRsets' master-file text in canonical order, as runs of cached bytes. */
   List<byte[]> texts() {
-    return runs.texts(sets, defaultTtl);
+    return sets.texts(defaultTtl);
   }
 
   /** Runs of text kept (for tests). */
   int runs() {
-    return runs.runs();
+    return sets.runs();
   }
 
   /** The records of unmanaged types, by owner in canonical order (a live view). */
