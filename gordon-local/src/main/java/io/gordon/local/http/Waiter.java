@@ -38,7 +38,11 @@ final class Waiter {
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean finished = true;
-    for (CompletableFuture<StatusTracker.Status> f : done) {
+    // Last first: events settle roughly in the order they were accepted, so once the last is done
+    // the others mostly are, and the thread wakes about once per request instead of once per
+    // event (an allOf over all of them did the same, at the cost of a tree of completions).
+    for (int i = done.size() - 1; i >= 0; i--) {
+      CompletableFuture<StatusTracker.Status> f = done.get(i);
       try {
         f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       } catch (TimeoutException e) {
