@@ -23,7 +23,7 @@ final class GenericEventReader {
   /** Most record sets one event may carry. */
   static final int MAX_RECORDS = 1000;
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
   private static final String ACTIONS = "\"additions\" or \"deletions\"";
 
   private final RecordSetReader records;

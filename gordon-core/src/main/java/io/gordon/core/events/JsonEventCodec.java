@@ -48,11 +48,13 @@ public final class JsonEventCodec implements EventCodec {
   }
 
   private final GenericEventReader generic;
+  private final FastEventReader fast;
 
   /** Creates a codec enforcing the TTL bounds of {@code limits}. */
   public JsonEventCodec(CoreSettings.Events limits) {
     Objects.requireNonNull(limits, "limits == null");
     this.generic = new GenericEventReader(limits.minTtl(), limits.maxTtl());
+    this.fast = new FastEventReader(limits.minTtl(), limits.maxTtl());
   }
 
   @Override
@@ -61,11 +63,59 @@ public final class JsonEventCodec implements EventCodec {
       throw new InvalidEventException(
           "event: the document is empty (expected a JSON object such as {\"action\": ...})");
     }
+    DnsEvent e = fast.read(json);
+    return e != null ? e : decodeTree(json);
+  }
+
+  /** {@link #decode} by the tree readers, for a document that is not blank. */
+  DnsEvent decodeTree(String json) {
     return decodeNode(parse(json));
   }
 
   @Override
   public List<Decoded> decodeAll(String body) {
+    if (body != null && !body.isBlank()) {
+      List<Decoded> valid = fastAll(body.strip());
+      if (valid != null) {
+        return valid;
+      }
+    }
+    return decodeAllTree(body);
+  }
+
+  /**
+   * The items of {@code t}, one event or JSON lines, when every one is a valid generic event (the
+   * usual case) and the fast reader reads them all; {@code null} otherwise. A body of two or more
+   * lines that are each a whole JSON object is JSON lines to the tree path too: as one document it
+   * has trailing tokens. Arrays take the tree path, whose items' raw text is the node printed.
+   */
+  private List<Decoded> fastAll(String t) {
+    if (t.startsWith("[")) {
+      return null;
+    }
+    List<Decoded> out = new ArrayList<>();
+    int n = t.length();
+    int start = 0;
+    while (start < n) {
+      int end = start;
+      while (end < n && t.charAt(end) != '\n' && t.charAt(end) != '\r') {
+        end++;
+      }
+      String line = start == 0 && end == n ? t : t.substring(start, end);
+      if (!line.isBlank()) {
+        DnsEvent e = fast.read(line);
+        if (e == null) {
+          return null;
+        }
+        out.add(new Decoded(out.size(), line, Optional.of(e), List.of()));
+      }
+      start = end + 1;
+    }
+    return out;
+  }
+
+  /** {@link #decodeAll} by the tree readers: every problem found and worded. */
+  List<Decoded> decodeAllTree(String body) {
     if (body == null || body.isBlank()) {
       return List.of(
           failed(

@@ -69,7 +69,7 @@ class EventFuzzTest {
     }
   }
 
-  private static String input(EventGenerator gen, Random r, int i) {
+  static String input(EventGenerator gen, Random r, int i) {
     String valid = JsonEventCodecTest.CODEC.encode(gen.event());
     return switch (i % 8) {
       case 0 -> mutate(valid, r, 1 + r.nextInt(4));

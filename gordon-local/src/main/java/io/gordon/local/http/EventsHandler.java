@@ -132,17 +132,14 @@ final class EventsHandler implements Http1Server.Handler {
     if (errors.isEmpty() && !wait) {
       return Response.json(202, Json.accepted(ids));
     }
-    ObjectNode answer = Json.MAPPER.createObjectNode();
-    if (!errors.isEmpty()) {
-      answer.set("errors", errors);
-    }
-    ids.forEach(answer.putArray("accepted")::add);
     int status = errors.isEmpty() ? 202 : !ids.isEmpty() ? 207 : conflict ? 409 : 400;
+    Optional<Waiter.Results> waited = Optional.empty();
     if (wait) {
-      boolean all = Waiter.await(tracker, ids, settings.waitTimeout(), answer);
-      status = all && errors.isEmpty() ? 200 : status;
+      Waiter.Results w = Waiter.await(tracker, ids, settings.waitTimeout());
+      waited = Optional.of(w);
+      status = w.finished() && errors.isEmpty() ? 200 : status;
     }
-    return json(status, answer);
+    return Response.json(status, Json.answer(errors, ids, waited));
   }
 
   private boolean spool(
@@ -180,7 +177,7 @@ final class EventsHandler implements Http1Server.Handler {
                   + "\" (never accepted here, or"
                   + " finished longer ago than status_retention)"));
     }
-    return json(200, Json.status(id, s.get()));
+    return Response.json(200, Json.status(id, s.get()));
   }
 
   private boolean authorized(Request r) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gordon.api.model.HistoryEntry;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /** JSON answers of {@code local.http}. */
 final class Json {
@@ -25,27 +26,79 @@ final class Json {
   static String accepted(List<String> ids) {
     StringBuilder sb = new StringBuilder(16 + 48 * ids.size()).append("{\"accepted\":[");
     for (int i = 0; i < ids.size(); i++) {
-      sb.append(i == 0 ? "\"" : ",\"");
-      JsonStringEncoder.getInstance().quoteAsString(ids.get(i), sb);
-      sb.append('"');
+      string(sb.append(i == 0 ? "" : ","), ids.get(i));
     }
     return sb.append("]}\n").toString();
   }
 
-  static ObjectNode status(String id, StatusTracker.Status s) {
-    ObjectNode o = MAPPER.createObjectNode().put("id", id).put("state", s.state());
+  /**
+   * The answer to a POST that has errors or waited ({@code ?wait=true}) and a line break: {@code
+   * {"errors":[...],"accepted":[ids],"results":[statuses],"waited":"..."}}, each part only when
+   * present, exactly as the {@code ObjectNode} of these parts would print. Written straight from
+   * the statuses: a tree of nodes per event and history entry cost more than the rest of the
+   * answer.
+   */
+  static String answer(ArrayNode errors, List<String> accepted, Optional<Waiter.Results> waited) {
+    int results = waited.map(w -> w.statuses().size()).orElse(0);
+    StringBuilder sb = new StringBuilder(64 + 48 * accepted.size() + 400 * results).append('{');
+    if (!errors.isEmpty()) {
+      sb.append("\"errors\":").append(errors).append(',');
+    }
+    sb.append("\"accepted\":[");
+    for (int i = 0; i < accepted.size(); i++) {
+      string(sb.append(i == 0 ? "" : ","), accepted.get(i));
+    }
+    sb.append(']');
+    if (waited.isPresent()) {
+      Waiter.Results w = waited.get();
+      sb.append(",\"results\":[");
+      for (int i = 0; i < w.ids().size(); i++) {
+        Optional<StatusTracker.Status> s = w.statuses().get(i);
+        sb.append(i == 0 ? "" : ",");
+        if (s.isPresent()) {
+          status(sb, w.ids().get(i), s.get());
+        } else {
+          string(sb.append("{\"id\":"), w.ids().get(i)).append(",\"state\":\"unknown\"}");
+        }
+      }
+      sb.append(']');
+      w.timedOut().ifPresent(t -> string(sb.append(",\"waited\":"), t));
+    }
+    return sb.append("}\n").toString();
+  }
+
+  /** One event's status and a line break, for {@code GET /v1/events/{id}}. */
+  static String status(String id, StatusTracker.Status s) {
+    StringBuilder sb = new StringBuilder(400);
+    status(sb, id, s);
+    return sb.append('\n').toString();
+  }
+
+  private static void status(StringBuilder sb, String id, StatusTracker.Status s) {
+    string(sb.append("{\"id\":"), id);
+    string(sb.append(",\"state\":"), s.state());
     if (!s.reason().isEmpty()) {
-      o.put("reason", s.reason());
+      string(sb.append(",\"reason\":"), s.reason());
     }
-    o.put("updated", s.updated().toString());
-    ArrayNode h = o.putArray("history");
-    for (HistoryEntry e : s.history()) {
-      h.addObject()
-          .put("timestamp", e.timestamp().toString())
-          .put("plugin", e.plugin())
-          .put("message", e.message());
+    sb.append(",\"updated\":\"");
+    IsoInstant.append(s.updated(), sb);
+    sb.append("\",\"history\":[");
+    List<HistoryEntry> history = s.history();
+    for (int i = 0; i < history.size(); i++) {
+      HistoryEntry e = history.get(i);
+      sb.append(i == 0 ? "{\"timestamp\":\"" : ",{\"timestamp\":\"");
+      IsoInstant.append(e.timestamp(), sb);
+      string(sb.append("\",\"plugin\":"), e.plugin());
+      string(sb.append(",\"message\":"), e.message()).append('}');
     }
-    return o;
+    sb.append("]}");
+  }
+
+  /** {@code text} as a JSON string, escaped as Jackson's generator escapes it. */
+  private static StringBuilder string(StringBuilder sb, String text) {
+    sb.append('"');
+    JsonStringEncoder.getInstance().quoteAsString(text, sb);
+    return sb.append('"');
   }
 
   /**

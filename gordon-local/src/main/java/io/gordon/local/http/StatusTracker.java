@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -76,13 +75,13 @@ final class StatusTracker implements SpoolListener {
   }
 
   private final Clock clock;
-  private final Duration retention;
+  private final long retentionNanos;
   private final int maxEntries;
   private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
 
   StatusTracker(Clock clock, Duration retention, int maxEntries) {
     this.clock = clock;
-    this.retention = retention;
+    this.retentionNanos = nanos(Instant.EPOCH.plus(retention));
     this.maxEntries = maxEntries;
   }
 
@@ -92,7 +91,8 @@ final class StatusTracker implements SpoolListener {
    * client's retry and is claimed (a finished entry starts over as pending).
    */
   synchronized Optional<String> claim(String id, String content) {
-    evict();
+    long now = nanos(clock.instant());
+    evict(now);
     Entry known = entries.get(id);
     if (known != null && known.content != null && !known.content.equals(content)) {
       return Optional.of(known.content);
@@ -102,11 +102,13 @@ final class StatusTracker implements SpoolListener {
       return Optional.empty();
     }
     Entry e = new Entry();
-    e.updated = nanos(clock.instant());
+    e.updated = now;
     e.content = content;
-    entries.remove(id);
+    if (known != null) {
+      entries.remove(id); // a finished event claimed again moves to the young end
+    }
     entries.put(id, e);
-    evict();
+    evict(now);
     return Optional.empty();
   }
 
@@ -174,17 +176,26 @@ final class StatusTracker implements SpoolListener {
   }
 
   private void evict() {
-    long oldest = nanos(clock.instant().minus(retention));
-    Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator();
+    evict(nanos(clock.instant()));
+  }
+
+  /**
+   * Drops the oldest entries while there are too many or they finished longer than the retention
+   * ago. Entries are in claim order, so the loop stops at the first one that stays.
+   */
+  private void evict(long now) {
+    Iterator<Entry> it = entries.values().iterator();
     while (it.hasNext()) {
-      Entry e = it.next().getValue();
-      boolean tooMany = entries.size() > maxEntries;
-      boolean expired = e.finished() && e.updated < oldest;
-      if (!tooMany && !expired) {
+      Entry e = it.next();
+      if (entries.size() <= maxEntries && !expired(e, now)) {
         break;
       }
       it.remove();
     }
+  }
+
+  private boolean expired(Entry e, long now) {
+    return e.finished() && e.updated < now - retentionNanos;
   }
 
   /** Nanoseconds since the epoch (fits a long until 2262); earlier than 1677 counts as 1677. */
