@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Rdata#ipv4}'s one-pass check against the {@code split} and {@code chars()} version it
  * replaced (copied below as the oracle): the same addresses accepted, the same message for the
- * rest, over generated near-addresses.
+ * rest, over generated near-addresses; except that the old code's {@link Character#isDigit} also
+ * took other scripts' digits, which are refused now.
  */
 class RdataIpv4Test {
   private static final String[] PARTS = {
@@ -49,9 +50,11 @@ class RdataIpv4Test {
         .checkAssert(
             seed -> {
               String t = nearAddress(new Random(seed));
-              assertThat(outcome(() -> Rdata.ipv4(t)))
-                  .as("ipv4(\"%s\")", t)
-                  .isEqualTo(outcome(() -> oldIpv4(t)));
+              String expected =
+                  t.chars().anyMatch(c -> c >= 0x80)
+                      ? "IllegalArgumentException: " + notA(t)
+                      : outcome(() -> oldIpv4(t));
+              assertThat(outcome(() -> Rdata.ipv4(t))).as("ipv4(\"%s\")", t).isEqualTo(expected);
             });
   }
 
@@ -78,6 +81,15 @@ class RdataIpv4Test {
             "IllegalArgumentException: A rdata \"192.0.2.256\" is not an IPv4 address (expected"
                 + " four numbers 0-255, e.g. 192.0.2.1)");
     assertThat(Rdata.ipv4("192.0.2.1")).isEqualTo("192.0.2.1");
+  }
+
+  @Test
+  void otherScriptsDigitsAreRefused() {
+    assertThat(outcome(() -> Rdata.ipv4("\u0661\u0669\u0662.0.2.1")))
+        .isEqualTo(
+            "IllegalArgumentException: A rdata \"\u0661\u0669\u0662.0.2.1\" is not an IPv4"
+                + " address (expected four numbers 0-255, e.g. 192.0.2.1)");
+    assertThat(outcome(() -> Rdata.ipv4("192.0.2.\uff11"))).startsWith("IllegalArgumentException");
   }
 
   private static String nearAddress(Random r) {
