@@ -9,7 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -30,8 +32,8 @@ public final class OciImage {
       "java.logging", "java.management", "java.naming", "java.net.http", "java.security.jgss",
       "java.sql", "java.xml", "jdk.crypto.ec", "jdk.httpserver", "jdk.jfr", "jdk.management",
       "jdk.naming.dns", "jdk.unsupported", "jdk.zipfs");
-  static final String JAVA_OPTIONS = "-XX:MaxRAMPercentage=50 -XX:MaxMetaspaceSize=128m"
-      + " -XX:ReservedCodeCacheSize=48m -Xss512k";
+  /** The launcher's JVM settings, shared with the image (NAME="value" lines). */
+  static final String JVM_SETTINGS = "bin/jvm-options.sh";
 
   public static void main(String[] args) throws Exception {
     Path target = Path.of(args[0]).toAbsolutePath();
@@ -46,12 +48,15 @@ public final class OciImage {
     List<String> diffIds = new ArrayList<>();
     for (Tar layer : List.of(base(repo), tree(jre, "opt/java", 0), libraries(target, false),
         libraries(target, true).addFile(repo.resolve("bin/gordon"), APP + "/bin/gordon", 0755, 0)
-            .addFile(repo.resolve("bin/jdk.sh"), APP + "/bin/jdk.sh", 0644, 0))) {
+            .addFile(repo.resolve("bin/jdk.sh"), APP + "/bin/jdk.sh", 0644, 0)
+            .addFile(repo.resolve(JVM_SETTINGS), APP + "/" + JVM_SETTINGS, 0644, 0))) {
       byte[] tar = layer.finish();
       diffIds.add("sha256:" + sha256(tar));
       layers.add(Blob.write(blobs, gzip(tar)));
     }
-    Blob config = Blob.write(blobs, config(version, diffIds).getBytes(StandardCharsets.UTF_8));
+    Map<String, String> jvm = jvmSettings(repo.resolve(JVM_SETTINGS));
+    Blob config = Blob.write(blobs,
+        config(version, diffIds, jvm).getBytes(StandardCharsets.UTF_8));
     Blob manifest = Blob.write(blobs, manifest(config, layers).getBytes(StandardCharsets.UTF_8));
     Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
     Files.writeString(layout.resolve("index.json"), "{\"schemaVersion\":2,\"mediaType\":"
@@ -143,7 +148,50 @@ public final class OciImage {
     return t;
   }
 
-  static String config(String version, List<String> diffIds) {
+  /**
+   * The NAME="value" lines of bin/jvm-options.sh, the settings bin/gordon runs the JVM with: the
+   * image has no shell to run the launcher, so its entrypoint says the same in flags the JVM
+   * sizes by itself (heap a percentage of the container's limit, young generation by ratio).
+   */
+  static Map<String, String> jvmSettings(Path file) throws IOException {
+    Map<String, String> m = new TreeMap<>();
+    for (String line : Files.readAllLines(file)) {
+      java.util.regex.Matcher v =
+          java.util.regex.Pattern.compile("^(GORDON_[A-Z_]+)=\"([^\"$`]*)\"$").matcher(line);
+      if (v.matches()) {
+        m.put(v.group(1), v.group(2));
+      } else if (!line.isBlank() && !line.startsWith("#")) {
+        throw new IllegalStateException(file + ": not a comment nor a NAME=\"value\" line: " + line);
+      }
+    }
+    for (String k : List.of("GORDON_HEAP_PERCENT", "GORDON_YOUNG_RATIO", "GORDON_YOUNG_MIN_MB",
+        "GORDON_SIZE_OPTS", "GORDON_GC_OPTS", "GORDON_JVM_OPTS")) {
+      if (!m.containsKey(k)) {
+        throw new IllegalStateException(file + " does not set " + k);
+      }
+    }
+    return m;
+  }
+
+  /** JDK_JAVA_OPTIONS: the sizes, which a user replaces as a whole by setting the variable. */
+  static String javaOptions(Map<String, String> jvm) {
+    return "-XX:MaxRAMPercentage=" + jvm.get("GORDON_HEAP_PERCENT")
+        + " -XX:NewRatio=" + jvm.get("GORDON_YOUNG_RATIO")
+        + " -XX:NewSize=" + jvm.get("GORDON_YOUNG_MIN_MB") + "m "
+        + jvm.get("GORDON_SIZE_OPTS");
+  }
+
+  /** The entrypoint's flags before the class-data archive's: collector, JIT, exit on OOM. */
+  static String entrypointFlags(Map<String, String> jvm) {
+    StringBuilder b = new StringBuilder();
+    for (String o : (jvm.get("GORDON_GC_OPTS") + " " + jvm.get("GORDON_JVM_OPTS")).trim()
+        .split("\\s+")) {
+      b.append(",\"").append(o).append('"');
+    }
+    return b.toString();
+  }
+
+  static String config(String version, List<String> diffIds, Map<String, String> jvm) {
     String arch = switch (System.getProperty("os.arch")) {
       case "amd64", "x86_64" -> "amd64";
       case "aarch64" -> "arm64";
@@ -153,9 +201,8 @@ public final class OciImage {
         + "\"User\":\"" + UID + ":" + UID + "\","
         + "\"ExposedPorts\":{\"8053/tcp\":{},\"9053/tcp\":{}},"
         + "\"Env\":[\"PATH=/opt/java/bin:/usr/bin:/bin\",\"JAVA_HOME=/opt/java\","
-        + "\"HOME=/var/lib/gordon\",\"JDK_JAVA_OPTIONS=" + JAVA_OPTIONS + "\"],"
-        + "\"Entrypoint\":[\"/opt/java/bin/java\",\"-XX:+UseSerialGC\","
-        + "\"-XX:TieredStopAtLevel=1\",\"-XX:+ExitOnOutOfMemoryError\","
+        + "\"HOME=/var/lib/gordon\",\"JDK_JAVA_OPTIONS=" + javaOptions(jvm) + "\"],"
+        + "\"Entrypoint\":[\"/opt/java/bin/java\"" + entrypointFlags(jvm) + ","
         + "\"-XX:+AutoCreateSharedArchive\",\"-XX:SharedArchiveFile=/var/lib/gordon/.gordon.jsa\","
         + "\"-Xlog:cds=off\",\"-Xlog:cds+dynamic=off\","
         + "\"-cp\",\"/" + APP + "/lib/*\",\"io.gordon.service.Main\"],"
