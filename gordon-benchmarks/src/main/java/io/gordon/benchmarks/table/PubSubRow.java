@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * {@code pubsub}: {@code PubSubBenchmark} on the Pub/Sub emulator, gcp.event_consumer writing into
  * local.zonefile against the client library acking at once, same messages; once with a wide window
- * (the ratio goal) and once with {@code max_messages = 25} (the original's default). Both paths open
- * {@link #PULLS} streaming pulls ({@code parallel_pulls}): the emulator sends at most 100 messages
- * per stream every 50 ms, so with one stream both ran at ~2,000 events/s and the row measured the
- * emulator, not gordon.
+ * (the ratio goal) and once with {@code max_messages = 25} (the original's default). Both paths
+ * open {@link #PULLS} streaming pulls ({@code parallel_pulls}): the emulator sends at most 100
+ * messages per stream every 50 ms, so with one stream both ran at ~2,000 events/s and the row
+ * measured the emulator, not gordon.
  */
 final class PubSubRow {
   /** Streaming pulls of both paths: the emulator's ceiling 4 x 2,000 messages/s. */
@@ -27,8 +27,7 @@ final class PubSubRow {
             String.format(
                 "gcp.event_consumer -> local.zonefile, emulator, %,d msgs, "
                     + "max_messages 1000, parallel_pulls %d",
-                n,
-                PULLS),
+                n, PULLS),
             wide[1],
             wide[0],
             anchor,
@@ -38,8 +37,7 @@ final class PubSubRow {
             String.format(
                 "gcp.event_consumer -> local.zonefile, emulator, %,d msgs, "
                     + "max_messages 25, parallel_pulls %d",
-                n,
-                PULLS),
+                n, PULLS),
             narrow[1],
             narrow[0],
             anchor,
