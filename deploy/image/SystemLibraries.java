@@ -17,11 +17,12 @@ import java.util.stream.Stream;
  */
 final class SystemLibraries {
   /**
-   * JRE libraries only a desktop loads (an X11 display, the splash screen, sound): their X11 and
-   * ALSA libraries would add megabytes that a headless service never maps.
+   * JRE libraries only a desktop loads (an X11 display, native drawing through JAWT, the splash
+   * screen, sound): their X11 and ALSA libraries would add megabytes that a headless service never
+   * maps.
    */
   static final Set<String> DESKTOP_ONLY =
-      Set.of("libawt_xawt.so", "libsplashscreen.so", "libjsound.so");
+      Set.of("libawt_xawt.so", "libjawt.so", "libsplashscreen.so", "libjsound.so");
 
   private SystemLibraries() {}
 
