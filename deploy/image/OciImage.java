@@ -9,17 +9,26 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Builds gordon's OCI image without a Docker daemon and without a base image (no registry is
  * reachable from the build machines): a JRE made with jlink from the building JDK, the jars of
- * the release, and a minimal root filesystem, written as an OCI image layout (target/oci/) and
- * as an oci-archive tar. JDK only; run by Maven (gordon-service/pom.xml, exec-maven-plugin):
+ * the release, the C library the JRE is linked against (taken from the build host) and a minimal
+ * root filesystem, written as an OCI image layout (target/oci/) and
+ * as an oci-archive tar. JDK only; compiled and run by Maven (gordon-service/pom.xml,
+ * exec-maven-plugin):
  *
- * <pre>java deploy/image/OciImage.java TARGET_DIR REPO_ROOT VERSION</pre>
+ * <pre>
+ * javac -d TARGET_DIR/oci-tool deploy/image/OciImage.java deploy/image/SystemLibraries.java
+ * java -cp TARGET_DIR/oci-tool OciImage TARGET_DIR REPO_ROOT VERSION
+ * </pre>
  *
  * Layers are reproducible: sorted entries, mtime 0, numeric owners, gzip without a time stamp.
  */
@@ -30,8 +39,8 @@ public final class OciImage {
       "java.logging", "java.management", "java.naming", "java.net.http", "java.security.jgss",
       "java.sql", "java.xml", "jdk.crypto.ec", "jdk.httpserver", "jdk.jfr", "jdk.management",
       "jdk.naming.dns", "jdk.unsupported", "jdk.zipfs");
-  static final String JAVA_OPTIONS = "-XX:MaxRAMPercentage=50 -XX:MaxMetaspaceSize=128m"
-      + " -XX:ReservedCodeCacheSize=48m -Xss512k";
+  /** The launcher's JVM settings, shared with the image (NAME="value" lines). */
+  static final String JVM_SETTINGS = "bin/jvm-options.sh";
 
   public static void main(String[] args) throws Exception {
     Path target = Path.of(args[0]).toAbsolutePath();
@@ -44,14 +53,19 @@ public final class OciImage {
     Path blobs = Files.createDirectories(layout.resolve("blobs/sha256"));
     List<Blob> layers = new ArrayList<>();
     List<String> diffIds = new ArrayList<>();
-    for (Tar layer : List.of(base(repo), tree(jre, "opt/java", 0), libraries(target, false),
+    String libc = libcVersion();
+    for (Tar layer : List.of(base(repo), SystemLibraries.of(jre), tree(jre, "opt/java", 0),
+        libraries(target, false),
         libraries(target, true).addFile(repo.resolve("bin/gordon"), APP + "/bin/gordon", 0755, 0)
-            .addFile(repo.resolve("bin/jdk.sh"), APP + "/bin/jdk.sh", 0644, 0))) {
+            .addFile(repo.resolve("bin/jdk.sh"), APP + "/bin/jdk.sh", 0644, 0)
+            .addFile(repo.resolve(JVM_SETTINGS), APP + "/" + JVM_SETTINGS, 0644, 0))) {
       byte[] tar = layer.finish();
       diffIds.add("sha256:" + sha256(tar));
       layers.add(Blob.write(blobs, gzip(tar)));
     }
-    Blob config = Blob.write(blobs, config(version, diffIds).getBytes(StandardCharsets.UTF_8));
+    Map<String, String> jvm = jvmSettings(repo.resolve(JVM_SETTINGS));
+    Blob config = Blob.write(blobs,
+        config(version, diffIds, jvm, libc).getBytes(StandardCharsets.UTF_8));
     Blob manifest = Blob.write(blobs, manifest(config, layers).getBytes(StandardCharsets.UTF_8));
     Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
     Files.writeString(layout.resolve("index.json"), "{\"schemaVersion\":2,\"mediaType\":"
@@ -60,7 +74,8 @@ public final class OciImage {
             + "\"org.opencontainers.image.ref.name\":\"" + version + "\"}") + "]}");
     Files.write(target.resolve("gordon-" + version + "-oci.tar"), tree(layout, "", 0).finish());
     System.out.println("OciImage: wrote " + layout + " and gordon-" + version + "-oci.tar ("
-        + layers.size() + " layers, JRE from " + System.getProperty("java.home") + ")");
+        + layers.size() + " layers, JRE from " + System.getProperty("java.home") + ", " + libc
+        + ")");
   }
 
   /** The JRE, made once per build directory (jlink takes a while). */
@@ -91,13 +106,29 @@ public final class OciImage {
     return jre;
   }
 
-  /** /etc/passwd and group with the user gordon, /etc/gordon, /var/lib/gordon, /tmp. */
+  /** The build host's C library, as ldd names it: "glibc 2.36 (Debian GLIBC 2.36-9+deb12u14)". */
+  static String libcVersion() throws IOException, InterruptedException {
+    String first = SystemLibraries.run("ldd", "--version").lines().findFirst().orElse("");
+    Matcher m = Pattern.compile("^ldd \\((.+)\\) (\\S+)$").matcher(first);
+    if (!m.matches()) {
+      throw new IllegalStateException(
+          "ldd --version: expected \"ldd (VENDOR) VERSION\" (glibc), got: " + first);
+    }
+    return "glibc " + m.group(2) + " (" + m.group(1) + ")";
+  }
+
+  /**
+   * /etc/passwd and group with the user gordon, nsswitch.conf (names from /etc/hosts before DNS),
+   * /etc/gordon, /var/lib/gordon, /tmp.
+   */
   static Tar base(Path repo) throws IOException {
     Tar t = new Tar();
     t.dir("etc", 0755, 0).dir("etc/gordon", 0755, 0).dir("tmp", 01777, 0).dir("var", 0755, 0)
         .dir("var/lib", 0755, 0).dir("var/lib/gordon", 0750, UID)
         .add("etc/passwd", ("root:x:0:0:root:/root:/sbin/nologin\ngordon:x:" + UID + ":" + UID
             + ":gordon:/var/lib/gordon:/sbin/nologin\n").getBytes(StandardCharsets.UTF_8), 0644, 0)
+        .add("etc/nsswitch.conf", "passwd: files\ngroup: files\nhosts: files dns\n"
+            .getBytes(StandardCharsets.UTF_8), 0644, 0)
         .add("etc/group", ("root:x:0:\ngordon:x:" + UID + ":\n")
             .getBytes(StandardCharsets.UTF_8), 0644, 0)
         .addFile(repo.resolve("deploy/gordon.toml"), "etc/gordon/gordon.toml", 0644, 0);
@@ -143,7 +174,51 @@ public final class OciImage {
     return t;
   }
 
-  static String config(String version, List<String> diffIds) {
+  /**
+   * The NAME="value" lines of bin/jvm-options.sh, the settings bin/gordon runs the JVM with: the
+   * image has no shell to run the launcher, so its entrypoint says the same in flags the JVM
+   * sizes by itself (heap a percentage of the container's limit, young generation by ratio).
+   */
+  static Map<String, String> jvmSettings(Path file) throws IOException {
+    Map<String, String> m = new TreeMap<>();
+    for (String line : Files.readAllLines(file)) {
+      java.util.regex.Matcher v =
+          java.util.regex.Pattern.compile("^(GORDON_[A-Z_]+)=\"([^\"$`]*)\"$").matcher(line);
+      if (v.matches()) {
+        m.put(v.group(1), v.group(2));
+      } else if (!line.isBlank() && !line.startsWith("#")) {
+        throw new IllegalStateException(file + ": not a comment nor a NAME=\"value\" line: " + line);
+      }
+    }
+    for (String k : List.of("GORDON_HEAP_PERCENT", "GORDON_YOUNG_RATIO", "GORDON_YOUNG_MIN_MB",
+        "GORDON_SIZE_OPTS", "GORDON_GC_OPTS", "GORDON_JVM_OPTS")) {
+      if (!m.containsKey(k)) {
+        throw new IllegalStateException(file + " does not set " + k);
+      }
+    }
+    return m;
+  }
+
+  /** JDK_JAVA_OPTIONS: the sizes, which a user replaces as a whole by setting the variable. */
+  static String javaOptions(Map<String, String> jvm) {
+    return "-XX:MaxRAMPercentage=" + jvm.get("GORDON_HEAP_PERCENT")
+        + " -XX:NewRatio=" + jvm.get("GORDON_YOUNG_RATIO")
+        + " -XX:NewSize=" + jvm.get("GORDON_YOUNG_MIN_MB") + "m "
+        + jvm.get("GORDON_SIZE_OPTS");
+  }
+
+  /** The entrypoint's flags before the class-data archive's: collector, JIT, exit on OOM. */
+  static String entrypointFlags(Map<String, String> jvm) {
+    StringBuilder b = new StringBuilder();
+    for (String o : (jvm.get("GORDON_GC_OPTS") + " " + jvm.get("GORDON_JVM_OPTS")).trim()
+        .split("\\s+")) {
+      b.append(",\"").append(o).append('"');
+    }
+    return b.toString();
+  }
+
+  static String config(String version, List<String> diffIds, Map<String, String> jvm,
+      String libc) {
     String arch = switch (System.getProperty("os.arch")) {
       case "amd64", "x86_64" -> "amd64";
       case "aarch64" -> "arm64";
@@ -153,9 +228,8 @@ public final class OciImage {
         + "\"User\":\"" + UID + ":" + UID + "\","
         + "\"ExposedPorts\":{\"8053/tcp\":{},\"9053/tcp\":{}},"
         + "\"Env\":[\"PATH=/opt/java/bin:/usr/bin:/bin\",\"JAVA_HOME=/opt/java\","
-        + "\"HOME=/var/lib/gordon\",\"JDK_JAVA_OPTIONS=" + JAVA_OPTIONS + "\"],"
-        + "\"Entrypoint\":[\"/opt/java/bin/java\",\"-XX:+UseSerialGC\","
-        + "\"-XX:TieredStopAtLevel=1\",\"-XX:+ExitOnOutOfMemoryError\","
+        + "\"HOME=/var/lib/gordon\",\"JDK_JAVA_OPTIONS=" + javaOptions(jvm) + "\"],"
+        + "\"Entrypoint\":[\"/opt/java/bin/java\"" + entrypointFlags(jvm) + ","
         + "\"-XX:+AutoCreateSharedArchive\",\"-XX:SharedArchiveFile=/var/lib/gordon/.gordon.jsa\","
         + "\"-Xlog:cds=off\",\"-Xlog:cds+dynamic=off\","
         + "\"-cp\",\"/" + APP + "/lib/*\",\"io.gordon.service.Main\"],"
@@ -164,10 +238,12 @@ public final class OciImage {
         + "\"StopSignal\":\"SIGTERM\",\"Labels\":{"
         + "\"org.opencontainers.image.title\":\"gordon\","
         + "\"org.opencontainers.image.version\":\"" + version + "\","
+        + "\"io.gordon.image.libc\":\"" + libc + "\","
         + "\"org.opencontainers.image.description\":\"Keeps DNS records in step with hostname"
         + " events; health on :9053/healthz\"}},"
         + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + String.join("\",\"", diffIds)
         + "\"]},\"history\":[{\"created_by\":\"OciImage.java: base\"},"
+        + "{\"created_by\":\"OciImage.java: " + libc + " from the build host\"},"
         + "{\"created_by\":\"OciImage.java: jlink JRE\"},"
         + "{\"created_by\":\"OciImage.java: libraries\"},"
         + "{\"created_by\":\"OciImage.java: gordon\"}]}";

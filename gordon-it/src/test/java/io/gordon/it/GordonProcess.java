@@ -136,6 +136,11 @@ final class GordonProcess implements AutoCloseable {
     return configDir;
   }
 
+  /** The started process (a wrapper such as unshare when the service runs in a namespace). */
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {

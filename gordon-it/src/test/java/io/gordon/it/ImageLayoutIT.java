@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -187,6 +188,86 @@ class ImageLayoutIT {
     } finally {
       run(Path.of("/"), "rm", "-rf", dir.toString());
     }
+  }
+
+  /**
+   * Flags that may differ between the launcher's JVM and the image's, and why. Any other flag set
+   * on either command line must end with the same value in both.
+   */
+  static final Map<String, String> DIFFERENT_BY_DESIGN =
+      Map.of(
+          "NewSize", "the image's young generation starts at the floor; the launcher's at its 32nd",
+          "NewRatio", "the image sizes the young generation by ratio, the launcher with -Xmn",
+          "MaxRAMPercentage", "the image's heap is a share of the container's limit",
+          "MaxRAM", "this test's stand-in for the container's limit",
+          "AOTCache", "start-up archive: the launcher's AOT cache",
+          "SharedArchiveFile", "start-up archive: the image's dynamic CDS archive",
+          "AutoCreateSharedArchive", "start-up archive: the image's dynamic CDS archive");
+
+  /**
+   * bin/gordon and the image's entrypoint give the JVM the same settings (bin/jvm-options.sh). Both
+   * print their final flags; the image's JVM is sized for a container limit of twice the heap the
+   * launcher chose on this machine, where the launcher's rule (half the limit, at most 256 MB)
+   * gives the same heap. Heap, young generation, collector, JIT and the other sizes must match, and
+   * a flag set on one side only fails unless {@link #DIFFERENT_BY_DESIGN} names it.
+   */
+  @Test
+  void theEntrypointGivesTheJvmTheLaunchersSettings() throws Exception {
+    JvmFlags launcher =
+        JvmFlags.of(
+            List.of(Gordon.REPO.resolve("bin/gordon").toString(), "version"),
+            Map.of("GORDON_NO_BUILD", "1", "GORDON_JAVA_OPTS", "-XX:+PrintFlagsFinal"));
+    long heap = Long.parseLong(launcher.value("MaxHeapSize"));
+    Path jsa = Files.createTempFile("gordon-image-flags", ".jsa");
+    Files.delete(jsa);
+    List<String> cmd = new ArrayList<>();
+    config
+        .path("config")
+        .path("Entrypoint")
+        .forEach(
+            a ->
+                cmd.add(
+                    a.asText()
+                        .replace("/var/lib/gordon/.gordon.jsa", jsa.toString())
+                        .replace("/opt/", rootfs + "/opt/")));
+    cmd.add("version");
+    JvmFlags image =
+        JvmFlags.of(
+            cmd,
+            Map.of(
+                "JDK_JAVA_OPTIONS",
+                env("JDK_JAVA_OPTIONS") + " -XX:MaxRAM=" + 2 * heap + " -XX:+PrintFlagsFinal"));
+    Files.deleteIfExists(jsa);
+    for (String f :
+        List.of(
+            "MaxHeapSize",
+            "MaxNewSize",
+            "UseSerialGC",
+            "TieredStopAtLevel",
+            "MaxMetaspaceSize",
+            "ReservedCodeCacheSize",
+            "ThreadStackSize",
+            "ExitOnOutOfMemoryError")) {
+      assertThat(image.value(f)).as(f + " (image vs launcher)").isEqualTo(launcher.value(f));
+    }
+    Set<String> set = new TreeSet<>(launcher.commandLine());
+    set.addAll(image.commandLine());
+    set.removeAll(DIFFERENT_BY_DESIGN.keySet());
+    for (String f : set) {
+      assertThat(image.value(f))
+          .as(f + ": set on the command line, image vs launcher (bin/jvm-options.sh defines both)")
+          .isEqualTo(launcher.value(f));
+    }
+  }
+
+  /** The value of an environment variable the image's config sets. */
+  private String env(String name) {
+    for (JsonNode e : config.path("config").path("Env")) {
+      if (e.asText().startsWith(name + "=")) {
+        return e.asText().substring(name.length() + 1);
+      }
+    }
+    throw new AssertionError("the image's config does not set " + name);
   }
 
   private static List<String> run(Path dir, String... cmd) throws Exception {

@@ -28,7 +28,7 @@ class LauncherRebuildIT {
   @BeforeEach
   void copyTheLayout() throws IOException {
     Files.createDirectories(tree.resolve("bin"));
-    for (String f : List.of("bin/gordon", "bin/jdk.sh")) {
+    for (String f : List.of("bin/gordon", "bin/jdk.sh", "bin/jvm-options.sh")) {
       Files.copy(Gordon.REPO.resolve(f), tree.resolve(f));
     }
     Files.writeString(tree.resolve("pom.xml"), "<project/>");

@@ -102,6 +102,7 @@ class ReleaseArchiveIT {
     for (String f :
         List.of(
             "bin/jdk.sh",
+            "bin/jvm-options.sh",
             "gordon.toml",
             "etc/gordon.toml",
             "README.md",

@@ -41,8 +41,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * to either.
  *
  * <pre>
- * java -cp "$CP" io.gordon.benchmarks.pubsub.PubSubBenchmark [messages] [max_messages]
+ * java -cp "$CP" io.gordon.benchmarks.pubsub.PubSubBenchmark [messages] [max_messages] [pulls]
  * </pre>
+ *
+ * <p>{@code pulls} is {@code parallel_pulls} for both paths (default 1): the emulator sends at most
+ * 100 messages per streaming pull every 50 ms ({@code FakePubsubServer$StreamingPullPusher}), so
+ * one stream caps both paths near 2,000 messages/s.
  */
 public final class PubSubBenchmark {
   private static final String PROJECT = "bench";
@@ -53,14 +57,19 @@ public final class PubSubBenchmark {
 
   /** Events/s of the anchor and of gordon, in one emulator run. */
   public static double[] measure(int n, long maxMessages) throws Exception {
+    return measure(n, maxMessages, 1);
+  }
+
+  /** Events/s of the anchor and of gordon, both with {@code pulls} streaming pulls. */
+  public static double[] measure(int n, long maxMessages, int pulls) throws Exception {
     Path dir = Files.createTempDirectory("gordon-pubsub-bench-");
     try (PubSubEmulator emu = PubSubEmulator.start()) {
       int warm = Math.max(100, n / 4);
-      run(emu, "warm-anchor", warm, maxMessages, null);
-      run(emu, "warm-gordon", warm, maxMessages, dir.resolve("warm"));
+      run(emu, "warm-anchor", warm, maxMessages, pulls, null);
+      run(emu, "warm-gordon", warm, maxMessages, pulls, dir.resolve("warm"));
       return new double[] {
-        run(emu, "anchor", n, maxMessages, null),
-        run(emu, "gordon", n, maxMessages, dir.resolve("measured"))
+        run(emu, "anchor", n, maxMessages, pulls, null),
+        run(emu, "gordon", n, maxMessages, pulls, dir.resolve("measured"))
       };
     } finally {
       try (var files = Files.walk(dir)) {
@@ -72,8 +81,9 @@ public final class PubSubBenchmark {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
     long maxMessages = args.length > 1 ? Long.parseLong(args[1]) : 25;
+    int pulls = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     {
-      double[] m = measure(n, maxMessages);
+      double[] m = measure(n, maxMessages, pulls);
       double anchor = m[0];
       double gordon = m[1];
       System.out.printf(
@@ -93,7 +103,8 @@ public final class PubSubBenchmark {
   }
 
   /** One pass; with {@code zones} null the anchor (ack at once), else into a zone file there. */
-  private static double run(PubSubEmulator emu, String name, int n, long maxMessages, Path zones)
+  private static double run(
+      PubSubEmulator emu, String name, int n, long maxMessages, int pulls, Path zones)
       throws Exception {
     boolean router = zones != null;
     String topic = name + "-" + System.nanoTime();
@@ -117,7 +128,9 @@ public final class PubSubBenchmark {
                 "max_messages",
                 maxMessages,
                 "create_subscription",
-                false));
+                false,
+                "parallel_pulls",
+                pulls));
     PubSubConsumerFactory factory = new PubSubConsumerFactory();
     EventSource consumer =
         (EventSource)

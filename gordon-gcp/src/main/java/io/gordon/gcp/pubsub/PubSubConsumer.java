@@ -155,6 +155,7 @@ final class PubSubConsumer implements EventSource {
                 ProjectSubscriptionName.of(
                     settings.subscriptionProject(), settings.subscriptionId()),
                 receiver)
+            .setParallelPullCount(settings.parallelPulls())
             .setCredentialsProvider(transport.credentials())
             .setFlowControlSettings(
                 FlowControlSettings.newBuilder()

@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param ordering enable message ordering on a subscription it creates
  * @param ackDeadlineSeconds ack deadline of a subscription it creates
  * @param maxMessages most messages outstanding (flow control)
+ * @param parallelPulls streaming pulls opened on the subscription
  * @param resubscribe delays between subscribe attempts
  * @param shutdownGrace how long a stopping subscriber waits for outstanding messages
  */
@@ -25,6 +26,7 @@ record PubSubSettings(
     boolean ordering,
     int ackDeadlineSeconds,
     int maxMessages,
+    int parallelPulls,
     Backoff resubscribe,
     Duration shutdownGrace) {
 
@@ -40,6 +42,7 @@ record PubSubSettings(
         c.get(PubSubConsumerFactory.ORDERING),
         c.get(PubSubConsumerFactory.ACK_DEADLINE),
         c.get(PubSubConsumerFactory.MAX_MESSAGES),
+        c.get(PubSubConsumerFactory.PARALLEL_PULLS),
         new Backoff(
             c.get(PubSubConsumerFactory.RESUBSCRIBE_DELAY),
             c.get(PubSubConsumerFactory.RESUBSCRIBE_MAX_DELAY)),
