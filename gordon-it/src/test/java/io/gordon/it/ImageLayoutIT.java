@@ -139,16 +139,7 @@ class ImageLayoutIT {
   void theEntrypointStartsTheServiceOnTheImagesJreAndHealthzAnswers() throws Exception {
     Path dir = Configs.embeddedDefault(Files.createTempDirectory("gordon-image-run"));
     Path jsa = dir.resolve("gordon.jsa");
-    List<String> cmd = new ArrayList<>();
-    config
-        .path("config")
-        .path("Entrypoint")
-        .forEach(
-            a ->
-                cmd.add(
-                    a.asText()
-                        .replace("/var/lib/gordon/.gordon.jsa", jsa.toString())
-                        .replace("/opt/", rootfs + "/opt/")));
+    List<String> cmd = entrypoint(jsa);
     cmd.addAll(List.of("run", "-c", dir.toString()));
     String options = "";
     for (JsonNode e : config.path("config").path("Env")) {
@@ -220,16 +211,7 @@ class ImageLayoutIT {
     long heap = Long.parseLong(launcher.value("MaxHeapSize"));
     Path jsa = Files.createTempFile("gordon-image-flags", ".jsa");
     Files.delete(jsa);
-    List<String> cmd = new ArrayList<>();
-    config
-        .path("config")
-        .path("Entrypoint")
-        .forEach(
-            a ->
-                cmd.add(
-                    a.asText()
-                        .replace("/var/lib/gordon/.gordon.jsa", jsa.toString())
-                        .replace("/opt/", rootfs + "/opt/")));
+    List<String> cmd = entrypoint(jsa);
     cmd.add("version");
     JvmFlags image =
         JvmFlags.of(
@@ -281,5 +263,23 @@ class ImageLayoutIT {
 
   private static String sha256(byte[] data) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+  }
+
+  /**
+   * The image's Entrypoint run on the host: its paths under the unpacked rootfs, the AOT cache at
+   * {@code jsa}.
+   */
+  private List<String> entrypoint(Path jsa) {
+    List<String> cmd = new ArrayList<>();
+    config
+        .path("config")
+        .path("Entrypoint")
+        .forEach(
+            a ->
+                cmd.add(
+                    a.asText()
+                        .replace("/var/lib/gordon/.gordon.jsa", jsa.toString())
+                        .replace("/opt/", rootfs + "/opt/")));
+    return cmd;
   }
 }
