@@ -79,6 +79,14 @@ final class ZoneFileParser {
     if (type == null) {
       throw new ZoneFileException(line.number(), "the record has no type");
     }
+    if (!RrTypeNames.isType(type)) {
+      throw new ZoneFileException(
+          line.number(),
+          "\""
+              + t.get(i - 1)
+              + "\" is not a record type (expected a type such as A, AAAA, MX,"
+              + " SSHFP, or TYPE<number> for a type without a name)");
+    }
     record(owner, ttl < 0 ? defaultTtl : ttl, type, t.subList(i, t.size()), line.number());
   }
 
