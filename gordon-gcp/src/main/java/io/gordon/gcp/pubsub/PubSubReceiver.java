@@ -13,6 +13,7 @@ import io.gordon.api.plugin.SourceContext;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -106,13 +107,17 @@ final class PubSubReceiver implements MessageReceiver {
             : context.clock().instant();
     attrs.put("publish_time", published.toString());
     log(System.Logger.Level.DEBUG, "[msg-{0}] Received new message.", id);
-    if (AuditLogFilter.isIntermediate(data)) {
+    Optional<String> noChange =
+        AuditLogFilter.isIntermediate(data)
+            ? Optional.of("does not complete its operation (operation.last is not true)")
+            : AuditLogFilter.failure(data);
+    if (noChange.isPresent()) {
       context.metrics().incr("audit-log-entry-skipped", Map.of("plugin", "event-consumer"));
       log(
           System.Logger.Level.INFO,
-          "[msg-{0}] audit-log entry does not complete its operation "
-              + "(operation.last is not true); acking without an event",
-          id);
+          "[msg-{0}] audit-log entry {1}; acking without an event",
+          id,
+          noChange.get());
       settled.set(true);
       reply.ack();
       return;

@@ -35,4 +35,24 @@ class AuditLogFilterTest {
     assertThat(AuditLogFilter.isIntermediate("not json")).isFalse();
     assertThat(AuditLogFilter.isIntermediate("[1,2]")).isFalse();
   }
+
+  @Test
+  void anEntryOfAnOperationComputeRefusedIsAFailureWithItsStatus() {
+    String quota = "Quota 'IN_USE_ADDRESSES' exceeded.  Limit: 2300.0 in region europe-west1.";
+    assertThat(AuditLogFilter.failure(AuditLogEntries.failed(INSERT, RES, 7, quota)))
+        .contains(
+            "records a failed operation (protoPayload.status.code 7: Quota 'IN_USE_ADDRESSES' exceeded."
+                + "  Limit: 2300.0 in region europe-west1.), so it changed no instance");
+  }
+
+  @Test
+  void entriesOfOperationsThatDidNotFailAreNoFailures() {
+    assertThat(AuditLogFilter.failure(AuditLogEntries.last(INSERT, RES, "op"))).isEmpty();
+    assertThat(AuditLogFilter.failure(AuditLogEntries.noOperation(INSERT, RES))).isEmpty();
+    assertThat(AuditLogFilter.failure("{\"protoPayload\":{\"status\":{}}}")).isEmpty();
+    assertThat(AuditLogFilter.failure("{\"protoPayload\":{\"status\":{\"code\":0}}}")).isEmpty();
+    assertThat(AuditLogFilter.failure("{\"action\":\"additions\",\"status\":{\"code\":7}}"))
+        .isEmpty();
+    assertThat(AuditLogFilter.failure("not json")).isEmpty();
+  }
 }

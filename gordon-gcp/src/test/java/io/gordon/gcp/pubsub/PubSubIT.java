@@ -251,6 +251,36 @@ class PubSubIT {
             "message-validated{plugin=event-consumer, schema=audit-log}");
   }
 
+  /**
+   * An audit-log entry of an operation Compute refused (the original gordon-gcp's functional
+   * fixture is one: an insert that exceeded a quota) describes no change to any instance. Made into
+   * an event, a refused insert was dead-lettered after the enricher found no instance, and a
+   * refused delete (say, permission denied) removed the A record of an instance that still runs.
+   */
+  @Test
+  void anEntryOfAnOperationComputeRefusedIsAckedWithoutAnEvent() {
+    Running r = consume(Map.of());
+    String res = "projects/868460354448/zones/europe-west1-c/instances/refused-b45c";
+    publish(
+        AuditLogEntries.failed(
+            "v1.compute.instances.insert", res, 7, "Quota 'IN_USE_ADDRESSES' exceeded."));
+    publish(
+        AuditLogEntries.failed(
+            "v1.compute.instances.delete", res, 7, "Required 'compute.instances.delete' denied"));
+    String done = publish(AuditLogEntries.last("v1.compute.instances.delete", res, "op-2"));
+    await().atMost(WAIT).until(() -> r.source().count() >= 1 && r.context().counters.size() >= 3);
+    await()
+        .during(QUIET)
+        .atMost(WAIT)
+        .until(() -> r.source().count() == 1 && r.context().counters.size() == 3);
+    assertThat(r.source().ids()).containsExactly(done);
+    assertThat(List.copyOf(r.context().counters))
+        .containsExactlyInAnyOrder(
+            "audit-log-entry-skipped{plugin=event-consumer}",
+            "audit-log-entry-skipped{plugin=event-consumer}",
+            "message-validated{plugin=event-consumer, schema=audit-log}");
+  }
+
   @Test
   void flowControlKeepsAtMostMaxMessagesOutstanding() {
     Running r = consume(Map.of("max_messages", 3L));

@@ -41,6 +41,29 @@ public final class AuditLogEntries {
     return entry(method, resourceName, "", "");
   }
 
+  /**
+   * The single entry of an operation Compute refused before it started (no {@code operation}),
+   * shaped as the original gordon-gcp's functional fixture: severity ERROR, {@code
+   * protoPayload.status} with a non-zero gRPC {@code code} (7 for a quota or permission refusal)
+   * and the error in {@code protoPayload.response}.
+   */
+  public static String failed(String method, String resourceName, int code, String message) {
+    String quoted = "\"" + message.replace("\"", "\\\"") + "\"";
+    return entry(
+            method,
+            resourceName,
+            "",
+            "\"response\":{\"@type\":\"compute.googleapis.com/error\",\"error\":{\"code\":403,"
+                + "\"message\":"
+                + quoted
+                + "}},\"status\":{\"code\":"
+                + code
+                + ",\"message\":"
+                + quoted
+                + "},")
+        .replace("\"severity\":\"NOTICE\"", "\"severity\":\"ERROR\"");
+  }
+
   private static String entry(
       String method, String resourceName, String operation, String response) {
     return "{\"insertId\":\"-abc123\",\"logName\":\"projects/some-project/logs/"
