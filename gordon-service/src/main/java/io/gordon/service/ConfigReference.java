@@ -168,6 +168,8 @@ final class ConfigReference {
       **Route.** `[core.route]` maps each phase to the next, e.g. `consume = "enrich"`,
       `enrich = "publish"`, `publish = "cleanup"`. Every phase must belong to a loaded plugin (a
       source's start phase, or a handler's or provider's phase), except the final `cleanup`;
-      each source's start phase must be routed; loops are rejected.
+      each source's start phase must be routed; loops are rejected. Without `[core.route]` (or
+      with it empty) the route is `consume -> enrich -> publish -> cleanup` when a handler serves
+      `enrich`, else `consume -> publish -> cleanup`.
       """;
 }

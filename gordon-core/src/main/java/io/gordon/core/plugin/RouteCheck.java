@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * Checks {@code core.route} against the loaded plugins before anything starts: every phase named
  * must be a source's start phase (keys only) or the phase of a handler or provider, except the
  * final {@code cleanup} (values only), each source's start phase must be routed, and the route must
- * not loop. A handler nobody routes to is a warning.
+ * not loop. A handler nobody routes to is a warning. An empty route is the documented default
+ * ({@link #defaultRoute}).
  */
 final class RouteCheck {
   static final String CLEANUP = "cleanup";
@@ -56,7 +57,8 @@ final class RouteCheck {
       Map<String, String> providerPhases,
       boolean routeAround) {
     RouteCheck c = new RouteCheck(raw);
-    Map<String, String> route = c.inFileOrder(given);
+    Map<String, String> route =
+        c.inFileOrder(given.isEmpty() ? defaultRoute(phases, providerPhases) : given);
     Map<String, String> all = new LinkedHashMap<>(phases);
     all.putAll(providerPhases);
     Map<String, String> r = c.knownPhases(new LinkedHashMap<>(route), starts, all, routeAround);
@@ -77,6 +79,27 @@ final class RouteCheck {
     c.loops(r);
     c.reachability(r, starts, all);
     return new Result(r, c.problems, c.warnings);
+  }
+
+  /**
+   * The route documented for an empty {@code core.route} (as the router's own default): {@code
+   * consume -> [enrich ->] publish -> cleanup}, when a provider serves {@code publish}; otherwise
+   * none, and the checks below say what is missing.
+   */
+  private static Map<String, String> defaultRoute(
+      Map<String, String> phases, Map<String, String> providerPhases) {
+    if (!providerPhases.containsValue("publish")) {
+      return Map.of();
+    }
+    Map<String, String> route = new LinkedHashMap<>();
+    if (phases.containsValue("enrich")) {
+      route.put("consume", "enrich");
+      route.put("enrich", "publish");
+    } else {
+      route.put("consume", "publish");
+    }
+    route.put("publish", CLEANUP);
+    return route;
   }
 
   /** The route in the order it was written, so that messages come out in file order. */

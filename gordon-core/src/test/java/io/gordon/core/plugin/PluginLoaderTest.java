@@ -329,11 +329,34 @@ class PluginLoaderTest {
                 + "enrich (expected a route that ends, e.g. in \"cleanup\")");
   }
 
+  /**
+   * docs/operations.md documents this default and the examples of docs/kafka.md, rfc2136.md and
+   * janitor.md rely on it; the check refused it ("which has no route") before the router could
+   * apply it (acceptance pass).
+   */
+  @Test
+  void withoutARouteASourceGoesToPublishThenCleanup() throws Exception {
+    Loaded l = load("[core]\nplugins = [\"src\", \"pub\"]\nmetrics = \"relay\"\n");
+    assertThat(l.assembly().settings().route())
+        .isEqualTo(Map.of("consume", "publish", "publish", "cleanup"));
+  }
+
+  @Test
+  void withoutARouteAnEnricherIsRoutedBetweenConsumeAndPublish() throws Exception {
+    Loaded l = load("[core]\nplugins = [\"src\", \"enr\", \"pub\"]\nmetrics = \"relay\"\n");
+    assertThat(l.assembly().settings().route())
+        .isEqualTo(Map.of("consume", "enrich", "enrich", "publish", "publish", "cleanup"));
+    assertThat(l.warnings()).isEmpty();
+  }
+
   @Test
   void aSourceWhoseStartPhaseHasNoRouteIsRejected() throws Exception {
-    assertThat(problems("[core]\nplugins = [\"src\", \"pub\"]\nmetrics = \"relay\"\n"))
+    assertThat(
+            problems(
+                "[core]\nplugins = [\"src\", \"pub\"]\nmetrics = \"relay\"\n"
+                    + "[core.route]\npublish = \"cleanup\"\n"))
         .containsExactly(
-            "gordon.toml: core.route: source \"src\" starts messages in phase \"consume\", "
+            "gordon.toml:4:1: core.route: source \"src\" starts messages in phase \"consume\", "
                 + "which has no route (expected e.g. consume = \"publish\")");
   }
 
