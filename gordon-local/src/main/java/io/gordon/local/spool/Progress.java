@@ -64,6 +64,15 @@ record Progress(long offset, long line, Set<Long> settled) {
       if (kv.length != 2) {
         throw new IOException(sidecar + ": unreadable progress field \"" + field + "\"");
       }
+      if (!kv[1].matches(kv[0].equals("settled") ? "([0-9]{1,18},?)*" : "[0-9]{1,18}")) {
+        throw new IOException(
+            sidecar
+                + ": unreadable progress field \""
+                + field
+                + "\" (expected offset=N line=N settled=N,N,... with numbers of 0 or more); move it"
+                + " away to read its spool file again from the first line (its events are then"
+                + " submitted again, in order)");
+      }
       switch (kv[0]) {
         case "offset" -> offset = Long.parseLong(kv[1]);
         case "line" -> line = Long.parseLong(kv[1]);

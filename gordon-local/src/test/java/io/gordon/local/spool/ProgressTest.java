@@ -1,7 +1,9 @@
 package io.gordon.local.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -36,5 +38,33 @@ class ProgressTest {
     Files.writeString(log, "offset=0 line=0 settled=\n1\n");
     new Progress(10, 2, Set.of(7L, 5L)).write(log);
     assertThat(Files.readString(log)).isEqualTo("offset=10 line=2 settled=5,7,\n");
+  }
+
+  /**
+   * A damaged snapshot line (a disk fault, a hand edit) used to escape as a bare
+   * NumberFormatException that named no file and stopped the whole source, restarted in a loop
+   * (acceptance pass); it is an IOException naming the sidecar and the way out, and the reader then
+   * leaves only this spool file waiting.
+   */
+  @Test
+  void aDamagedSnapshotIsAnIoErrorNamingTheSidecarAndTheWayOut() throws Exception {
+    Path log = dir.resolve("a.jsonl.progress");
+    Files.writeString(log, "offset=banana line=-3 settled=\u0000\n");
+    assertThatThrownBy(() -> Progress.read(log))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            log
+                + ": unreadable progress field \"offset=banana\" (expected offset=N line=N"
+                + " settled=N,N,... with numbers of 0 or more); move it away to read its spool file"
+                + " again from the first line (its events are then submitted again, in order)");
+  }
+
+  @Test
+  void aNegativeNumberIsDamageToo() throws Exception {
+    Path log = dir.resolve("a.jsonl.progress");
+    Files.writeString(log, "offset=0 line=-3 settled=\n");
+    assertThatThrownBy(() -> Progress.read(log))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith(log + ": unreadable progress field \"line=-3\"");
   }
 }
