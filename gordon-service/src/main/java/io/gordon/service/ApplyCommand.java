@@ -67,7 +67,7 @@ public final class ApplyCommand implements Callable<Integer> {
                     ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
                     : Files.readString(Path.of(f), StandardCharsets.UTF_8)));
       } catch (IOException e) {
-        err.println("gordon apply: cannot read " + f + ": " + e.getMessage());
+        err.println("gordon apply: cannot read " + f + ": " + IoReason.of(e));
         return 2;
       } catch (IllegalArgumentException e) {
         err.println("gordon apply: " + e.getMessage());

@@ -79,7 +79,7 @@ final class ReplayCommand implements Callable<Integer> {
                           "line 1 is not a dead letter"
                               + " (expected a JSON object with id, parkedAt, reason and event or payload)"));
     } catch (IOException e) {
-      err.println("gordon replay: cannot read " + file + ": " + e.getMessage());
+      err.println("gordon replay: cannot read " + file + ": " + IoReason.of(e));
       return 2;
     } catch (IllegalArgumentException e) {
       err.println("gordon replay: " + file + ": " + e.getMessage());

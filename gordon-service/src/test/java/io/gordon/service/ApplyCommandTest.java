@@ -114,6 +114,20 @@ class ApplyCommandTest {
   @Test
   void aMissingFileExitsTwo() {
     assertThat(apply("-c", dir.toString(), dir.resolve("none.json").toString())).isEqualTo(2);
-    assertThat(err.toString()).startsWith("gordon apply: cannot read ");
+    assertThat(err.toString())
+        .isEqualTo(
+            "gordon apply: cannot read "
+                + dir.resolve("none.json")
+                + ": no such file"
+                + System.lineSeparator());
+  }
+
+  /** The reason used to be the path again ("cannot read /x.json: /x.json"): acceptance pass. */
+  @Test
+  void aDirectoryInsteadOfAFileIsNamedAsOne() {
+    assertThat(apply("-c", dir.toString(), dir.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "gordon apply: cannot read " + dir + ": it is a directory" + System.lineSeparator());
   }
 }

@@ -139,4 +139,11 @@ class ReplayCommandTest {
                 + " dead letter (expected a JSON object with id, parkedAt, reason and event or payload,"
                 + " as the others)\n");
   }
+
+  @Test
+  void aMissingFileIsNamedWithTheReason() {
+    Path none = dir.resolve("none.jsonl");
+    assertThat(run(new ReplayCommand(), "-c", dir.toString(), none.toString())).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("gordon replay: cannot read " + none + ": no such file\n");
+  }
 }
