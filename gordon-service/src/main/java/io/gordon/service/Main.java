@@ -1,6 +1,7 @@
 package io.gordon.service;
 
 import io.gordon.api.ConfigException;
+import io.gordon.api.GordonException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -103,7 +104,10 @@ public final class Main implements Runnable {
               + " in the configuration; nothing was started");
       return USAGE;
     }
-    err.println("gordon " + command + ": failed: " + e);
+    // gordon's own errors explain themselves; others need their class to make sense
+    String why =
+        e instanceof GordonException && e.getMessage() != null ? e.getMessage() : e.toString();
+    err.println("gordon " + command + ": failed: " + why);
     if (System.getenv("GORDON_TRACE") != null) {
       e.printStackTrace(err);
     }
