@@ -148,6 +148,9 @@ final class RecordSetReader {
     }
     if (!node.isNumber()) {
       p.wrongType(path, node, "an integer " + range);
+    } else if (!node.isIntegralNumber() && !Double.isFinite(node.doubleValue())) {
+      // 1e400 is parsed as an infinite double, which has no decimal value (nor its text)
+      p.add(path, "the number is too large to read (expected an integer " + range + ")");
     } else if (!node.isIntegralNumber() && node.decimalValue().stripTrailingZeros().scale() > 0) {
       p.add(
           path, Problems.show(node) + " is not a whole number (expected an integer " + range + ")");

@@ -202,6 +202,17 @@ class EventValidationMessagesTest {
             "resourceRecords.ttl: 90000 is above the maximum 86400 (expected 60..86400)");
   }
 
+  /** 1e400 is no double: it was refused as "event: Infinite or NaN" (acceptance pass). */
+  @Test
+  void aTtlBeyondEveryNumberIsRefusedNamingTheField() {
+    assertThat(problems(record(A + ",\"ttl\":1e400")))
+        .containsExactly(
+            "resourceRecords.ttl: the number is too large to read (expected an integer 60..86400)");
+    assertThat(problems(record(A + ",\"ttl\":-1e400")))
+        .containsExactly(
+            "resourceRecords.ttl: the number is too large to read (expected an integer 60..86400)");
+  }
+
   @Test
   void ttlBoundsComeFromTheSettings() {
     JsonEventCodec codec =
