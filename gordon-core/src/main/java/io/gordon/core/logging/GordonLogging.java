@@ -62,6 +62,11 @@ public final class GordonLogging {
     ctx.addListener(jul);
     Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(level(settings.level()));
+    if (root.getLevel() == Level.INFO) {
+      // the Kafka client logs its whole configuration (~130 lines) and every step of group
+      // coordination at INFO; gordon logs what matters of it (assignments) itself
+      ctx.getLogger("org.apache.kafka").setLevel(Level.WARN);
+    }
     List<String> handlers =
         !settings.handlers().isEmpty()
             ? settings.handlers()

@@ -116,4 +116,38 @@ class GordonLoggingTest {
     System.getLogger("gordon.local.http").log(System.Logger.Level.INFO, "listening");
     assertThat(list.list).extracting(e -> e.getFormattedMessage()).containsExactly("listening");
   }
+
+  private static CoreSettings.Logging level(String level) {
+    return new CoreSettings.Logging(
+        level, List.of("stream"), Optional.empty(), Optional.empty(), List.of(), "udp", "local0");
+  }
+
+  /**
+   * The Kafka client logged its whole configuration (some 130 lines) and its group coordination at
+   * INFO on every start (acceptance pass, with kcat and bin/kafka-broker).
+   */
+  @Test
+  void atInfoTheKafkaClientLogsFromWarningOnAndGordonFromInfo() {
+    GordonLogging.configure(level("info"));
+    assertThat(
+            ctx.getLogger("org.apache.kafka.clients.consumer.ConsumerConfig").getEffectiveLevel())
+        .isEqualTo(ch.qos.logback.classic.Level.WARN);
+    assertThat(ctx.getLogger("gordon.kafka").getEffectiveLevel())
+        .isEqualTo(ch.qos.logback.classic.Level.INFO);
+  }
+
+  @Test
+  void atDebugTheKafkaClientLogsEverything() {
+    GordonLogging.configure(level("debug"));
+    assertThat(
+            ctx.getLogger("org.apache.kafka.clients.consumer.ConsumerConfig").getEffectiveLevel())
+        .isEqualTo(ch.qos.logback.classic.Level.DEBUG);
+  }
+
+  @Test
+  void atErrorTheKafkaClientLogsErrorsOnly() {
+    GordonLogging.configure(level("error"));
+    assertThat(ctx.getLogger("org.apache.kafka").getEffectiveLevel())
+        .isEqualTo(ch.qos.logback.classic.Level.ERROR);
+  }
 }
