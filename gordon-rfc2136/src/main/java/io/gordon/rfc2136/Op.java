@@ -21,7 +21,8 @@ record Op(
     String zone,
     List<Record> prerequisites,
     List<Record> updates,
-    int size) {
+    int size)
+    implements Sendable {
   Op {
     prerequisites = List.copyOf(prerequisites);
     updates = List.copyOf(updates);
