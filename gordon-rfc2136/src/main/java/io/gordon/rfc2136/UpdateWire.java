@@ -28,10 +28,14 @@ final class UpdateWire {
 
   private byte[] out;
   private int pos;
-  private final Suffixes suffixes = new Suffixes();
+  private final Suffixes suffixes;
 
-  private UpdateWire(int capacity) {
+  /** The hash of {@code name}'s suffix from each offset, for the name being written. */
+  private final int[] suffixHash = new int[256];
+
+  private UpdateWire(int capacity, int names) {
     out = new byte[capacity];
+    suffixes = new Suffixes(names);
   }
 
   /** The UPDATE of {@code zone} holding {@code ops}' prerequisites, then their updates; id 0. */
@@ -44,7 +48,8 @@ final class UpdateWire {
       updates += op.updateCount();
       capacity += op.sizeBound();
     }
-    UpdateWire w = new UpdateWire(capacity);
+    // a name or two per op within a pointer's reach: a table that need not grow
+    UpdateWire w = new UpdateWire(capacity, Math.min(4 * ops.size(), 2048));
     w.u16(0);
     w.u16(OPCODE_UPDATE);
     w.u16(1);
@@ -114,14 +119,19 @@ final class UpdateWire {
   private void name(String name) {
     ensure(name.length() + 2);
     int end = name.length() - 1; // the root's dot
+    int h = 0;
+    for (int i = end; i >= 0; i--) { // one pass from the end hashes every suffix
+      h = 31 * h + name.charAt(i);
+      suffixHash[i] = h ^ (h >>> 16);
+    }
     for (int start = 0; start < end; ) {
-      int at = suffixes.find(name, start);
+      int at = suffixes.find(name, start, suffixHash[start]);
       if (at >= 0) {
         u16(0xC000 | at);
         return;
       }
       if (pos <= ZoneBatch.POINTER_REACH) {
-        suffixes.add(name, start, pos);
+        suffixes.add(name, start, pos, suffixHash[start]);
       }
       int dot = name.indexOf('.', start);
       out[pos++] = (byte) (dot - start);
@@ -151,14 +161,21 @@ final class UpdateWire {
    * all of a message's names in 17 buckets).
    */
   private static final class Suffixes {
-    private String[] names = new String[256];
-    private int[] starts = new int[256];
-    private int[] offsets = new int[256];
-    private int[] hashes = new int[256];
+    private String[] names;
+    private int[] starts;
+    private int[] offsets;
+    private int[] hashes;
     private int size;
 
-    int find(String name, int start) {
-      int hash = hash(name, start);
+    Suffixes(int expected) {
+      int capacity = Integer.highestOneBit(Math.max(64, expected) * 2 - 1) * 2;
+      names = new String[capacity];
+      starts = new int[capacity];
+      offsets = new int[capacity];
+      hashes = new int[capacity];
+    }
+
+    int find(String name, int start, int hash) {
       int mask = names.length - 1;
       for (int i = hash & mask; names[i] != null; i = (i + 1) & mask) {
         if (hashes[i] == hash && same(names[i], starts[i], name, start)) {
@@ -168,11 +185,11 @@ final class UpdateWire {
       return -1;
     }
 
-    void add(String name, int start, int offset) {
+    void add(String name, int start, int offset, int hash) {
       if (2 * (size + 1) > names.length) {
         grow();
       }
-      put(name, start, offset, hash(name, start));
+      put(name, start, offset, hash);
       size++;
     }
 
@@ -202,14 +219,6 @@ final class UpdateWire {
           put(n[i], s[i], o[i], h[i]);
         }
       }
-    }
-
-    private static int hash(String name, int start) {
-      int h = 0;
-      for (int i = start; i < name.length(); i++) {
-        h = 31 * h + name.charAt(i);
-      }
-      return h ^ (h >>> 16);
     }
 
     private static boolean same(String a, int aStart, String b, int bStart) {
