@@ -99,13 +99,7 @@ final class ChangePlanner {
           r -> r.getName().equals(n) && r.getType() == type && r.getDClass() == DClass.ANY);
     }
     upd.addAll(part.updates());
-    int extra =
-        Records.estimateSize(
-            op.change().name(),
-            part.prerequisites().size() + part.updates().size(),
-            (80 + 2 * op.change().name().length()) * part.updates().size());
-    return new Planned.Send(
-        new Op(op.index(), op.change(), op.zone(), pre, upd, op.size() + extra));
+    return new Planned.Send(new Op(op.index(), op.change(), op.zone(), pre, upd));
   }
 
   private Op replace(int index, Change.Replace c, Name n, String zone, Optional<RecordSet> live) {
@@ -126,7 +120,7 @@ final class ChangePlanner {
     upd.addAll(
         Records.toRecords(
             n, c.type(), c.records().ttlOr(settings.defaultTtl()), c.records().rdata()));
-    return new Op(index, c, zone, pre, upd, size(c.name(), pre, upd, c.records().rdata()));
+    return new Op(index, c, zone, pre, upd);
   }
 
   private Planned remove(
@@ -161,7 +155,7 @@ final class ChangePlanner {
             : Records.toRecords(c.name(), c.type(), 0, c.records().rdata()).stream()
                 .map(r -> Records.withClass(r, DClass.NONE))
                 .toList();
-    Op op = new Op(index, c, zone, pre, upd, size(c.name(), pre, upd, c.records().rdata()));
+    Op op = new Op(index, c, zone, pre, upd);
     if (c.ownership().isEmpty()) {
       return new Planned.Send(op);
     }
@@ -182,11 +176,6 @@ final class ChangePlanner {
               : Record.newRecord(n, Records.type(c.type()), DClass.NONE, 0));
     }
     return Records.toRecords(c.name(), c.type(), 0, expected);
-  }
-
-  private static int size(String owner, List<Record> pre, List<Record> upd, List<String> rdata) {
-    int chars = rdata.stream().mapToInt(String::length).sum();
-    return Records.estimateSize(owner, pre.size() + upd.size(), chars);
   }
 
   /** A planned change: something to send, or a result known without sending. */

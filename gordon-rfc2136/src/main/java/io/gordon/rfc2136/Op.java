@@ -13,15 +13,9 @@ import org.xbill.DNS.Record;
  * @param zone the zone it belongs to
  * @param prerequisites prerequisite-section records (RFC 2136 section 2.4)
  * @param updates update-section records (section 2.5), in order
- * @param size an estimate of the octets it adds to a message
  */
-record Op(
-    int index,
-    Change change,
-    String zone,
-    List<Record> prerequisites,
-    List<Record> updates,
-    int size) {
+record Op(int index, Change change, String zone, List<Record> prerequisites, List<Record> updates)
+    implements Sendable {
   Op {
     prerequisites = List.copyOf(prerequisites);
     updates = List.copyOf(updates);

@@ -176,13 +176,4 @@ final class Records {
     }
     return r.rdataToString();
   }
-
-  /**
-   * Rough wire size of {@code count} records at {@code owner} holding {@code rdataChars}: the owner
-   * once, then 2-octet compression pointers, 10 octets of type, class, TTL and length per record,
-   * and the rdata at no more than its presentation length.
-   */
-  static int estimateSize(String owner, int count, int rdataChars) {
-    return owner.length() + 2 + count * 12 + rdataChars;
-  }
 }

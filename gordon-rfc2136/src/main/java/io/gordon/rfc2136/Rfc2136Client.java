@@ -13,12 +13,14 @@ import javax.crypto.spec.SecretKeySpec;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TSIGRecord;
+import org.xbill.DNS.Type;
 import org.xbill.DNS.WireParseException;
 import org.xbill.DNS.ZoneTransferException;
 import org.xbill.DNS.ZoneTransferIn;
@@ -89,17 +91,34 @@ final class Rfc2136Client {
    */
   Rendered render(Message message) {
     byte[] wire = message.toWire();
-    return new Rendered(message, wire, wire.length + (tsig == null ? 0 : tsig.recordLength()));
+    return new Rendered(message, wire, signedSize(wire), true);
+  }
+
+  /**
+   * The UPDATE of {@code zone} that {@code wire} holds (written by {@link UpdateWire}), for {@link
+   * #send(Rendered)}: no dnsjava message is built for it but a header and zone section, which the
+   * TCP exchange and the signature read (its id).
+   */
+  Rendered render(String zone, byte[] wire) {
+    Message header = new Message();
+    header.getHeader().setOpcode(Opcode.UPDATE);
+    header.addRecord(Record.newRecord(Records.name(zone), Type.SOA, DClass.IN), Section.ZONE);
+    return new Rendered(header, wire, signedSize(wire), false);
+  }
+
+  private int signedSize(byte[] wire) {
+    return wire.length + (tsig == null ? 0 : tsig.recordLength());
   }
 
   /**
    * A message as {@link #render} made it.
    *
-   * @param message the message
+   * @param message the message, or only its header and zone section when not {@code whole}
    * @param wire its octets, unsigned, before an id is given
    * @param size its size once signed
+   * @param whole whether {@code message} holds every record of {@code wire}
    */
-  record Rendered(Message message, byte[] wire, int size) {}
+  record Rendered(Message message, byte[] wire, int size, boolean whole) {}
 
   /** Sends an UPDATE (or any message) and returns the answer. */
   Message send(Message message) throws IOException {
@@ -117,7 +136,10 @@ final class Rfc2136Client {
           case NEVER -> false;
           case AUTO -> rendered.size() > UDP_LIMIT;
         };
-    return useTcp ? sendTcp(rendered) : send(udp, rendered.message());
+    if (useTcp) {
+      return sendTcp(rendered);
+    }
+    return send(udp, rendered.whole() ? rendered.message() : new Message(rendered.wire()));
   }
 
   /**

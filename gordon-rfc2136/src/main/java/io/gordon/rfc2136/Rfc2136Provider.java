@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -163,11 +162,15 @@ public final class Rfc2136Provider implements DnsProvider, AutoCloseable {
         + ")";
   }
 
-  /** The most specific managed zone holding {@code name}. */
+  /** The most specific managed zone holding {@code name} (a loop: once per change). */
   Optional<String> zoneOf(String name) {
-    return settings.zones().stream()
-        .filter(z -> DnsNames.isInZone(name, z))
-        .max(Comparator.comparingInt(String::length));
+    String best = null;
+    for (String z : settings.zones()) {
+      if (DnsNames.isInZone(name, z) && (best == null || z.length() > best.length())) {
+        best = z;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   @Override

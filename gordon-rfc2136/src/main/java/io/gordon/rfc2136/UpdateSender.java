@@ -11,6 +11,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
@@ -135,17 +136,30 @@ final class UpdateSender {
    * size limit is sent as two halves, each by this method, rather than given up.
    */
   boolean sendAll(String zone, List<Op> ops, ChangeResult[] results) {
+    return sendAll(zone, ops, part -> client.render(build(zone, part)), results);
+  }
+
+  /** The same for ops written by {@link UpdateWire} instead of dnsjava. */
+  boolean sendWire(String zone, List<WireOp> ops, ChangeResult[] results) {
+    return sendAll(zone, ops, part -> client.render(zone, UpdateWire.update(zone, part)), results);
+  }
+
+  private <T extends Sendable> boolean sendAll(
+      String zone,
+      List<T> ops,
+      Function<List<T>, Rfc2136Client.Rendered> render,
+      ChangeResult[] results) {
     if (ops.isEmpty()) {
       return true;
     }
-    Rfc2136Client.Rendered update = client.render(build(zone, ops));
+    Rfc2136Client.Rendered update = render.apply(ops);
     if (update.size() > messageLimit()) {
       if (ops.size() == 1) {
         return false;
       }
       int half = ops.size() / 2;
-      boolean first = sendAll(zone, ops.subList(0, half), results);
-      return sendAll(zone, ops.subList(half, ops.size()), results) && first;
+      boolean first = sendAll(zone, ops.subList(0, half), render, results);
+      return sendAll(zone, ops.subList(half, ops.size()), render, results) && first;
     }
     long start = System.nanoTime();
     Message response;
@@ -162,7 +176,9 @@ final class UpdateSender {
       return false;
     }
     health.healthy();
-    ops.forEach(op -> results[op.index()] = new ChangeResult.Applied(op.change()));
+    for (T op : ops) {
+      results[op.index()] = new ChangeResult.Applied(op.change());
+    }
     return true;
   }
 

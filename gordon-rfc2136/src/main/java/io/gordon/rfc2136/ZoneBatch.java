@@ -247,8 +247,18 @@ final class ZoneBatch {
    * and its marker, or an adopted RRset without marker), saving a read per change. When any
    * prerequisite fails (an existing marker), nothing was applied and the caller plans the chunk
    * again with the markers read: one extra message, only for chunks that touch existing records.
+   * Plain changes (the common case, see {@link WireOps}) are written straight to the wire.
    */
   private boolean sendOptimistic(List<Integer> chunk, Semaphore inFlight, ChangeResult[] results) {
+    Optional<List<WireOp>> wire = WireOps.plan(changes, chunk, zone, settings.defaultTtl());
+    if (wire.isPresent()) {
+      inFlight.acquireUninterruptibly();
+      try {
+        return sender.sendWire(zone, wire.get(), results);
+      } finally {
+        inFlight.release();
+      }
+    }
     List<Op> ops = new ArrayList<>();
     for (int i : chunk) {
       try {

@@ -47,6 +47,11 @@ final class Cpu {
    * folded: JIT compiler threads, GC, the carriers of virtual threads (gordon's work).
    */
   static void printThreads() throws IOException {
+    printThreads(java.util.Map.of(), threads());
+  }
+
+  /** The CPU seconds of this JVM's live threads so far, summed by name with digits folded. */
+  static java.util.Map<String, Double> threads() throws IOException {
     java.util.Map<String, Double> by = new java.util.TreeMap<>();
     try (var tasks = Files.list(Path.of("/proc/self/task"))) {
       for (Path t : tasks.toList()) {
@@ -54,6 +59,14 @@ final class Cpu {
         by.merge(name, fields(t.resolve("stat"), 13, 14), Double::sum);
       }
     }
+    return by;
+  }
+
+  /** Prints (stderr) what each thread name used between two {@link #threads()} snapshots. */
+  static void printThreads(
+      java.util.Map<String, Double> before, java.util.Map<String, Double> now) {
+    java.util.Map<String, Double> by = new java.util.TreeMap<>();
+    now.forEach((k, v) -> by.put(k, v - before.getOrDefault(k, 0.0)));
     by.entrySet().stream()
         .sorted(java.util.Map.Entry.comparingByValue(java.util.Comparator.reverseOrder()))
         .limit(8)

@@ -6,6 +6,7 @@ import io.gordon.api.model.RecordSet;
 import io.gordon.api.plugin.ChangeResult;
 import io.gordon.rfc2136.Rfc2136Provider;
 import io.gordon.testing.dns.BindServer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -87,8 +88,8 @@ public final class Rfc2136Benchmark {
   /**
    * Runs the benchmark and prints the table; {@code e2e [records] [rounds]} runs only {@link
    * #endToEnd}, {@code shapes [records]} only nsupdate with each message shape, {@code provider
-   * [records]} only line (b2), five times (the first warms the JIT), {@code router [records]} only
-   * line (c), three times after the warm-up.
+   * [records] [rounds]} only line (b2), five times unless told (the first warms the JIT), {@code
+   * router [records]} only line (c), three times after the warm-up.
    */
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("shapes")) {
@@ -97,7 +98,8 @@ public final class Rfc2136Benchmark {
     }
     if (args.length > 0 && args[0].equals("provider")) {
       int n = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-      for (int i = 0; i < 5; i++) {
+      int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+      for (int i = 0; i < rounds; i++) {
         System.out.printf(
             java.util.Locale.ROOT,
             "(b2) provider apply(), claimed: %,.0f" + " records/s%n",
@@ -208,7 +210,7 @@ public final class Rfc2136Benchmark {
     }
   }
 
-  private static double applyDirect(int n, String prefix, boolean claimed) {
+  private static double applyDirect(int n, String prefix, boolean claimed) throws IOException {
     try (BindServer bind = bind();
         Rfc2136Provider p = Providers.of(bind)) {
       List<List<Change>> calls = new ArrayList<>();
@@ -219,6 +221,8 @@ public final class Rfc2136Benchmark {
                 ? batch.stream().map(c -> c.withOwnership(Ownership.of(OWNER))).toList()
                 : batch);
       }
+      boolean threads = System.getenv("GORDON_BENCH_THREAD_CPU") != null;
+      java.util.Map<String, Double> before = threads ? Cpu.threads() : java.util.Map.of();
       double named = Cpu.of(bind.pid());
       double self = Cpu.self();
       long start = System.nanoTime();
@@ -231,6 +235,9 @@ public final class Rfc2136Benchmark {
       }
       long nanos = System.nanoTime() - start;
       cpu(claimed ? "(b2)" : "(b)", n, nanos, Cpu.self() - self, Cpu.of(bind.pid()) - named);
+      if (threads) {
+        Cpu.printThreads(before, Cpu.threads());
+      }
       double rate = perSecond(n, nanos);
       confirm(bind, prefix, n);
       return rate;
