@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
  * whose first label starts with {@code _gordon-} are reserved for markers (see {@link
  * #isReserved}).
  *
- * <p><b>Content.</b> One TXT string {@code heritage=gordon,owner=<owner id>,record=<record
- * name>,type=<TYPE>,v=1}; the record name and type make hashed marker names reversible. {@link
- * #parse} accepts exactly this form.
+ * <p><b>Content.</b> The text {@code heritage=gordon,owner=<owner id>,record=<record
+ * name>,type=<TYPE>,v=1}; the record name and type make hashed marker names reversible. It is one
+ * TXT string when it fits in one (255 characters); a longer text (a record name of about 200
+ * characters or more) is cut into strings of 255 characters, the last shorter, in one TXT record,
+ * and read back by joining them, as TXT strings are read. {@link #parse} accepts exactly this form.
  *
  * @param ownerId the owner id, {@code [a-z0-9][a-z0-9._-]{0,62}}
  * @param record the owned RRset's absolute, lower-case name
@@ -41,6 +43,9 @@ public record OwnerMarker(String ownerId, String record, RecordType type) {
   private static final Pattern CONTENT =
       Pattern.compile("heritage=gordon,owner=([^,]*),record=([^,]*),type=([^,]*),v=1");
   private static final int HASH_CHARS = 26;
+
+  /** The longest TXT character-string (RFC 1035 section 3.3: a length octet, then the text). */
+  private static final int MAX_STRING = 255;
 
   /** Validates the fields and normalises the record name. */
   public OwnerMarker {
@@ -70,9 +75,21 @@ public record OwnerMarker(String ownerId, String record, RecordType type) {
     return "heritage=gordon,owner=" + ownerId + ",record=" + record + ",type=" + type + ",v=1";
   }
 
-  /** The marker's rdata in canonical TXT presentation form (one quoted string). */
+  /**
+   * The marker's rdata in canonical TXT presentation form: one quoted string, or, when the content
+   * is longer than a TXT string can be, quoted strings of 255 characters separated by one space.
+   */
   public String rdata() {
-    return "\"" + content() + "\"";
+    String content = content();
+    if (content.length() <= MAX_STRING) {
+      return "\"" + content + "\"";
+    }
+    StringBuilder out = new StringBuilder(content.length() + 8);
+    for (int from = 0; from < content.length(); from += MAX_STRING) {
+      out.append(from == 0 ? "\"" : " \"");
+      out.append(content, from, Math.min(content.length(), from + MAX_STRING)).append('"');
+    }
+    return out.toString();
   }
 
   /** The marker's name for its record in {@code zone}; see {@link #nameFor}. */
@@ -140,18 +157,19 @@ public record OwnerMarker(String ownerId, String record, RecordType type) {
   }
 
   /**
-   * Parses one TXT rdata as a marker: either the quoted canonical form or the bare string. Strict:
-   * anything other than exactly the documented content (field order, {@code v=1}, a valid owner id,
-   * record name and type) gives empty.
+   * Parses one TXT rdata as a marker: the quoted canonical form (one string, or several joined, as
+   * {@link #rdata} writes a long content) or the bare string. Strict: anything other than exactly
+   * the documented content (field order, {@code v=1}, a valid owner id, record name and type) gives
+   * empty.
    */
   public static Optional<OwnerMarker> parse(String rdata) {
     if (rdata == null) {
       return Optional.empty();
     }
-    String s = rdata;
-    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-      s = s.substring(1, s.length() - 1);
-    }
+    return (rdata.startsWith("\"") ? joined(rdata) : Optional.of(rdata)).flatMap(OwnerMarker::read);
+  }
+
+  private static Optional<OwnerMarker> read(String s) {
     Matcher m = CONTENT.matcher(s);
     if (!m.matches()) {
       return Optional.empty();
@@ -162,6 +180,28 @@ public record OwnerMarker(String ownerId, String record, RecordType type) {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The strings of quoted TXT rdata joined, or empty when it is not quoted strings without escapes
+   * separated by blanks (a marker's content has neither quotes nor backslashes).
+   */
+  private static Optional<String> joined(String rdata) {
+    StringBuilder out = new StringBuilder(rdata.length());
+    int i = 0;
+    int n = rdata.length();
+    while (i < n) {
+      int end = rdata.charAt(i) == '"' ? rdata.indexOf('"', i + 1) : -1;
+      if (end < 0 || rdata.lastIndexOf('\\', end) > i) {
+        return Optional.empty();
+      }
+      out.append(rdata, i + 1, end);
+      i = end + 1;
+      while (i < n && (rdata.charAt(i) == ' ' || rdata.charAt(i) == '\t')) {
+        i++;
+      }
+    }
+    return Optional.of(out.toString());
   }
 
   private static String base32Sha256(String text) {

@@ -134,6 +134,42 @@ class OwnerMarkerTest {
   }
 
   @Test
+  void contentLongerThanOneTxtStringIsCutIntoStringsOf255AndReadBackJoined() {
+    String record = ("l".repeat(60) + ".").repeat(3) + "x".repeat(40) + ".example.com.";
+    OwnerMarker m = new OwnerMarker("gordon", record, RecordType.A);
+    String content = m.content();
+    assertThat(content).hasSize(283);
+    assertThat(m.rdata())
+        .isEqualTo("\"" + content.substring(0, 255) + "\" \"" + content.substring(255) + "\"");
+    assertThat(OwnerMarker.parse(m.rdata())).contains(m);
+  }
+
+  @Test
+  void contentOfExactly255CharactersStaysOneString() {
+    String prefix = "heritage=gordon,owner=gordon,record=";
+    String suffix = ".example.com.,type=A,v=1";
+    String first = ("y".repeat(60) + ".").repeat(3) + "y".repeat(12);
+    assertThat(prefix.length() + first.length() + suffix.length()).isEqualTo(255);
+    String record = first + ".example.com.";
+    OwnerMarker m = new OwnerMarker("gordon", record, RecordType.A);
+    assertThat(m.content()).hasSize(255);
+    assertThat(m.rdata()).isEqualTo("\"" + m.content() + "\"");
+  }
+
+  @Test
+  void joinedStringsAreReadWhereverTheyAreCutButEscapesAndStrayTextAreNot() {
+    OwnerMarker m = new OwnerMarker("gordon", "www.example.com.", RecordType.A);
+    String c = m.content();
+    assertThat(OwnerMarker.parse("\"" + c.substring(0, 9) + "\"  \"" + c.substring(9) + "\""))
+        .contains(m);
+    assertThat(OwnerMarker.parse("\"" + c.substring(0, 9) + "\" x \"" + c.substring(9) + "\""))
+        .isEmpty();
+    assertThat(OwnerMarker.parse("\"" + c.substring(0, 9) + "\\\" \"" + c.substring(9) + "\""))
+        .isEmpty();
+    assertThat(OwnerMarker.parse("\"" + c)).isEmpty();
+  }
+
+  @Test
   void ownerIdOf63CharactersIsAcceptedAnd64Refused() {
     assertThat(OwnerMarker.checkOwnerId("a".repeat(63))).hasSize(63);
     assertThatThrownBy(() -> OwnerMarker.checkOwnerId("a".repeat(64)))

@@ -237,6 +237,23 @@ public abstract class OwnershipContractTest extends PublisherContractTest {
   }
 
   @Test
+  void longNameHasAMarkerOfSeveralTxtStringsThatIsReadBackAsItsOwner() {
+    String n = name("own-long");
+    while (n.length() < 230) {
+      n = "l".repeat(Math.min(40, 230 - n.length())) + "." + n;
+    }
+    assertThat(new OwnerMarker(OWNER, n, RecordType.A).content()).hasSizeGreaterThan(255);
+    assertApplied(applyOne(claimedReplace(CLAIM, n, RecordType.A, "192.0.2.1")));
+    assertMarker(n, RecordType.A, OWNER);
+    var second = claimedReplace(CLAIM, n, RecordType.A, "192.0.2.2");
+    assertApplied(applyOne(second));
+    assertSameRrset(read(n, RecordType.A), second.records());
+    assertApplied(applyOne(claimedRemove(CLAIM, n, RecordType.A, "192.0.2.2")));
+    assertThat(read(n, RecordType.A)).isEmpty();
+    assertThat(marker(n, RecordType.A)).isEmpty();
+  }
+
+  @Test
   void claimedChangesToMarkerNamesAreRefused() {
     String marker = OwnerMarker.nameFor(name("own-reserved"), RecordType.A, zone());
     assertPermanentFailure(applyOne(claimedReplace(CLAIM, marker, RecordType.TXT, "\"x\"")));
