@@ -6,6 +6,7 @@ import io.gordon.local.spool.SpoolListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +48,8 @@ final class StatusTracker implements SpoolListener {
     /** The event as spooled (the codec's encoding), to tell a retry from a reused id. */
     String content;
 
-    /** Made when someone waits (?wait=true): most events are never waited for. */
-    CompletableFuture<Status> done;
+    /** The requests waiting for this event (?wait=true), until it finishes; mostly none. */
+    Watch watchers;
 
     boolean finished() {
       return !state.equals("pending") && !state.equals("redeliver");
@@ -73,6 +74,42 @@ final class StatusTracker implements SpoolListener {
       return new Status(state, reason, List.of(h), instant(updated));
     }
   }
+
+  /**
+   * One {@code ?wait=true} request's wait: the status each event finished with, and how many are
+   * still to finish. One per request, completed once, instead of a future per event: a future per
+   * event was completed (and the waiting thread woken) on the settling thread for every event.
+   */
+  static final class Wait {
+    private final List<String> ids;
+
+    /** Guarded by the tracker: each event's status once finished, else null. */
+    private final Status[] finished;
+
+    /** Guarded by the tracker: events still to finish. */
+    private int left;
+
+    private boolean unknown;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    private Wait(List<String> ids) {
+      this.ids = ids;
+      this.finished = new Status[ids.size()];
+    }
+
+    /** Completes once every known event finished. */
+    CompletableFuture<Void> done() {
+      return done;
+    }
+
+    /** Whether an id was not known when the wait began (it then never finishes here). */
+    boolean unknown() {
+      return unknown;
+    }
+  }
+
+  /** A request waiting for one event: the status goes to slot {@code index} of {@code request}. */
+  private record Watch(Wait request, int index, Watch next) {}
 
   private final Clock clock;
   private final long retentionNanos;
@@ -135,22 +172,27 @@ final class StatusTracker implements SpoolListener {
   @Override
   public void settled(String id, Outcome outcome, List<HistoryEntry> history) {
     long now = nanos(clock.instant());
-    CompletableFuture<Status> done = null;
-    Status s = null;
+    Watch watchers = null;
     synchronized (this) {
       Entry e = entries.computeIfAbsent(id, k -> new Entry());
       e.state = outcome.state();
       e.reason = reason(outcome);
       e.updated = now;
       e.history(history);
-      if (e.finished() && e.done != null) {
-        done = e.done;
-        s = e.status();
+      if (e.finished() && e.watchers != null) {
+        Status s = e.status();
+        for (Watch w = e.watchers; w != null; w = w.next()) {
+          w.request().finished[w.index()] = s;
+          if (--w.request().left == 0) {
+            watchers = new Watch(w.request(), 0, watchers);
+          }
+        }
+        e.watchers = null;
       }
       evict();
     }
-    if (done != null) {
-      done.complete(s);
+    for (Watch w = watchers; w != null; w = w.next()) {
+      w.request().done.complete(null);
     }
   }
 
@@ -160,19 +202,45 @@ final class StatusTracker implements SpoolListener {
     return e == null ? Optional.empty() : Optional.of(e.status());
   }
 
-  /** Completes once {@code id} is applied, skipped or dead-lettered. */
-  synchronized CompletableFuture<Status> whenDone(String id) {
-    Entry e = entries.get(id);
-    if (e == null) {
-      return CompletableFuture.failedFuture(new IllegalStateException("unknown id " + id));
+  /**
+   * Starts waiting for {@code ids} to be applied, skipped or dead-lettered: the returned wait
+   * completes once every one of them known now has finished.
+   */
+  synchronized Wait watch(List<String> ids) {
+    Wait w = new Wait(ids);
+    for (int i = 0; i < ids.size(); i++) {
+      Entry e = entries.get(ids.get(i));
+      if (e == null) {
+        w.unknown = true;
+      } else if (e.finished()) {
+        w.finished[i] = e.status();
+      } else {
+        e.watchers = new Watch(w, i, e.watchers);
+        w.left++;
+      }
     }
-    if (e.done == null) {
-      e.done = new CompletableFuture<>();
+    if (w.left == 0) {
+      w.done.complete(null);
     }
-    if (e.finished()) {
-      e.done.complete(e.status());
+    return w;
+  }
+
+  /**
+   * Each event's status: the one it finished with, else what is known now (empty when no longer
+   * known).
+   */
+  synchronized List<Optional<Status>> results(Wait w) {
+    evict();
+    List<Optional<Status>> out = new ArrayList<>(w.ids.size());
+    for (int i = 0; i < w.ids.size(); i++) {
+      if (w.finished[i] != null) {
+        out.add(Optional.of(w.finished[i]));
+      } else {
+        Entry e = entries.get(w.ids.get(i));
+        out.add(e == null ? Optional.empty() : Optional.of(e.status()));
+      }
     }
-    return e.done;
+    return out;
   }
 
   private void evict() {

@@ -19,6 +19,9 @@ final class SpoolCursor {
   final Path file;
   final Path sidecar;
 
+  /** The file's name, made once: every line's message id and attributes name it. */
+  private final String name;
+
   /** When its lines were received, where recorded. Reader thread only. */
   final Receipts receipts;
 
@@ -56,6 +59,7 @@ final class SpoolCursor {
   SpoolCursor(Path file, Path sidecar, Progress p) {
     this.file = file;
     this.sidecar = sidecar;
+    this.name = file.getFileName().toString();
     this.receipts = new Receipts(Receipts.sideFile(file));
     this.readOffset = p.offset();
     this.lineNo = p.line();
@@ -64,7 +68,7 @@ final class SpoolCursor {
   }
 
   String name() {
-    return file.getFileName().toString();
+    return name;
   }
 
   /**

@@ -46,4 +46,50 @@ class StatusTrackerTest {
     assertThat(t.status("b")).isPresent();
     assertThat(t.status("c")).isPresent();
   }
+
+  @Test
+  void aWaitCompletesOnceEveryEventFinishedEachWithTheStatusItFinishedWith() {
+    StatusTracker t = new StatusTracker(clock, Duration.ofMinutes(10), 100);
+    t.claim("a", "1");
+    t.claim("b", "2");
+    t.claim("c", "3");
+    t.settled("a", new Outcome.Applied(), List.of());
+    StatusTracker.Wait w = t.watch(List.of("a", "b", "c"));
+    t.settled("b", new Outcome.Redeliver("later"), List.of());
+    t.settled("c", new Outcome.DeadLettered("bad"), List.of());
+    assertThat(w.done()).isNotDone();
+    t.settled("b", new Outcome.Applied(), List.of());
+    assertThat(w.done()).isDone();
+    assertThat(w.unknown()).isFalse();
+    t.claim("c", "3"); // a retry of the same content starts c over; the wait keeps its outcome
+    assertThat(t.results(w))
+        .extracting(s -> s.orElseThrow().state() + "/" + s.orElseThrow().reason())
+        .containsExactly("applied/", "applied/", "dead-lettered/bad");
+  }
+
+  @Test
+  void twoRequestsWaitingForTheSameEventAreBothAnsweredAndAnUnfinishedOneIsReadWhenAsked() {
+    StatusTracker t = new StatusTracker(clock, Duration.ofMinutes(10), 100);
+    t.claim("a", "1");
+    t.claim("b", "2");
+    StatusTracker.Wait first = t.watch(List.of("a"));
+    StatusTracker.Wait second = t.watch(List.of("b", "a"));
+    t.settled("a", new Outcome.Skipped("stale"), List.of());
+    assertThat(first.done()).isDone();
+    assertThat(second.done()).isNotDone();
+    assertThat(t.results(second))
+        .extracting(s -> s.orElseThrow().state())
+        .containsExactly("pending", "skipped");
+  }
+
+  @Test
+  void anUnknownIdDoesNotHoldTheWaitAndIsReportedEmpty() {
+    StatusTracker t = new StatusTracker(clock, Duration.ofMinutes(10), 100);
+    t.claim("a", "1");
+    StatusTracker.Wait w = t.watch(List.of("gone", "a"));
+    assertThat(w.unknown()).isTrue();
+    t.settled("a", new Outcome.Applied(), List.of());
+    assertThat(w.done()).isDone();
+    assertThat(t.results(w).get(0)).isEmpty();
+  }
 }
