@@ -30,7 +30,7 @@ final class Waiter {
    * event's status is the one it finished with; the others' are read once the wait ends.
    */
   static Results await(StatusTracker tracker, List<String> ids, Duration timeout) {
-    StatusTracker.Wait w = tracker.watch(ids);
+    StatusWait w = tracker.watch(ids);
     boolean finished =
         !w.unknown(); // an unknown id never finishes; wait for the others all the same
     try {
