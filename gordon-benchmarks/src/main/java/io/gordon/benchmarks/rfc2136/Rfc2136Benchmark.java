@@ -89,9 +89,16 @@ public final class Rfc2136Benchmark {
    * Runs the benchmark and prints the table; {@code e2e [records] [rounds]} runs only {@link
    * #endToEnd}, {@code shapes [records]} only nsupdate with each message shape, {@code provider
    * [records] [rounds]} only line (b2), five times unless told (the first warms the JIT), {@code
-   * router [records]} only line (c), three times after the warm-up.
+   * router [records]} only line (c), three times after the warm-up, {@code path [events]
+   * [rounds]} line (e) without the provider (no BIND: {@link ServicePath}).
    */
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("path")) {
+      ServicePath.run(
+          args.length > 1 ? Integer.parseInt(args[1]) : 40_000,
+          args.length > 2 ? Integer.parseInt(args[2]) : 8);
+      return;
+    }
     if (args.length > 0 && args[0].equals("shapes")) {
       Shapes.run(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
       return;

@@ -1,5 +1,6 @@
 package io.gordon.core.events;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.gordon.api.model.Action;
@@ -42,6 +43,18 @@ final class FastEventReader {
   private static final List<String> RECORD_FIELDS =
       List.of("name", "type", "ttl", "rrdatas", "expected");
 
+  /**
+   * The codec's parser settings without Jackson's duplicate-key detection: every field this reader
+   * accepts is checked against the fields already seen (a repeated key gives {@code null}, and the
+   * tree path, which detects duplicates, words it), so the detector's per-object set was pure cost
+   * (about a tenth of the bytes allocated per event accepted over HTTP).
+   */
+  static final JsonFactory FACTORY =
+      JsonEventCodec.MAPPER
+          .getFactory()
+          .copy()
+          .disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
   private final int minTtl;
   private final int maxTtl;
 
@@ -52,7 +65,7 @@ final class FastEventReader {
 
   /** The event {@code json} holds when it is one valid generic event; otherwise {@code null}. */
   DnsEvent read(String json) {
-    try (JsonParser p = JsonEventCodec.MAPPER.getFactory().createParser(json)) {
+    try (JsonParser p = FACTORY.createParser(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }

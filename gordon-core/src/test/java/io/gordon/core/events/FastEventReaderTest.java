@@ -2,6 +2,8 @@ package io.gordon.core.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import io.gordon.api.InvalidEventException;
 import io.gordon.api.model.DnsEvent;
 import io.gordon.api.plugin.Decoded;
@@ -193,6 +195,39 @@ class FastEventReaderTest {
       return "ok: " + call.get();
     } catch (InvalidEventException e) {
       return "refused: " + shorten(unstable(e.problems().toString()));
+    }
+  }
+
+  @Test
+  void theFastReadersParserHasTheCodecsLimitsAndFeaturesButNoDuplicateDetection() {
+    JsonFactory codec = JsonEventCodec.MAPPER.getFactory();
+    JsonFactory fast = FastEventReader.FACTORY;
+    assertThat(fast.streamReadConstraints().getMaxNestingDepth())
+        .isEqualTo(codec.streamReadConstraints().getMaxNestingDepth())
+        .isEqualTo(JsonEventCodec.MAX_DEPTH);
+    assertThat(fast.streamReadConstraints().getMaxStringLength())
+        .isEqualTo(codec.streamReadConstraints().getMaxStringLength());
+    assertThat(fast.getParserFeatures())
+        .isEqualTo(
+            codec.getParserFeatures() & ~JsonParser.Feature.STRICT_DUPLICATE_DETECTION.getMask());
+    assertThat(codec.isEnabled(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)).isTrue();
+    assertThat(fast.isEnabled(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)).isFalse();
+  }
+
+  @Test
+  void aRepeatedKeyAnywhereTheFastReaderLooksIsLeftToTheTreeReaders() {
+    String valid =
+        "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\"a.example.com.\","
+            + "\"type\":\"A\",\"rrdatas\":[\"192.0.2.1\"]}}";
+    assertThat(CODEC.decodeAll(valid).get(0).ok()).isTrue();
+    for (String repeated :
+        List.of(
+            valid.replace("{\"action\"", "{\"action\":\"additions\",\"action\""),
+            valid.replace("\"type\":\"A\"", "\"type\":\"A\",\"type\":\"A\""),
+            valid.replace("\"rrdatas\"", "\"name\":\"a.example.com.\",\"rrdatas\""))) {
+      Decoded d = CODEC.decodeAll(repeated).get(0);
+      assertThat(d.ok()).as(repeated).isFalse();
+      assertThat(d.problems()).as(repeated).anyMatch(p -> p.contains("Duplicate field"));
     }
   }
 }

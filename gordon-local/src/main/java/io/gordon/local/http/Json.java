@@ -39,8 +39,7 @@ final class Json {
    * answer.
    */
   static String answer(ArrayNode errors, List<String> accepted, Optional<Waiter.Results> waited) {
-    int results = waited.map(w -> w.statuses().size()).orElse(0);
-    StringBuilder sb = new StringBuilder(64 + 48 * accepted.size() + 400 * results).append('{');
+    StringBuilder sb = new StringBuilder(size(accepted, waited)).append('{');
     if (!errors.isEmpty()) {
       sb.append("\"errors\":").append(errors).append(',');
     }
@@ -67,9 +66,31 @@ final class Json {
     return sb.append("}\n").toString();
   }
 
+  /**
+   * About the answer's length, a little over when nothing needs escaping: a builder that has to
+   * grow copies the whole answer (~650 characters per event of four history entries) each time.
+   */
+  private static int size(List<String> accepted, Optional<Waiter.Results> waited) {
+    int n = 64 + 48 * accepted.size();
+    if (waited.isPresent()) {
+      for (Optional<StatusTracker.Status> s : waited.get().statuses()) {
+        n += s.isEmpty() ? 80 : size(s.get());
+      }
+    }
+    return n;
+  }
+
+  private static int size(StatusTracker.Status s) {
+    int n = 160 + s.state().length() + s.reason().length();
+    for (HistoryEntry e : s.history()) {
+      n += 72 + e.plugin().length() + e.message().length();
+    }
+    return n;
+  }
+
   /** One event's status and a line break, for {@code GET /v1/events/{id}}. */
   static String status(String id, StatusTracker.Status s) {
-    StringBuilder sb = new StringBuilder(400);
+    StringBuilder sb = new StringBuilder(size(s));
     status(sb, id, s);
     return sb.append('\n').toString();
   }

@@ -6,15 +6,20 @@ import io.gordon.local.spool.SpoolListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The state of recently accepted events, for {@code GET /v1/events/{id}} and {@code ?wait=true}:
  * bounded both by count and by age, oldest dropped first. Thread-safe.
+ *
+ * <p>Lookups take no shared lock: an event's state is guarded by its entry, and only claims (the
+ * HTTP threads) and evictions take the lock of the claim order. One lock over everything was the
+ * most contended monitor of the service: every event's claim, submission and settlement (the lanes'
+ * threads), and every wait, met on it.
  */
 final class StatusTracker implements SpoolListener {
   /**
@@ -27,61 +32,17 @@ final class StatusTracker implements SpoolListener {
    */
   record Status(String state, String reason, List<HistoryEntry> history, Instant updated) {}
 
-  /**
-   * One event, kept compact: up to status_max_entries (100,000) of them live for an hour, so the
-   * status and its history are stored as plain fields and arrays and made into a {@link Status}
-   * only when asked ({@code GET}, {@code ?wait=true}).
-   */
-  private static final class Entry {
-    String state = "pending";
-    String reason = "";
-
-    /** When the state last changed, nanoseconds since the epoch. */
-    long updated;
-
-    /** The history: times (nanoseconds since the epoch) and (plugin, message) pairs. */
-    long[] times = new long[0];
-
-    String[] texts = new String[0];
-
-    /** The event as spooled (the codec's encoding), to tell a retry from a reused id. */
-    String content;
-
-    /** Made when someone waits (?wait=true): most events are never waited for. */
-    CompletableFuture<Status> done;
-
-    boolean finished() {
-      return !state.equals("pending") && !state.equals("redeliver");
-    }
-
-    void history(List<HistoryEntry> history) {
-      times = new long[history.size()];
-      texts = new String[2 * history.size()];
-      for (int i = 0; i < times.length; i++) {
-        HistoryEntry h = history.get(i);
-        times[i] = nanos(h.timestamp());
-        texts[2 * i] = h.plugin();
-        texts[2 * i + 1] = h.message();
-      }
-    }
-
-    Status status() {
-      HistoryEntry[] h = new HistoryEntry[times.length];
-      for (int i = 0; i < h.length; i++) {
-        h[i] = new HistoryEntry(instant(times[i]), texts[2 * i], texts[2 * i + 1]);
-      }
-      return new Status(state, reason, List.of(h), instant(updated));
-    }
-  }
-
   private final Clock clock;
   private final long retentionNanos;
   private final int maxEntries;
-  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+  private final ConcurrentHashMap<String, StatusEntry> entries = new ConcurrentHashMap<>();
+
+  /** The entries in claim order (with ones since replaced or dropped: skipped). Guarded by it. */
+  private final ArrayDeque<StatusEntry> order = new ArrayDeque<>();
 
   StatusTracker(Clock clock, Duration retention, int maxEntries) {
     this.clock = clock;
-    this.retentionNanos = nanos(Instant.EPOCH.plus(retention));
+    this.retentionNanos = StatusEntry.nanos(Instant.EPOCH.plus(retention));
     this.maxEntries = maxEntries;
   }
 
@@ -90,125 +51,172 @@ final class StatusTracker implements SpoolListener {
    * with other content: then returns that content and changes nothing. The same content again is a
    * client's retry and is claimed (a finished entry starts over as pending).
    */
-  synchronized Optional<String> claim(String id, String content) {
-    long now = nanos(clock.instant());
-    evict(now);
-    Entry known = entries.get(id);
-    if (known != null && known.content != null && !known.content.equals(content)) {
-      return Optional.of(known.content);
-    }
-    if (known != null && !known.finished()) {
-      known.content = content;
+  Optional<String> claim(String id, String content) {
+    long now = StatusEntry.nanos(clock.instant());
+    synchronized (order) {
+      evict(now);
+      StatusEntry known = entries.get(id);
+      if (known != null) {
+        synchronized (known) {
+          if (known.content != null && !known.content.equals(content)) {
+            return Optional.of(known.content);
+          }
+          if (!known.finished()) {
+            known.content = content;
+            return Optional.empty();
+          }
+        }
+      }
+      StatusEntry e = new StatusEntry(id, now);
+      e.content = content;
+      add(e); // a finished event claimed again starts over at the young end
+      evict(now);
       return Optional.empty();
     }
-    Entry e = new Entry();
-    e.updated = now;
-    e.content = content;
-    if (known != null) {
-      entries.remove(id); // a finished event claimed again moves to the young end
-    }
-    entries.put(id, e);
-    evict(now);
-    return Optional.empty();
   }
 
   /** Drops {@code id}, which was not accepted after all. */
-  synchronized void forget(String id) {
+  void forget(String id) {
     entries.remove(id);
   }
 
   @Override
-  public synchronized void submitted(String id) {
-    Entry e = entries.get(id);
-    if (e == null || e.state.equals("redeliver")) {
-      if (e == null) {
-        e = new Entry();
-        entries.put(id, e);
+  public void submitted(String id) {
+    StatusEntry e = entries.get(id);
+    if (e == null) {
+      created(id); // a line spooled before a restart: pending from now
+      return;
+    }
+    synchronized (e) {
+      if (e.state.equals("redeliver")) {
+        e.pending(StatusEntry.nanos(clock.instant()));
       }
-      e.state = "pending";
-      e.reason = "";
-      e.updated = nanos(clock.instant());
-      evict();
     }
   }
 
   @Override
   public void settled(String id, Outcome outcome, List<HistoryEntry> history) {
-    long now = nanos(clock.instant());
-    CompletableFuture<Status> done = null;
-    Status s = null;
-    synchronized (this) {
-      Entry e = entries.computeIfAbsent(id, k -> new Entry());
-      e.state = outcome.state();
-      e.reason = reason(outcome);
-      e.updated = now;
-      e.history(history);
-      if (e.finished() && e.done != null) {
-        done = e.done;
-        s = e.status();
-      }
-      evict();
-    }
-    if (done != null) {
-      done.complete(s);
-    }
-  }
-
-  synchronized Optional<Status> status(String id) {
-    evict();
-    Entry e = entries.get(id);
-    return e == null ? Optional.empty() : Optional.of(e.status());
-  }
-
-  /** Completes once {@code id} is applied, skipped or dead-lettered. */
-  synchronized CompletableFuture<Status> whenDone(String id) {
-    Entry e = entries.get(id);
+    long now = StatusEntry.nanos(clock.instant());
+    StatusEntry e = entries.get(id);
     if (e == null) {
-      return CompletableFuture.failedFuture(new IllegalStateException("unknown id " + id));
+      e = created(id);
     }
-    if (e.done == null) {
-      e.done = new CompletableFuture<>();
+    StatusEntry.Watch served;
+    Status s;
+    synchronized (e) {
+      e.settled(outcome, reason(outcome), history, now);
+      if (!e.finished() || e.watchers == null) {
+        return;
+      }
+      served = e.watchers;
+      e.watchers = null;
+      s = e.status();
     }
-    if (e.finished()) {
-      e.done.complete(e.status());
+    for (StatusEntry.Watch w = served; w != null; w = w.next()) {
+      w.request().arrived(w.index(), s);
     }
-    return e.done;
   }
 
-  private void evict() {
-    evict(nanos(clock.instant()));
+  /** The entry of an id not claimed here (spooled before a restart), made and counted now. */
+  private StatusEntry created(String id) {
+    long now = StatusEntry.nanos(clock.instant());
+    synchronized (order) {
+      StatusEntry e = entries.get(id);
+      if (e == null) {
+        e = new StatusEntry(id, now);
+        add(e);
+        evict(now);
+      }
+      return e;
+    }
+  }
+
+  Optional<Status> status(String id) {
+    synchronized (order) {
+      evict(StatusEntry.nanos(clock.instant()));
+    }
+    StatusEntry e = entries.get(id);
+    if (e == null) {
+      return Optional.empty();
+    }
+    synchronized (e) {
+      return Optional.of(e.status());
+    }
+  }
+
+  /**
+   * Starts waiting for {@code ids} to be applied, skipped or dead-lettered: the returned wait
+   * completes once every one of them known now has finished.
+   */
+  StatusWait watch(List<String> ids) {
+    StatusWait w = new StatusWait(ids);
+    for (int i = 0; i < ids.size(); i++) {
+      StatusEntry e = entries.get(ids.get(i));
+      if (e == null) {
+        w.unknown = true;
+        continue;
+      }
+      synchronized (e) {
+        if (e.finished()) {
+          w.already(i, e.status());
+        } else {
+          w.expect();
+          e.watchers = new StatusEntry.Watch(w, i, e.watchers);
+        }
+      }
+    }
+    w.arrived(-1, null); // the registration itself: done now if nothing is left to wait for
+    return w;
+  }
+
+  /**
+   * Each event's status: the one it finished with, else what is known now (empty when no longer
+   * known).
+   */
+  List<Optional<Status>> results(StatusWait w) {
+    List<Optional<Status>> out = new ArrayList<>(w.size());
+    for (int i = 0; i < w.size(); i++) {
+      Status s = w.finished(i);
+      out.add(s != null ? Optional.of(s) : status(w.id(i)));
+    }
+    return out;
+  }
+
+  /**
+   * Appends {@code e} to the claim order. The entries it replaces stay in the order until they
+   * reach its head, unless they grow to more than the live ones (a client retrying one id over and
+   * over): then they are dropped at once. Guarded by {@link #order}.
+   */
+  private void add(StatusEntry e) {
+    entries.put(e.id, e);
+    order.addLast(e);
+    if (order.size() > 2 * entries.size() + 1024) {
+      order.removeIf(x -> entries.get(x.id) != x);
+    }
   }
 
   /**
    * Drops the oldest entries while there are too many or they finished longer than the retention
-   * ago. Entries are in claim order, so the loop stops at the first one that stays.
+   * ago. Entries are in claim order, so the loop stops at the first one that stays. Guarded by
+   * {@link #order}.
    */
   private void evict(long now) {
-    Iterator<Entry> it = entries.values().iterator();
-    while (it.hasNext()) {
-      Entry e = it.next();
-      if (entries.size() <= maxEntries && !expired(e, now)) {
+    StatusEntry head;
+    while ((head = order.peekFirst()) != null) {
+      if (entries.get(head.id) != head) {
+        order.pollFirst(); // replaced by a later claim, or forgotten
+        continue;
+      }
+      boolean expired;
+      synchronized (head) {
+        expired = head.finished() && head.updated < now - retentionNanos;
+      }
+      if (entries.size() <= maxEntries && !expired) {
         break;
       }
-      it.remove();
+      order.pollFirst();
+      entries.remove(head.id, head);
     }
-  }
-
-  private boolean expired(Entry e, long now) {
-    return e.finished() && e.updated < now - retentionNanos;
-  }
-
-  /** Nanoseconds since the epoch (fits a long until 2262); earlier than 1677 counts as 1677. */
-  private static long nanos(Instant t) {
-    try {
-      return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
-    } catch (ArithmeticException e) {
-      return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-    }
-  }
-
-  private static Instant instant(long nanos) {
-    return Instant.ofEpochSecond(0, nanos);
   }
 
   private static String reason(Outcome o) {

@@ -1,10 +1,8 @@
 package io.gordon.local.http;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,37 +30,18 @@ final class Waiter {
    * event's status is the one it finished with; the others' are read once the wait ends.
    */
   static Results await(StatusTracker tracker, List<String> ids, Duration timeout) {
-    List<CompletableFuture<StatusTracker.Status>> done = new ArrayList<>(ids.size());
-    for (String id : ids) {
-      done.add(tracker.whenDone(id));
-    }
-    long deadline = System.nanoTime() + timeout.toNanos();
-    boolean finished = true;
-    // Last first: events settle roughly in the order they were accepted, so once the last is done
-    // the others mostly are, and the thread wakes about once per request instead of once per
-    // event (an allOf over all of them did the same, at the cost of a tree of completions).
-    for (int i = done.size() - 1; i >= 0; i--) {
-      CompletableFuture<StatusTracker.Status> f = done.get(i);
-      try {
-        f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        finished = false;
-        break;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        finished = false;
-        break;
-      } catch (ExecutionException e) {
-        finished = false; // no longer known; wait for the others all the same
-      }
-    }
-    List<Optional<StatusTracker.Status>> statuses = new ArrayList<>(ids.size());
-    for (int i = 0; i < ids.size(); i++) {
-      CompletableFuture<StatusTracker.Status> f = done.get(i);
-      statuses.add(
-          f.isDone() && !f.isCompletedExceptionally()
-              ? Optional.of(f.join())
-              : tracker.status(ids.get(i)));
+    StatusWait w = tracker.watch(ids);
+    boolean finished =
+        !w.unknown(); // an unknown id never finishes; wait for the others all the same
+    try {
+      w.done().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      finished = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      finished = false;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a wait is only ever completed normally", e);
     }
     Optional<String> timedOut =
         finished
@@ -72,6 +51,6 @@ final class Waiter {
                     + timeout.toSeconds()
                     + " s) passed before every"
                     + " event finished; the events stay accepted, poll GET /v1/events/{id}");
-    return new Results(ids, statuses, timedOut);
+    return new Results(ids, tracker.results(w), timedOut);
   }
 }

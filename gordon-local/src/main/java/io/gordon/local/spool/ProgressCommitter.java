@@ -55,8 +55,14 @@ final class ProgressCommitter implements Runnable {
 
   /** Asks for {@code c}'s progress to be written soon. */
   void changed(SpoolCursor c) {
-    pending.add(c);
-    work.release();
+    // Under load the cursor is nearly always pending already: a read then, not an add (every
+    // settling thread's add of the same key met on one lock) and no wake-up. Not lost: a pass
+    // removes a cursor before it takes its settled lines, so lines settled before this check are
+    // taken by the pass that removes it.
+    if (!pending.contains(c)) {
+      pending.add(c);
+      work.release();
+    }
   }
 
   @Override

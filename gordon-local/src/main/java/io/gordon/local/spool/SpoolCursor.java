@@ -19,6 +19,12 @@ final class SpoolCursor {
   final Path file;
   final Path sidecar;
 
+  /** The file's name, made once: every line's message id and attributes name it. */
+  private final String name;
+
+  /** See {@link #hashCode()}. */
+  private final int hash;
+
   /** When its lines were received, where recorded. Reader thread only. */
   final Receipts receipts;
 
@@ -56,6 +62,8 @@ final class SpoolCursor {
   SpoolCursor(Path file, Path sidecar, Progress p) {
     this.file = file;
     this.sidecar = sidecar;
+    this.name = file.getFileName().toString();
+    this.hash = file.hashCode();
     this.receipts = new Receipts(Receipts.sideFile(file));
     this.readOffset = p.offset();
     this.lineNo = p.line();
@@ -64,7 +72,22 @@ final class SpoolCursor {
   }
 
   String name() {
-    return file.getFileName().toString();
+    return name;
+  }
+
+  /**
+   * A hash kept in a field (equality stays identity): the identity hash of an object whose monitor
+   * is contended, as this one's is by settling threads, is read through the monitor, and each
+   * settlement looks the cursor up in the committer's pending set (8% of the service's samples).
+   */
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o;
   }
 
   /**

@@ -134,7 +134,6 @@ final class SpoolSubmitter {
       java.util.Optional<Instant> received,
       int attempt)
       throws InterruptedException {
-    String fallbackId = c.name() + ":" + line;
     Delivery d = delivery(c, line, text, fileTime, received, attempt);
     DnsEvent event;
     try {
@@ -144,14 +143,14 @@ final class SpoolSubmitter {
               : codec.decode(text);
     } catch (InvalidEventException e) {
       ctx.reject(
-          fallbackId,
+          c.name() + ":" + line,
           text,
           "line " + line + " of " + c.name() + ": " + String.join("; ", e.problems()),
           attributes(c, line),
           d);
       return;
     }
-    String id = event.id().orElse(fallbackId);
+    String id = event.id().isPresent() ? event.id().get() : c.name() + ":" + line;
     Instant created = created(event, received, fileTime);
     listener.submitted(id);
     EventMessage m = EventMessage.create(id, event, "consume", created, attributes(c, line));

@@ -1,0 +1,97 @@
+package io.gordon.benchmarks.rfc2136;
+
+import io.gordon.core.config.ConfigFiles;
+import io.gordon.core.config.RawConfig;
+import io.gordon.core.plugin.PluginCatalog;
+import io.gordon.core.plugin.PluginLoader;
+import io.gordon.core.runtime.GordonRuntime;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Line (e) without the provider: the same requests (500 events as JSON lines, {@code ?wait=true}, 4
+ * producers) through {@code local.http}, its spool and the router, routed {@code consume ->
+ * cleanup} (local.zonefile is loaded, as a route needs a provider or handler, and never called). So
+ * it measures gordon's CPU and allocation per event outside the provider, with no BIND beside it
+ * taking the cores: JVM CPU per event (from {@code /proc}, this benchmark's HTTP client included),
+ * bytes allocated per event (all threads) and young collections, per round.
+ *
+ * <p>Command: {@code Rfc2136Benchmark path [events per round] [rounds]} (defaults 40000 8; the
+ * first rounds warm the JIT up, compare the later ones).
+ */
+final class ServicePath {
+  private ServicePath() {}
+
+  static void run(int events, int rounds) throws Exception {
+    Path root = Files.createTempDirectory("gordon-bench-path-");
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Files.writeString(
+        root.resolve("gordon.toml"),
+        """
+        [core]
+        plugins = ["local.http", "local.zonefile"]
+        max_msg_age = "0s"
+        [core.route]
+        consume = "cleanup"
+        [core.dead_letter]
+        path = "%s"
+        [core.admin]
+        enabled = false
+        [core.logging]
+        level = "warn"
+        [local.http]
+        listen = "127.0.0.1:%d"
+        directory = "%s"
+        [local.zonefile]
+        directory = "%s"
+        zones = ["example.test."]
+        """
+            .formatted(
+                root.resolve("dead-letters.jsonl"),
+                port,
+                root.resolve("spool"),
+                root.resolve("zones")));
+    RawConfig raw = ConfigFiles.load(root);
+    PluginLoader.Loaded loaded =
+        new PluginLoader(PluginCatalog.discover(raw.root()), Clock.systemUTC(), System::getenv)
+            .load(raw, PluginLoader.Mode.RUN);
+    try (GordonRuntime runtime = GordonRuntime.start(loaded.assembly(), Clock.systemUTC())) {
+      HttpRun run = new HttpRun("http://127.0.0.1:" + port + "/v1/events", "example.test.");
+      var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+      for (int r = 0; r < rounds; r++) {
+        double cpu0 = Cpu.self();
+        long bytes0 = threads.getTotalThreadAllocatedBytes();
+        long gc0 = collections();
+        long nanos = run.burst("p" + r, events, 500, 4);
+        double cpu = Cpu.self() - cpu0;
+        long bytes = threads.getTotalThreadAllocatedBytes() - bytes0;
+        System.out.printf(
+            "path round %d: %,d events in %.2f s (%,.0f/s): JVM CPU %.1f us/event, %,d bytes"
+                + " allocated/event, %d collections (load %.1f)%n",
+            r + 1,
+            events,
+            nanos / 1e9,
+            events / (nanos / 1e9),
+            cpu * 1e6 / events,
+            bytes / events,
+            collections() - gc0,
+            LoadAverage.now());
+      }
+    }
+  }
+
+  private static long collections() {
+    long n = 0;
+    for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+      n += Math.max(0, b.getCollectionCount());
+    }
+    return n;
+  }
+}
