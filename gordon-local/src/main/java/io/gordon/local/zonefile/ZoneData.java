@@ -6,11 +6,11 @@ import io.gordon.api.model.RecordType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -30,11 +30,8 @@ final class ZoneData {
   private final RrsetIndex sets = new RrsetIndex();
   private final TreeMap<String, List<RawRecord>> raw = new TreeMap<>(CANONICAL);
 
-  /**
-   * RRsets added, replaced or removed since {@link #drainEffects} (what a journal entry holds),
-   * each with its state before its first change.
-   */
-  private final Map<Key, Optional<RecordSet>> touched = new LinkedHashMap<>();
+  /** RRsets added, replaced or removed since {@link #drainEffects} (what a journal entry holds). */
+  private final Set<Key> touched = new LinkedHashSet<>();
 
   /** The last journal sequence whose changes this copy holds (named in the file's header). */
   private long sequence;
@@ -133,32 +130,21 @@ final class ZoneData {
 
   void put(RecordSet set) {
     Key k = new Key(set.name(), set.type());
-    touch(k, sets.put(k, set));
+    sets.put(k, set);
+    touched.add(k);
   }
 
   void remove(String name, RecordType type) {
     Key k = new Key(name, type);
-    RecordSet old = sets.remove(k);
-    if (old != null) {
-      touch(k, old);
+    if (sets.remove(k) != null) {
+      touched.add(k);
     }
   }
 
-  private void touch(Key k, RecordSet before) {
-    if (!touched.containsKey(k)) {
-      touched.put(k, Optional.ofNullable(before));
-    }
-  }
-
-  /**
-   * The state of every RRset touched since the last call, for a journal entry, and forgets them;
-   * adds the state each had before to {@code before} unless it holds that RRset already.
-   */
-  List<JournalEntry.Effect> drainEffects(Map<Key, Optional<RecordSet>> before) {
+  /** The state of every RRset touched since the last call, for a journal entry; forgets them. */
+  List<JournalEntry.Effect> drainEffects() {
     List<JournalEntry.Effect> out = new ArrayList<>(touched.size());
-    for (Map.Entry<Key, Optional<RecordSet>> t : touched.entrySet()) {
-      Key k = t.getKey();
-      before.putIfAbsent(k, t.getValue());
+    for (Key k : touched) {
       RecordSet now = sets.get(k);
       out.add(
           now == null
@@ -187,12 +173,13 @@ final class ZoneData {
     Key k = new Key(set.name(), set.type());
     RecordSet old = sets.get(k);
     if (old == null) {
-      touch(k, sets.put(k, set));
+      sets.put(k, set);
     } else {
       List<String> all = new ArrayList<>(old.rdata());
       all.addAll(set.rdata());
-      touch(k, sets.put(k, old.withRdata(all)));
+      sets.put(k, old.withRdata(all));
     }
+    touched.add(k);
   }
 
   void addRaw(RawRecord r) {
