@@ -6,11 +6,11 @@ import io.gordon.api.model.RecordType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -30,8 +30,18 @@ final class ZoneData {
   private final RrsetIndex sets = new RrsetIndex();
   private final TreeMap<String, List<RawRecord>> raw = new TreeMap<>(CANONICAL);
 
-  /** RRsets added, replaced or removed since {@link #drainEffects} (what a journal entry holds). */
-  private final Set<Key> touched = new LinkedHashSet<>();
+  /**
+   * RRsets added, replaced or removed since {@link #drainEffects} (what a journal entry holds),
+   * each with its state now (null: removed), so that draining looks none of them up again.
+   */
+  private final Map<Key, RecordSet> touched = new LinkedHashMap<>();
+
+  /**
+   * {@link #apexNsTargets}, made when first asked after the apex NS changed: asked on every applied
+   * change ({@link ZoneCheck#isApexNameServer}), where filtering the RRset each time was a stream
+   * per change.
+   */
+  private List<String> apexNsTargets;
 
   /** The last journal sequence whose changes this copy holds (named in the file's header). */
   private long sequence;
@@ -131,21 +141,29 @@ final class ZoneData {
   void put(RecordSet set) {
     Key k = new Key(set.name(), set.type());
     sets.put(k, set);
-    touched.add(k);
+    touched(k, set);
   }
 
   void remove(String name, RecordType type) {
     Key k = new Key(name, type);
     if (sets.remove(k) != null) {
-      touched.add(k);
+      touched(k, null);
+    }
+  }
+
+  private void touched(Key k, RecordSet now) {
+    touched.put(k, now);
+    if (k.type() == RecordType.NS && k.name().equals(origin)) {
+      apexNsTargets = null;
     }
   }
 
   /** The state of every RRset touched since the last call, for a journal entry; forgets them. */
   List<JournalEntry.Effect> drainEffects() {
     List<JournalEntry.Effect> out = new ArrayList<>(touched.size());
-    for (Key k : touched) {
-      RecordSet now = sets.get(k);
+    for (Map.Entry<Key, RecordSet> t : touched.entrySet()) {
+      Key k = t.getKey();
+      RecordSet now = t.getValue();
       out.add(
           now == null
               ? new JournalEntry.Effect.Delete(k.name(), k.type())
@@ -172,14 +190,14 @@ final class ZoneData {
   void merge(RecordSet set) {
     Key k = new Key(set.name(), set.type());
     RecordSet old = sets.get(k);
-    if (old == null) {
-      sets.put(k, set);
-    } else {
+    RecordSet now = set;
+    if (old != null) {
       List<String> all = new ArrayList<>(old.rdata());
       all.addAll(set.rdata());
-      sets.put(k, old.withRdata(all));
+      now = old.withRdata(all);
     }
-    touched.add(k);
+    sets.put(k, now);
+    touched(k, now);
   }
 
   void addRaw(RawRecord r) {
@@ -201,11 +219,14 @@ final class ZoneData {
 
   /** The in-zone names the apex NS RRset points at (the servers that need an address). */
   List<String> apexNsTargets() {
-    RecordSet ns = sets.get(new Key(origin, RecordType.NS));
-    if (ns == null) {
-      return List.of();
+    List<String> targets = apexNsTargets;
+    if (targets == null) {
+      RecordSet ns = sets.get(new Key(origin, RecordType.NS));
+      targets =
+          ns == null ? List.of() : ns.rdata().stream().filter(t -> inZone(t, origin)).toList();
+      apexNsTargets = targets;
     }
-    return ns.rdata().stream().filter(t -> inZone(t, origin)).toList();
+    return targets;
   }
 
   /** The managed RRsets in canonical order (a copy). */
