@@ -40,14 +40,17 @@ public final class ZoneFileBenchmark {
     int batches = args.length > 2 ? Integer.parseInt(args[2]) : 30;
     Path dir = Files.createTempDirectory("gordon-zonefile-bench");
     System.out.printf(
-        "%-12s %8s %10s %14s %14s %14s %14s%n",
+        "%-12s %8s %10s %14s %14s %14s %14s %14s %14s %14s%n",
         "zone size",
         "batch",
         "batches",
         "events/s",
         "ms/batch p50",
         "ms/batch max",
-        "CPU ms/batch");
+        "CPU ms/batch",
+        "GC ms/batch",
+        "own CPU ms",
+        "JIT ms/batch");
     for (int size : sizes) {
       for (int batch : batchSizes) {
         run(dir.resolve(size + "-" + batch), size, batch, batches);
@@ -70,15 +73,33 @@ public final class ZoneFileBenchmark {
                     root));
     p.start();
     int next = 0;
-    // Warm up for 20 batches and at least 2 s: with 5, the first row of a run was still being
-    // compiled and came out at half the speed of the same row run second.
+    // Warm up for 20 batches and at least 2 s (with 5, the first row of a run was still being
+    // compiled and came out at half the speed of the same row run second), and then until the JIT
+    // is done: a second of batches in which it compiled for under 20 ms, at most 30 s in all. With
+    // the 2 s alone the JIT's threads still took 8-23 ms per batch of the measured CPU (at load
+    // 8-11), more than the batch's own thread, and the 100k zone's start-up parse had warmed up
+    // more of the code than the 1k zone's.
     long warm = System.nanoTime();
-    for (int w = 0; w < 20 || System.nanoTime() - warm < 2_000_000_000L; w++) {
+    long window = warm;
+    long compiled = compileMillis();
+    for (int w = 0; ; w++) {
       check(p.apply(changes(size, batch, next)));
       next += batch;
+      long now = System.nanoTime();
+      if (w < 20 || now - warm < 2_000_000_000L || now - window < 1_000_000_000L) {
+        continue;
+      }
+      if (compileMillis() - compiled < 20 || now - warm > 30_000_000_000L) {
+        break;
+      }
+      window = now;
+      compiled = compileMillis();
     }
     long[] times = new long[batches];
     long cpu0 = processCpuNanos();
+    long gc0 = gcMillis();
+    long own0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    long jit0 = compileMillis();
     long t0 = System.nanoTime();
     for (int b = 0; b < batches; b++) {
       List<Change> cs = changes(size, batch, next);
@@ -89,17 +110,38 @@ public final class ZoneFileBenchmark {
     }
     long total = System.nanoTime() - t0;
     long cpu = processCpuNanos() - cpu0;
+    long gc = gcMillis() - gc0;
+    long own = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - own0;
+    long jit = compileMillis() - jit0;
     p.shutdown();
     java.util.Arrays.sort(times);
     System.out.printf(
-        "%-12s %8d %10d %14.0f %14.1f %14.1f %14.1f%n",
+        "%-12s %8d %10d %14.0f %14.1f %14.1f %14.1f %14.1f %14.1f %14.1f%n",
         String.format("%,d", size),
         batch,
         batches,
         (double) batch * batches / (total / 1e9),
         times[batches / 2] / 1e6,
         times[batches - 1] / 1e6,
-        cpu / 1e6 / batches);
+        cpu / 1e6 / batches,
+        (double) gc / batches,
+        own / 1e6 / batches,
+        (double) jit / batches);
+  }
+
+  /** The JIT compilers' time so far (wall milliseconds). */
+  private static long compileMillis() {
+    return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+  }
+
+  /**
+   * The collectors' time so far (wall milliseconds, pauses and, for a concurrent collector, its
+   * cycles): per batch, the part of a batch's cost that the zone's size moves through the heap.
+   */
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(b -> Math.max(0, b.getCollectionTime()))
+        .sum();
   }
 
   /**

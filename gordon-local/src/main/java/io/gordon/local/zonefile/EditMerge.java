@@ -18,12 +18,11 @@ final class EditMerge {
   private EditMerge() {}
 
   /**
-   * Applies {@code pending} to {@code edited} RRset by RRset, given the file's state of each RRset
-   * before the batches ({@code base}; absent means the RRset did not exist). Returns the RRsets
-   * where the edit won, as "name TYPE", each once.
+   * Applies {@code pending} to {@code edited} RRset by RRset, given the file before the batches
+   * ({@code base}: the one gordon last wrote or read). Returns the RRsets where the edit won, as
+   * "name TYPE", each once.
    */
-  static List<String> apply(
-      List<JournalEntry> pending, Map<ZoneData.Key, Optional<RecordSet>> base, ZoneData edited) {
+  static List<String> apply(List<JournalEntry> pending, ZoneData base, ZoneData edited) {
     List<String> overridden = new ArrayList<>();
     Map<ZoneData.Key, Boolean> ours = new HashMap<>();
     for (JournalEntry e : pending) {
@@ -35,7 +34,7 @@ final class EditMerge {
                 x ->
                     same(
                         edited.get(x.name(), x.type()),
-                        base.getOrDefault(x, Optional.empty()),
+                        base.get(x.name(), x.type()),
                         edited.defaultTtl()));
         if (untouched) {
           new JournalEntry(e.sequence(), List.of(effect)).applyTo(edited);

@@ -16,20 +16,27 @@ import java.util.TreeMap;
  * shares), so their cost does not grow with the zone: in a 100,000-RRset {@link TreeMap} each
  * lookup walked ~17 nodes scattered over the heap (cache misses: a fifth of a batch's CPU), and
  * each insertion dirtied old-generation cards that every young collection then scanned. The ordered
- * map and the text runs catch up on the keys changed since, when the file is written or the RRsets
- * are listed. Not thread-safe; used under the zone's lock with its {@link ZoneData}.
+ * map and the text runs catch up on the entries changed since, when the file is written or the
+ * RRsets are listed, or once {@link #CATCH_UP} entries wait: what waits is kept in the entries
+ * themselves and one list, so that a change leaves no object behind that lives until the next
+ * rewrite (at 100,000 records seconds later, long enough for young collections to copy and promote
+ * it). Not thread-safe; used under the zone's lock with its {@link ZoneData}.
  */
 final class RrsetIndex {
   private static final RecordType[] TYPES = RecordType.values();
+
+  /** Entries waiting beyond which the ordered map catches up at once. */
+  static final int CATCH_UP = 4096;
 
   private final Map<ZoneData.Key, Entry> byKey = new HashMap<>();
   private final TreeMap<ZoneData.Key, Entry> ordered = new TreeMap<>();
 
   /**
-   * Keys changed since the ordered map last caught up: true when the RRset was added or removed
-   * (the ordered map lags), false when only its records were replaced (the entry is shared).
+   * Entries added, replaced or removed since the ordered map last caught up, each once: an added
+   * one is not in the ordered map yet, a removed one still is (unless it was added since), a
+   * replaced one is (shared), its text run to render again.
    */
-  private final Map<ZoneData.Key, Boolean> changed = new HashMap<>();
+  private final List<Entry> changed = new ArrayList<>();
 
   /**
    * The types present at each name, one bit per type: {@link ZoneData#typesAt} (asked on every
@@ -41,29 +48,59 @@ final class RrsetIndex {
   /** The managed RRsets' text, kept in runs so that a rewrite renders only what changed. */
   private final TextRuns runs = new TextRuns();
 
+  /**
+   * The entry last found, or null: a change reads its RRset and then writes it, and the second
+   * lookup in a large table was another few cache misses (node, key, name) per change.
+   */
+  private Entry last;
+
   /** The RRset at {@code key}, or null. */
   RecordSet get(ZoneData.Key key) {
-    Entry e = byKey.get(key);
+    Entry e = find(key);
     return e == null ? null : e.set();
   }
 
   boolean has(ZoneData.Key key) {
-    return byKey.containsKey(key);
+    return find(key) != null;
+  }
+
+  private Entry find(ZoneData.Key key) {
+    Entry l = last;
+    if (l != null && l.key.equals(key)) {
+      return l;
+    }
+    Entry e = byKey.get(key);
+    if (e != null) {
+      last = e;
+    }
+    return e;
   }
 
   /** Sets the RRset at {@code key}; returns the one it replaced, or null. */
   RecordSet put(ZoneData.Key key, RecordSet set) {
-    Entry e = byKey.get(key);
+    Entry e = find(key);
     if (e == null) {
-      byKey.put(key, new Entry(set));
+      e = new Entry(key, set);
+      byKey.put(key, e);
+      last = e;
       types.merge(key.name(), bit(key.type()), (a, b) -> a | b);
-      changed.put(key, Boolean.TRUE);
+      changed(e);
       return null;
     }
     RecordSet old = e.set();
     e.replace(set);
-    changed.putIfAbsent(key, Boolean.FALSE);
+    changed(e);
     return old;
+  }
+
+  private void changed(Entry e) {
+    if (!e.changed) {
+      e.changed = true;
+      changed.add(e);
+      if (changed.size() > CATCH_UP) {
+        ordered();
+      }
+    }
   }
 
   /** Removes the RRset at {@code key}; returns it, or null when there was none. */
@@ -72,13 +109,17 @@ final class RrsetIndex {
     if (e == null) {
       return null;
     }
+    if (e == last) {
+      last = null;
+    }
     int left = types.getOrDefault(key.name(), 0) & ~bit(key.type());
     if (left == 0) {
       types.remove(key.name());
     } else {
       types.put(key.name(), left);
     }
-    changed.put(key, Boolean.TRUE);
+    e.removed = true;
+    changed(e);
     return e.set();
   }
 
@@ -109,21 +150,20 @@ final class RrsetIndex {
 
   /** The RRsets in canonical order (a live view, valid until the next change). */
   NavigableMap<ZoneData.Key, Entry> ordered() {
-    if (!changed.isEmpty()) {
-      for (Map.Entry<ZoneData.Key, Boolean> c : changed.entrySet()) {
-        ZoneData.Key k = c.getKey();
-        if (c.getValue()) {
-          Entry e = byKey.get(k);
-          if (e == null) {
-            ordered.remove(k);
-          } else {
-            ordered.put(k, e);
-          }
+    for (Entry e : changed) {
+      e.changed = false;
+      if (e.removed) {
+        if (e.inOrder) {
+          ordered.remove(e.key, e); // unless an entry added again since has taken its place
+          e.inOrder = false;
         }
-        runs.changed(k);
+      } else if (!e.inOrder) {
+        ordered.put(e.key, e);
+        e.inOrder = true;
       }
-      changed.clear();
+      runs.changed(e.key);
     }
+    changed.clear();
     return ordered;
   }
 
@@ -143,10 +183,18 @@ final class RrsetIndex {
    * entry in place, so the ordered map that shares it needs no update.
    */
   static final class Entry {
+    private final ZoneData.Key key;
     private RecordSet set;
     private byte[] text;
 
-    Entry(RecordSet set) {
+    /** In {@link #changed}; in the ordered map; taken out of the index. */
+    private boolean changed;
+
+    private boolean inOrder;
+    private boolean removed;
+
+    Entry(ZoneData.Key key, RecordSet set) {
+      this.key = key;
       this.set = set;
     }
 

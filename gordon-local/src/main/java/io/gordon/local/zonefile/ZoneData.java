@@ -32,9 +32,16 @@ final class ZoneData {
 
   /**
    * RRsets added, replaced or removed since {@link #drainEffects} (what a journal entry holds),
-   * each with its state before its first change.
+   * each with its state now (null: removed), so that draining looks none of them up again.
    */
-  private final Map<Key, Optional<RecordSet>> touched = new LinkedHashMap<>();
+  private Map<Key, RecordSet> touched = new LinkedHashMap<>();
+
+  /**
+   * {@link #apexNsTargets}, made when first asked after the apex NS changed: asked on every applied
+   * change ({@link ZoneCheck#isApexNameServer}), where filtering the RRset each time was a stream
+   * per change.
+   */
+  private List<String> apexNsTargets;
 
   /** The last journal sequence whose changes this copy holds (named in the file's header). */
   private long sequence;
@@ -133,33 +140,30 @@ final class ZoneData {
 
   void put(RecordSet set) {
     Key k = new Key(set.name(), set.type());
-    touch(k, sets.put(k, set));
+    sets.put(k, set);
+    touched(k, set);
   }
 
   void remove(String name, RecordType type) {
     Key k = new Key(name, type);
-    RecordSet old = sets.remove(k);
-    if (old != null) {
-      touch(k, old);
+    if (sets.remove(k) != null) {
+      touched(k, null);
     }
   }
 
-  private void touch(Key k, RecordSet before) {
-    if (!touched.containsKey(k)) {
-      touched.put(k, Optional.ofNullable(before));
+  private void touched(Key k, RecordSet now) {
+    touched.put(k, now);
+    if (k.type() == RecordType.NS && k.name().equals(origin)) {
+      apexNsTargets = null;
     }
   }
 
-  /**
-   * The state of every RRset touched since the last call, for a journal entry, and forgets them;
-   * adds the state each had before to {@code before} unless it holds that RRset already.
-   */
-  List<JournalEntry.Effect> drainEffects(Map<Key, Optional<RecordSet>> before) {
+  /** The state of every RRset touched since the last call, for a journal entry; forgets them. */
+  List<JournalEntry.Effect> drainEffects() {
     List<JournalEntry.Effect> out = new ArrayList<>(touched.size());
-    for (Map.Entry<Key, Optional<RecordSet>> t : touched.entrySet()) {
+    for (Map.Entry<Key, RecordSet> t : touched.entrySet()) {
       Key k = t.getKey();
-      before.putIfAbsent(k, t.getValue());
-      RecordSet now = sets.get(k);
+      RecordSet now = t.getValue();
       out.add(
           now == null
               ? new JournalEntry.Effect.Delete(k.name(), k.type())
@@ -171,7 +175,9 @@ final class ZoneData {
 
   /** Forgets the RRsets touched so far (they came from the file, or are in it). */
   void forgetTouched() {
-    touched.clear();
+    // A new map, not clear(): after a parse it held every RRset, and a cleared map keeps its table,
+    // which each batch's clear() then filled again (a megabyte per batch at 100,000 records).
+    touched = new LinkedHashMap<>();
   }
 
   long sequence() {
@@ -186,13 +192,14 @@ final class ZoneData {
   void merge(RecordSet set) {
     Key k = new Key(set.name(), set.type());
     RecordSet old = sets.get(k);
-    if (old == null) {
-      touch(k, sets.put(k, set));
-    } else {
+    RecordSet now = set;
+    if (old != null) {
       List<String> all = new ArrayList<>(old.rdata());
       all.addAll(set.rdata());
-      touch(k, sets.put(k, old.withRdata(all)));
+      now = old.withRdata(all);
     }
+    sets.put(k, now);
+    touched(k, now);
   }
 
   void addRaw(RawRecord r) {
@@ -214,11 +221,14 @@ final class ZoneData {
 
   /** The in-zone names the apex NS RRset points at (the servers that need an address). */
   List<String> apexNsTargets() {
-    RecordSet ns = sets.get(new Key(origin, RecordType.NS));
-    if (ns == null) {
-      return List.of();
+    List<String> targets = apexNsTargets;
+    if (targets == null) {
+      RecordSet ns = sets.get(new Key(origin, RecordType.NS));
+      targets =
+          ns == null ? List.of() : ns.rdata().stream().filter(t -> inZone(t, origin)).toList();
+      apexNsTargets = targets;
     }
-    return ns.rdata().stream().filter(t -> inZone(t, origin)).toList();
+    return targets;
   }
 
   /** The managed RRsets in canonical order (a copy). */

@@ -52,7 +52,7 @@ final class ZoneEditor {
     if (change.expected().isPresent()) {
       List<String> found = live.map(RecordSet::rdata).orElse(List.of());
       List<String> expected = change.expected().get();
-      if (!new HashSet<>(found).equals(new HashSet<>(expected))) {
+      if (!sameRecords(found, expected)) {
         return new ChangeResult.Failed(
             change,
             new ConflictException(
@@ -172,7 +172,7 @@ final class ZoneEditor {
     RecordSet next = want.ttl().isPresent() ? want : want.withTtl(defaultTtl);
     if (live.isPresent()
         && live.get().ttl().equals(next.ttl())
-        && new HashSet<>(live.get().rdata()).equals(new HashSet<>(next.rdata()))) {
+        && sameRecords(live.get().rdata(), next.rdata())) {
       return new ChangeResult.Unchanged(
           change, want.key() + " already holds exactly these" + " records");
     }
@@ -202,6 +202,21 @@ final class ZoneEditor {
     }
     modified = true;
     return new ChangeResult.Applied(change);
+  }
+
+  /**
+   * Whether two lists of rdata hold the same records in any order, without copying them into sets
+   * when they are small or in the same order (each replacement asks: a copy each time was a fifth
+   * of the allocation of a batch).
+   */
+  static boolean sameRecords(List<String> a, List<String> b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    if (a.size() <= 8 && b.size() <= 8) {
+      return a.containsAll(b) && b.containsAll(a);
+    }
+    return new HashSet<>(a).equals(new HashSet<>(b));
   }
 
   private ChangeResult fail(Change change, String message) {

@@ -241,10 +241,15 @@ final class ZoneFileProvider implements DnsProvider {
                 .toList());
   }
 
+  /** The longest managed zone holding {@code name} (a loop: asked once per change). */
   private Optional<String> zoneOf(String name) {
-    return settings.zones().stream()
-        .filter(z -> DnsNames.isInZone(name, z))
-        .max((a, b) -> Integer.compare(a.length(), b.length()));
+    String best = null;
+    for (String z : settings.zones()) {
+      if (DnsNames.isInZone(name, z) && (best == null || z.length() > best.length())) {
+        best = z;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   private <T> T locked(String zone, java.util.function.Supplier<T> body) {

@@ -81,6 +81,33 @@ final class ZoneJournal implements AutoCloseable {
     return length == 0;
   }
 
+  /**
+   * The whole entries appended since the journal was opened or last reset, read back from the file:
+   * the journal is the only copy of the batches the zone file lags behind (keeping them in memory
+   * too made every batch's objects live until the next rewrite, which at 100,000 records came
+   * seconds later: the young collections copied and promoted them all). Read only when the file
+   * must be parsed again with them on top, which is rare.
+   */
+  List<JournalEntry> entries() throws IOException {
+    ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(length));
+    while (all.hasRemaining()) {
+      if (channel.read(all, all.position()) < 0) {
+        break;
+      }
+    }
+    all.flip();
+    JournalEntry.Decoded d = JournalEntry.decode(all);
+    if (d.valid() != length) {
+      throw new IOException(
+          "damaged: "
+              + (length - d.valid())
+              + " bytes of acknowledged entries from byte "
+              + d.valid()
+              + " no longer read back");
+    }
+    return d.entries();
+  }
+
   /** Appends {@code entry} and returns once it is on disk (fdatasync). */
   void append(JournalEntry entry) throws IOException {
     ByteBuffer frame = ByteBuffer.wrap(entry.encode());

@@ -1,8 +1,9 @@
 package io.gordon.local.zonefile;
 
 import io.gordon.api.ProviderException;
-import io.gordon.api.model.RecordSet;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -13,8 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,10 +25,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Keeps each zone in memory, its journal and its file. The copy in memory is the file plus the
  * journal's pending entries (acknowledged batches the file does not hold yet): {@link #commit}
  * makes a batch durable with one journal append, {@link #rewrite} writes the file and empties the
- * journal. The copy is trusted only while the file on disk is the one gordon last wrote or read
- * (same inode, modification time and size); after any other writer's edit the next call parses the
- * file again and applies the pending entries on top, so an edit is neither lost nor loses them.
- * Callers hold the zone's lock.
+ * journal. The pending entries are kept only in the journal, and the RRsets' state before them only
+ * as the bytes of the file gordon last wrote or read: both are read back in the rare case that the
+ * zone must be parsed again, so that what a batch leaves behind in memory is the zone itself. The
+ * copy is trusted only while the file on disk is the one gordon last wrote or read (same inode,
+ * modification time and size); after any other writer's edit the next call parses the file again
+ * and applies the pending entries on top, so an edit is neither lost nor loses them. Callers hold
+ * the zone's lock.
  */
 final class ZoneStore {
   private static final String PROVIDER = ZoneEditor.PROVIDER;
@@ -42,10 +45,16 @@ final class ZoneStore {
     Stamp stamp;
     ZoneJournal journal;
     long sequence;
-    final List<JournalEntry> pending = new ArrayList<>();
 
-    /** The file's state of each RRset the pending entries touch (before their first change). */
-    final Map<ZoneData.Key, Optional<RecordSet>> base = new HashMap<>();
+    /** Whether the journal holds acknowledged batches that the file does not. */
+    boolean lagging;
+
+    /**
+     * The file's content as gordon last wrote or read it (set whenever {@link #stamp} is): the
+     * state the pending entries started from, which a merge compares another writer's edit with.
+     * The pieces are the text runs' own arrays, immutable once made: no copy.
+     */
+    List<byte[]> file = List.of();
   }
 
   private final ZoneFileSettings settings;
@@ -79,10 +88,10 @@ final class ZoneStore {
           path + ": dropped a torn last entry of " + o.tornBytes() + " bytes (never acknowledged)");
     }
     s.journal = o.journal();
-    s.pending.addAll(o.entries());
+    s.lagging = !o.entries().isEmpty();
     o.entries().forEach(e -> s.sequence = Math.max(s.sequence, e.sequence()));
     ZoneData data = load(zone);
-    if (s.pending.isEmpty() && !s.journal.isEmpty()) {
+    if (!s.lagging && !s.journal.isEmpty()) {
       resetJournal(zone, s); // the file holds every entry already
     }
     return data;
@@ -90,7 +99,7 @@ final class ZoneStore {
 
   /** Whether acknowledged changes are in the journal but not yet in the file. */
   boolean pending(String zone) {
-    return !state(zone).pending.isEmpty();
+    return state(zone).lagging;
   }
 
   /**
@@ -104,7 +113,7 @@ final class ZoneStore {
     Optional<Stamp> now = stamp(zone, file);
     if (now.isEmpty()) {
       ZoneData created = NewZone.create(zone, settings, 0);
-      s.pending.forEach(e -> e.applyTo(created));
+      pendingAbove(zone, s, 0).forEach(e -> e.applyTo(created));
       created.forgetTouched();
       s.stamp = null; // the file is absent
       if (!rewrite(created)) {
@@ -116,31 +125,46 @@ final class ZoneStore {
     if (s.data != null && now.get().equals(s.stamp)) {
       return s.data;
     }
-    ZoneData data = parse(zone, file);
-    s.pending.removeIf(e -> e.sequence() <= data.sequence()); // the file holds these
+    Parsed read = parse(zone, file);
+    ZoneData data = read.data();
+    List<JournalEntry> pending = pendingAbove(zone, s, data.sequence()); // the file holds the rest
     s.sequence = Math.max(s.sequence, data.sequence());
-    if (s.stamp == null || s.pending.isEmpty() || now.get().equals(s.stamp)) {
-      replay(zone, s, data); // at start, what a crash left; else after a failed write
+    if (s.stamp == null || pending.isEmpty() || now.get().equals(s.stamp)) {
+      replay(zone, s, data, pending); // at start, what a crash left; else after a failed write
     } else {
-      merge(zone, s, data, now.get()); // another writer changed the file under pending batches
+      merge(zone, s, data, now.get(), pending); // another writer changed the file under them
       return data;
     }
     // The stamp read before the text: if the file changed in between, the next stamp differs.
     s.data = data;
     s.stamp = now.get();
+    s.file = List.of(read.bytes());
+    s.lagging = !pending.isEmpty();
     return data;
   }
 
-  private void replay(String zone, State s, ZoneData data) {
-    s.pending.forEach(e -> e.applyTo(data));
+  /** The journal's entries above {@code sequence} (none when it holds nothing pending). */
+  private List<JournalEntry> pendingAbove(String zone, State s, long sequence) {
+    if (!s.lagging) {
+      return List.of();
+    }
+    try {
+      return s.journal.entries().stream().filter(e -> e.sequence() > sequence).toList();
+    } catch (IOException e) {
+      throw ioFailure(zone, "cannot read " + s.journal.file(), e);
+    }
+  }
+
+  private void replay(String zone, State s, ZoneData data, List<JournalEntry> pending) {
+    pending.forEach(e -> e.applyTo(data));
     data.forgetTouched();
     data.sequence(s.sequence);
-    if (!s.pending.isEmpty()) {
+    if (!pending.isEmpty()) {
       log.log(
           System.Logger.Level.WARNING,
           settings.file(zone)
               + ": replayed "
-              + s.pending.size()
+              + pending.size()
               + " acknowledged batches from "
               + s.journal.file().getFileName()
               + " that it does not hold yet");
@@ -153,14 +177,16 @@ final class ZoneStore {
    * wins, and the overridden changes are logged), and the result is written at once so that the
    * journal holds nothing the file contradicts.
    */
-  private void merge(String zone, State s, ZoneData edited, Stamp stamp) {
-    List<String> overridden = EditMerge.apply(s.pending, s.base, edited);
+  private void merge(
+      String zone, State s, ZoneData edited, Stamp stamp, List<JournalEntry> pending) {
+    ZoneData base = ZoneFileParser.parse(text(s.file), zone, settings.defaultTtl());
+    List<String> overridden = EditMerge.apply(pending, base, edited);
     edited.forgetTouched();
     log.log(
         System.Logger.Level.WARNING,
         settings.file(zone)
             + " was changed by another writer while "
-            + s.pending.size()
+            + pending.size()
             + " acknowledged batches were only in "
             + s.journal.file().getFileName()
             + ": applied them on top"
@@ -184,8 +210,7 @@ final class ZoneStore {
   boolean commit(ZoneData data) {
     String zone = data.origin();
     State s = state(zone);
-    Map<ZoneData.Key, Optional<RecordSet>> before = new HashMap<>();
-    List<JournalEntry.Effect> effects = data.drainEffects(before);
+    List<JournalEntry.Effect> effects = data.drainEffects();
     if (effects.isEmpty()) {
       return false;
     }
@@ -197,8 +222,7 @@ final class ZoneStore {
       throw ioFailure(zone, "cannot write " + s.journal.file(), e);
     }
     s.sequence = entry.sequence();
-    s.pending.add(entry);
-    before.forEach(s.base::putIfAbsent);
+    s.lagging = true;
     data.sequence(s.sequence);
     return true;
   }
@@ -218,12 +242,11 @@ final class ZoneStore {
     data.sequence(s.sequence);
     BasicFileAttributes written;
     Stamp last = s.stamp;
+    ByteBuffer[] content = ZoneFileWriter.buffers(data);
     try {
       written =
           ZoneFileOutput.write(
-              file,
-              () -> Objects.equals(stamp(zone, file).orElse(null), last),
-              ZoneFileWriter.buffers(data));
+              file, () -> Objects.equals(stamp(zone, file).orElse(null), last), content);
     } catch (IOException e) {
       s.data = null; // parse again: the rename may have happened
       throw ioFailure(zone, "cannot write " + file, e);
@@ -236,8 +259,8 @@ final class ZoneStore {
     data.forgetTouched();
     s.data = data;
     s.stamp = new Stamp(written.fileKey(), written.lastModifiedTime(), written.size());
-    s.pending.clear();
-    s.base.clear();
+    s.file = Arrays.stream(content).map(ByteBuffer::array).toList(); // each wraps a whole array
+    s.lagging = false;
     if (!s.journal.isEmpty()) {
       resetJournal(zone, s);
     }
@@ -274,17 +297,22 @@ final class ZoneStore {
     return states.computeIfAbsent(zone, z -> new State());
   }
 
-  private ZoneData parse(String zone, Path file) {
+  /** A zone parsed from a file's bytes. */
+  private record Parsed(ZoneData data, byte[] bytes) {}
+
+  private Parsed parse(String zone, Path file) {
+    byte[] bytes;
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
+      text = new String(bytes, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw ioFailure(zone, "cannot read " + file, e);
     }
     try {
       ZoneData data = ZoneFileParser.parse(text, zone, settings.defaultTtl());
       data.sequence(ZoneFileWriter.sequence(text));
-      return data;
+      return new Parsed(data, bytes);
     } catch (ZoneFileException | IllegalArgumentException e) {
       state(zone).data = null;
       throw new ProviderException(
@@ -296,6 +324,13 @@ final class ZoneStore {
           PROVIDER + ": " + file + " " + e.getMessage() + " (fix the file; gordon retries)",
           e);
     }
+  }
+
+  /** The pieces of a file as one text. */
+  private static String text(List<byte[]> pieces) {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    pieces.forEach(all::writeBytes);
+    return all.toString(StandardCharsets.UTF_8);
   }
 
   /**

@@ -126,4 +126,58 @@ class RrsetIndexTest {
     assertThat(fresh).isNotEqualTo(new ZoneData.Key("a.example.com.", RecordType.AAAA));
     assertThat(fresh).hasToString("a.example.com. A");
   }
+
+  @Test
+  void moreWaitingChangesThanTheCatchUpBoundLeaveTheOrderAndTheTextExact() {
+    ZoneData z = TextRunsTest.zone();
+    TreeMap<String, RecordSet> model = model();
+    for (int i = 0; i < 3 * RrsetIndex.CATCH_UP; i++) { // added, then every third removed again
+      z.put(TextRunsTest.a(i));
+      model.put(key("h" + i + ".example.com.", RecordType.A), TextRunsTest.a(i));
+      if (i % 3 == 2) {
+        z.remove("h" + (i - 1) + ".example.com.", RecordType.A);
+        model.remove(key("h" + (i - 1) + ".example.com.", RecordType.A));
+      }
+    }
+    assertThat(TextRunsTest.text(z)).isEqualTo(TextRunsTest.expected(z));
+    for (int i = 0; i < 3 * RrsetIndex.CATCH_UP; i += 2) { // replaced, removed, added again
+      z.remove("h" + i + ".example.com.", RecordType.A);
+      RecordSet again = TextRunsTest.a(i).withRdata(List.of("192.0.2." + (i & 255)));
+      z.put(again);
+      model.put(key("h" + i + ".example.com.", RecordType.A), again);
+    }
+
+    assertThat(z.sets()).containsExactlyElementsOf(model.values());
+    assertThat(TextRunsTest.text(z)).isEqualTo(TextRunsTest.expected(z));
+  }
+
+  @Test
+  void anRrsetReadThenRemovedIsGoneAndAnotherReadAfterwardsIsFound() {
+    ZoneData z = TextRunsTest.zone();
+    z.put(TextRunsTest.a(1));
+    z.put(TextRunsTest.a(2));
+    assertThat(z.get("h1.example.com.", RecordType.A)).contains(TextRunsTest.a(1));
+    z.remove("h1.example.com.", RecordType.A);
+
+    assertThat(z.get("h1.example.com.", RecordType.A)).isEmpty();
+    assertThat(z.has("h1.example.com.", RecordType.A)).isFalse();
+    assertThat(z.get("h2.example.com.", RecordType.A)).contains(TextRunsTest.a(2));
+    assertThat(z.get("h1.example.com.", RecordType.AAAA)).isEmpty();
+  }
+
+  @Test
+  void theApexNameServersFollowTheApexNsRrsetWhenItChanges() {
+    ZoneData z = TextRunsTest.zone();
+    assertThat(z.apexNsTargets()).isEmpty();
+    z.put(
+        RecordSet.of("example.com.", RecordType.NS, 300, "ns1.example.com.", "ns.elsewhere.net."));
+    assertThat(z.apexNsTargets()).containsExactly("ns1.example.com.");
+    z.put(RecordSet.of("example.com.", RecordType.NS, 300, "ns2.example.com."));
+    assertThat(z.apexNsTargets()).containsExactly("ns2.example.com.");
+    z.put(RecordSet.of("sub.example.com.", RecordType.NS, 300, "ns3.example.com."));
+    assertThat(z.apexNsTargets()).containsExactly("ns2.example.com.");
+    z.remove("example.com.", RecordType.NS);
+
+    assertThat(z.apexNsTargets()).isEmpty();
+  }
 }

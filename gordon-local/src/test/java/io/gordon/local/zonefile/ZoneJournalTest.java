@@ -1,6 +1,7 @@
 package io.gordon.local.zonefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,5 +66,50 @@ class ZoneJournalTest {
     }
 
     assertThat(file).exists().isEmptyFile();
+  }
+
+  @Test
+  void theEntriesSinceTheLastResetAreReadBackFromTheFileInOrder() throws Exception {
+    Path file = dir.resolve("example.com.zone.journal");
+    try (ZoneJournal j = ZoneJournal.open(file).journal()) {
+      assertThat(j.entries()).isEmpty();
+      j.append(JournalEntryTest.FIRST);
+      j.reset();
+      j.append(JournalEntryTest.SECOND);
+      assertThat(j.entries()).containsExactly(JournalEntryTest.SECOND);
+    }
+    try (ZoneJournal j = ZoneJournal.open(file).journal()) {
+      assertThat(j.entries()).containsExactly(JournalEntryTest.SECOND);
+    }
+  }
+
+  @Test
+  void bytesAfterTheLastWholeEntryAreNotReadBack() throws Exception {
+    Path file = dir.resolve("example.com.zone.journal");
+    try (ZoneJournal j = ZoneJournal.open(file).journal()) {
+      j.append(JournalEntryTest.FIRST);
+      Files.write(file, new byte[] {1, 2, 3}, StandardOpenOption.APPEND); // a failed append's
+
+      assertThat(j.entries()).containsExactly(JournalEntryTest.FIRST);
+    }
+  }
+
+  @Test
+  void anAcknowledgedEntryDamagedOnDiskIsAnErrorNotASilentLoss() throws Exception {
+    Path file = dir.resolve("example.com.zone.journal");
+    try (ZoneJournal j = ZoneJournal.open(file).journal()) {
+      j.append(JournalEntryTest.FIRST);
+      byte[] bytes = Files.readAllBytes(file);
+      int length = bytes.length;
+      bytes[length - 1] ^= 1; // the checksum's last bit
+      Files.write(file, bytes);
+
+      assertThatThrownBy(j::entries)
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessage(
+              "damaged: "
+                  + length
+                  + " bytes of acknowledged entries from byte 0 no longer read back");
+    }
   }
 }
