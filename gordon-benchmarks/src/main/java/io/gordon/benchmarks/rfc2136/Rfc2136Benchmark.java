@@ -89,8 +89,8 @@ public final class Rfc2136Benchmark {
    * Runs the benchmark and prints the table; {@code e2e [records] [rounds]} runs only {@link
    * #endToEnd}, {@code shapes [records]} only nsupdate with each message shape, {@code provider
    * [records] [rounds]} only line (b2), five times unless told (the first warms the JIT), {@code
-   * router [records]} only line (c), three times after the warm-up, {@code path [events]
-   * [rounds]} line (e) without the provider (no BIND: {@link ServicePath}).
+   * router [records]} only line (c), three times after the warm-up, {@code path [events] [rounds]}
+   * line (e) without the provider (no BIND: {@link ServicePath}).
    */
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("path")) {
