@@ -45,6 +45,7 @@ public final class SpoolReader {
 
   private final Backlog backlog;
   private final DonePruner pruner;
+  private final RepeatingWarnings warnings;
   private final MetricRelay metrics;
   private final Map<String, String> source;
   private volatile boolean stopped;
@@ -92,6 +93,7 @@ public final class SpoolReader {
     this.source = Map.of("source", sourceName);
     this.backlog = new Backlog(listener, clock);
     this.pruner = new DonePruner(options.directory().resolve("done"), doneRetention, clock, log);
+    this.warnings = new RepeatingWarnings(clock, log);
     this.committer = new ProgressCommitter(log);
     this.submitter =
         new SpoolSubmitter(options, codec, backlog, committer, this::wakeup, feed::decoded);
@@ -169,10 +171,11 @@ public final class SpoolReader {
   private void read(SourceContext ctx, Path file) throws InterruptedException {
     try {
       poll(ctx, cursor(file));
+      warnings.clear(file);
     } catch (java.nio.file.NoSuchFileException e) {
       log.log(System.Logger.Level.WARNING, file + " disappeared while being read");
     } catch (IOException | java.io.UncheckedIOException e) {
-      log.log(System.Logger.Level.WARNING, "cannot read " + file + " (retrying): " + e);
+      warnings.warn(file, "cannot read " + file + " (retrying): " + e);
     }
   }
 
@@ -212,8 +215,9 @@ public final class SpoolReader {
           out.add(p);
         }
       }
+      warnings.clear(options.directory());
     } catch (IOException e) {
-      log.log(System.Logger.Level.WARNING, "cannot list " + options.directory() + ": " + e);
+      warnings.warn(options.directory(), "cannot list " + options.directory() + ": " + e);
     }
     out.sort(null);
     return out;

@@ -32,6 +32,10 @@ class SpoolReaderTest {
   }
 
   RecordingSourceContext start(Duration quiet) throws Exception {
+    return start(quiet, System.getLogger("test"));
+  }
+
+  RecordingSourceContext start(Duration quiet, System.Logger log) throws Exception {
     SpoolReader reader =
         new SpoolReader(
             new SpoolOptions(
@@ -45,7 +49,7 @@ class SpoolReaderTest {
                 true),
             TestContext.CODEC,
             Clock.systemUTC(),
-            System.getLogger("test"),
+            log,
             SpoolListener.NONE);
     reader.prepare();
     RecordingSourceContext ctx = new RecordingSourceContext();
@@ -87,6 +91,21 @@ class SpoolReaderTest {
     assertThat(first.id()).isEqualTo("a.jsonl:1");
     assertThat(first.attributes()).containsEntry("file", "a.jsonl").containsEntry("line", "1");
     assertThat(ctx.next().id()).isEqualTo("mine");
+  }
+
+  @Test
+  void aDamagedProgressFileIsWarnedAboutOnceWhileOtherFilesFlow() throws Exception {
+    Files.createDirectories(dir.resolve(".progress"));
+    Files.writeString(dir.resolve(".progress/a.jsonl.progress"), "offset=banana line=1\n");
+    Files.writeString(dir.resolve("a.jsonl"), event(1) + "\n");
+    Files.writeString(dir.resolve("b.jsonl"), event(2) + "\n");
+    RecordingLogger log = new RecordingLogger();
+    RecordingSourceContext ctx = start(Duration.ofHours(1), log);
+    assertThat(ctx.next().id()).isEqualTo("b.jsonl:1");
+    Thread.sleep(600); // a dozen scans, each of which retries a.jsonl
+    assertThat(log.messages())
+        .singleElement()
+        .satisfies(m -> assertThat(m).startsWith("cannot read " + dir.resolve("a.jsonl")));
   }
 
   @Test
