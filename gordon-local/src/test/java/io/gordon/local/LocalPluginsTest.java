@@ -40,7 +40,7 @@ class LocalPluginsTest {
         .isEqualTo(
             "listen token max_body_bytes directory"
                 + " segment_bytes status_retention status_max_entries wait_timeout retry_delay"
-                + " allowed_origins allowed_hosts header_timeout idle_timeout max_connections"
+                + " allowed_origins allowed_hosts header_timeout idle_timeout body_timeout max_connections"
                 + " done_retention max_msg_age");
     assertThat(keys(f.get("local.file")))
         .isEqualTo(

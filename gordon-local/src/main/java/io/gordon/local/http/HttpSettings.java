@@ -66,6 +66,7 @@ record HttpSettings(
         new HttpLimits(
             c.get(HttpSourceFactory.HEADER_TIMEOUT),
             c.get(HttpSourceFactory.IDLE_TIMEOUT),
+            c.get(HttpSourceFactory.BODY_TIMEOUT),
             c.get(HttpSourceFactory.MAX_CONNECTIONS),
             maxBody),
         c.get(HttpSourceFactory.DONE_RETENTION));

@@ -96,6 +96,15 @@ public final class HttpSourceFactory implements PluginFactory {
           Rule.durationAtLeast(0.001),
           "A kept-alive connection quiet this long is closed; also"
               + " the longest wait for each part of a request body.");
+  static final Key<Duration> BODY_TIMEOUT =
+      Key.duration(
+          "body_timeout",
+          Duration.ofSeconds(60),
+          Rule.durationAtLeast(0.001),
+          "Longest time a client may take to send a request's body, from the end of its"
+              + " headers; slower clients get 408 and are disconnected (a body sent a byte at a"
+              + " time would otherwise hold its connection). Raise it for large bodies over slow"
+              + " links.");
   static final Key<Integer> MAX_CONNECTIONS =
       Key.integer(
           "max_connections",
@@ -127,6 +136,7 @@ public final class HttpSourceFactory implements PluginFactory {
           ALLOWED_HOSTS,
           HEADER_TIMEOUT,
           IDLE_TIMEOUT,
+          BODY_TIMEOUT,
           MAX_CONNECTIONS,
           DONE_RETENTION);
 

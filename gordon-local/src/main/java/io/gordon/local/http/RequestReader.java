@@ -27,6 +27,7 @@ final class RequestReader {
   private final HttpLimits limits;
   private final byte[] buf = new byte[MAX_HEAD];
   private int pos;
+  private long bodyDeadline; // System.nanoTime() by which the current request's body must be in
   private int end;
 
   RequestReader(Socket socket, HttpLimits limits) throws IOException {
@@ -207,6 +208,7 @@ final class RequestReader {
       throw tooLarge();
     }
     continueIfExpected(headers);
+    bodyDeadline = System.nanoTime() + limits.bodyTimeout().toNanos();
     return chunked ? chunked() : exactly((int) length);
   }
 
@@ -239,14 +241,22 @@ final class RequestReader {
     }
   }
 
-  private byte[] exactly(int length) throws IOException {
+  private byte[] exactly(int length) throws IOException, HttpProblem {
     byte[] body = new byte[length];
     int have = Math.min(length, end - pos);
     System.arraycopy(buf, pos, body, 0, have);
     pos += have;
-    socket.setSoTimeout((int) Math.max(1, limits.idleTimeout().toMillis()));
     while (have < length) {
-      int n = in.read(body, have, length - have);
+      socket.setSoTimeout(bodyWait());
+      int n;
+      try {
+        n = in.read(body, have, length - have);
+      } catch (SocketTimeoutException e) {
+        if (System.nanoTime() - bodyDeadline >= 0) {
+          throw bodyTooSlow();
+        }
+        throw e;
+      }
       if (n < 0) {
         throw new EOFException("client closed the connection inside the body");
       }
@@ -285,7 +295,16 @@ final class RequestReader {
     while (true) {
       if (pos == end) {
         compact();
-        if (fill(limits.idleTimeout().toMillis()) < 0) {
+        int n;
+        try {
+          n = fill(bodyWait());
+        } catch (SocketTimeoutException e) {
+          if (System.nanoTime() - bodyDeadline >= 0) {
+            throw bodyTooSlow();
+          }
+          throw e;
+        }
+        if (n < 0) {
           throw new EOFException("client closed the connection inside a chunked body");
         }
       }
@@ -299,6 +318,27 @@ final class RequestReader {
       }
       sb.append((char) b);
     }
+  }
+
+  /**
+   * How long the next body read may wait: the idle timeout, cut to what is left of body_timeout.
+   * Why both: idle_timeout alone let a body trickled a byte at a time hold its connection forever.
+   */
+  private int bodyWait() throws HttpProblem {
+    long left = (bodyDeadline - System.nanoTime()) / 1_000_000;
+    if (left <= 0) {
+      throw bodyTooSlow();
+    }
+    return (int)
+        Math.max(1, Math.min(left, Math.min(Integer.MAX_VALUE, limits.idleTimeout().toMillis())));
+  }
+
+  private HttpProblem bodyTooSlow() {
+    return new HttpProblem(
+        408,
+        "request body not complete within body_timeout ("
+            + limits.bodyTimeout().toMillis()
+            + " ms)");
   }
 
   private void compact() {

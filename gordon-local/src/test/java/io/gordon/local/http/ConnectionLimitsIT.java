@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Header timeout, idle timeout and the connection cap of local.http, over real sockets. */
+/** Header, idle and body timeouts and the connection cap of local.http, over real sockets. */
 class ConnectionLimitsIT {
   static final String JSON = "Host: 127.0.0.1\r\nContent-Type: application/json\r\n";
   @TempDir static Path root;
@@ -30,6 +30,8 @@ class ConnectionLimitsIT {
                 Duration.ofMillis(500),
                 "idle_timeout",
                 Duration.ofMillis(700),
+                "body_timeout",
+                Duration.ofMillis(1500),
                 "max_connections",
                 4L));
   }
@@ -55,6 +57,46 @@ class ConnectionLimitsIT {
                   + " header_timeout (500 ms)\"}");
       assertThat(ms).isBetween(300L, 5000L);
       assertThat(s.getInputStream().read()).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void aBodySentAByteAtATimeGets408AfterTheBodyTimeoutThoughEachByteBeatsTheIdleTimeout()
+      throws Exception {
+    assertTrickledBodyGets408("Content-Length: 400\r\n\r\n", "{");
+  }
+
+  @Test
+  void aChunkedBodySentAChunkAtATimeGets408AfterTheBodyTimeout() throws Exception {
+    assertTrickledBodyGets408("Transfer-Encoding: chunked\r\n\r\n", "1\r\n \r\n");
+  }
+
+  private static void assertTrickledBodyGets408(String head, String piece) throws Exception {
+    try (Socket s = http.connect()) {
+      var out = s.getOutputStream();
+      out.write(("POST /v1/events HTTP/1.1\r\n" + JSON + head).getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      Thread trickle =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      while (true) {
+                        Thread.sleep(200); // well within idle_timeout (700 ms)
+                        out.write(piece.getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                      }
+                    } catch (Exception e) {
+                      // the server closed the connection, or the test ended
+                    }
+                  });
+      long t = System.nanoTime();
+      String answer = RunningHttpSource.readAnswer(s.getInputStream());
+      long ms = (System.nanoTime() - t) / 1_000_000;
+      trickle.interrupt();
+      assertThat(answer)
+          .isEqualTo("408 {\"error\":\"request body not complete within body_timeout (1500 ms)\"}");
+      assertThat(ms).isBetween(1200L, 8000L);
     }
   }
 
