@@ -28,6 +28,7 @@ final class RequestReader {
   private final byte[] buf = new byte[MAX_HEAD];
   private int pos;
   private long bodyDeadline; // System.nanoTime() by which the current request's body must be in
+  private boolean waitCapped; // the last body read waited only until bodyDeadline
   private int end;
 
   RequestReader(Socket socket, HttpLimits limits) throws IOException {
@@ -252,7 +253,7 @@ final class RequestReader {
       try {
         n = in.read(body, have, length - have);
       } catch (SocketTimeoutException e) {
-        if (System.nanoTime() - bodyDeadline >= 0) {
+        if (waitCapped) {
           throw bodyTooSlow();
         }
         throw e;
@@ -299,7 +300,7 @@ final class RequestReader {
         try {
           n = fill(bodyWait());
         } catch (SocketTimeoutException e) {
-          if (System.nanoTime() - bodyDeadline >= 0) {
+          if (waitCapped) {
             throw bodyTooSlow();
           }
           throw e;
@@ -329,8 +330,11 @@ final class RequestReader {
     if (left <= 0) {
       throw bodyTooSlow();
     }
-    return (int)
-        Math.max(1, Math.min(left, Math.min(Integer.MAX_VALUE, limits.idleTimeout().toMillis())));
+    long idle = limits.idleTimeout().toMillis();
+    // a timeout of a wait cut to the deadline is the body's, even when the millisecond rounding
+    // wakes it a little before bodyDeadline
+    waitCapped = left < idle;
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.min(left, idle)));
   }
 
   private HttpProblem bodyTooSlow() {

@@ -71,6 +71,33 @@ class ConnectionLimitsIT {
     assertTrickledBodyGets408("Transfer-Encoding: chunked\r\n\r\n", "1\r\n \r\n");
   }
 
+  @Test
+  void aClientStillSendingAnOversizeBodyReadsThe413NotAReset() throws Exception {
+    try (Socket s = http.connect()) {
+      var out = s.getOutputStream();
+      out.write(
+          ("POST /v1/events HTTP/1.1\r\n" + JSON + "Content-Length: 4000000\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      Thread sender =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      out.write(new byte[4_000_000]); // the body the server refuses unread
+                    } catch (Exception e) {
+                      // the server closed the connection
+                    }
+                  });
+      Thread.sleep(300); // the body is in flight when the server closes
+      String answer = RunningHttpSource.readAnswer(s.getInputStream());
+      sender.interrupt();
+      assertThat(answer)
+          .isEqualTo(
+              "413 {\"error\":\"request body is larger than max_body_bytes (1048576 bytes)\"}");
+    }
+  }
+
   private static void assertTrickledBodyGets408(String head, String piece) throws Exception {
     try (Socket s = http.connect()) {
       var out = s.getOutputStream();
