@@ -87,7 +87,18 @@ final class EventsHandler implements Http1Server.Handler {
   }
 
   private Response post(Request r, Instant received) {
-    List<Decoded> items = context.events().decodeAll(new String(r.body(), StandardCharsets.UTF_8));
+    String text = new String(r.body(), StandardCharsets.UTF_8);
+    int bad = text.indexOf('\uFFFD') < 0 ? -1 : firstInvalidUtf8(r.body());
+    if (bad >= 0) {
+      return json(
+          400,
+          Json.error(
+              String.format(
+                  "request body is not valid UTF-8: byte 0x%02X at offset %d (expected UTF-8"
+                      + " text, RFC 8259)",
+                  r.body()[bad] & 0xFF, bad)));
+    }
+    List<Decoded> items = context.events().decodeAll(text);
     List<String> ids = new ArrayList<>();
     List<String> lines = new ArrayList<>();
     List<DnsEvent> events = new ArrayList<>();
@@ -193,5 +204,23 @@ final class EventsHandler implements Http1Server.Handler {
 
   private static Response json(int status, ObjectNode body) {
     return Response.json(status, body.toString() + "\n");
+  }
+
+  /**
+   * The offset of the first byte of {@code body} that is not valid UTF-8, or -1. Why: decoding
+   * replaces such bytes with U+FFFD, so without this check a Latin-1 name reached the client's
+   * error (or the zone) as "x\uFFFD" instead of being refused for what it is. Only called when the
+   * decoded text holds a U+FFFD, so valid bodies pay one scan of the text.
+   */
+  static int firstInvalidUtf8(byte[] body) {
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(body);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.max(16, body.length));
+    java.nio.charset.CoderResult result =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+            .decode(in, out, true);
+    return result.isError() ? in.position() : -1;
   }
 }

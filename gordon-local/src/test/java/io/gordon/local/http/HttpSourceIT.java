@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -161,6 +162,29 @@ class HttpSourceIT {
                 + "resourceRecords.ttl: 5 is below the minimum 60 \\(expected 60..86400\\)\"]}],"
                 + "\"accepted\":\\[\"[0-9a-f-]{36}\"]}\n");
     assertThat(ctx.next().message().event().records()).hasSize(1);
+  }
+
+  @Test
+  void aBodyThatIsNotUtf8IsRefusedWith400NamingTheByteWhileUtf8AndEscapedReplacementsPass()
+      throws Exception {
+    start(Map.of());
+    byte[] latin1 = A.replace("www", "w\u00e9w").getBytes(StandardCharsets.ISO_8859_1);
+    HttpResponse<String> r =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + source.port() + "/v1/events"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(latin1))
+                .header("Content-Type", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body())
+        .isEqualTo(
+            "{\"error\":\"request body is not valid UTF-8: byte 0xE9 at offset "
+                + (A.indexOf("www") + 1)
+                + " (expected UTF-8 text, RFC 8259)\"}\n");
+    assertThat(EventsHandler.firstInvalidUtf8("a\uFFFDb".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(-1);
+    assertThat(post("", A).statusCode()).isEqualTo(202);
   }
 
   @Test
