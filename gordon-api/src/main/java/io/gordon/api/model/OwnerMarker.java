@@ -1,8 +1,10 @@
 package io.gordon.api.model;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,9 +46,6 @@ public record OwnerMarker(String ownerId, String record, RecordType type) {
       Pattern.compile("heritage=gordon,owner=([^,]*),record=([^,]*),type=([^,]*),v=1");
   private static final int HASH_CHARS = 26;
 
-  /** The longest TXT character-string (RFC 1035 section 3.3: a length octet, then the text). */
-  private static final int MAX_STRING = 255;
-
   /** Validates the fields and normalises the record name. */
   public OwnerMarker {
     checkOwnerId(ownerId);
@@ -81,15 +80,9 @@ public record OwnerMarker(String ownerId, String record, RecordType type) {
    */
   public String rdata() {
     String content = content();
-    if (content.length() <= MAX_STRING) {
-      return "\"" + content + "\"";
-    }
-    StringBuilder out = new StringBuilder(content.length() + 8);
-    for (int from = 0; from < content.length(); from += MAX_STRING) {
-      out.append(from == 0 ? "\"" : " \"");
-      out.append(content, from, Math.min(content.length(), from + MAX_STRING)).append('"');
-    }
-    return out.toString();
+    // the common case without Rdata's parse (this runs per claimed change); longer text is cut
+    // into strings of 255 and quoted as every TXT value is
+    return content.length() <= 255 ? "\"" + content + "\"" : Rdata.Txt.canonical(content);
   }
 
   /** The marker's name for its record in {@code zone}; see {@link #nameFor}. */
@@ -182,26 +175,17 @@ public record OwnerMarker(String ownerId, String record, RecordType type) {
     }
   }
 
-  /**
-   * The strings of quoted TXT rdata joined, or empty when it is not quoted strings without escapes
-   * separated by blanks (a marker's content has neither quotes nor backslashes).
-   */
+  /** The strings of quoted TXT rdata joined, or empty when it is not TXT presentation text. */
   private static Optional<String> joined(String rdata) {
-    StringBuilder out = new StringBuilder(rdata.length());
-    int i = 0;
-    int n = rdata.length();
-    while (i < n) {
-      int end = rdata.charAt(i) == '"' ? rdata.indexOf('"', i + 1) : -1;
-      if (end < 0 || rdata.lastIndexOf('\\', end) > i) {
-        return Optional.empty();
-      }
-      out.append(rdata, i + 1, end);
-      i = end + 1;
-      while (i < n && (rdata.charAt(i) == ' ' || rdata.charAt(i) == '\t')) {
-        i++;
-      }
+    List<byte[]> strings;
+    try {
+      strings = Rdata.Txt.parse("TXT", rdata, true);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
-    return Optional.of(out.toString());
+    ByteArrayOutputStream out = new ByteArrayOutputStream(rdata.length());
+    strings.forEach(out::writeBytes);
+    return Optional.of(out.toString(StandardCharsets.UTF_8));
   }
 
   private static String base32Sha256(String text) {
