@@ -2,9 +2,15 @@ package io.gordon.core.config;
 
 import io.gordon.api.ConfigException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +68,15 @@ public final class ConfigFiles {
       }
       files.add(display);
       try {
-        TomlParseResult result = Toml.parse(Files.readString(file));
+        TomlParseResult result = Toml.parse(text(Files.readAllBytes(file), display));
         for (TomlParseError e : result.errors()) {
           problems.add(at(display, e.position()) + ": " + e.getMessage());
         }
         if (!result.hasErrors()) {
           merged = merged.mergedWith(convert(result, display, Origin.file(display)));
         }
+      } catch (ConfigException e) {
+        problems.add(e.getMessage());
       } catch (IOException | RuntimeException e) {
         problems.add(display + ": cannot read: " + e);
       }
@@ -99,6 +107,44 @@ public final class ConfigFiles {
               .toList());
     }
     return convert(result, file, Origin.file(file));
+  }
+
+  /**
+   * The file's text, decoded strictly as UTF-8 (TOML's encoding), with a leading byte order mark
+   * dropped (editors on Windows write one). A byte that is not UTF-8 (a file saved as Latin-1) is
+   * named with its position: decoding it as U+FFFD would hide where the file is damaged.
+   */
+  static String text(byte[] bytes, String display) {
+    int start =
+        bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xef
+                && (bytes[1] & 0xff) == 0xbb
+                && (bytes[2] & 0xff) == 0xbf
+            ? 3
+            : 0;
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(in, out, true);
+    if (r.isError()) {
+      out.flip();
+      String before = out.toString();
+      int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+      int column = before.length() - before.lastIndexOf('\n');
+      throw new ConfigException(
+          new Origin(display, line, column)
+              + ": byte 0x"
+              + HexFormat.of().toHexDigits(bytes[in.position()])
+              + " at offset "
+              + in.position()
+              + " is not UTF-8 (expected a file in UTF-8, the encoding of TOML; save it as UTF-8)");
+    }
+    out.flip();
+    return out.toString();
   }
 
   private static String shown(Path root) {

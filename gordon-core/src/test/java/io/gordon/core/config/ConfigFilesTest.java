@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gordon.api.ConfigException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,5 +93,28 @@ class ConfigFilesTest {
     Path rel = Path.of("").toAbsolutePath().relativize(dir);
     assertThatThrownBy(() -> ConfigFiles.load(rel))
         .hasMessageStartingWith(rel.resolve("gordon.toml") + ":1:");
+  }
+
+  @Test
+  void aByteThatIsNotUtf8IsNamedWithItsLineAndColumn() throws Exception {
+    // "# café" saved as Latin-1 on line 2: the é is the single byte 0xe9.
+    Files.write(
+        dir.resolve("gordon.toml"),
+        "[core]\n# caf\u00e9\ndebug = true\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> ConfigFiles.load(dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            dir.resolve("gordon.toml")
+                + ":2:6: byte 0xe9 at offset 12 is not UTF-8 (expected a file in UTF-8, the"
+                + " encoding of TOML; save it as UTF-8)");
+  }
+
+  @Test
+  void aLeadingByteOrderMarkIsIgnored() throws Exception {
+    Files.write(
+        dir.resolve("gordon.toml"),
+        "\ufeff[core]\ndebug = true\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(ConfigFiles.load(dir).tree().toPlainMap())
+        .isEqualTo(Map.of("core", Map.of("debug", true)));
   }
 }
