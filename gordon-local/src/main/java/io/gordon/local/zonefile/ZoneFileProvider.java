@@ -74,10 +74,29 @@ final class ZoneFileProvider implements DnsProvider {
               return null;
             });
       }
-    } catch (RuntimeException e) {
+    } catch (ProviderException e) {
       shutdown(); // a refused start keeps no lock
+      throw atStart(e);
+    } catch (RuntimeException e) {
+      shutdown();
       throw e;
     }
+  }
+
+  /**
+   * The same failure once gordon runs is retried, and its message says so; a start it refuses is
+   * not retried (the service exits), so the message must not promise a retry.
+   */
+  private static ProviderException atStart(ProviderException e) {
+    String message = e.getMessage();
+    String fixed =
+        message
+            .replace("(fix the file; gordon retries)", "(fix the file, then start gordon again)")
+            .replace("; gordon retries)", "; fix it, then start gordon again)");
+    return fixed.equals(message)
+        ? e
+        : new ProviderException(
+            e.provider(), e.zone(), e.name(), e.type(), e.retriable(), fixed, e);
   }
 
   /**

@@ -160,14 +160,18 @@ final class ZoneStore {
     data.forgetTouched();
     data.sequence(s.sequence);
     if (!pending.isEmpty()) {
+      // The failure that left them there was logged when it happened; this is the recovery.
       log.log(
-          System.Logger.Level.WARNING,
+          System.Logger.Level.INFO,
           settings.file(zone)
-              + ": replayed "
+              + ": recovered "
               + pending.size()
-              + " acknowledged batches from "
+              + (pending.size() == 1 ? " batch" : " batches")
+              + " of changes that were acknowledged and kept in "
               + s.journal.file().getFileName()
-              + " that it does not hold yet");
+              + " but were not in the file yet (a write of the file failed, e.g. on a full"
+              + " disk, or gordon stopped before the file caught up); nothing was lost: they"
+              + " are applied and the file is written with them");
     }
   }
 

@@ -196,6 +196,44 @@ class ZoneFileJournalTest {
     return to;
   }
 
+  @Test
+  void theRecoveryAtStartIsLoggedAsNothingLostWithWhatHappened() throws Exception {
+    provider = start(root, 10);
+    applied(a("first", "192.0.2.1"));
+    applied(a("second", "192.0.2.2"));
+    Path crashed = crashCopy(root.resolve("crashed"));
+    java.util.logging.Logger jul = java.util.logging.Logger.getLogger("gordon.local.zonefile");
+    List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler handler =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            logged.add(r.getLevel() + " " + r.getMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    jul.addHandler(handler);
+    DnsProvider restarted = start(crashed, 10);
+    try {
+      assertThat(logged)
+          .contains(
+              "INFO "
+                  + file(crashed)
+                  + ": recovered 1 batch of changes that were acknowledged and kept in"
+                  + " example.com.zone.journal but were not in the file yet (a write of the file"
+                  + " failed, e.g. on a full disk, or gordon stopped before the file caught up);"
+                  + " nothing was lost: they are applied and the file is written with them");
+    } finally {
+      jul.removeHandler(handler);
+      restarted.shutdown();
+    }
+  }
+
   private static long serial(String text) {
     String soa = text.lines().filter(l -> l.contains(" IN SOA ")).findFirst().orElseThrow();
     return Long.parseLong(soa.split(" ")[6]);
