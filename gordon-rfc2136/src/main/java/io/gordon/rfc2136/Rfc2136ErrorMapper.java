@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.TSIGRecord;
 
@@ -60,10 +61,34 @@ final class Rfc2136ErrorMapper {
     Optional<String> tsigError = tsigError(response);
     if (tsigError.isPresent()) {
       return permanent(
-          s, "TSIG key '" + keyName() + "' rejected by " + server + ": " + tsigError.get());
+          s,
+          "TSIG key '"
+              + keyName()
+              + "' rejected by "
+              + server
+              + ": "
+              + tsigError.get()
+              + tsigHint(tsigError.get()));
     }
     int rcode = response.getRcode();
     String what = s.describe();
+    if (response.getHeader().getOpcode() == Opcode.QUERY
+        && (rcode == Rcode.REFUSED || rcode == Rcode.NOTAUTH)) {
+      // A read (the glue check, a compare-and-swap's current value), not an update: the
+      // server's update policy is not the cause, the zone's presence or its allow-query is.
+      return permanent(
+          s,
+          server
+              + " refused the query for "
+              + what
+              + " ("
+              + Rcode.string(rcode)
+              + "): it does not serve zone "
+              + s.zone()
+              + ", or its allow-query does not permit "
+              + whoAsks()
+              + " (list only zones the server is primary for in rfc2136.zones)");
+    }
     return switch (rcode) {
       case Rcode.REFUSED ->
           permanent(
@@ -115,6 +140,24 @@ final class Rfc2136ErrorMapper {
             + " failed\" for NS records whose in-zone name server has no address record, and"
             + " check-integrity refuses an MX or SRV whose in-zone target has none); add the"
             + " target's A/AAAA record first");
+  }
+
+  /** What an operator checks for each TSIG error, after its name. */
+  private String tsigHint(String error) {
+    String algorithm = settings.tsig().map(TsigSettings::algorithm).orElse("");
+    return switch (error) {
+      case "BADKEY" ->
+          " (the server knows no key of this name and algorithm "
+              + algorithm
+              + ": tsig_key_name and tsig_algorithm must match the server's key statement)";
+      case "BADSIG" ->
+          " (the signature does not verify: tsig_secret differs from the server's secret for"
+              + " this key)";
+      case "BADTIME" ->
+          " (the clocks of gordon's host and the server differ by more than the 300 s the"
+              + " signature allows: synchronise them, e.g. with NTP)";
+      default -> "";
+    };
   }
 
   /** The error for an answer whose TSIG signature does not verify. */

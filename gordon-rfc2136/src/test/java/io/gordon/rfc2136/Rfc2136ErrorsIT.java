@@ -43,6 +43,10 @@ class Rfc2136ErrorsIT {
     knot.close();
   }
 
+  private static final String BADSIG =
+      ": BADSIG (the signature does not verify: tsig_secret differs from the server's secret for"
+          + " this key)";
+
   private static Change.Replace change(String label) {
     return new Change.Replace(
         RecordSet.of(label + ".example.test.", RecordType.A, 300, "192.0.2.1"));
@@ -69,11 +73,54 @@ class Rfc2136ErrorsIT {
     for (ChangeResult r : results) {
       ProviderException e = failure(r);
       assertThat(e.retriable()).isFalse();
-      assertThat(e).hasMessage("TSIG key 'gordon-key' rejected by " + bind.hostPort() + ": BADSIG");
+      assertThat(e).hasMessage("TSIG key 'gordon-key' rejected by " + bind.hostPort() + BADSIG);
     }
     assertThatThrownBy(provider::check)
         .isInstanceOf(ProviderException.class)
-        .hasMessage("TSIG key 'gordon-key' rejected by " + bind.hostPort() + ": BADSIG");
+        .hasMessage("TSIG key 'gordon-key' rejected by " + bind.hostPort() + BADSIG);
+    provider.shutdown();
+  }
+
+  @Test
+  void aKeyWithTheWrongAlgorithmFailsPermanentlyNamingTheAlgorithm() {
+    var key =
+        Optional.of(
+            TsigSettings.of(
+                "rfc2136", bind.key().name(), "hmac-sha512", new Secret(bind.key().secret(), "t")));
+    var provider = TestProviders.provider(TestProviders.settings(bind, key));
+    ProviderException e = failure(provider.apply(List.of(change("badalg"))).get(0));
+    assertThat(e.retriable()).isFalse();
+    assertThat(e)
+        .hasMessage(
+            "TSIG key 'gordon-key' rejected by "
+                + bind.hostPort()
+                + ": BADKEY (the server knows no key of this name and algorithm hmac-sha512:"
+                + " tsig_key_name and tsig_algorithm must match the server's key statement)");
+    provider.shutdown();
+  }
+
+  @Test
+  void aQueryForAZoneTheServerDoesNotServeIsNotCalledARefusedUpdate() {
+    var settings = TestProviders.settings(bind, TestProviders.key(bind));
+    var provider =
+        TestProviders.provider(
+            new Rfc2136Settings(
+                settings.plugin(),
+                settings.server(),
+                List.of("example.test.", "elsewhere.test."),
+                settings.tsig(),
+                settings.timeout(),
+                settings.tcp(),
+                300,
+                500,
+                4));
+    assertThatThrownBy(() -> provider.read("www.elsewhere.test.", RecordType.A))
+        .isInstanceOf(ProviderException.class)
+        .hasMessage(
+            bind.hostPort()
+                + " refused the query for www.elsewhere.test./A (zone elsewhere.test.) (REFUSED):"
+                + " it does not serve zone elsewhere.test., or its allow-query does not permit key"
+                + " 'gordon-key' (list only zones the server is primary for in rfc2136.zones)");
     provider.shutdown();
   }
 
@@ -86,7 +133,12 @@ class Rfc2136ErrorsIT {
     var provider = TestProviders.provider(TestProviders.settings(bind, key));
     ProviderException e = failure(provider.apply(List.of(change("badkey"))).get(0));
     assertThat(e.retriable()).isFalse();
-    assertThat(e).hasMessage("TSIG key 'stranger' rejected by " + bind.hostPort() + ": BADKEY");
+    assertThat(e)
+        .hasMessage(
+            "TSIG key 'stranger' rejected by "
+                + bind.hostPort()
+                + ": BADKEY (the server knows no key of this name and algorithm hmac-sha256:"
+                + " tsig_key_name and tsig_algorithm must match the server's key statement)");
     provider.shutdown();
   }
 
@@ -98,7 +150,12 @@ class Rfc2136ErrorsIT {
             TestProviders.settings(bind, TestProviders.key(bind)), skewed, MetricRelay.noop());
     ProviderException e = failure(provider.apply(List.of(change("badtime"))).get(0));
     assertThat(e.retriable()).isFalse();
-    assertThat(e).hasMessage("TSIG key 'gordon-key' rejected by " + bind.hostPort() + ": BADTIME");
+    assertThat(e)
+        .hasMessage(
+            "TSIG key 'gordon-key' rejected by "
+                + bind.hostPort()
+                + ": BADTIME (the clocks of gordon's host and the server differ by more than the"
+                + " 300 s the signature allows: synchronise them, e.g. with NTP)");
     provider.shutdown();
   }
 

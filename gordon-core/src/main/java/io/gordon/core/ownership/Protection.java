@@ -1,6 +1,7 @@
 package io.gordon.core.ownership;
 
 import io.gordon.api.OwnershipException;
+import io.gordon.api.ProviderException;
 import io.gordon.api.RetriableException;
 import io.gordon.api.model.Change;
 import io.gordon.api.model.DnsNames;
@@ -38,7 +39,8 @@ final class Protection {
   /**
    * Why {@code c} in {@code zone} must not be applied, if it must not.
    *
-   * @throws RetriableException when the zone's name servers cannot be read to rule out glue
+   * @throws RetriableException when the zone's name servers cannot be read to rule out glue; a
+   *     {@link ProviderException} naming only the zone when the provider said why
    */
   Optional<OwnershipException> refusal(Change c, String zone) {
     String what = c.name() + " " + c.type();
@@ -97,13 +99,20 @@ final class Protection {
           addTargets(names, r, zone);
         }
       }
+    } catch (ProviderException e) {
+      // The zone as a whole, as retriable as the provider said (a server that does not serve
+      // the zone refuses for good): the router reports the zone's readiness from it.
+      throw new ProviderException(
+          e.provider(), zone, "", "", e.retriable(), cannotRead(zone, e), e);
     } catch (RuntimeException e) {
-      throw new RetriableException(
-          "cannot read the name servers of zone " + zone + " to rule out glue: " + e.getMessage(),
-          e);
+      throw new RetriableException(cannotRead(zone, e), e);
     }
     glue.put(zone, new Glue(Set.copyOf(names), now));
     return names;
+  }
+
+  private static String cannotRead(String zone, RuntimeException e) {
+    return "cannot read the name servers of zone " + zone + " to rule out glue: " + e.getMessage();
   }
 
   private static void addTargets(Set<String> names, RecordSet ns, String zone) {

@@ -3,6 +3,7 @@ package io.gordon.core.ownership;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gordon.api.OwnershipException;
+import io.gordon.api.ProviderException;
 import io.gordon.api.RetriableException;
 import io.gordon.api.model.Change;
 import io.gordon.api.model.OwnerMarker;
@@ -170,8 +171,31 @@ class OwnershipProviderTest {
             "cannot read the name servers of zone example.com. to rule out glue:" + " server down");
   }
 
+  @Test
+  void glueThatTheProviderRefusesToReadFailsTheZoneAsTheProviderSaid() {
+    ProviderException refused =
+        new ProviderException(
+            "rfc2136", "example.com.", "example.com.", "NS", false, "REFUSED query", null);
+    DnsProvider p =
+        OwnershipProvider.wrap(
+            new ThrowingReads(memory, refused), OwnershipSettings.defaults(), clock, sink);
+    ChangeResult r = applyOne(p, add("www.example.com.", "192.0.2.1"));
+    ProviderException e = (ProviderException) ((ChangeResult.Failed) r).error();
+    assertThat(e.retriable()).isFalse();
+    assertThat(e.name()).isEmpty(); // the zone, not the record: readiness reports it
+    assertThat(e.zone()).isEqualTo("example.com.");
+    assertThat(e)
+        .hasMessage(
+            "cannot read the name servers of zone example.com. to rule out glue: REFUSED query");
+  }
+
   /** A provider whose reads fail, as when the server is down. */
-  private record ThrowingReads(InMemoryDnsProvider delegate) implements DnsProvider {
+  private record ThrowingReads(InMemoryDnsProvider delegate, RuntimeException error)
+      implements DnsProvider {
+    ThrowingReads(InMemoryDnsProvider delegate) {
+      this(delegate, new RetriableException("server down"));
+    }
+
     @Override
     public java.util.Set<String> zones() {
       return delegate.zones();
@@ -184,12 +208,12 @@ class OwnershipProviderTest {
 
     @Override
     public java.util.Optional<RecordSet> read(String name, RecordType type) {
-      throw new RetriableException("server down");
+      throw error;
     }
 
     @Override
     public List<RecordSet> list(String zone) {
-      throw new RetriableException("server down");
+      throw error;
     }
   }
 }
