@@ -190,7 +190,7 @@ class JanitorBindIT {
             "gordon janitor: deletion guard tripped for zone"
                 + " guard.test.: 4 of 10 owned record sets (40.0%) would be deleted, above"
                 + " delete_threshold 30.0% (min_records 10); no deletions were made in this zone"
-                + " (gordon janitor --force overrides once)");
+                + " (gordon janitor --dry-run --force lists them; --force overrides once)");
     assertThat(hand.at("guard.test.", "h9.guard.test.")).hasSize(1);
     Gordon.Result forced = janitor("--force");
     assertThat(forced.exit()).as(forced.err()).isZero();

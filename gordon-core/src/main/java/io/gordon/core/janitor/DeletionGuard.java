@@ -41,8 +41,8 @@ public final class DeletionGuard {
         Locale.ROOT,
         "deletion guard tripped for zone %s: %d of %d owned"
             + " record sets (%.1f%%) would be deleted, above delete_threshold %.1f%%"
-            + " (min_records %d); no deletions were made in this zone (gordon janitor --force"
-            + " overrides once)",
+            + " (min_records %d); no deletions were made in this zone (gordon janitor --dry-run"
+            + " --force lists them; --force overrides once)",
         zone,
         deletions,
         owned,

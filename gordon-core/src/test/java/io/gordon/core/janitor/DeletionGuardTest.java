@@ -42,8 +42,8 @@ class DeletionGuardTest {
         .contains(
             "deletion guard tripped for zone example.com.: 4 of 10"
                 + " owned record sets (40.0%) would be deleted, above delete_threshold 30.0%"
-                + " (min_records 10); no deletions were made in this zone (gordon janitor --force"
-                + " overrides once)");
+                + " (min_records 10); no deletions were made in this zone (gordon janitor --dry-run"
+                + " --force lists them; --force overrides once)");
     assertThat(p.changes()).extracting(PlannedChange::kind).containsExactly(Kind.ADDITION);
   }
 

@@ -230,7 +230,7 @@ class JanitorRunTest {
             "deletion guard tripped for"
                 + " zone example.com.: 4 of 10 owned record sets (40.0%) would be deleted, above"
                 + " delete_threshold 30.0% (min_records 10); no deletions were made in this zone"
-                + " (gordon janitor --force overrides once)");
+                + " (gordon janitor --dry-run --force lists them; --force overrides once)");
     assertThat(live("h9")).isPresent();
     JanitorReport forced = run(ten.subList(0, 6), true);
     assertThat(forced.exitStatus()).isZero();
