@@ -60,6 +60,11 @@ final class Kafka implements AutoCloseable {
         .get(30, TimeUnit.SECONDS);
   }
 
+  /** Produces {@code value} as given, keyed by {@code key}, and waits for the ack. */
+  void sendBytes(String topic, String key, byte[] value) throws Exception {
+    producer.send(new ProducerRecord<>(topic, utf8(key), value)).get(30, TimeUnit.SECONDS);
+  }
+
   /** Produces to an explicit partition. */
   void send(String topic, int partition, String key, String value) throws Exception {
     producer

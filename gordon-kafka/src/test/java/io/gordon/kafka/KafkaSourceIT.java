@@ -145,6 +145,33 @@ class KafkaSourceIT {
   }
 
   @Test
+  void aValueThatIsNotUtf8IsDeadLetteredNamingTheByteAndKeepingTheBytes() throws Exception {
+    String topic = kafka.topic("latin1", 1);
+    byte[] latin1 =
+        "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\"caf\u00e9.example.com.\"}}"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    kafka.sendBytes(topic, "k", latin1);
+    kafka.send(topic, "ok.example.com.", Kafka.event("ok.example.com.", "10.3.0.1"));
+    try (Running r = new Running(kafka.consumerContext(topic, "g-" + topic, Map.of()))) {
+      Item poison = r.recorder.next();
+      assertThat(poison.rejected()).isTrue();
+      assertThat(poison.reason())
+          .isEqualTo(
+              "record "
+                  + topic
+                  + "-0@0: value is not valid UTF-8: byte 0xE9 at offset 52 (expected a JSON"
+                  + " event in UTF-8, RFC 8259; the value's bytes are in attribute"
+                  + " value_base64)");
+      assertThat(poison.attributes())
+          .containsEntry("value_base64", java.util.Base64.getEncoder().encodeToString(latin1));
+      Item ok = r.recorder.next();
+      assertThat(ok.rejected()).isFalse();
+      ok.settle(new Outcome.Applied());
+      poison.settle(new Outcome.DeadLettered(poison.reason()));
+    }
+  }
+
+  @Test
   void aBlockedRouterPausesThePartitionsAndTheMemberStaysInTheGroup() throws Exception {
     String topic = kafka.topic("pause", 2);
     String group = "g-" + topic;
