@@ -94,8 +94,15 @@ public final class KafkaBrokerMain {
     return p;
   }
 
-  /** Formats the log directory once; a directory formatted before is kept as it is. */
-  private static void format(Path data) throws Exception {
+  /**
+   * Formats the log directory once; a directory formatted before is kept as it is. Why the check:
+   * the formatter compares a new random cluster id with the stored one and refuses the restart
+   * ("Invalid cluster.id") although it was asked to ignore a formatted directory.
+   */
+  static void format(Path data) throws Exception {
+    if (Files.exists(data.resolve("meta.properties"))) {
+      return;
+    }
     new Formatter()
         .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
         .setClusterId(Uuid.randomUuid().toString())
