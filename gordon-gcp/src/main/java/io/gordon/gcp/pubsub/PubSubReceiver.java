@@ -10,7 +10,13 @@ import io.gordon.api.model.EventMessage;
 import io.gordon.api.plugin.Delivery;
 import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.SourceContext;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -107,6 +113,20 @@ final class PubSubReceiver implements MessageReceiver {
             : context.clock().instant();
     attrs.put("publish_time", published.toString());
     log(System.Logger.Level.DEBUG, "[msg-{0}] Received new message.", id);
+    if (data.indexOf('\uFFFD') >= 0 && !message.getData().isValidUtf8()) {
+      // Decoding turned the bytes into U+FFFD: name the byte, and keep the data as it was.
+      byte[] bytes = message.getData().toByteArray();
+      int bad = firstInvalidUtf8(bytes);
+      attrs.put("data_base64", Base64.getEncoder().encodeToString(bytes));
+      String reason =
+          String.format(
+              "message data is not valid UTF-8: byte 0x%02X at offset %d (expected a JSON event"
+                  + " in UTF-8, RFC 8259; the data's bytes are in attribute data_base64)",
+              bytes[bad] & 0xFF, bad);
+      log(System.Logger.Level.WARNING, "[msg-{0}] cannot decode: {1}", id, reason);
+      source.reject(id, data, reason, attrs, delivery);
+      return;
+    }
     Optional<String> noChange =
         AuditLogFilter.isIntermediate(data)
             ? Optional.of("does not complete its operation (operation.last is not true)")
@@ -199,5 +219,17 @@ final class PubSubReceiver implements MessageReceiver {
 
   private void log(System.Logger.Level level, String format, Object... args) {
     context.logger().log(level, context.pluginName() + ": " + format, args);
+  }
+
+  /** The offset of the first byte of {@code data} that is not valid UTF-8 (0 when none is). */
+  static int firstInvalidUtf8(byte[] data) {
+    ByteBuffer in = ByteBuffer.wrap(data);
+    CoderResult result =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(in, CharBuffer.allocate(Math.max(16, data.length)), true);
+    return result.isError() ? in.position() : 0;
   }
 }

@@ -13,6 +13,7 @@ import io.gordon.gcp.TestCodec;
 import io.gordon.gcp.TestContext;
 import io.gordon.testing.gcp.AuditLogEntries;
 import io.gordon.testing.gcp.PubSubEmulator;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -224,6 +225,21 @@ class PubSubIT {
             "event: not valid JSON at line 1, column 1: "
                 + "Unrecognized token 'this': was expecting (JSON String, Number, Array, Object or token "
                 + "'null', 'true' or 'false')");
+  }
+
+  @Test
+  void dataThatIsNotUtf8IsRejectedNamingTheByteNotItsReplacement() {
+    Running r = consume(Map.of());
+    byte[] latin1 =
+        "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\"caf\u00e9.example.com.\"}}"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    String bad = emulator.publishBytes(PROJECT, topic, latin1, Map.of(), null);
+    await().atMost(WAIT).until(() -> !r.source().rejected.isEmpty());
+    assertThat(r.source().rejected.get(0).id()).isEqualTo(bad);
+    assertThat(r.source().rejected.get(0).reason())
+        .isEqualTo(
+            "message data is not valid UTF-8: byte 0xE9 at offset 52 (expected a JSON event in"
+                + " UTF-8, RFC 8259; the data's bytes are in attribute data_base64)");
   }
 
   @Test

@@ -115,9 +115,13 @@ public final class PubSubEmulator implements AutoCloseable {
   /** Publishes one message and returns its id; {@code orderingKey} may be null. */
   public String publish(
       String project, String topic, String data, Map<String, String> attrs, String orderingKey) {
-    ObjectNode msg =
-        json.createObjectNode()
-            .put("data", Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8)));
+    return publishBytes(project, topic, data.getBytes(StandardCharsets.UTF_8), attrs, orderingKey);
+  }
+
+  /** Publishes data as given (which need not be UTF-8) and returns the message id. */
+  public String publishBytes(
+      String project, String topic, byte[] data, Map<String, String> attrs, String orderingKey) {
+    ObjectNode msg = json.createObjectNode().put("data", Base64.getEncoder().encodeToString(data));
     ObjectNode a = msg.putObject("attributes");
     attrs.forEach(a::put);
     if (orderingKey != null) {
