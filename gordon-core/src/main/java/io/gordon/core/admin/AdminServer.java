@@ -1,6 +1,7 @@
 package io.gordon.core.admin;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.gordon.api.config.HostPort;
 import io.gordon.api.plugin.MetricRelay;
@@ -44,15 +45,38 @@ public final class AdminServer implements AutoCloseable {
     HttpServer s = HttpServer.create(address(listen), 64);
     AdminServer admin = new AdminServer(s);
     s.setExecutor(admin.executor);
-    s.createContext("/healthz", ex -> reply(ex, 200, "text/plain", "ok\n"));
-    s.createContext("/readyz", ex -> ready(ex, health));
-    s.createContext("/metrics", ex -> metrics(ex, metrics, stats));
+    // A context matches every path it prefixes ("/readyzz"), and an unmatched path got the
+    // JDK's HTML page: each path answers exactly, anything else a 404 naming the three.
+    s.createContext("/", AdminServer::notFound);
+    s.createContext("/healthz", exact("/healthz", ex -> reply(ex, 200, "text/plain", "ok\n")));
+    s.createContext("/readyz", exact("/readyz", ex -> ready(ex, health)));
+    s.createContext("/metrics", exact("/metrics", ex -> metrics(ex, metrics, stats)));
     s.start();
     LOG.info(
         "admin server listening on http://{}:{}/ (healthz, readyz, metrics)",
         s.getAddress().getHostString(),
         admin.port());
     return admin;
+  }
+
+  private static HttpHandler exact(String path, HttpHandler handler) {
+    return ex -> {
+      if (ex.getRequestURI().getPath().equals(path)) {
+        handler.handle(ex);
+      } else {
+        notFound(ex);
+      }
+    };
+  }
+
+  private static void notFound(HttpExchange ex) throws IOException {
+    reply(
+        ex,
+        404,
+        "text/plain",
+        "no such path "
+            + ex.getRequestURI().getPath()
+            + " (expected /healthz, /readyz or /metrics)\n");
   }
 
   /** The bound port. */

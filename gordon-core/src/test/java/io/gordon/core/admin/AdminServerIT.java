@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +78,16 @@ class AdminServerIT {
     HttpResponse<String> r = get(server, "/metrics");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("router_message_consumed_total 1.0");
+  }
+
+  @Test
+  void anUnknownPathGetsA404NamingTheThreePaths() throws Exception {
+    for (String path : List.of("/", "/nope", "/readyzz", "/healthz/x")) {
+      HttpResponse<String> r = get(plain, path);
+      assertThat(r.statusCode()).as(path).isEqualTo(404);
+      assertThat(r.body())
+          .isEqualTo("no such path " + path + " (expected /healthz, /readyz or /metrics)\n");
+    }
   }
 
   @Test
