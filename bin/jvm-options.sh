@@ -24,3 +24,9 @@ GORDON_GC_OPTS="-XX:+UseSerialGC"
 # Always: C1 only (a small service whose start-up matters more than peak code), and exit on an
 # OutOfMemoryError so that systemd or the container runtime restarts a clean process.
 GORDON_JVM_OPTS="-XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError"
+# From JDK 24 on, the JDK warns on stderr the first time a library calls sun.misc.Unsafe's memory
+# methods (JEP 498) or loads a native library (JEP 472): the gcp plugins' gRPC (its shaded Netty)
+# and protobuf do both, so `gordon run` began with eight WARNING lines a user can do nothing
+# about. These options allow both without a word. Older JDKs do not warn and refuse the first
+# option, so the launcher and the image add them only for a JDK of 24 or newer.
+GORDON_LIBRARY_ACCESS_OPTS="--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"

@@ -9,9 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,7 +24,7 @@ import java.util.zip.GZIPOutputStream;
  * exec-maven-plugin):
  *
  * <pre>
- * javac -d TARGET_DIR/oci-tool deploy/image/OciImage.java deploy/image/SystemLibraries.java
+ * javac -d TARGET_DIR/oci-tool deploy/image/*.java
  * java -cp TARGET_DIR/oci-tool OciImage TARGET_DIR REPO_ROOT VERSION
  * </pre>
  *
@@ -63,7 +61,7 @@ public final class OciImage {
       diffIds.add("sha256:" + sha256(tar));
       layers.add(Blob.write(blobs, gzip(tar)));
     }
-    Map<String, String> jvm = jvmSettings(repo.resolve(JVM_SETTINGS));
+    JvmSettings jvm = JvmSettings.read(repo.resolve(JVM_SETTINGS), Runtime.version().feature());
     Blob config = Blob.write(blobs,
         config(version, diffIds, jvm, libc).getBytes(StandardCharsets.UTF_8));
     Blob manifest = Blob.write(blobs, manifest(config, layers).getBytes(StandardCharsets.UTF_8));
@@ -174,51 +172,7 @@ public final class OciImage {
     return t;
   }
 
-  /**
-   * The NAME="value" lines of bin/jvm-options.sh, the settings bin/gordon runs the JVM with: the
-   * image has no shell to run the launcher, so its entrypoint says the same in flags the JVM
-   * sizes by itself (heap a percentage of the container's limit, young generation by ratio).
-   */
-  static Map<String, String> jvmSettings(Path file) throws IOException {
-    Map<String, String> m = new TreeMap<>();
-    for (String line : Files.readAllLines(file)) {
-      java.util.regex.Matcher v =
-          java.util.regex.Pattern.compile("^(GORDON_[A-Z_]+)=\"([^\"$`]*)\"$").matcher(line);
-      if (v.matches()) {
-        m.put(v.group(1), v.group(2));
-      } else if (!line.isBlank() && !line.startsWith("#")) {
-        throw new IllegalStateException(file + ": not a comment nor a NAME=\"value\" line: " + line);
-      }
-    }
-    for (String k : List.of("GORDON_HEAP_PERCENT", "GORDON_YOUNG_RATIO", "GORDON_YOUNG_MIN_MB",
-        "GORDON_SIZE_OPTS", "GORDON_GC_OPTS", "GORDON_JVM_OPTS")) {
-      if (!m.containsKey(k)) {
-        throw new IllegalStateException(file + " does not set " + k);
-      }
-    }
-    return m;
-  }
-
-  /** JDK_JAVA_OPTIONS: the sizes, which a user replaces as a whole by setting the variable. */
-  static String javaOptions(Map<String, String> jvm) {
-    return "-XX:MaxRAMPercentage=" + jvm.get("GORDON_HEAP_PERCENT")
-        + " -XX:NewRatio=" + jvm.get("GORDON_YOUNG_RATIO")
-        + " -XX:NewSize=" + jvm.get("GORDON_YOUNG_MIN_MB") + "m "
-        + jvm.get("GORDON_SIZE_OPTS");
-  }
-
-  /** The entrypoint's flags before the class-data archive's: collector, JIT, exit on OOM. */
-  static String entrypointFlags(Map<String, String> jvm) {
-    StringBuilder b = new StringBuilder();
-    for (String o : (jvm.get("GORDON_GC_OPTS") + " " + jvm.get("GORDON_JVM_OPTS")).trim()
-        .split("\\s+")) {
-      b.append(",\"").append(o).append('"');
-    }
-    return b.toString();
-  }
-
-  static String config(String version, List<String> diffIds, Map<String, String> jvm,
-      String libc) {
+  static String config(String version, List<String> diffIds, JvmSettings jvm, String libc) {
     String arch = switch (System.getProperty("os.arch")) {
       case "amd64", "x86_64" -> "amd64";
       case "aarch64" -> "arm64";
@@ -228,8 +182,8 @@ public final class OciImage {
         + "\"User\":\"" + UID + ":" + UID + "\","
         + "\"ExposedPorts\":{\"8053/tcp\":{},\"9053/tcp\":{}},"
         + "\"Env\":[\"PATH=/opt/java/bin:/usr/bin:/bin\",\"JAVA_HOME=/opt/java\","
-        + "\"HOME=/var/lib/gordon\",\"JDK_JAVA_OPTIONS=" + javaOptions(jvm) + "\"],"
-        + "\"Entrypoint\":[\"/opt/java/bin/java\"" + entrypointFlags(jvm) + ","
+        + "\"HOME=/var/lib/gordon\",\"JDK_JAVA_OPTIONS=" + jvm.javaOptions() + "\"],"
+        + "\"Entrypoint\":[\"/opt/java/bin/java\"" + jvm.entrypointFlags() + ","
         + "\"-XX:+AutoCreateSharedArchive\",\"-XX:SharedArchiveFile=/var/lib/gordon/.gordon.jsa\","
         + "\"-Xlog:cds=off\",\"-Xlog:cds+dynamic=off\","
         + "\"-cp\",\"/" + APP + "/lib/*\",\"io.gordon.service.Main\"],"
@@ -293,86 +247,6 @@ public final class OciImage {
           Files.delete(p);
         }
       }
-    }
-  }
-
-  /** A ustar archive in memory: mtime 0, numeric owners, names split into prefix/name. */
-  static final class Tar {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-    Tar dir(String name, int mode, int uid) {
-      header(name + "/", mode, uid, 0, '5', "");
-      return this;
-    }
-
-    Tar link(String name, String target, int uid) {
-      header(name, 0777, uid, 0, '2', target);
-      return this;
-    }
-
-    Tar addFile(Path file, String name, int mode, int uid) throws IOException {
-      return add(name, Files.readAllBytes(file), mode, uid);
-    }
-
-    Tar add(String name, byte[] data, int mode, int uid) {
-      header(name, mode, uid, data.length, '0', "");
-      out.writeBytes(data);
-      out.writeBytes(new byte[(512 - data.length % 512) % 512]);
-      return this;
-    }
-
-    byte[] finish() {
-      out.writeBytes(new byte[1024]);
-      return out.toByteArray();
-    }
-
-    private void header(String name, int mode, int uid, long size, char type, String link) {
-      byte[] h = new byte[512];
-      String prefix = "";
-      if (name.length() > 100) {
-        int cut = name.lastIndexOf('/', name.endsWith("/") ? name.length() - 2 : name.length());
-        while (cut > 155) {
-          cut = name.lastIndexOf('/', cut - 1);
-        }
-        prefix = name.substring(0, cut);
-        name = name.substring(cut + 1);
-        if (name.length() > 100 || cut < 0) {
-          throw new IllegalArgumentException("tar name too long: " + prefix + "/" + name);
-        }
-      }
-      put(h, 0, 100, name);
-      put(h, 100, 8, octal(mode, 7));
-      put(h, 108, 8, octal(uid, 7));
-      put(h, 116, 8, octal(uid, 7));
-      put(h, 124, 12, octal(size, 11));
-      put(h, 136, 12, octal(0, 11));
-      h[156] = (byte) type;
-      put(h, 157, 100, link);
-      put(h, 257, 6, "ustar");
-      put(h, 263, 2, "00");
-      put(h, 345, 155, prefix);
-      for (int i = 148; i < 156; i++) {
-        h[i] = ' ';
-      }
-      long sum = 0;
-      for (byte b : h) {
-        sum += b & 0xff;
-      }
-      put(h, 148, 8, octal(sum, 6) + "\0 ");
-      out.writeBytes(h);
-    }
-
-    private static String octal(long v, int width) {
-      String s = Long.toOctalString(v);
-      return "0".repeat(Math.max(0, width - s.length())) + s;
-    }
-
-    private static void put(byte[] h, int at, int len, String s) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
-      if (b.length > len) {
-        throw new IllegalArgumentException("tar field too long: " + s);
-      }
-      System.arraycopy(b, 0, h, at, b.length);
     }
   }
 }

@@ -27,7 +27,7 @@ final class SystemLibraries {
   private SystemLibraries() {}
 
   /** A layer with the host libraries the JRE under {@code jre} needs, directories first, sorted. */
-  static OciImage.Tar of(Path jre) throws IOException, InterruptedException {
+  static Tar of(Path jre) throws IOException, InterruptedException {
     Set<String> own = new TreeSet<>();
     List<Path> binaries;
     try (Stream<Path> all = Files.walk(jre.resolve("lib"))) {
@@ -63,7 +63,7 @@ final class SystemLibraries {
       }
     }
     Map<String, Runnable> entries = new TreeMap<>();
-    OciImage.Tar t = new OciImage.Tar();
+    Tar t = new Tar();
     dirs.forEach(d -> entries.put(d, () -> t.dir(d, 0755, 0)));
     links.forEach((n, target) -> entries.put(n, () -> t.link(n, target, 0)));
     for (Map.Entry<String, Path> e : files.entrySet()) {

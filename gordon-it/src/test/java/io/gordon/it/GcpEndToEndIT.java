@@ -237,6 +237,31 @@ class GcpEndToEndIT {
     }
   }
 
+  /**
+   * JDK 24 and newer warn on stderr when gRPC's shaded Netty and protobuf call sun.misc.Unsafe or
+   * load a native library: eight WARNING lines at every start with the gcp plugins, until the
+   * launcher allowed both (bin/jvm-options.sh, GORDON_LIBRARY_ACCESS_OPTS).
+   */
+  @Test
+  void theJdksWarningsAboutTheGrpcLibrariesStayOffStderr() throws Exception {
+    String topic = configure();
+    String host = "quiet" + seq;
+    try (GordonProcess gordon = GordonProcess.start(dir)) {
+      awaitSubscribed(gordon);
+      emulator.publish(PROJECT, topic, event(host, 3), Map.of(), null);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(100))
+          .failFast("gordon exited: " + gordon.tail(), () -> !gordon.alive())
+          .until(
+              () -> !google.dns().rrset(DNS_PROJECT, ZONE, host + ".example.com.", "A").isEmpty());
+      assertThat(gordon.logText())
+          .doesNotContain("sun.misc.Unsafe")
+          .doesNotContain("A restricted method")
+          .doesNotContain("--enable-native-access");
+    }
+  }
+
   private int applied() {
     String prefix = "k" + seq + "h";
     return (int)

@@ -75,7 +75,8 @@ final class ConfigCommand implements Callable<Integer> {
       }
       Map<String, Object> tree =
           plugin == null
-              ? ConfigPrinter.effective(loaded.config().raw(), secretKeys(loaded))
+              ? ConfigPrinter.effective(
+                  loaded.config().raw(), secretKeys(loaded), loaded.assembly().settings().route())
               : ConfigPrinter.plugin(pluginConfig(loaded));
       out.print(format == Format.json ? ConfigPrinter.toJson(tree) : ConfigPrinter.toToml(tree));
       out.flush();

@@ -170,6 +170,7 @@ final class ConfigReference {
       source's start phase, or a handler's or provider's phase), except the final `cleanup`;
       each source's start phase must be routed; loops are rejected. Without `[core.route]` (or
       with it empty) the route is `consume -> enrich -> publish -> cleanup` when a handler serves
-      `enrich`, else `consume -> publish -> cleanup`.
+      `enrich`, else `consume -> publish -> cleanup`; `gordon config` prints that route as the
+      `[core.route]` table, each entry marked `# default route`.
       """;
 }

@@ -1,15 +1,8 @@
 package io.gordon.benchmarks.local;
 
-import io.gordon.core.config.ConfigFiles;
-import io.gordon.core.config.RawConfig;
-import io.gordon.core.plugin.PluginCatalog;
-import io.gordon.core.plugin.PluginLoader;
-import io.gordon.core.runtime.GordonRuntime;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 
 /**
  * The embedded default in this process, as {@code gordon run} starts it from the repository's
@@ -20,7 +13,7 @@ final class EmbeddedService implements AutoCloseable, HttpLoadBenchmark.Target {
   final Path root;
   private final int port;
   private final Path spool;
-  private final GordonRuntime runtime;
+  private final InProcessService service;
 
   /**
    * Starts the service; with {@code zoneFile} false the route is consume -> cleanup, so the zone
@@ -28,10 +21,7 @@ final class EmbeddedService implements AutoCloseable, HttpLoadBenchmark.Target {
    * spool and the router alone.
    */
   EmbeddedService(boolean zoneFile) throws IOException {
-    root = Files.createTempDirectory("gordon-http-bench-");
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    port = InProcessService.freePort();
     String plugins = "\"local.http\", \"local.zonefile\"";
     // -Dgordon.bench.spool=/dev/shm puts the spool on tmpfs: gordon's own cost without the
     // disk's fsync, the zone file staying where it is.
@@ -40,11 +30,10 @@ final class EmbeddedService implements AutoCloseable, HttpLoadBenchmark.Target {
         spoolParent == null
             ? "var/spool/http"
             : Files.createTempDirectory(Path.of(spoolParent), "gordon-spool-").toString();
-    this.spool = spoolParent == null ? root : Path.of(spoolDir);
+    this.spool = spoolParent == null ? null : Path.of(spoolDir);
     String route =
         zoneFile ? "consume = \"publish\"\npublish = \"cleanup\"\n" : "consume = \"cleanup\"\n";
-    Files.writeString(
-        root.resolve("gordon.toml"),
+    String toml =
         """
         [core]
         plugins = [%s]
@@ -65,12 +54,9 @@ final class EmbeddedService implements AutoCloseable, HttpLoadBenchmark.Target {
         zones = ["example.com."]
         default_ttl = 300
         """
-            .formatted(plugins, route, port, spoolDir));
-    RawConfig raw = ConfigFiles.load(root);
-    PluginLoader.Loaded loaded =
-        new PluginLoader(PluginCatalog.discover(raw.root()), Clock.systemUTC(), System::getenv)
-            .load(raw, PluginLoader.Mode.RUN);
-    runtime = GordonRuntime.start(loaded.assembly(), Clock.systemUTC());
+            .formatted(plugins, route, port, spoolDir);
+    service = InProcessService.start("gordon-http-bench-", dir -> toml);
+    root = service.root();
   }
 
   @Override
@@ -99,16 +85,9 @@ final class EmbeddedService implements AutoCloseable, HttpLoadBenchmark.Target {
 
   @Override
   public void close() throws IOException {
-    runtime.close();
-    delete(root);
-    if (System.getProperty("gordon.bench.spool") != null) {
-      delete(spool);
-    }
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    service.close();
+    if (spool != null) {
+      InProcessService.delete(spool);
     }
   }
 }

@@ -1,16 +1,8 @@
 package io.gordon.benchmarks.rfc2136;
 
-import io.gordon.core.config.ConfigFiles;
-import io.gordon.core.config.RawConfig;
-import io.gordon.core.plugin.PluginCatalog;
-import io.gordon.core.plugin.PluginLoader;
-import io.gordon.core.runtime.GordonRuntime;
+import io.gordon.benchmarks.local.InProcessService;
 import io.gordon.testing.dns.BindServer;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 
 /**
  * The whole gordon service, in this process, as {@code gordon run} starts it from a {@code
@@ -18,9 +10,8 @@ import java.time.Clock;
  * rfc2136} publishing to {@code bind}.
  */
 final class GordonService implements AutoCloseable {
-  private final GordonRuntime runtime;
+  private final InProcessService service;
   private final int httpPort;
-  private final Path root;
 
   /**
    * {@code max_batches_in_flight = N} when {@code GORDON_BENCH_RFC2136_BATCHES} is set (to compare
@@ -32,13 +23,12 @@ final class GordonService implements AutoCloseable {
   }
 
   GordonService(BindServer bind, int maxInFlight) throws IOException {
-    root = Files.createTempDirectory("gordon-bench-");
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      httpPort = s.getLocalPort();
-    }
-    Files.writeString(
-        root.resolve("gordon.toml"),
-        """
+    httpPort = InProcessService.freePort();
+    service =
+        InProcessService.start(
+            "gordon-bench-",
+            root ->
+                """
         [core]
         plugins = ["local.http", "rfc2136"]
         max_in_flight = %d
@@ -64,21 +54,16 @@ final class GordonService implements AutoCloseable {
         [metrics-logger]
         log_level = "debug"
         """
-            .formatted(
-                maxInFlight,
-                root.resolve("dead-letters.jsonl"),
-                httpPort,
-                root.resolve("spool"),
-                bind.hostPort(),
-                bind.zones().get(0),
-                bind.key().name(),
-                bind.key().secret(),
-                batchesInFlight()));
-    RawConfig raw = ConfigFiles.load(root);
-    PluginLoader.Loaded loaded =
-        new PluginLoader(PluginCatalog.discover(raw.root()), Clock.systemUTC(), System::getenv)
-            .load(raw, PluginLoader.Mode.RUN);
-    runtime = GordonRuntime.start(loaded.assembly(), Clock.systemUTC());
+                    .formatted(
+                        maxInFlight,
+                        root.resolve("dead-letters.jsonl"),
+                        httpPort,
+                        root.resolve("spool"),
+                        bind.hostPort(),
+                        bind.zones().get(0),
+                        bind.key().name(),
+                        bind.key().secret(),
+                        batchesInFlight()));
   }
 
   /** {@code http://127.0.0.1:PORT/v1/events}. */
@@ -88,9 +73,6 @@ final class GordonService implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    runtime.close();
-    try (var files = Files.walk(root)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    service.close();
   }
 }

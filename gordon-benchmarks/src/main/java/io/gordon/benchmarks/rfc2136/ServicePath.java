@@ -1,16 +1,10 @@
 package io.gordon.benchmarks.rfc2136;
 
-import io.gordon.core.config.ConfigFiles;
-import io.gordon.core.config.RawConfig;
-import io.gordon.core.plugin.PluginCatalog;
-import io.gordon.core.plugin.PluginLoader;
-import io.gordon.core.runtime.GordonRuntime;
+import io.gordon.benchmarks.local.InProcessService;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.function.Function;
 
 /**
  * Line (e) without the provider: the same requests (500 events as JSON lines, {@code ?wait=true}, 4
@@ -27,14 +21,10 @@ final class ServicePath {
   private ServicePath() {}
 
   static void run(int events, int rounds) throws Exception {
-    Path root = Files.createTempDirectory("gordon-bench-path-");
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
-    Files.writeString(
-        root.resolve("gordon.toml"),
-        """
+    int port = InProcessService.freePort();
+    Function<Path, String> toml =
+        root ->
+            """
         [core]
         plugins = ["local.http", "local.zonefile"]
         max_msg_age = "0s"
@@ -53,16 +43,13 @@ final class ServicePath {
         directory = "%s"
         zones = ["example.test."]
         """
-            .formatted(
-                root.resolve("dead-letters.jsonl"),
-                port,
-                root.resolve("spool"),
-                root.resolve("zones")));
-    RawConfig raw = ConfigFiles.load(root);
-    PluginLoader.Loaded loaded =
-        new PluginLoader(PluginCatalog.discover(raw.root()), Clock.systemUTC(), System::getenv)
-            .load(raw, PluginLoader.Mode.RUN);
-    try (GordonRuntime runtime = GordonRuntime.start(loaded.assembly(), Clock.systemUTC())) {
+                .formatted(
+                    root.resolve("dead-letters.jsonl"),
+                    port,
+                    root.resolve("spool"),
+                    root.resolve("zones"));
+    InProcessService service = InProcessService.start("gordon-bench-path-", toml);
+    try {
       HttpRun run = new HttpRun("http://127.0.0.1:" + port + "/v1/events", "example.test.");
       var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
       for (int r = 0; r < rounds; r++) {
@@ -84,6 +71,8 @@ final class ServicePath {
             collections() - gc0,
             LoadAverage.now());
       }
+    } finally {
+      service.close();
     }
   }
 

@@ -41,9 +41,53 @@ public final class ConfigPrinter {
    * @param secretKeys key names declared as secrets by any plugin, redacted wherever they occur
    */
   public static Map<String, Object> effective(RawConfig raw, Set<String> secretKeys) {
+    return effective(raw, secretKeys, Map.of());
+  }
+
+  /**
+   * The effective configuration, with the route the service runs: when {@code core.route} is absent
+   * or empty, {@code route} (the default the plugin loader chose for the configured plugins) is
+   * shown as the {@code [core.route]} table, each entry commented "default route", instead of an
+   * empty table a user cannot tell from a missing one.
+   *
+   * @param route the effective route, phase to next phase; empty leaves an empty table
+   */
+  public static Map<String, Object> effective(
+      RawConfig raw, Set<String> secretKeys, Map<String, String> route) {
     Map<String, Object> out = fromTable(raw.tree(), secretKeys, false);
     new TreeMap<>(CoreSpec.tables()).forEach((path, spec) -> addDefaults(out, path, spec));
+    if (out.get("core") instanceof Map<?, ?> core && isEmptyRoute(core.get("route"))) {
+      Map<String, Object> table = new LinkedHashMap<>();
+      inChainOrder(route).forEach((from, to) -> table.put(from, new Leaf(to, "default route")));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> c = (Map<String, Object>) core;
+      c.put("route", table);
+    }
     return out;
+  }
+
+  /**
+   * The route as its messages go (consume, enrich, publish): each chain from a phase no other leads
+   * to, then whatever a loop left, by name. The settings keep the route unordered.
+   */
+  static Map<String, String> inChainOrder(Map<String, String> route) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Map<String, String> sorted = new TreeMap<>(route);
+    for (String start : sorted.keySet()) {
+      if (!route.containsValue(start)) {
+        for (String at = start; route.containsKey(at) && !out.containsKey(at); at = route.get(at)) {
+          out.put(at, route.get(at));
+        }
+      }
+    }
+    sorted.forEach(out::putIfAbsent);
+    return out;
+  }
+
+  /** The route's default leaf (an empty map), or an empty {@code [core.route]} given. */
+  private static boolean isEmptyRoute(Object v) {
+    Object table = v instanceof Leaf leaf ? leaf.value() : v;
+    return table instanceof Map<?, ?> m && m.isEmpty();
   }
 
   /** What one plugin receives, keys sorted, secrets redacted with their origin as comment. */
@@ -149,6 +193,9 @@ public final class ConfigPrinter {
       return "[" + String.join(", ", l.stream().map(ConfigPrinter::tomlValue).toList()) + "]";
     }
     if (v instanceof Map<?, ?> m) {
+      if (m.isEmpty()) {
+        return "{}";
+      }
       return "{ "
           + String.join(
               ", ",

@@ -76,4 +76,62 @@ class ConfigPrinterTest {
                 + "  \"timeout\": \"1500ms\",\n  \"token\": \"<redacted>\",\n  \"ttl\": 300,\n"
                 + "  \"zone\": \"example.com.\"\n}\n");
   }
+
+  /** Before, an absent route printed as {@code route = { } # default}, saying nothing. */
+  @Test
+  void anAbsentRouteIsPrintedAsTheRouteTheServiceRuns() {
+    String toml =
+        ConfigPrinter.toToml(
+            ConfigPrinter.effective(
+                raw("[core]\nplugins = [\"local.http\"]\n"),
+                Set.of(),
+                Map.of("publish", "cleanup", "consume", "publish")));
+    assertThat(toml)
+        .doesNotContain("route =")
+        .contains(
+            "\n[core.route]\nconsume = \"publish\"  # default route\n"
+                + "publish = \"cleanup\"  # default route\n\n");
+    assertThat(ConfigFiles.parse(toml, "printed").table("core.route").orElseThrow().entries())
+        .hasSize(2);
+  }
+
+  @Test
+  void anEmptyRouteTableIsPrintedAsTheRouteTheServiceRunsToo() {
+    String toml =
+        ConfigPrinter.toToml(
+            ConfigPrinter.effective(raw("[core.route]\n"), Set.of(), Map.of("consume", "publish")));
+    assertThat(toml).contains("\n[core.route]\nconsume = \"publish\"  # default route\n");
+  }
+
+  @Test
+  void aGivenRouteIsPrintedAsWrittenWithItsOrigin() {
+    String toml =
+        ConfigPrinter.toToml(
+            ConfigPrinter.effective(
+                raw("[core.route]\nconsume = \"enrich\"\n"),
+                Set.of(),
+                Map.of("consume", "publish")));
+    assertThat(toml).contains("\n[core.route]\nconsume = \"enrich\"  # gordon.toml:2:1\n");
+  }
+
+  @Test
+  void anEmptyInlineTableIsPrintedAsTwoBraces() {
+    assertThat(ConfigPrinter.toToml(Map.of("t", new ConfigPrinter.Leaf(Map.of(), ""))))
+        .isEqualTo("t = {}\n");
+  }
+
+  @Test
+  void aRouteIsOrderedAsMessagesGoThenByName() {
+    assertThat(
+            ConfigPrinter.inChainOrder(
+                Map.of(
+                    "publish", "cleanup", "enrich", "publish", "consume", "enrich", "a", "b", "b",
+                    "a")))
+        .containsExactly(
+            Map.entry("consume", "enrich"),
+            Map.entry("enrich", "publish"),
+            Map.entry("publish", "cleanup"),
+            Map.entry("a", "b"),
+            Map.entry("b", "a"));
+  }
 }

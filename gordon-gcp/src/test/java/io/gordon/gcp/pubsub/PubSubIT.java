@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +50,7 @@ class PubSubIT {
   private static int seq;
   private String topic;
   private String subscription;
-  private final List<Running> running = new ArrayList<>();
+  private final List<EmulatorConsumer> running = new ArrayList<>();
 
   @BeforeAll
   static void startEmulator() {
@@ -75,61 +74,17 @@ class PubSubIT {
 
   @AfterEach
   void stopConsumers() {
-    running.forEach(Running::stop);
+    running.forEach(EmulatorConsumer::stop);
   }
 
-  /** A consumer running on its own thread. */
-  record Running(
-      PubSubConsumer consumer, Thread thread, RecordingSource source, TestContext context) {
-    void stop() {
-      consumer.stop();
-      consumer.shutdown();
-      try {
-        thread.join(WAIT.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  Running consume(Map<String, Object> extra) {
-    Map<String, Object> cfg =
-        new HashMap<>(
-            Map.of(
-                "project",
-                PROJECT,
-                "topic",
-                topic,
-                "subscription",
-                subscription,
-                "endpoint",
-                emulator.hostPort(),
-                "ack_deadline",
-                10L,
-                "resubscribe_delay",
-                0.1,
-                "resubscribe_max_delay",
-                0.5,
-                "shutdown_grace",
-                0.5));
-    cfg.putAll(extra);
+  EmulatorConsumer consume(Map<String, Object> extra) {
     TestContext context =
-        new TestContext("gcp.event_consumer", PubSubConsumerFactory.SPEC, cfg).withCodec(CODEC);
-    PubSubConsumer c = (PubSubConsumer) new PubSubConsumerFactory().create(context);
-    c.start();
-    RecordingSource source = new RecordingSource();
-    Thread t =
-        Thread.ofPlatform()
-            .name("consumer-" + seq)
-            .start(
-                () -> {
-                  try {
-                    c.run(source);
-                  } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                  }
-                });
-    Running r = new Running(c, t, source, context);
+        new TestContext(
+                "gcp.event_consumer",
+                PubSubConsumerFactory.SPEC,
+                EmulatorConsumer.settings(emulator, topic, subscription, extra))
+            .withCodec(CODEC);
+    EmulatorConsumer r = EmulatorConsumer.create(context, "consumer-" + seq).run();
     running.add(r);
     if (!Boolean.FALSE.equals(extra.get("create_subscription"))) {
       // messages published before the subscription exists are not delivered to it
@@ -155,7 +110,7 @@ class PubSubIT {
   @Test
   void messagesCarryThePubSubIdAndPublishTimeAndAreAckedOnlyOnceSettledOrDeadLettered() {
     Instant before = Instant.now().minusSeconds(1);
-    Running r = consume(Map.of());
+    EmulatorConsumer r = consume(Map.of());
     String a = publish(event("a", "192.0.2.1"));
     String b = publish(event("b", "192.0.2.2"));
     publish("not an event"); // dead-lettered, hence acked
@@ -173,7 +128,7 @@ class PubSubIT {
     assertThat(first.message().attributes()).containsKey("publish_time");
     first.settle(new Outcome.Applied());
     r.stop(); // b is still unsettled: the stopping subscriber nacks it
-    Running again = consume(Map.of());
+    EmulatorConsumer again = consume(Map.of());
     // the emulator hands b to the next stream once its lease has run out (the shutdown nack
     // does not reach it): ~10 s when idle, up to 50 s seen on a loaded 2-core machine
     await().atMost(LEASE_RUN_OUT).until(() -> again.source().count() >= 1);
@@ -190,7 +145,7 @@ class PubSubIT {
 
   @Test
   void redeliverIsANackAndTheMessageComesBack() {
-    Running r = consume(Map.of());
+    EmulatorConsumer r = consume(Map.of());
     String id = publish(event("n", "192.0.2.1"));
     await().atMost(WAIT).until(() -> r.source().count() >= 1);
     int before = r.source().count();
@@ -205,7 +160,7 @@ class PubSubIT {
 
   @Test
   void aMessageWhoseHandOverThrewIsNackedNotAcked() {
-    Running r = consume(Map.of());
+    EmulatorConsumer r = consume(Map.of());
     r.source().failNextSubmits.set(1);
     String id = publish(event("boom", "192.0.2.1"));
     await().atMost(WAIT).until(() -> r.source().count() >= 1);
@@ -215,7 +170,7 @@ class PubSubIT {
 
   @Test
   void undecodableInputIsRejectedWithItsPayloadAndReason() {
-    Running r = consume(Map.of());
+    EmulatorConsumer r = consume(Map.of());
     String bad = publish("this is not json");
     await().atMost(WAIT).until(() -> !r.source().rejected.isEmpty());
     assertThat(r.source().rejected.get(0).id()).isEqualTo(bad);
@@ -244,7 +199,7 @@ class PubSubIT {
 
   @Test
   void onlyTheAuditLogEntryThatCompletesAnOperationBecomesAnEvent() {
-    Running r = consume(Map.of());
+    EmulatorConsumer r = consume(Map.of());
     String res = "projects/123456789101/zones/us-central1-c/instances/an-instance-name-b45c";
     publish(AuditLogEntries.first("v1.compute.instances.insert", res, "op-1"));
     String last = publish(AuditLogEntries.last("v1.compute.instances.insert", res, "op-1"));
@@ -275,7 +230,7 @@ class PubSubIT {
    */
   @Test
   void anEntryOfAnOperationComputeRefusedIsAckedWithoutAnEvent() {
-    Running r = consume(Map.of());
+    EmulatorConsumer r = consume(Map.of());
     String res = "projects/868460354448/zones/europe-west1-c/instances/refused-b45c";
     publish(
         AuditLogEntries.failed(
@@ -299,7 +254,7 @@ class PubSubIT {
 
   @Test
   void flowControlKeepsAtMostMaxMessagesOutstanding() {
-    Running r = consume(Map.of("max_messages", 3L));
+    EmulatorConsumer r = consume(Map.of("max_messages", 3L));
     for (int i = 0; i < 8; i++) {
       publish(event("fc" + i, "192.0.2." + (i + 1)));
     }
@@ -314,7 +269,7 @@ class PubSubIT {
 
   @Test
   void orderingKeysAreDeliveredInPublishOrder() {
-    Running r = consume(Map.of("enable_message_ordering", true));
+    EmulatorConsumer r = consume(Map.of("enable_message_ordering", true));
     List<String> published = new ArrayList<>();
     for (int i = 0; i < 15; i++) {
       published.add(
@@ -331,7 +286,7 @@ class PubSubIT {
 
   @Test
   void aFailingSubscribeIsRetriedAndReportedUntilItWorks() {
-    Running r = consume(Map.of("create_subscription", false));
+    EmulatorConsumer r = consume(Map.of("create_subscription", false));
     await()
         .atMost(WAIT)
         .until(

@@ -31,7 +31,7 @@ class PubSubParallelPullsIT {
   private static int seq;
   private String topic;
   private String subscription;
-  private final List<PubSubIT.Running> running = new ArrayList<>();
+  private final List<EmulatorConsumer> running = new ArrayList<>();
 
   @BeforeAll
   static void startEmulator() {
@@ -55,12 +55,12 @@ class PubSubParallelPullsIT {
 
   @AfterEach
   void stopConsumers() {
-    running.forEach(PubSubIT.Running::stop);
+    running.forEach(EmulatorConsumer::stop);
   }
 
   @Test
   void severalStreamingPullsKeepEachOrderingKeyInPublishOrder() {
-    PubSubIT.Running r =
+    EmulatorConsumer r =
         consume(
             Map.of("parallel_pulls", 3L, "enable_message_ordering", true, "max_messages", 100L));
     Map<String, List<String>> published = new LinkedHashMap<>();
@@ -101,7 +101,7 @@ class PubSubParallelPullsIT {
 
   @Test
   void maxMessagesBoundsTheMessagesInWorkOverAllStreams() {
-    PubSubIT.Running r = consume(Map.of("parallel_pulls", 4L, "max_messages", 3L));
+    EmulatorConsumer r = consume(Map.of("parallel_pulls", 4L, "max_messages", 3L));
     for (int i = 0; i < 8; i++) {
       emulator.publish(PROJECT, topic, event("fc" + i, i), Map.of(), null);
     }
@@ -127,31 +127,14 @@ class PubSubParallelPullsIT {
         .containsEntry("parallel_pulls", 1L);
   }
 
-  private PubSubIT.Running consume(Map<String, Object> extra) {
-    Map<String, Object> cfg =
-        new HashMap<>(
-            Map.of(
-                "project",
-                PROJECT,
-                "topic",
-                topic,
-                "subscription",
-                subscription,
-                "endpoint",
-                emulator.hostPort(),
-                "ack_deadline",
-                10L,
-                "shutdown_grace",
-                0.5));
-    cfg.putAll(extra);
+  private EmulatorConsumer consume(Map<String, Object> extra) {
     TestContext context =
-        new TestContext("gcp.event_consumer", PubSubConsumerFactory.SPEC, cfg)
+        new TestContext(
+                "gcp.event_consumer",
+                PubSubConsumerFactory.SPEC,
+                EmulatorConsumer.settings(emulator, topic, subscription, extra))
             .withCodec(PubSubIT.CODEC);
-    PubSubConsumer c = (PubSubConsumer) new PubSubConsumerFactory().create(context);
-    c.start();
-    RecordingSource source = new RecordingSource();
-    Thread t = Thread.ofPlatform().start(() -> c.run(source));
-    PubSubIT.Running r = new PubSubIT.Running(c, t, source, context);
+    EmulatorConsumer r = EmulatorConsumer.create(context, "pulls-" + seq).run();
     running.add(r);
     // messages published before the subscription exists are not delivered to it
     await().atMost(PubSubIT.WAIT).until(() -> emulator.subscriptionExists(PROJECT, subscription));

@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +38,7 @@ class PubSubReadinessIT {
   private String subscription;
   private HealthRegistry health;
   private AdminServer admin;
-  private PubSubIT.Running running;
+  private EmulatorConsumer running;
 
   /** One answer of /readyz, the failure timestamps replaced by "T". */
   record Readyz(int status, String body) {}
@@ -76,47 +75,16 @@ class PubSubReadinessIT {
 
   /** Creates and starts the consumer as the core does (start, then marked started). */
   PubSubConsumer started(Map<String, Object> extra) {
-    Map<String, Object> cfg =
-        new HashMap<>(
-            Map.of(
-                "project",
-                PROJECT,
-                "topic",
-                topic,
-                "subscription",
-                subscription,
-                "endpoint",
-                emulator.hostPort(),
-                "ack_deadline",
-                10L,
-                "resubscribe_delay",
-                0.1,
-                "resubscribe_max_delay",
-                0.5,
-                "shutdown_grace",
-                0.5));
-    cfg.putAll(extra);
     TestContext context =
-        new TestContext(NAME, PubSubConsumerFactory.SPEC, cfg)
+        new TestContext(
+                NAME,
+                PubSubConsumerFactory.SPEC,
+                EmulatorConsumer.settings(emulator, topic, subscription, extra))
             .withCodec(PubSubIT.CODEC)
             .withHealth(health.register(NAME));
-    PubSubConsumer c = (PubSubConsumer) new PubSubConsumerFactory().create(context);
-    c.start();
+    running = EmulatorConsumer.create(context, "readiness-consumer-" + seq);
     health.started(NAME);
-    RecordingSource source = new RecordingSource();
-    Thread t =
-        Thread.ofPlatform()
-            .name("readiness-consumer-" + seq)
-            .unstarted(
-                () -> {
-                  try {
-                    c.run(source);
-                  } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                  }
-                });
-    running = new PubSubIT.Running(c, t, source, context);
-    return c;
+    return running.consumer();
   }
 
   String full() {

@@ -15,14 +15,14 @@ import java.util.Set;
  * 1.4): nothing is applied unless every item passes. The answer's status is the first problem's.
  */
 final class ChangeCheck {
-  private final FakeCloudDns.Zone zone;
+  private final CloudDnsModel.Zone zone;
   private final Map<String, Integer> quota;
   private final List<FakeRrset> additions = new ArrayList<>();
   private final List<FakeRrset> deletions = new ArrayList<>();
   private final List<GoogleApiError.Item> problems = new ArrayList<>();
   private int status;
 
-  ChangeCheck(FakeCloudDns.Zone zone, Map<String, Integer> quota, JsonNode body) {
+  ChangeCheck(CloudDnsModel.Zone zone, Map<String, Integer> quota, JsonNode body) {
     this.zone = zone;
     this.quota = quota;
     JsonNode adds = body.path("additions");

@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gordon.testing.gcp.CloudDnsModel.ChangeRecord;
+import io.gordon.testing.gcp.CloudDnsModel.Project;
+import io.gordon.testing.gcp.CloudDnsModel.Zone;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The state and semantics of a fake Cloud DNS v1 API (see gcp-api.md section 1): projects with
@@ -22,23 +23,6 @@ import java.util.TreeMap;
  * every operation holds the instance lock, so a change is atomic to readers.
  */
 public final class FakeCloudDns {
-  static final Map<String, Integer> DEFAULT_QUOTA =
-      Map.of(
-          "managedZones",
-          10000,
-          "rrsetsPerManagedZone",
-          10000,
-          "rrsetAdditionsPerChange",
-          1000,
-          "rrsetDeletionsPerChange",
-          1000,
-          "totalRrdataSizePerChange",
-          100000,
-          "resourceRecordsPerRrset",
-          100,
-          "nameserversPerDelegation",
-          8);
-
   private final ObjectMapper json;
   private final Clock clock;
   private final Map<String, Project> projects = new LinkedHashMap<>();
@@ -52,44 +36,6 @@ public final class FakeCloudDns {
   FakeCloudDns(ObjectMapper json, Clock clock) {
     this.json = json;
     this.clock = clock;
-  }
-
-  static final class Project {
-    final String id;
-    final String number;
-    final Map<String, Integer> quota = new LinkedHashMap<>(DEFAULT_QUOTA);
-    final Map<String, Zone> zones = new LinkedHashMap<>();
-
-    Project(String id, String number) {
-      this.id = id;
-      this.number = number;
-    }
-  }
-
-  static final class Zone {
-    final String name;
-    final String id;
-    final String dnsName;
-    final TreeMap<String, FakeRrset> rrsets = new TreeMap<>();
-    final Map<String, ChangeRecord> changes = new LinkedHashMap<>();
-    final Map<String, ChangeRecord> byClientOperation = new LinkedHashMap<>();
-
-    Zone(String name, String id, String dnsName) {
-      this.name = name;
-      this.id = id;
-      this.dnsName = dnsName;
-    }
-  }
-
-  static final class ChangeRecord {
-    final ObjectNode body;
-    final Instant start;
-    int gets;
-
-    ChangeRecord(ObjectNode body, Instant start) {
-      this.body = body;
-      this.start = start;
-    }
   }
 
   /** Creates {@code project} (if new) and a zone in it holding an apex SOA and NS. */
@@ -206,7 +152,7 @@ public final class FakeCloudDns {
     List<ObjectNode> all = new ArrayList<>();
     for (Zone z : project(project).zones.values()) {
       if (dnsName == null || z.dnsName.equals(dnsName.toLowerCase(Locale.ROOT))) {
-        all.add(zoneJson(z));
+        all.add(CloudDnsJson.zone(json, z));
       }
     }
     return Paging.page(
@@ -220,7 +166,7 @@ public final class FakeCloudDns {
   }
 
   synchronized ObjectNode getZone(String project, String zone) {
-    return zoneJson(zoneOr404(project, zone));
+    return CloudDnsJson.zone(json, zoneOr404(project, zone));
   }
 
   synchronized ObjectNode listRrsets(
@@ -238,7 +184,7 @@ public final class FakeCloudDns {
     for (FakeRrset r : z.rrsets.values()) {
       if ((name == null || r.name().equals(name.toLowerCase(Locale.ROOT)))
           && (type == null || r.type().equalsIgnoreCase(type))) {
-        all.add(rrsetJson(r));
+        all.add(CloudDnsJson.rrset(json, r));
       }
     }
     return Paging.page(
@@ -277,9 +223,9 @@ public final class FakeCloudDns {
     String id = String.valueOf(z.changes.size() + 1);
     ObjectNode stored = json.createObjectNode().put("kind", "dns#change").put("id", id);
     ArrayNode add = stored.putArray("additions");
-    additions.forEach(a -> add.add(rrsetJson(a)));
+    additions.forEach(a -> add.add(CloudDnsJson.rrset(json, a)));
     ArrayNode del = stored.putArray("deletions");
-    deletions.forEach(d -> del.add(rrsetJson(d)));
+    deletions.forEach(d -> del.add(CloudDnsJson.rrset(json, d)));
     ChangeRecord rec = new ChangeRecord(stored, clock.instant());
     z.changes.put(id, rec);
     if (clientOperationId != null) {
@@ -309,33 +255,6 @@ public final class FakeCloudDns {
         .deepCopy()
         .put("startTime", c.start.toString())
         .put("status", done ? "done" : "pending");
-  }
-
-  private ObjectNode zoneJson(Zone z) {
-    ObjectNode out =
-        json.createObjectNode()
-            .put("kind", "dns#managedZone")
-            .put("name", z.name)
-            .put("id", z.id)
-            .put("dnsName", z.dnsName)
-            .put("visibility", "public")
-            .put("description", "");
-    out.putArray("nameServers")
-        .add("ns-cloud-c1.googledomains.com.")
-        .add("ns-cloud-c2.googledomains.com.");
-    return out;
-  }
-
-  ObjectNode rrsetJson(FakeRrset r) {
-    ObjectNode out =
-        json.createObjectNode()
-            .put("kind", "dns#resourceRecordSet")
-            .put("name", r.name())
-            .put("type", r.type())
-            .put("ttl", r.ttl());
-    ArrayNode data = out.putArray("rrdatas");
-    r.rrdatas().forEach(data::add);
-    return out;
   }
 
   private Project project(String project) {

@@ -1,6 +1,5 @@
 package io.gordon.testing.gcp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -18,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -65,31 +62,19 @@ public final class FakeGoogleApis implements AutoCloseable {
 
   private record Fault(Route route, int status, boolean drop) {}
 
-  private static final String ZONE = "/dns/v1/projects/([^/]+)/managedZones/([^/]+)";
-  private static final Pattern PROJECT = Pattern.compile("/dns/v1/projects/([^/]+)");
-  private static final Pattern ZONES = Pattern.compile("/dns/v1/projects/([^/]+)/managedZones");
-  private static final Pattern ZONE_ONE = Pattern.compile(ZONE);
-  private static final Pattern RRSETS = Pattern.compile(ZONE + "/rrsets");
-  private static final Pattern CHANGES = Pattern.compile(ZONE + "/changes");
-  private static final Pattern CHANGE = Pattern.compile(ZONE + "/changes/([^/]+)");
-  private static final Pattern INSTANCE =
-      Pattern.compile("/compute/v1/projects/([^/]+)/zones/([^/]+)/instances/([^/]+)");
-
-  private static final Pattern AGGREGATED =
-      Pattern.compile("/compute/v1/projects/([^/]+)/aggregated/instances");
-  private static final Pattern CRM_PROJECTS = Pattern.compile("/v1/projects");
-
   private final ObjectMapper json = new ObjectMapper();
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final FakeCloudDns dns;
   private final FakeCompute compute;
+  private final ApiDispatch dispatch;
   private final List<Fault> faults = new ArrayList<>();
   private final List<RecordedRequest> requests = new ArrayList<>();
 
   private FakeGoogleApis(Clock clock) throws IOException {
     dns = new FakeCloudDns(json, clock);
     compute = new FakeCompute(json);
+    dispatch = new ApiDispatch(json, dns, compute);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
@@ -175,7 +160,7 @@ public final class FakeGoogleApis implements AutoCloseable {
       Map<String, String> query = query(ex.getRequestURI().getRawQuery());
       String body = body(ex);
       String method = ex.getRequestMethod();
-      Route route = route(method, path);
+      Route route = ApiDispatch.route(method, path);
       String auth = ex.getRequestHeaders().getFirst("Authorization");
       Fault fault;
       synchronized (this) {
@@ -189,7 +174,7 @@ public final class FakeGoogleApis implements AutoCloseable {
       }
       String answer;
       try {
-        answer = dispatch(route, path, query, body).toString();
+        answer = dispatch.answer(route, path, query, body).toString();
       } catch (GoogleApiError.Failure f) {
         if (fault == null) {
           send(ex, f.error);
@@ -210,76 +195,6 @@ public final class FakeGoogleApis implements AutoCloseable {
       }
     }
     return null;
-  }
-
-  private static Route route(String method, String path) {
-    boolean get = method.equals("GET");
-    if (get && PROJECT.matcher(path).matches()) {
-      return Route.PROJECTS_GET;
-    } else if (get && ZONES.matcher(path).matches()) {
-      return Route.ZONES_LIST;
-    } else if (get && ZONE_ONE.matcher(path).matches()) {
-      return Route.ZONES_GET;
-    } else if (get && RRSETS.matcher(path).matches()) {
-      return Route.RRSETS_LIST;
-    } else if (method.equals("POST") && CHANGES.matcher(path).matches()) {
-      return Route.CHANGES_CREATE;
-    } else if (get && CHANGE.matcher(path).matches()) {
-      return Route.CHANGES_GET;
-    } else if (get && INSTANCE.matcher(path).matches()) {
-      return Route.INSTANCES_GET;
-    } else if (get && AGGREGATED.matcher(path).matches()) {
-      return Route.INSTANCES_AGGREGATED;
-    } else if (get && CRM_PROJECTS.matcher(path).matches()) {
-      return Route.CRM_PROJECTS_LIST;
-    }
-    return Route.UNKNOWN;
-  }
-
-  private JsonNode dispatch(Route route, String path, Map<String, String> q, String body)
-      throws IOException {
-    return switch (route) {
-      case PROJECTS_GET -> dns.getProject(group(PROJECT, path, 1));
-      case ZONES_LIST ->
-          dns.listZones(
-              group(ZONES, path, 1), q.get("dnsName"), q.get("maxResults"), q.get("pageToken"));
-      case ZONES_GET -> dns.getZone(group(ZONE_ONE, path, 1), group(ZONE_ONE, path, 2));
-      case RRSETS_LIST ->
-          dns.listRrsets(
-              group(RRSETS, path, 1),
-              group(RRSETS, path, 2),
-              q.get("name"),
-              q.get("type"),
-              q.get("maxResults"),
-              q.get("pageToken"));
-      case CHANGES_CREATE ->
-          dns.createChange(
-              group(CHANGES, path, 1),
-              group(CHANGES, path, 2),
-              q.get("clientOperationId"),
-              json.readTree(body.isEmpty() ? "{}" : body));
-      case CHANGES_GET ->
-          dns.getChange(group(CHANGE, path, 1), group(CHANGE, path, 2), group(CHANGE, path, 3));
-      case INSTANCES_GET ->
-          compute.getInstance(
-              group(INSTANCE, path, 1), group(INSTANCE, path, 2), group(INSTANCE, path, 3));
-      case INSTANCES_AGGREGATED ->
-          compute.aggregatedList(
-              group(AGGREGATED, path, 1), q.get("filter"), q.get("maxResults"), q.get("pageToken"));
-      case CRM_PROJECTS_LIST -> compute.listProjects(q.get("pageSize"), q.get("pageToken"));
-      case ANY, UNKNOWN ->
-          throw GoogleApiError.of(
-                  404, "notFound", "The requested URL " + path + " was not found on this server.")
-              .toFailure();
-    };
-  }
-
-  private static String group(Pattern p, String path, int n) {
-    Matcher m = p.matcher(path);
-    if (!m.matches()) {
-      throw new IllegalStateException(path);
-    }
-    return URLDecoder.decode(m.group(n), StandardCharsets.UTF_8);
   }
 
   private static Map<String, String> query(String raw) {
