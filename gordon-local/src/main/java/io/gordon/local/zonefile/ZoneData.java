@@ -27,7 +27,7 @@ final class ZoneData {
   private final String origin;
   private final int defaultTtl;
   private Soa soa;
-  private final RrsetIndex sets = new RrsetIndex();
+  private final RrsetIndex sets;
   private final TreeMap<String, List<RawRecord>> raw = new TreeMap<>(CANONICAL);
 
   /**
@@ -50,6 +50,7 @@ final class ZoneData {
     this.origin = Objects.requireNonNull(origin, "origin == null");
     this.soa = soa;
     this.defaultTtl = defaultTtl;
+    this.sets = new RrsetIndex(defaultTtl);
   }
 
   /**
@@ -131,23 +132,34 @@ final class ZoneData {
   }
 
   Optional<RecordSet> get(String name, RecordType type) {
-    return Optional.ofNullable(sets.get(new Key(name, type)));
+    return Optional.ofNullable(sets.get(name, type));
+  }
+
+  /**
+   * Whether the zone holds {@code set} exactly (same TTL, the same records in the same order):
+   * compared as text, without making a {@link RecordSet} of the zone's copy.
+   */
+  boolean holds(RecordSet set) {
+    return sets.holds(set);
   }
 
   boolean has(String name, RecordType type) {
-    return sets.has(new Key(name, type));
+    return sets.has(name, type);
   }
 
+  /** Sets an RRset; one without records is removed (its text would have no line to name it). */
   void put(RecordSet set) {
-    Key k = new Key(set.name(), set.type());
-    sets.put(k, set);
-    touched(k, set);
+    if (set.rdata().isEmpty()) {
+      remove(set.name(), set.type());
+      return;
+    }
+    sets.put(set);
+    touched(new Key(set.name(), set.type()), set);
   }
 
   void remove(String name, RecordType type) {
-    Key k = new Key(name, type);
-    if (sets.remove(k) != null) {
-      touched(k, null);
+    if (sets.remove(name, type)) {
+      touched(new Key(name, type), null);
     }
   }
 
@@ -188,20 +200,6 @@ final class ZoneData {
     this.sequence = last;
   }
 
-  /** Adds parsed rdata to an RRset, keeping the TTL first seen. */
-  void merge(RecordSet set) {
-    Key k = new Key(set.name(), set.type());
-    RecordSet old = sets.get(k);
-    RecordSet now = set;
-    if (old != null) {
-      List<String> all = new ArrayList<>(old.rdata());
-      all.addAll(set.rdata());
-      now = old.withRdata(all);
-    }
-    sets.put(k, now);
-    touched(k, now);
-  }
-
   void addRaw(RawRecord r) {
     raw.computeIfAbsent(r.owner(), o -> new ArrayList<>()).add(r);
   }
@@ -223,7 +221,7 @@ final class ZoneData {
   List<String> apexNsTargets() {
     List<String> targets = apexNsTargets;
     if (targets == null) {
-      RecordSet ns = sets.get(new Key(origin, RecordType.NS));
+      RecordSet ns = sets.get(origin, RecordType.NS);
       targets =
           ns == null ? List.of() : ns.rdata().stream().filter(t -> inZone(t, origin)).toList();
       apexNsTargets = targets;
@@ -233,12 +231,12 @@ final class ZoneData {
 
   /** The managed RRsets in canonical order (a copy). */
   List<RecordSet> sets() {
-    return sets.ordered().values().stream().map(RrsetIndex.Entry::set).toList();
+    return sets.sets();
   }
 
   /** The managed RRsets' master-file text in canonical order, as runs of cached bytes. */
   List<byte[]> texts() {
-    return sets.texts(defaultTtl);
+    return sets.texts();
   }
 
   /** Runs of text kept (for tests). */
