@@ -49,7 +49,12 @@ final class Rrset {
 
   /** Takes {@code set}'s records and TTL; its own array until the run renders again. */
   void replace(RecordSet set, int defaultTtl) {
-    bytes = lines(set, defaultTtl);
+    replace(set, lines(set, defaultTtl));
+  }
+
+  /** Takes {@code set}'s records and TTL, already rendered as {@code lines}. */
+  void replace(RecordSet set, byte[] lines) {
+    bytes = lines;
     offset = 0;
     length = bytes.length;
     ttlImplicit = set.ttl().isEmpty();
@@ -88,21 +93,22 @@ final class Rrset {
     return out;
   }
 
+  @SuppressWarnings("deprecation") // exactly right for ASCII, and a copy without a loop per char
   private static int put(byte[] out, int at, String s, char after) {
-    for (int i = 0; i < s.length(); i++) {
-      out[at + i] = (byte) s.charAt(i); // ASCII: the char is the byte
-    }
+    s.getBytes(0, s.length(), out, at);
     out[at + s.length()] = (byte) after;
     return at + s.length() + 1;
   }
 
   /** Whether the RRset is {@code set} exactly: the same lines (records in the same order). */
   boolean holds(RecordSet set, int defaultTtl) {
-    if (ttlImplicit != set.ttl().isEmpty()) {
-      return false;
-    }
-    byte[] b = lines(set, defaultTtl);
-    return java.util.Arrays.equals(b, 0, b.length, bytes, offset, offset + length);
+    return holds(set, lines(set, defaultTtl));
+  }
+
+  /** {@link #holds}, given {@code set}'s lines. */
+  boolean holds(RecordSet set, byte[] lines) {
+    return ttlImplicit == set.ttl().isEmpty()
+        && java.util.Arrays.equals(lines, 0, lines.length, bytes, offset, offset + length);
   }
 
   /** Whether this is the RRset of {@code name}, whose hash matched. */

@@ -24,6 +24,15 @@ final class RrsetIndex {
    */
   private Rrset last;
 
+  /**
+   * The lines {@link #holds} rendered and the set it rendered them for: a replacement asks whether
+   * the zone holds its set already and, when not, puts the same set, which then needs no second
+   * rendering.
+   */
+  private RecordSet renderedFor;
+
+  private byte[] rendered;
+
   RrsetIndex(int defaultTtl) {
     this.defaultTtl = defaultTtl;
   }
@@ -37,7 +46,12 @@ final class RrsetIndex {
   /** Whether the RRset of {@code set}'s name and type holds exactly its records, in its order. */
   boolean holds(RecordSet set) {
     Rrset s = find(set.name(), set.type());
-    return s != null && s.holds(set, defaultTtl);
+    if (s == null) {
+      return false;
+    }
+    renderedFor = set;
+    rendered = Rrset.lines(set, defaultTtl);
+    return s.holds(set, rendered);
   }
 
   boolean has(String name, RecordType type) {
@@ -57,6 +71,7 @@ final class RrsetIndex {
   }
 
   /** Sets the RRset of {@code set}'s name and type to {@code set} (which has records). */
+  @SuppressWarnings("ReferenceEquality") // the very set holds() rendered, not an equal one
   void put(RecordSet set) {
     Rrset s = find(set.name(), set.type());
     if (s == null) {
@@ -65,9 +80,11 @@ final class RrsetIndex {
       runs.added(s);
       last = s;
     } else {
-      s.replace(set, defaultTtl);
+      s.replace(set, set == renderedFor ? rendered : Rrset.lines(set, defaultTtl));
       TextRuns.changed(s);
     }
+    renderedFor = null;
+    rendered = null;
   }
 
   /** Removes the RRset of {@code name} and {@code type}; returns whether there was one. */

@@ -207,7 +207,9 @@ final class ZoneEditor {
               + " holds a CNAME (a CNAME excludes all other data at its name)");
     }
     RecordSet next = want.ttl().isPresent() ? want : want.withTtl(defaultTtl);
-    if (live.isPresent() && (zone.holds(next) || sameAsLive(live.get().orElseThrow(), next))) {
+    if (live.isPresent()
+        && (zone.holds(next)
+            || next.rdata().size() > 1 && sameAsLive(live.get().orElseThrow(), next))) {
       return new ChangeResult.Unchanged(
           change, want.key() + " already holds exactly these" + " records");
     }
@@ -242,9 +244,7 @@ final class ZoneEditor {
 
   /** Whether {@code live} holds {@code next}'s records in another order, with its TTL. */
   private static boolean sameAsLive(RecordSet live, RecordSet next) {
-    return next.rdata().size() > 1
-        && live.ttl().equals(next.ttl())
-        && sameRecords(live.rdata(), next.rdata());
+    return live.ttl().equals(next.ttl()) && sameRecords(live.rdata(), next.rdata());
   }
 
   /**

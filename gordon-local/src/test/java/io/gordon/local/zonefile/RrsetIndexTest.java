@@ -117,17 +117,6 @@ class RrsetIndexTest {
   }
 
   @Test
-  void keysOfTheSameNameAndTypeAreEqualWhetherOrNotTheirOrderWasMade() {
-    ZoneData.Key compared = new ZoneData.Key("a.example.com.", RecordType.A);
-    assertThat(compared.compareTo(new ZoneData.Key("b.example.com.", RecordType.A))).isNegative();
-    ZoneData.Key fresh = new ZoneData.Key(new String("a.example.com."), RecordType.A);
-
-    assertThat(fresh).isEqualTo(compared).hasSameHashCodeAs(compared);
-    assertThat(fresh).isNotEqualTo(new ZoneData.Key("a.example.com.", RecordType.AAAA));
-    assertThat(fresh).hasToString("a.example.com. A");
-  }
-
-  @Test
   void moreWaitingChangesThanTheCatchUpBoundLeaveTheOrderAndTheTextExact() {
     ZoneData z = TextRunsTest.zone();
     TreeMap<String, RecordSet> model = model();
