@@ -55,8 +55,12 @@ final class Cpu {
     java.util.Map<String, Double> by = new java.util.TreeMap<>();
     try (var tasks = Files.list(Path.of("/proc/self/task"))) {
       for (Path t : tasks.toList()) {
-        String name = Files.readString(t.resolve("comm")).trim().replaceAll("[0-9]+", "N");
-        by.merge(name, fields(t.resolve("stat"), 13, 14), Double::sum);
+        try {
+          String name = Files.readString(t.resolve("comm")).trim().replaceAll("[0-9]+", "N");
+          by.merge(name, fields(t.resolve("stat"), 13, 14), Double::sum);
+        } catch (java.nio.file.NoSuchFileException e) {
+          // the thread ended meanwhile
+        }
       }
     }
     return by;
@@ -74,5 +78,43 @@ final class Cpu {
             e ->
                 System.err.printf(
                     java.util.Locale.ROOT, "thread cpu %6.2f s %s%n", e.getValue(), e.getKey()));
+  }
+
+  /**
+   * Microseconds per event by group of threads: the server's work (the carriers of virtual threads,
+   * on which local.http, the spool and the router run), the benchmark's HTTP client (its selector,
+   * workers and producers), GC, JIT and the rest; so the server's share can be followed without the
+   * client's.
+   */
+  static String shares(java.util.Map<String, Double> by, int events) {
+    java.util.Map<String, Double> groups = new java.util.LinkedHashMap<>();
+    for (String g : new String[] {"server", "client", "gc", "jit", "other"}) {
+      groups.put(g, 0.0);
+    }
+    by.forEach((name, s) -> groups.merge(group(name), s, Double::sum));
+    StringBuilder sb = new StringBuilder();
+    groups.forEach(
+        (g, s) ->
+            sb.append(String.format(java.util.Locale.ROOT, "%s %.1f, ", g, s * 1e6 / events)));
+    return sb.substring(0, sb.length() - 2);
+  }
+
+  private static String group(String thread) {
+    if (thread.startsWith("ForkJoinPool-")) {
+      return "server";
+    }
+    if (thread.startsWith("HttpClient") || thread.startsWith("pool-")) {
+      return "client";
+    }
+    if (thread.startsWith("GC ") || thread.startsWith("G1 ") || thread.startsWith("GN ")) {
+      return "gc"; // digits are folded to N: G1 Refine reads "GN Refine"
+    }
+    if (thread.contains("CompilerThre")) {
+      return "jit";
+    }
+    if (thread.startsWith("gordon-source")) {
+      return "server"; // the spool reader's thread
+    }
+    return "other";
   }
 }

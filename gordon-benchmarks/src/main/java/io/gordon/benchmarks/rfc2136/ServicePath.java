@@ -54,6 +54,7 @@ final class ServicePath {
       var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
       for (int r = 0; r < rounds; r++) {
         double cpu0 = Cpu.self();
+        java.util.Map<String, Double> threads0 = Cpu.threads();
         long bytes0 = threads.getTotalThreadAllocatedBytes();
         long gc0 = collections();
         long nanos = run.burst("p" + r, events, 500, 4);
@@ -70,6 +71,14 @@ final class ServicePath {
             bytes / events,
             collections() - gc0,
             LoadAverage.now());
+        java.util.Map<String, Double> by = Cpu.threads();
+        threads0.forEach((k, v) -> by.merge(k, -v, Double::sum));
+        System.out.printf(
+            "path round %d: by thread, us/event: %s (ended %s)%n",
+            r + 1, Cpu.shares(by, events), java.time.Instant.now());
+        if (System.getenv("GORDON_BENCH_THREAD_CPU") != null) {
+          Cpu.printThreads(threads0, Cpu.threads());
+        }
       }
     } finally {
       service.close();

@@ -1,15 +1,12 @@
 package io.gordon.core.events;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.gordon.api.model.Action;
 import io.gordon.api.model.DnsEvent;
 import io.gordon.api.model.DnsNames;
 import io.gordon.api.model.Rdata;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
-import java.io.IOException;
+import io.gordon.core.events.JsonTokens.Token;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,9 +18,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The codec's fast path: a generic event read straight from the parser's tokens into the model,
- * without a tree of nodes. It only ever <em>accepts</em>: anything not plainly valid (a problem of
- * any kind, an unknown field, a float TTL, an audit-log entry, a duplicate key, broken JSON) gives
+ * The codec's fast path: a generic event read straight from the document's tokens ({@link
+ * JsonTokens}, a strict subset of JSON) into the model, without a parser or a tree of nodes. It
+ * only ever <em>accepts</em>: anything not plainly valid (a problem of any kind, an unknown field,
+ * a float TTL, an audit-log entry, a duplicate key, an escape in a string, broken JSON) gives
  * {@code null}, and the tree readers ({@link GenericEventReader}, {@link AuditLogReader}) then
  * decide and word every problem as before. What it accepts, it reads to the event the tree readers
  * would read (FastEventReaderTest compares both on generated documents). Thread-safe.
@@ -43,18 +41,6 @@ final class FastEventReader {
   private static final List<String> RECORD_FIELDS =
       List.of("name", "type", "ttl", "rrdatas", "expected");
 
-  /**
-   * The codec's parser settings without Jackson's duplicate-key detection: every field this reader
-   * accepts is checked against the fields already seen (a repeated key gives {@code null}, and the
-   * tree path, which detects duplicates, words it), so the detector's per-object set was pure cost
-   * (about a tenth of the bytes allocated per event accepted over HTTP).
-   */
-  static final JsonFactory FACTORY =
-      JsonEventCodec.MAPPER
-          .getFactory()
-          .copy()
-          .disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
   private final int minTtl;
   private final int maxTtl;
 
@@ -65,18 +51,19 @@ final class FastEventReader {
 
   /** The event {@code json} holds when it is one valid generic event; otherwise {@code null}. */
   DnsEvent read(String json) {
-    try (JsonParser p = FACTORY.createParser(json)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
+    try {
+      JsonTokens p = new JsonTokens(json);
+      if (p.next() != Token.START_OBJECT) {
         return null;
       }
       DnsEvent e = event(p);
-      return e != null && p.nextToken() == null ? e : null;
-    } catch (IOException | RuntimeException e) {
-      return null; // the tree path words it
+      return e != null && p.next() == Token.END ? e : null;
+    } catch (RuntimeException e) {
+      return null; // JsonTokens.REFUSED, or the model's own checks: the tree path words it
     }
   }
 
-  private DnsEvent event(JsonParser p) throws IOException {
+  private DnsEvent event(JsonTokens p) {
     Optional<String> id = Optional.empty();
     Action action = null;
     Optional<Instant> timestamp = Optional.empty();
@@ -84,19 +71,19 @@ final class FastEventReader {
     String schema = "event";
     List<Raw> raws = null;
     int seen = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      JsonToken v = p.nextToken();
+    while (p.next() == Token.FIELD_NAME) {
+      String field = p.text();
+      Token v = p.next();
       int bit = bit(field, EVENT_FIELDS);
       if (bit == 0 || (seen & bit) != 0) {
         return null; // unknown (perhaps an audit-log entry's) or repeated
       }
       seen |= bit;
-      boolean isNull = v == JsonToken.VALUE_NULL;
-      if (!isNull && v != JsonToken.VALUE_STRING && !field.equals("resourceRecords")) {
+      boolean isNull = v == Token.NULL;
+      if (!isNull && v != Token.STRING && !field.equals("resourceRecords")) {
         return null;
       }
-      String text = isNull || v != JsonToken.VALUE_STRING ? null : p.getText();
+      String text = isNull || v != Token.STRING ? null : p.text();
       switch (field) {
         case "id" -> {
           if (text != null && !GenericEventReader.ID.matcher(text).matches()) {
@@ -153,55 +140,55 @@ final class FastEventReader {
   }
 
   /** One object or a list of them, up to the most an event may carry; {@code null} otherwise. */
-  private static List<Raw> records(JsonParser p, JsonToken v) throws IOException {
-    if (v == JsonToken.START_OBJECT) {
+  private static List<Raw> records(JsonTokens p, Token v) {
+    if (v == Token.START_OBJECT) {
       Raw one = raw(p);
       return one == null ? null : List.of(one);
     }
-    if (v != JsonToken.START_ARRAY) {
+    if (v != Token.START_ARRAY) {
       return null;
     }
     List<Raw> out = new ArrayList<>();
-    while (p.nextToken() == JsonToken.START_OBJECT) {
+    while (p.next() == Token.START_OBJECT) {
       Raw r = raw(p);
       if (r == null || out.size() == GenericEventReader.MAX_RECORDS) {
         return null;
       }
       out.add(r);
     }
-    return p.currentToken() == JsonToken.END_ARRAY ? out : null;
+    return p.current() == Token.END_ARRAY ? out : null;
   }
 
-  private static Raw raw(JsonParser p) throws IOException {
+  private static Raw raw(JsonTokens p) {
     Raw r = new Raw();
     int seen = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      JsonToken v = p.nextToken();
+    while (p.next() == Token.FIELD_NAME) {
+      String field = p.text();
+      Token v = p.next();
       int bit = bit(field, RECORD_FIELDS);
       if (bit == 0 || (seen & bit) != 0) {
         return null;
       }
       seen |= bit;
       switch (field) {
-        case "name" -> r.name = v == JsonToken.VALUE_STRING ? p.getText() : null;
-        case "type" -> r.type = v == JsonToken.VALUE_STRING ? p.getText() : null;
+        case "name" -> r.name = v == Token.STRING ? p.text() : null;
+        case "type" -> r.type = v == Token.STRING ? p.text() : null;
         case "ttl" -> {
-          if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
-            r.ttl = OptionalInt.of(p.getIntValue());
-          } else if (v != JsonToken.VALUE_NULL) {
+          if (v == Token.INT) {
+            r.ttl = OptionalInt.of(p.intValue());
+          } else if (v != Token.NULL) {
             return null;
           }
         }
         case "rrdatas" -> {
-          r.rdata = v == JsonToken.VALUE_NULL ? null : strings(p, v);
-          if (v != JsonToken.VALUE_NULL && r.rdata == null) {
+          r.rdata = v == Token.NULL ? null : strings(p, v);
+          if (v != Token.NULL && r.rdata == null) {
             return null;
           }
         }
         case "expected" -> {
-          r.expected = v == JsonToken.VALUE_NULL ? null : strings(p, v);
-          if (v != JsonToken.VALUE_NULL && r.expected == null) {
+          r.expected = v == Token.NULL ? null : strings(p, v);
+          if (v != Token.NULL && r.expected == null) {
             return null;
           }
         }
@@ -214,21 +201,21 @@ final class FastEventReader {
   }
 
   /** A list of at most {@code MAX_RDATA} strings, each not too long; {@code null} otherwise. */
-  private static List<String> strings(JsonParser p, JsonToken v) throws IOException {
-    if (v != JsonToken.START_ARRAY) {
+  private static List<String> strings(JsonTokens p, Token v) {
+    if (v != Token.START_ARRAY) {
       return null;
     }
     List<String> out = new ArrayList<>(4);
-    JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
-      String s = p.getText();
+    Token t;
+    while ((t = p.next()) == Token.STRING) {
+      String s = p.text();
       if (s.length() > RecordSetReader.MAX_RDATA_LENGTH
           || out.size() == RecordSetReader.MAX_RDATA) {
         return null;
       }
       out.add(s);
     }
-    return t == JsonToken.END_ARRAY ? out : null;
+    return t == Token.END_ARRAY ? out : null;
   }
 
   private RecordSet recordSet(Raw raw, Action action) {

@@ -24,6 +24,15 @@ final class Receipts {
   /** First line of each entry -> {last line, millis}. */
   private final TreeMap<Long, long[]> entries = new TreeMap<>();
 
+  /**
+   * The entry found last: its lines and time. Entries are only ever replaced for lines taken back
+   * before they were durable (so never read), hence the one found stays right for its lines.
+   */
+  private long lastFirst = 1;
+
+  private long lastEnd;
+  private Optional<Instant> last = Optional.empty();
+
   private long readBytes;
   private long sizeSeen = -1;
 
@@ -44,6 +53,9 @@ final class Receipts {
    * otherwise stay in memory until the whole file is done.
    */
   Optional<Instant> received(long line) {
+    if (line >= lastFirst && line <= lastEnd) {
+      return last; // the lines of one append ask one after the other: no map work, no boxing
+    }
     Optional<Instant> found = lookup(line);
     if (found.isEmpty() && refresh()) {
       found = lookup(line);
@@ -57,9 +69,13 @@ final class Receipts {
 
   private Optional<Instant> lookup(long line) {
     Map.Entry<Long, long[]> e = entries.floorEntry(line);
-    return e != null && line <= e.getValue()[0]
-        ? Optional.of(Instant.ofEpochMilli(e.getValue()[1]))
-        : Optional.empty();
+    if (e == null || line > e.getValue()[0]) {
+      return Optional.empty();
+    }
+    lastFirst = e.getKey();
+    lastEnd = e.getValue()[0];
+    last = Optional.of(Instant.ofEpochMilli(e.getValue()[1]));
+    return last;
   }
 
   /** Reads entries appended since the last call; returns whether there were any. */
