@@ -184,7 +184,7 @@ class PubSubIT {
 
   @Test
   void dataThatIsNotUtf8IsRejectedNamingTheByteNotItsReplacement() {
-    Running r = consume(Map.of());
+    EmulatorConsumer r = consume(Map.of());
     byte[] latin1 =
         "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\"caf\u00e9.example.com.\"}}"
             .getBytes(StandardCharsets.ISO_8859_1);
