@@ -129,17 +129,6 @@ final class ZoneJournal implements AutoCloseable {
     length = 0;
   }
 
-  /** {@link #reset}; a failure is harmless (the entries are skipped by sequence) but logged. */
-  void resetOrWarn(System.Logger log) {
-    try {
-      reset();
-    } catch (IOException e) {
-      log.log(
-          System.Logger.Level.WARNING,
-          "cannot empty " + file + " (its entries are in the zone file): " + e);
-    }
-  }
-
   @Override
   public void close() throws IOException {
     channel.close();
