@@ -9,10 +9,7 @@ import io.gordon.api.plugin.EventCodec;
 import io.gordon.api.plugin.Outcome;
 import io.gordon.api.plugin.SourceContext;
 import io.gordon.api.source.RedeliveryQueue;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
+import io.gordon.api.source.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -100,7 +97,7 @@ final class RecordSubmitter implements Runnable {
       return;
     }
     String text = new String(r.value(), StandardCharsets.UTF_8);
-    int bad = text.indexOf('\uFFFD') < 0 ? -1 : firstInvalidUtf8(r.value());
+    int bad = text.indexOf('\uFFFD') < 0 ? -1 : Utf8.firstInvalidByte(r.value());
     if (bad >= 0) {
       // Decoding turned the bytes into U+FFFD: name the byte, and keep the value as it was.
       Map<String, String> a = attributes(r);
@@ -147,18 +144,6 @@ final class RecordSubmitter implements Runnable {
   /** The record's timestamp (producer or broker time), else now. */
   private Instant created(ConsumerRecord<byte[], byte[]> r) {
     return r.timestamp() >= 0 ? Instant.ofEpochMilli(r.timestamp()) : clock.instant();
-  }
-
-  /** The offset of the first byte of {@code value} that is not valid UTF-8, or -1. */
-  static int firstInvalidUtf8(byte[] value) {
-    ByteBuffer in = ByteBuffer.wrap(value);
-    CoderResult result =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(in, CharBuffer.allocate(Math.max(16, value.length)), true);
-    return result.isError() ? in.position() : -1;
   }
 
   private static Map<String, String> attributes(ConsumerRecord<byte[], byte[]> r) {

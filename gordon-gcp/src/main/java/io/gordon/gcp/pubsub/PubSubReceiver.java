@@ -10,11 +10,7 @@ import io.gordon.api.model.EventMessage;
 import io.gordon.api.plugin.Delivery;
 import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.SourceContext;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import io.gordon.api.source.Utf8;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -116,7 +112,7 @@ final class PubSubReceiver implements MessageReceiver {
     if (data.indexOf('\uFFFD') >= 0 && !message.getData().isValidUtf8()) {
       // Decoding turned the bytes into U+FFFD: name the byte, and keep the data as it was.
       byte[] bytes = message.getData().toByteArray();
-      int bad = firstInvalidUtf8(bytes);
+      int bad = Utf8.firstInvalidByte(bytes);
       attrs.put("data_base64", Base64.getEncoder().encodeToString(bytes));
       String reason =
           String.format(
@@ -219,17 +215,5 @@ final class PubSubReceiver implements MessageReceiver {
 
   private void log(System.Logger.Level level, String format, Object... args) {
     context.logger().log(level, context.pluginName() + ": " + format, args);
-  }
-
-  /** The offset of the first byte of {@code data} that is not valid UTF-8 (0 when none is). */
-  static int firstInvalidUtf8(byte[] data) {
-    ByteBuffer in = ByteBuffer.wrap(data);
-    CoderResult result =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(in, CharBuffer.allocate(Math.max(16, data.length)), true);
-    return result.isError() ? in.position() : 0;
   }
 }

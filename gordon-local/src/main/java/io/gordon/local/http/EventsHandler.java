@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gordon.api.model.DnsEvent;
 import io.gordon.api.plugin.Decoded;
 import io.gordon.api.plugin.PluginContext;
+import io.gordon.api.source.Utf8;
 import io.gordon.local.spool.SpoolWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,7 @@ final class EventsHandler implements Http1Server.Handler {
 
   private Response post(Request r, Instant received) {
     String text = new String(r.body(), StandardCharsets.UTF_8);
-    int bad = text.indexOf('\uFFFD') < 0 ? -1 : firstInvalidUtf8(r.body());
+    int bad = text.indexOf('\uFFFD') < 0 ? -1 : Utf8.firstInvalidByte(r.body());
     if (bad >= 0) {
       return json(
           400,
@@ -204,23 +205,5 @@ final class EventsHandler implements Http1Server.Handler {
 
   private static Response json(int status, ObjectNode body) {
     return Response.json(status, body.toString() + "\n");
-  }
-
-  /**
-   * The offset of the first byte of {@code body} that is not valid UTF-8, or -1. Why: decoding
-   * replaces such bytes with U+FFFD, so without this check a Latin-1 name reached the client's
-   * error (or the zone) as "x\uFFFD" instead of being refused for what it is. Only called when the
-   * decoded text holds a U+FFFD, so valid bodies pay one scan of the text.
-   */
-  static int firstInvalidUtf8(byte[] body) {
-    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(body);
-    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.max(16, body.length));
-    java.nio.charset.CoderResult result =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-            .decode(in, out, true);
-    return result.isError() ? in.position() : -1;
   }
 }

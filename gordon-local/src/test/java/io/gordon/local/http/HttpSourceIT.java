@@ -7,6 +7,7 @@ import io.gordon.api.GordonException;
 import io.gordon.api.config.Secret;
 import io.gordon.api.model.HistoryEntry;
 import io.gordon.api.plugin.Outcome;
+import io.gordon.api.source.Utf8;
 import io.gordon.local.RecordingSourceContext;
 import io.gordon.local.RecordingSourceContext.Item;
 import io.gordon.local.TestContext;
@@ -182,8 +183,7 @@ class HttpSourceIT {
             "{\"error\":\"request body is not valid UTF-8: byte 0xE9 at offset "
                 + (A.indexOf("www") + 1)
                 + " (expected UTF-8 text, RFC 8259)\"}\n");
-    assertThat(EventsHandler.firstInvalidUtf8("a\uFFFDb".getBytes(StandardCharsets.UTF_8)))
-        .isEqualTo(-1);
+    assertThat(Utf8.firstInvalidByte("a\uFFFDb".getBytes(StandardCharsets.UTF_8))).isEqualTo(-1);
     assertThat(post("", A).statusCode()).isEqualTo(202);
   }
 
