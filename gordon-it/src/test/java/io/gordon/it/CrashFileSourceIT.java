@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashFileSourceIT {
   static final int NAMES = 1500;
+  static final int TAIL = 20_000;
   @TempDir Path dir;
 
   static String add(int i, String address) {
@@ -60,6 +61,12 @@ class CrashFileSourceIT {
       } else {
         expected.add("h" + i + ".example.com. 300 IN A " + address(i, 1));
       }
+    }
+    // A tail of new names after the changes, so that the kill below lands while stream 2 is
+    // still being applied even when gordon reads the whole file within one poll of the test.
+    for (int i = NAMES; i < NAMES + TAIL; i++) {
+      changes.append(add(i, address(i, 3)));
+      expected.add("h" + i + ".example.com. 300 IN A " + address(i, 3));
     }
     drop(in, "stream-1.jsonl", adds.toString());
     Set<String> atKill;
