@@ -61,7 +61,7 @@ record JournalEntry(long sequence, List<Effect> effects) {
 
   /** The entry as one frame. */
   byte[] encode() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 48 * effects.size());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 128 * effects.size());
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(0); // the payload's length, filled in below
       out.writeLong(sequence);

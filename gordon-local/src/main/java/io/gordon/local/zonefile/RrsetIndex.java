@@ -2,220 +2,137 @@ package io.gordon.local.zonefile;
 
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
- * A zone's managed RRsets, found by hash and kept in canonical order for the file. A batch's reads
- * and writes touch only the hash map (and replace an RRset inside its entry, which the ordered map
- * shares), so their cost does not grow with the zone: in a 100,000-RRset {@link TreeMap} each
- * lookup walked ~17 nodes scattered over the heap (cache misses: a fifth of a batch's CPU), and
- * each insertion dirtied old-generation cards that every young collection then scanned. The ordered
- * map and the text runs catch up on the entries changed since, when the file is written or the
- * RRsets are listed, or once {@link #CATCH_UP} entries wait: what waits is kept in the entries
- * themselves and one list, so that a change leaves no object behind that lives until the next
- * rewrite (at 100,000 records seconds later, long enough for young collections to copy and promote
- * it). Not thread-safe; used under the zone's lock with its {@link ZoneData}.
+ * A zone's managed RRsets: found by hash ({@link RrsetTable}), each kept as its text alone ({@link
+ * Rrset}), and written in canonical order from runs of that text ({@link TextRuns}), which are put
+ * in order only when read. A batch's reads and writes touch the table and the RRsets they change,
+ * so their cost does not grow with the zone, and what a change leaves alive is the RRset's new
+ * text: one array until the next rewrite, then a slice of its run's. Not thread-safe; used under
+ * the zone's lock with its {@link ZoneData}.
  */
 final class RrsetIndex {
-  private static final RecordType[] TYPES = RecordType.values();
-
-  /** Entries waiting beyond which the ordered map catches up at once. */
-  static final int CATCH_UP = 4096;
-
-  private final Map<ZoneData.Key, Entry> byKey = new HashMap<>();
-  private final TreeMap<ZoneData.Key, Entry> ordered = new TreeMap<>();
-
-  /**
-   * Entries added, replaced or removed since the ordered map last caught up, each once: an added
-   * one is not in the ordered map yet, a removed one still is (unless it was added since), a
-   * replaced one is (shared), its text run to render again.
-   */
-  private final List<Entry> changed = new ArrayList<>();
-
-  /**
-   * The types present at each name, one bit per type: {@link ZoneData#typesAt} (asked on every
-   * replacement, for the CNAME rules) costs one lookup instead of one per type, each a cache miss
-   * in a large zone.
-   */
-  private final Map<String, Integer> types = new HashMap<>();
-
-  /** The managed RRsets' text, kept in runs so that a rewrite renders only what changed. */
+  private final int defaultTtl;
+  private final RrsetTable table = new RrsetTable();
   private final TextRuns runs = new TextRuns();
 
   /**
-   * The entry last found, or null: a change reads its RRset and then writes it, and the second
-   * lookup in a large table was another few cache misses (node, key, name) per change.
+   * The RRset last found, or null: a change reads its RRset and then writes it, and the second
+   * lookup in a large table was another few cache misses per change.
    */
-  private Entry last;
+  private Rrset last;
 
-  /** The RRset at {@code key}, or null. */
-  RecordSet get(ZoneData.Key key) {
-    Entry e = find(key);
-    return e == null ? null : e.set();
+  /**
+   * The lines {@link #holds} rendered and the set it rendered them for: a replacement asks whether
+   * the zone holds its set already and, when not, puts the same set, which then needs no second
+   * rendering.
+   */
+  private RecordSet renderedFor;
+
+  private byte[] rendered;
+
+  RrsetIndex(int defaultTtl) {
+    this.defaultTtl = defaultTtl;
   }
 
-  boolean has(ZoneData.Key key) {
-    return find(key) != null;
+  /** The RRset of {@code name} and {@code type}, or null. */
+  RecordSet get(String name, RecordType type) {
+    Rrset s = find(name, type);
+    return s == null ? null : s.set(name);
   }
 
-  private Entry find(ZoneData.Key key) {
-    Entry l = last;
-    if (l != null && l.key.equals(key)) {
+  /** Whether the RRset of {@code set}'s name and type holds exactly its records, in its order. */
+  boolean holds(RecordSet set) {
+    Rrset s = find(set.name(), set.type());
+    if (s == null) {
+      return false;
+    }
+    renderedFor = set;
+    rendered = Rrset.lines(set, defaultTtl);
+    return s.holds(set, rendered);
+  }
+
+  boolean has(String name, RecordType type) {
+    return find(name, type) != null;
+  }
+
+  private Rrset find(String name, RecordType type) {
+    Rrset l = last;
+    if (l != null && l.type == type && l.hash == name.hashCode() && l.named(name)) {
       return l;
     }
-    Entry e = byKey.get(key);
-    if (e != null) {
-      last = e;
+    Rrset s = table.get(name, type);
+    if (s != null) {
+      last = s;
     }
-    return e;
+    return s;
   }
 
-  /** Sets the RRset at {@code key}; returns the one it replaced, or null. */
-  RecordSet put(ZoneData.Key key, RecordSet set) {
-    Entry e = find(key);
-    if (e == null) {
-      e = new Entry(key, set);
-      byKey.put(key, e);
-      last = e;
-      types.merge(key.name(), bit(key.type()), (a, b) -> a | b);
-      changed(e);
-      return null;
+  /** Sets the RRset of {@code set}'s name and type to {@code set} (which has records). */
+  @SuppressWarnings("ReferenceEquality") // the very set holds() rendered, not an equal one
+  void put(RecordSet set) {
+    Rrset s = find(set.name(), set.type());
+    if (s == null) {
+      s = new Rrset(set, defaultTtl);
+      table.add(s);
+      runs.added(s);
+      last = s;
+    } else {
+      s.replace(set, set == renderedFor ? rendered : Rrset.lines(set, defaultTtl));
+      TextRuns.changed(s);
     }
-    RecordSet old = e.set();
-    e.replace(set);
-    changed(e);
-    return old;
+    renderedFor = null;
+    rendered = null;
   }
 
-  private void changed(Entry e) {
-    if (!e.changed) {
-      e.changed = true;
-      changed.add(e);
-      if (changed.size() > CATCH_UP) {
-        ordered();
-      }
+  /** Removes the RRset of {@code name} and {@code type}; returns whether there was one. */
+  boolean remove(String name, RecordType type) {
+    Rrset s = find(name, type);
+    if (s == null) {
+      return false;
     }
-  }
-
-  /** Removes the RRset at {@code key}; returns it, or null when there was none. */
-  RecordSet remove(ZoneData.Key key) {
-    Entry e = byKey.remove(key);
-    if (e == null) {
-      return null;
-    }
-    if (e == last) {
+    table.remove(s);
+    s.removed = true;
+    TextRuns.changed(s);
+    if (s == last) {
       last = null;
     }
-    int left = types.getOrDefault(key.name(), 0) & ~bit(key.type());
-    if (left == 0) {
-      types.remove(key.name());
-    } else {
-      types.put(key.name(), left);
-    }
-    e.removed = true;
-    changed(e);
-    return e.set();
+    return true;
   }
 
   /** The types present at {@code name}, in {@link RecordType} order. */
   List<RecordType> typesAt(String name) {
-    int bits = types.getOrDefault(name, 0);
+    int bits = table.types(name);
     if (bits == 0) {
       return List.of();
     }
     List<RecordType> out = new ArrayList<>(Integer.bitCount(bits));
-    for (RecordType t : TYPES) {
-      if ((bits & bit(t)) != 0) {
-        out.add(t);
-      }
+    for (; bits != 0; bits &= bits - 1) {
+      out.add(RrsetTable.type(Integer.numberOfTrailingZeros(bits)));
     }
     return out;
   }
 
-  /** A type's bit: its position in the enum, which has fewer than 32 values. */
-  @SuppressWarnings("EnumOrdinal") // a bit set in memory, never stored
-  private static int bit(RecordType type) {
-    return 1 << type.ordinal();
-  }
-
   int size() {
-    return byKey.size();
+    return table.size();
   }
 
-  /** The RRsets in canonical order (a live view, valid until the next change). */
-  NavigableMap<ZoneData.Key, Entry> ordered() {
-    for (Entry e : changed) {
-      e.changed = false;
-      if (e.removed) {
-        if (e.inOrder) {
-          ordered.remove(e.key, e); // unless an entry added again since has taken its place
-          e.inOrder = false;
-        }
-      } else if (!e.inOrder) {
-        ordered.put(e.key, e);
-        e.inOrder = true;
-      }
-      runs.changed(e.key);
-    }
-    changed.clear();
-    return ordered;
+  /** The RRsets in canonical order (a copy). */
+  List<RecordSet> sets() {
+    List<RecordSet> out = new ArrayList<>(table.size());
+    runs.forEach(s -> out.add(s.set(null)));
+    return out;
   }
 
   /** The RRsets' master-file text in canonical order, as runs of cached bytes. */
-  List<byte[]> texts(int defaultTtl) {
-    return runs.texts(ordered(), defaultTtl);
+  List<byte[]> texts() {
+    return runs.texts();
   }
 
   /** Runs of text kept (for tests). */
   int runs() {
-    ordered();
     return runs.runs();
-  }
-
-  /**
-   * An RRset and, once written, its lines of master-file text as UTF-8. A replacement changes the
-   * entry in place, so the ordered map that shares it needs no update.
-   */
-  static final class Entry {
-    private final ZoneData.Key key;
-    private RecordSet set;
-    private byte[] text;
-
-    /** In {@link #changed}; in the ordered map; taken out of the index. */
-    private boolean changed;
-
-    private boolean inOrder;
-    private boolean removed;
-
-    Entry(ZoneData.Key key, RecordSet set) {
-      this.key = key;
-      this.set = set;
-    }
-
-    RecordSet set() {
-      return set;
-    }
-
-    void replace(RecordSet next) {
-      set = next;
-      text = null;
-    }
-
-    byte[] text(int defaultTtl) {
-      if (text == null) {
-        StringBuilder sb = new StringBuilder(64 * set.rdata().size());
-        for (String rdata : set.rdata()) {
-          ZoneFileWriter.line(sb, set.name(), set.ttlOr(defaultTtl), set.type().name(), rdata);
-        }
-        text = sb.toString().getBytes(StandardCharsets.UTF_8);
-      }
-      return text;
-    }
   }
 }

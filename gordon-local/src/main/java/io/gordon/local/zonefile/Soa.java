@@ -1,5 +1,9 @@
 package io.gordon.local.zonefile;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 /**
  * The SOA record of a zone file. gordon never takes SOA data from events; it only increases the
  * serial on every write.
@@ -22,6 +26,13 @@ record Soa(
     long retry,
     long expire,
     long minimum) {
+
+  /** The next serial: at least one more than the last, and at least today's YYYYMMDD00. */
+  static long nextSerial(long previous, Clock clock) {
+    LocalDate d = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    long dated = (d.getYear() * 10000L + d.getMonthValue() * 100L + d.getDayOfMonth()) * 100;
+    return Math.max((previous + 1) & 0xffffffffL, dated);
+  }
 
   /** A copy with another serial. */
   Soa withSerial(long next) {

@@ -6,9 +6,7 @@ import io.gordon.api.model.RecordType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -27,14 +25,15 @@ final class ZoneData {
   private final String origin;
   private final int defaultTtl;
   private Soa soa;
-  private final RrsetIndex sets = new RrsetIndex();
+  private final RrsetIndex sets;
   private final TreeMap<String, List<RawRecord>> raw = new TreeMap<>(CANONICAL);
 
   /**
-   * RRsets added, replaced or removed since {@link #drainEffects} (what a journal entry holds),
-   * each with its state now (null: removed), so that draining looks none of them up again.
+   * What each put and removal since {@link #drainEffects} did, in order (what a journal entry
+   * holds): an RRset changed twice in a batch is there twice, and replaying them in order gives its
+   * last state. A list, not a map by key: a batch's map grew and was cleared again every batch.
    */
-  private Map<Key, RecordSet> touched = new LinkedHashMap<>();
+  private List<JournalEntry.Effect> touched = new ArrayList<>();
 
   /**
    * {@link #apexNsTargets}, made when first asked after the apex NS changed: asked on every applied
@@ -50,67 +49,14 @@ final class ZoneData {
     this.origin = Objects.requireNonNull(origin, "origin == null");
     this.soa = soa;
     this.defaultTtl = defaultTtl;
+    this.sets = new RrsetIndex(defaultTtl);
   }
 
-  /**
-   * An RRset's identity: equal and hashed by name and type, ordered canonically. {@code order},
-   * made when first compared, is the name's labels from the right, each followed by a NUL, so that
-   * one {@link String#compareTo} (an intrinsic) orders names as {@link #compareCanonical} does; a
-   * hash lookup (a batch's reads and writes, {@link RrsetIndex}) never makes it.
-   */
-  static final class Key implements Comparable<Key> {
-    private final String name;
-    private final RecordType type;
-    private String order;
-
-    Key(String name, RecordType type) {
-      this.name = name;
-      this.type = type;
-    }
-
-    String name() {
-      return name;
-    }
-
-    RecordType type() {
-      return type;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && k.type == type && k.name.equals(name);
-    }
-
-    @Override
-    public int hashCode() {
-      return name.hashCode() * 31 + type.name().hashCode();
-    }
-
+  /** An RRset's identity (the merge's and the parser's maps key RRsets by it). */
+  record Key(String name, RecordType type) {
     @Override
     public String toString() {
       return name + " " + type;
-    }
-
-    @Override
-    public int compareTo(Key o) {
-      int c = order().compareTo(o.order());
-      return c != 0 ? c : type.compareTo(o.type);
-    }
-
-    private String order() {
-      String o = order;
-      if (o == null) {
-        StringBuilder sb = new StringBuilder(name.length() + 1);
-        int end = name.endsWith(".") ? name.length() - 1 : name.length();
-        while (end > 0) {
-          int start = name.lastIndexOf('.', end - 1) + 1;
-          sb.append(name, start, end).append('\0');
-          end = start - 1;
-        }
-        o = sb.toString();
-        order = o;
-      }
-      return o;
     }
   }
 
@@ -131,53 +77,54 @@ final class ZoneData {
   }
 
   Optional<RecordSet> get(String name, RecordType type) {
-    return Optional.ofNullable(sets.get(new Key(name, type)));
+    return Optional.ofNullable(sets.get(name, type));
+  }
+
+  /**
+   * Whether the zone holds {@code set} exactly (same TTL, the same records in the same order):
+   * compared as text, without making a {@link RecordSet} of the zone's copy.
+   */
+  boolean holds(RecordSet set) {
+    return sets.holds(set);
   }
 
   boolean has(String name, RecordType type) {
-    return sets.has(new Key(name, type));
+    return sets.has(name, type);
   }
 
+  /** Sets an RRset; one without records is removed (its text would have no line to name it). */
   void put(RecordSet set) {
-    Key k = new Key(set.name(), set.type());
-    sets.put(k, set);
-    touched(k, set);
+    if (set.rdata().isEmpty()) {
+      remove(set.name(), set.type());
+      return;
+    }
+    sets.put(set);
+    touched(new JournalEntry.Effect.Put(set), set.name(), set.type());
   }
 
   void remove(String name, RecordType type) {
-    Key k = new Key(name, type);
-    if (sets.remove(k) != null) {
-      touched(k, null);
+    if (sets.remove(name, type)) {
+      touched(new JournalEntry.Effect.Delete(name, type), name, type);
     }
   }
 
-  private void touched(Key k, RecordSet now) {
-    touched.put(k, now);
-    if (k.type() == RecordType.NS && k.name().equals(origin)) {
+  private void touched(JournalEntry.Effect effect, String name, RecordType type) {
+    touched.add(effect);
+    if (type == RecordType.NS && name.equals(origin)) {
       apexNsTargets = null;
     }
   }
 
-  /** The state of every RRset touched since the last call, for a journal entry; forgets them. */
+  /** What every put and removal since the last call did, for a journal entry; forgets them. */
   List<JournalEntry.Effect> drainEffects() {
-    List<JournalEntry.Effect> out = new ArrayList<>(touched.size());
-    for (Map.Entry<Key, RecordSet> t : touched.entrySet()) {
-      Key k = t.getKey();
-      RecordSet now = t.getValue();
-      out.add(
-          now == null
-              ? new JournalEntry.Effect.Delete(k.name(), k.type())
-              : new JournalEntry.Effect.Put(now));
-    }
-    touched.clear();
+    List<JournalEntry.Effect> out = touched;
+    touched = new ArrayList<>(out.size());
     return out;
   }
 
   /** Forgets the RRsets touched so far (they came from the file, or are in it). */
   void forgetTouched() {
-    // A new map, not clear(): after a parse it held every RRset, and a cleared map keeps its table,
-    // which each batch's clear() then filled again (a megabyte per batch at 100,000 records).
-    touched = new LinkedHashMap<>();
+    touched = new ArrayList<>();
   }
 
   long sequence() {
@@ -186,20 +133,6 @@ final class ZoneData {
 
   void sequence(long last) {
     this.sequence = last;
-  }
-
-  /** Adds parsed rdata to an RRset, keeping the TTL first seen. */
-  void merge(RecordSet set) {
-    Key k = new Key(set.name(), set.type());
-    RecordSet old = sets.get(k);
-    RecordSet now = set;
-    if (old != null) {
-      List<String> all = new ArrayList<>(old.rdata());
-      all.addAll(set.rdata());
-      now = old.withRdata(all);
-    }
-    sets.put(k, now);
-    touched(k, now);
   }
 
   void addRaw(RawRecord r) {
@@ -223,7 +156,7 @@ final class ZoneData {
   List<String> apexNsTargets() {
     List<String> targets = apexNsTargets;
     if (targets == null) {
-      RecordSet ns = sets.get(new Key(origin, RecordType.NS));
+      RecordSet ns = sets.get(origin, RecordType.NS);
       targets =
           ns == null ? List.of() : ns.rdata().stream().filter(t -> inZone(t, origin)).toList();
       apexNsTargets = targets;
@@ -233,12 +166,12 @@ final class ZoneData {
 
   /** The managed RRsets in canonical order (a copy). */
   List<RecordSet> sets() {
-    return sets.ordered().values().stream().map(RrsetIndex.Entry::set).toList();
+    return sets.sets();
   }
 
   /** The managed RRsets' master-file text in canonical order, as runs of cached bytes. */
   List<byte[]> texts() {
-    return sets.texts(defaultTtl);
+    return sets.texts();
   }
 
   /** Runs of text kept (for tests). */

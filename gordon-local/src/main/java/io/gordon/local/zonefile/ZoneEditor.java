@@ -38,9 +38,42 @@ final class ZoneEditor {
     return modified;
   }
 
+  /**
+   * The RRset a change finds, made into a {@link RecordSet} only when asked: the zone keeps RRsets
+   * as text, and most changes need only to know whether it exists (a removal) or whether it holds
+   * exactly the new records (a replacement, compared as text).
+   */
+  private static final class Live {
+    private final ZoneData zone;
+    private final RecordSet want;
+    private final boolean present;
+    private Optional<RecordSet> set;
+
+    Live(ZoneData zone, RecordSet want) {
+      this.zone = zone;
+      this.want = want;
+      this.present = zone.has(want.name(), want.type());
+    }
+
+    boolean isPresent() {
+      return present;
+    }
+
+    boolean isEmpty() {
+      return !present;
+    }
+
+    Optional<RecordSet> get() {
+      if (set == null) {
+        set = present ? zone.get(want.name(), want.type()) : Optional.empty();
+      }
+      return set;
+    }
+  }
+
   ChangeResult apply(Change change) {
     RecordSet want = change.records();
-    Optional<RecordSet> live = zone.get(want.name(), want.type());
+    Live live = new Live(zone, want);
     if (want.type() == RecordType.NS && want.name().equals(zone.origin())) {
       return fail(
           change,
@@ -50,7 +83,7 @@ final class ZoneEditor {
               + " edits the apex NS records (edit the zone file while gordon is stopped)");
     }
     if (change.expected().isPresent()) {
-      List<String> found = live.map(RecordSet::rdata).orElse(List.of());
+      List<String> found = live.get().map(RecordSet::rdata).orElse(List.of());
       List<String> expected = change.expected().get();
       if (!sameRecords(found, expected)) {
         return new ChangeResult.Failed(
@@ -78,7 +111,7 @@ final class ZoneEditor {
    * A claimed change: checked against the RRset's owner marker, which is written (when this owner
    * did not hold it yet) and removed (when the RRset ends empty) in the same file write.
    */
-  private ChangeResult owned(Change change, Optional<RecordSet> live, Ownership claim) {
+  private ChangeResult owned(Change change, Live live, Ownership claim) {
     RecordSet want = change.records();
     if (OwnerMarker.isReserved(want.name())) {
       return new ChangeResult.Failed(
@@ -127,18 +160,22 @@ final class ZoneEditor {
   }
 
   /** The change itself, refused (and undone) when it would leave the zone unloadable. */
-  private ChangeResult unclaimed(Change change, Optional<RecordSet> live) {
+  private ChangeResult unclaimed(Change change, Live live) {
     RecordSet want = change.records();
     boolean modifiedBefore = modified;
+    boolean nameServer = ZoneCheck.isApexNameServer(zone, want.name());
+    if (nameServer) {
+      live.get(); // the state to restore, read before the change
+    }
     ChangeResult result =
         switch (change) {
           case Change.Replace r -> replace(r, live);
           case Change.Remove r -> remove(r, live);
         };
-    if (result instanceof ChangeResult.Applied && ZoneCheck.isApexNameServer(zone, want.name())) {
+    if (result instanceof ChangeResult.Applied && nameServer) {
       Optional<String> problem = ZoneCheck.nameServerProblem(zone, want.name());
       if (problem.isPresent()) {
-        live.ifPresentOrElse(zone::put, () -> zone.remove(want.name(), want.type()));
+        live.get().ifPresentOrElse(zone::put, () -> zone.remove(want.name(), want.type()));
         modified = modifiedBefore;
         return fail(change, change.records().key() + " not changed: " + problem.get());
       }
@@ -146,7 +183,7 @@ final class ZoneEditor {
     return result;
   }
 
-  private ChangeResult replace(Change.Replace change, Optional<RecordSet> live) {
+  private ChangeResult replace(Change.Replace change, Live live) {
     RecordSet want = change.records();
     List<String> others = new ArrayList<>(zone.typesAt(want.name()));
     others.remove(want.type().name());
@@ -171,8 +208,8 @@ final class ZoneEditor {
     }
     RecordSet next = want.ttl().isPresent() ? want : want.withTtl(defaultTtl);
     if (live.isPresent()
-        && live.get().ttl().equals(next.ttl())
-        && sameRecords(live.get().rdata(), next.rdata())) {
+        && (zone.holds(next)
+            || next.rdata().size() > 1 && sameAsLive(live.get().orElseThrow(), next))) {
       return new ChangeResult.Unchanged(
           change, want.key() + " already holds exactly these" + " records");
     }
@@ -181,7 +218,7 @@ final class ZoneEditor {
     return new ChangeResult.Applied(change);
   }
 
-  private ChangeResult remove(Change.Remove change, Optional<RecordSet> live) {
+  private ChangeResult remove(Change.Remove change, Live live) {
     RecordSet want = change.records();
     if (live.isEmpty()) {
       return new ChangeResult.Unchanged(change, want.key() + " does not exist");
@@ -191,17 +228,23 @@ final class ZoneEditor {
       modified = true;
       return new ChangeResult.Applied(change);
     }
-    List<String> keep = new ArrayList<>(live.get().rdata());
+    RecordSet found = live.get().orElseThrow();
+    List<String> keep = new ArrayList<>(found.rdata());
     if (!keep.removeAll(want.rdata())) {
       return new ChangeResult.Unchanged(change, want.key() + " holds none of " + want.rdata());
     }
     if (keep.isEmpty()) {
       zone.remove(want.name(), want.type());
     } else {
-      zone.put(live.get().withRdata(keep));
+      zone.put(found.withRdata(keep));
     }
     modified = true;
     return new ChangeResult.Applied(change);
+  }
+
+  /** Whether {@code live} holds {@code next}'s records in another order, with its TTL. */
+  private static boolean sameAsLive(RecordSet live, RecordSet next) {
+    return live.ttl().equals(next.ttl()) && sameRecords(live.rdata(), next.rdata());
   }
 
   /**

@@ -4,8 +4,10 @@ import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
 import io.gordon.local.zonefile.ZoneFileLexer.Line;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +29,14 @@ final class ZoneFileParser {
   private String owner;
   private ZoneData data;
 
+  /**
+   * The managed RRsets read so far, each with its first TTL and its records: put into the zone at
+   * the end, once each (adding each record to an RRset kept as text would render it again).
+   */
+  private final Map<ZoneData.Key, Staged> staged = new LinkedHashMap<>();
+
+  private record Staged(String name, RecordType type, int ttl, List<String> rdata) {}
+
   private ZoneFileParser(String zone, long defaultTtl) {
     this.zone = zone;
     this.origin = zone;
@@ -46,6 +56,9 @@ final class ZoneFileParser {
     }
     if (p.data.soa() == null) {
       throw new ZoneFileException(1, "the zone has no SOA record at " + zone);
+    }
+    for (Staged r : p.staged.values()) {
+      p.data.put(new RecordSet(r.name(), r.type(), OptionalInt.of(r.ttl()), r.rdata()));
     }
     return p.data;
   }
@@ -122,9 +135,15 @@ final class ZoneFileParser {
       return;
     }
     String text = rdataText(known, rdata);
-    data.merge(
+    RecordSet one = // checked here, so that an error names its line
         new RecordSet(
-            name, known, OptionalInt.of((int) Math.min(ttl, Integer.MAX_VALUE)), List.of(text)));
+            name, known, OptionalInt.of((int) Math.min(ttl, Integer.MAX_VALUE)), List.of(text));
+    staged
+        .computeIfAbsent(
+            new ZoneData.Key(one.name(), known),
+            k -> new Staged(one.name(), known, one.ttl().getAsInt(), new ArrayList<>(1)))
+        .rdata()
+        .add(one.rdata().get(0));
   }
 
   private void soa(String name, long ttl, List<String> r, int number) {

@@ -129,6 +129,17 @@ final class ZoneJournal implements AutoCloseable {
     length = 0;
   }
 
+  /** {@link #reset}; a failure is harmless (the entries are skipped by sequence) but logged. */
+  void resetOrWarn(System.Logger log) {
+    try {
+      reset();
+    } catch (IOException e) {
+      log.log(
+          System.Logger.Level.WARNING,
+          "cannot empty " + file + " (its entries are in the zone file): " + e);
+    }
+  }
+
   @Override
   public void close() throws IOException {
     channel.close();

@@ -1,19 +1,13 @@
 package io.gordon.local.zonefile;
 
 import io.gordon.api.ProviderException;
-import java.io.ByteArrayOutputStream;
+import io.gordon.local.zonefile.ZoneFileInput.Parsed;
+import io.gordon.local.zonefile.ZoneFileInput.Stamp;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * the zone's lock.
  */
 final class ZoneStore {
-  private static final String PROVIDER = ZoneEditor.PROVIDER;
-
-  /** What identifies one version of a file on disk. */
-  private record Stamp(Object fileKey, FileTime modified, long size) {}
-
   /** One zone's state. */
   private static final class State {
     ZoneData data;
@@ -80,7 +69,7 @@ final class ZoneStore {
     try {
       o = ZoneJournal.open(path);
     } catch (IOException e) {
-      throw ioFailure(zone, "cannot read " + path, e);
+      throw ZoneFileInput.ioFailure(zone, "cannot read " + path, e);
     }
     if (o.tornBytes() > 0) {
       log.log(
@@ -92,7 +81,7 @@ final class ZoneStore {
     o.entries().forEach(e -> s.sequence = Math.max(s.sequence, e.sequence()));
     ZoneData data = load(zone);
     if (!s.lagging && !s.journal.isEmpty()) {
-      resetJournal(zone, s); // the file holds every entry already
+      s.journal.resetOrWarn(log); // the file holds every entry already
     }
     return data;
   }
@@ -110,7 +99,7 @@ final class ZoneStore {
   ZoneData load(String zone) {
     State s = state(zone);
     Path file = settings.file(zone);
-    Optional<Stamp> now = stamp(zone, file);
+    Optional<Stamp> now = ZoneFileInput.stamp(zone, file);
     if (now.isEmpty()) {
       ZoneData created = NewZone.create(zone, settings, 0);
       pendingAbove(zone, s, 0).forEach(e -> e.applyTo(created));
@@ -125,7 +114,13 @@ final class ZoneStore {
     if (s.data != null && now.get().equals(s.stamp)) {
       return s.data;
     }
-    Parsed read = parse(zone, file);
+    Parsed read;
+    try {
+      read = ZoneFileInput.parse(zone, file, settings.defaultTtl());
+    } catch (ProviderException e) {
+      s.data = null;
+      throw e;
+    }
     ZoneData data = read.data();
     List<JournalEntry> pending = pendingAbove(zone, s, data.sequence()); // the file holds the rest
     s.sequence = Math.max(s.sequence, data.sequence());
@@ -151,7 +146,7 @@ final class ZoneStore {
     try {
       return s.journal.entries().stream().filter(e -> e.sequence() > sequence).toList();
     } catch (IOException e) {
-      throw ioFailure(zone, "cannot read " + s.journal.file(), e);
+      throw ZoneFileInput.ioFailure(zone, "cannot read " + s.journal.file(), e);
     }
   }
 
@@ -183,7 +178,7 @@ final class ZoneStore {
    */
   private void merge(
       String zone, State s, ZoneData edited, Stamp stamp, List<JournalEntry> pending) {
-    ZoneData base = ZoneFileParser.parse(text(s.file), zone, settings.defaultTtl());
+    ZoneData base = ZoneFileParser.parse(ZoneFileInput.text(s.file), zone, settings.defaultTtl());
     List<String> overridden = EditMerge.apply(pending, base, edited);
     edited.forgetTouched();
     log.log(
@@ -223,7 +218,7 @@ final class ZoneStore {
       s.journal.append(entry);
     } catch (IOException e) {
       s.data = null; // holds the batch, which is not durable: the next load rebuilds it
-      throw ioFailure(zone, "cannot write " + s.journal.file(), e);
+      throw ZoneFileInput.ioFailure(zone, "cannot write " + s.journal.file(), e);
     }
     s.sequence = entry.sequence();
     s.lagging = true;
@@ -242,7 +237,7 @@ final class ZoneStore {
     String zone = data.origin();
     State s = state(zone);
     Path file = settings.file(zone);
-    data.soa(data.soa().withSerial(serial(data.soa().serial())));
+    data.soa(data.soa().withSerial(Soa.nextSerial(data.soa().serial(), clock)));
     data.sequence(s.sequence);
     BasicFileAttributes written;
     Stamp last = s.stamp;
@@ -250,10 +245,12 @@ final class ZoneStore {
     try {
       written =
           ZoneFileOutput.write(
-              file, () -> Objects.equals(stamp(zone, file).orElse(null), last), content);
+              file,
+              () -> Objects.equals(ZoneFileInput.stamp(zone, file).orElse(null), last),
+              content);
     } catch (IOException e) {
       s.data = null; // parse again: the rename may have happened
-      throw ioFailure(zone, "cannot write " + file, e);
+      throw ZoneFileInput.ioFailure(zone, "cannot write " + file, e);
     }
     if (written == null) {
       s.data = null; // another writer's edit: the next load merges the pending batches into it
@@ -262,11 +259,11 @@ final class ZoneStore {
     }
     data.forgetTouched();
     s.data = data;
-    s.stamp = new Stamp(written.fileKey(), written.lastModifiedTime(), written.size());
+    s.stamp = Stamp.of(written);
     s.file = Arrays.stream(content).map(ByteBuffer::array).toList(); // each wraps a whole array
     s.lagging = false;
     if (!s.journal.isEmpty()) {
-      resetJournal(zone, s);
+      s.journal.resetOrWarn(log);
     }
     return true;
   }
@@ -290,102 +287,7 @@ final class ZoneStore {
     states.clear();
   }
 
-  /** The next serial: at least one more than the last, and at least today's YYYYMMDD00. */
-  long serial(long previous) {
-    LocalDate d = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    long dated = (d.getYear() * 10000L + d.getMonthValue() * 100L + d.getDayOfMonth()) * 100;
-    return Math.max((previous + 1) & 0xffffffffL, dated);
-  }
-
   private State state(String zone) {
     return states.computeIfAbsent(zone, z -> new State());
-  }
-
-  /** A zone parsed from a file's bytes. */
-  private record Parsed(ZoneData data, byte[] bytes) {}
-
-  private Parsed parse(String zone, Path file) {
-    byte[] bytes;
-    String text;
-    try {
-      bytes = Files.readAllBytes(file);
-      text = new String(bytes, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw ioFailure(zone, "cannot read " + file, e);
-    }
-    try {
-      ZoneData data = ZoneFileParser.parse(text, zone, settings.defaultTtl());
-      data.sequence(ZoneFileWriter.sequence(text));
-      return new Parsed(data, bytes);
-    } catch (ZoneFileException | IllegalArgumentException e) {
-      state(zone).data = null;
-      throw new ProviderException(
-          PROVIDER,
-          zone,
-          "",
-          "",
-          true,
-          PROVIDER + ": " + file + " " + e.getMessage() + " (fix the file; gordon retries)",
-          e);
-    }
-  }
-
-  /** The pieces of a file as one text. */
-  private static String text(List<byte[]> pieces) {
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    pieces.forEach(all::writeBytes);
-    return all.toString(StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Empties the journal; a failure is harmless (its entries are skipped by sequence) but logged.
-   */
-  private void resetJournal(String zone, State s) {
-    try {
-      s.journal.reset();
-    } catch (IOException e) {
-      log.log(
-          System.Logger.Level.WARNING,
-          "cannot empty "
-              + s.journal.file()
-              + " of "
-              + zone
-              + " (its entries are in the file): "
-              + e);
-    }
-  }
-
-  private Optional<Stamp> stamp(String zone, Path file) {
-    try {
-      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-      return Optional.of(new Stamp(a.fileKey(), a.lastModifiedTime(), a.size()));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      throw ioFailure(zone, "cannot read " + file, e);
-    }
-  }
-
-  /**
-   * A retriable failure naming the file and the system's reason (e.g. "No space left on device"),
-   * so that the router retries and readiness shows it.
-   */
-  static ProviderException ioFailure(String zone, String what, IOException e) {
-    String reason;
-    if (e instanceof FileSystemException f) {
-      reason =
-          (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName())
-              + (f.getFile() != null ? " (" + f.getFile() + ")" : "");
-    } else {
-      reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
-    return new ProviderException(
-        PROVIDER,
-        zone,
-        "",
-        "",
-        true,
-        PROVIDER + ": " + what + ": " + reason + " (nothing was written; gordon retries)",
-        e);
   }
 }

@@ -44,7 +44,7 @@ class TextRunsTest {
   }
 
   @Test
-  void keysSortExactlyAsCanonicalNameOrderDoes() {
+  void rrsetsSortExactlyAsCanonicalNameOrderDoes() {
     List<String> names =
         List.of(
             "example.com.",
@@ -68,7 +68,9 @@ class TextRunsTest {
       for (String b : names) {
         int byKey =
             Integer.signum(
-                new ZoneData.Key(a, RecordType.A).compareTo(new ZoneData.Key(b, RecordType.A)));
+                Rrset.compare(
+                    new Rrset(RecordSet.of(a, RecordType.A, TTL, "10.0.0.1"), TTL),
+                    new Rrset(RecordSet.of(b, RecordType.A, TTL, "10.0.0.1"), TTL)));
         assertThat(byKey)
             .as("%s vs %s", a, b)
             .isEqualTo(Integer.signum(ZoneData.compareCanonical(a, b)));
