@@ -16,8 +16,11 @@ import java.util.function.ToIntFunction;
  * The live path's deletion circuit breaker: counts the deletions admitted per zone over a sliding
  * window, and refuses one when it would bring the deletions within the window above {@code
  * delete_threshold} of the zone's owned RRsets, if the zone has at least {@code min_records} of
- * them. The owned count is taken at most once per window (listing a zone is expensive), which is
- * also the base the fraction is meant against. Thread-safe.
+ * them. The base is the zone's owned RRsets at the count plus those deleted within the window since
+ * (gone from the zone but still part of what the fraction is meant against). Listing a zone is
+ * expensive, so it is counted once per window, and again only when a deletion would trip on a count
+ * taken before later claims in the zone: a zone that grows within the window raises its base, and
+ * the breaker trips at the configured share of what the zone really holds. Thread-safe.
  */
 final class DeletionBreaker {
   private final OwnershipSettings settings;
@@ -37,7 +40,7 @@ final class DeletionBreaker {
   /**
    * The decision on one deletion.
    *
-   * @param counted whether it was counted (then {@link #release} it if it deletes nothing)
+   * @param counted whether it was counted (then {@link #settle} it once applied or not)
    * @param refusal why it is refused (naming the zone, the count, the percentage and the
    *     threshold), if it is
    */
@@ -56,13 +59,13 @@ final class DeletionBreaker {
       Instant now = clock.instant();
       w.prune(now.minus(settings.window()));
       if (w.countedAt == null || !now.isBefore(w.countedAt.plus(settings.window()))) {
-        w.owned = ownedCounter.applyAsInt(zone);
-        w.countedAt = now;
+        count(w, zone, now);
       }
       int wouldBe = w.deletions.size() + 1;
-      if (w.owned >= settings.minRecords()
-          && w.owned > 0
-          && wouldBe > settings.deleteThreshold() * w.owned) {
+      if (w.trips(wouldBe) && w.claimedSinceCount) {
+        count(w, zone, now);
+      }
+      if (w.trips(wouldBe)) {
         if (!exists.getAsBoolean()) {
           return new Admission(false, Optional.empty());
         }
@@ -71,21 +74,49 @@ final class DeletionBreaker {
       }
       w.tripped = false;
       w.deletions.addLast(now);
+      w.pending++;
       return new Admission(true, Optional.empty());
     }
   }
 
-  /** Un-counts one admitted deletion of {@code zone} that did not delete anything. */
-  void release(String zone) {
-    ZoneWindow w;
-    synchronized (this) {
-      w = zones.get(zone);
-    }
+  /** The base: owned now, plus the deletions of the window that are already gone from the zone. */
+  private void count(ZoneWindow w, String zone, Instant now) {
+    w.owned = ownedCounter.applyAsInt(zone) + Math.max(0, w.deletions.size() - w.pending);
+    w.countedAt = now;
+    w.claimedSinceCount = false;
+  }
+
+  /**
+   * Settles one admitted deletion of {@code zone}: {@code applied} when it deleted, otherwise it is
+   * un-counted.
+   */
+  void settle(String zone, boolean applied) {
+    ZoneWindow w = window(zone);
     if (w != null) {
       synchronized (w) {
-        w.deletions.pollLast();
+        w.pending = Math.max(0, w.pending - 1);
+        if (!applied) {
+          w.deletions.pollLast();
+        }
       }
     }
+  }
+
+  /**
+   * Notes that a change other than a deletion was applied in {@code zone}: it may have claimed a
+   * new RRset, so a deletion that would trip counts the zone again first.
+   */
+  void claimed(String zone) {
+    ZoneWindow w = window(zone);
+    if (w != null) {
+      synchronized (w) {
+        w.claimedSinceCount = true;
+      }
+    }
+  }
+
+  private synchronized ZoneWindow window(String zone) {
+    return zones.get(zone);
   }
 
   /** Whether any zone refused its last deletion. */
@@ -126,11 +157,20 @@ final class DeletionBreaker {
     return s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
   }
 
-  private static final class ZoneWindow {
+  private final class ZoneWindow {
     final Deque<Instant> deletions = new ArrayDeque<>();
     Instant countedAt;
     int owned;
+    // Admitted but not yet settled: counted in the window, not yet gone from the zone.
+    int pending;
+    boolean claimedSinceCount;
     boolean tripped;
+
+    boolean trips(int wouldBe) {
+      return owned >= settings.minRecords()
+          && owned > 0
+          && wouldBe > settings.deleteThreshold() * owned;
+    }
 
     void prune(Instant oldest) {
       while (!deletions.isEmpty() && deletions.peekFirst().isBefore(oldest)) {

@@ -86,17 +86,19 @@ public final class OwnershipProvider implements DnsProvider {
               ? List.of()
               : delegate.apply(forwards.stream().map(Forward::claimed).toList());
     } catch (RuntimeException e) {
-      forwards.stream()
-          .filter(f -> f.countedZone() != null)
-          .forEach(f -> breaker.release(f.countedZone()));
+      forwards.stream().filter(Forward::counted).forEach(f -> breaker.settle(f.zone(), false));
       throw e;
     }
     for (int k = 0; k < forwards.size(); k++) {
       Forward f = forwards.get(k);
       Change original = changes.get(f.index());
       ChangeResult r = done.get(k);
-      if (f.countedZone() != null && !(r instanceof ChangeResult.Applied)) {
-        breaker.release(f.countedZone());
+      if (f.counted()) {
+        breaker.settle(f.zone(), r instanceof ChangeResult.Applied);
+      } else if (f.zone() != null
+          && !(original instanceof Change.Remove)
+          && r instanceof ChangeResult.Applied) {
+        breaker.claimed(f.zone());
       }
       if (original.type() == RecordType.NS && r instanceof ChangeResult.Applied) {
         zoneOf(original.name()).ifPresent(protection::forget);
@@ -107,10 +109,10 @@ public final class OwnershipProvider implements DnsProvider {
   }
 
   /**
-   * A change to pass on: its position, the change with this gordon's claim, and the zone whose
-   * breaker counted it (null when not counted).
+   * A change to pass on: its position, the change with this gordon's claim, its zone (null when in
+   * none), and whether the zone's breaker counted it.
    */
-  private record Forward(int index, Change claimed, String countedZone) {}
+  private record Forward(int index, Change claimed, String zone, boolean counted) {}
 
   /** Checks {@code c} and claims it; throws the refusal. */
   private Forward admit(int index, Change c) {
@@ -119,17 +121,18 @@ public final class OwnershipProvider implements DnsProvider {
     if (refusal.isPresent()) {
       throw refusal.get();
     }
-    String counted = null;
+    boolean counted = false;
     if (zone.isPresent() && c instanceof Change.Remove) {
       DeletionBreaker.Admission a = breaker.admit(zone.get(), () -> exists(c));
       if (a.refusal().isPresent()) {
         throw trip(a.refusal().get());
       }
-      counted = a.counted() ? zone.get() : null;
+      counted = a.counted();
     }
     return new Forward(
         index,
         c.withOwnership(new Ownership(settings.ownerId(), settings.adopts(c.name()))),
+        zone.orElse(null),
         counted);
   }
 

@@ -40,8 +40,12 @@ class DeletionBreakerTest {
           });
 
   private void own(int count) {
+    own(0, count);
+  }
+
+  private void own(int from, int to) {
     List<Change> adds = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
+    for (int i = from; i < to; i++) {
       adds.add(
           new Change.Replace(
               RecordSet.of("h" + i + ".example.com.", RecordType.A, 300, "192.0.2." + (i + 1))));
@@ -94,6 +98,61 @@ class DeletionBreakerTest {
     clock.advance(Duration.ofMinutes(10).plusSeconds(1));
     assertThat(applied(delete(3, 5))).isEqualTo(2);
     assertThat(readiness).isEmpty();
+  }
+
+  @Test
+  void claimsMadeWithinTheWindowRaiseTheBase() {
+    own(10);
+    assertThat(applied(delete(0, 3))).isEqualTo(3);
+    clock.advance(Duration.ofMinutes(1));
+    own(10, 20);
+    // 20 owned over the window (10 at its start, 10 claimed since): 6 deletions are 30%.
+    assertThat(applied(delete(3, 6))).isEqualTo(3);
+    ChangeResult.Failed f = (ChangeResult.Failed) delete(6, 7).get(0);
+    assertThat(f.error())
+        .hasMessageStartingWith(
+            "deletions in zone example.com. are stopped: 7 of its 20 owned RRsets (35%)");
+  }
+
+  @Test
+  void deletionsAlreadyMadeStayInTheBaseWhenTheZoneIsCountedAgain() {
+    own(20);
+    assertThat(applied(delete(0, 5))).isEqualTo(5);
+    // Replacing a record already owned adds nothing: 15 left + 5 deleted is still a base of 20.
+    assertThat(
+            provider.apply(
+                List.of(
+                    new Change.Replace(
+                        RecordSet.of("h10.example.com.", RecordType.A, 300, "198.51.100.1")))))
+        .allMatch(r -> r instanceof ChangeResult.Applied);
+    assertThat(applied(delete(5, 6))).isEqualTo(1);
+    ChangeResult.Failed f = (ChangeResult.Failed) delete(6, 7).get(0);
+    assertThat(f.error())
+        .hasMessageStartingWith(
+            "deletions in zone example.com. are stopped: 7 of its 20 owned RRsets (35%)");
+  }
+
+  @Test
+  void aBatchThatGrowsTheZoneIsCountedOnceTheBatchIsApplied() {
+    own(10);
+    List<Change> mixed = new ArrayList<>();
+    for (int i = 10; i < 30; i++) {
+      mixed.add(
+          new Change.Replace(
+              RecordSet.of("h" + i + ".example.com.", RecordType.A, 300, "192.0.2.1")));
+    }
+    for (int i = 0; i < 5; i++) {
+      mixed.add(
+          new Change.Remove(RecordSet.of("h" + i + ".example.com.", RecordType.A, List.of())));
+    }
+    // Within one batch the deletions are decided before its additions land: 3 of 10.
+    assertThat(applied(provider.apply(mixed))).isEqualTo(23);
+    // After it, 30 owned over the window: 9 deletions (3 made, 6 more) are 30%.
+    assertThat(applied(delete(3, 9))).isEqualTo(6);
+    ChangeResult.Failed f = (ChangeResult.Failed) delete(9, 10).get(0);
+    assertThat(f.error())
+        .hasMessageStartingWith(
+            "deletions in zone example.com. are stopped: 10 of its 30 owned RRsets (33.3%)");
   }
 
   @Test
