@@ -15,13 +15,18 @@ import org.slf4j.event.Level;
  * The default relay, {@code metrics-logger}: logs each metric on logger {@code
  * gordon.metrics-logger} as the original did: {@code [<name>] value: <v>}, plus {@code context:
  * {'k': 'v'}} when there are attributes. Counters are cumulative per name; timers log seconds times
- * {@code time_unit}.
+ * {@code time_unit}. A gauge is logged only when its value differs from the last one logged for the
+ * same name and attributes: sources republish theirs every poll interval, and an idle service
+ * should not log two unchanged lines a second.
  */
 public final class LogRelay implements MetricRelay, GordonPlugin {
   private static final Logger LOG = LoggerFactory.getLogger("gordon.metrics-logger");
   private final Level level;
   private final double timeUnit;
   private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
+  private final Map<GaugeKey, Double> gauges = new ConcurrentHashMap<>();
+
+  private record GaugeKey(String name, Map<String, String> context) {}
 
   /** Creates a relay logging at {@code level} (Python level name) with {@code timeUnit}. */
   public LogRelay(String level, double timeUnit) {
@@ -43,7 +48,10 @@ public final class LogRelay implements MetricRelay, GordonPlugin {
   @Override
   public void set(String name, double value, Map<String, String> context) {
     if (enabled()) {
-      log(name, PythonRepr.number(value), context);
+      Double last = gauges.put(new GaugeKey(name, context), value);
+      if (last == null || Double.compare(last, value) != 0) {
+        log(name, PythonRepr.number(value), context);
+      }
     }
   }
 

@@ -54,6 +54,25 @@ class LogRelayTest {
   }
 
   @Test
+  void aGaugeIsLoggedOnlyWhenItsValueChanges() {
+    LogRelay relay = new LogRelay("info", 1);
+    Map<String, String> http = Map.of("source", "local.http");
+    for (int second = 0; second < 3; second++) {
+      relay.set("gordon_spool_backlog_events", 0, http);
+    }
+    relay.set("gordon_spool_backlog_events", 0, Map.of("source", "local.file"));
+    relay.set("gordon_spool_backlog_events", 2, http);
+    relay.set("gordon_spool_backlog_events", 2, http);
+    relay.set("gordon_spool_backlog_events", 0, http);
+    assertThat(logged())
+        .containsExactly(
+            "[gordon_spool_backlog_events] value: 0 context: {'source': 'local.http'}",
+            "[gordon_spool_backlog_events] value: 0 context: {'source': 'local.file'}",
+            "[gordon_spool_backlog_events] value: 2 context: {'source': 'local.http'}",
+            "[gordon_spool_backlog_events] value: 0 context: {'source': 'local.http'}");
+  }
+
+  @Test
   void timersLogSecondsTimesTheTimeUnitAtTheConfiguredLevel() {
     LogRelay relay = new LogRelay("debug", 1000);
     relay.timing(
