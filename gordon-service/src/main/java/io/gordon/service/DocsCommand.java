@@ -1,6 +1,7 @@
 package io.gordon.service;
 
 import io.gordon.core.plugin.PluginCatalog;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,7 +26,7 @@ final class DocsCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Write to FILE instead of standard output.")
+      description = "Write to FILE instead of standard output (its directory must exist).")
   Path output;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -41,7 +42,14 @@ final class DocsCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(md);
       spec.commandLine().getOut().flush();
     } else {
-      Files.writeString(output, md);
+      try {
+        Files.writeString(output, md);
+      } catch (IOException e) {
+        spec.commandLine()
+            .getErr()
+            .println("gordon docs: cannot write " + output + ": " + IoReason.ofWrite(output, e));
+        return Main.USAGE;
+      }
     }
     return Main.OK;
   }

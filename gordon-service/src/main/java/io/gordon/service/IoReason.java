@@ -2,7 +2,10 @@ package io.gordon.service;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /**
  * The reason of a failed file read in words: the JDK's file exceptions carry only the path as their
@@ -18,7 +21,23 @@ final class IoReason {
     if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
-    String m = String.valueOf(e.getMessage());
-    return m.equals("Is a directory") ? "it is a directory" : m;
+    String m =
+        e instanceof FileSystemException f && f.getReason() != null
+            ? f.getReason()
+            : e.getMessage();
+    return "Is a directory".equals(m) ? "it is a directory" : String.valueOf(m);
+  }
+
+  /**
+   * The reason a write of {@code target} failed: a missing parent is named, since "no such file"
+   * about a file one is creating says nothing.
+   */
+  static String ofWrite(Path target, IOException e) {
+    Path parent = target.toAbsolutePath().getParent();
+    if (e instanceof NoSuchFileException && parent != null && !Files.isDirectory(parent)) {
+      Path shown = target.getParent() == null ? parent : target.getParent();
+      return "directory " + shown + " does not exist";
+    }
+    return of(e);
   }
 }

@@ -4,6 +4,7 @@ import io.gordon.api.ConfigException;
 import io.gordon.api.GordonException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -104,9 +105,14 @@ public final class Main implements Runnable {
               + " in the configuration; nothing was started");
       return USAGE;
     }
-    // gordon's own errors explain themselves; others need their class to make sense
+    // gordon's own errors explain themselves; a file error names its file and the system's reason
+    // (its class and bare path said little); others need their class to make sense
     String why =
-        e instanceof GordonException && e.getMessage() != null ? e.getMessage() : e.toString();
+        e instanceof GordonException && e.getMessage() != null
+            ? e.getMessage()
+            : e instanceof FileSystemException f && f.getFile() != null
+                ? f.getFile() + ": " + IoReason.of(f)
+                : e.toString();
     err.println("gordon " + command + ": failed: " + why);
     if (System.getenv("GORDON_TRACE") != null) {
       e.printStackTrace(err);

@@ -1,10 +1,12 @@
 package io.gordon.service;
 
+import io.gordon.api.ConfigException;
 import io.gordon.api.config.ConfigKey;
 import io.gordon.api.plugin.PluginFactory;
 import io.gordon.core.config.ConfigValues;
 import io.gordon.core.plugin.PluginCatalog;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +27,10 @@ final class PluginsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!Files.isDirectory(config.root().toAbsolutePath())) {
+      // Without this a mistyped -c listed only the built-in plugins, as if the directory had none.
+      throw new ConfigException("config root " + config.root() + " is not a directory");
+    }
     PluginCatalog catalog = PluginCatalog.discover(config.root().toAbsolutePath());
     PrintWriter out = spec.commandLine().getOut();
     Cli.warn(spec.commandLine().getErr(), catalog.problems());

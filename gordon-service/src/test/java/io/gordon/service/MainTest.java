@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gordon.api.io.LockedException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,14 @@ class MainTest {
             failure(
                 new LockedException("local.http spool: /srv/spool is locked", Path.of("/x"), 42)))
         .isEqualTo("gordon run: failed: local.http spool: /srv/spool is locked\n");
+  }
+
+  @Test
+  void aFileErrorNamesTheFileAndTheReasonNotTheExceptionClass() {
+    assertThat(failure(new NoSuchFileException("/srv/gordon/x.md")))
+        .isEqualTo("gordon run: failed: /srv/gordon/x.md: no such file\n");
+    assertThat(failure(new FileSystemException("/srv", null, "Is a directory")))
+        .isEqualTo("gordon run: failed: /srv: it is a directory\n");
   }
 
   @Test
