@@ -34,6 +34,11 @@ public final class RedeliveryQueue<T> {
                   ? Long.compare(a.dueNanos, b.dueNanos)
                   : Long.compare(a.seq, b.seq));
   private long seq;
+  // Read without the lock by expedite(), called for every applied message: most calls find
+  // nothing waiting, or an expedite done less than max ago, and must stay cheap.
+  private volatile boolean waiting;
+  private volatile long expeditedNanos;
+  private volatile boolean expedited;
 
   /**
    * Creates a queue on {@link System#nanoTime()}.
@@ -93,6 +98,41 @@ public final class RedeliveryQueue<T> {
   public synchronized void schedule(T item, int attempt) {
     Objects.requireNonNull(item, "item == null");
     queue.add(new Entry<>(item, nanoTime.getAsLong() + delay(attempt).toNanos(), seq++));
+    waiting = true;
+  }
+
+  /**
+   * Makes every waiting item due now, at most once per {@code max}. A source calls it when one of
+   * its messages was applied: what failed (a provider that was down) answers again, and the
+   * messages handed back during the outage should not wait out the delays they grew meanwhile. The
+   * limit keeps a source whose other messages still fail (another zone's provider still down) from
+   * retrying them more often than their longest delay would. So after an outage a waiting item is
+   * submitted again at the first applied message, and never later than {@code max}.
+   *
+   * @return how many items were made due (0 when none waits or the last expedite was less than
+   *     {@code max} ago)
+   */
+  public int expedite() {
+    if (!waiting || (expedited && nanoTime.getAsLong() - expeditedNanos < max.toNanos())) {
+      return 0;
+    }
+    synchronized (this) {
+      long now = nanoTime.getAsLong();
+      if (queue.isEmpty() || (expedited && now - expeditedNanos < max.toNanos())) {
+        return 0;
+      }
+      expedited = true;
+      expeditedNanos = now;
+      List<Entry<T>> all = new ArrayList<>(queue);
+      queue.clear();
+      int moved = 0;
+      for (Entry<T> e : all) {
+        boolean later = e.dueNanos - now > 0;
+        moved += later ? 1 : 0;
+        queue.add(later ? new Entry<>(e.item, now, e.seq) : e);
+      }
+      return moved;
+    }
   }
 
   /** Removes and returns every item whose delay has passed, the earliest due first. */
@@ -102,6 +142,7 @@ public final class RedeliveryQueue<T> {
     while (!queue.isEmpty() && queue.peek().dueNanos - now <= 0) {
       due.add(queue.poll().item);
     }
+    waiting = !queue.isEmpty();
     return due;
   }
 
@@ -121,6 +162,7 @@ public final class RedeliveryQueue<T> {
   public synchronized int removeIf(Predicate<? super T> filter) {
     int before = queue.size();
     queue.removeIf(e -> filter.test(e.item));
+    waiting = !queue.isEmpty();
     return before - queue.size();
   }
 

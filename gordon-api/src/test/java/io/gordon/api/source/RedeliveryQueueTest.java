@@ -47,6 +47,41 @@ class RedeliveryQueueTest {
   }
 
   @Test
+  void expediteMakesEveryWaitingItemDueNowInScheduleOrder() {
+    queue.schedule("a", 4);
+    queue.schedule("b", 2);
+    queue.schedule("c", 3);
+    advance(Duration.ofMillis(1));
+    assertThat(queue.takeDue()).isEmpty();
+    assertThat(queue.expedite()).isEqualTo(3);
+    assertThat(queue.untilNext()).contains(Duration.ZERO);
+    assertThat(queue.takeDue()).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void expediteActsAtMostOncePerLongestDelay() {
+    queue.schedule("a", 5);
+    assertThat(queue.expedite()).isEqualTo(1);
+    assertThat(queue.takeDue()).containsExactly("a");
+    queue.schedule("a", 6);
+    advance(Duration.ofMillis(999));
+    assertThat(queue.expedite()).as("another zone still down: no storm").isZero();
+    assertThat(queue.takeDue()).isEmpty();
+    advance(Duration.ofMillis(1));
+    assertThat(queue.takeDue()).as("due at its delay, capped at max").containsExactly("a");
+    queue.schedule("b", 1);
+    assertThat(queue.expedite()).isEqualTo(1);
+    assertThat(queue.takeDue()).containsExactly("b");
+  }
+
+  @Test
+  void expediteWithNothingWaitingDoesNotUseUpItsTurn() {
+    assertThat(queue.expedite()).isZero();
+    queue.schedule("a", 3);
+    assertThat(queue.expedite()).isEqualTo(1);
+  }
+
+  @Test
   void removeIfDropsTheItemsOfARevokedPartition() {
     queue.schedule("p0:1", 1);
     queue.schedule("p1:1", 1);

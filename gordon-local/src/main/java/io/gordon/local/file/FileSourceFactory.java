@@ -51,7 +51,9 @@ public final class FileSourceFactory implements PluginFactory {
           Duration.ofSeconds(10),
           Rule.durationAtLeast(0),
           "First delay before an event the core handed back (nack) is"
-              + " submitted again; doubles each time, up to 5 minutes.");
+              + " submitted again; doubles each time, up to 1 minute (or this delay when"
+              + " longer). After an outage the waiting events are submitted again as soon as"
+              + " one event of the source is applied (at most once per that longest delay).");
   static final Key<Duration> DONE_RETENTION =
       Key.duration(
           "done_retention",

@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * @param quiet how long a file must be unchanged before its unterminated last line is read and the
  *     file, once settled, is moved aside
  * @param maxLineBytes longest line; longer lines are dead-lettered
- * @param retryDelay first delay before a redelivered line is submitted again (doubles, to 5 min)
+ * @param retryDelay first delay before a redelivered line is submitted again (doubles, to 1 min;
+ *     sooner once a message is applied again)
  * @param active files still being written by this process (never finished)
  * @param eventTime whether a message's creation time is the event's timestamp (else file time)
  */

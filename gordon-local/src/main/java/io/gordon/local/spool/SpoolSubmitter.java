@@ -19,10 +19,15 @@ import java.util.Map;
  * Turns one spool line into a message: a valid event is submitted with the event's {@code id} (else
  * {@code <file>:<line>}) as message id; an invalid line is dead-lettered with the decoder's
  * reasons. Acknowledged outcomes settle the line; a redelivery is submitted again after a growing
- * delay ({@link RedeliveryQueue}), its line left unsettled meanwhile.
+ * delay ({@link RedeliveryQueue}), its line left unsettled meanwhile, or sooner once a message of
+ * the source is applied again.
  */
 final class SpoolSubmitter {
-  private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
+  // The longest wait of a handed-back line (unless retry_delay is longer): after a provider outage
+  // a
+  // line is tried again at the source's first applied message (RedeliveryQueue.expedite), and never
+  // later than this. It was 5 minutes, which kept lines waiting long after an outage ended.
+  static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(1);
   private final SpoolOptions options;
   private final SpoolListener listener;
   private final ProgressCommitter committer;
@@ -186,6 +191,9 @@ final class SpoolSubmitter {
       listener.settled(id, outcome, history);
       if (outcome.acknowledge()) {
         settle(c, line);
+        if (outcome instanceof Outcome.Applied && retries.expedite() > 0) {
+          wakeup.run();
+        }
       } else {
         retries.schedule(new Retry(c, line, text, fileTime, received, attempt), attempt);
         wakeup.run();
