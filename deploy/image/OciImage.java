@@ -1,9 +1,13 @@
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -44,7 +48,20 @@ public final class OciImage {
     Path target = Path.of(args[0]).toAbsolutePath();
     Path repo = Path.of(args[1]).toAbsolutePath();
     String version = args[2];
-    Path work = target.resolve("oci-work");
+    Path work = Files.createDirectories(target.resolve("oci-work"));
+    // One build at a time per build directory: two at once (bin/bench's package next to a
+    // verify, say) deleted and re-linked the JRE under each other, and one failed with
+    // "ldd .../libX.so: No such file" when the file it had listed was gone (the lock is the
+    // system's, released when the process ends, however it ends).
+    try (FileChannel lockFile = FileChannel.open(work.resolve("build.lock"),
+            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = lockFile.lock()) {
+      build(target, repo, version, work);
+    }
+  }
+
+  private static void build(Path target, Path repo, String version, Path work)
+      throws IOException, InterruptedException {
     Path jre = jlink(work);
     Path layout = target.resolve("oci");
     deleteTree(layout);
@@ -86,8 +103,13 @@ public final class OciImage {
         && Files.readString(stamp).equals(wanted)) {
       return jre;
     }
+    // The stamp goes first and the JRE is linked aside and moved in whole: a build stopped half
+    // way never leaves a JRE that passes for complete (it did: the old stamp stayed while the
+    // new JRE was half written).
+    Files.deleteIfExists(stamp);
     deleteTree(jre);
-    Files.createDirectories(work);
+    Path partial = work.resolve("jre.partial");
+    deleteTree(partial);
     Path home = Path.of(System.getProperty("java.home"));
     // JDKs without jmods/ (JEP 493) link from their own run-time image.
     Set<String> available = Set.copyOf(ModuleLayer.boot().configuration().modules().stream()
@@ -95,11 +117,12 @@ public final class OciImage {
     List<String> modules = MODULES.stream().filter(available::contains).toList();
     Process p = new ProcessBuilder(home.resolve("bin/jlink").toString(), "--add-modules",
         String.join(",", modules), "--strip-debug", "--no-man-pages", "--no-header-files",
-        "--compress=zip-6", "--generate-cds-archive", "--output", jre.toString())
+        "--compress=zip-6", "--generate-cds-archive", "--output", partial.toString())
         .inheritIO().start();
     if (p.waitFor() != 0) {
       throw new IllegalStateException("jlink failed with status " + p.exitValue());
     }
+    Files.move(partial, jre, StandardCopyOption.ATOMIC_MOVE);
     Files.writeString(stamp, wanted);
     return jre;
   }
