@@ -3,6 +3,7 @@ package io.gordon.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gordon.testing.config.TestToml;
 import io.gordon.testing.dns.BindServer;
 import io.gordon.testing.dns.ZoneClient;
 import io.gordon.testing.kafka.KafkaBroker;
@@ -187,43 +188,21 @@ class KafkaJanitorIT {
     Files.createDirectories(d);
     Files.writeString(
         d.resolve("gordon.toml"),
-        """
-        [core]
-        plugins = ["kafka.event_consumer", "rfc2136"]
-        [core.route]
-        consume = "publish"
-        publish = "cleanup"
-        [core.admin]
-        enabled = false
-        [core.logging]
-        level = "info"
-        handlers = ["stream"]
-        [core.dead_letter]
-        path = "var/dead-letters.jsonl"
-        [kafka]
-        bootstrap_servers = ["%1$s"]
-        [kafka.event_consumer]
-        topics = ["%2$s"]
-        group_id = "%3$s"
-        %4$s
-        [kafka.event_consumer.client]
-        "session.timeout.ms" = 6000
-        [rfc2136]
-        server = "%5$s"
-        zones = ["%6$s"]
-        tsig_key_name = "%7$s"
-        tsig_secret = "%8$s"
-        %9$s
-        """
-            .formatted(
-                kafka.bootstrap(),
-                EVENTS,
-                group,
-                lease,
-                bind.hostPort(),
-                zone,
-                bind.key().name(),
-                bind.key().secret(),
+        TestToml.plugins("kafka.event_consumer", "rfc2136")
+            .tables(
+                """
+                [kafka]
+                bootstrap_servers = ["%s"]
+                [kafka.event_consumer]
+                topics = ["%s"]
+                group_id = "%s"
+                %s
+                [kafka.event_consumer.client]
+                "session.timeout.ms" = 6000
+                """
+                    .formatted(kafka.bootstrap(), EVENTS, group, lease))
+            .rfc2136(bind, List.of(zone), "")
+            .tables(
                 janitor.isEmpty()
                     ? """
         [janitor]
@@ -235,7 +214,8 @@ class KafkaJanitorIT {
         topic = "%s"
         """
                         .formatted(zone, EVENTS)
-                    : janitor));
+                    : janitor)
+            .text());
     return d;
   }
 

@@ -3,6 +3,7 @@ package io.gordon.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gordon.testing.config.TestToml;
 import io.gordon.testing.dns.BindServer;
 import io.gordon.testing.dns.ZoneClient;
 import java.net.http.HttpResponse;
@@ -58,37 +59,22 @@ class ProviderOutageIT {
   private void configure() throws Exception {
     Files.writeString(
         dir.resolve("gordon.toml"),
-        """
-        [core]
-        plugins = ["local.http", "rfc2136"]
-        max_msg_age = "3s"
-        [core.retry]
-        attempts = 2
-        initial_delay = "100ms"
-        max_delay = "1s"
-        deadline = "120s"
-        [core.route]
-        consume = "publish"
-        publish = "cleanup"
-        [core.admin]
-        enabled = false
-        [core.logging]
-        level = "info"
-        handlers = ["stream"]
-        [core.dead_letter]
-        path = "var/dead-letters.jsonl"
-        [local.http]
-        listen = "127.0.0.1:0"
-        directory = "var/spool/http"
-        retry_delay = "1h"
-        [rfc2136]
-        server = "%s"
-        zones = ["%s"]
-        tsig_key_name = "%s"
-        tsig_secret = "%s"
-        timeout = "500ms"
-        """
-            .formatted(bind.hostPort(), ZONE, bind.key().name(), bind.key().secret()));
+        TestToml.plugins("local.http", "rfc2136")
+            .core("max_msg_age = \"3s\"")
+            .tables(
+                """
+                [core.retry]
+                attempts = 2
+                initial_delay = "100ms"
+                max_delay = "1s"
+                deadline = "120s"
+                [local.http]
+                listen = "127.0.0.1:0"
+                directory = "var/spool/http"
+                retry_delay = "1h"
+                """)
+            .rfc2136(bind, List.of(ZONE), "timeout = \"500ms\"")
+            .text());
   }
 
   static String address(int n) {

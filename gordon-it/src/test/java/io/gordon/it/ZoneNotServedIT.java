@@ -3,6 +3,7 @@ package io.gordon.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gordon.testing.config.TestToml;
 import io.gordon.testing.dns.BindServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -46,29 +48,16 @@ class ZoneNotServedIT {
   void anEventForAZoneTheServerDoesNotServeIsDeadLetteredAndTheZoneIsNotReady() throws Exception {
     Files.writeString(
         dir.resolve("gordon.toml"),
-        """
-        [core]
-        plugins = ["local.http", "rfc2136"]
-        [core.route]
-        consume = "publish"
-        publish = "cleanup"
-        [core.admin]
-        listen = "127.0.0.1:0"
-        [core.logging]
-        handlers = ["stream"]
-        [core.dead_letter]
-        path = "var/dead-letters.jsonl"
-        [local.http]
-        listen = "127.0.0.1:0"
-        directory = "var/spool/http"
-        [rfc2136]
-        server = "%s"
-        zones = ["served.test.", "notserved.test."]
-        tsig_key_name = "%s"
-        tsig_secret = "%s"
-        timeout = "2s"
-        """
-            .formatted(bind.hostPort(), bind.key().name(), bind.key().secret()));
+        TestToml.plugins("local.http", "rfc2136")
+            .adminOnFreePort()
+            .tables(
+                """
+                [local.http]
+                listen = "127.0.0.1:0"
+                directory = "var/spool/http"
+                """)
+            .rfc2136(bind, List.of("served.test.", "notserved.test."), "timeout = \"2s\"")
+            .text());
     try (GordonProcess gordon = GordonProcess.start(dir)) {
       Http http = new Http(gordon.httpPort());
 

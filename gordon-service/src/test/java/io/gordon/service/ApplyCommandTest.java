@@ -2,7 +2,7 @@ package io.gordon.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
+import io.gordon.testing.config.TestToml;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,31 +12,17 @@ import picocli.CommandLine;
 
 class ApplyCommandTest {
   static final String CONFIG =
-      """
-      [core]
-      plugins = ["local.http", "local.zonefile"]
-      [core.route]
-      consume = "publish"
-      publish = "cleanup"
-      [core.admin]
-      enabled = false
-      [core.logging]
-      handlers = ["stream"]
-      level = "warning"
-      [local.http]
-      listen = "127.0.0.1:0"
-      [local.zonefile]
-      zones = ["example.com."]
-      """;
+      TestToml.plugins("local.http", "local.zonefile")
+          .level("warning")
+          .tables(Captured.HTTP_TO_ZONEFILE)
+          .text();
   @TempDir Path dir;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
+  final Captured captured = new Captured();
+  final StringWriter out = captured.out;
+  final StringWriter err = captured.err;
 
   int apply(String... args) {
-    return new CommandLine(new ApplyCommand())
-        .setOut(new PrintWriter(out))
-        .setErr(new PrintWriter(err))
-        .execute(args);
+    return captured.run(new ApplyCommand(), args);
   }
 
   static String event(String id, String name) {

@@ -3,35 +3,27 @@ package io.gordon.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gordon.core.config.ConfigFiles;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ConfigCommandTest {
+  // Only the plugins: the test reads the defaults and origins the command prints for the rest.
   static final String CONFIG =
       """
       [core]
       plugins = ["local.http", "local.zonefile"]
-      [local.http]
-      listen = "127.0.0.1:0"
-      [local.zonefile]
-      zones = ["example.com."]
-      """;
+      """
+          + Captured.HTTP_TO_ZONEFILE;
   @TempDir Path dir;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
+  final Captured captured = new Captured();
+  final StringWriter out = captured.out;
+  final StringWriter err = captured.err;
 
   String config(String... args) {
-    int status =
-        new CommandLine(new ConfigCommand())
-            .setOut(new PrintWriter(out))
-            .setErr(new PrintWriter(err))
-            .execute(args);
-    assertThat(status).as(err.toString()).isZero();
+    assertThat(captured.run(new ConfigCommand(), args)).as(err.toString()).isZero();
     return out.toString();
   }
 

@@ -2,6 +2,7 @@ package io.gordon.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gordon.testing.config.TestToml;
 import io.gordon.testing.dns.BindServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,34 +46,11 @@ class OwnershipBindIT {
     Path d = Files.createDirectories(dir.resolve(name));
     Files.writeString(
         d.resolve("gordon.toml"),
-        """
-        [core]
-        plugins = ["local.http", "rfc2136"]
-        [core.route]
-        consume = "publish"
-        publish = "cleanup"
-        [core.admin]
-        enabled = false
-        [core.logging]
-        handlers = ["stream"]
-        level = "warning"
-        [core.ownership]
-        %s
-        [local.http]
-        listen = "127.0.0.1:0"
-        [rfc2136]
-        server = "%s"
-        zones = ["example.test."]
-        tsig_key_name = "%s"
-        tsig_algorithm = "%s"
-        tsig_secret = "%s"
-        """
-            .formatted(
-                ownership,
-                bind.hostPort(),
-                bind.key().name(),
-                bind.key().algorithm(),
-                bind.key().secret()));
+        TestToml.plugins("local.http", "rfc2136")
+            .level("warning")
+            .tables("[core.ownership]\n" + ownership + "\n[local.http]\nlisten = \"127.0.0.1:0\"")
+            .rfc2136(bind, List.of("example.test."), "")
+            .text());
     return d;
   }
 
