@@ -1,5 +1,6 @@
 package io.gordon.it;
 
+import io.gordon.testing.config.TestToml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,20 +26,10 @@ final class Configs {
   static Path fileSource(Path dir) throws IOException {
     Files.writeString(
         dir.resolve("gordon.toml"),
-        """
-        [core]
-        plugins = ["local.file", "local.zonefile"]
-        max_msg_age = 0
-        [core.route]
-        consume = "publish"
-        publish = "cleanup"
-        [core.admin]
-        enabled = false
-        [core.logging]
-        level = "info"
-        handlers = ["stream"]
-        [core.dead_letter]
-        path = "var/dead-letters.jsonl"
+        TestToml.plugins("local.file", "local.zonefile")
+            .core("max_msg_age = 0")
+            .tables(
+                """
         [core.ownership]
         # The crash test deletes a third of its names on purpose. After the restart the breaker
         # counts them against the zone as it then is, which holds only what was applied before
@@ -51,7 +42,8 @@ final class Configs {
         quiet_period = "200ms"
         [local.zonefile]
         zones = ["example.com."]
-        """);
+        """)
+            .text());
     return dir;
   }
 }

@@ -3,6 +3,7 @@ package io.gordon.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gordon.testing.config.TestToml;
 import io.gordon.testing.dns.BindServer;
 import io.gordon.testing.kafka.KafkaBroker;
 import java.nio.charset.StandardCharsets;
@@ -143,41 +144,22 @@ class KafkaScaleOutIT {
     Path d = Files.createDirectories(dir.resolve(instance));
     Files.writeString(
         d.resolve("gordon.toml"),
-        """
-        [core]
-        plugins = ["kafka.event_consumer", "rfc2136"]
-        max_msg_age = 0
-        [core.route]
-        consume = "publish"
-        publish = "cleanup"
-        [core.admin]
-        enabled = false
-        [core.logging]
-        level = "info"
-        handlers = ["stream"]
-        [core.dead_letter]
-        path = "var/dead-letters.jsonl"
-        [kafka.event_consumer]
-        bootstrap_servers = "%s"
-        topics = ["%s"]
-        group_id = "gordon-scale-out"
-        revoke_grace = "2s"
-        [kafka.event_consumer.client]
-        "session.timeout.ms" = 6000
-        "heartbeat.interval.ms" = 1000
-        [rfc2136]
-        server = "%s"
-        zones = ["%s"]
-        tsig_key_name = "%s"
-        tsig_secret = "%s"
-        """
-            .formatted(
-                kafka.bootstrap(),
-                TOPIC,
-                bind.hostPort(),
-                ZONE,
-                bind.key().name(),
-                bind.key().secret()),
+        TestToml.plugins("kafka.event_consumer", "rfc2136")
+            .core("max_msg_age = 0")
+            .tables(
+                """
+                [kafka.event_consumer]
+                bootstrap_servers = "%s"
+                topics = ["%s"]
+                group_id = "gordon-scale-out"
+                revoke_grace = "2s"
+                [kafka.event_consumer.client]
+                "session.timeout.ms" = 6000
+                "heartbeat.interval.ms" = 1000
+                """
+                    .formatted(kafka.bootstrap(), TOPIC))
+            .rfc2136(bind, List.of(ZONE), "")
+            .text(),
         StandardCharsets.UTF_8);
     return d;
   }

@@ -3,6 +3,7 @@ package io.gordon.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gordon.testing.config.TestToml;
 import io.gordon.testing.dns.BindServer;
 import io.gordon.testing.gcp.PubSubEmulator;
 import java.nio.file.Files;
@@ -230,47 +231,29 @@ class PubSubScaleOutIT {
     Files.createDirectories(d);
     Files.writeString(
         d.resolve("gordon.toml"),
-        """
-        [core]
-        plugins = ["gcp.event_consumer", "rfc2136"]
-        max_msg_age = 0
-        [core.route]
-        consume = "publish"
-        publish = "cleanup"
-        [core.admin]
-        enabled = false
-        [core.logging]
-        level = "info"
-        handlers = ["stream"]
-        [core.dead_letter]
-        path = "var/dead-letters.jsonl"
-        [gcp.event_consumer]
-        project = "%s"
-        topic = "%s"
-        subscription = "gordon-%s"
-        create_subscription = false
-        endpoint = "%s"
-        ack_deadline = %d
-        max_messages = 200
-        [rfc2136]
-        server = "%s"
-        zones = ["%s"]
-        tsig_key_name = "%s"
-        tsig_secret = "%s"
-        # one record per UPDATE: slow enough that the kill comes mid-stream
-        max_changes_per_update = 1
-        max_updates_in_flight = 1
-        """
-            .formatted(
-                PROJECT,
-                topic,
-                topic,
-                emulator.hostPort(),
-                ACK_DEADLINE,
-                bind.hostPort(),
-                ZONE,
-                bind.key().name(),
-                bind.key().secret()));
+        TestToml.plugins("gcp.event_consumer", "rfc2136")
+            .core("max_msg_age = 0")
+            .tables(
+                """
+                [gcp.event_consumer]
+                project = "%s"
+                topic = "%s"
+                subscription = "gordon-%s"
+                create_subscription = false
+                endpoint = "%s"
+                ack_deadline = %d
+                max_messages = 200
+                """
+                    .formatted(PROJECT, topic, topic, emulator.hostPort(), ACK_DEADLINE))
+            .rfc2136(
+                bind,
+                List.of(ZONE),
+                """
+                # one record per UPDATE: slow enough that the kill comes mid-stream
+                max_changes_per_update = 1
+                max_updates_in_flight = 1
+                """)
+            .text());
     return d;
   }
 

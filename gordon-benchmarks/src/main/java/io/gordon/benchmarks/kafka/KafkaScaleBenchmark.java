@@ -1,5 +1,6 @@
 package io.gordon.benchmarks.kafka;
 
+import io.gordon.testing.config.TestToml;
 import io.gordon.testing.dns.BindServer;
 import io.gordon.testing.kafka.KafkaBroker;
 import java.io.IOException;
@@ -187,42 +188,23 @@ public final class KafkaScaleBenchmark {
       Path d = Files.createTempDirectory("gordon-kafka-bench-" + topic + i + "-");
       Files.writeString(
           d.resolve("gordon.toml"),
-          """
-          [core]
-          plugins = ["kafka.event_consumer", "rfc2136"]
-          max_msg_age = 0
-          [core.route]
-          consume = "publish"
-          publish = "cleanup"
-          [core.admin]
-          enabled = false
-          [core.logging]
-          level = "warn"
-          handlers = ["stream"]
-          [core.dead_letter]
-          path = "var/dead-letters.jsonl"
-          [kafka.event_consumer]
-          bootstrap_servers = "%s"
-          topics = ["%s"]
-          group_id = "bench-%s"
-          revoke_grace = "2s"
-          [kafka.event_consumer.client]
-          "session.timeout.ms" = 6000
-          "heartbeat.interval.ms" = 1000
-          [rfc2136]
-          server = "%s"
-          zones = ["%s"]
-          tsig_key_name = "%s"
-          tsig_secret = "%s"
-          """
-              .formatted(
-                  kafka.bootstrap(),
-                  topic,
-                  topic,
-                  bind.hostPort(),
-                  ZONE,
-                  bind.key().name(),
-                  bind.key().secret()));
+          TestToml.plugins("kafka.event_consumer", "rfc2136")
+              .core("max_msg_age = 0")
+              .level("warn")
+              .tables(
+                  """
+                  [kafka.event_consumer]
+                  bootstrap_servers = "%s"
+                  topics = ["%s"]
+                  group_id = "bench-%s"
+                  revoke_grace = "2s"
+                  [kafka.event_consumer.client]
+                  "session.timeout.ms" = 6000
+                  "heartbeat.interval.ms" = 1000
+                  """
+                      .formatted(kafka.bootstrap(), topic, topic))
+              .rfc2136(bind, List.of(ZONE), "")
+              .text());
       return d;
     }
   }
