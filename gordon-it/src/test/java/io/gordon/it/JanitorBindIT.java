@@ -70,20 +70,7 @@ class JanitorBindIT {
 
   /** Writes the inventory: A records {@code host=ip}. */
   private void inventory(String zone, String... hosts) throws Exception {
-    List<String> items = new ArrayList<>();
-    for (String h : hosts) {
-      String[] kv = h.split("=");
-      items.add(
-          "{\"name\": \""
-              + kv[0]
-              + "."
-              + zone
-              + "\", \"type\": \"A\", \"ttl\": 300,"
-              + " \"rrdatas\": [\""
-              + kv[1]
-              + "\"]}");
-    }
-    Files.writeString(dir.resolve("inventory.json"), "[" + String.join(",\n", items) + "]");
+    Inventory.write(dir, zone, hosts);
   }
 
   private Gordon.Result janitor(String... args) throws Exception {

@@ -9,7 +9,6 @@ import io.gordon.testing.dns.ZoneClient;
 import io.gordon.testing.kafka.KafkaBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,28 +218,8 @@ class KafkaJanitorIT {
     return d;
   }
 
-  /** Replaces {@code d/inventory.json} at once (a running janitor never reads half): A records. */
   private static void inventory(Path d, String zone, String... hosts) throws Exception {
-    List<String> items = new ArrayList<>();
-    for (String h : hosts) {
-      String[] kv = h.split("=");
-      items.add(
-          "{\"name\": \""
-              + kv[0]
-              + "."
-              + zone
-              + "\", \"type\": \"A\", \"ttl\": 300,"
-              + " \"rrdatas\": [\""
-              + kv[1]
-              + "\"]}");
-    }
-    String json = "[" + String.join(",\n", items) + "]";
-    Files.writeString(d.resolve("inventory.json.tmp"), json);
-    Files.move(
-        d.resolve("inventory.json.tmp"),
-        d.resolve("inventory.json"),
-        StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
+    Inventory.write(d, zone, hosts);
   }
 
   /** The first {@code n} records of the events topic, read from the start. */
