@@ -196,6 +196,11 @@ final class RequestReader {
     List<String> te = headers.get("transfer-encoding");
     List<String> cl = headers.get("content-length");
     boolean chunked = te != null && te.stream().anyMatch(v -> v.equalsIgnoreCase("chunked"));
+    if (te != null && cl != null) {
+      // Two framings that disagree is how requests are smuggled past a proxy (RFC 9112 6.3).
+      throw new HttpProblem(
+          400, "both Transfer-Encoding and Content-Length are present (expected only one of them)");
+    }
     if (te != null && !chunked) {
       throw new HttpProblem(
           501,

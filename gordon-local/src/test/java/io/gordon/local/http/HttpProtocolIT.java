@@ -115,4 +115,24 @@ class HttpProtocolIT {
       assertThat(in.read()).isEqualTo(-1);
     }
   }
+
+  @Test
+  void aRequestFramedByBothTransferEncodingAndContentLengthIs400AndClosesTheConnection()
+      throws Exception {
+    String smuggled = "GET /v1/events/nope HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    try (Socket s = http.connect()) {
+      write(
+          s,
+          "POST /v1/events HTTP/1.1\r\n"
+              + HEAD
+              + "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+              + smuggled);
+      InputStream in = s.getInputStream();
+      assertThat(RunningHttpSource.readAnswer(in))
+          .isEqualTo(
+              "400 {\"error\":\"both Transfer-Encoding and Content-Length are present"
+                  + " (expected only one of them)\"}");
+      assertThat(in.read()).isEqualTo(-1);
+    }
+  }
 }
