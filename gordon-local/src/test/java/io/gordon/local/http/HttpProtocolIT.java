@@ -179,4 +179,23 @@ class HttpProtocolIT {
     assertThat(exchange("GET /v1/events/wait-1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
         .startsWith("404 ");
   }
+
+  @Test
+  void whitespaceBetweenAHeaderNameAndItsColonIs400AndClosesTheConnection() throws Exception {
+    // Before, "Transfer-Encoding : chunked" was kept under a name nothing reads, so the
+    // Content-Length framed the body: a proxy that reads it as chunked frames another request.
+    try (Socket s = http.connect()) {
+      write(
+          s,
+          "POST /v1/events HTTP/1.1\r\n"
+              + HEAD
+              + "Content-Length: 5\r\nTransfer-Encoding : chunked\r\n\r\n0\r\n\r\n");
+      InputStream in = s.getInputStream();
+      assertThat(RunningHttpSource.readAnswer(in))
+          .isEqualTo(
+              "400 {\"error\":\"malformed header line \\\"Transfer-Encoding : chunked\\\":"
+                  + " whitespace in or after the name (expected Name: value)\"}");
+      assertThat(in.read()).isEqualTo(-1);
+    }
+  }
 }
