@@ -46,6 +46,7 @@ class ReleaseArchiveIT {
           "mkdir",
           "basename",
           "dirname",
+          "readlink",
           "tr",
           "head");
 
@@ -161,8 +162,28 @@ class ReleaseArchiveIT {
     }
   }
 
+  @Test
+  void aLinkToTheLauncherRunsTheReleaseItPointsInto() throws Exception {
+    // Before, a link such as /usr/local/bin/gordon looked for bin/jdk.sh beside its own
+    // directory: "/usr/local/bin/gordon: line 21: /usr/local/bin/jdk.sh: No such file".
+    Path bin = Files.createDirectories(tmp.resolve("usr/local/bin"));
+    Path absolute = Files.createSymbolicLink(bin.resolve("gordon"), home.resolve("bin/gordon"));
+    Path relative =
+        Files.createSymbolicLink(
+            bin.resolve("gordon-rel"), bin.relativize(home.resolve("bin/gordon")));
+    Path chained = Files.createSymbolicLink(bin.resolve("gordon-chain"), Path.of("gordon-rel"));
+    for (Path link : List.of(absolute, relative, chained)) {
+      assertThat(run(link, env, "version")).as(link.toString()).isZero();
+      assertThat(Files.readString(tmp.resolve("run.log"))).startsWith("gordon ");
+    }
+  }
+
   private int run(Map<String, String> environment, String... args) throws Exception {
-    List<String> cmd = new java.util.ArrayList<>(List.of(home.resolve("bin/gordon").toString()));
+    return run(home.resolve("bin/gordon"), environment, args);
+  }
+
+  private int run(Path launcher, Map<String, String> environment, String... args) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of(launcher.toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb =
         new ProcessBuilder(cmd)

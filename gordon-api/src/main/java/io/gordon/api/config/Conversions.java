@@ -98,14 +98,20 @@ final class Conversions {
       }
       if (e.getKey().equals("env")) {
         String value = env.apply(ref);
-        return value == null || value.isEmpty()
-            ? Converted.bad("environment variable " + ref + " is not set")
-            : Converted.ok(new Secret(value, "env " + ref));
+        if (value == null || value.isEmpty()) {
+          return Converted.bad(
+              "environment variable " + ref + (value == null ? " is not set" : " is empty"));
+        }
+        return Converted.ok(new Secret(value, "env " + ref));
       }
       if (e.getKey().equals("file")) {
         Path p = root.resolve(ref);
         try {
-          return Converted.ok(new Secret(Files.readString(p).stripTrailing(), "file " + p));
+          String value = Files.readString(p).stripTrailing();
+          // An empty token would pass the token-required checks and then refuse every client.
+          return value.isEmpty()
+              ? Converted.bad("secret file " + p + " is empty")
+              : Converted.ok(new Secret(value, "file " + p));
         } catch (IOException | RuntimeException ex) {
           return Converted.bad(
               "cannot read secret file " + p + " (" + ex.getClass().getSimpleName() + ")");

@@ -27,6 +27,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdminServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("gordon.admin");
+
+  /** Most connections open at once; the JDK server closes a new one beyond it unanswered. */
+  static final int MAX_CONNECTIONS = 256;
+
+  /** Seconds a request (head and body) may take to arrive before its connection is closed. */
+  static final int MAX_REQUEST_SECONDS = 10;
+
+  // The JDK server reads each request on its own thread with no time limit and accepts
+  // connections without bound: 8,380 connections that sent half a request line held the 256 MB
+  // heap and the process ended with OutOfMemoryError (acceptance pass 3). Its only limits are
+  // these JVM-wide properties, read once when the first server is made; a -D value of the
+  // operator's (JAVA_OPTS) wins.
+  static {
+    System.getProperties()
+        .putIfAbsent("jdk.httpserver.maxConnections", Integer.toString(MAX_CONNECTIONS));
+    System.getProperties()
+        .putIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
+  }
+
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 

@@ -13,7 +13,11 @@ final class JsonErrors {
     String msg =
         e.getOriginalMessage() == null
             ? e.getClass().getSimpleName()
-            : e.getOriginalMessage().replaceAll("\\s+", " ").trim();
+            : e.getOriginalMessage()
+                .replaceAll("\\s+", " ")
+                // A limit's message names Jackson's getter, which means nothing to a sender.
+                .replaceAll(", from `StreamReadConstraints[^`]*`\\)", ")")
+                .trim();
     if (msg.length() > MAX_LENGTH) {
       msg = msg.substring(0, MAX_LENGTH) + "...";
     }

@@ -7,12 +7,17 @@ import io.gordon.api.plugin.MetricRelay;
 import io.gordon.core.metrics.PrometheusRelay;
 import io.gordon.core.runtime.HealthRegistry;
 import io.gordon.testing.fakes.MutableClock;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -93,5 +98,44 @@ class AdminServerIT {
   @Test
   void metricsServesRouterTotalsOtherwise() throws Exception {
     assertThat(get(plain, "/metrics").body()).isEqualTo("gordon_router_consumed 7\n");
+  }
+
+  @Test
+  void halfSentRequestsAreBoundedInNumberAndCutAfterTheRequestTime() throws Exception {
+    // Before, the JDK server kept every connection and every half-read request forever: 8,380
+    // such clients ended the real process with OutOfMemoryError.
+    AdminServer s = AdminServer.start("127.0.0.1:0", HEALTH, MetricRelay.noop(), Map::of);
+    List<Socket> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < AdminServer.MAX_CONNECTIONS; i++) {
+        Socket c = new Socket("127.0.0.1", s.port());
+        c.getOutputStream().write("GET /healthz HTTP/1.1\r\n".getBytes(StandardCharsets.UTF_8));
+        held.add(c);
+      }
+      try (Socket extra = new Socket("127.0.0.1", s.port())) {
+        assertThat(closedByServerWithin(extra, 5)).as("a connection beyond the limit").isTrue();
+      }
+      long start = System.nanoTime();
+      for (Socket c : held) {
+        assertThat(closedByServerWithin(c, AdminServer.MAX_REQUEST_SECONDS + 10)).isTrue();
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isLessThan(Duration.ofSeconds(AdminServer.MAX_REQUEST_SECONDS + 5));
+      assertThat(get(s, "/healthz").statusCode()).isEqualTo(200);
+    } finally {
+      for (Socket c : held) {
+        c.close();
+      }
+      s.close();
+    }
+  }
+
+  private static boolean closedByServerWithin(Socket c, int seconds) throws IOException {
+    c.setSoTimeout(seconds * 1000);
+    try {
+      return c.getInputStream().read() == -1;
+    } catch (SocketException reset) {
+      return true;
+    }
   }
 }

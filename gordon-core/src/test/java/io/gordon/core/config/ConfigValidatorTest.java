@@ -201,6 +201,19 @@ class ConfigValidatorTest {
             "gordon.toml:6:1: gcp.publisher.token: "
                 + "environment variable NOPE is not set (expected a string, { env = \"NAME\" } or "
                 + "{ file = \"path\" })");
+    ValidatedConfig blank = validate(base + "token = { env = \"TOK\" }\n", Map.of("TOK", ""));
+    assertThat(problems(blank))
+        .containsExactly(
+            "gordon.toml:6:1: gcp.publisher.token: "
+                + "environment variable TOK is empty (expected a string, { env = \"NAME\" } or "
+                + "{ file = \"path\" })");
+    Files.writeString(dir.resolve("empty"), "\n");
+    ValidatedConfig emptyFile = validate(base + "token = { file = \"empty\" }\n");
+    assertThat(problems(emptyFile))
+        .singleElement()
+        .asString()
+        .startsWith("gordon.toml:6:1: gcp.publisher.token: secret file ")
+        .contains("empty is empty (expected a string,");
     ValidatedConfig wrong = validate(base + "token = 12345\n");
     assertThat(problems(wrong).get(0)).contains("invalid value <redacted>").doesNotContain("12345");
   }

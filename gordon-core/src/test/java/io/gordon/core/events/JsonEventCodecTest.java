@@ -178,6 +178,14 @@ class JsonEventCodecTest {
   }
 
   @Test
+  void aDeeplyNestedBodyNamesTheDepthAndTheLimitOnly() {
+    String bomb = "[".repeat(100_000) + "]".repeat(100_000);
+    assertThat(CODEC.decodeAll(bomb).get(0).problems())
+        .containsExactly(
+            "event: not valid JSON: Document nesting depth (33) exceeds the maximum allowed (32)");
+  }
+
+  @Test
   void decodeAllExplainsAnEmptyBody() {
     assertThat(CODEC.decodeAll(" ").get(0).problems())
         .containsExactly(

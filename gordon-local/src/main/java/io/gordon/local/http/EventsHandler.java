@@ -8,6 +8,7 @@ import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.source.Utf8;
 import io.gordon.local.spool.SpoolWriter;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -88,6 +89,15 @@ final class EventsHandler implements Http1Server.Handler {
   }
 
   private Response post(Request r, Instant received) {
+    Optional<String> badWait = badWait(r.query());
+    if (badWait.isPresent()) {
+      return json(
+          400,
+          Json.error(
+              "query parameter "
+                  + badWait.get()
+                  + " is not understood (expected wait=true or wait=false); nothing was accepted"));
+    }
     String text = new String(r.body(), StandardCharsets.UTF_8);
     int bad = text.indexOf('\uFFFD') < 0 ? -1 : Utf8.firstInvalidByte(r.body());
     if (bad >= 0) {
@@ -178,7 +188,19 @@ final class EventsHandler implements Http1Server.Handler {
     return true;
   }
 
-  private Response get(String id) {
+  private Response get(String segment) {
+    // Clients build this URL with an encoder that escapes the ':' and '@' an id may hold.
+    String id;
+    try {
+      id = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return json(
+          400,
+          Json.error(
+              "malformed percent-encoding in event id \""
+                  + segment
+                  + "\" (expected % followed by two hex digits)"));
+    }
     Optional<StatusTracker.Status> s = tracker.status(id);
     if (s.isEmpty()) {
       return json(
@@ -190,6 +212,18 @@ final class EventsHandler implements Http1Server.Handler {
                   + " finished longer ago than status_retention)"));
     }
     return Response.json(200, Json.status(id, s.get()));
+  }
+
+  /** A {@code wait} parameter other than wait=true or wait=false, which was taken for false. */
+  private static Optional<String> badWait(String query) {
+    for (String param : query.isEmpty() ? new String[0] : query.split("&")) {
+      if ((param.equals("wait") || param.startsWith("wait="))
+          && !param.equals("wait=true")
+          && !param.equals("wait=false")) {
+        return Optional.of(param);
+      }
+    }
+    return Optional.empty();
   }
 
   private boolean authorized(Request r) {

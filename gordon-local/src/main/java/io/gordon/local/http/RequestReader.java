@@ -118,6 +118,15 @@ final class RequestReader {
         throw new HttpProblem(
             400, "malformed header line \"" + clip(line) + "\" (expected Name: value)");
       }
+      if (blankBefore(line, ' ', colon) || blankBefore(line, '\t', colon)) {
+        // "Transfer-Encoding : chunked" is a name gordon would ignore and a proxy might not: the
+        // desync that smuggles requests, to be refused (RFC 9112 5.1).
+        throw new HttpProblem(
+            400,
+            "malformed header line \""
+                + clip(line)
+                + "\": whitespace in or after the name (expected Name: value)");
+      }
       String value = line.substring(colon + 1).trim();
       List<String> known = h.putIfAbsent(name(line, colon), List.of(value));
       if (known != null) {
@@ -127,6 +136,11 @@ final class RequestReader {
       }
     }
     return h;
+  }
+
+  private static boolean blankBefore(String line, char blank, int colon) {
+    int at = line.indexOf(blank);
+    return at >= 0 && at < colon;
   }
 
   /** Header names almost every request has: matched in place, no string made per request. */
@@ -196,6 +210,11 @@ final class RequestReader {
     List<String> te = headers.get("transfer-encoding");
     List<String> cl = headers.get("content-length");
     boolean chunked = te != null && te.stream().anyMatch(v -> v.equalsIgnoreCase("chunked"));
+    if (te != null && cl != null) {
+      // Two framings that disagree is how requests are smuggled past a proxy (RFC 9112 6.3).
+      throw new HttpProblem(
+          400, "both Transfer-Encoding and Content-Length are present (expected only one of them)");
+    }
     if (te != null && !chunked) {
       throw new HttpProblem(
           501,

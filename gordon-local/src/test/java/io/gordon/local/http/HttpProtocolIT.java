@@ -115,4 +115,87 @@ class HttpProtocolIT {
       assertThat(in.read()).isEqualTo(-1);
     }
   }
+
+  @Test
+  void aRequestFramedByBothTransferEncodingAndContentLengthIs400AndClosesTheConnection()
+      throws Exception {
+    String smuggled = "GET /v1/events/nope HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    try (Socket s = http.connect()) {
+      write(
+          s,
+          "POST /v1/events HTTP/1.1\r\n"
+              + HEAD
+              + "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+              + smuggled);
+      InputStream in = s.getInputStream();
+      assertThat(RunningHttpSource.readAnswer(in))
+          .isEqualTo(
+              "400 {\"error\":\"both Transfer-Encoding and Content-Length are present"
+                  + " (expected only one of them)\"}");
+      assertThat(in.read()).isEqualTo(-1);
+    }
+  }
+
+  private static String exchange(String request) throws Exception {
+    try (Socket s = http.connect()) {
+      write(s, request);
+      return RunningHttpSource.readAnswer(s.getInputStream());
+    }
+  }
+
+  @Test
+  void anIdPercentEncodedInTheStatusUrlIsFoundAndAMalformedEscapeIs400() throws Exception {
+    // URL encoders (Java's URLEncoder, Python's quote) escape the ':' and '@' an id may hold;
+    // before, GET /v1/events/vm%3A1%40a answered 404 for the accepted id vm:1@a.
+    String body = HttpSourceIT.A.replace("{\"action\"", "{\"id\":\"vm:1@a\",\"action\"");
+    assertThat(http.post("Content-Type: application/json\r\n", body))
+        .isEqualTo("202 {\"accepted\":[\"vm:1@a\"]}");
+    assertThat(exchange("GET /v1/events/vm%3A1%40a HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+        .startsWith("200 {\"id\":\"vm:1@a\",\"state\":\"pending\"");
+    assertThat(exchange("GET /v1/events/vm%3 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+        .isEqualTo(
+            "400 {\"error\":\"malformed percent-encoding in event id \\\"vm%3\\\""
+                + " (expected % followed by two hex digits)\"}");
+  }
+
+  @Test
+  void aWaitParameterOtherThanTrueOrFalseIs400AndNothingIsAccepted() throws Exception {
+    // Before, ?wait=1 was taken for false: a 202 where the client expected the outcome.
+    String body = HttpSourceIT.A.replace("{\"action\"", "{\"id\":\"wait-1\",\"action\"");
+    try (Socket s = http.connect()) {
+      write(
+          s,
+          "POST /v1/events?wait=1 HTTP/1.1\r\n"
+              + HEAD
+              + "Content-Length: "
+              + body.length()
+              + "\r\n\r\n"
+              + body);
+      assertThat(RunningHttpSource.readAnswer(s.getInputStream()))
+          .isEqualTo(
+              "400 {\"error\":\"query parameter wait=1 is not understood"
+                  + " (expected wait=true or wait=false); nothing was accepted\"}");
+    }
+    assertThat(exchange("GET /v1/events/wait-1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+        .startsWith("404 ");
+  }
+
+  @Test
+  void whitespaceBetweenAHeaderNameAndItsColonIs400AndClosesTheConnection() throws Exception {
+    // Before, "Transfer-Encoding : chunked" was kept under a name nothing reads, so the
+    // Content-Length framed the body: a proxy that reads it as chunked frames another request.
+    try (Socket s = http.connect()) {
+      write(
+          s,
+          "POST /v1/events HTTP/1.1\r\n"
+              + HEAD
+              + "Content-Length: 5\r\nTransfer-Encoding : chunked\r\n\r\n0\r\n\r\n");
+      InputStream in = s.getInputStream();
+      assertThat(RunningHttpSource.readAnswer(in))
+          .isEqualTo(
+              "400 {\"error\":\"malformed header line \\\"Transfer-Encoding : chunked\\\":"
+                  + " whitespace in or after the name (expected Name: value)\"}");
+      assertThat(in.read()).isEqualTo(-1);
+    }
+  }
 }
