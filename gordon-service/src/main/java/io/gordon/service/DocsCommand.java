@@ -37,16 +37,6 @@ final class DocsCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "Unknown documentation \"" + what + "\" (expected: config)");
     }
-    Path dir = output == null ? null : output.toAbsolutePath().getParent();
-    if (dir != null && !Files.isDirectory(dir)) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--output "
-              + output
-              + ": directory "
-              + dir
-              + " does not exist (expected a file in an existing directory)");
-    }
     String md = ConfigReference.markdown(PluginCatalog.load(DocsCommand.class.getClassLoader()));
     if (output == null) {
       spec.commandLine().getOut().print(md);

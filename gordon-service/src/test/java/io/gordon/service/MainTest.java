@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -61,21 +60,5 @@ class MainTest {
   void anyOtherErrorKeepsItsClassToMakeSense() {
     assertThat(failure(new IllegalStateException("boom")))
         .isEqualTo("gordon run: failed: java.lang.IllegalStateException: boom\n");
-  }
-
-  @Test
-  void docsIntoAMissingDirectoryIsAUsageErrorNamingIt(@TempDir Path tmp) {
-    // Before: "gordon docs: failed: java.nio.file.NoSuchFileException: ..." (acceptance pass 2).
-    Path out = tmp.resolve("no-such-dir/configuration.md");
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main()).setErr(new PrintWriter(err));
-    assertThat(Main.execute(cli, "docs", "config", "-o", out.toString())).isEqualTo(2);
-    assertThat(err.toString())
-        .startsWith(
-            "--output "
-                + out
-                + ": directory "
-                + out.getParent()
-                + " does not exist (expected a file in an existing directory)\n");
   }
 }
