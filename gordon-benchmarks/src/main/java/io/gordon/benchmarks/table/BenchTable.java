@@ -26,7 +26,7 @@ public final class BenchTable {
     rows.put("router", RouterRow::throughput);
     rows.put("router-latency", RouterRow::latency);
     rows.put("http", s -> HttpRow.run(s, root));
-    rows.put("zonefile", ZoneFileRow::run);
+    rows.put("zonefile", s -> ZoneFileRow.run(s, root));
     rows.put("rfc2136", Rfc2136Row::run);
     rows.put("pubsub", PubSubRow::run);
     rows.put("gcp", CloudDnsRow::run);

@@ -3,6 +3,7 @@ package io.gordon.benchmarks.table;
 import io.gordon.benchmarks.local.ZoneFileBenchmark;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,17 +15,25 @@ import java.util.List;
  * warm-up): in one JVM, or in the table's JVM after other rows, the second size inherited the
  * first's compiled code and its heap (a 100k-record zone leaves ~150 MB that the next row's young
  * collections work around), and which ran first moved the ratio by 2x (docs/benchmarks.md,
- * "local.zonefile", "A fresh JVM per zone size").
+ * "local.zonefile", "A fresh JVM per zone size"). Both JVMs run with the launcher's flags ({@link
+ * LauncherFlags}: serial collector, 8 MB young generation, C1 only), what a user's {@code
+ * bin/gordon} runs, as the local.http rows measure what users get; with the JVM's defaults the C2
+ * compiler was still compiling (30-50 ms of JIT per batch) after 30 s of warm-up on a busy machine,
+ * and G1's concurrent threads made the row swing 3x between identical runs (docs/benchmarks.md,
+ * "Step 8").
  */
 final class ZoneFileRow {
   private ZoneFileRow() {}
 
-  static List<Line> run(Sizes s) throws Exception {
+  static List<Line> run(Sizes s, Path root) throws Exception {
     int big = s.pick(100_000, 10_000);
     int batches = s.pick(300, 5);
-    String[] small = figures(inFreshJvm(1000, batches), 1000);
-    String[] large = figures(inFreshJvm(big, batches), big);
-    String path = String.format("local.zonefile, %,d-record zone, batches of 1,000", big);
+    List<String> flags = LauncherFlags.of(root);
+    String[] small = figures(inFreshJvm(flags, 1000, batches), 1000);
+    String[] large = figures(inFreshJvm(flags, big, batches), big);
+    String path =
+        String.format(
+            "local.zonefile, %,d-record zone, batches of 1,000, launcher's JVM flags", big);
     return List.of(
         Line.of(
             path,
@@ -46,19 +55,19 @@ final class ZoneFileRow {
   }
 
   /** What {@code ZoneFileBenchmark} printed for one zone size, run in a JVM of its own. */
-  private static String inFreshJvm(int size, int batches) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                ZoneFileBenchmark.class.getName(),
-                String.valueOf(size),
-                "1000",
-                String.valueOf(batches))
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+  private static String inFreshJvm(List<String> flags, int size, int batches) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(flags);
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            ZoneFileBenchmark.class.getName(),
+            String.valueOf(size),
+            "1000",
+            String.valueOf(batches)));
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     System.err.print(out);
     int status = p.waitFor();

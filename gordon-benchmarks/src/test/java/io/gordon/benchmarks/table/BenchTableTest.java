@@ -13,7 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchTableTest {
-  private static final Map<String, Row> ROWS = BenchTable.rows(Path.of("."));
+  /** The repository (tests run in gordon-benchmarks/): rows read bin/ from it. */
+  private static final Map<String, Row> ROWS =
+      BenchTable.rows(Path.of("..").toAbsolutePath().normalize());
 
   @Test
   void aLineShowsBothFiguresTheRatioTheGoalAndWhetherItIsMet() {
@@ -155,14 +157,31 @@ class BenchTableTest {
   }
 
   @Test
+  void theLauncherFlagsAreReadFromJvmOptionsAsBinGordonComputesThem() throws Exception {
+    assertThat(LauncherFlags.of(Path.of("..").toAbsolutePath().normalize()))
+        .startsWith("-Xmx256m", "-Xmn8m")
+        .contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+  }
+
+  @Test
+  void aJvmOptionsFileWithoutASettingIsRefusedNamingIt() {
+    assertThatThrownBy(() -> LauncherFlags.of(List.of("GORDON_HEAP_MAX_MB=\"256\"")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "bin/jvm-options.sh has no GORDON_YOUNG_RATIO=\"...\" line (expected the launcher's"
+                + " settings)");
+  }
+
+  @Test
   void theZoneFileRowRunsTheRealBenchmarkInAJvmPerZoneSizeAndReadsBothSizes() throws Exception {
     List<Line> lines = ROWS.get("zonefile").run(new Sizes(true));
 
     assertThat(lines)
         .extracting(Line::path)
         .containsExactly(
-            "local.zonefile, 10,000-record zone, batches of 1,000",
-            "local.zonefile, 10,000-record zone, batches of 1,000: CPU ms per batch, all threads");
+            "local.zonefile, 10,000-record zone, batches of 1,000, launcher's JVM flags",
+            "local.zonefile, 10,000-record zone, batches of 1,000, launcher's JVM flags: CPU ms per"
+                + " batch, all threads");
     for (Line l : lines) {
       assertThat(l.gordon()).isPositive();
       assertThat(l.anchor()).isPositive();

@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Decides how each batch becomes durable and when each zone file is rewritten: the file at once
  * while that keeps rewrites within their share of the time ({@link RewritePolicy}), else the
- * journal now and the file on a timer when due, so a file never waits for the next batch to catch
- * up; and at shutdown. A rewrite that fails (e.g. a full disk) leaves the batches safe in the
- * journal, reports the zone not ready and is tried again on the timer.
+ * journal now and the file on a timer when due (or as soon as the batches stop), so a file never
+ * waits for the next batch to catch up; and at shutdown. A rewrite that fails (e.g. a full disk)
+ * leaves the batches safe in the journal, reports the zone not ready and is tried again on the
+ * timer.
  */
 final class Rewrites {
   /** How soon a failed rewrite is tried again. */
@@ -71,11 +72,13 @@ final class Rewrites {
    */
   void commit(String zone, ZoneData data) {
     RewritePolicy p = policy(zone);
-    if (p.due(clock.instant()) && now(zone, data)) {
+    Instant now = clock.instant();
+    if (p.due(now) && now(zone, data)) {
       return;
     }
     if (store.commit(data)) {
-      schedule(zone, failing.contains(zone) ? clock.instant().plus(RETRY) : p.dueAt());
+      p.journaled(now);
+      schedule(zone, failing.contains(zone) ? now.plus(RETRY) : p.dueAt());
     }
   }
 
@@ -158,7 +161,7 @@ final class Rewrites {
           if (!store.pending(zone)) {
             return null;
           }
-          if (!failing.contains(zone) && !p.due(clock.instant())) {
+          if (!failing.contains(zone) && !p.dueOnTimer(clock.instant())) {
             schedule(zone, p.dueAt());
             return null;
           }

@@ -25,8 +25,17 @@ final class Rrset {
   /** Length of the name, the text's first bytes up to the first space. */
   private final int nameLength;
 
-  /** The text: {@code length} bytes of {@code bytes} from {@code offset}. */
+  /**
+   * The text: {@code length} bytes from {@code offset} of {@code bytes} or, when {@link #chunk} is
+   * not negative, of that chunk of the zone's {@link TextArena}.
+   */
   byte[] bytes;
+
+  /** The arena's chunk that holds the text, or -1 when {@link #bytes} does. */
+  int chunk = -1;
+
+  /** Where a replacement's text goes; null: an array of the RRset's own. */
+  private final TextArena arena;
 
   int offset;
   int length;
@@ -41,10 +50,16 @@ final class Rrset {
   boolean removed;
 
   Rrset(RecordSet set, int defaultTtl) {
+    this(set, lines(set, defaultTtl), null);
+  }
+
+  /** {@code set}, rendered as {@code lines}, its text kept in {@code arena} (or its own array). */
+  Rrset(RecordSet set, byte[] lines, TextArena arena) {
     this.type = set.type();
     this.hash = set.name().hashCode();
     this.nameLength = utf8Length(set.name());
-    replace(set, defaultTtl);
+    this.arena = arena;
+    replace(set, lines);
   }
 
   /** Takes {@code set}'s records and TTL; its own array until the run renders again. */
@@ -54,10 +69,27 @@ final class Rrset {
 
   /** Takes {@code set}'s records and TTL, already rendered as {@code lines}. */
   void replace(RecordSet set, byte[] lines) {
-    bytes = lines;
-    offset = 0;
-    length = bytes.length;
+    if (arena != null) {
+      arena.put(this, lines); // ints only: no reference stored into a long-lived RRset
+    } else {
+      bytes = lines;
+      chunk = -1;
+      offset = 0;
+      length = lines.length;
+    }
     ttlImplicit = set.ttl().isEmpty();
+  }
+
+  /** The array that holds the text, from {@link #offset}. */
+  byte[] text() {
+    return chunk < 0 ? bytes : arena.chunk(chunk);
+  }
+
+  /** The text now lies in {@code run} from {@code at}: the arena's copy is no longer read. */
+  void rendered(byte[] run, int at) {
+    bytes = run;
+    chunk = -1;
+    offset = at;
   }
 
   /**
@@ -108,7 +140,7 @@ final class Rrset {
   /** {@link #holds}, given {@code set}'s lines. */
   boolean holds(RecordSet set, byte[] lines) {
     return ttlImplicit == set.ttl().isEmpty()
-        && java.util.Arrays.equals(lines, 0, lines.length, bytes, offset, offset + length);
+        && java.util.Arrays.equals(lines, 0, lines.length, text(), offset, offset + length);
   }
 
   /** Whether this is the RRset of {@code name}, whose hash matched. */
@@ -117,6 +149,7 @@ final class Rrset {
     if (n != nameLength) {
       return n < nameLength && !ascii(name) && equalsUtf8(name);
     }
+    byte[] bytes = text();
     for (int i = 0; i < n; i++) {
       if (name.charAt(i) != (char) (bytes[offset + i] & 0xff)) {
         return !ascii(name) && equalsUtf8(name);
@@ -128,27 +161,28 @@ final class Rrset {
   private boolean equalsUtf8(String name) {
     byte[] b = name.getBytes(StandardCharsets.UTF_8);
     return b.length == nameLength
-        && java.util.Arrays.equals(b, 0, b.length, bytes, offset, offset + nameLength);
+        && java.util.Arrays.equals(b, 0, b.length, text(), offset, offset + nameLength);
   }
 
   String name() {
-    return new String(bytes, offset, nameLength, StandardCharsets.UTF_8);
+    return new String(text(), offset, nameLength, StandardCharsets.UTF_8);
   }
 
   /** The RRset as a {@link RecordSet}, named {@code name} (the caller's equal string) or read. */
   RecordSet set(String name) {
+    byte[] bytes = text();
     List<String> rdata = new ArrayList<>(1);
     int ttl = 0;
     int at = offset;
     int end = offset + length;
     while (at < end) {
       int afterName = at + nameLength + 1;
-      int afterTtl = indexOf(' ', afterName, end) + 1;
+      int afterTtl = indexOf(bytes, ' ', afterName, end) + 1;
       if (rdata.isEmpty()) {
-        ttl = parseInt(afterName, afterTtl - 1);
+        ttl = parseInt(bytes, afterName, afterTtl - 1);
       }
-      int rdataAt = indexOf(' ', indexOf(' ', afterTtl, end) + 1, end) + 1; // past "IN TYPE "
-      int lineEnd = indexOf('\n', rdataAt, end);
+      int rdataAt = indexOf(bytes, ' ', indexOf(bytes, ' ', afterTtl, end) + 1, end) + 1;
+      int lineEnd = indexOf(bytes, '\n', rdataAt, end);
       rdata.add(new String(bytes, rdataAt, lineEnd - rdataAt, StandardCharsets.UTF_8));
       at = lineEnd + 1;
     }
@@ -164,7 +198,7 @@ final class Rrset {
    * label by label from the right, then by type; allocation-free.
    */
   static int compare(Rrset a, Rrset b) {
-    int c = compareNames(a.bytes, a.offset, a.nameLength, b.bytes, b.offset, b.nameLength);
+    int c = compareNames(a.text(), a.offset, a.nameLength, b.text(), b.offset, b.nameLength);
     return c != 0 ? c : a.type.compareTo(b.type);
   }
 
@@ -198,7 +232,7 @@ final class Rrset {
     return -1;
   }
 
-  private int indexOf(char c, int from, int end) {
+  private int indexOf(byte[] bytes, char c, int from, int end) {
     for (int i = from; i < end; i++) {
       if (bytes[i] == c) {
         return i;
@@ -207,7 +241,7 @@ final class Rrset {
     throw new IllegalStateException("malformed cached line of " + name() + " " + type);
   }
 
-  private int parseInt(int from, int to) {
+  private static int parseInt(byte[] bytes, int from, int to) {
     long v = 0;
     for (int i = from; i < to; i++) {
       v = v * 10 + (bytes[i] - '0');

@@ -16,7 +16,8 @@ import java.util.List;
 final class RrsetIndex {
   private final int defaultTtl;
   private final RrsetTable table = new RrsetTable();
-  private final TextRuns runs = new TextRuns();
+  private final TextArena arena = new TextArena();
+  private final TextRuns runs = new TextRuns(arena);
 
   /**
    * The RRset last found, or null: a change reads its RRset and then writes it, and the second
@@ -75,7 +76,7 @@ final class RrsetIndex {
   void put(RecordSet set) {
     Rrset s = find(set.name(), set.type());
     if (s == null) {
-      s = new Rrset(set, defaultTtl);
+      s = new Rrset(set, set == renderedFor ? rendered : Rrset.lines(set, defaultTtl), arena);
       table.add(s);
       runs.added(s);
       last = s;

@@ -38,6 +38,13 @@ final class TextRuns {
 
   private List<Run> runs = new ArrayList<>();
 
+  /** Where changed RRsets' text waits for its run to render: free again after each catch-up. */
+  private final TextArena arena;
+
+  TextRuns(TextArena arena) {
+    this.arena = arena;
+  }
+
   /** Added RRsets not in a run yet, in no order. */
   private final List<Rrset> waiting = new ArrayList<>();
 
@@ -90,6 +97,7 @@ final class TextRuns {
       }
     }
     runs = next;
+    arena.clear(); // every RRset in the table is in a rendered run: none reads the arena
   }
 
   /** Sorts the waiting RRsets and hands each to the run its place falls in. */
@@ -145,9 +153,8 @@ final class TextRuns {
     int at = 0;
     for (int i = from; i < to; i++) {
       Rrset s = all[i];
-      System.arraycopy(s.bytes, s.offset, bytes, at, s.length);
-      s.bytes = bytes; // the run's array is now the one copy of the text
-      s.offset = at;
+      System.arraycopy(s.text(), s.offset, bytes, at, s.length);
+      s.rendered(bytes, at); // the run's array is now the one copy of the text
       s.run = run;
       at += s.length;
     }

@@ -67,8 +67,9 @@ public final class ZoneFileFactory implements PluginFactory {
               + " earned covers the last rewrite's, else appended to <zone file>.journal"
               + " (durable: one fdatasync) and written into the file when it does. So after a"
               + " quiet time each batch is in the file before its call returns, and under"
-              + " sustained load a large zone's file lags by about 9 rewrite times at 10. 100"
-              + " writes the file on every batch.");
+              + " sustained load a large zone's file lags by about 9 rewrite times at 10; once"
+              + " the batches stop (none for 20 ms, or for the last rewrite's duration when"
+              + " longer) the file is written at once. 100 writes the file on every batch.");
 
   static final ConfigSpec SPEC =
       ConfigSpec.of(

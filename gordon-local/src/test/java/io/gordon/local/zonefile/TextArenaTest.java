@@ -1,0 +1,76 @@
+package io.gordon.local.zonefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gordon.api.model.RecordSet;
+import io.gordon.api.model.RecordType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Changed RRsets' text kept in reused chunks until their runs render. */
+class TextArenaTest {
+  static final int TTL = 300;
+
+  static RecordSet a(String label, String address) {
+    return RecordSet.of(label + ".example.com.", RecordType.A, TTL, address);
+  }
+
+  static Rrset rrset(RecordSet set, TextArena arena) {
+    return new Rrset(set, Rrset.lines(set, TTL), arena);
+  }
+
+  static String text(List<byte[]> runs) {
+    StringBuilder sb = new StringBuilder();
+    runs.forEach(b -> sb.append(new String(b, StandardCharsets.UTF_8)));
+    return sb.toString();
+  }
+
+  @Test
+  void aChangedRrsetIsReadFromItsChunkUntilItsRunRendersThenTheChunkIsReused() {
+    TextArena arena = new TextArena();
+    TextRuns runs = new TextRuns(arena);
+    Rrset one = rrset(a("one", "192.0.2.1"), arena);
+    Rrset two = rrset(a("two", "192.0.2.2"), arena);
+    runs.added(one);
+    runs.added(two);
+    assertThat(one.chunk).isZero();
+    assertThat(arena.chunks()).isEqualTo(1);
+    byte[] chunk = arena.chunk(0);
+
+    assertThat(text(runs.texts()))
+        .isEqualTo("one.example.com. 300 IN A 192.0.2.1\ntwo.example.com. 300 IN A 192.0.2.2\n");
+    assertThat(arena.chunks()).isZero();
+    assertThat(one.chunk).isEqualTo(-1);
+
+    one.replace(a("one", "192.0.2.9"), Rrset.lines(a("one", "192.0.2.9"), TTL));
+    TextRuns.changed(one);
+
+    assertThat(arena.chunk(0)).isSameAs(chunk); // reused: the first text was copied out of it
+    assertThat(one.set(null)).isEqualTo(a("one", "192.0.2.9"));
+    assertThat(two.set(null)).isEqualTo(a("two", "192.0.2.2"));
+    assertThat(text(runs.texts()))
+        .isEqualTo("one.example.com. 300 IN A 192.0.2.9\ntwo.example.com. 300 IN A 192.0.2.2\n");
+  }
+
+  @Test
+  void chunksFillUpOneAfterAnotherAndATextLongerThanAChunkGetsOneOfItsOwn() {
+    TextArena arena = new TextArena();
+    String[] rdata = new String[400]; // 400 lines of ~240 bytes: ~96 KB
+    for (int i = 0; i < rdata.length; i++) {
+      rdata[i] = "\"" + "x".repeat(200) + i + "\"";
+    }
+    RecordSet big = RecordSet.of("big.example.com.", RecordType.TXT, TTL, rdata);
+    Rrset small = rrset(a("small", "192.0.2.1"), arena);
+
+    Rrset large = rrset(big, arena);
+
+    assertThat(large.length).isGreaterThan(TextArena.CHUNK);
+    assertThat(large.chunk).isEqualTo(1);
+    assertThat(arena.chunk(1)).hasSize(large.length);
+    assertThat(large.set(null)).isEqualTo(big);
+    assertThat(small.set(null)).isEqualTo(a("small", "192.0.2.1"));
+    assertThat(small.named("small.example.com.")).isTrue();
+    assertThat(arena.chunks()).isEqualTo(2);
+  }
+}
