@@ -33,11 +33,15 @@ public record RecordSet(String name, RecordType type, OptionalInt ttl, List<Stri
           "ttl must be 0.." + MAX_TTL + " but was " + ttl.getAsInt());
     }
     Objects.requireNonNull(rdata, "rdata == null");
-    LinkedHashSet<String> seen = new LinkedHashSet<>();
-    for (String r : rdata) {
-      seen.add(Rdata.normalize(type, r));
+    if (rdata.size() == 1) { // most sets: no duplicates to drop, so no set to make per event
+      rdata = List.of(Rdata.normalize(type, rdata.get(0)));
+    } else {
+      LinkedHashSet<String> seen = new LinkedHashSet<>();
+      for (String r : rdata) {
+        seen.add(Rdata.normalize(type, r));
+      }
+      rdata = List.copyOf(seen);
     }
-    rdata = List.copyOf(seen);
   }
 
   /** A record set with the given TTL and rdata. */

@@ -119,12 +119,14 @@ final class FastEventReader {
     if (action == null || raws == null || raws.isEmpty()) {
       return null;
     }
-    Map<String, List<String>> expected = new LinkedHashMap<>();
+    // The key set and the expectations are made only when needed: most events carry one record
+    // set (no duplicate possible) and no expectation.
+    Map<String, List<String>> expected = null;
     List<RecordSet> sets = new ArrayList<>(raws.size());
-    Set<String> keys = new HashSet<>();
+    Set<String> keys = raws.size() > 1 ? new HashSet<>() : null;
     for (Raw raw : raws) {
       RecordSet set = recordSet(raw, action);
-      if (set == null || !keys.add(set.key())) {
+      if (set == null || keys != null && !keys.add(set.key())) {
         return null;
       }
       sets.add(set);
@@ -133,10 +135,14 @@ final class FastEventReader {
         if (e == null) {
           return null;
         }
+        if (expected == null) {
+          expected = new LinkedHashMap<>();
+        }
         expected.put(set.key(), e);
       }
     }
-    return new DnsEvent(id, action, timestamp, sets, resourceName, schema, expected);
+    return new DnsEvent(
+        id, action, timestamp, sets, resourceName, schema, expected == null ? Map.of() : expected);
   }
 
   /** One object or a list of them, up to the most an event may carry; {@code null} otherwise. */

@@ -75,7 +75,7 @@ public final class JsonEventCodec implements EventCodec {
   @Override
   public List<Decoded> decodeAll(String body) {
     if (body != null && !body.isBlank()) {
-      List<Decoded> valid = fastAll(body.strip());
+      List<Decoded> valid = fastAll(body);
       if (valid != null) {
         return valid;
       }
@@ -84,24 +84,33 @@ public final class JsonEventCodec implements EventCodec {
   }
 
   /**
-   * The items of {@code t}, one event or JSON lines, when every one is a valid generic event (the
-   * usual case) and the fast reader reads them all; {@code null} otherwise. A body of two or more
-   * lines that are each a whole JSON object is JSON lines to the tree path too: as one document it
-   * has trailing tokens. Arrays take the tree path, whose items' raw text is the node printed.
+   * The items of {@code t} stripped, one event or JSON lines, when every one is a valid generic
+   * event (the usual case) and the fast reader reads them all; {@code null} otherwise. A body of
+   * two or more lines that are each a whole JSON object is JSON lines to the tree path too: as one
+   * document it has trailing tokens. Arrays take the tree path, whose items' raw text is the node
+   * printed.
    */
   private List<Decoded> fastAll(String t) {
-    if (t.startsWith("[")) {
+    // the bounds of t.strip(), without its copy of the whole body (whitespace is all in the BMP)
+    int start = 0;
+    int n = t.length();
+    while (start < n && Character.isWhitespace(t.charAt(start))) {
+      start++;
+    }
+    while (n > start && Character.isWhitespace(t.charAt(n - 1))) {
+      n--;
+    }
+    if (t.startsWith("[", start)) {
       return null;
     }
     List<Decoded> out = new ArrayList<>();
-    int n = t.length();
-    int start = 0;
+    boolean whole = start == 0 && n == t.length();
     while (start < n) {
       int end = start;
       while (end < n && t.charAt(end) != '\n' && t.charAt(end) != '\r') {
         end++;
       }
-      String line = start == 0 && end == n ? t : t.substring(start, end);
+      String line = whole && start == 0 && end == n ? t : t.substring(start, end);
       if (!line.isBlank()) {
         DnsEvent e = fast.read(line);
         if (e == null) {

@@ -40,28 +40,21 @@ final class KeyedLanes<T> {
 
   /** Queues {@code task} behind every earlier task of {@code key}. */
   void submit(String key, T task) {
-    Object[] created = new Object[1];
-    lanes.compute(
-        key,
-        (k, lane) -> {
-          if (lane == null) {
-            // Not scheduled yet, so no worker reads head before schedule below.
-            Lane<T> l = new Lane<>(k);
-            l.head = task;
-            created[0] = l;
-            return l;
-          }
-          if (lane.queue == null) {
-            lane.queue = new ConcurrentLinkedQueue<>();
-          }
-          lane.queue.add(task);
-          return lane;
-        });
-    if (created[0] != null) {
-      @SuppressWarnings("unchecked")
-      Lane<T> l = (Lane<T>) created[0];
-      schedule(l);
+    // merge with a method reference captures nothing: no lambda and no result holder per task
+    Lane<T> fresh = new Lane<>(key);
+    fresh.head = task; // not in the map yet, so no worker reads head before schedule below
+    if (lanes.merge(key, fresh, KeyedLanes::enqueue) == fresh) {
+      schedule(fresh);
     }
+  }
+
+  /** Adds the task of {@code fresh} behind those of {@code lane}, under the key's bin lock. */
+  private static <T> Lane<T> enqueue(Lane<T> lane, Lane<T> fresh) {
+    if (lane.queue == null) {
+      lane.queue = new ConcurrentLinkedQueue<>();
+    }
+    lane.queue.add(fresh.head);
+    return lane;
   }
 
   /**

@@ -157,6 +157,21 @@ class JsonEventCodecTest {
   }
 
   @Test
+  void decodeAllReadsABodyAsItsStrippedTextWhateverWhitespaceSurroundsIt() {
+    // the fast path strips by bounds instead of copying the body; the items must not change
+    String good = record("\"name\":\"a.example.com.\",\"type\":\"A\",\"rrdatas\":[\"10.0.0.1\"]");
+    for (String pad : List.of("", " ", "\n\r\t ", "\u2003\u3000", "\u00a0")) {
+      for (String body : List.of(good, good + "\n" + good, good + "\n \n" + good + " ")) {
+        String padded = pad + body + pad;
+        assertThat(CODEC.decodeAll(padded))
+            .as("%s", padded)
+            .usingRecursiveFieldByFieldElementComparator()
+            .isEqualTo(CODEC.decodeAllTree(padded.strip()));
+      }
+    }
+  }
+
+  @Test
   void aBrokenFirstLineDoesNotHideTheOtherLines() {
     String good = record("\"name\":\"a.example.com.\",\"type\":\"A\",\"rrdatas\":[\"10.0.0.1\"]");
     assertThat(CODEC.decodeAll("{oops\n" + good))

@@ -104,6 +104,37 @@ class JsonTokensTest {
   }
 
   @Test
+  void anEventsMemberNamesAreReadAsOneInstanceEachAndOtherNamesAsWritten() {
+    String doc =
+        "{\"action\":\"additions\",\"resourceRecords\":{\"name\":\"a.example.\","
+            + "\"type\":\"A\",\"ttl\":300,\"rrdatas\":[\"192.0.2.1\"]},"
+            + "\"nam\":1,\"names\":2,\"n\\u0061me\":3,\"\":4}";
+    JsonTokens t = new JsonTokens(doc);
+    List<String> names = new ArrayList<>();
+    for (Token k = t.next(); k != Token.END; k = t.next()) {
+      if (k == Token.FIELD_NAME) {
+        names.add(t.text());
+      }
+    }
+    assertThat(names)
+        .containsExactly(
+            "action",
+            "resourceRecords",
+            "name",
+            "type",
+            "ttl",
+            "rrdatas",
+            "nam",
+            "names",
+            "name",
+            "");
+    assertThat(names.get(0)).isSameAs("action");
+    assertThat(names.get(2)).isSameAs("name");
+    assertThat(names.get(5)).isSameAs("rrdatas");
+    assertThat(names.get(8)).isNotSameAs("name"); // escaped: read by string(), same text
+  }
+
+  @Test
   void aStringLongerThanTheCodecsLimitIsRefused() {
     String at = "\"" + "x".repeat(JsonEventCodec.MAX_STRING) + "\"";
     assertThat(tokens("{\"a\":" + at + "}")).hasSize(5);

@@ -182,8 +182,11 @@ final class EventsHandler implements Http1Server.Handler {
                   + e);
       return false;
     }
-    for (String id : ids) {
-      context.logger().log(System.Logger.Level.DEBUG, "[msg-" + id + "] accepted by local.http");
+    System.Logger log = context.logger();
+    if (log.isLoggable(System.Logger.Level.DEBUG)) { // the line per event only when it is logged
+      for (String id : ids) {
+        log.log(System.Logger.Level.DEBUG, "[msg-" + id + "] accepted by local.http");
+      }
     }
     return true;
   }

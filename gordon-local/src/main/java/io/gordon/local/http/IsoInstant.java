@@ -13,10 +13,10 @@ final class IsoInstant {
 
   private IsoInstant() {}
 
-  static void append(Instant t, StringBuilder sb) {
+  static void append(Instant t, JsonBytes sb) {
     long s = t.getEpochSecond();
     if (s < 0 || s > LAST) {
-      sb.append(t);
+      sb.ascii(t.toString());
       return;
     }
     long day = s / 86_400;
@@ -31,15 +31,15 @@ final class IsoInstant {
     int d = (int) (doy - (153 * mp + 2) / 5 + 1);
     int m = (int) (mp < 10 ? mp + 3 : mp - 9);
     int y = (int) (yoe + era * 400 + (m <= 2 ? 1 : 0));
-    digits(sb, y, 4).append('-');
-    digits(sb, m, 2).append('-');
-    digits(sb, d, 2).append('T');
-    digits(sb, secs / 3600, 2).append(':');
-    digits(sb, secs / 60 % 60, 2).append(':');
+    digits(sb, y, 4).ascii('-');
+    digits(sb, m, 2).ascii('-');
+    digits(sb, d, 2).ascii('T');
+    digits(sb, secs / 3600, 2).ascii(':');
+    digits(sb, secs / 60 % 60, 2).ascii(':');
     digits(sb, secs % 60, 2);
     int nano = t.getNano();
     if (nano != 0) {
-      sb.append('.');
+      sb.ascii('.');
       if (nano % 1_000_000 == 0) {
         digits(sb, nano / 1_000_000, 3);
       } else if (nano % 1000 == 0) {
@@ -48,23 +48,23 @@ final class IsoInstant {
         digits(sb, nano, 9);
       }
     }
-    sb.append('Z');
+    sb.ascii('Z');
   }
 
   static String format(Instant t) {
-    StringBuilder sb = new StringBuilder(30);
+    JsonBytes sb = new JsonBytes(30);
     append(t, sb);
-    return sb.toString();
+    return sb.asciiText();
   }
 
   /** {@code value} in exactly {@code width} decimal digits, zero-padded. */
-  private static StringBuilder digits(StringBuilder sb, int value, int width) {
+  private static JsonBytes digits(JsonBytes sb, int value, int width) {
     int div = 1;
     for (int i = 1; i < width; i++) {
       div *= 10;
     }
     for (; div > 0; div /= 10) {
-      sb.append((char) ('0' + value / div % 10));
+      sb.ascii((char) ('0' + value / div % 10));
     }
     return sb;
   }

@@ -1,6 +1,5 @@
 package io.gordon.local.http;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,55 +19,58 @@ final class Json {
   }
 
   /**
-   * {@code {"accepted":[ids]}} and a line break, as {@code ObjectNode.toString()} writes it: the
-   * answer to almost every POST, written without building a tree.
+   * {@code {"accepted":[ids]}} and a line break, as {@code ObjectNode.toString()} writes it, in
+   * UTF-8: the answer to almost every POST, written without building a tree.
    */
-  static String accepted(List<String> ids) {
-    StringBuilder sb = new StringBuilder(16 + 48 * ids.size()).append("{\"accepted\":[");
+  static JsonBytes accepted(List<String> ids) {
+    JsonBytes out = new JsonBytes(16 + 48 * ids.size()).ascii("{\"accepted\":[");
     for (int i = 0; i < ids.size(); i++) {
-      string(sb.append(i == 0 ? "" : ","), ids.get(i));
+      (i == 0 ? out : out.ascii(',')).string(ids.get(i));
     }
-    return sb.append("]}\n").toString();
+    return out.ascii("]}\n");
   }
 
   /**
-   * The answer to a POST that has errors or waited ({@code ?wait=true}) and a line break: {@code
-   * {"errors":[...],"accepted":[ids],"results":[statuses],"waited":"..."}}, each part only when
-   * present, exactly as the {@code ObjectNode} of these parts would print. Written straight from
-   * the statuses: a tree of nodes per event and history entry cost more than the rest of the
+   * The answer to a POST that has errors or waited ({@code ?wait=true}) and a line break, in UTF-8:
+   * {@code {"errors":[...],"accepted":[ids],"results":[statuses],"waited":"..."}}, each part only
+   * when present, exactly as the {@code ObjectNode} of these parts would print. Written straight
+   * from the statuses: a tree of nodes per event and history entry cost more than the rest of the
    * answer.
    */
-  static String answer(ArrayNode errors, List<String> accepted, Optional<Waiter.Results> waited) {
-    StringBuilder sb = new StringBuilder(size(accepted, waited)).append('{');
+  static JsonBytes answer(
+      ArrayNode errors, List<String> accepted, Optional<Waiter.Results> waited) {
+    JsonBytes out = new JsonBytes(size(accepted, waited)).ascii('{');
     if (!errors.isEmpty()) {
-      sb.append("\"errors\":").append(errors).append(',');
+      out.ascii("\"errors\":").utf8(errors.toString()).ascii(',');
     }
-    sb.append("\"accepted\":[");
+    out.ascii("\"accepted\":[");
     for (int i = 0; i < accepted.size(); i++) {
-      string(sb.append(i == 0 ? "" : ","), accepted.get(i));
+      (i == 0 ? out : out.ascii(',')).string(accepted.get(i));
     }
-    sb.append(']');
+    out.ascii(']');
     if (waited.isPresent()) {
       Waiter.Results w = waited.get();
-      sb.append(",\"results\":[");
+      out.ascii(",\"results\":[");
       for (int i = 0; i < w.ids().size(); i++) {
         Optional<StatusTracker.Status> s = w.statuses().get(i);
-        sb.append(i == 0 ? "" : ",");
+        if (i > 0) {
+          out.ascii(',');
+        }
         if (s.isPresent()) {
-          status(sb, w.ids().get(i), s.get());
+          status(out, w.ids().get(i), s.get());
         } else {
-          string(sb.append("{\"id\":"), w.ids().get(i)).append(",\"state\":\"unknown\"}");
+          out.ascii("{\"id\":").string(w.ids().get(i)).ascii(",\"state\":\"unknown\"}");
         }
       }
-      sb.append(']');
-      w.timedOut().ifPresent(t -> string(sb.append(",\"waited\":"), t));
+      out.ascii(']');
+      w.timedOut().ifPresent(t -> out.ascii(",\"waited\":").string(t));
     }
-    return sb.append("}\n").toString();
+    return out.ascii("}\n");
   }
 
   /**
-   * About the answer's length, a little over when nothing needs escaping: a builder that has to
-   * grow copies the whole answer (~650 characters per event of four history entries) each time.
+   * About the answer's length, a little over when nothing needs escaping: a buffer that has to grow
+   * copies the whole answer (~650 octets per event of four history entries) each time.
    */
   private static int size(List<String> accepted, Optional<Waiter.Results> waited) {
     int n = 64 + 48 * accepted.size();
@@ -88,38 +90,30 @@ final class Json {
     return n;
   }
 
-  /** One event's status and a line break, for {@code GET /v1/events/{id}}. */
-  static String status(String id, StatusTracker.Status s) {
-    StringBuilder sb = new StringBuilder(size(s));
-    status(sb, id, s);
-    return sb.append('\n').toString();
+  /** One event's status and a line break in UTF-8, for {@code GET /v1/events/{id}}. */
+  static JsonBytes status(String id, StatusTracker.Status s) {
+    JsonBytes out = new JsonBytes(size(s));
+    status(out, id, s);
+    return out.ascii('\n');
   }
 
-  private static void status(StringBuilder sb, String id, StatusTracker.Status s) {
-    string(sb.append("{\"id\":"), id);
-    string(sb.append(",\"state\":"), s.state());
+  private static void status(JsonBytes out, String id, StatusTracker.Status s) {
+    out.ascii("{\"id\":").string(id).ascii(",\"state\":").string(s.state());
     if (!s.reason().isEmpty()) {
-      string(sb.append(",\"reason\":"), s.reason());
+      out.ascii(",\"reason\":").string(s.reason());
     }
-    sb.append(",\"updated\":\"");
-    IsoInstant.append(s.updated(), sb);
-    sb.append("\",\"history\":[");
+    out.ascii(",\"updated\":\"");
+    IsoInstant.append(s.updated(), out);
+    out.ascii("\",\"history\":[");
     List<HistoryEntry> history = s.history();
     for (int i = 0; i < history.size(); i++) {
       HistoryEntry e = history.get(i);
-      sb.append(i == 0 ? "{\"timestamp\":\"" : ",{\"timestamp\":\"");
-      IsoInstant.append(e.timestamp(), sb);
-      string(sb.append("\",\"plugin\":"), e.plugin());
-      string(sb.append(",\"message\":"), e.message()).append('}');
+      out.ascii(i == 0 ? "{\"timestamp\":\"" : ",{\"timestamp\":\"");
+      IsoInstant.append(e.timestamp(), out);
+      out.ascii("\",\"plugin\":").string(e.plugin());
+      out.ascii(",\"message\":").string(e.message()).ascii('}');
     }
-    sb.append("]}");
-  }
-
-  /** {@code text} as a JSON string, escaped as Jackson's generator escapes it. */
-  private static StringBuilder string(StringBuilder sb, String text) {
-    sb.append('"');
-    JsonStringEncoder.getInstance().quoteAsString(text, sb);
-    return sb.append('"');
+    out.ascii("]}");
   }
 
   /**

@@ -11,31 +11,46 @@ import java.util.Map;
  * @param status the status code
  * @param headers extra headers (Content-Type and Content-Length are set from the body)
  * @param contentType the body's media type
- * @param body the body
+ * @param body the body's bytes, {@code length} of them
+ * @param length the body's length: a {@link JsonBytes} answer is sent from its buffer, uncopied
  * @param close whether the connection closes after this answer
  */
 record Response(
-    int status, Map<String, String> headers, String contentType, byte[] body, boolean close) {
+    int status,
+    Map<String, String> headers,
+    String contentType,
+    byte[] body,
+    int length,
+    boolean close) {
   Response {
     headers = Map.copyOf(headers);
+    if (length < 0 || length > body.length) {
+      throw new IllegalArgumentException(
+          "length " + length + " is outside the body's " + body.length + " bytes");
+    }
   }
 
   /** A JSON answer. */
   static Response json(int status, String json) {
-    return new Response(
-        status, Map.of(), "application/json", json.getBytes(StandardCharsets.UTF_8), false);
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    return new Response(status, Map.of(), "application/json", body, body.length, false);
+  }
+
+  /** A JSON answer already in UTF-8. */
+  static Response json(int status, JsonBytes json) {
+    return new Response(status, Map.of(), "application/json", json.buffer(), json.length(), false);
   }
 
   /** The same answer with header {@code name} set. */
   Response with(String name, String value) {
     Map<String, String> h = new java.util.LinkedHashMap<>(headers);
     h.put(name, value);
-    return new Response(status, h, contentType, body, close);
+    return new Response(status, h, contentType, body, length, close);
   }
 
   /** The same answer, closing the connection afterwards. */
   Response closing() {
-    return new Response(status, headers, contentType, body, true);
+    return new Response(status, headers, contentType, body, length, true);
   }
 
   /** Writes status line, headers and body. */
@@ -49,7 +64,7 @@ record Response(
             .append("\r\nContent-Type: ")
             .append(contentType)
             .append("\r\nContent-Length: ")
-            .append(body.length)
+            .append(length)
             .append("\r\n");
     headers.forEach((k, v) -> sb.append(k).append(": ").append(v).append("\r\n"));
     if (close) {
@@ -57,7 +72,7 @@ record Response(
     }
     sb.append("\r\n");
     out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
-    out.write(body);
+    out.write(body, 0, length);
     out.flush();
   }
 

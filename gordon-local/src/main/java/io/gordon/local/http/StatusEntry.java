@@ -30,6 +30,13 @@ final class StatusEntry {
   /** The event as spooled (the codec's encoding), to tell a retry from a reused id. */
   String content;
 
+  /**
+   * Set once the tracker's map no longer holds this entry (replaced, forgotten or evicted), so that
+   * the claim order can skip it without a lookup. Volatile: forget runs outside the order's lock;
+   * seeing it late only leaves the entry in the order one pass longer.
+   */
+  volatile boolean gone;
+
   /** The requests waiting for this event (?wait=true), until it finishes; mostly none. */
   Watch watchers;
 

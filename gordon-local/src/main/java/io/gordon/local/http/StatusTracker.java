@@ -82,7 +82,10 @@ final class StatusTracker implements SpoolListener {
 
   /** Drops {@code id}, which was not accepted after all. */
   void forget(String id) {
-    entries.remove(id);
+    StatusEntry e = entries.remove(id);
+    if (e != null) {
+      e.gone = true;
+    }
   }
 
   @Override
@@ -193,10 +196,13 @@ final class StatusTracker implements SpoolListener {
    * over): then they are dropped at once. Guarded by {@link #order}.
    */
   private void add(StatusEntry e) {
-    entries.put(e.id, e);
+    StatusEntry replaced = entries.put(e.id, e);
+    if (replaced != null) {
+      replaced.gone = true;
+    }
     order.addLast(e);
     if (order.size() > 2 * entries.size() + 1024) {
-      order.removeIf(x -> entries.get(x.id) != x);
+      order.removeIf(x -> x.gone);
     }
   }
 
@@ -208,7 +214,7 @@ final class StatusTracker implements SpoolListener {
   private void evict(long now) {
     StatusEntry head;
     while ((head = order.peekFirst()) != null) {
-      if (entries.get(head.id) != head) {
+      if (head.gone) { // a flag, not a lookup: the head is the oldest entry, rarely in cache
         order.pollFirst(); // replaced by a later claim, or forgotten
         continue;
       }
@@ -221,6 +227,7 @@ final class StatusTracker implements SpoolListener {
       }
       order.pollFirst();
       entries.remove(head.id, head);
+      head.gone = true;
     }
   }
 

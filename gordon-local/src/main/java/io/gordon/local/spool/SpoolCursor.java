@@ -96,7 +96,8 @@ final class SpoolCursor {
    */
   synchronized boolean consumed(long line, long end) {
     tracker.open(line, end);
-    if (restored.remove(line)) {
+    if (!restored.isEmpty()
+        && restored.remove(line)) { // boxes a Long only while restored lines remain
       // already in the progress log: settle it without appending it again
       tracker.settle(line);
       return false;

@@ -48,7 +48,7 @@ class JsonAnswerTest {
     for (int i = 0; i < CASES; i++) {
       String id = text(r);
       StatusTracker.Status s = status(r);
-      assertThat(Json.status(id, s)).isEqualTo(oldStatus(id, s).toString() + "\n");
+      assertThat(Json.status(id, s).toBytes()).isEqualTo(utf8(oldStatus(id, s).toString() + "\n"));
     }
   }
 
@@ -73,9 +73,51 @@ class JsonAnswerTest {
               : Optional.of(
                   new Waiter.Results(
                       ids, statuses, r.nextBoolean() ? Optional.empty() : Optional.of(text(r))));
-      assertThat(Json.answer(errors, ids, waited))
-          .isEqualTo(oldAnswer(errors, ids, waited).toString() + "\n");
+      assertThat(Json.answer(errors, ids, waited).toBytes())
+          .isEqualTo(utf8(oldAnswer(errors, ids, waited).toString() + "\n"));
     }
+  }
+
+  @Test
+  void anAcceptedAnswerIsWrittenAsItsTreePrinted() {
+    Random r = new Random(14);
+    for (int i = 0; i < CASES; i++) {
+      List<String> ids = new ArrayList<>();
+      for (int n = r.nextInt(5); n > 0; n--) {
+        ids.add(text(r));
+      }
+      ObjectNode old = Json.MAPPER.createObjectNode();
+      ids.forEach(old.putArray("accepted")::add);
+      assertThat(Json.accepted(ids).toBytes()).isEqualTo(utf8(old.toString() + "\n"));
+    }
+  }
+
+  @Test
+  void aStringIsEscapedAndEncodedAsBeforeWhereverItsFirstSpecialCharacterIs() {
+    // the fast path copies printable ASCII and hands the rest over at the first other character
+    List<String> cases =
+        List.of(
+            "",
+            "plain-ascii.id:42",
+            "tail\u00e9",
+            "\u00e9head",
+            "mid\"dle",
+            "back\\slash",
+            "ctl\u0001x",
+            "del\u007fx",
+            "pair\ud83d\ude00x",
+            "lone\ud83dx",
+            "lone low\ude00",
+            "\u2028line sep");
+    for (String c : cases) {
+      assertThat(new JsonBytes(1).string(c).toBytes())
+          .as("%s", c)
+          .isEqualTo(utf8(Json.MAPPER.getNodeFactory().textNode(c).toString()));
+    }
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The answer as EventsHandler and Waiter built it before. */

@@ -48,6 +48,22 @@ class StatusTrackerTest {
   }
 
   @Test
+  void aForgottenIdCanCarryNewContentAndItsOldEntryNeitherCountsNorEvictsTheNewOne() {
+    StatusTracker t = new StatusTracker(clock, Duration.ofMinutes(10), 2);
+    t.claim("a", "1");
+    t.forget("a"); // its spool write failed: 503, nothing accepted
+    assertThat(t.status("a")).isEmpty();
+    assertThat(t.claim("a", "other")).isEmpty();
+    t.claim("b", "2");
+    assertThat(t.status("a")).isPresent(); // the forgotten entry at the head was skipped
+    assertThat(t.status("b")).isPresent();
+    t.claim("c", "3");
+    assertThat(t.status("a")).isEmpty(); // the live a was the oldest: the bound dropped it
+    assertThat(t.status("b")).isPresent();
+    assertThat(t.status("c")).isPresent();
+  }
+
+  @Test
   void aWaitCompletesOnceEveryEventFinishedEachWithTheStatusItFinishedWith() {
     StatusTracker t = new StatusTracker(clock, Duration.ofMinutes(10), 100);
     t.claim("a", "1");
