@@ -80,15 +80,12 @@ final class RequestReader {
         && !headers.getOrDefault("connection", List.of()).contains("keep-alive")) {
       headers.put("connection", List.of("close"));
     }
-    String target = first[1];
-    int q = target.indexOf('?');
+    RequestTarget target = RequestTarget.parse(first[1]);
+    if (target.authority().isPresent()) {
+      headers.put("host", List.of(target.authority().get()));
+    }
     byte[] body = body(headers);
-    return new Request(
-        first[0],
-        q < 0 ? target : target.substring(0, q),
-        q < 0 ? "" : target.substring(q + 1),
-        headers,
-        body);
+    return new Request(first[0], target.path(), target.query(), headers, body);
   }
 
   /** The head's lines without their CR LF (or LF); no regex, this runs per request. */
