@@ -129,7 +129,13 @@ final class RecordSubmitter implements Runnable {
       return;
     }
     String id = event.id().orElse(p.coordinates());
-    ctx.submit(EventMessage.create(id, event, "consume", created(r), attributes(r)), d);
+    EventMessage m = EventMessage.create(id, event, "consume", created(r), attributes(r));
+    if (p.attempt() > 1) {
+      // accepted at its first submission: its age (grown during an outage) must not dead-letter it
+      ctx.resubmit(m, d);
+    } else {
+      ctx.submit(m, d);
+    }
   }
 
   private Delivery delivery(Pending p) {

@@ -74,6 +74,19 @@ class RecordSubmitterTest {
   }
 
   @Test
+  void aHandedBackRecordIsResubmittedSoThatItsAgeCannotDeadLetterIt() throws Exception {
+    // Before, it went through submit() again: after an outage longer than max_msg_age, the
+    // record that waited for the provider was dead-lettered for its age.
+    submit(0, "a.example.com.").settle(new Outcome.Redeliver("retries exhausted"));
+    assertThat(recorder.resubmitted).isEmpty();
+
+    Item again = resubmitDue(Duration.ofSeconds(1));
+
+    assertThat(again.id()).isEqualTo("t-0@0");
+    assertThat(recorder.resubmitted).containsExactly("t-0@0");
+  }
+
+  @Test
   void aRecordSkippedOrDeadLetteredDoesNotHurryTheHandedBackOnes() throws Exception {
     submit(0, "a.example.com.").settle(new Outcome.Redeliver("retries exhausted"));
     submit(1, "b.example.com.").settle(new Outcome.Skipped("already there"));
