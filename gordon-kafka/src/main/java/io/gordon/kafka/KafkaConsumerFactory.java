@@ -49,8 +49,10 @@ public final class KafkaConsumerFactory implements PluginFactory {
           Duration.ofSeconds(1),
           Rule.durationAtLeast(0),
           "First delay before a record the router"
-              + " handed back (retries exhausted) is submitted again; doubles up to 5 minutes. Its"
-              + " partition's offset is not committed past it meanwhile.");
+              + " handed back (retries exhausted) is submitted again; doubles up to 1 minute, and"
+              + " the first record applied after it (a provider back after an outage) makes it due"
+              + " at once (at most once a minute). Its partition's offset is not committed past it"
+              + " meanwhile.");
   static final Key<Duration> REVOKE_GRACE =
       Key.duration(
           "revoke_grace",

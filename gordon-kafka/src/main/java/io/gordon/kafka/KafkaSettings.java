@@ -1,9 +1,11 @@
 package io.gordon.kafka;
 
 import io.gordon.api.plugin.PluginContext;
+import io.gordon.api.source.RedeliveryQueue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.LongSupplier;
 
 /**
  * The validated settings of {@code kafka.event_consumer}.
@@ -23,11 +25,24 @@ record KafkaSettings(
     Duration commitInterval,
     Duration redeliveryDelay,
     Duration revokeGrace) {
-  /** Longest delay between two submissions of a handed-back record. */
-  static final Duration MAX_REDELIVERY_DELAY = Duration.ofMinutes(5);
+  /**
+   * Longest delay between two submissions of a handed-back record (unless {@code redelivery_delay}
+   * is longer); the same as the spool sources' so that, after a provider outage, a record handed
+   * back during it waits at most this long even when no other record is applied to expedite it.
+   */
+  static final Duration MAX_REDELIVERY_DELAY = Duration.ofMinutes(1);
 
   KafkaSettings {
     topics = List.copyOf(topics);
+  }
+
+  /** The queue of handed-back records: {@code redeliveryDelay}, doubling up to the longest. */
+  RedeliveryQueue<Pending> redeliveries(LongSupplier nanoTime) {
+    Duration max =
+        redeliveryDelay.compareTo(MAX_REDELIVERY_DELAY) > 0
+            ? redeliveryDelay
+            : MAX_REDELIVERY_DELAY;
+    return new RedeliveryQueue<>(redeliveryDelay, max, nanoTime);
   }
 
   /** Reads a configuration validated against {@link KafkaConsumerFactory#SPEC}. */

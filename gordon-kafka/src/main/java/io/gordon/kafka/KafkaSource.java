@@ -47,13 +47,7 @@ final class KafkaSource implements EventSource {
   @Override
   public void run(SourceContext ctx) throws Exception {
     BlockingDeque<Pending> handoff = new LinkedBlockingDeque<>();
-    Duration first = settings.redeliveryDelay();
-    RedeliveryQueue<Pending> redeliveries =
-        new RedeliveryQueue<>(
-            first,
-            first.compareTo(KafkaSettings.MAX_REDELIVERY_DELAY) > 0
-                ? first
-                : KafkaSettings.MAX_REDELIVERY_DELAY);
+    RedeliveryQueue<Pending> redeliveries = settings.redeliveries(System::nanoTime);
     RecordSubmitter submitter =
         new RecordSubmitter(ctx, context.events(), context.clock(), handoff, redeliveries);
     try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(settings.consumer())) {

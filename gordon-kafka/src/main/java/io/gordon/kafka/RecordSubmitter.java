@@ -31,7 +31,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * max_msg_age} counts from it. A record that does not decode (a poison record) is dead-lettered
  * with the decoder's reasons and settles like any other: it never blocks its partition.
  * Acknowledged outcomes settle the offset; a handed-back record is submitted again after a growing
- * delay, its offset still open.
+ * delay, its offset still open, or sooner: an applied record shows that what failed (a provider
+ * that was down) answers again, so the waiting records are made due at once ({@link
+ * RedeliveryQueue#expedite()}, at most once per longest delay), and the poll thread hands them over
+ * on its next pass.
  */
 final class RecordSubmitter implements Runnable {
   private final SourceContext ctx;
@@ -126,7 +129,13 @@ final class RecordSubmitter implements Runnable {
       return;
     }
     String id = event.id().orElse(p.coordinates());
-    ctx.submit(EventMessage.create(id, event, "consume", created(r), attributes(r)), d);
+    EventMessage m = EventMessage.create(id, event, "consume", created(r), attributes(r));
+    if (p.attempt() > 1) {
+      // accepted at its first submission: its age (grown during an outage) must not dead-letter it
+      ctx.resubmit(m, d);
+    } else {
+      ctx.submit(m, d);
+    }
   }
 
   private Delivery delivery(Pending p) {
@@ -134,6 +143,9 @@ final class RecordSubmitter implements Runnable {
       // settle before release: a revocation waiting for the release then commits this offset
       if (outcome.acknowledge()) {
         p.partition().tracker().settle(p.record().offset());
+        if (outcome instanceof Outcome.Applied) {
+          redeliveries.expedite();
+        }
       } else if (!p.partition().revoked()) {
         redeliveries.schedule(p.next(), p.attempt());
       }

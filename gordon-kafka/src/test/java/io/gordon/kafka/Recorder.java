@@ -7,6 +7,7 @@ import io.gordon.api.plugin.SourceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +42,10 @@ final class Recorder implements SourceContext {
   }
 
   final BlockingQueue<Item> items = new LinkedBlockingQueue<>();
+
+  /** The ids of the messages handed back through resubmit() (no intake rules), in order. */
+  final List<String> resubmitted = new CopyOnWriteArrayList<>();
+
   private boolean blocked;
   volatile boolean stopping;
 
@@ -62,6 +67,12 @@ final class Recorder implements SourceContext {
       }
     }
     items.add(new Item(message.id(), message, null, null, message.attributes(), delivery));
+  }
+
+  @Override
+  public void resubmit(EventMessage message, Delivery delivery) throws InterruptedException {
+    resubmitted.add(message.id());
+    submit(message, delivery);
   }
 
   @Override

@@ -43,6 +43,14 @@ final class Connection implements Runnable {
                   first ? connected : 0);
         } catch (RequestReader.Gone | SocketTimeoutException e) {
           return;
+        } catch (RequestReader.TlsHandshake e) {
+          server.log().log(
+              System.Logger.Level.WARNING,
+              "local.http: TLS handshake from "
+                  + socket.getRemoteSocketAddress()
+                  + " on a plain-HTTP port: local.http serves HTTP only; put a TLS proxy in"
+                  + " front");
+          return;
         } catch (HttpProblem p) {
           p.response().write(out);
           return;

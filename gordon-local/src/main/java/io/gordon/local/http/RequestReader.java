@@ -47,12 +47,25 @@ final class RequestReader {
     }
   }
 
+  /** Thrown when a request starts as a TLS handshake record: close, no HTTP answer can help. */
+  static final class TlsHandshake extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    TlsHandshake() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The first byte of a TLS record carrying a handshake (a ClientHello), never of a method. */
+  private static final byte TLS_HANDSHAKE = 0x16;
+
   /**
    * Reads the next request. {@code firstWaitMillis} bounds the wait for its first byte (the idle
    * timeout on a kept-alive connection); the head must then be complete within the header timeout
    * of that first byte (of the connection's start, for the first request).
    */
-  Request next(long firstWaitMillis, long connectedNanos) throws IOException, HttpProblem, Gone {
+  Request next(long firstWaitMillis, long connectedNanos)
+      throws IOException, HttpProblem, Gone, TlsHandshake {
     if (pos == end) {
       compact();
       try {
@@ -62,6 +75,10 @@ final class RequestReader {
       } catch (SocketTimeoutException e) {
         throw new Gone();
       }
+    }
+    if (buf[pos] == TLS_HANDSHAKE) {
+      // else the binary ClientHello waits for a blank line that never comes (header_timeout)
+      throw new TlsHandshake();
     }
     long start = connectedNanos != 0 ? connectedNanos : System.nanoTime();
     long deadline = start + limits.headerTimeout().toNanos();
@@ -80,15 +97,12 @@ final class RequestReader {
         && !headers.getOrDefault("connection", List.of()).contains("keep-alive")) {
       headers.put("connection", List.of("close"));
     }
-    String target = first[1];
-    int q = target.indexOf('?');
+    RequestTarget target = RequestTarget.parse(first[1]);
+    if (target.authority().isPresent()) {
+      headers.put("host", List.of(target.authority().get()));
+    }
     byte[] body = body(headers);
-    return new Request(
-        first[0],
-        q < 0 ? target : target.substring(0, q),
-        q < 0 ? "" : target.substring(q + 1),
-        headers,
-        body);
+    return new Request(first[0], target.path(), target.query(), headers, body);
   }
 
   /** The head's lines without their CR LF (or LF); no regex, this runs per request. */
