@@ -32,7 +32,8 @@ import java.util.function.BooleanSupplier;
  * <p>Everything but the provider call runs on the lanes' workers: a zone's thread hands each result
  * back to its message's lane ({@link KeyedLanes#resume}), so that finishing messages (history,
  * settlement, metrics) is spread over the workers instead of serialised on the zone's thread;
- * measured: fewer, larger provider calls and more messages per CPU-second.
+ * measured: fewer, larger provider calls and more messages per CPU-second. How a flight ends (dead
+ * letter, cleanup, settlement) is {@link FlightEnd}'s; when retrying stops, {@link RetryLimits}'.
  */
 final class MessageFlow {
   static final String CLEANUP = "cleanup";
@@ -61,8 +62,9 @@ final class MessageFlow {
   private final Settlement settlement;
   private final MetricRelay metrics;
   private final PhaseRoute route;
-  private final Optional<Named<MessageHandler>> cleanup;
+  private final FlightEnd end;
   private final RetryPolicy retry;
+  private final RetryLimits limits;
   private final Delayer delayer;
   private final KeyedLanes<Flight> lanes;
   private final BooleanSupplier aborting;
@@ -78,8 +80,9 @@ final class MessageFlow {
     this.settlement = settlement;
     this.metrics = settlement.metrics();
     this.route = route;
-    this.cleanup = cleanup;
+    this.end = new FlightEnd(settlement, route, cleanup);
     this.retry = retry;
+    this.limits = new RetryLimits(retry, aborting);
     this.delayer = delayer;
     this.aborting = aborting;
     this.lanes = new KeyedLanes<>(this::run, maxWorkers);
@@ -119,7 +122,8 @@ final class MessageFlow {
       return true;
     }
     if (++f.hops > MAX_HOPS) {
-      fail(f, m, "core.route loops: more than " + MAX_HOPS + " phase changes", "route-loop", "");
+      end.fail(
+          f, m, "core.route loops: more than " + MAX_HOPS + " phase changes", "route-loop", "");
       return true;
     }
     PhaseRoute.Hop hop = route.from(f.id, m.phase());
@@ -127,11 +131,11 @@ final class MessageFlow {
     f.message = next;
     if (hop.to().equals(CLEANUP)) {
       metrics.incr(RouterMetrics.COMPLETED);
-      finish(f, next, APPLIED);
+      end.finish(f, next, APPLIED);
       return true;
     }
     if (hop.stage() == null) {
-      fail(
+      end.fail(
           f,
           next,
           "no plugin handles phase \""
@@ -191,7 +195,7 @@ final class MessageFlow {
         metrics.incr(RouterMetrics.STALE);
         metrics.incr(RouterMetrics.COMPLETED);
         Router.LOG.info("[msg-{}] skipped: {}", f.id, s.reason());
-        finish(
+        end.finish(
             f,
             route.toCleanup(s.message(), settlement.clock().instant(), metrics),
             new Outcome.Skipped(s.reason()));
@@ -226,8 +230,8 @@ final class MessageFlow {
     EventMessage m = a.message();
     if (kind == Failure.PERMANENT) {
       phaseTiming(t);
-      dropped(cls);
-      fail(
+      end.dropped(cls);
+      end.fail(
           f,
           m.withHistory(now, plugin, "failed: " + what),
           what,
@@ -235,32 +239,20 @@ final class MessageFlow {
           plugin);
       return false;
     }
-    String stop = whyStop(m, phase, t.number(), what, now);
+    String stop = limits.whyStop(m, phase, t.number(), what, now);
     if (stop != null) {
       phaseTiming(t);
-      dropped(cls);
+      end.dropped(cls);
       EventMessage last = m.withHistory(now, plugin, stop);
       if (stop.startsWith("still failing")) {
-        fail(f, last, stop, "retry-deadline", plugin);
+        end.fail(f, last, stop, "retry-deadline", plugin);
       } else {
-        finish(f, route.toCleanup(last, now, metrics), new Outcome.Redeliver(stop));
+        end.finish(f, route.toCleanup(last, now, metrics), new Outcome.Redeliver(stop));
       }
       return false;
     }
     Duration delay = retry.backoff(t.number(), Failure.retryAfter(a.error()));
-    EventMessage again =
-        m.withHistory(
-            now,
-            plugin,
-            "attempt "
-                + t.number()
-                + " of "
-                + retry.attempts()
-                + " failed: "
-                + what
-                + "; retrying in "
-                + Router.seconds(delay)
-                + "s");
+    EventMessage again = m.withHistory(now, plugin, limits.retrying(t.number(), what, delay));
     metrics.incr(RouterMetrics.RETRIED, Map.of("phase", phase, "plugin", plugin));
     Router.LOG.info(
         "[msg-{}] phase {} (plugin {}) failed, retry {} in {}s: {}",
@@ -277,72 +269,11 @@ final class MessageFlow {
     return true;
   }
 
-  /** Why retrying must stop (deadline, shutdown, attempts), or null to retry. */
-  private String whyStop(EventMessage m, String phase, int tries, String what, Instant now) {
-    if (!retry.deadline().isZero() && now.isAfter(m.createdAt().plus(retry.deadline()))) {
-      return "still failing after the retry deadline of "
-          + Router.seconds(retry.deadline())
-          + "s (created "
-          + m.createdAt()
-          + "): "
-          + what;
-    }
-    if (aborting.getAsBoolean()) {
-      return "shutting down while retrying phase " + phase + ": " + what;
-    }
-    if (tries >= retry.attempts()) {
-      return "gave up after " + tries + " attempts in phase " + phase + ": " + what;
-    }
-    return null;
-  }
-
-  private void dropped(String cls) {
-    metrics.incr(RouterMetrics.DROPPED, Map.of("error", cls));
-  }
-
   private void phaseTiming(Try t) {
     metrics.timing(
         RouterMetrics.PHASE_DURATION,
         Duration.ofNanos(System.nanoTime() - t.t0()),
         route.timingAttrs(t.stage().phase()));
-  }
-
-  /** Dead-letters {@code m} (recording the phase that failed), then settles. */
-  private void fail(Flight f, EventMessage m, String reason, String category, String plugin) {
-    if (category.equals("no-plugin") || category.equals("route-loop")) {
-      dropped(category.equals("no-plugin") ? "MissingPlugin" : "RouteLoop");
-    }
-    EventMessage atCleanup = route.toCleanup(m, settlement.clock().instant(), metrics);
-    // The letter records the phase that failed, not cleanup.
-    EventMessage letter =
-        new EventMessage(
-            atCleanup.id(),
-            atCleanup.event(),
-            m.phase(),
-            atCleanup.history(),
-            atCleanup.createdAt(),
-            atCleanup.attributes());
-    finish(f, atCleanup, settlement.park(letter, reason, category, plugin));
-  }
-
-  /** Runs the cleanup handler, if any, records the outcome in the history and settles. */
-  private void finish(Flight f, EventMessage m, Outcome o) {
-    EventMessage done = m;
-    if (cleanup.isPresent() && !f.settled.get()) {
-      try {
-        EventMessage out = cleanup.get().plugin().handle(m);
-        done = out != null ? out : m;
-      } catch (RuntimeException | Error e) {
-        Router.LOG.warn(
-            "[msg-{}] cleanup handler {} threw: {}",
-            f.id,
-            cleanup.get().name(),
-            Failure.describe(e),
-            e);
-      }
-    }
-    done = done.withHistory(settlement.clock().instant(), "", Settlement.historyText(o));
-    settlement.settle(f, o, done);
   }
 
   /** Stops the stages' threads and the retry timer. */
