@@ -146,18 +146,7 @@ class KafkaScaleOutIT {
         d.resolve("gordon.toml"),
         TestToml.plugins("kafka.event_consumer", "rfc2136")
             .core("max_msg_age = 0")
-            .tables(
-                """
-                [kafka.event_consumer]
-                bootstrap_servers = "%s"
-                topics = ["%s"]
-                group_id = "gordon-scale-out"
-                revoke_grace = "2s"
-                [kafka.event_consumer.client]
-                "session.timeout.ms" = 6000
-                "heartbeat.interval.ms" = 1000
-                """
-                    .formatted(kafka.bootstrap(), TOPIC))
+            .kafkaGroupMember(kafka.bootstrap(), TOPIC, "gordon-scale-out")
             .rfc2136(bind, List.of(ZONE), "")
             .text(),
         StandardCharsets.UTF_8);

@@ -191,18 +191,7 @@ public final class KafkaScaleBenchmark {
           TestToml.plugins("kafka.event_consumer", "rfc2136")
               .core("max_msg_age = 0")
               .level("warn")
-              .tables(
-                  """
-                  [kafka.event_consumer]
-                  bootstrap_servers = "%s"
-                  topics = ["%s"]
-                  group_id = "bench-%s"
-                  revoke_grace = "2s"
-                  [kafka.event_consumer.client]
-                  "session.timeout.ms" = 6000
-                  "heartbeat.interval.ms" = 1000
-                  """
-                      .formatted(kafka.bootstrap(), topic, topic))
+              .kafkaGroupMember(kafka.bootstrap(), topic, "bench-" + topic)
               .rfc2136(bind, List.of(ZONE), "")
               .text());
       return d;

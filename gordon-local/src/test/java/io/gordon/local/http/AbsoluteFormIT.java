@@ -2,8 +2,6 @@ package io.gordon.local.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -29,14 +27,6 @@ class AbsoluteFormIT {
     http.close();
   }
 
-  private static String exchange(String request) throws Exception {
-    try (Socket s = http.connect()) {
-      s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-      s.getOutputStream().flush();
-      return RunningHttpSource.readAnswer(s.getInputStream());
-    }
-  }
-
   private String url(String path) {
     return "http://127.0.0.1:" + http.port() + path;
   }
@@ -46,7 +36,7 @@ class AbsoluteFormIT {
     // Before, both were 404: the path was taken to be the whole URI.
     String body = HttpSourceIT.A.replace("{\"action\"", "{\"id\":\"abs-1\",\"action\"");
     assertThat(
-            exchange(
+            http.exchange(
                 "POST "
                     + url("/v1/events")
                     + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
@@ -55,10 +45,10 @@ class AbsoluteFormIT {
                     + "\r\n\r\n"
                     + body))
         .isEqualTo("202 {\"accepted\":[\"abs-1\"]}");
-    assertThat(exchange("GET " + url("/v1/events/abs-1") + " HTTP/1.1\r\nHost: x\r\n\r\n"))
+    assertThat(http.exchange("GET " + url("/v1/events/abs-1") + " HTTP/1.1\r\nHost: x\r\n\r\n"))
         .as("the URI's authority replaces the Host header, which is ignored")
         .startsWith("200 {\"id\":\"abs-1\",\"state\":\"pending\"");
-    assertThat(exchange("GET HTTP://127.0.0.1/v1/events/abs-1?x=1 HTTP/1.1\r\n\r\n"))
+    assertThat(http.exchange("GET HTTP://127.0.0.1/v1/events/abs-1?x=1 HTTP/1.1\r\n\r\n"))
         .startsWith("200 {\"id\":\"abs-1\"");
   }
 
@@ -66,7 +56,7 @@ class AbsoluteFormIT {
   void anAbsoluteFormNamingAnotherHostIs421EvenWithARightHostHeader() throws Exception {
     // DNS rebinding through the absolute form: the authority is what the client asked for.
     assertThat(
-            exchange(
+            http.exchange(
                 "GET http://rebound.example:"
                     + http.port()
                     + "/v1/events/abs-1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
@@ -79,11 +69,11 @@ class AbsoluteFormIT {
 
   @Test
   void anAbsoluteFormWithoutAHostOrWithUserInfoIs400() throws Exception {
-    assertThat(exchange("GET http:///v1/events/x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+    assertThat(http.exchange("GET http:///v1/events/x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
         .isEqualTo(
             "400 {\"error\":\"request target \\\"http:///v1/events/x\\\" names no host or has"
                 + " user info (expected http://host[:port]/path)\"}");
-    assertThat(exchange("GET http://u:p@127.0.0.1/v1/events/x HTTP/1.1\r\n\r\n"))
+    assertThat(http.exchange("GET http://u:p@127.0.0.1/v1/events/x HTTP/1.1\r\n\r\n"))
         .startsWith("400 {\"error\":\"request target \\\"http://u:p@127.0.0.1/v1/events/x\\\"");
   }
 }

@@ -136,13 +136,6 @@ class HttpProtocolIT {
     }
   }
 
-  private static String exchange(String request) throws Exception {
-    try (Socket s = http.connect()) {
-      write(s, request);
-      return RunningHttpSource.readAnswer(s.getInputStream());
-    }
-  }
-
   @Test
   void anIdPercentEncodedInTheStatusUrlIsFoundAndAMalformedEscapeIs400() throws Exception {
     // URL encoders (Java's URLEncoder, Python's quote) escape the ':' and '@' an id may hold;
@@ -150,9 +143,9 @@ class HttpProtocolIT {
     String body = HttpSourceIT.A.replace("{\"action\"", "{\"id\":\"vm:1@a\",\"action\"");
     assertThat(http.post("Content-Type: application/json\r\n", body))
         .isEqualTo("202 {\"accepted\":[\"vm:1@a\"]}");
-    assertThat(exchange("GET /v1/events/vm%3A1%40a HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+    assertThat(http.exchange("GET /v1/events/vm%3A1%40a HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
         .startsWith("200 {\"id\":\"vm:1@a\",\"state\":\"pending\"");
-    assertThat(exchange("GET /v1/events/vm%3 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+    assertThat(http.exchange("GET /v1/events/vm%3 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
         .isEqualTo(
             "400 {\"error\":\"malformed percent-encoding in event id \\\"vm%3\\\""
                 + " (expected % followed by two hex digits)\"}");
@@ -176,7 +169,7 @@ class HttpProtocolIT {
               "400 {\"error\":\"query parameter wait=1 is not understood"
                   + " (expected wait=true or wait=false); nothing was accepted\"}");
     }
-    assertThat(exchange("GET /v1/events/wait-1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+    assertThat(http.exchange("GET /v1/events/wait-1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
         .startsWith("404 ");
   }
 

@@ -68,6 +68,15 @@ final class RunningHttpSource implements AutoCloseable {
     }
   }
 
+  /** A whole raw request (UTF-8) on a fresh connection; its answer as "status body". */
+  String exchange(String request) throws IOException {
+    try (Socket s = connect()) {
+      s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+      s.getOutputStream().flush();
+      return readAnswer(s.getInputStream());
+    }
+  }
+
   /** Reads one answer: "status body" (body without its trailing newline). */
   static String readAnswer(InputStream in) throws IOException {
     String head = readHead(in);

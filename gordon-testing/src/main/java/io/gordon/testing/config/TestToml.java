@@ -52,6 +52,26 @@ public final class TestToml {
   }
 
   /**
+   * Appends a {@code [kafka.event_consumer]} table reading {@code topic} in consumer group {@code
+   * group}, tuned to rebalance within seconds when a member stops or is killed (2 s revoke grace, 6
+   * s session timeout, 1 s heartbeats), as the scale-out tests and benchmark need.
+   */
+  public TestToml kafkaGroupMember(String bootstrap, String topic, String group) {
+    return tables(
+        """
+        [kafka.event_consumer]
+        bootstrap_servers = "%s"
+        topics = ["%s"]
+        group_id = "%s"
+        revoke_grace = "2s"
+        [kafka.event_consumer.client]
+        "session.timeout.ms" = 6000
+        "heartbeat.interval.ms" = 1000
+        """
+            .formatted(bootstrap, topic, group));
+  }
+
+  /**
    * Appends the {@code [rfc2136]} table sending to {@code server} with its TSIG key, for {@code
    * zones}, and {@code more} keys of that table (e.g. {@code timeout = "2s"}; may be empty).
    */

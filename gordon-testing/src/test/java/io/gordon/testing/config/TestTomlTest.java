@@ -40,4 +40,24 @@ class TestTomlTest {
         .contains("[core.logging]\nlevel = \"warning\"\n")
         .doesNotContain("enabled = false");
   }
+
+  @Test
+  void aKafkaGroupMemberReadsItsTopicInItsGroupAndRebalancesWithinSeconds() {
+    String toml =
+        TestToml.plugins("kafka.event_consumer")
+            .kafkaGroupMember("127.0.0.1:9092", "dns", "g1")
+            .toString();
+    assertThat(toml)
+        .contains(
+            """
+            [kafka.event_consumer]
+            bootstrap_servers = "127.0.0.1:9092"
+            topics = ["dns"]
+            group_id = "g1"
+            revoke_grace = "2s"
+            [kafka.event_consumer.client]
+            "session.timeout.ms" = 6000
+            "heartbeat.interval.ms" = 1000
+            """);
+  }
 }
