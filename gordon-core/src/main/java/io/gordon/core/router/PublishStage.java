@@ -87,8 +87,11 @@ final class PublishStage implements Stage {
     List<String> stale = new ArrayList<>(0);
     for (RecordSet r : event.records()) {
       Freshness.Slot slot = at == null ? null : freshness.slot(r);
+      String late = freshness.receivedLate(r, message.createdAt());
       if (slot != null && slot.stale(at)) {
         stale.add(r.key() + " (event " + at + " is older than " + slot.get() + ")");
+      } else if (late != null) {
+        stale.add(r.key() + " (" + late + ")");
       } else {
         fresh.add(r);
         slots.add(slot);
@@ -101,9 +104,23 @@ final class PublishStage implements Stage {
       return;
     }
     List<Change> changes = stale.isEmpty() ? event.changes() : event.withRecords(fresh).changes();
+    Consumer<Attempt> marking = a -> done.accept(marked(a, fresh, message.createdAt()));
     Consumer<List<ChangeResult>> finish =
-        results -> done.accept(toAttempt(message, results, at, slots, stale));
-    publish(message, changes, done, finish);
+        results -> marking.accept(toAttempt(message, results, at, slots, stale));
+    publish(message, changes, marking, finish);
+  }
+
+  /**
+   * Tells {@link Freshness} what became of {@code fresh}: a retriable failure may hand the message
+   * back to its source, to come back after later messages for its names were applied.
+   */
+  private Attempt marked(Attempt a, List<RecordSet> fresh, Instant received) {
+    if (a instanceof Attempt.Failed f && Failure.of(f.error()) == Failure.RETRIABLE) {
+      freshness.failed(fresh, clock.instant());
+    } else if (a instanceof Attempt.Done) {
+      freshness.applied(fresh, received, clock.instant());
+    }
+    return a;
   }
 
   /**
