@@ -9,14 +9,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The timestamp of the last event applied to each name and type, to skip stale events; and, for the
- * names and types of messages that failed retriably (and may have been handed back to their
- * source), when the last message applied to them was received, so that a handed-back message coming
- * back after a later one was applied does not undo it (events need no timestamp for that).
+ * The timestamp of the last event applied to each name and type, to skip stale events (kept for
+ * {@link #KEPT} after its last use: messages are dead-lettered long before); and, for the names and
+ * types of messages that failed retriably (and may have been handed back to their source), when the
+ * last message applied to them was received, so that a handed-back message coming back after a
+ * later one was applied does not undo it (events need no timestamp for that).
  */
 final class Freshness {
-  /** How long a name's hand-back mark outlives its last use (redeliveries come within minutes). */
-  static final Duration MARK_KEPT = Duration.ofHours(1);
+  /**
+   * How long a name's entries outlive their last use: a message is dead-lettered once older than
+   * core.retry.deadline (10 min) and redeliveries come within minutes, so an hour keeps the maps
+   * bounded by the names of the last hour instead of every name ever seen.
+   */
+  static final Duration KEPT = Duration.ofHours(1);
 
   private final ConcurrentHashMap<Key, Slot> lastApplied = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Key, Mark> handedBack = new ConcurrentHashMap<>();
@@ -27,10 +32,12 @@ final class Freshness {
    * it up once per record and uses it for both the stale check and the update (one map lookup
    * instead of a lookup and a locking merge).
    */
-  Slot slot(RecordSet records) {
+  Slot slot(RecordSet records, Instant now) {
     Key k = new Key(records.name(), records.type());
     Slot s = lastApplied.get(k);
-    return s != null ? s : lastApplied.computeIfAbsent(k, x -> new Slot());
+    s = s != null ? s : lastApplied.computeIfAbsent(k, x -> new Slot());
+    s.touched = now;
+    return s;
   }
 
   /** Marks {@code records} as having a message that failed retriably at {@code now}. */
@@ -38,14 +45,23 @@ final class Freshness {
     for (RecordSet r : records) {
       handedBack.computeIfAbsent(new Key(r.name(), r.type()), k -> new Mark()).touched = now;
     }
+    sweep(now);
+  }
+
+  /** Drops, at most once a minute, the entries unused for {@link #KEPT}. */
+  private void sweep(Instant now) {
     if (now.isAfter(nextSweep)) {
       nextSweep = now.plusSeconds(60);
-      handedBack.values().removeIf(m -> m.touched.isBefore(now.minus(MARK_KEPT)));
+      Instant before = now.minus(KEPT);
+      // A slot dropped while a publish holds it only misses one update: the next event makes one.
+      lastApplied.values().removeIf(s -> s.touched.isBefore(before));
+      handedBack.values().removeIf(m -> m.touched.isBefore(before));
     }
   }
 
   /** Records that a message received at {@code received} set {@code records} at {@code now}. */
   void applied(List<RecordSet> records, Instant received, Instant now) {
+    sweep(now);
     if (handedBack.isEmpty()) {
       return; // the common case: no failure, no lookup
     }
@@ -85,15 +101,18 @@ final class Freshness {
 
   /** The timestamp of the last event applied to one name and type (null: none yet). */
   static final class Slot extends AtomicReference<Instant> {
+    private volatile Instant touched = Instant.MIN;
+
     /** Whether an event at {@code at} is older than the last applied one. */
     boolean stale(Instant at) {
       Instant last = get();
       return last != null && at.isBefore(last);
     }
 
-    /** Records that an event at {@code at} was applied (the latest timestamp wins). */
-    void applied(Instant at) {
-      accumulateAndGet(at, (last, now) -> last == null || now.isAfter(last) ? now : last);
+    /** Records that an event at {@code at} was applied at {@code now} (latest timestamp wins). */
+    void applied(Instant at, Instant now) {
+      touched = now;
+      accumulateAndGet(at, (last, next) -> last == null || next.isAfter(last) ? next : last);
     }
   }
 

@@ -86,7 +86,7 @@ final class PublishStage implements Stage {
     List<Freshness.Slot> slots = new ArrayList<>(event.records().size());
     List<String> stale = new ArrayList<>(0);
     for (RecordSet r : event.records()) {
-      Freshness.Slot slot = at == null ? null : freshness.slot(r);
+      Freshness.Slot slot = at == null ? null : freshness.slot(r, clock.instant());
       String late = freshness.receivedLate(r, message.createdAt());
       if (slot != null && slot.stale(at)) {
         stale.add(r.key() + " (event " + at + " is older than " + slot.get() + ")");
@@ -205,7 +205,8 @@ final class PublishStage implements Stage {
       return new Attempt.Failed(message, retriable);
     }
     if (at != null) {
-      slots.forEach(slot -> slot.applied(at));
+      Instant now = clock.instant();
+      slots.forEach(slot -> slot.applied(at, now));
     }
     sb.setLength(sb.length() - 1);
     if (!stale.isEmpty()) {

@@ -47,9 +47,10 @@ class RouterHandBackOrderTest {
   }
 
   private void handBack(EventMessage m) throws InterruptedException {
+    int before = delivery.settlements().size();
     dns.failCalls(new RetriableException("server restarting"));
     router.submit(m, delivery, Duration.ZERO);
-    delivery.awaitCount(delivery.settlements().size() + 1, WAIT);
+    delivery.awaitCount(before + 1, WAIT);
   }
 
   @Test
