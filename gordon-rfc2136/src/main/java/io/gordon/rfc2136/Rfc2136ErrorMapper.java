@@ -122,6 +122,28 @@ final class Rfc2136ErrorMapper {
   }
 
   /**
+   * The error for a REFUSED update when the server refuses even an update that changes nothing:
+   * retriable, because BIND answers exactly so while the zone is frozen ({@code rndc freeze}, the
+   * documented way to edit it by hand) and takes updates again after {@code rndc thaw}; a policy
+   * that does not let the key in fails the same way, and its events are dead-lettered once
+   * core.retry.deadline has passed.
+   */
+  ProviderException zoneRefused(Subject s) {
+    return retriable(
+        s,
+        settings.serverText()
+            + " refused the update of "
+            + s.describe()
+            + " (REFUSED) and refuses every update of the zone from "
+            + whoAsks()
+            + ": the zone is frozen (BIND: rndc freeze; rndc thaw enables updates again), or its"
+            + " allow-update or update-policy does not permit "
+            + whoAsks()
+            + "; retrying",
+        null);
+  }
+
+  /**
    * The error for a REFUSED update although the key may update the zone: the server refused the
    * data the change would leave, e.g. BIND's "post update name server sanity check failed".
    */

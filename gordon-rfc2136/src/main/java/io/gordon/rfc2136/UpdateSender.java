@@ -87,6 +87,11 @@ final class UpdateSender {
       }
       health.healthy();
       ops.forEach(op -> results[op.index()] = new ChangeResult.Applied(op.change()));
+    } else if (rcode == Rcode.REFUSED
+        && Rfc2136ErrorMapper.tsigError(response).isEmpty()
+        && !mayUpdate(zone)) {
+      // Every update is refused (a frozen zone, a policy without the key): splitting cannot help.
+      fail(ops, results, errors.zoneRefused(subject));
     } else if (ops.size() > 1 && Rfc2136ErrorMapper.mayBeOneChange(response)) {
       logger.log(
           Level.DEBUG,
@@ -102,7 +107,7 @@ final class UpdateSender {
     } else if (Rfc2136ErrorMapper.prerequisiteFailed(rcode)) {
       Op op = ops.get(0);
       results[op.index()] = new ChangeResult.Failed(op.change(), conflicts.describe(op, rcode));
-    } else if (rcode == Rcode.REFUSED && ops.size() == 1 && mayUpdate(zone)) {
+    } else if (rcode == Rcode.REFUSED && ops.size() == 1) {
       fail(ops, results, errors.refusedContent(subject));
     } else {
       fail(ops, results, errors.forResponse(response, subject));

@@ -160,17 +160,19 @@ class Rfc2136ErrorsIT {
   }
 
   @Test
-  void unsignedUpdateIsRefusedPermanentlyByBind() {
+  void unsignedUpdateIsRefusedByBindAsAFrozenZoneIs() {
+    // BIND answers a refused key and a frozen zone alike (Rfc2136FrozenZoneIT): retriable.
     var provider = TestProviders.provider(TestProviders.settings(bind, Optional.empty()));
     ProviderException e = failure(provider.apply(List.of(change("unsigned"))).get(0));
-    assertThat(e.retriable()).isFalse();
+    assertThat(e.retriable()).isTrue();
     assertThat(e)
         .hasMessage(
             bind.hostPort()
-                + " refused the update of"
-                + " unsigned.example.test./A (zone example.test.) (REFUSED): its allow-update or"
-                + " update-policy does not permit unsigned updates (configure tsig_key_name and"
-                + " tsig_secret)");
+                + " refused the update of unsigned.example.test./A (zone example.test.) (REFUSED)"
+                + " and refuses every update of the zone from unsigned updates (configure"
+                + " tsig_key_name and tsig_secret): the zone is frozen (BIND: rndc freeze; rndc"
+                + " thaw enables updates again), or its allow-update or update-policy does not"
+                + " permit unsigned updates (configure tsig_key_name and tsig_secret); retrying");
     provider.shutdown();
   }
 

@@ -1,7 +1,11 @@
 package io.gordon.testing.dns;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * BIND 9 ({@code named -g -c named.conf}) serving the given zones as primary on a free loopback
@@ -15,6 +19,7 @@ import java.util.List;
  */
 public final class BindServer extends DnsTestServer {
   private final boolean updateLog;
+  private int controlPort;
 
   private BindServer(List<String> zones, TsigKey key, boolean updateLog) {
     super("named", zones, key);
@@ -43,9 +48,47 @@ public final class BindServer extends DnsTestServer {
     return new BindServer(List.of(zones), TsigKey.generate("gordon-key"), false);
   }
 
+  /**
+   * Runs {@code rndc} against this server with {@code args} (e.g. {@code freeze example.test}) and
+   * returns its output; fails when rndc does.
+   */
+  public String rndc(String... args) {
+    Path conf = dir().resolve("rndc.conf");
+    ServerSupport.write(
+        conf,
+        "key \""
+            + key().name()
+            + "\" { algorithm "
+            + key().algorithm()
+            + "; secret \""
+            + key().secret()
+            + "\"; };\noptions { default-key \""
+            + key().name()
+            + "\"; default-server 127.0.0.1;"
+            + " default-port "
+            + controlPort
+            + "; };\n");
+    List<String> command = new ArrayList<>(List.of("rndc", "-c", conf.toString()));
+    command.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IllegalStateException(command + " failed: " + out);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running " + command, e);
+    }
+  }
+
   @Override
   List<String> configure(Path dir, int port) {
     Path named = ServerSupport.binary("named", "bind9");
+    controlPort = ServerSupport.freePort();
     StringBuilder conf = new StringBuilder();
     conf.append("key \"")
         .append(key().name())
@@ -73,7 +116,11 @@ public final class BindServer extends DnsTestServer {
         .append("  listen-on-v6 { none; };\n")
         .append("  recursion no;\n  dnssec-validation no;\n  notify no;\n")
         .append("  allow-query { 127.0.0.1; };\n")
-        .append("};\ncontrols { };\n")
+        .append("};\ncontrols { inet 127.0.0.1 port ")
+        .append(controlPort)
+        .append(" allow { 127.0.0.1; } keys { \"")
+        .append(key().name())
+        .append("\"; }; };\n")
         .append("logging {\n  channel out { stderr; severity info; print-time yes; };\n")
         .append("  category default { out; };\n  category update { null; };\n};\n");
     for (String zone : zones()) {
