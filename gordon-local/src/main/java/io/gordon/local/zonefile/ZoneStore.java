@@ -100,6 +100,19 @@ final class ZoneStore {
     State s = state(zone);
     Path file = settings.file(zone);
     Optional<Stamp> now = ZoneFileInput.stamp(zone, file);
+    if (now.isEmpty() && s.data != null) {
+      // Deleted under a running gordon: an accident far more often than a wish for an empty zone.
+      s.stamp = null;
+      if (!rewrite(s.data)) {
+        return load(zone);
+      }
+      log.log(
+          System.Logger.Level.WARNING,
+          file
+              + " was deleted while gordon runs: written again from gordon's copy of the zone (to"
+              + " start it afresh, stop gordon first)");
+      return s.data;
+    }
     if (now.isEmpty()) {
       ZoneData created = NewZone.create(zone, settings, 0);
       pendingAbove(zone, s, 0).forEach(e -> e.applyTo(created));
