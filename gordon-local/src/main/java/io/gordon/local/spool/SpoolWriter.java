@@ -4,6 +4,7 @@ import io.gordon.api.model.DnsEvent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -156,6 +157,18 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
     }
     try {
       ch.force(false);
+      if (!Files.exists(file)) {
+        // Its name is gone (the directory removed): no reader would ever see these lines.
+        failed(
+            g,
+            new IOException(
+                "spool segment "
+                    + file
+                    + " was deleted (was the spool directory removed?); nothing of this append"
+                    + " was accepted, the next one starts a new segment"));
+        closeDeleted();
+        return;
+      }
     } catch (IOException | RuntimeException e) {
       failed(g, e);
       return;
@@ -168,6 +181,18 @@ public final class SpoolWriter implements AutoCloseable, SpoolFeed {
     }
     g.succeed();
     listener.accept(file);
+  }
+
+  /** Closes a segment whose file was deleted, so that the next append starts a new one. */
+  private void closeDeleted() {
+    writeLock.lock();
+    try {
+      closeChannel();
+    } catch (IOException e) {
+      // closing the channel of a deleted file loses nothing
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   /** A failed fsync: nothing after the durable offset is trusted, so all of it goes. */
