@@ -136,8 +136,8 @@ final class Rfc2136ErrorMapper {
             + s.describe()
             + " (REFUSED) and refuses every update of the zone from "
             + whoAsks()
-            + ": the zone is frozen (BIND: rndc freeze; rndc thaw enables updates again), or its"
-            + " allow-update or update-policy does not permit "
+            + ": the zone is frozen (BIND: rndc freeze, then rndc thaw; Knot: knotc zone-freeze,"
+            + " then zone-thaw), or its allow-update or update-policy does not permit "
             + whoAsks()
             + "; retrying",
         null);

@@ -170,9 +170,10 @@ class Rfc2136ErrorsIT {
             bind.hostPort()
                 + " refused the update of unsigned.example.test./A (zone example.test.) (REFUSED)"
                 + " and refuses every update of the zone from unsigned updates (configure"
-                + " tsig_key_name and tsig_secret): the zone is frozen (BIND: rndc freeze; rndc"
-                + " thaw enables updates again), or its allow-update or update-policy does not"
-                + " permit unsigned updates (configure tsig_key_name and tsig_secret); retrying");
+                + " tsig_key_name and tsig_secret): the zone is frozen (BIND: rndc freeze, then"
+                + " rndc thaw; Knot: knotc zone-freeze, then zone-thaw), or its allow-update or"
+                + " update-policy does not permit unsigned updates (configure tsig_key_name and"
+                + " tsig_secret); retrying");
     provider.shutdown();
   }
 

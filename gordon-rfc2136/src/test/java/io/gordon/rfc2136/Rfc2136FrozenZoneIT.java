@@ -59,9 +59,9 @@ class Rfc2136FrozenZoneIT {
           .hasMessage(
               bind.hostPort()
                   + " refused the update of zone example.test. (REFUSED) and refuses every update"
-                  + " of the zone from key 'gordon-key': the zone is frozen (BIND: rndc freeze;"
-                  + " rndc thaw enables updates again), or its allow-update or update-policy does"
-                  + " not permit key 'gordon-key'; retrying");
+                  + " of the zone from key 'gordon-key': the zone is frozen (BIND: rndc freeze,"
+                  + " then rndc thaw; Knot: knotc zone-freeze, then zone-thaw), or its"
+                  + " allow-update or update-policy does not permit key 'gordon-key'; retrying");
     } finally {
       bind.rndc("thaw", "example.test");
     }
