@@ -35,7 +35,9 @@ final class Freshness {
   Slot slot(RecordSet records, Instant now) {
     Key k = new Key(records.name(), records.type());
     Slot s = lastApplied.get(k);
-    s = s != null ? s : lastApplied.computeIfAbsent(k, x -> new Slot());
+    if (s == null) {
+      return lastApplied.computeIfAbsent(k, x -> new Slot(now));
+    }
     s.touched = now;
     return s;
   }
@@ -43,7 +45,8 @@ final class Freshness {
   /** Marks {@code records} as having a message that failed retriably at {@code now}. */
   void failed(List<RecordSet> records, Instant now) {
     for (RecordSet r : records) {
-      handedBack.computeIfAbsent(new Key(r.name(), r.type()), k -> new Mark()).touched = now;
+      // created touched: a sweep running meanwhile must not see a mark without a time
+      handedBack.computeIfAbsent(new Key(r.name(), r.type()), k -> new Mark(now)).touched = now;
     }
     sweep(now);
   }
@@ -91,6 +94,10 @@ final class Freshness {
     volatile Instant touched;
     private volatile Instant lastReceived;
 
+    Mark(Instant now) {
+      touched = now;
+    }
+
     synchronized void applied(Instant received, Instant now) {
       touched = now;
       if (lastReceived == null || received.isAfter(lastReceived)) {
@@ -101,7 +108,11 @@ final class Freshness {
 
   /** The timestamp of the last event applied to one name and type (null: none yet). */
   static final class Slot extends AtomicReference<Instant> {
-    private volatile Instant touched = Instant.MIN;
+    private volatile Instant touched;
+
+    Slot(Instant now) {
+      touched = now;
+    }
 
     /** Whether an event at {@code at} is older than the last applied one. */
     boolean stale(Instant at) {
