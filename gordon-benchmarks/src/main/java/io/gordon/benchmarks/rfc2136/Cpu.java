@@ -112,8 +112,8 @@ final class Cpu {
     if (thread.contains("CompilerThre")) {
       return "jit";
     }
-    if (thread.startsWith("gordon-source")) {
-      return "server"; // the spool reader's thread
+    if (thread.startsWith("gordon-source") || thread.startsWith("dnsjava")) {
+      return "server"; // the spool reader's thread; the provider's TCP selector
     }
     return "other";
   }
