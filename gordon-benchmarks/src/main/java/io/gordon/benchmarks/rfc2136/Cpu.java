@@ -18,6 +18,27 @@ final class Cpu {
     return fields(pid, 13, 14);
   }
 
+  /**
+   * Seconds the threads of process {@code pid} so far spent runnable but waiting for a CPU (the
+   * second field of {@code /proc/PID/task/TID/schedstat}): how much the machine's other load, this
+   * JVM included, held BIND back.
+   */
+  static double waited(long pid) {
+    double sum = 0;
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path t : tasks.toList()) {
+        try {
+          sum += Long.parseLong(Files.readString(t.resolve("schedstat")).trim().split(" ")[1]);
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return Double.NaN;
+    }
+    return sum / 1e9;
+  }
+
   /** CPU seconds of this JVM so far. */
   static double self() {
     return of(ProcessHandle.current().pid());
@@ -112,8 +133,8 @@ final class Cpu {
     if (thread.contains("CompilerThre")) {
       return "jit";
     }
-    if (thread.startsWith("gordon-source")) {
-      return "server"; // the spool reader's thread
+    if (thread.startsWith("gordon-source") || thread.startsWith("dnsjava")) {
+      return "server"; // the spool reader's thread; the provider's TCP selector
     }
     return "other";
   }

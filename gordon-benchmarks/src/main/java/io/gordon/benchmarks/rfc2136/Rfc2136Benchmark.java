@@ -208,9 +208,11 @@ public final class Rfc2136Benchmark {
       throws Exception {
     try (BindServer bind = bind()) {
       double named = Cpu.of(bind.pid());
+      double waited = Cpu.waited(bind.pid());
       double child = Cpu.children();
       long nanos = NsupdateRun.run(bind, prefix, n, perMessage, shape);
       cpu("(a) " + shape, n, nanos, Cpu.children() - child, Cpu.of(bind.pid()) - named);
+      waited("(a)", n, nanos, Cpu.waited(bind.pid()) - waited);
       double rate = perSecond(n, nanos);
       confirm(bind, prefix, n);
       return rate;
@@ -255,9 +257,16 @@ public final class Rfc2136Benchmark {
     try (BindServer bind = bind();
         GordonService gordon = new GordonService(bind, 5_000)) {
       double named = Cpu.of(bind.pid());
+      double waited = Cpu.waited(bind.pid());
       double self = Cpu.self();
+      java.util.Map<String, Double> threads = Cpu.threads();
       long nanos = new HttpRun(gordon.eventsUrl(), ZONE).burst(prefix, n, 500, 4);
       cpu("(e)", n, nanos, Cpu.self() - self, Cpu.of(bind.pid()) - named);
+      waited("(e)", n, nanos, Cpu.waited(bind.pid()) - waited);
+      java.util.Map<String, Double> by = Cpu.threads();
+      threads.forEach((k, v) -> by.computeIfPresent(k, (key, now) -> now - v));
+      // Threads that ended during the round (the producers' pool) are missing: client is a floor.
+      System.err.println("cpu (e)  by thread group, us per record: " + Cpu.shares(by, n));
       double rate = perSecond(n, nanos);
       confirm(bind, prefix, n);
       return rate;
@@ -291,6 +300,16 @@ public final class Rfc2136Benchmark {
         client * 1e6 / n,
         named * 1e6 / n,
         LoadAverage.now());
+  }
+
+  /** Prints (stderr) how long BIND waited for a CPU, per record and as a share of the run. */
+  private static void waited(String line, int n, long nanos, double seconds) {
+    System.err.printf(
+        java.util.Locale.ROOT,
+        "cpu %-4s named waited for a CPU %.1f us per record, %.0f%% of the run%n",
+        line,
+        seconds * 1e6 / n,
+        seconds * 1e11 / nanos);
   }
 
   /** Confirms on the server (AXFR) that all {@code n} records of {@code prefix} exist. */

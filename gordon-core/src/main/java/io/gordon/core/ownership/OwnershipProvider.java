@@ -196,6 +196,16 @@ public final class OwnershipProvider implements DnsProvider {
         .max(Comparator.comparingInt(String::length));
   }
 
+  /**
+   * The wrapped provider's: the checks and claims above are thread-safe, and the core keeps
+   * concurrent calls of a zone to distinct names and marker names. Not forwarding it hid the
+   * provider's concurrency from the router (one call per zone at a time whenever ownership is on).
+   */
+  @Override
+  public int maxConcurrentApplies() {
+    return delegate.maxConcurrentApplies();
+  }
+
   @Override
   public String phase() {
     return delegate.phase();

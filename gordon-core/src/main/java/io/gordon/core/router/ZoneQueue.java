@@ -31,8 +31,8 @@ import java.util.concurrent.locks.LockSupport;
  * message per ordering key (an event's first record name) in flight, so only an event with several
  * records can reach this queue while another call holds one of its names: such a request waits
  * here, and every later request sharing a name with it waits behind it, until no running call holds
- * any of its names. A request's names are its changes' owner names and, for claimed changes, their
- * owner markers' names ({@link OwnerMarker#nameFor}), so no two running calls write the same name.
+ * any of its names. A request's names are its changes' owner names and their owner markers' names
+ * ({@link OwnerMarker#nameFor}), so no two running calls write the same name.
  *
  * <p>The queue's thread is a virtual thread started with the queue; it parks while the queue is
  * empty and is woken by the next {@link #add}. After each call the calling thread hands every
@@ -252,17 +252,19 @@ final class ZoneQueue {
     return waits;
   }
 
-  /** The names {@code r} writes: owner names, and owner marker names of claimed changes. */
+  /**
+   * The names {@code r} may write: owner names, and the owner marker name of every change. Changes
+   * reach this queue unclaimed when the ownership wrapper claims them inside its {@code apply}, so
+   * the marker name is held whether or not the change carries a claim yet.
+   */
   private Set<String> names(Request r) {
     Set<String> names = new HashSet<>();
     for (Change c : r.changes()) {
       names.add(c.name());
-      if (c.ownership().isPresent()) {
-        try {
-          names.add(OwnerMarker.nameFor(c.name(), c.type(), calls.zone()));
-        } catch (IllegalArgumentException e) {
-          // No marker name: the provider refuses the change, which then writes nothing.
-        }
+      try {
+        names.add(OwnerMarker.nameFor(c.name(), c.type(), calls.zone()));
+      } catch (IllegalArgumentException e) {
+        // No marker name: a claimed change is refused by the provider and writes nothing.
       }
     }
     return names;

@@ -82,6 +82,42 @@ class OwnershipProviderTest {
   }
 
   @Test
+  void theWrapperAllowsAsManyConcurrentCallsAsTheProviderItDelegatesTo() {
+    DnsProvider three =
+        new DnsProvider() {
+          @Override
+          public int maxConcurrentApplies() {
+            return 3;
+          }
+
+          @Override
+          public java.util.Set<String> zones() {
+            return memory.zones();
+          }
+
+          @Override
+          public List<ChangeResult> apply(List<Change> changes) {
+            return memory.apply(changes);
+          }
+
+          @Override
+          public java.util.Optional<RecordSet> read(String name, RecordType type) {
+            return memory.read(name, type);
+          }
+
+          @Override
+          public List<RecordSet> list(String zone) {
+            return memory.list(zone);
+          }
+        };
+    assertThat(OwnershipProvider.wrap(three, OwnershipSettings.defaults(), clock, sink))
+        .isNotSameAs(three)
+        .extracting(DnsProvider::maxConcurrentApplies)
+        .isEqualTo(3);
+    assertThat(wrap(OwnershipSettings.defaults()).maxConcurrentApplies()).isEqualTo(1);
+  }
+
+  @Test
   void newRecordIsWrittenWithThisOwnersMarker() {
     DnsProvider p = wrap(OwnershipSettings.defaults());
     assertThat(applyOne(p, add("www.example.com.", "192.0.2.1")))

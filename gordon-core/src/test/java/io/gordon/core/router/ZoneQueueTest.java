@@ -270,6 +270,28 @@ class ZoneQueueTest {
   }
 
   @Test
+  void aChangeToTheOwnerMarkerNameOfARunningChangeWaitsAlsoWhenTheChangeIsNotClaimedYet()
+      throws Exception {
+    // The ownership wrapper claims changes inside its apply, after the queue has seen them.
+    HeldProvider p = new HeldProvider(2);
+    ZoneQueue q = start(p);
+    CountDownLatch done = new CountDownLatch(3);
+    q.add(request(done, replace("www", RecordType.A, "10.0.0.1")));
+    Call first = p.next();
+    q.add(request(done, replace("_gordon-a-www", RecordType.TXT, "\"not a marker\"")));
+    q.add(request(done, replace("mail", RecordType.A, "10.0.0.2")));
+    Call second = p.next();
+    assertThat(labels(second)).isEqualTo("mail");
+    assertThat(q.queued()).isEqualTo(1);
+    first.release().complete(null);
+    Call third = p.next();
+    assertThat(labels(third)).isEqualTo("_gordon-a-www");
+    second.release().complete(null);
+    third.release().complete(null);
+    assertThat(done.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
   void waitingRequestsStillLetTheQueueCloseOnceTheyAreApplied() throws Exception {
     HeldProvider p = new HeldProvider(2);
     ZoneQueue q = start(p);
