@@ -28,8 +28,22 @@ final class TextRuns {
     /** Added since the run was rendered, in order; null when none. */
     private List<Rrset> added;
 
-    /** The run's text, or null when one of its RRsets changed since it was made. */
+    /**
+     * The run's text as last rendered (null before that): the unchanged members read theirs from it
+     * until it renders again.
+     */
     private byte[] bytes;
+
+    /**
+     * One of its RRsets changed since it was rendered. A flag rather than dropping {@link #bytes}:
+     * the unchanged members still read that array, and a store of a plain field into this
+     * long-lived object marks no card for the collector to scan.
+     */
+    private boolean stale = true;
+
+    byte[] bytes() {
+      return bytes;
+    }
 
     private Rrset first() {
       return members.length > 0 ? members[0] : added.get(0);
@@ -56,7 +70,7 @@ final class TextRuns {
   /** {@code set} was replaced or removed: its run renders again when the text is next read. */
   static void changed(Rrset set) {
     if (set.run != null) {
-      set.run.bytes = null;
+      set.run.stale = true;
     }
   }
 
@@ -90,7 +104,7 @@ final class TextRuns {
     place();
     List<Run> next = new ArrayList<>(runs.size() + 1);
     for (Run r : runs) {
-      if (r.bytes == null) {
+      if (r.stale) {
         render(r, next);
       } else {
         next.add(r);
@@ -120,7 +134,7 @@ final class TextRuns {
         run.added = new ArrayList<>();
       }
       run.added.add(s);
-      run.bytes = null;
+      run.stale = true;
       s.run = run;
     }
     waiting.clear();
@@ -153,13 +167,14 @@ final class TextRuns {
     int at = 0;
     for (int i = from; i < to; i++) {
       Rrset s = all[i];
+      // Read before the RRset moves: its old run's array is replaced only after the loop.
       System.arraycopy(s.text(), s.offset, bytes, at, s.length);
-      s.rendered(bytes, at); // the run's array is now the one copy of the text
-      s.run = run;
+      s.rendered(run, at); // the run's array is now the one copy of the text
       at += s.length;
     }
     run.members = Arrays.copyOfRange(all, from, to);
     run.bytes = bytes;
+    run.stale = false;
     return run;
   }
 

@@ -88,6 +88,11 @@ final class ZoneData {
     return sets.holds(set);
   }
 
+  /** Reads ahead what looking up {@code name} will read (a batch's first pass over its names). */
+  void prefetch(String name) {
+    sets.prefetch(name);
+  }
+
   boolean has(String name, RecordType type) {
     return sets.has(name, type);
   }

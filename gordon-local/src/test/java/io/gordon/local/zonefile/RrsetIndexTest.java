@@ -39,6 +39,7 @@ class RrsetIndexTest {
         int i = random.nextInt(3_000);
         RecordType type = random.nextBoolean() ? RecordType.A : RecordType.TXT;
         String name = "h" + i + ".example.com.";
+        z.prefetch(name); // as a batch's first pass does: whatever the text's state, no change
         switch (random.nextInt(3)) {
           case 0, 1 -> {
             RecordSet s =
@@ -67,6 +68,21 @@ class RrsetIndexTest {
       }
       assertThat(z.size()).isEqualTo(model.size());
     }
+  }
+
+  @Test
+  void prefetchReadsTheFirstByteOfTheTextOfAPresentNameAndNothingForAnAbsentOne() {
+    RrsetIndex index = new RrsetIndex(300);
+    index.put(TextRunsTest.a(1));
+
+    index.prefetch("h1.example.com.");
+    assertThat(index.touched()).isEqualTo('h');
+    index.texts(); // now read from its run's array
+    index.prefetch("h1.example.com.");
+    assertThat(index.touched()).isEqualTo(2 * 'h');
+    index.prefetch("absent.example.com.");
+    assertThat(index.touched()).isEqualTo(2 * 'h');
+    assertThat(index.get("h1.example.com.", RecordType.A)).isEqualTo(TextRunsTest.a(1));
   }
 
   @Test

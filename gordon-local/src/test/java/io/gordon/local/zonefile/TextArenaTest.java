@@ -54,6 +54,29 @@ class TextArenaTest {
   }
 
   @Test
+  void anUnchangedRrsetReadsTheArrayItsRunRenderedLast() {
+    TextArena arena = new TextArena();
+    TextRuns runs = new TextRuns(arena);
+    Rrset one = rrset(a("one", "192.0.2.1"), arena);
+    Rrset two = rrset(a("two", "192.0.2.2"), arena);
+    runs.added(one);
+    runs.added(two);
+    byte[] first = runs.texts().get(0);
+    assertThat(two.text()).isSameAs(first);
+
+    one.replace(a("one", "192.0.2.9"), Rrset.lines(a("one", "192.0.2.9"), TTL));
+    TextRuns.changed(one);
+    assertThat(two.text()).isSameAs(first); // until the run renders again
+
+    byte[] second = runs.texts().get(0);
+    assertThat(second).isNotSameAs(first);
+    assertThat(two.text()).isSameAs(second);
+    assertThat(one.text()).isSameAs(second);
+    assertThat(two.set(null)).isEqualTo(a("two", "192.0.2.2"));
+    assertThat(one.set(null)).isEqualTo(a("one", "192.0.2.9"));
+  }
+
+  @Test
   void chunksFillUpOneAfterAnotherAndATextLongerThanAChunkGetsOneOfItsOwn() {
     TextArena arena = new TextArena();
     String[] rdata = new String[400]; // 400 lines of ~240 bytes: ~96 KB
