@@ -35,18 +35,15 @@ final class RrsetIndex {
   private byte[] rendered;
 
   /** What {@link #prefetch} read, kept so that its reads are not optimized away. */
-  private int touched;
+  private long touched;
 
   RrsetIndex(int defaultTtl) {
     this.defaultTtl = defaultTtl;
   }
 
-  /**
-   * Brings {@code name}'s table slots, RRset and text into the caches: see {@link
-   * RrsetTable#touch}.
-   */
-  void prefetch(String name) {
-    touched += table.touch(name);
+  /** Brings the names' table slots, RRsets and text into the caches: {@link RrsetTable#touch}. */
+  void prefetch(String[] names) {
+    touched += table.touch(names);
   }
 
   /** The RRset of {@code name} and {@code type}, or null. */
@@ -131,8 +128,8 @@ final class RrsetIndex {
     return table.size();
   }
 
-  /** The sum of the bytes {@link #prefetch} read (for tests). */
-  int touched() {
+  /** The sum of what {@link #prefetch} read (for tests). */
+  long touched() {
     return touched;
   }
 

@@ -88,9 +88,9 @@ final class ZoneData {
     return sets.holds(set);
   }
 
-  /** Reads ahead what looking up {@code name} will read (a batch's first pass over its names). */
-  void prefetch(String name) {
-    sets.prefetch(name);
+  /** Reads ahead what looking up {@code names} will read (a batch's first pass over its names). */
+  void prefetch(String[] names) {
+    sets.prefetch(names);
   }
 
   boolean has(String name, RecordType type) {
