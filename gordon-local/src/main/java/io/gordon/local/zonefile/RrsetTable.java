@@ -136,24 +136,9 @@ final class RrsetTable {
    * few hits per change.
    */
   long touch(String[] names) {
-    int mask = slots.length - 1;
     int n = names.length;
     int[] at = new int[n];
-    for (int k = 0; k < n; k++) { // the names' hashes are cached in the strings: no miss here
-      at[k] = home(tag(names[k].hashCode(), TYPES[0])) & mask;
-    }
-    long sum = 0;
-    for (int k = 0; k < n; k++) { // the home slots: each occupied one counts 2^32
-      sum += slots[at[k]] == 0 ? 0 : 1L << 32;
-    }
-    for (int k = 0; k < n; k++) { // the first slot of the name's hash: its RRset's number
-      int high = highTag(names[k]);
-      int i = at[k];
-      while (slots[i] != 0 && (tag(slots[i]) & ~0xff) != high) {
-        i = (i + 1) & mask;
-      }
-      at[k] = slots[i] == 0 ? -1 : number(slots[i]);
-    }
+    long sum = numbers(names, at);
     Rrset[] found = new Rrset[n]; // young and short-lived: no card of a long-lived object marked
     for (int k = 0; k < n; k++) { // the store's slots
       found[k] = at[k] < 0 ? null : store[at[k]];
@@ -169,6 +154,30 @@ final class RrsetTable {
       if (texts[k] != null) {
         sum += texts[k][at[k]];
       }
+    }
+    return sum;
+  }
+
+  /**
+   * {@link #touch}'s steps in the table: sets {@code at[k]} to the number of the first RRset of
+   * {@code names[k]}'s hash, or -1; returns 2^32 per occupied home slot.
+   */
+  private long numbers(String[] names, int[] at) {
+    int mask = slots.length - 1;
+    for (int k = 0; k < names.length; k++) { // the names' hashes are cached: no miss here
+      at[k] = home(highTag(names[k])) & mask;
+    }
+    long sum = 0;
+    for (int k = 0; k < names.length; k++) { // the home slots
+      sum += slots[at[k]] == 0 ? 0 : 1L << 32;
+    }
+    for (int k = 0; k < names.length; k++) { // the first slot of the name's hash
+      int high = highTag(names[k]);
+      int i = at[k];
+      while (slots[i] != 0 && (tag(slots[i]) & ~0xff) != high) {
+        i = (i + 1) & mask;
+      }
+      at[k] = slots[i] == 0 ? -1 : number(slots[i]);
     }
     return sum;
   }
