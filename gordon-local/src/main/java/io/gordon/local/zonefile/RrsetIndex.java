@@ -2,6 +2,7 @@ package io.gordon.local.zonefile;
 
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -141,8 +142,13 @@ final class RrsetIndex {
   }
 
   /** The RRsets' master-file text in canonical order, as runs of cached bytes. */
-  List<byte[]> texts() {
+  List<ByteBuffer> texts() {
     return runs.texts();
+  }
+
+  /** A file was written from {@link #texts}' last text: see {@link TextRuns#written}. */
+  void written() {
+    runs.written();
   }
 
   /** Runs of text kept (for tests). */
