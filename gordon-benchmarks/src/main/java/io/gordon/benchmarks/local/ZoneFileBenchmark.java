@@ -119,7 +119,7 @@ public final class ZoneFileBenchmark {
     p.shutdown();
     java.util.Arrays.sort(times);
     System.out.printf(
-        "%-12s %8d %10d %14.0f %14.1f %14.1f %14.1f %14.1f %14.1f %14.1f %14.2f%n",
+        "%-12s %8d %10d %14.0f %14.1f %14.1f %14.2f %14.1f %14.1f %14.1f %14.2f%n",
         String.format("%,d", size),
         batch,
         batches,
