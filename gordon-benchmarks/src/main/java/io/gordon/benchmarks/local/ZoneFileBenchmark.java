@@ -40,7 +40,7 @@ public final class ZoneFileBenchmark {
     int batches = args.length > 2 ? Integer.parseInt(args[2]) : 30;
     Path dir = Files.createTempDirectory("gordon-zonefile-bench");
     System.out.printf(
-        "%-12s %8s %10s %14s %14s %14s %14s %14s %14s %14s%n",
+        "%-12s %8s %10s %14s %14s %14s %14s %14s %14s %14s %14s%n",
         "zone size",
         "batch",
         "batches",
@@ -50,7 +50,8 @@ public final class ZoneFileBenchmark {
         "CPU ms/batch",
         "GC ms/batch",
         "own CPU ms",
-        "JIT ms/batch");
+        "JIT ms/batch",
+        "VM thread CPU");
     for (int size : sizes) {
       for (int batch : batchSizes) {
         run(dir.resolve(size + "-" + batch), size, batch, batches);
@@ -100,6 +101,7 @@ public final class ZoneFileBenchmark {
     long gc0 = gcMillis();
     long own0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     long jit0 = compileMillis();
+    long vm0 = vmThreadCpuNanos();
     long t0 = System.nanoTime();
     for (int b = 0; b < batches; b++) {
       List<Change> cs = changes(size, batch, next);
@@ -113,10 +115,11 @@ public final class ZoneFileBenchmark {
     long gc = gcMillis() - gc0;
     long own = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - own0;
     long jit = compileMillis() - jit0;
+    long vm = vmThreadCpuNanos() - vm0;
     p.shutdown();
     java.util.Arrays.sort(times);
     System.out.printf(
-        "%-12s %8d %10d %14.0f %14.1f %14.1f %14.1f %14.1f %14.1f %14.1f%n",
+        "%-12s %8d %10d %14.0f %14.1f %14.1f %14.2f %14.1f %14.1f %14.1f %14.2f%n",
         String.format("%,d", size),
         batch,
         batches,
@@ -126,7 +129,27 @@ public final class ZoneFileBenchmark {
         cpu / 1e6 / batches,
         (double) gc / batches,
         own / 1e6 / batches,
-        (double) jit / batches);
+        (double) jit / batches,
+        vm < 0 ? Double.NaN : vm / 1e6 / batches);
+  }
+
+  /**
+   * The CPU time of the JVM's "VM Thread" so far (nanoseconds, from Linux's schedstat; -1 where
+   * that cannot be read): the serial collector's pauses run on it, so per batch it is the
+   * collector's CPU, which the machine's load moves far less than the pauses' wall time (the "GC
+   * ms/batch" column, which counts a pause's time descheduled).
+   */
+  private static long vmThreadCpuNanos() {
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path t : (Iterable<Path>) tasks::iterator) {
+        if (Files.readString(t.resolve("comm")).strip().equals("VM Thread")) {
+          return Long.parseLong(Files.readString(t.resolve("schedstat")).split(" ")[0]);
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
   }
 
   /** The JIT compilers' time so far (wall milliseconds). */

@@ -7,27 +7,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code zonefile}: {@code ZoneFileBenchmark}, 300 batches of 1,000 changes (sustained: long enough
- * that the file's rewrites, which the journal spreads out, are paid in the figure) into a
- * 100k-record zone against the same on a 1k-record zone, same run: the ratio shows whether a
- * batch's cost depends on the zone's size, in events/s and in the process's CPU per batch. Each
- * zone size runs in a fresh JVM of its own (the same class path and JVM defaults, the same
- * warm-up): in one JVM, or in the table's JVM after other rows, the second size inherited the
- * first's compiled code and its heap (a 100k-record zone leaves ~150 MB that the next row's young
- * collections work around), and which ran first moved the ratio by 2x (docs/benchmarks.md,
- * "local.zonefile", "A fresh JVM per zone size"). Both JVMs run with the launcher's flags ({@link
- * LauncherFlags}: serial collector, 8 MB young generation, C1 only), what a user's {@code
- * bin/gordon} runs, as the local.http rows measure what users get; with the JVM's defaults the C2
- * compiler was still compiling (30-50 ms of JIT per batch) after 30 s of warm-up on a busy machine,
- * and G1's concurrent threads made the row swing 3x between identical runs (docs/benchmarks.md,
- * "Step 8").
+ * {@code zonefile}: {@code ZoneFileBenchmark}, 1,000 batches of 1,000 changes (sustained: long
+ * enough that the file's rewrites, which the journal spreads out, are paid in the figure; with 300,
+ * about a second per size, a 100k run held a handful of 4 MB rewrites, one more or less moving its
+ * CPU per batch by a tenth, and the row's ratio swung 1.10-1.33 between identical runs:
+ * docs/benchmarks.md, "Step 9") into a 100k-record zone against the same on a 1k-record zone, same
+ * run: the ratio shows whether a batch's cost depends on the zone's size, in events/s and in the
+ * process's CPU per batch. Each zone size runs in a fresh JVM of its own (the same class path and
+ * JVM defaults, the same warm-up): in one JVM, or in the table's JVM after other rows, the second
+ * size inherited the first's compiled code and its heap (a 100k-record zone leaves ~150 MB that the
+ * next row's young collections work around), and which ran first moved the ratio by 2x
+ * (docs/benchmarks.md, "local.zonefile", "A fresh JVM per zone size"). Both JVMs run with the
+ * launcher's flags ({@link LauncherFlags}: serial collector, 8 MB young generation, C1 only), what
+ * a user's {@code bin/gordon} runs, as the local.http rows measure what users get; with the JVM's
+ * defaults the C2 compiler was still compiling (30-50 ms of JIT per batch) after 30 s of warm-up on
+ * a busy machine, and G1's concurrent threads made the row swing 3x between identical runs
+ * (docs/benchmarks.md, "Step 8").
  */
 final class ZoneFileRow {
   private ZoneFileRow() {}
 
   static List<Line> run(Sizes s, Path root) throws Exception {
     int big = s.pick(100_000, 10_000);
-    int batches = s.pick(300, 5);
+    int batches = s.pick(1000, 5);
     List<String> flags = LauncherFlags.of(root);
     String[] small = figures(inFreshJvm(flags, 1000, batches), 1000);
     String[] large = figures(inFreshJvm(flags, big, batches), big);

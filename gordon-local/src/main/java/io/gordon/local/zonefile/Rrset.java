@@ -11,10 +11,13 @@ import java.util.OptionalInt;
  * One managed RRset as a zone keeps it: only its lines of master-file text, as UTF-8 bytes, which
  * are at once what a rewrite writes and where its name, TTL and records are read back from. Once
  * its run of text has been rendered ({@link TextRuns}) the bytes are a slice of the run's array, so
- * the text exists once. Before, an RRset was a {@code RecordSet} with its name, {@code
- * OptionalInt}, list and rdata strings, a second copy of its text, a key and a map node in each of
- * two maps: about ten objects that a replacement left to die only when the name was replaced again
- * (at 100,000 records long after young collections had copied and promoted them).
+ * the text exists once; the RRset finds that array through its run, so that a rewrite stores the
+ * new array into the run alone and not into each of its RRsets (at 100,000 records a reference
+ * stored into every RRset of the zone, long promoted: every card of the 5 MB of RRsets marked for
+ * the next young collection to scan). Before, an RRset was a {@code RecordSet} with its name,
+ * {@code OptionalInt}, list and rdata strings, a second copy of its text, a key and a map node in
+ * each of two maps: about ten objects that a replacement left to die only when the name was
+ * replaced again (at 100,000 records long after young collections had copied and promoted them).
  */
 final class Rrset {
   final RecordType type;
@@ -26,12 +29,13 @@ final class Rrset {
   private final int nameLength;
 
   /**
-   * The text: {@code length} bytes from {@code offset} of {@code bytes} or, when {@link #chunk} is
-   * not negative, of that chunk of the zone's {@link TextArena}.
+   * The text: {@code length} bytes from {@code offset} of that chunk of the zone's {@link
+   * TextArena} when {@link #chunk} is not negative, else of {@code bytes} when that is not null (an
+   * RRset made without an arena, until its run renders), else of its run's array.
    */
-  byte[] bytes;
+  private byte[] bytes;
 
-  /** The arena's chunk that holds the text, or -1 when {@link #bytes} does. */
+  /** The arena's chunk that holds the text, or -1. */
   int chunk = -1;
 
   /** Where a replacement's text goes; null: an array of the RRset's own. */
@@ -45,6 +49,9 @@ final class Rrset {
 
   /** The run whose text holds (or, when it is to render again, will hold) these lines. */
   TextRuns.Run run;
+
+  /** Its number in its zone's {@link RrsetTable}, or -1 when not in one. */
+  int number = -1;
 
   /** Taken out of the index; its run drops it when rendered again. */
   boolean removed;
@@ -82,12 +89,23 @@ final class Rrset {
 
   /** The array that holds the text, from {@link #offset}. */
   byte[] text() {
-    return chunk < 0 ? bytes : arena.chunk(chunk);
+    if (chunk >= 0) {
+      return arena.chunk(chunk);
+    }
+    return bytes != null ? bytes : run.bytes();
   }
 
-  /** The text now lies in {@code run} from {@code at}: the arena's copy is no longer read. */
-  void rendered(byte[] run, int at) {
-    bytes = run;
+  /**
+   * The text now lies in {@code to}'s array (set once the run is rendered) from {@code at}: the
+   * arena's copy is no longer read. Stores a reference only when the RRset moves to another run.
+   */
+  void rendered(TextRuns.Run to, int at) {
+    if (bytes != null) {
+      bytes = null;
+    }
+    if (run != to) {
+      run = to;
+    }
     chunk = -1;
     offset = at;
   }

@@ -2,6 +2,7 @@ package io.gordon.local.zonefile;
 
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,8 +35,16 @@ final class RrsetIndex {
 
   private byte[] rendered;
 
+  /** What {@link #prefetch} read, kept so that its reads are not optimized away. */
+  private long touched;
+
   RrsetIndex(int defaultTtl) {
     this.defaultTtl = defaultTtl;
+  }
+
+  /** Brings the names' table slots, RRsets and text into the caches: {@link RrsetTable#touch}. */
+  void prefetch(String[] names) {
+    touched += table.touch(names);
   }
 
   /** The RRset of {@code name} and {@code type}, or null. */
@@ -120,6 +129,11 @@ final class RrsetIndex {
     return table.size();
   }
 
+  /** The sum of what {@link #prefetch} read (for tests). */
+  long touched() {
+    return touched;
+  }
+
   /** The RRsets in canonical order (a copy). */
   List<RecordSet> sets() {
     List<RecordSet> out = new ArrayList<>(table.size());
@@ -128,8 +142,13 @@ final class RrsetIndex {
   }
 
   /** The RRsets' master-file text in canonical order, as runs of cached bytes. */
-  List<byte[]> texts() {
+  List<ByteBuffer> texts() {
     return runs.texts();
+  }
+
+  /** A file was written from {@link #texts}' last text: see {@link TextRuns#written}. */
+  void written() {
+    runs.written();
   }
 
   /** Runs of text kept (for tests). */

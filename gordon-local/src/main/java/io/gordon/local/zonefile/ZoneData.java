@@ -3,6 +3,7 @@ package io.gordon.local.zonefile;
 import io.gordon.api.model.DnsNames;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -88,6 +89,11 @@ final class ZoneData {
     return sets.holds(set);
   }
 
+  /** Reads ahead what looking up {@code names} will read (a batch's first pass over its names). */
+  void prefetch(String[] names) {
+    sets.prefetch(names);
+  }
+
   boolean has(String name, RecordType type) {
     return sets.has(name, type);
   }
@@ -170,8 +176,16 @@ final class ZoneData {
   }
 
   /** The managed RRsets' master-file text in canonical order, as runs of cached bytes. */
-  List<byte[]> texts() {
+  List<ByteBuffer> texts() {
     return sets.texts();
+  }
+
+  /**
+   * A file was written from {@link #texts}' last text and its content kept as the written file's:
+   * the text's earlier arrays are free for the next rewrite.
+   */
+  void written() {
+    sets.written();
   }
 
   /** Runs of text kept (for tests). */

@@ -3,6 +3,7 @@ package io.gordon.local.zonefile;
 import io.gordon.api.ProviderException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -74,9 +75,11 @@ final class ZoneFileInput {
   }
 
   /** The pieces of a file as one text. */
-  static String text(List<byte[]> pieces) {
+  static String text(List<ByteBuffer> pieces) {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
-    pieces.forEach(all::writeBytes);
+    for (ByteBuffer b : pieces) {
+      all.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
+    }
     return all.toString(StandardCharsets.UTF_8);
   }
 

@@ -167,6 +167,13 @@ final class ZoneFileProvider implements DnsProvider {
       List<Integer> indexes,
       List<Change> changes,
       ChangeResult[] results) {
+    // A first pass over the batch's names overlaps the cache misses of their lookups, which the
+    // changes below would meet one after another in a large zone (RrsetTable.touch).
+    String[] names = new String[indexes.size()];
+    for (int k = 0; k < names.length; k++) {
+      names[k] = changes.get(indexes.get(k)).name();
+    }
+    data.prefetch(names);
     ZoneEditor editor = new ZoneEditor(data, settings.defaultTtl());
     for (int i : indexes) {
       results[i] = editor.apply(changes.get(i));

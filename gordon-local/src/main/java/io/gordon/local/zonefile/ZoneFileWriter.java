@@ -65,11 +65,11 @@ final class ZoneFileWriter {
         line(tail, r.owner(), r.ttl(), r.type(), r.rdata());
       }
     }
-    List<byte[]> runs = zone.texts();
+    List<ByteBuffer> runs = zone.texts();
     ByteBuffer[] out = new ByteBuffer[runs.size() + 2];
     out[0] = ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.UTF_8));
     for (int i = 0; i < runs.size(); i++) {
-      out[i + 1] = ByteBuffer.wrap(runs.get(i));
+      out[i + 1] = runs.get(i);
     }
     out[out.length - 1] = ByteBuffer.wrap(tail.toString().getBytes(StandardCharsets.UTF_8));
     return out;

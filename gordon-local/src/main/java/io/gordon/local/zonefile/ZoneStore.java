@@ -41,9 +41,10 @@ final class ZoneStore {
     /**
      * The file's content as gordon last wrote or read it (set whenever {@link #stamp} is): the
      * state the pending entries started from, which a merge compares another writer's edit with.
-     * The pieces are the text runs' own arrays, immutable once made: no copy.
+     * The pieces are slices of the text runs' own arrays (no copy), which a run renders into again
+     * only once a later write has replaced this content ({@link ZoneData#written}).
      */
-    List<byte[]> file = List.of();
+    List<ByteBuffer> file = List.of();
   }
 
   private final ZoneFileSettings settings;
@@ -146,7 +147,7 @@ final class ZoneStore {
     // The stamp read before the text: if the file changed in between, the next stamp differs.
     s.data = data;
     s.stamp = now.get();
-    s.file = List.of(read.bytes());
+    s.file = List.of(ByteBuffer.wrap(read.bytes()));
     s.lagging = !pending.isEmpty();
     return data;
   }
@@ -255,6 +256,7 @@ final class ZoneStore {
     BasicFileAttributes written;
     Stamp last = s.stamp;
     ByteBuffer[] content = ZoneFileWriter.buffers(data);
+    List<ByteBuffer> pieces = Arrays.stream(content).map(ByteBuffer::duplicate).toList(); // unread
     try {
       written =
           ZoneFileOutput.write(
@@ -273,7 +275,8 @@ final class ZoneStore {
     data.forgetTouched();
     s.data = data;
     s.stamp = Stamp.of(written);
-    s.file = Arrays.stream(content).map(ByteBuffer::array).toList(); // each wraps a whole array
+    s.file = pieces;
+    data.written(); // the runs' arrays of the content s.file held before are free again
     s.lagging = false;
     if (!s.journal.isEmpty()) {
       s.journal.resetOrWarn(log);

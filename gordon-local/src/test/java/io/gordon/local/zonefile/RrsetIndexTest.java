@@ -39,6 +39,10 @@ class RrsetIndexTest {
         int i = random.nextInt(3_000);
         RecordType type = random.nextBoolean() ? RecordType.A : RecordType.TXT;
         String name = "h" + i + ".example.com.";
+        z.prefetch(
+            new String[] {
+              name
+            }); // as a batch's first pass does: whatever the text's state, no change
         switch (random.nextInt(3)) {
           case 0, 1 -> {
             RecordSet s =
@@ -67,6 +71,21 @@ class RrsetIndexTest {
       }
       assertThat(z.size()).isEqualTo(model.size());
     }
+  }
+
+  @Test
+  void prefetchReadsTheHomeSlotAndTheFirstByteOfTheTextOfEachName() {
+    RrsetIndex index = new RrsetIndex(300);
+    index.prefetch(new String[] {"absent.example.com."});
+    assertThat(index.touched()).isZero();
+    index.put(TextRunsTest.a(1));
+
+    index.prefetch(new String[] {"h1.example.com."}); // its text in the arena
+    assertThat(index.touched()).isEqualTo((1L << 32) + 'h');
+    index.texts(); // now in its run's array
+    index.prefetch(new String[] {"h1.example.com.", "h1.example.com."});
+    assertThat(index.touched()).isEqualTo(3 * ((1L << 32) + 'h'));
+    assertThat(index.get("h1.example.com.", RecordType.A)).isEqualTo(TextRunsTest.a(1));
   }
 
   @Test

@@ -112,6 +112,40 @@ class RrsetTableTest {
     }
   }
 
+  @Test
+  void renumberingOnAFullStoreKeepsEveryLiveRrsetAndForgetsTheRemovedOnes() {
+    RrsetTable t = new RrsetTable();
+    List<Rrset> live = new ArrayList<>();
+    List<Rrset> removed = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      Rrset s = rrset("r" + i + ".example.com.", RecordType.A, i);
+      t.add(s);
+      live.add(s);
+    }
+    for (int i = 0; i < 100; i += 2) {
+      Rrset s = live.get(i);
+      assertThat(t.remove(s)).isTrue();
+      removed.add(s);
+    }
+    live.removeAll(removed);
+    // 300 more adds fill the store several times over: each fill numbers the live RRsets again.
+    for (int i = 100; i < 400; i++) {
+      Rrset s = rrset("r" + i + ".example.com.", RecordType.A, i);
+      t.add(s);
+      live.add(s);
+    }
+
+    for (Rrset s : removed) {
+      assertThat(t.remove(s)).isFalse(); // its old number now belongs to another RRset
+      assertThat(t.get(s.name(), RecordType.A)).isNull();
+    }
+    for (Rrset s : live) {
+      assertThat(t.get(s.name(), RecordType.A)).isSameAs(s);
+    }
+    assertThat(live.stream().map(s -> s.number).distinct()).hasSize(live.size());
+    assertThat(t.size()).isEqualTo(350);
+  }
+
   @SuppressWarnings("EnumOrdinal")
   private static int bit(RecordType type) {
     return 1 << type.ordinal();

@@ -39,7 +39,7 @@ class RrsetTest {
     RecordSet s = RecordSet.of("x.example.com.", RecordType.A, List.of("192.0.2.1"));
     Rrset r = new Rrset(s, 123);
 
-    assertThat(new String(r.bytes, r.offset, r.length, java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(new String(r.text(), r.offset, r.length, java.nio.charset.StandardCharsets.UTF_8))
         .isEqualTo("x.example.com. 123 IN A 192.0.2.1\n");
     assertThat(r.set(null).ttl()).isEqualTo(OptionalInt.empty());
     assertThat(r.holds(s.withTtl(123), 123)).isFalse();

@@ -39,7 +39,7 @@ class TextRunsTest {
 
   static String text(ZoneData z) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    z.texts().forEach(out::writeBytes);
+    z.texts().forEach(b -> out.write(b.array(), b.arrayOffset() + b.position(), b.remaining()));
     return out.toString(StandardCharsets.UTF_8);
   }
 
