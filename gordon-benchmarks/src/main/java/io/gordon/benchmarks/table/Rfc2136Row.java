@@ -1,9 +1,7 @@
 package io.gordon.benchmarks.table;
 
 import io.gordon.benchmarks.rfc2136.Rfc2136Benchmark;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +18,13 @@ final class Rfc2136Row {
 
   static List<Line> run(Sizes s, Path root) throws Exception {
     int n = s.pick(20_000, 2_000);
-    String out = inFreshJvm(LauncherFlags.of(root), n, s.pick(3, 1));
+    String out =
+        FreshJvm.run(
+            LauncherFlags.of(root),
+            Rfc2136Benchmark.class,
+            "e2e",
+            String.valueOf(n),
+            String.valueOf(s.pick(3, 1)));
     return List.of(
         Line.of(
             String.format(
@@ -41,27 +45,5 @@ final class Rfc2136Row {
     }
     String rest = line.substring(at + label.length());
     return rest.substring(0, rest.indexOf(' '));
-  }
-
-  private static String inFreshJvm(List<String> flags, int records, int rounds) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(flags);
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            Rfc2136Benchmark.class.getName(),
-            "e2e",
-            String.valueOf(records),
-            String.valueOf(rounds)));
-    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    System.err.print(out);
-    int status = p.waitFor();
-    if (status != 0) {
-      throw new IllegalStateException("Rfc2136Benchmark e2e exited with " + status + ":\n" + out);
-    }
-    return out;
   }
 }

@@ -1,9 +1,7 @@
 package io.gordon.benchmarks.table;
 
 import io.gordon.benchmarks.local.ZoneFileBenchmark;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,8 +29,8 @@ final class ZoneFileRow {
     int big = s.pick(100_000, 10_000);
     int batches = s.pick(1000, 5);
     List<String> flags = LauncherFlags.of(root);
-    String[] small = figures(inFreshJvm(flags, 1000, batches), 1000);
-    String[] large = figures(inFreshJvm(flags, big, batches), big);
+    String[] small = figures(run(flags, 1000, batches), 1000);
+    String[] large = figures(run(flags, big, batches), big);
     String path =
         String.format(
             "local.zonefile, %,d-record zone, batches of 1,000, launcher's JVM flags", big);
@@ -56,32 +54,13 @@ final class ZoneFileRow {
             new Goal("ratio <= 1.25 (size-independent)", (g, a) -> g / a <= 1.25)));
   }
 
-  /** What {@code ZoneFileBenchmark} printed for one zone size, run in a JVM of its own. */
-  private static String inFreshJvm(List<String> flags, int size, int batches) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(flags);
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            ZoneFileBenchmark.class.getName(),
-            String.valueOf(size),
-            "1000",
-            String.valueOf(batches)));
-    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    System.err.print(out);
-    int status = p.waitFor();
-    if (status != 0) {
-      throw new IllegalStateException(
-          "ZoneFileBenchmark " + size + " exited with " + status + ":\n" + out);
-    }
-    return out;
-  }
-
   /** The columns of the line whose zone size is {@code size} (printed as "100,000"). */
   private static String[] figures(String out, int size) {
     return Captured.line(out, String.format("%,d ", size)).trim().split("\\s+");
+  }
+
+  private static String run(List<String> flags, int size, int batches) throws Exception {
+    return FreshJvm.run(
+        flags, ZoneFileBenchmark.class, String.valueOf(size), "1000", String.valueOf(batches));
   }
 }
