@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class ZoneJournal implements AutoCloseable {
   private final Path file;
-  private final FileChannel channel;
+  private FileChannel channel;
 
   /** Bytes of whole entries; anything after them (a failed append's remains) is overwritten. */
   private long length;
@@ -108,8 +108,13 @@ final class ZoneJournal implements AutoCloseable {
     return d.entries();
   }
 
-  /** Appends {@code entry} and returns once it is on disk (fdatasync). */
-  void append(JournalEntry entry) throws IOException {
+  /**
+   * Appends {@code entry} and returns once it is on disk (fdatasync) under the journal's name. When
+   * that name was deleted (by hand: the file looks temporary), appending to the open, nameless file
+   * would leave nothing for the recovery after a crash to read, so the journal is written again
+   * under its name first, and a warning names it.
+   */
+  void append(JournalEntry entry, System.Logger log) throws IOException {
     ByteBuffer frame = ByteBuffer.wrap(entry.encode());
     if (channel.size() > length) {
       channel.truncate(length); // the remains of an append that failed
@@ -119,7 +124,32 @@ final class ZoneJournal implements AutoCloseable {
       at += channel.write(frame, at);
     }
     channel.force(false);
+    if (!Files.exists(file)) { // one stat per append, which is one fdatasync already
+      recreate(at);
+      log.log(
+          System.Logger.Level.WARNING,
+          file
+              + " was deleted while gordon runs: written again with the acknowledged batches the"
+              + " zone file does not hold yet, so that a crash loses none of them (never delete"
+              + " it: it is emptied at every rewrite)");
+    }
     length = at;
+  }
+
+  /**
+   * Writes the first {@code size} bytes of the open, nameless journal to a new file under its name
+   * (atomically, directory fsynced) and appends to that from now on.
+   */
+  private void recreate(long size) throws IOException {
+    ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size));
+    while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
+      // read to the end
+    }
+    all.flip();
+    AtomicFiles.write(file, all);
+    FileChannel fresh = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    channel.close();
+    channel = fresh;
   }
 
   /** Drops every entry (the zone file now holds them). */

@@ -229,7 +229,7 @@ final class ZoneStore {
     }
     JournalEntry entry = new JournalEntry(s.sequence + 1, effects);
     try {
-      s.journal.append(entry);
+      s.journal.append(entry, log);
     } catch (IOException e) {
       s.data = null; // holds the batch, which is not durable: the next load rebuilds it
       throw ZoneFileInput.ioFailure(zone, "cannot write " + s.journal.file(), e);

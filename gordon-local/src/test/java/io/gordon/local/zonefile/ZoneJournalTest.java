@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ZoneJournalTest {
+  private static final System.Logger LOG = System.getLogger(ZoneJournalTest.class.getName());
   @TempDir Path dir;
 
   @Test
@@ -23,8 +24,8 @@ class ZoneJournalTest {
     Path file = dir.resolve("example.com.zone.journal");
     try (ZoneJournal j = ZoneJournal.open(file).journal()) {
       assertThat(j.isEmpty()).isTrue();
-      j.append(JournalEntryTest.FIRST);
-      j.append(JournalEntryTest.SECOND);
+      j.append(JournalEntryTest.FIRST, LOG);
+      j.append(JournalEntryTest.SECOND, LOG);
     }
 
     ZoneJournal.Opened o = ZoneJournal.open(file);
@@ -38,7 +39,7 @@ class ZoneJournalTest {
   void aTornTailIsCutOffOnOpenAndTheNextAppendFollowsTheLastWholeEntry() throws Exception {
     Path file = dir.resolve("example.com.zone.journal");
     try (ZoneJournal j = ZoneJournal.open(file).journal()) {
-      j.append(JournalEntryTest.FIRST);
+      j.append(JournalEntryTest.FIRST, LOG);
     }
     byte[] second = JournalEntryTest.SECOND.encode();
     Files.write(file, java.util.Arrays.copyOf(second, 10), StandardOpenOption.APPEND);
@@ -48,7 +49,7 @@ class ZoneJournalTest {
       assertThat(o.entries()).containsExactly(JournalEntryTest.FIRST);
       assertThat(o.tornBytes()).isEqualTo(10);
       assertThat(Files.size(file)).isEqualTo(JournalEntryTest.FIRST.encode().length);
-      j.append(JournalEntryTest.SECOND);
+      j.append(JournalEntryTest.SECOND, LOG);
     }
 
     ZoneJournal.Opened again = ZoneJournal.open(file);
@@ -60,7 +61,7 @@ class ZoneJournalTest {
   void aResetEmptiesTheJournalButKeepsTheFile() throws Exception {
     Path file = dir.resolve("example.com.zone.journal");
     try (ZoneJournal j = ZoneJournal.open(file).journal()) {
-      j.append(JournalEntryTest.FIRST);
+      j.append(JournalEntryTest.FIRST, LOG);
       j.reset();
       assertThat(j.isEmpty()).isTrue();
     }
@@ -73,9 +74,9 @@ class ZoneJournalTest {
     Path file = dir.resolve("example.com.zone.journal");
     try (ZoneJournal j = ZoneJournal.open(file).journal()) {
       assertThat(j.entries()).isEmpty();
-      j.append(JournalEntryTest.FIRST);
+      j.append(JournalEntryTest.FIRST, LOG);
       j.reset();
-      j.append(JournalEntryTest.SECOND);
+      j.append(JournalEntryTest.SECOND, LOG);
       assertThat(j.entries()).containsExactly(JournalEntryTest.SECOND);
     }
     try (ZoneJournal j = ZoneJournal.open(file).journal()) {
@@ -87,7 +88,7 @@ class ZoneJournalTest {
   void bytesAfterTheLastWholeEntryAreNotReadBack() throws Exception {
     Path file = dir.resolve("example.com.zone.journal");
     try (ZoneJournal j = ZoneJournal.open(file).journal()) {
-      j.append(JournalEntryTest.FIRST);
+      j.append(JournalEntryTest.FIRST, LOG);
       Files.write(file, new byte[] {1, 2, 3}, StandardOpenOption.APPEND); // a failed append's
 
       assertThat(j.entries()).containsExactly(JournalEntryTest.FIRST);
@@ -98,7 +99,7 @@ class ZoneJournalTest {
   void anAcknowledgedEntryDamagedOnDiskIsAnErrorNotASilentLoss() throws Exception {
     Path file = dir.resolve("example.com.zone.journal");
     try (ZoneJournal j = ZoneJournal.open(file).journal()) {
-      j.append(JournalEntryTest.FIRST);
+      j.append(JournalEntryTest.FIRST, LOG);
       byte[] bytes = Files.readAllBytes(file);
       int length = bytes.length;
       bytes[length - 1] ^= 1; // the checksum's last bit
@@ -111,5 +112,20 @@ class ZoneJournalTest {
                   + length
                   + " bytes of acknowledged entries from byte 0 no longer read back");
     }
+  }
+
+  @Test
+  void aJournalDeletedByHandIsWrittenAgainWithItsEntriesAtTheNextAppend() throws Exception {
+    Path file = dir.resolve("example.com.zone.journal");
+    try (ZoneJournal j = ZoneJournal.open(file).journal()) {
+      j.append(JournalEntryTest.FIRST, LOG);
+      Files.delete(file);
+
+      j.append(JournalEntryTest.SECOND, LOG);
+    }
+
+    ZoneJournal.Opened o = ZoneJournal.open(file);
+    o.journal().close();
+    assertThat(o.entries()).containsExactly(JournalEntryTest.FIRST, JournalEntryTest.SECOND);
   }
 }
