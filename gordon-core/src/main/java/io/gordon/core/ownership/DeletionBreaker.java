@@ -40,11 +40,11 @@ final class DeletionBreaker {
   /**
    * The decision on one deletion.
    *
-   * @param counted whether it was counted (then {@link #settle} it once applied or not)
+   * @param counted the deletion as counted, if it was (then {@link #settle} it once applied or not)
    * @param refusal why it is refused (naming the zone, the count, the percentage and the
    *     threshold), if it is
    */
-  record Admission(boolean counted, Optional<String> refusal) {}
+  record Admission(Optional<Counted> counted, Optional<String> refusal) {}
 
   /**
    * Admits one deletion in {@code zone}, counting it, or refuses it. A deletion that would trip the
@@ -67,37 +67,37 @@ final class DeletionBreaker {
       }
       if (w.trips(wouldBe)) {
         if (!exists.getAsBoolean()) {
-          return new Admission(false, Optional.empty());
+          return new Admission(Optional.empty(), Optional.empty());
         }
         w.tripped = true;
-        return new Admission(false, Optional.of(reason(zone, wouldBe, w.owned)));
+        return new Admission(Optional.empty(), Optional.of(reason(zone, wouldBe, w.owned)));
       }
       w.tripped = false;
-      w.deletions.addLast(now);
-      w.pending++;
-      return new Admission(true, Optional.empty());
+      Counted c = new Counted(w, now);
+      w.deletions.addLast(c);
+      return new Admission(Optional.of(c), Optional.empty());
     }
   }
 
   /** The base: owned now, plus the deletions of the window that are already gone from the zone. */
   private void count(ZoneWindow w, String zone, Instant now) {
-    w.owned = ownedCounter.applyAsInt(zone) + Math.max(0, w.deletions.size() - w.pending);
+    int gone = (int) w.deletions.stream().filter(d -> !d.pending).count();
+    w.owned = ownedCounter.applyAsInt(zone) + gone;
     w.countedAt = now;
     w.claimedSinceCount = false;
   }
 
   /**
-   * Settles one admitted deletion of {@code zone}: {@code applied} when it deleted, otherwise it is
-   * un-counted.
+   * Settles one admitted deletion: {@code applied} when it deleted, otherwise it is un-counted.
+   * Each settles its own entry: a deletion still in flight when the window slid past it (a provider
+   * retrying for longer than the window) is no longer counted, and un-counting another in its place
+   * let deletions above the threshold through.
    */
-  void settle(String zone, boolean applied) {
-    ZoneWindow w = window(zone);
-    if (w != null) {
-      synchronized (w) {
-        w.pending = Math.max(0, w.pending - 1);
-        if (!applied) {
-          w.deletions.pollLast();
-        }
+  void settle(Counted c, boolean applied) {
+    synchronized (c.window) {
+      c.pending = false;
+      if (!applied) {
+        c.window.deletions.removeLastOccurrence(c);
       }
     }
   }
@@ -157,12 +157,23 @@ final class DeletionBreaker {
     return s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
   }
 
+  /** One admitted deletion in its zone's window (compared by identity). */
+  static final class Counted {
+    private final ZoneWindow window;
+    private final Instant at;
+    // Admitted but not yet settled: counted in the window, not yet gone from the zone.
+    private boolean pending = true;
+
+    private Counted(ZoneWindow window, Instant at) {
+      this.window = window;
+      this.at = at;
+    }
+  }
+
   private final class ZoneWindow {
-    final Deque<Instant> deletions = new ArrayDeque<>();
+    final Deque<Counted> deletions = new ArrayDeque<>();
     Instant countedAt;
     int owned;
-    // Admitted but not yet settled: counted in the window, not yet gone from the zone.
-    int pending;
     boolean claimedSinceCount;
     boolean tripped;
 
@@ -173,7 +184,7 @@ final class DeletionBreaker {
     }
 
     void prune(Instant oldest) {
-      while (!deletions.isEmpty() && deletions.peekFirst().isBefore(oldest)) {
+      while (!deletions.isEmpty() && deletions.peekFirst().at.isBefore(oldest)) {
         deletions.pollFirst();
       }
     }

@@ -86,15 +86,15 @@ public final class OwnershipProvider implements DnsProvider {
               ? List.of()
               : delegate.apply(forwards.stream().map(Forward::claimed).toList());
     } catch (RuntimeException e) {
-      forwards.stream().filter(Forward::counted).forEach(f -> breaker.settle(f.zone(), false));
+      forwards.forEach(f -> f.counted().ifPresent(c -> breaker.settle(c, false)));
       throw e;
     }
     for (int k = 0; k < forwards.size(); k++) {
       Forward f = forwards.get(k);
       Change original = changes.get(f.index());
       ChangeResult r = done.get(k);
-      if (f.counted()) {
-        breaker.settle(f.zone(), r instanceof ChangeResult.Applied);
+      if (f.counted().isPresent()) {
+        breaker.settle(f.counted().get(), r instanceof ChangeResult.Applied);
       } else if (f.zone() != null
           && !(original instanceof Change.Remove)
           && r instanceof ChangeResult.Applied) {
@@ -110,9 +110,10 @@ public final class OwnershipProvider implements DnsProvider {
 
   /**
    * A change to pass on: its position, the change with this gordon's claim, its zone (null when in
-   * none), and whether the zone's breaker counted it.
+   * none), and the deletion as the zone's breaker counted it, if it did.
    */
-  private record Forward(int index, Change claimed, String zone, boolean counted) {}
+  private record Forward(
+      int index, Change claimed, String zone, Optional<DeletionBreaker.Counted> counted) {}
 
   /** Checks {@code c} and claims it; throws the refusal. */
   private Forward admit(int index, Change c) {
@@ -121,7 +122,7 @@ public final class OwnershipProvider implements DnsProvider {
     if (refusal.isPresent()) {
       throw refusal.get();
     }
-    boolean counted = false;
+    Optional<DeletionBreaker.Counted> counted = Optional.empty();
     if (zone.isPresent() && c instanceof Change.Remove) {
       DeletionBreaker.Admission a = breaker.admit(zone.get(), () -> exists(c));
       if (a.refusal().isPresent()) {
