@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -34,17 +35,11 @@ public final class AdminServer implements AutoCloseable {
   /** Seconds a request (head and body) may take to arrive before its connection is closed. */
   static final int MAX_REQUEST_SECONDS = 10;
 
-  // The JDK server reads each request on its own thread with no time limit and accepts
-  // connections without bound: 8,380 connections that sent half a request line held the 256 MB
-  // heap and the process ended with OutOfMemoryError (acceptance pass 3). Its only limits are
-  // these JVM-wide properties, read once when the first server is made; a -D value of the
-  // operator's (JAVA_OPTS) wins.
-  static {
-    System.getProperties()
-        .putIfAbsent("jdk.httpserver.maxConnections", Integer.toString(MAX_CONNECTIONS));
-    System.getProperties()
-        .putIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
-  }
+  /** The JDK server's JVM-wide cap on open connections. */
+  static final String MAX_CONNECTIONS_PROPERTY = "jdk.httpserver.maxConnections";
+
+  /** The JDK server's JVM-wide time limit, in seconds, for a request to arrive. */
+  static final String MAX_REQUEST_TIME_PROPERTY = "sun.net.httpserver.maxReqTime";
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -61,6 +56,7 @@ public final class AdminServer implements AutoCloseable {
   public static AdminServer start(
       String listen, HealthRegistry health, MetricRelay metrics, Supplier<Map<String, Long>> stats)
       throws IOException {
+    limitJdkHttpServers(System.getProperties());
     HttpServer s = HttpServer.create(address(listen), 64);
     AdminServer admin = new AdminServer(s);
     s.setExecutor(admin.executor);
@@ -76,6 +72,21 @@ public final class AdminServer implements AutoCloseable {
         s.getAddress().getHostString(),
         admin.port());
     return admin;
+  }
+
+  /**
+   * Sets the admin server's limits in {@code properties} (the system properties) where the operator
+   * set none: a -D of theirs (GORDON_JAVA_OPTS) wins. The JDK server reads each request on its own
+   * thread with no time limit and accepts connections without bound: 8,380 connections that sent
+   * half a request line held the 256 MB heap and the process ended with OutOfMemoryError
+   * (acceptance pass 3). Its only limits are these properties, JVM-wide and read once, when the
+   * process's first JDK server is made: so they are set just before the admin server is made (not
+   * when this class is loaded), and every other JDK server in the process shares them (gordon's own
+   * plugins use none; see docs/operations.md).
+   */
+  static void limitJdkHttpServers(Properties properties) {
+    properties.putIfAbsent(MAX_CONNECTIONS_PROPERTY, Integer.toString(MAX_CONNECTIONS));
+    properties.putIfAbsent(MAX_REQUEST_TIME_PROPERTY, Integer.toString(MAX_REQUEST_SECONDS));
   }
 
   private static HttpHandler exact(String path, HttpHandler handler) {
