@@ -82,12 +82,13 @@ final class PublishStage implements Stage {
       return;
     }
     Instant at = trustedTimestamp(event);
+    long arrival = freshness.arrival(message.id(), clock.instant());
     List<RecordSet> fresh = new ArrayList<>(event.records().size());
     List<Freshness.Slot> slots = new ArrayList<>(event.records().size());
     List<String> stale = new ArrayList<>(0);
     for (RecordSet r : event.records()) {
       Freshness.Slot slot = at == null ? null : freshness.slot(r, clock.instant());
-      String late = freshness.receivedLate(r, message.createdAt());
+      String late = freshness.receivedLate(r, arrival);
       if (slot != null && slot.stale(at)) {
         stale.add(r.key() + " (event " + at + " is older than " + slot.get() + ")");
       } else if (late != null) {
@@ -99,12 +100,13 @@ final class PublishStage implements Stage {
     }
     if (fresh.isEmpty()) {
       String reason = "stale: " + String.join(", ", stale);
+      freshness.settled(message.id());
       done.accept(
           new Attempt.Skipped(message.withHistory(clock.instant(), plugins, reason), reason));
       return;
     }
     List<Change> changes = stale.isEmpty() ? event.changes() : event.withRecords(fresh).changes();
-    Consumer<Attempt> marking = a -> done.accept(marked(a, fresh, message.createdAt()));
+    Consumer<Attempt> marking = a -> done.accept(marked(a, fresh, arrival));
     Consumer<List<ChangeResult>> finish =
         results -> marking.accept(toAttempt(message, results, at, slots, stale));
     publish(message, changes, marking, finish);
@@ -114,11 +116,14 @@ final class PublishStage implements Stage {
    * Tells {@link Freshness} what became of {@code fresh}: a retriable failure may hand the message
    * back to its source, to come back after later messages for its names were applied.
    */
-  private Attempt marked(Attempt a, List<RecordSet> fresh, Instant received) {
+  private Attempt marked(Attempt a, List<RecordSet> fresh, long arrival) {
+    String id = a.message().id();
     if (a instanceof Attempt.Failed f && Failure.of(f.error()) == Failure.RETRIABLE) {
-      freshness.failed(fresh, clock.instant());
+      freshness.failed(id, arrival, fresh, clock.instant());
     } else if (a instanceof Attempt.Done) {
-      freshness.applied(fresh, received, clock.instant());
+      freshness.applied(id, arrival, fresh, clock.instant());
+    } else {
+      freshness.settled(id);
     }
     return a;
   }

@@ -23,7 +23,7 @@ class FreshnessTest {
   @Test
   void theLastAppliedTimestampOfANameIsKeptWithinAnHourOfItsLastUse() {
     freshness.slot(WWW, T0).applied(T0.plusSeconds(60), T0);
-    freshness.applied(List.of(OTHER), T0, T0.plusSeconds(59 * 60));
+    freshness.applied("other", 1, List.of(OTHER), T0.plusSeconds(59 * 60));
 
     assertThat(freshness.slot(WWW, T0.plusSeconds(59 * 60)).stale(T0)).isTrue();
   }
@@ -31,22 +31,44 @@ class FreshnessTest {
   @Test
   void aNameUnusedForMoreThanAnHourIsForgotten() {
     freshness.slot(WWW, T0).applied(T0.plusSeconds(60), T0);
-    freshness.applied(List.of(OTHER), T0, T0.plusSeconds(61 * 60));
+    freshness.applied("other", 1, List.of(OTHER), T0.plusSeconds(61 * 60));
 
     assertThat(freshness.slot(WWW, T0.plusSeconds(61 * 60)).get()).isNull();
   }
 
   @Test
   void aHandBackMarkUnusedForMoreThanAnHourIsForgotten() {
-    freshness.failed(List.of(WWW), T0);
-    freshness.applied(List.of(WWW), T0.plusSeconds(10), T0.plusSeconds(20));
-    assertThat(freshness.receivedLate(WWW, T0.plusSeconds(5)))
-        .isEqualTo(
-            "received 2026-11-25T10:00:05Z, earlier than the applied event received"
-                + " 2026-11-25T10:00:10Z");
+    long first = freshness.arrival("v1", T0);
+    freshness.failed("v1", first, List.of(WWW), T0);
+    freshness.applied("v2", freshness.arrival("v2", T0), List.of(WWW), T0.plusSeconds(20));
+    assertThat(freshness.receivedLate(WWW, first))
+        .isEqualTo("received before message v2, which was applied since");
 
-    freshness.applied(List.of(OTHER), T0, T0.plusSeconds(62 * 60));
+    freshness.applied(
+        "other", freshness.arrival("other", T0), List.of(OTHER), T0.plusSeconds(62 * 60));
 
-    assertThat(freshness.receivedLate(WWW, T0.plusSeconds(5))).isNull();
+    assertThat(freshness.receivedLate(WWW, first)).isNull();
+  }
+
+  @Test
+  void aMessageThatFailedKeepsItsArrivalNumberUntilItIsSettled() {
+    long first = freshness.arrival("v1", T0);
+    freshness.failed("v1", first, List.of(WWW), T0);
+    long later = freshness.arrival("v2", T0);
+
+    assertThat(freshness.arrival("v1", T0)).isEqualTo(first).isLessThan(later);
+    freshness.settled("v1");
+    assertThat(freshness.arrival("v1", T0)).isGreaterThan(later);
+  }
+
+  @Test
+  void theArrivalNumberOfAFailedMessageIsForgottenAnHourAfterItsLastUse() {
+    long first = freshness.arrival("v1", T0);
+    freshness.failed("v1", first, List.of(WWW), T0);
+
+    freshness.applied(
+        "other", freshness.arrival("other", T0), List.of(OTHER), T0.plusSeconds(61 * 60));
+
+    assertThat(freshness.arrival("v1", T0.plusSeconds(61 * 60))).isGreaterThan(first + 1);
   }
 }
