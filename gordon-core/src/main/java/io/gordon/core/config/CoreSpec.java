@@ -1,20 +1,19 @@
 package io.gordon.core.config;
 
-import io.gordon.api.config.ConfigKey;
 import io.gordon.api.config.ConfigSpec;
 import io.gordon.api.config.ConfigType;
 import io.gordon.api.config.HostPort;
 import io.gordon.api.config.Rule;
-import io.gordon.api.model.OwnerMarker;
-import io.gordon.core.ownership.NamePattern;
+import io.gordon.core.logging.LoggingSpec;
+import io.gordon.core.ownership.OwnershipSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Every key of the {@code [core]} table and its sub-tables, declared once. The validator checks
- * them like plugin keys and the configuration reference is generated from them.
+ * them like plugin keys and the configuration reference is generated from them. The two largest
+ * sub-tables are declared beside what reads them: {@link LoggingSpec}, {@link OwnershipSpec}.
  */
 public final class CoreSpec {
   private CoreSpec() {}
@@ -169,128 +168,6 @@ public final class CoreSpec {
               "Largest TTL an event may carry.")
           .build();
 
-  /** {@code [core.logging]}. */
-  public static final ConfigSpec LOGGING =
-      ConfigSpec.builder()
-          .optional(
-              "level",
-              ConfigType.STRING,
-              "info",
-              Rule.oneOf(
-                  "debug",
-                  "info",
-                  "warning",
-                  "warn",
-                  "error",
-                  "critical",
-                  "DEBUG",
-                  "INFO",
-                  "WARNING",
-                  "WARN",
-                  "ERROR",
-                  "CRITICAL"),
-              "Log level, as in Python's logging (case-insensitive).")
-          .optional(
-              "handlers",
-              ConfigType.STRING_LIST,
-              null,
-              Rule.any(),
-              "Any of \"stream\", \"syslog\", \"stackdriver\". Default: [\"stream\"] when standard "
-                  + "error is a terminal, else [\"syslog\"] as the original.")
-          .optional(
-              "fmt",
-              ConfigType.STRING,
-              null,
-              Rule.any(),
-              "Line format in Python %(name)s notation, e.g. \"%(asctime)s %(levelname)s: "
-                  + "%(message)s\".")
-          .add(
-              new ConfigKey(
-                  "date_fmt",
-                  ConfigType.STRING,
-                  false,
-                  Optional.empty(),
-                  Rule.any(),
-                  "strftime date format for %(asctime)s, e.g. \"%Y-%m-%dT%H:%M:%S\".",
-                  List.of("datefmt")))
-          .optional(
-              "address",
-              ConfigType.STRING_LIST,
-              null,
-              Rule.any(),
-              "Syslog destination: [host, port], or a socket path (default /dev/log, or "
-                  + "SYSLOG_HOST/SYSLOG_PORT).")
-          .optional(
-              "proto",
-              ConfigType.STRING,
-              "udp",
-              Rule.oneOf("udp", "tcp", "1", "2"),
-              "Syslog transport: \"udp\" or \"tcp\" (the original's 2 and 1 are accepted).")
-          .optional(
-              "facility",
-              ConfigType.STRING,
-              "local0",
-              Rule.any(),
-              "Syslog facility, e.g. \"local0\", \"daemon\".")
-          .build();
-
-  /** {@code [core.ownership]}: see docs/ownership.md. */
-  public static final ConfigSpec OWNERSHIP =
-      ConfigSpec.builder()
-          .optional(
-              "enabled",
-              ConfigType.BOOLEAN,
-              true,
-              Rule.any(),
-              "Record which RRsets this gordon owns with a TXT marker written in the same atomic "
-                  + "change as the record (see docs/ownership.md), and never replace or delete an "
-                  + "existing RRset it does not own. false: no markers, no checks.")
-          .optional(
-              "owner_id",
-              ConfigType.STRING,
-              "gordon",
-              Rule.matching(
-                  OwnerMarker.OWNER_ID.pattern(),
-                  "a lower-case letter or digit, then up to 62 of a-z, 0-9, '.', '_', '-'"),
-              "Owner id written in markers. Deployments sharing a zone need different ids; they "
-                  + "never touch each other's records.")
-          .optional(
-              "adopt",
-              ConfigType.STRING_LIST,
-              List.of(),
-              Rule.of(NamePattern.RULE, NamePattern::validList),
-              "Names gordon may take over when it first replaces them although they have no marker "
-                  + "(e.g. records of the original gordon); \"*.example.com\" matches every name "
-                  + "below example.com.")
-          .optional(
-              "protected",
-              ConfigType.STRING_LIST,
-              List.of(),
-              Rule.of(NamePattern.RULE, NamePattern::validList),
-              "Names gordon never changes, on top of the apex SOA and NS and the glue A/AAAA of "
-                  + "in-zone name servers, which are always protected.")
-          .optional(
-              "delete_threshold",
-              ConfigType.NUMBER,
-              0.30,
-              Rule.between(0, 1),
-              "Deletion circuit breaker: when more than this fraction of a zone's owned RRsets "
-                  + "would be deleted within the window, further deletions are dead-lettered with "
-                  + "the reason and /readyz reports it.")
-          .optional(
-              "min_records",
-              ConfigType.INTEGER,
-              10L,
-              Rule.between(0, Integer.MAX_VALUE),
-              "The breaker applies only to zones with at least this many owned RRsets.")
-          .optional(
-              "window",
-              ConfigType.DURATION,
-              Duration.ofMinutes(10),
-              Rule.durationAtLeast(1),
-              "Sliding window over which the live path counts deletions per zone.")
-          .build();
-
   /** The core tables and their specs, keyed by dotted table path. */
   public static Map<String, ConfigSpec> tables() {
     return Map.of(
@@ -305,8 +182,8 @@ public final class CoreSpec {
         "core.events",
         EVENTS,
         "core.logging",
-        LOGGING,
+        LoggingSpec.LOGGING,
         "core.ownership",
-        OWNERSHIP);
+        OwnershipSpec.OWNERSHIP);
   }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * {@code [core.ownership]}: whether gordon records and checks ownership of what it writes, as whom,
  * what it may adopt, what it never touches, and the live-path deletion breaker. The keys are
- * declared in {@link io.gordon.core.config.CoreSpec#OWNERSHIP}.
+ * declared in {@link OwnershipSpec#OWNERSHIP}.
  *
  * @param enabled when false, providers are used as they are: no markers, no checks
  * @param ownerId the owner id written in markers
