@@ -11,6 +11,22 @@ import java.util.Optional;
 public final class LoggingSpec {
   private LoggingSpec() {}
 
+  /** A level name as Python's logging takes it (also the metrics-logger's {@code log_level}). */
+  public static final Rule LEVEL =
+      Rule.oneOf(
+          "debug",
+          "info",
+          "warning",
+          "warn",
+          "error",
+          "critical",
+          "DEBUG",
+          "INFO",
+          "WARNING",
+          "WARN",
+          "ERROR",
+          "CRITICAL");
+
   /** {@code [core.logging]}. */
   public static final ConfigSpec LOGGING =
       ConfigSpec.builder()
@@ -18,19 +34,7 @@ public final class LoggingSpec {
               "level",
               ConfigType.STRING,
               "info",
-              Rule.oneOf(
-                  "debug",
-                  "info",
-                  "warning",
-                  "warn",
-                  "error",
-                  "critical",
-                  "DEBUG",
-                  "INFO",
-                  "WARNING",
-                  "WARN",
-                  "ERROR",
-                  "CRITICAL"),
+              LEVEL,
               "Log level, as in Python's logging (case-insensitive).")
           .optional(
               "handlers",

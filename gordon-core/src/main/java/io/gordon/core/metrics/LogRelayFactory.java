@@ -7,6 +7,7 @@ import io.gordon.api.plugin.GordonPlugin;
 import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.PluginFactory;
 import io.gordon.api.plugin.PluginKind;
+import io.gordon.core.logging.LoggingSpec;
 
 /** Factory of the default {@code metrics-logger} relay ({@link LogRelay}). */
 public final class LogRelayFactory implements PluginFactory {
@@ -32,19 +33,7 @@ public final class LogRelayFactory implements PluginFactory {
             "log_level",
             ConfigType.STRING,
             "info",
-            Rule.oneOf(
-                "debug",
-                "info",
-                "warning",
-                "warn",
-                "error",
-                "critical",
-                "DEBUG",
-                "INFO",
-                "WARNING",
-                "WARN",
-                "ERROR",
-                "CRITICAL"),
+            LoggingSpec.LEVEL,
             "Level at which metric lines are logged.")
         .optional(
             "time_unit",

@@ -46,10 +46,23 @@ class RouterHandBackOrderTest {
     return EventMessage.create(id, e, "consume", Events.T0.plusSeconds(second), Map.of());
   }
 
+  /** {@code m} fails retriably and is handed back to its source. */
   private void handBack(EventMessage m) throws InterruptedException {
-    int before = delivery.settlements().size();
     dns.failCalls(new RetriableException("server restarting"));
+    settled(m);
+  }
+
+  /** {@code m} is received and settled. */
+  private void settled(EventMessage m) throws InterruptedException {
+    int before = delivery.settlements().size();
     router.submit(m, delivery, Duration.ZERO);
+    delivery.awaitCount(before + 1, WAIT);
+  }
+
+  /** {@code m} comes back from its source. */
+  private void returns(EventMessage m) throws InterruptedException {
+    int before = delivery.settlements().size();
+    router.resubmit(m, delivery);
     delivery.awaitCount(before + 1, WAIT);
   }
 
@@ -58,10 +71,8 @@ class RouterHandBackOrderTest {
       throws Exception {
     EventMessage v5 = version("v5", RecordType.A, "10.0.0.5", 5);
     handBack(v5);
-    router.submit(version("v6", RecordType.A, "10.0.0.6", 6), delivery, Duration.ZERO);
-    delivery.awaitCount(2, WAIT);
-    router.resubmit(v5, delivery);
-    delivery.awaitCount(3, WAIT);
+    settled(version("v6", RecordType.A, "10.0.0.6", 6));
+    returns(v5);
 
     assertThat(delivery.settlements())
         .extracting(s -> s.outcome())
@@ -78,10 +89,8 @@ class RouterHandBackOrderTest {
   void handedBackMessageWithNothingLaterAppliedIsAppliedWhenItReturns() throws Exception {
     EventMessage v5 = version("v5", RecordType.A, "10.0.0.5", 5);
     handBack(v5);
-    router.submit(version("aaaa", RecordType.AAAA, "2001:db8::6", 6), delivery, Duration.ZERO);
-    delivery.awaitCount(2, WAIT);
-    router.resubmit(v5, delivery);
-    delivery.awaitCount(3, WAIT);
+    settled(version("aaaa", RecordType.AAAA, "2001:db8::6", 6));
+    returns(v5);
 
     assertThat(delivery.settlements().get(2).messageId()).isEqualTo("v5");
     assertThat(delivery.settlements().get(2).outcome()).isEqualTo(new Outcome.Applied());
@@ -94,11 +103,9 @@ class RouterHandBackOrderTest {
   @Test
   void aMessageReceivedLaterFromAProducerWhoseClockIsBehindIsApplied() throws Exception {
     handBack(version("v5", RecordType.A, "10.0.0.5", 5)); // the name has had a failure
-    router.submit(version("v6", RecordType.A, "10.0.0.6", 6), delivery, Duration.ZERO);
-    delivery.awaitCount(2, WAIT);
+    settled(version("v6", RecordType.A, "10.0.0.6", 6));
 
-    router.submit(version("v7", RecordType.A, "10.0.0.7", 3), delivery, Duration.ZERO);
-    delivery.awaitCount(3, WAIT);
+    settled(version("v7", RecordType.A, "10.0.0.7", 3));
 
     assertThat(delivery.settlements().get(2).outcome()).isEqualTo(new Outcome.Applied());
     assertThat(dns.snapshot().get("www.example.com./A").rdata()).containsExactly("10.0.0.7");
@@ -109,11 +116,9 @@ class RouterHandBackOrderTest {
       throws Exception {
     EventMessage v5 = version("v5", RecordType.A, "10.0.0.5", 9);
     handBack(v5);
-    router.submit(version("v6", RecordType.A, "10.0.0.6", 6), delivery, Duration.ZERO);
-    delivery.awaitCount(2, WAIT);
+    settled(version("v6", RecordType.A, "10.0.0.6", 6));
 
-    router.resubmit(v5, delivery);
-    delivery.awaitCount(3, WAIT);
+    returns(v5);
 
     assertThat(delivery.settlements().get(2).outcome())
         .isEqualTo(

@@ -202,25 +202,10 @@ class ZoneFileJournalTest {
     applied(a("first", "192.0.2.1"));
     applied(a("second", "192.0.2.2"));
     Path crashed = crashCopy(root.resolve("crashed"));
-    java.util.logging.Logger jul = java.util.logging.Logger.getLogger("gordon.local.zonefile");
-    List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
-    java.util.logging.Handler handler =
-        new java.util.logging.Handler() {
-          @Override
-          public void publish(java.util.logging.LogRecord r) {
-            logged.add(r.getLevel() + " " + r.getMessage());
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    jul.addHandler(handler);
+    CapturedLog logged = new CapturedLog();
     DnsProvider restarted = start(crashed, 10);
     try {
-      assertThat(logged)
+      assertThat(logged.lines())
           .contains(
               "INFO "
                   + file(crashed)
@@ -229,7 +214,7 @@ class ZoneFileJournalTest {
                   + " failed, e.g. on a full disk, or gordon stopped before the file caught up);"
                   + " nothing was lost: they are applied and the file is written with them");
     } finally {
-      jul.removeHandler(handler);
+      logged.close();
       restarted.shutdown();
     }
   }

@@ -6,13 +6,7 @@ import io.gordon.api.model.RecordType;
 import io.gordon.api.plugin.DnsProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,30 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ZoneJournalDeletedTest {
   @TempDir Path root;
   private final ZoneFileJournalTest journaled = new ZoneFileJournalTest();
-  private final List<String> logged = new CopyOnWriteArrayList<>();
-  private final Logger jul = Logger.getLogger("gordon.local.zonefile");
-  private final Handler handler =
-      new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-          logged.add(r.getLevel() + " " + r.getMessage());
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-
-  @BeforeEach
-  void listen() {
-    jul.addHandler(handler);
-  }
+  private final CapturedLog logged = new CapturedLog();
 
   @AfterEach
   void stop() {
-    jul.removeHandler(handler);
+    logged.close();
     journaled.stop();
   }
 
@@ -67,7 +42,7 @@ class ZoneJournalDeletedTest {
     Files.createDirectories(ZoneFileJournalTest.file(crashed).getParent());
     Files.copy(journal, ZoneFileJournalTest.journal(crashed));
     Files.copy(ZoneFileJournalTest.file(root), ZoneFileJournalTest.file(crashed));
-    assertThat(logged)
+    assertThat(logged.lines())
         .contains(
             "WARNING "
                 + journal
