@@ -99,6 +99,15 @@ public final class Rfc2136Benchmark {
           args.length > 2 ? Integer.parseInt(args[2]) : 8);
       return;
     }
+    if (args.length > 0 && args[0].equals("ceiling")) {
+      Ceiling.run(
+          args.length > 1 ? Integer.parseInt(args[1]) : 20_000,
+          args.length > 2 ? Integer.parseInt(args[2]) : 1,
+          args.length > 3
+              ? Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray()
+              : new int[] {1, 2, 4, 8});
+      return;
+    }
     if (args.length > 0 && args[0].equals("shapes")) {
       Shapes.run(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
       return;
@@ -313,7 +322,7 @@ public final class Rfc2136Benchmark {
   }
 
   /** Confirms on the server (AXFR) that all {@code n} records of {@code prefix} exist. */
-  private static void confirm(BindServer bind, String prefix, int n) {
+  static void confirm(BindServer bind, String prefix, int n) {
     try (Rfc2136Provider p = Providers.of(bind)) {
       long found =
           p.list(ZONE).stream()
