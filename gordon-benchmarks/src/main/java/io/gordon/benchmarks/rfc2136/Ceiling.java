@@ -110,7 +110,7 @@ final class Ceiling {
   }
 
   /** The provider's messages for {@code n} new names, as it sent them to a scratch BIND. */
-  private static Prerendered recorded(int n, String prefix, boolean claim) throws Exception {
+  static Prerendered recorded(int n, String prefix, boolean claim) throws Exception {
     try (BindServer bind = Rfc2136Benchmark.bind();
         UpdateRecorder recorder = new UpdateRecorder(bind.address());
         Rfc2136Provider p = Providers.of(bind, recorder.hostPort())) {
