@@ -29,7 +29,17 @@ final class Ceiling {
 
   private Ceiling() {}
 
-  /** One measurement: a line, its rate and what BIND spent, per record. */
+  /**
+   * One measurement.
+   *
+   * @param line what was sent, by which client
+   * @param inFlight messages awaiting an answer at once
+   * @param perSecond records applied per second
+   * @param namedUs BIND's CPU per record, microseconds
+   * @param waitedUs BIND's time runnable but waiting for a CPU, per record
+   * @param waitShare that waiting as a share of the measurement's wall time
+   * @param clientUs the client's CPU per record (this JVM's, or nsupdate's)
+   */
   record Measured(
       String line,
       int inFlight,

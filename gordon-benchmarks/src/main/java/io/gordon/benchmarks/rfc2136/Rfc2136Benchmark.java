@@ -90,7 +90,8 @@ public final class Rfc2136Benchmark {
    * #endToEnd}, {@code shapes [records]} only nsupdate with each message shape, {@code provider
    * [records] [rounds]} only line (b2), five times unless told (the first warms the JIT), {@code
    * router [records]} only line (c), three times after the warm-up, {@code path [events] [rounds]}
-   * line (e) without the provider (no BIND: {@link ServicePath}).
+   * line (e) without the provider (no BIND: {@link ServicePath}), {@code ceiling [records] [rounds]
+   * [1,2,4,8]} what BIND allows for gordon's message shapes, fed for free ({@link Ceiling}).
    */
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("path")) {
