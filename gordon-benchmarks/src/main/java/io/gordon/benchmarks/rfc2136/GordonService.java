@@ -22,6 +22,16 @@ final class GordonService implements AutoCloseable {
     return n == null ? "" : "max_batches_in_flight = " + Integer.parseInt(n.trim());
   }
 
+  /**
+   * {@code [core.ownership] enabled = false} when {@code GORDON_BENCH_OWNERSHIP=off}: the service
+   * sending gordon's ownership-off shape, to set beside BIND's ceiling for it ({@link Ceiling}).
+   */
+  private static String ownership() {
+    return "off".equals(System.getenv("GORDON_BENCH_OWNERSHIP"))
+        ? "[core.ownership]\nenabled = false"
+        : "";
+  }
+
   GordonService(BindServer bind, int maxInFlight) throws IOException {
     httpPort = InProcessService.freePort();
     service =
@@ -42,6 +52,7 @@ final class GordonService implements AutoCloseable {
         enabled = false
         [core.logging]
         level = "warn"
+        %s
         [local.http]
         listen = "127.0.0.1:%d"
         directory = "%s"
@@ -57,6 +68,7 @@ final class GordonService implements AutoCloseable {
                     .formatted(
                         maxInFlight,
                         root.resolve("dead-letters.jsonl"),
+                        ownership(),
                         httpPort,
                         root.resolve("spool"),
                         bind.hostPort(),

@@ -19,11 +19,16 @@ final class Providers {
   private Providers() {}
 
   static Rfc2136Provider of(BindServer bind) {
+    return of(bind, bind.hostPort());
+  }
+
+  /** The provider for {@code bind}'s zone and key, sending to {@code server} (a proxy, say). */
+  static Rfc2136Provider of(BindServer bind, String server) {
     Map<String, Object> values =
         new HashMap<>(
             Map.of(
                 "server",
-                bind.hostPort(),
+                server,
                 "zones",
                 List.of(Rfc2136Benchmark.ZONE),
                 "tsig_key_name",

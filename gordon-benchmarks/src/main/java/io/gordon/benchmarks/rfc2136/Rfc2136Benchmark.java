@@ -90,13 +90,23 @@ public final class Rfc2136Benchmark {
    * #endToEnd}, {@code shapes [records]} only nsupdate with each message shape, {@code provider
    * [records] [rounds]} only line (b2), five times unless told (the first warms the JIT), {@code
    * router [records]} only line (c), three times after the warm-up, {@code path [events] [rounds]}
-   * line (e) without the provider (no BIND: {@link ServicePath}).
+   * line (e) without the provider (no BIND: {@link ServicePath}), {@code ceiling [records] [rounds]
+   * [1,2,4,8]} what BIND allows for gordon's message shapes, fed for free ({@link Ceiling}).
    */
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("path")) {
       ServicePath.run(
           args.length > 1 ? Integer.parseInt(args[1]) : 40_000,
           args.length > 2 ? Integer.parseInt(args[2]) : 8);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("ceiling")) {
+      Ceiling.run(
+          args.length > 1 ? Integer.parseInt(args[1]) : 20_000,
+          args.length > 2 ? Integer.parseInt(args[2]) : 1,
+          args.length > 3
+              ? Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray()
+              : new int[] {1, 2, 4, 8});
       return;
     }
     if (args.length > 0 && args[0].equals("shapes")) {
@@ -313,7 +323,7 @@ public final class Rfc2136Benchmark {
   }
 
   /** Confirms on the server (AXFR) that all {@code n} records of {@code prefix} exist. */
-  private static void confirm(BindServer bind, String prefix, int n) {
+  static void confirm(BindServer bind, String prefix, int n) {
     try (Rfc2136Provider p = Providers.of(bind)) {
       long found =
           p.list(ZONE).stream()

@@ -28,6 +28,7 @@ public final class BenchTable {
     rows.put("http", s -> HttpRow.run(s, root));
     rows.put("zonefile", s -> ZoneFileRow.run(s, root));
     rows.put("rfc2136", s -> Rfc2136Row.run(s, root));
+    rows.put("rfc2136-ceiling", s -> CeilingRow.run(s, root));
     rows.put("pubsub", PubSubRow::run);
     rows.put("gcp", CloudDnsRow::run);
     rows.put("rss", s -> RssRow.run(s, root));

@@ -59,6 +59,21 @@ final class Captured {
                         + text));
   }
 
+  /**
+   * The word after {@code label} in the first line of {@code out} that starts with {@code prefix}
+   * ("gordon " in "rfc2136 end to end: gordon 9,901 events/s" gives "9,901").
+   */
+  static String after(String out, String prefix, String label) {
+    String line = line(out, prefix);
+    int at = line.indexOf(label);
+    if (at < 0) {
+      throw new IllegalStateException("no \"" + label + "\" in: " + line);
+    }
+    String rest = line.substring(at + label.length());
+    int end = rest.indexOf(' ');
+    return end < 0 ? rest : rest.substring(0, end);
+  }
+
   /** A number as the benchmarks print it ("12,345", "3.5"). */
   static double number(String s) {
     return Double.parseDouble(s.replace(",", ""));

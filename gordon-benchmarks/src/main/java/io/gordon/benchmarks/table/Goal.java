@@ -15,6 +15,9 @@ public record Goal(String text, Check check) {
     boolean met(double gordon, double anchor);
   }
 
+  /** The check of a line without goal: {@link #status} says "-". */
+  private static final Check NONE = (g, a) -> true;
+
   public Goal {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("a goal needs a text, got \"" + text + "\"");
@@ -38,12 +41,20 @@ public record Goal(String text, Check check) {
 
   /** No goal: shown for context (the status column says "-"). */
   public static Goal none() {
-    return new Goal("-", (g, a) -> true);
+    return new Goal("-", NONE);
+  }
+
+  /**
+   * No goal, with a word on what the line is for ("- (what BIND allows)"): the status column says
+   * "-".
+   */
+  public static Goal none(String why) {
+    return new Goal("- (" + why + ")", NONE);
   }
 
   /** "met", "not met", or "-" when there is no goal or gordon's figure is missing. */
   String status(double gordon, double anchor) {
-    if (text.equals("-") || Double.isNaN(gordon)) {
+    if (check == NONE || Double.isNaN(gordon)) {
       return "-";
     }
     return check.met(gordon, anchor) ? "met" : "not met";

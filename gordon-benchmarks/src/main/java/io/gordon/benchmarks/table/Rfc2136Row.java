@@ -38,12 +38,6 @@ final class Rfc2136Row {
 
   /** The number after {@code label} in the benchmark's result line ("gordon 9,901 events/s"). */
   static String figure(String out, String label) {
-    String line = Captured.line(out, "rfc2136 end to end: ");
-    int at = line.indexOf(label);
-    if (at < 0) {
-      throw new IllegalStateException("no \"" + label + "\" in: " + line);
-    }
-    String rest = line.substring(at + label.length());
-    return rest.substring(0, rest.indexOf(' '));
+    return Captured.after(out, "rfc2136 end to end: ", label);
   }
 }

@@ -79,6 +79,7 @@ class BenchTableTest {
             "http",
             "zonefile",
             "rfc2136",
+            "rfc2136-ceiling",
             "pubsub",
             "gcp",
             "rss",
@@ -106,7 +107,7 @@ class BenchTableTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "no benchmark row \"kafka\" (rows: router, router-latency, http, zonefile,"
-                + " rfc2136, pubsub, gcp, rss, startup)");
+                + " rfc2136, rfc2136-ceiling, pubsub, gcp, rss, startup)");
   }
 
   @Test
