@@ -36,7 +36,10 @@ public record DnsEvent(
     String schema,
     Map<String, List<String>> expected) {
 
-  /** Validates that the event has records, or a resource to find them from. */
+  /**
+   * Validates that the event has records, or a resource to find them from, and that each record set
+   * fits in one DNS message ({@link RecordSet#checkWireSize}).
+   */
   public DnsEvent {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(action, "action == null");
@@ -48,12 +51,11 @@ public record DnsEvent(
       throw new IllegalArgumentException(
           "event has no resourceRecords and no resourceName (expected at least one record)");
     }
-    if (action == Action.ADDITIONS) {
-      for (RecordSet r : records) {
-        if (r.rdata().isEmpty()) {
-          throw new IllegalArgumentException("addition of " + r.key() + " has no rrdatas");
-        }
+    for (RecordSet r : records) {
+      if (action == Action.ADDITIONS && r.rdata().isEmpty()) {
+        throw new IllegalArgumentException("addition of " + r.key() + " has no rrdatas");
       }
+      r.checkWireSize();
     }
     expected = checkedExpected(records, expected);
   }

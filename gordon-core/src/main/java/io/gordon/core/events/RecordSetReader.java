@@ -48,7 +48,12 @@ final class RecordSetReader {
     if (p.size() > before) {
       return Optional.empty();
     }
-    return Optional.of(new RecordSet(name, type, ttl, rdata));
+    try {
+      return Optional.of(new RecordSet(name, type, ttl, rdata).checkWireSize());
+    } catch (IllegalArgumentException e) {
+      p.add(path + ".rrdatas", e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /**
