@@ -51,11 +51,13 @@ public record DnsEvent(
       throw new IllegalArgumentException(
           "event has no resourceRecords and no resourceName (expected at least one record)");
     }
-    for (RecordSet r : records) {
-      if (action == Action.ADDITIONS && r.rdata().isEmpty()) {
-        throw new IllegalArgumentException("addition of " + r.key() + " has no rrdatas");
+    if (action == Action.ADDITIONS) {
+      for (RecordSet r : records) {
+        if (r.rdata().isEmpty()) {
+          throw new IllegalArgumentException("addition of " + r.key() + " has no rrdatas");
+        }
+        r.checkWireSize();
       }
-      r.checkWireSize();
     }
     expected = checkedExpected(records, expected);
   }

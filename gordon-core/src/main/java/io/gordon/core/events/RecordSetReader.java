@@ -49,7 +49,8 @@ final class RecordSetReader {
       return Optional.empty();
     }
     try {
-      return Optional.of(new RecordSet(name, type, ttl, rdata).checkWireSize());
+      RecordSet set = new RecordSet(name, type, ttl, rdata);
+      return Optional.of(action == Action.ADDITIONS ? set.checkWireSize() : set);
     } catch (IllegalArgumentException e) {
       p.add(path + ".rrdatas", e.getMessage());
       return Optional.empty();
