@@ -238,6 +238,19 @@ final class Rfc2136ErrorMapper {
         .orElse("unsigned updates (configure tsig_key_name and tsig_secret)");
   }
 
+  /** One change whose UPDATE of {@code octets} no DNS message can carry: permanent. */
+  ProviderException tooLarge(Subject s, int octets) {
+    return permanent(
+        s,
+        "the UPDATE for "
+            + s.describe()
+            + " takes "
+            + octets
+            + " octets, more than one DNS message carries ("
+            + UpdateSender.TCP_LIMIT
+            + " with room for the TSIG signature); not sent");
+  }
+
   private ProviderException permanent(Subject s, String message) {
     return new ProviderException(
         settings.plugin(), s.zone(), s.name(), s.type(), false, message, null);

@@ -68,6 +68,12 @@ final class UpdateSender {
       return;
     }
     Subject subject = subject(zone, ops);
+    if (update.size() > TCP_LIMIT) {
+      // one change no message can carry: no server could take it, so neither retried nor a
+      // sign of an unhealthy server (which would take the provider out of /readyz)
+      fail(ops, results, errors.tooLarge(subject, update.size()));
+      return;
+    }
     long start = System.nanoTime();
     Message response;
     try {

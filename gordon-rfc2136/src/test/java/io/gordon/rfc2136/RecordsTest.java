@@ -3,6 +3,7 @@ package io.gordon.rfc2136;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gordon.api.model.OwnerMarker;
+import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,28 @@ class RecordsTest {
 
   private static Record built(String rdata) {
     return Records.toRecords("t.example.test.", RecordType.TXT, 300, List.of(rdata)).get(0);
+  }
+
+  @Test
+  void theModelsWireSizeOfAnRrsetIsWhatDnsjavaWrites() {
+    List<RecordSet> samples =
+        List.of(
+            RecordSet.of("x.example.test.", RecordType.A, 300, "192.0.2.1", "192.0.2.2"),
+            RecordSet.of("x.example.test.", RecordType.AAAA, 300, "::ffff:1.2.3.4"),
+            RecordSet.of("x.example.test.", RecordType.CNAME, 300, "www.example.test."),
+            RecordSet.of("x.example.test.", RecordType.MX, 300, "0 .", "65535 mx.example.test."),
+            RecordSet.of("x.example.test.", RecordType.SRV, 300, "1 2 443 sip.example.test."),
+            RecordSet.of(
+                "x.example.test.", RecordType.TXT, 300, "\"a\\\"b\" \"caf\\195\\169\" \"\""),
+            RecordSet.of("x.example.test.", RecordType.TXT, 300, "y".repeat(600)),
+            RecordSet.of("x.example.test.", RecordType.CAA, 300, "128 issuewild \";\""));
+    for (RecordSet rrset : samples) {
+      int written =
+          Records.toRecords(rrset, 300).stream()
+              .mapToInt(r -> 12 + r.rdataToWireCanonical().length)
+              .sum();
+      assertThat(rrset.wireOctets()).as(rrset.toString()).isEqualTo(written);
+    }
   }
 
   @Test

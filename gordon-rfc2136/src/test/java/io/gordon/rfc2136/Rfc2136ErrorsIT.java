@@ -10,6 +10,7 @@ import io.gordon.api.model.Change;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
 import io.gordon.api.plugin.ChangeResult;
+import io.gordon.api.plugin.HealthReporter;
 import io.gordon.api.plugin.MetricRelay;
 import io.gordon.testing.dns.BindServer;
 import io.gordon.testing.dns.KnotServer;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -64,6 +66,43 @@ class Rfc2136ErrorsIT {
             key.name(),
             key.algorithm(),
             new Secret(TsigKey.generate(key.name()).secret(), "test")));
+  }
+
+  @Test
+  void aRecordSetNoMessageCanCarryFailsPermanentlyAndLeavesTheServerHealthy() {
+    List<String> unhealthy = new ArrayList<>();
+    var provider =
+        new Rfc2136Provider(
+            TestProviders.settings(bind, TestProviders.key(bind)),
+            Clock.systemUTC(),
+            System.getLogger("gordon.rfc2136"),
+            MetricRelay.noop(),
+            new HealthReporter() {
+              @Override
+              public void healthy() {}
+
+              @Override
+              public void unhealthy(String reason) {
+                unhealthy.add(reason);
+              }
+            });
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      values.add(i + "w".repeat(7990));
+    }
+    // built without the event's check (RecordSet#checkWireSize), as a janitor's desired set is
+    Change big = new Change.Replace(RecordSet.of("big.example.test.", RecordType.TXT, values));
+    List<ChangeResult> results = provider.apply(List.of(big, change("besidebig")));
+    ProviderException e = failure(results.get(0));
+    assertThat(e.retriable()).isFalse();
+    assertThat(e)
+        .hasMessage(
+            "the UPDATE for big.example.test./TXT (zone example.test.) takes 80497 octets, more"
+                + " than one DNS message carries (65023 with room for the TSIG signature); not"
+                + " sent");
+    assertThat(results.get(1)).isInstanceOf(ChangeResult.Applied.class);
+    assertThat(unhealthy).isEmpty();
+    provider.shutdown();
   }
 
   @Test

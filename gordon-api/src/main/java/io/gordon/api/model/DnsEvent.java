@@ -36,7 +36,10 @@ public record DnsEvent(
     String schema,
     Map<String, List<String>> expected) {
 
-  /** Validates that the event has records, or a resource to find them from. */
+  /**
+   * Validates that the event has records, or a resource to find them from, and that each record set
+   * fits in one DNS message ({@link RecordSet#checkWireSize}).
+   */
   public DnsEvent {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(action, "action == null");
@@ -53,6 +56,7 @@ public record DnsEvent(
         if (r.rdata().isEmpty()) {
           throw new IllegalArgumentException("addition of " + r.key() + " has no rrdatas");
         }
+        r.checkWireSize();
       }
     }
     expected = checkedExpected(records, expected);

@@ -82,7 +82,7 @@ public record OwnerMarker(String ownerId, String record, RecordType type) {
     String content = content();
     // the common case without Rdata's parse (this runs per claimed change); longer text is cut
     // into strings of 255 and quoted as every TXT value is
-    return content.length() <= 255 ? "\"" + content + "\"" : Rdata.Txt.canonical(content);
+    return content.length() <= 255 ? "\"" + content + "\"" : Txt.canonical(content);
   }
 
   /** The marker's name for its record in {@code zone}; see {@link #nameFor}. */
@@ -179,7 +179,7 @@ public record OwnerMarker(String ownerId, String record, RecordType type) {
   private static Optional<String> joined(String rdata) {
     List<byte[]> strings;
     try {
-      strings = Rdata.Txt.parse("TXT", rdata, true);
+      strings = Txt.parse("TXT", rdata, true);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

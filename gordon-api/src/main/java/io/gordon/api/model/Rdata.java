@@ -1,7 +1,5 @@
 package io.gordon.api.model;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,6 +31,32 @@ public final class Rdata {
       case TXT -> Txt.canonical(t);
       case CAA -> caa(t);
     };
+  }
+
+  /**
+   * The length in octets of {@code canonical}, a value {@link #normalize} returned for {@code
+   * type}, in wire form (RFC 1035 3.3, RFC 2782, RFC 8659).
+   */
+  static int wireLength(RecordType type, String canonical) {
+    return switch (type) {
+      case A -> 4;
+      case AAAA -> 16;
+      case CNAME, NS, PTR -> hostLength(canonical);
+      case MX -> 2 + hostLength(canonical.substring(canonical.indexOf(' ') + 1));
+      case SRV -> 6 + hostLength(canonical.substring(canonical.lastIndexOf(' ') + 1));
+      case TXT -> Txt.wireLength(canonical);
+      case CAA -> {
+        int tag = canonical.indexOf(' ') + 1;
+        int value = canonical.indexOf(' ', tag) + 1;
+        // flags, tag length, tag, and the value without a length octet of its own
+        yield 2 + (value - 1 - tag) + Txt.wireLength(canonical.substring(value)) - 1;
+      }
+    };
+  }
+
+  /** A normalised name's wire length: its labels, each with a length octet, and the root. */
+  private static int hostLength(String name) {
+    return name.equals(".") ? 1 : name.length() + 1;
   }
 
   /**
@@ -152,123 +176,5 @@ public final class Rdata {
               + ")");
     }
     return Integer.parseInt(v);
-  }
-
-  /** TXT character strings: parsing and canonical quoting. */
-  static final class Txt {
-    private Txt() {}
-
-    static String canonical(String t) {
-      List<byte[]> strings = parse("TXT", t, true);
-      StringBuilder sb = new StringBuilder();
-      for (byte[] s : strings) {
-        if (sb.length() > 0) {
-          sb.append(' ');
-        }
-        sb.append(quote(s));
-      }
-      return sb.toString();
-    }
-
-    /** Quoted strings are parsed one by one; an unquoted value is one string, split at 255. */
-    static List<byte[]> parse(String type, String t, boolean split) {
-      if (!t.startsWith("\"")) {
-        byte[] all = t.getBytes(StandardCharsets.UTF_8);
-        if (!split) {
-          checkLength(type, t, all);
-          return List.of(all);
-        }
-        List<byte[]> out = new ArrayList<>();
-        for (int i = 0; i < all.length; i += 255) {
-          out.add(java.util.Arrays.copyOfRange(all, i, Math.min(all.length, i + 255)));
-        }
-        return out;
-      }
-      List<byte[]> out = new ArrayList<>();
-      int i = 0;
-      while (i < t.length()) {
-        char c = t.charAt(i);
-        if (Character.isWhitespace(c)) {
-          i++;
-          continue;
-        }
-        if (c != '"') {
-          throw new IllegalArgumentException(
-              type
-                  + " rdata \""
-                  + t
-                  + "\" mixes quoted and unquoted text (expected every string in double quotes)");
-        }
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        i = readQuoted(type, t, i + 1, buf);
-        byte[] s = buf.toByteArray();
-        checkLength(type, t, s);
-        out.add(s);
-      }
-      return out;
-    }
-
-    private static int readQuoted(String type, String t, int i, java.io.ByteArrayOutputStream b) {
-      while (i < t.length()) {
-        char c = t.charAt(i);
-        if (c == '"') {
-          return i + 1;
-        }
-        if (c == '\\' && i + 1 < t.length()) {
-          char n = t.charAt(i + 1);
-          if (Character.isDigit(n)
-              && i + 3 < t.length()
-              && t.substring(i + 1, i + 4).chars().allMatch(Character::isDigit)) {
-            int v = Integer.parseInt(t.substring(i + 1, i + 4));
-            if (v > 255) {
-              throw new IllegalArgumentException(
-                  type
-                      + " rdata \""
-                      + t
-                      + "\" has escape \\"
-                      + t.substring(i + 1, i + 4)
-                      + " (expected \\000 to \\255)");
-            }
-            b.write(v);
-            i += 4;
-          } else {
-            b.writeBytes(String.valueOf(n).getBytes(StandardCharsets.UTF_8));
-            i += 2;
-          }
-          continue;
-        }
-        int cp = t.codePointAt(i);
-        b.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
-        i += Character.charCount(cp);
-      }
-      throw new IllegalArgumentException(type + " rdata \"" + t + "\" has an unclosed quote");
-    }
-
-    private static void checkLength(String type, String t, byte[] s) {
-      if (s.length > 255) {
-        throw new IllegalArgumentException(
-            type
-                + " rdata \""
-                + t
-                + "\" has a string of "
-                + s.length
-                + " octets (expected at most 255 per string)");
-      }
-    }
-
-    static String quote(byte[] s) {
-      StringBuilder sb = new StringBuilder("\"");
-      for (byte value : s) {
-        int c = value & 0xff;
-        if (c == '"' || c == '\\') {
-          sb.append('\\').append((char) c);
-        } else if (c < 0x20 || c > 0x7e) {
-          sb.append('\\').append(String.format("%03d", c));
-        } else {
-          sb.append((char) c);
-        }
-      }
-      return sb.append('"').toString();
-    }
   }
 }

@@ -23,6 +23,14 @@ public record RecordSet(String name, RecordType type, OptionalInt ttl, List<Stri
   /** Largest TTL RFC 2181 allows. */
   public static final int MAX_TTL = Integer.MAX_VALUE;
 
+  /**
+   * Most octets the records of one RRset may take on the wire, counted by {@link #wireOctets}. A
+   * DNS message holds at most 65,535 octets, and a server sends an RRset whole in one (an answer, a
+   * zone transfer: BIND does not even load a zone file holding a larger one); the rest is room for
+   * an UPDATE's header, prerequisites, owner marker and TSIG signature.
+   */
+  public static final int MAX_WIRE_OCTETS = 63_000;
+
   /** Validates and normalises every field; see the class description. */
   public RecordSet {
     name = DnsNames.normalize(name);
@@ -74,6 +82,44 @@ public record RecordSet(String name, RecordType type, OptionalInt ttl, List<Stri
     List<String> out = new ArrayList<>(rdata);
     out.removeAll(other.rdata);
     return out;
+  }
+
+  /**
+   * The octets of this RRset's records in a DNS message: per record 12 (its owner name compressed
+   * to a pointer, type, class, TTL, rdata length) and its rdata.
+   */
+  public int wireOctets() {
+    int octets = 0;
+    for (String r : rdata) {
+      octets += 12 + Rdata.wireLength(type, r);
+    }
+    return octets;
+  }
+
+  /**
+   * This RRset, when its records fit in one DNS message ({@link #MAX_WIRE_OCTETS}). Events are
+   * checked ({@link DnsEvent}); an RRset read from a server is not: it holds what it holds.
+   *
+   * @throws IllegalArgumentException naming the RRset, its size and the limit
+   */
+  public RecordSet checkWireSize() {
+    int bound = 0; // presentation text is never shorter than the wire form, bar one octet
+    for (String r : rdata) {
+      bound += 13 + r.length() + (type == RecordType.AAAA ? 16 : 0);
+    }
+    if (bound <= MAX_WIRE_OCTETS || wireOctets() <= MAX_WIRE_OCTETS) {
+      return this;
+    }
+    throw new IllegalArgumentException(
+        "record set "
+            + key()
+            + " takes "
+            + wireOctets()
+            + " octets on the wire in "
+            + rdata.size()
+            + " records (expected at most "
+            + MAX_WIRE_OCTETS
+            + ": a DNS message holds 65535 octets, and servers send an RRset whole in one)");
   }
 
   /** {@code name/type}, the key that orders changes to one RRset. */

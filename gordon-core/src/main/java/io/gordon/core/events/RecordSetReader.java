@@ -48,7 +48,13 @@ final class RecordSetReader {
     if (p.size() > before) {
       return Optional.empty();
     }
-    return Optional.of(new RecordSet(name, type, ttl, rdata));
+    try {
+      RecordSet set = new RecordSet(name, type, ttl, rdata);
+      return Optional.of(action == Action.ADDITIONS ? set.checkWireSize() : set);
+    } catch (IllegalArgumentException e) {
+      p.add(path + ".rrdatas", e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /**

@@ -21,14 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * The records gordon never changes, whoever owns them: the apex SOA and NS of a zone (SOA is not
  * even a type gordon can express), glue (A and AAAA at the in-zone targets of the zone's NS
  * records, apex and delegations), the names of {@code core.ownership.protected}, and the reserved
- * marker names. The glue names of a zone are read from the provider and kept for one window.
- * Thread-safe.
+ * marker names. Nor does it write data a server never serves: at a delegation (an NS RRset below
+ * the apex) other than its NS, or below one, where servers answer with a referral to the child
+ * zone. The glue names and delegations of a zone are read from the provider and kept for one
+ * window. Thread-safe.
  */
 final class Protection {
   private final OwnershipSettings settings;
   private final RecordReader reader;
   private final Clock clock;
-  private final Map<String, Glue> glue = new ConcurrentHashMap<>();
+  private final Map<String, Delegations> delegations = new ConcurrentHashMap<>();
 
   Protection(OwnershipSettings settings, RecordReader reader, Clock clock) {
     this.settings = settings;
@@ -67,8 +69,8 @@ final class Protection {
               + listed.get().text()
               + "\"); not changed");
     }
-    if ((c.type() == RecordType.A || c.type() == RecordType.AAAA)
-        && glueNames(zone).contains(c.name())) {
+    Delegations d = delegations(zone);
+    if ((c.type() == RecordType.A || c.type() == RecordType.AAAA) && d.glue.contains(c.name())) {
       return refuse(
           what
               + " is protected: it is glue (the address of name server "
@@ -77,26 +79,43 @@ final class Protection {
               + zone
               + "); not changed");
     }
+    Optional<String> cut = c instanceof Change.Replace ? d.occluding(c) : Optional.empty();
+    if (cut.isPresent()) {
+      return refuse(
+          what
+              + " is refused: "
+              + (cut.get().equals(c.name()) ? "it is at" : "it is below")
+              + " the delegation "
+              + cut.get()
+              + " NS of zone "
+              + zone
+              + ", where servers answer with a referral to the child zone, never with this"
+              + " record; not changed (write it in the child zone)");
+    }
     return Optional.empty();
   }
 
-  /** Forgets the glue names of {@code zone}, e.g. after an NS change. */
+  /** Forgets the glue names and delegations of {@code zone}, e.g. after an NS change. */
   void forget(String zone) {
-    glue.remove(zone);
+    delegations.remove(zone);
   }
 
-  private Set<String> glueNames(String zone) {
+  private Delegations delegations(String zone) {
     Instant now = clock.instant();
-    Glue g = glue.get(zone);
-    if (g != null && now.isBefore(g.readAt.plus(settings.window()))) {
-      return g.names;
+    Delegations d = delegations.get(zone);
+    if (d != null && now.isBefore(d.readAt.plus(settings.window()))) {
+      return d;
     }
     Set<String> names = new HashSet<>();
+    Set<String> cuts = new HashSet<>();
     try {
       reader.read(zone, RecordType.NS).ifPresent(ns -> addTargets(names, ns, zone));
       for (RecordSet r : reader.list(zone)) {
         if (r.type() == RecordType.NS) {
           addTargets(names, r, zone);
+          if (!r.name().equals(zone)) {
+            cuts.add(r.name());
+          }
         }
       }
     } catch (ProviderException e) {
@@ -107,8 +126,9 @@ final class Protection {
     } catch (RuntimeException e) {
       throw new RetriableException(cannotRead(zone, e), e);
     }
-    glue.put(zone, new Glue(Set.copyOf(names), now));
-    return names;
+    d = new Delegations(Set.copyOf(names), Set.copyOf(cuts), now);
+    delegations.put(zone, d);
+    return d;
   }
 
   private static String cannotRead(String zone, RuntimeException e) {
@@ -127,5 +147,28 @@ final class Protection {
     return Optional.of(new OwnershipException(message));
   }
 
-  private record Glue(Set<String> names, Instant readAt) {}
+  /**
+   * What the zone's NS records say: the in-zone name server names (glue) and the delegation points,
+   * as read at {@code readAt}.
+   */
+  private record Delegations(Set<String> glue, Set<String> cuts, Instant readAt) {
+    /** The delegation that hides {@code c}'s RRset from every answer, if one does. */
+    Optional<String> occluding(Change c) {
+      if (cuts.isEmpty()) {
+        return Optional.empty();
+      }
+      if (cuts.contains(c.name()) && c.type() != RecordType.NS) {
+        return Optional.of(c.name());
+      }
+      String name = c.name();
+      for (int dot = name.indexOf('.'); dot >= 0 && dot < name.length() - 1; ) {
+        String above = name.substring(dot + 1);
+        if (cuts.contains(above)) {
+          return Optional.of(above);
+        }
+        dot = name.indexOf('.', dot + 1);
+      }
+      return Optional.empty();
+    }
+  }
 }

@@ -13,6 +13,22 @@ class EventValidationMessagesTest {
   static final String A = "\"name\":\"a.example.com.\",\"type\":\"A\",\"rrdatas\":[\"10.0.0.1\"]";
 
   @Test
+  void aRecordSetTooLargeForOneDnsMessageIsRefusedAtItsRrdatas() {
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      values.append(i == 0 ? "" : ",").append('"').append(i).append("w".repeat(7990)).append('"');
+    }
+    assertThat(
+            problems(
+                record(
+                    "\"name\":\"big.example.com.\",\"type\":\"TXT\",\"rrdatas\":[" + values + "]")))
+        .containsExactly(
+            "resourceRecords.rrdatas: record set big.example.com./TXT takes 80350 octets on the"
+                + " wire in 10 records (expected at most 63000: a DNS message holds 65535 octets,"
+                + " and servers send an RRset whole in one)");
+  }
+
+  @Test
   void malformedJsonNamesThePosition() {
     assertThat(problems("{\"action\": }"))
         .containsExactly(

@@ -169,8 +169,45 @@ class OwnershipProviderTest {
         .isEqualTo(
             "ns1.sub.example.com. A is protected: it is glue (the address of name server"
                 + " ns1.sub.example.com. of zone example.com.); not changed");
-    assertThat(applyOne(p, add("ns2.sub.example.com.", "192.0.2.54")))
+    assertThat(applyOne(p, add("ns2.example.com.", "192.0.2.54")))
         .isInstanceOf(ChangeResult.Applied.class);
+  }
+
+  @Test
+  void dataAtOrBelowADelegationIsRefusedAsNeverServed() {
+    memory.apply(
+        List.of(
+            new Change.Replace(
+                RecordSet.of("sub.example.com.", RecordType.NS, 300, "ns.other.test."))));
+    DnsProvider p = wrap(OwnershipSettings.defaults());
+    assertThat(error(applyOne(p, add("www.sub.example.com.", "192.0.2.80"))))
+        .isEqualTo(
+            "www.sub.example.com. A is refused: it is below the delegation sub.example.com. NS"
+                + " of zone example.com., where servers answer with a referral to the child"
+                + " zone, never with this record; not changed (write it in the child zone)");
+    assertThat(error(applyOne(p, add("sub.example.com.", "192.0.2.81"))))
+        .startsWith("sub.example.com. A is refused: it is at the delegation sub.example.com. NS");
+    assertThat(applyOne(p, delete("www.sub.example.com.")))
+        .as("removing what is hidden there stays possible")
+        .isInstanceOf(ChangeResult.Unchanged.class);
+    assertThat(applyOne(p, add("notsub.example.com.", "192.0.2.82")))
+        .isInstanceOf(ChangeResult.Applied.class);
+  }
+
+  @Test
+  void aDelegationGordonWritesHidesTheNamesBelowItAtOnce() {
+    DnsProvider p = wrap(OwnershipSettings.defaults());
+    assertThat(applyOne(p, add("www.dlg.example.com.", "192.0.2.90")))
+        .isInstanceOf(ChangeResult.Applied.class);
+    assertThat(
+            applyOne(
+                p,
+                new Change.Replace(
+                    RecordSet.of("dlg.example.com.", RecordType.NS, 300, "ns.other.test."))))
+        .isInstanceOf(ChangeResult.Applied.class);
+    assertThat(error(applyOne(p, add("www.dlg.example.com.", "192.0.2.91"))))
+        .startsWith(
+            "www.dlg.example.com. A is refused: it is below the delegation dlg.example.com.");
   }
 
   @Test

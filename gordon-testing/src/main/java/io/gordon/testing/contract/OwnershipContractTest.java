@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
  * The publisher contract plus ownership (see {@link Ownership} and {@link OwnerMarker}): a claimed
  * change writes and removes the RRset's owner marker atomically with the record and never touches
  * an RRset owned by nobody or by another owner id. A provider that supports ownership extends this
- * class instead of {@link PublisherContractTest}.
+ * class instead of {@link PublisherContractTest}; it inherits {@link DataFidelityContractTest} too.
  */
-public abstract class OwnershipContractTest extends PublisherContractTest {
+public abstract class OwnershipContractTest extends DataFidelityContractTest {
   /** This gordon's owner id in the cases. */
   protected static final String OWNER = "gordon";
 
