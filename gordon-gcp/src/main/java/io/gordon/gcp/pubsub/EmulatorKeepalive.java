@@ -11,6 +11,7 @@ import io.grpc.ForwardingClientCallListener.SimpleForwardingClientCallListener;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
+import java.time.Duration;
 
 /**
  * Answers the Java client's streaming-pull keepalive pings on behalf of an emulator that does not.
@@ -24,6 +25,9 @@ import io.grpc.Status;
  */
 final class EmulatorKeepalive implements ClientInterceptor {
   static final String STREAMING_PULL = "google.pubsub.v1.Subscriber/StreamingPull";
+
+  /** How long after a ping its answer is delivered. */
+  static final Duration ANSWER_DELAY = Duration.ofSeconds(3);
 
   @Override
   public <Q, R> ClientCall<Q, R> interceptCall(
@@ -93,6 +97,14 @@ final class EmulatorKeepalive implements ClientInterceptor {
 
     @SuppressWarnings("unchecked") // the method's response type is StreamingPullResponse
     private void answerPing() {
+      try {
+        // the client notes the ping's time only after sending it; an answer noted before that
+        // would count as no answer. The client waits 15 s for one.
+        Thread.sleep(ANSWER_DELAY);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
       synchronized (lock) {
         if (!closed && listener != null) {
           listener.onMessage((R) StreamingPullResponse.getDefaultInstance());
