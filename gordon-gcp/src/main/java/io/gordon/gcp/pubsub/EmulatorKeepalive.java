@@ -19,8 +19,9 @@ import java.time.Duration;
  * <p>Why: the client (google-cloud-pubsub 1.148) sends an empty {@code StreamingPullRequest} every
  * 30 s and closes the stream when no response follows within 15 s. Pub/Sub answers with an empty
  * response; the emulator in the image (0.8.20, before 0.8.32 of gcloud 568.0.0) does not, so an
- * idle stream was torn down every 20 s, and that emulator mishandles the cancel ({@code
- * NoSuchMethodError} in its log) and then delivers nothing to the subscription for minutes. Only
+ * idle stream was torn down every 20 s. That emulator also mishandles the cancel ({@code
+ * NoSuchMethodError} in its log) and keeps each closed stream, handing it a share of the messages,
+ * which then wait out their ack deadline: after a few teardowns nothing arrived for minutes. Only
  * the emulator's channel carries this interceptor; Google's endpoint answers its pings itself.
  */
 final class EmulatorKeepalive implements ClientInterceptor {
