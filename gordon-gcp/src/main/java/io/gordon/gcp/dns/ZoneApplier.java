@@ -260,13 +260,21 @@ final class ZoneApplier {
 
   static GordonException toException(String zone, Change c, ApiError error) {
     if (error.kind() == ApiError.Kind.RETRIABLE) {
-      return new RetriableException(
+      // 429, 5xx or no answer after api_retries: Cloud DNS is failing, not this record, so no
+      // record is named and the core turns the zone's readiness off after health_threshold
+      return new ProviderException(
+          ChangePlan.PROVIDER,
+          zone,
+          "",
+          "",
+          true,
           "Cloud DNS failed for "
               + c.records().key()
               + " in zone "
               + zone
               + ": "
-              + error.describe());
+              + error.describe(),
+          null);
     }
     return new ProviderException(
         ChangePlan.PROVIDER,

@@ -47,7 +47,11 @@ final class PubSubTransport implements AutoCloseable {
             .or(() -> Optional.ofNullable(System.getenv("PUBSUB_EMULATOR_HOST")))
             .filter(s -> !s.isBlank());
     if (emulator.isPresent()) {
-      ManagedChannel ch = ManagedChannelBuilder.forTarget(emulator.get()).usePlaintext().build();
+      ManagedChannel ch =
+          ManagedChannelBuilder.forTarget(emulator.get())
+              .usePlaintext()
+              .intercept(new EmulatorKeepalive())
+              .build();
       return new PubSubTransport(
           ch,
           FixedTransportChannelProvider.create(GrpcTransportChannel.create(ch)),

@@ -204,14 +204,21 @@ class CloudDnsPublisherTest {
   }
 
   @Test
-  void rateLimitBeyondTheBudgetIsRetriable() {
+  void rateLimitBeyondTheBudgetIsARetriableFailureOfCloudDnsNotOfTheRecord() {
     publisher = publisher(Map.of("api_retries", 1L));
     api.failNext(Route.CHANGES_CREATE, 429, 2);
     ChangeResult.Failed f =
         (ChangeResult.Failed)
             publisher.apply(List.of(replace(n("limited"), 300, "192.0.2.1"))).get(0);
+    // no record named: the core's readiness counts it against the provider's zone
     assertThat(f.error())
-        .isInstanceOf(RetriableException.class)
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.retriable()).isTrue();
+              assertThat(e.name()).isEmpty();
+              assertThat(e.zone()).isEqualTo(zone);
+            })
         .hasMessage(
             "Cloud DNS failed "
                 + "for "

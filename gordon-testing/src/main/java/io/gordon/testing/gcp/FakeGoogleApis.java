@@ -71,11 +71,11 @@ public final class FakeGoogleApis implements AutoCloseable {
   private final List<Fault> faults = new ArrayList<>();
   private final List<RecordedRequest> requests = new ArrayList<>();
 
-  private FakeGoogleApis(Clock clock) throws IOException {
+  private FakeGoogleApis(Clock clock, int port) throws IOException {
     dns = new FakeCloudDns(json, clock);
     compute = new FakeCompute(json);
     dispatch = new ApiDispatch(json, dns, compute);
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
     server.start();
@@ -88,11 +88,25 @@ public final class FakeGoogleApis implements AutoCloseable {
 
   /** Starts a fake whose change timestamps and delays follow {@code clock}. */
   public static FakeGoogleApis start(Clock clock) {
+    return start(clock, 0);
+  }
+
+  /** Starts a fake on loopback port {@code port} (0 for a free one). */
+  public static FakeGoogleApis start(Clock clock, int port) {
     try {
-      return new FakeGoogleApis(clock);
+      return new FakeGoogleApis(clock, port);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the fake Google APIs server", e);
+      throw new UncheckedIOException(
+          "cannot start the fake Google APIs server on 127.0.0.1:" + port, e);
     }
+  }
+
+  /**
+   * Serves the control routes under {@code /_fake/} (see {@link FakeControl}), for a fake run as a
+   * process and driven with curl.
+   */
+  public void serveControl() {
+    server.createContext("/_fake/", new FakeControl(json, this)::handle);
   }
 
   /** The root URL to give the API clients, with a trailing slash. */
