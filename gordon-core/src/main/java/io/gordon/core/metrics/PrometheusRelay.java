@@ -2,6 +2,8 @@ package io.gordon.core.metrics;
 
 import io.gordon.api.plugin.GordonPlugin;
 import io.gordon.api.plugin.MetricRelay;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -18,7 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * router_message_consumed_total}, timer {@code router-message-flight-duration} becomes the
  * histogram {@code router_message_flight_duration_seconds} (buckets from 1 ms to 60 s). Attributes
  * become labels, except those that name single messages ({@code msg_id}, {@code msg_age}: one
- * series per message would grow without bound) and {@code unit}, which the name carries.
+ * series per message would grow without bound) and {@code unit}, which the name carries. Each
+ * metric's HELP line names the relay-neutral name and where it is described, so {@code promtool
+ * check metrics} accepts the scrape and an SRE finds the meaning from the series.
  */
 public final class PrometheusRelay implements MetricRelay, GordonPlugin {
   private final PrometheusMeterRegistry registry =
@@ -45,7 +49,11 @@ public final class PrometheusRelay implements MetricRelay, GordonPlugin {
 
   @Override
   public void incr(String name, long value, Map<String, String> context) {
-    registry.counter(name, tags(context)).increment(value);
+    Counter.builder(name)
+        .description(help(name))
+        .tags(tags(context))
+        .register(registry)
+        .increment(value);
   }
 
   @Override
@@ -57,7 +65,10 @@ public final class PrometheusRelay implements MetricRelay, GordonPlugin {
             id,
             k -> {
               AtomicReference<Double> ref = new AtomicReference<>(0.0);
-              registry.gauge(name, tags, ref, AtomicReference::get);
+              Gauge.builder(name, ref, AtomicReference::get)
+                  .description(help(name))
+                  .tags(tags)
+                  .register(registry);
               return ref;
             })
         .set(value);
@@ -69,13 +80,26 @@ public final class PrometheusRelay implements MetricRelay, GordonPlugin {
     timers
         .computeIfAbsent(
             name + tags,
-            k -> Timer.builder(name).tags(tags).serviceLevelObjectives(BUCKETS).register(registry))
+            k ->
+                Timer.builder(name)
+                    .description(help(name))
+                    .tags(tags)
+                    .serviceLevelObjectives(BUCKETS)
+                    .register(registry))
         .record(elapsed);
   }
 
   /** The Prometheus text exposition of every meter. */
   public String scrape() {
     return registry.scrape();
+  }
+
+  /**
+   * The HELP text: the name gordon emits (the original's, for its metrics) and the documentation
+   * that says what it counts; the meanings are written there once, not repeated here.
+   */
+  private static String help(String name) {
+    return "gordon metric " + name + " (docs/operations.md#metrics or the plugin's docs)";
   }
 
   private static Tags tags(Map<String, String> context) {

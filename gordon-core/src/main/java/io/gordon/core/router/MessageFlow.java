@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.slf4j.event.Level;
 
 /**
  * Moves one message along core.route, on its key's lane, until it is settled:
@@ -67,6 +68,7 @@ final class MessageFlow {
   private final RetryLimits limits;
   private final Delayer delayer;
   private final KeyedLanes<Flight> lanes;
+  private final QuietRepeats quiet = new QuietRepeats();
   private final BooleanSupplier aborting;
 
   MessageFlow(
@@ -254,7 +256,10 @@ final class MessageFlow {
     Duration delay = retry.backoff(t.number(), Failure.retryAfter(a.error()));
     EventMessage again = m.withHistory(now, plugin, limits.retrying(t.number(), what, delay));
     metrics.incr(RouterMetrics.RETRIED, Map.of("phase", phase, "plugin", plugin));
-    Router.LOG.info(
+    quiet.log(
+        Router.LOG,
+        Level.INFO,
+        "retry/" + phase + "/" + plugin,
         "[msg-{}] phase {} (plugin {}) failed, retry {} in {}s: {}",
         f.id,
         phase,

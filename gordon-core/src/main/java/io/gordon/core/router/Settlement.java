@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.event.Level;
 
 /**
  * The state the router and the message flow share: which messages are in flight (and the {@code
@@ -58,6 +59,7 @@ final class Settlement {
   private final int maxSettledIds;
   private final AtomicInteger inFlightCount = new AtomicInteger();
   private final Object drained = new Object();
+  private final QuietRepeats quiet = new QuietRepeats();
   private final Map<String, Map<String, String>> letterAttrs = new ConcurrentHashMap<>();
   final RouterStats stats = new RouterStats();
   private volatile boolean sinkFailing;
@@ -233,7 +235,8 @@ final class Settlement {
     metrics.incr(RouterMetrics.SETTLED, OUTCOME_ATTRS.get(outcome.state()));
     if (outcome instanceof Outcome.Redeliver r) {
       metrics.incr(RouterMetrics.REDELIVERED, Map.of());
-      Router.LOG.warn("[msg-{}] to be redelivered: {}", f.id, r.reason());
+      quiet.log(
+          Router.LOG, Level.WARN, "redeliver", "[msg-{}] to be redelivered: {}", f.id, r.reason());
     }
     // Out of the in-flight set before the source hears of it: a source may hand a redelivered
     // message straight back, and that must not count as a duplicate of itself.

@@ -59,4 +59,20 @@ class PrometheusRelayTest {
         .contains("router_lanes 3.0")
         .contains("router_messages_in_flight 5.0");
   }
+
+  @Test
+  void everyMetricHasAHelpLineNamingWhatGordonEmitsAndWhereItIsDescribed() {
+    relay.incr(RouterMetrics.CONSUMED, 1, Map.of());
+    relay.set(RouterMetrics.LANES, 3, Map.of());
+    relay.timing(RouterMetrics.FLIGHT_DURATION, Duration.ofMillis(7), Map.of("unit", "seconds"));
+    assertThat(relay.scrape())
+        .contains(
+            "# HELP router_message_consumed_total gordon metric router-message-consumed"
+                + " (docs/operations.md#metrics or the plugin's docs)\n")
+        .contains("# HELP router_lanes gordon metric router-lanes (")
+        .contains(
+            "# HELP router_message_flight_duration_seconds gordon metric"
+                + " router-message-flight-duration (")
+        .doesNotContainPattern("# HELP \\S+ *\\n");
+  }
 }

@@ -64,7 +64,7 @@ record Progress(long offset, long line, Set<Long> settled) {
       if (kv.length != 2) {
         throw new IOException(sidecar + ": unreadable progress field \"" + field + "\"");
       }
-      if (!kv[1].matches(kv[0].equals("settled") ? "([0-9]{1,18},?)*" : "[0-9]{1,18}")) {
+      if (!(kv[0].equals("settled") ? numberList(kv[1]) : kv[1].matches("[0-9]{1,18}"))) {
         throw new IOException(
             sidecar
                 + ": unreadable progress field \""
@@ -87,6 +87,24 @@ record Progress(long offset, long line, Set<Long> settled) {
       }
     }
     return new Progress(offset, line, settled);
+  }
+
+  /**
+   * "N,N,...," with numbers of 1 to 18 digits. Not a regular expression: a repeated group recurses
+   * once per number, and a settled list of some thousands (out-of-order settlements during a
+   * provider outage) overflowed the stack, so the source could not start (acceptance pass 7).
+   */
+  private static boolean numberList(String list) {
+    String[] numbers = list.split(",", -1);
+    for (int i = 0; i < numbers.length; i++) {
+      String n = numbers[i];
+      boolean trailing = i == numbers.length - 1 && n.isEmpty();
+      if (!trailing
+          && (n.isEmpty() || n.length() > 18 || !n.chars().allMatch(c -> c >= '0' && c <= '9'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Replaces the sidecar with this progress as its snapshot line (and no appended lines). */

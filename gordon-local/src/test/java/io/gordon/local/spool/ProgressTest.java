@@ -27,6 +27,19 @@ class ProgressTest {
     assertThat(Progress.read(log)).isEqualTo(new Progress(10, 2, Set.of(4L)));
   }
 
+  /** Acceptance pass 7: 40,000 events settled out of order during a BIND outage. */
+  @Test
+  void aSnapshotWithTensOfThousandsOfSettledLinesIsRead() throws Exception {
+    StringBuilder text = new StringBuilder("offset=10 line=2 settled=");
+    Set<Long> settled = new java.util.TreeSet<>();
+    for (long n = 4; n < 40_004; n++) {
+      text.append(n).append(',');
+      settled.add(n);
+    }
+    Path log = Files.writeString(dir.resolve("a.jsonl.progress"), text + "\n");
+    assertThat(Progress.read(log)).isEqualTo(new Progress(10, 2, settled));
+  }
+
   @Test
   void aMissingLogIsTheStart() throws Exception {
     assertThat(Progress.read(dir.resolve("none.progress"))).isEqualTo(Progress.START);
