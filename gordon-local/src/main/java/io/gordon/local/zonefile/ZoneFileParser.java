@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the master files gordon writes, and the common subset people write by hand: {@code $ORIGIN}
@@ -19,8 +17,9 @@ import java.util.regex.Pattern;
  * {@code $INCLUDE} and {@code $GENERATE} are refused.
  */
 final class ZoneFileParser {
-  private static final Pattern TTL = Pattern.compile("([0-9]+[wdhmsWDHMS]?)+");
-  private static final Pattern TTL_PART = Pattern.compile("([0-9]+)([wdhmsWDHMS]?)");
+  /** The largest TTL (RFC 2181, 8): a larger one read into an int would wrap around. */
+  private static final long MAX_TTL = Integer.MAX_VALUE;
+
   private static final List<String> CLASSES = List.of("IN", "CH", "HS", "CS");
 
   private final String zone;
@@ -83,7 +82,7 @@ final class ZoneFileParser {
       String f = t.get(i);
       if (CLASSES.contains(f.toUpperCase(Locale.ROOT))) {
         // a class (IN): nothing to record
-      } else if (TTL.matcher(f).matches()) {
+      } else if (isTtl(f)) {
         ttl = ttl(f);
       } else {
         type = f.toUpperCase(Locale.ROOT);
@@ -199,25 +198,68 @@ final class ZoneFileParser {
     return origin.equals(".") ? n + "." : n + "." + origin;
   }
 
-  /** Seconds from a TTL such as {@code 300} or {@code 1h30m}. */
+  /**
+   * Whether {@code text} is written as a TTL: runs of digits, each followed by at most one unit (w,
+   * d, h, m, s). Read by hand: a regular expression with a repeated group recursed once per unit,
+   * and a long enough token in a hand-edited file overflowed the stack.
+   */
+  static boolean isTtl(String text) {
+    if (text.isEmpty() || !isDigit(text.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isDigit(c) && !(unitSeconds(c) > 0 && isDigit(text.charAt(i - 1)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Seconds from a TTL such as {@code 300} or {@code 1h30m}, at most {@link #MAX_TTL}. */
   static long ttl(String text) {
-    if (!TTL.matcher(text).matches()) {
+    if (!isTtl(text)) {
       throw new IllegalArgumentException(
           "\"" + text + "\" is not a TTL (expected seconds, or" + " units such as 1h30m)");
     }
     long total = 0;
-    Matcher m = TTL_PART.matcher(text);
-    while (m.find()) {
-      long n = Long.parseLong(m.group(1));
-      total +=
-          switch (m.group(2).toLowerCase(Locale.ROOT)) {
-            case "w" -> n * 604800;
-            case "d" -> n * 86400;
-            case "h" -> n * 3600;
-            case "m" -> n * 60;
-            default -> n;
-          };
+    long run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isDigit(c)) {
+        run = run * 10 + (c - '0');
+      } else {
+        total += run * unitSeconds(c);
+        run = 0;
+      }
+      if (run > MAX_TTL || total > MAX_TTL) {
+        throw tooLarge(text);
+      }
     }
-    return total;
+    if (total + run > MAX_TTL) {
+      throw tooLarge(text);
+    }
+    return total + run;
+  }
+
+  private static IllegalArgumentException tooLarge(String text) {
+    return new IllegalArgumentException(
+        "\"" + text + "\" is more than " + MAX_TTL + " seconds (the largest TTL, RFC 2181)");
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** The seconds of TTL unit {@code c}, 0 when it is none. */
+  private static long unitSeconds(char c) {
+    return switch (Character.toLowerCase(c)) {
+      case 'w' -> 604800;
+      case 'd' -> 86400;
+      case 'h' -> 3600;
+      case 'm' -> 60;
+      case 's' -> 1;
+      default -> 0;
+    };
   }
 }

@@ -30,6 +30,41 @@ class ZoneFileParserTest {
   }
 
   @Test
+  void aTtlAboveTheLargestIsRefusedNamingItsLineInsteadOfWrappingAround() {
+    // 4294967596 is 2^32 + 300: read into an int it became a TTL of 300
+    assertThatThrownBy(
+            () ->
+                ZoneFileParser.parse(HEAD + "big 4294967596 IN A 192.0.2.1\n", "example.com.", 300))
+        .isInstanceOf(ZoneFileException.class)
+        .hasMessage(
+            "line 5: \"4294967596\" is more than 2147483647 seconds (the largest TTL, RFC 2181)");
+    assertThatThrownBy(
+            () ->
+                ZoneFileParser.parse(
+                    HEAD + "big 99999999999999999999999 IN A 192.0.2.1\n", "example.com.", 300))
+        .isInstanceOf(ZoneFileException.class)
+        .hasMessage(
+            "line 5: \"99999999999999999999999\" is more than 2147483647 seconds (the largest"
+                + " TTL, RFC 2181)");
+  }
+
+  @Test
+  void aTtlOfTensOfThousandsOfUnitsIsReadWithoutRecursion() {
+    // a regular expression with a repeated group recursed once per unit: a StackOverflowError
+    String units = "0s".repeat(30_000);
+    assertThat(ZoneFileParser.ttl(units + "1h30m")).isEqualTo(5400);
+    assertThatThrownBy(() -> ZoneFileParser.ttl(units + "x"))
+        .hasMessageEndingWith("is not a TTL (expected seconds, or units such as 1h30m)");
+  }
+
+  @Test
+  void aTtlWithUnitsAddsThemUp() {
+    assertThat(ZoneFileParser.ttl("1w2d3h4m5s")).isEqualTo(604800 + 2 * 86400 + 3 * 3600 + 245);
+    assertThat(ZoneFileParser.ttl("2147483647")).isEqualTo(2147483647L);
+    assertThat(ZoneFileParser.ttl("1H30M")).isEqualTo(5400);
+  }
+
+  @Test
   void aLineOfProseIsRefusedNamingItsLine() {
     assertThatThrownBy(
             () -> ZoneFileParser.parse(HEAD + "bad line here IN A\n", "example.com.", 300))
