@@ -1,5 +1,6 @@
 package io.gordon.rfc2136;
 
+import io.gordon.api.model.Rdata;
 import io.gordon.api.model.RecordSet;
 import io.gordon.api.model.RecordType;
 import java.io.IOException;
@@ -157,22 +158,7 @@ final class Records {
    */
   static String rdata(Record r) {
     if (r instanceof TXTRecord txt) {
-      StringBuilder sb = new StringBuilder();
-      for (byte[] s : txt.getStringsAsByteArrays()) {
-        sb.append(sb.length() == 0 ? "" : " ").append('"');
-        for (byte b : s) {
-          int c = b & 0xff;
-          if (c == '"' || c == '\\') {
-            sb.append('\\').append((char) c);
-          } else if (c < 0x20 || c > 0x7e) {
-            sb.append('\\').append(String.format("%03d", c));
-          } else {
-            sb.append((char) c);
-          }
-        }
-        sb.append('"');
-      }
-      return sb.toString();
+      return Rdata.txt(txt.getStringsAsByteArrays());
     }
     return r.rdataToString();
   }

@@ -13,6 +13,15 @@ public final class Rdata {
   private Rdata() {}
 
   /**
+   * The canonical TXT rdata of character-strings {@code strings} (as a DNS message carries them):
+   * each quoted, {@code "} and {@code \} escaped, octets outside printable ASCII as {@code \DDD},
+   * one space between; what {@link #normalize} gives for the same strings.
+   */
+  public static String txt(List<byte[]> strings) {
+    return Txt.join(strings);
+  }
+
+  /**
    * Returns the canonical form of {@code text} for {@code type}.
    *
    * @throws IllegalArgumentException stating the value and what a {@code type} record holds

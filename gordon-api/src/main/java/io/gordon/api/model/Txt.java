@@ -11,7 +11,11 @@ final class Txt {
   private Txt() {}
 
   static String canonical(String t) {
-    List<byte[]> strings = parse("TXT", t, true);
+    return join(parse("TXT", t, true));
+  }
+
+  /** The canonical form of character-strings {@code strings}: each quoted, one space between. */
+  static String join(List<byte[]> strings) {
     StringBuilder sb = new StringBuilder();
     for (byte[] s : strings) {
       if (sb.length() > 0) {
