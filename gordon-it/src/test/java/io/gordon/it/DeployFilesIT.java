@@ -136,7 +136,7 @@ class DeployFilesIT {
   void promtoolAcceptsTheAlertingRulesAndRejectsABrokenCopy() throws Exception {
     Path rules = DEPLOY.resolve("monitoring/alerts.yaml");
     assertThat(promtool("check", "rules", rules.toString()))
-        .contains("SUCCESS: 8 rules found", "exit 0");
+        .contains("SUCCESS: 9 rules found", "exit 0");
     Path broken =
         Files.writeString(
             dir.resolve("broken.yaml"),

@@ -16,6 +16,7 @@ final class PromQl {
   private static final Pattern GROUPING = Pattern.compile("\\b(?:by|without)\\s*\\(([^)]*)\\)");
   private static final Pattern SELECTOR =
       Pattern.compile("(?<![\\w:$])([a-zA-Z_:][a-zA-Z0-9_:]*+)(\\{[^}]*\\})?+(?!\\s*\\()");
+  private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_]\\w*)\\s*(?:=~|!~|!=|=)\\s*\"");
   private static final Set<String> KEYWORDS =
       Set.of(
           "and", "or", "unless", "on", "ignoring", "bool", "offset", "group_left", "group_right");
@@ -30,6 +31,16 @@ final class PromQl {
       if (!KEYWORDS.contains(m.group(1))) {
         out.add(m.group(0));
       }
+    }
+    return out;
+  }
+
+  /** The label names a selector matches on: {@code a{kind="x",b!~"y"}} gives kind and b. */
+  static Set<String> matcherLabels(String selector) {
+    Set<String> out = new LinkedHashSet<>();
+    Matcher m = MATCHER.matcher(selector);
+    while (m.find()) {
+      out.add(m.group(1));
     }
     return out;
   }
