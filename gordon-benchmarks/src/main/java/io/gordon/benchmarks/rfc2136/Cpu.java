@@ -79,8 +79,9 @@ final class Cpu {
         try {
           String name = Files.readString(t.resolve("comm")).trim().replaceAll("[0-9]+", "N");
           by.merge(name, fields(t.resolve("stat"), 13, 14), Double::sum);
-        } catch (java.nio.file.NoSuchFileException e) {
-          // the thread ended meanwhile
+        } catch (IOException e) {
+          // the thread ended meanwhile: NoSuchFileException, or ESRCH ("No such process") when it
+          // ended between opening its comm file and reading it (an e2e round died of that)
         }
       }
     }
