@@ -62,7 +62,25 @@ final class EventWriter {
 
   private static StringBuilder string(StringBuilder sb, String text) {
     sb.append('"');
-    JsonStringEncoder.getInstance().quoteAsString(text, sb);
+    if (plain(text)) {
+      sb.append(text);
+    } else {
+      JsonStringEncoder.getInstance().quoteAsString(text, sb);
+    }
     return sb.append('"');
+  }
+
+  /**
+   * Whether {@code text} has nothing {@code quoteAsString} escapes (control characters, quote,
+   * backslash; it writes every other character as it is), so it can be appended whole.
+   */
+  private static boolean plain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 }

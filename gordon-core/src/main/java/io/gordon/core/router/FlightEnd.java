@@ -18,12 +18,18 @@ final class FlightEnd {
   private final MetricRelay metrics;
   private final PhaseRoute route;
   private final Optional<Named<MessageHandler>> cleanup;
+  private final KeyedLanes<?> lanes;
 
-  FlightEnd(Settlement settlement, PhaseRoute route, Optional<Named<MessageHandler>> cleanup) {
+  FlightEnd(
+      Settlement settlement,
+      PhaseRoute route,
+      Optional<Named<MessageHandler>> cleanup,
+      KeyedLanes<?> lanes) {
     this.settlement = settlement;
     this.metrics = settlement.metrics();
     this.route = route;
     this.cleanup = cleanup;
+    this.lanes = lanes;
   }
 
   void dropped(String cls) {
@@ -45,13 +51,21 @@ final class FlightEnd {
             atCleanup.history(),
             atCleanup.createdAt(),
             atCleanup.attributes());
-    finish(f, atCleanup, settlement.park(letter, reason, category, plugin));
+    Outcome parked;
+    lanes.blockingBegins(); // the sink writes or sends the letter before answering
+    try {
+      parked = settlement.park(letter, reason, category, plugin);
+    } finally {
+      lanes.blockingEnds();
+    }
+    finish(f, atCleanup, parked);
   }
 
   /** Runs the cleanup handler, if any, records the outcome in the history and settles. */
   void finish(Flight f, EventMessage m, Outcome o) {
     EventMessage done = m;
     if (cleanup.isPresent() && !f.settled.get()) {
+      lanes.blockingBegins();
       try {
         EventMessage out = cleanup.get().plugin().handle(m);
         done = out != null ? out : m;
@@ -62,6 +76,8 @@ final class FlightEnd {
             cleanup.get().name(),
             Failure.describe(e),
             e);
+      } finally {
+        lanes.blockingEnds();
       }
     }
     done = done.withHistory(settlement.clock().instant(), "", Settlement.historyText(o));

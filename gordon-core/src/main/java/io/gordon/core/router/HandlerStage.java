@@ -13,6 +13,11 @@ record HandlerStage(String plugin, MessageHandler handler) implements Stage {
   }
 
   @Override
+  public boolean blocks() {
+    return true;
+  }
+
+  @Override
   public void attempt(EventMessage message, Consumer<Attempt> done) {
     Attempt a;
     // Plugins log per message; the id in the MDC lets a log format show it.

@@ -82,12 +82,12 @@ final class MessageFlow {
     this.settlement = settlement;
     this.metrics = settlement.metrics();
     this.route = route;
-    this.end = new FlightEnd(settlement, route, cleanup);
     this.retry = retry;
     this.limits = new RetryLimits(retry, aborting);
     this.delayer = delayer;
     this.aborting = aborting;
     this.lanes = new KeyedLanes<>(this::run, maxWorkers);
+    this.end = new FlightEnd(settlement, route, cleanup, lanes);
   }
 
   /** Queues {@code f} behind the earlier messages of its key. */
@@ -159,14 +159,24 @@ final class MessageFlow {
    */
   private boolean attempt(Flight f, Try t) {
     f.handoff.set(null);
-    t.stage()
-        .attempt(
-            t.input(),
-            a -> {
-              if (!f.handoff.compareAndSet(null, a)) {
-                after(f, t, a, false);
-              }
-            });
+    boolean blocks = t.stage().blocks();
+    if (blocks) {
+      lanes.blockingBegins();
+    }
+    try {
+      t.stage()
+          .attempt(
+              t.input(),
+              a -> {
+                if (!f.handoff.compareAndSet(null, a)) {
+                  after(f, t, a, false);
+                }
+              });
+    } finally {
+      if (blocks) {
+        lanes.blockingEnds();
+      }
+    }
     if (f.handoff.compareAndSet(null, LEFT)) {
       return false;
     }

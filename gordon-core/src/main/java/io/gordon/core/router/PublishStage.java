@@ -60,6 +60,11 @@ final class PublishStage implements Stage {
   }
 
   @Override
+  public boolean blocks() {
+    return false; // the changes wait on their zones' queues, the lane is suspended meanwhile
+  }
+
+  @Override
   public void attempt(EventMessage message, Consumer<Attempt> done) {
     DnsEvent event = message.event();
     if (event.needsEnrichment()) {

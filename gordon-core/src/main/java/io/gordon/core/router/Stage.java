@@ -16,6 +16,12 @@ interface Stage {
   /** The plugin name(s), for history, logs and metrics. */
   String plugin();
 
+  /**
+   * Whether {@link #attempt} may block its thread (a handler's synchronous call) rather than hand
+   * the work to another thread: the lanes start another worker meanwhile.
+   */
+  boolean blocks();
+
   /** Attempts {@code message} once; reports the result to {@code done}. */
   void attempt(EventMessage message, Consumer<Attempt> done);
 }

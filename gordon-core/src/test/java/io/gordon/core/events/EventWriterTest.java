@@ -46,6 +46,24 @@ class EventWriterTest {
     assertThat(EventWriter.write(e)).isEqualTo(old(e)).contains("\\u0000", "\\\"q\\\"");
   }
 
+  @Test
+  void eachCharacterAloneOrAmongPlainTextIsWrittenAsTheTreePrintedIt()
+      throws JsonProcessingException {
+    for (char c = 0; c < 0x3000; c++) {
+      for (String text : List.of(String.valueOf(c), "vm-" + c + "-1")) {
+        DnsEvent e =
+            new DnsEvent(
+                Optional.of("id-" + (int) c),
+                io.gordon.api.model.Action.ADDITIONS,
+                Optional.empty(),
+                List.of(),
+                Optional.of(text),
+                "audit-log");
+        assertThat(EventWriter.write(e)).as("U+%04X", (int) c).isEqualTo(old(e));
+      }
+    }
+  }
+
   /** Adds what the generator leaves out: expectations, resource names, the audit-log schema. */
   private static DnsEvent varied(DnsEvent e, EventGenerator gen, Random r) {
     Map<String, List<String>> expected = new LinkedHashMap<>();

@@ -84,7 +84,9 @@ class RouterOrderingTest {
 
   @Test
   void differentNamesAreHandledInParallel() throws Exception {
-    CyclicBarrier together = new CyclicBarrier(4);
+    // more names than the lanes keep running workers: the blocked handlers must get more
+    int names = KeyedLanes.RUNNERS + 2;
+    CyclicBarrier together = new CyclicBarrier(names);
     RecordingHandler enrich =
         new RecordingHandler("enrich")
             .behave(
@@ -104,11 +106,11 @@ class RouterOrderingTest {
             .deadLetters(new RecordingDeadLetterSink())
             .build();
     RecordingDelivery delivery = new RecordingDelivery();
-    for (int n = 0; n < 4; n++) {
+    for (int n = 0; n < names; n++) {
       router.submit(
           Events.add("m" + n, "p" + n + ".example.com", "10.0.0.1"), delivery, Duration.ZERO);
     }
-    delivery.awaitCount(4, Duration.ofSeconds(20));
+    delivery.awaitCount(names, Duration.ofSeconds(20));
     assertThat(delivery.settlements()).allMatch(s -> s.outcome() instanceof Outcome.Applied);
   }
 

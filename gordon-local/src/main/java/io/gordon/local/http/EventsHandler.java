@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * {@code POST /v1/events} (one event, a JSON array or JSON lines; {@code ?wait=true}) and {@code
@@ -30,6 +29,7 @@ final class EventsHandler implements Http1Server.Handler {
   private final SpoolWriter writer;
   private final StatusTracker tracker;
   private final RequestPolicy policy;
+  private final EventIds newIds = new EventIds();
 
   EventsHandler(
       HttpSettings settings,
@@ -122,7 +122,7 @@ final class EventsHandler implements Http1Server.Handler {
         continue;
       }
       DnsEvent e = d.event().orElseThrow();
-      String id = e.id().orElseGet(() -> UUID.randomUUID().toString());
+      String id = e.id().isPresent() ? e.id().get() : newIds.next();
       DnsEvent withId =
           new DnsEvent(
               Optional.of(id),

@@ -49,8 +49,33 @@ final class Segment {
     this.receipts = new ReceiptLog(directory);
   }
 
-  /** The lines in UTF-8, each followed by a line break (no intermediate string). */
+  /**
+   * The lines in UTF-8, each followed by a line break. Lines of ASCII only (the codec escapes
+   * nothing else into a spooled line but other scripts' text) are copied once, straight into the
+   * buffer; from the first other character, each line is encoded by {@code getBytes} and copied.
+   */
   static ByteBuffer encode(List<String> lines) {
+    int length = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      length += lines.get(i).length() + 1;
+    }
+    byte[] b = new byte[length];
+    int at = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      for (int k = 0; k < line.length(); k++) {
+        char c = line.charAt(k);
+        if (c >= 0x80) {
+          return encodeUtf8(lines);
+        }
+        b[at++] = (byte) c;
+      }
+      b[at++] = '\n';
+    }
+    return ByteBuffer.wrap(b);
+  }
+
+  private static ByteBuffer encodeUtf8(List<String> lines) {
     byte[][] encoded = new byte[lines.size()][];
     int length = 0;
     for (int i = 0; i < encoded.length; i++) {

@@ -248,4 +248,24 @@ class SpoolReaderTest {
     Files.writeString(dir.resolve("a.jsonl"), "\n", java.nio.file.StandardOpenOption.APPEND);
     assertThat(ctx.next().id()).isEqualTo("a.jsonl:2");
   }
+
+  @Test
+  void shorterLinesAppendedAfterLongerOnesAreReadWhole() throws Exception {
+    Path file = dir.resolve("a.jsonl");
+    String longId = "L".repeat(60);
+    Files.writeString(file, withId(1, longId + 1) + "\n" + withId(2, longId + 2) + "\n");
+    RecordingSourceContext ctx = start(Duration.ofHours(1));
+    assertThat(ctx.next().id()).isEqualTo(longId + 1);
+    assertThat(ctx.next().id()).isEqualTo(longId + 2);
+    Files.writeString(file, withId(3, "s3") + "\n", java.nio.file.StandardOpenOption.APPEND);
+    assertThat(ctx.next().id()).isEqualTo("s3");
+    Files.writeString(file, withId(4, "s4"), java.nio.file.StandardOpenOption.APPEND);
+    await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(ctx.items::isEmpty);
+    Files.writeString(file, "\n", java.nio.file.StandardOpenOption.APPEND);
+    assertThat(ctx.next().id()).isEqualTo("s4");
+  }
+
+  private static String withId(int i, String id) {
+    return event(i).replace("{\"action\"", "{\"id\":\"" + id + "\",\"action\"");
+  }
 }
