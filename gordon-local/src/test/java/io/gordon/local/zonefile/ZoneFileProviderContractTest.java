@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
  * local.zonefile passes the publisher contract with ownership; a "foreign writer" edits the file
  * directly (a new file renamed into place, which the provider sees before its next change). It
  * edits only once the file holds every batch (the journal is empty): before that the provider's
- * timer rewrites the file at any moment, and an edit renamed into place in the instant between
- * that rewrite's check and its rename is replaced (docs/operations.md, "Another writer's edit"),
- * which made the foreign-writer cases fail about once in fifteen runs on a loaded machine.
+ * timer rewrites the file at any moment, and an edit renamed into place in the instant between that
+ * rewrite's check and its rename is replaced (docs/operations.md, "Another writer's edit"), which
+ * made the foreign-writer cases fail about once in fifteen runs on a loaded machine.
  */
 class ZoneFileProviderContractTest extends OwnershipContractTest {
   private Path root;
