@@ -168,12 +168,17 @@ class ZoneFileJournalTest {
       throws Exception {
     provider = start(root, 10);
     applied(a("first", "192.0.2.1"));
-    applied(a("kept", "192.0.2.2"), a("contested", "192.0.2.3"));
-    assertThat(Files.readString(file(root))).doesNotContain("kept.example.com.");
-    ZoneData edit = ZoneFileParser.parse(Files.readString(file(root)), "example.com.", 300);
-    edit.put(RecordSet.of("contested.example.com.", RecordType.A, 300, "192.0.2.30"));
-    edit.put(RecordSet.of("byhand.example.com.", RecordType.A, 300, "192.0.2.40"));
-    AtomicFiles.write(file(root), ZoneFileWriter.write(edit));
+    // Under the zone's lock, so that the provider's timer cannot write the journal's batches into
+    // the file between this read and the edit's rename (the edit would then replace them: under
+    // load that happened, "kept" was lost). Once the lock is free the timer merges the edit.
+    ((ZoneFileProvider) provider)
+        .locked(
+            "example.com.",
+            () -> {
+              applied(a("kept", "192.0.2.2"), a("contested", "192.0.2.3"));
+              editByHand();
+              return null;
+            });
 
     applied(a("later", "192.0.2.5"));
 
@@ -186,6 +191,19 @@ class ZoneFileJournalTest {
     assertThat(provider.read("later.example.com.", RecordType.A)).isPresent();
     assertThat(provider.read("contested.example.com.", RecordType.A))
         .contains(RecordSet.of("contested.example.com.", RecordType.A, 300, "192.0.2.30"));
+  }
+
+  /** Changes "contested" and adds "byhand" in the file, while "kept" is only in the journal. */
+  private void editByHand() {
+    try {
+      assertThat(Files.readString(file(root))).doesNotContain("kept.example.com.");
+      ZoneData edit = ZoneFileParser.parse(Files.readString(file(root)), "example.com.", 300);
+      edit.put(RecordSet.of("contested.example.com.", RecordType.A, 300, "192.0.2.30"));
+      edit.put(RecordSet.of("byhand.example.com.", RecordType.A, 300, "192.0.2.40"));
+      AtomicFiles.write(file(root), ZoneFileWriter.write(edit));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The zone directory as a crash would leave it now: the file and the journal, no lock. */
