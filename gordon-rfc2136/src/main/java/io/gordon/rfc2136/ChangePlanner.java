@@ -46,6 +46,18 @@ final class ChangePlanner {
     };
   }
 
+  /**
+   * The RRset to read, besides {@link #readBefore}, when a claimed change is planned with its
+   * marker read (the optimistic message failed: the RRset exists): a claimed replacement's own
+   * RRset, read at the same time as the marker, so that a replacement that changes nothing is
+   * {@code Unchanged} and sends nothing. A new RRset is never read: its optimistic message applies.
+   */
+  static Optional<RecordType> readToCompare(Change change) {
+    return change instanceof Change.Replace r && r.ownership().isPresent()
+        ? Optional.of(r.type())
+        : Optional.empty();
+  }
+
   /** Plans {@code change} without a live marker; see the method below. */
   Planned plan(int index, Change change, String zone, Optional<RecordSet> live) {
     return plan(index, change, zone, live, Optional.empty());
@@ -76,10 +88,15 @@ final class ChangePlanner {
     if (c.ownership().isEmpty()) {
       return new Planned.Send(op);
     }
+    int ttl = c.records().ttlOr(settings.defaultTtl());
+    if (Markers.holdsAlready(c, live, marker, ttl)) {
+      return new Planned.Done(
+          new ChangeResult.Unchanged(
+              c, c.records().key() + " already holds exactly these records"));
+    }
     Optional<Optional<RecordSet>> read =
         readBefore(c).isPresent() ? Optional.of(live) : Optional.empty();
-    return withMarker(
-        op, n, Markers.replace(c, n, zone, marker, read, c.records().ttlOr(settings.defaultTtl())));
+    return withMarker(op, n, Markers.replace(c, n, zone, marker, read, ttl));
   }
 
   /** {@code op} with {@code part}'s records; {@code n} is the change's owner name. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -21,7 +22,8 @@ import org.xbill.DNS.Type;
  * ownership makes the whole message fail instead of being overwritten:
  *
  * <ul>
- *   <li>Replace of an RRset this owner owns: only the marker prerequisite.
+ *   <li>Replace of an RRset this owner owns: only the marker prerequisite, and the marker written
+ *       again when the record's TTL changes (the marker follows it).
  *   <li>Replace adopting an RRset without marker: the marker is written.
  *   <li>Replace otherwise: the RRset must be absent ({@code nxrrset}); the marker is written. A
  *       failed prerequisite is then described as an ownership refusal by {@link Conflicts}.
@@ -78,7 +80,14 @@ final class Markers {
     Name name = Records.name(OwnerMarker.nameFor(c.name(), c.type(), zone));
     List<Record> pre = new ArrayList<>(asRead(name, marker));
     if (current.filter(claim.ownerId()::equals).isPresent()) {
-      return new Part(pre, List.of(), Optional.empty());
+      if (marker.orElseThrow().ttl().equals(OptionalInt.of(ttl))) {
+        return new Part(pre, List.of(), Optional.empty());
+      }
+      // the record's TTL changes: the marker follows, so that both read alike
+      return new Part(
+          pre,
+          write(name, true, new OwnerMarker(claim.ownerId(), c.name(), c.type()), ttl),
+          Optional.empty());
     }
     if (!(current.isEmpty() && claim.adopt())) {
       pre.add(Record.newRecord(owner, Records.type(c.type()), DClass.NONE, 0));
@@ -87,6 +96,22 @@ final class Markers {
         pre,
         write(name, marker.isPresent(), new OwnerMarker(claim.ownerId(), c.name(), c.type()), ttl),
         Optional.empty());
+  }
+
+  /**
+   * Whether claimed replacement {@code c} would change nothing: this owner's marker with the TTL
+   * {@code ttl} is there, and the RRset as read holds exactly {@code c}'s rdata with that TTL. A
+   * compare-and-swap is always sent: its prerequisite decides.
+   */
+  static boolean holdsAlready(
+      Change.Replace c, Optional<RecordSet> live, Optional<RecordSet> marker, int ttl) {
+    OptionalInt want = OptionalInt.of(ttl);
+    return c.ownership().isPresent()
+        && c.expected().isEmpty()
+        && owner(c, marker).equals(Optional.of(c.ownership().get().ownerId()))
+        && marker.orElseThrow().ttl().equals(want)
+        && live.filter(l -> l.ttl().equals(want)).isPresent()
+        && new HashSet<>(live.get().rdata()).equals(new HashSet<>(c.records().rdata()));
   }
 
   /**

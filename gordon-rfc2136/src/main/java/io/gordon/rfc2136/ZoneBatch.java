@@ -26,7 +26,10 @@ import java.util.function.BiFunction;
  * in order; the others are sent concurrently, at most {@code max_updates_in_flight} at a time.
  */
 final class ZoneBatch {
-  /** Most concurrent reads (queries before removals and CNAME replacements) per process. */
+  /**
+   * Most concurrent reads (queries before removals, CNAME replacements and claimed replacements of
+   * existing RRsets) per process.
+   */
   static final int MAX_READS = 64;
 
   private static final Semaphore READS = new Semaphore(MAX_READS);
@@ -214,7 +217,8 @@ final class ZoneBatch {
 
   /**
    * Reads what the chunk's changes need (concurrently): the RRsets {@link ChangePlanner#readBefore}
-   * names and the markers of claimed changes; then plans them.
+   * and {@link ChangePlanner#readToCompare} name and the markers of claimed changes; then plans
+   * them.
    */
   private List<Op> plan(List<Integer> chunk, ChangeResult[] results) {
     Map<Integer, CompletableFuture<Optional<RecordSet>>> reads = new HashMap<>();
@@ -224,7 +228,9 @@ final class ZoneBatch {
       if (results[i] != null) {
         continue; // applied by an optimistic half message
       }
-      ChangePlanner.readBefore(c).ifPresent(type -> reads.put(i, readAsync(c.name(), type)));
+      ChangePlanner.readBefore(c)
+          .or(() -> ChangePlanner.readToCompare(c))
+          .ifPresent(type -> reads.put(i, readAsync(c.name(), type)));
       try {
         Markers.markerName(c, zone).ifPresent(m -> markers.put(i, readAsync(m, RecordType.TXT)));
       } catch (IllegalArgumentException e) {

@@ -1,5 +1,7 @@
 package io.gordon.api.plugin;
 
+import java.util.Optional;
+
 /**
  * Produces messages: the original's runnable plugin. Sources own acknowledgement: they learn each
  * message's fate through {@link Delivery} and ack, nack or commit accordingly. A source may also
@@ -10,6 +12,16 @@ public interface EventSource extends GordonPlugin {
   /** The phase new messages start in; {@code consume} by default. */
   default String startPhase() {
     return "consume";
+  }
+
+  /**
+   * The {@code plugin} attribute of the metrics the core counts for this source's messages (today
+   * {@code msg-too-old}); empty, the default, means the source's configured name. A source standing
+   * in for one of the original gordon's plugins gives the original's value, so that dashboards
+   * written for the original keep working.
+   */
+  default Optional<String> metricsPluginName() {
+    return Optional.empty();
   }
 
   /**

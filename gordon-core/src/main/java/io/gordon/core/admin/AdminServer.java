@@ -130,7 +130,7 @@ public final class AdminServer implements AutoCloseable {
   }
 
   private static void ready(HttpExchange ex, HealthRegistry health) throws IOException {
-    List<String> problems = health.problems();
+    List<String> problems = health.problemsWithNextSteps();
     StringBuilder body = new StringBuilder(problems.isEmpty() ? "ready\n" : "not ready\n");
     problems.forEach(p -> body.append(p).append('\n'));
     if (problems.isEmpty()) {

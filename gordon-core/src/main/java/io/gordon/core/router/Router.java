@@ -184,7 +184,10 @@ public final class Router {
     delivery.settle(id, o, history);
   }
 
-  /** The context of source {@code name}, whose messages may be {@code maxAge} old at intake. */
+  /**
+   * The context of a source whose messages may be {@code maxAge} old at intake; {@code name} is the
+   * {@code plugin} attribute of the metrics counted for it ({@code msg-too-old}).
+   */
   public SourceContext contextFor(String name, Duration maxAge) {
     return new RouterSourceContext(this, name, maxAge);
   }

@@ -90,7 +90,7 @@ public final class GordonRuntime implements AutoCloseable {
           new SourceSupervisor(
               src.name(),
               src.plugin(),
-              router.contextFor(src.name(), maxAge),
+              router.contextFor(src.plugin().metricsPluginName().orElse(src.name()), maxAge),
               health.reporter(src.name()),
               sourceBackoff);
       sources.add(sup);

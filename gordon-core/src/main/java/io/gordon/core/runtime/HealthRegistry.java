@@ -93,6 +93,18 @@ public final class HealthRegistry {
 
   /** Why the service is not ready, one line per component; empty when ready. */
   public List<String> problems() {
+    return lines(false);
+  }
+
+  /**
+   * {@link #problems}, each line followed by the operator's next step ({@code ; next: ...}), for
+   * the {@code /readyz} body.
+   */
+  public List<String> problemsWithNextSteps() {
+    return lines(true);
+  }
+
+  private List<String> lines(boolean withNextStep) {
     Instant now = clock.instant();
     List<String> out = new ArrayList<>();
     states.entrySet().stream()
@@ -100,13 +112,20 @@ public final class HealthRegistry {
         .forEach(
             e -> {
               State s = e.getValue();
+              String line;
               if (!s.started) {
-                out.add(e.getKey() + ": " + (s.reason != null ? s.reason : "not started"));
+                line = e.getKey() + ": " + (s.reason != null ? s.reason : "not started");
               } else if (s.failingSince != null
                   && (s.immediate
                       || Duration.between(s.failingSince, now).compareTo(threshold) >= 0)) {
-                out.add(e.getKey() + ": failing since " + s.failingSince + ": " + s.reason);
+                line = e.getKey() + ": failing since " + s.failingSince + ": " + s.reason;
+              } else {
+                return;
               }
+              out.add(
+                  withNextStep
+                      ? line + "; next: " + NextSteps.of(e.getKey(), s.started, s.reason)
+                      : line);
             });
     return out;
   }

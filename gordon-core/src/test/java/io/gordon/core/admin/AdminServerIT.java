@@ -57,7 +57,10 @@ class AdminServerIT {
     assertThat(get(server, "/healthz").statusCode()).isEqualTo(200);
     HttpResponse<String> r = get(server, "/readyz");
     assertThat(r.statusCode()).isEqualTo(503);
-    assertThat(r.body()).isEqualTo("not ready\npubsub: not started\n");
+    assertThat(r.body())
+        .isEqualTo(
+            "not ready\npubsub: not started; next: wait for its start; if this lasts, the log says"
+                + " what it waits for\n");
 
     HEALTH.started("pubsub");
     assertThat(get(server, "/readyz").statusCode()).isEqualTo(200);
@@ -71,7 +74,8 @@ class AdminServerIT {
     assertThat(r.body())
         .isEqualTo(
             "not ready\npubsub: failing since 2026-11-25T10:00:00Z: "
-                + "subscribe failed: UNAVAILABLE\n");
+                + "subscribe failed: UNAVAILABLE; next: fix what the reason names (the plugin"
+                + " retries by itself; its docs list the causes)\n");
 
     src.healthy();
     assertThat(get(server, "/readyz").statusCode()).isEqualTo(200);

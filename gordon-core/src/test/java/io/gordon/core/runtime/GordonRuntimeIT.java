@@ -98,6 +98,48 @@ class GordonRuntimeIT {
     assertThat(rt.awaitTermination()).isZero();
   }
 
+  private EventMessage anHourOld(String id) {
+    Instant at = clock.instant().minus(Duration.ofHours(1));
+    return EventMessage.create(
+        id,
+        DnsEvent.of(
+            Action.ADDITIONS,
+            at,
+            List.of(RecordSet.of(id + ".example.com", RecordType.A, 300, "10.0.0.1"))),
+        "consume",
+        at,
+        Map.of());
+  }
+
+  @Test
+  void msgTooOldNamesTheSourceOrTheOriginalsPluginTheSourceStandsInFor() throws Exception {
+    FakeEventSource plain = new FakeEventSource();
+    FakeEventSource original =
+        new FakeEventSource() {
+          @Override
+          public Optional<String> metricsPluginName() {
+            return Optional.of("event-consumer");
+          }
+        };
+    RecordingMetricRelay metrics = new RecordingMetricRelay();
+    TestAssembly t =
+        new TestAssembly(dir)
+            .source("t.plain", plain)
+            .source("gcp.event_consumer", original)
+            .provider("mem", new InMemoryDnsProvider("mem", "example.com"));
+    t.metrics = metrics;
+    try (GordonRuntime rt =
+        GordonRuntime.start(t.build(clock, CODEC), clock, Duration.ofMillis(10))) {
+      plain.emit(anHourOld("old-1"));
+      original.emit(anHourOld("old-2"));
+      await().until(() -> plain.delivery().settlements().size() == 1);
+      await().until(() -> original.delivery().settlements().size() == 1);
+    }
+    assertThat(metrics.calls("msg-too-old"))
+        .extracting(c -> c.context().get("plugin"))
+        .containsExactlyInAnyOrder("t.plain", "event-consumer");
+  }
+
   @Test
   void messagesUnfinishedAtTheShutdownTimeoutAreRedelivered() throws Exception {
     FakeEventSource source = new FakeEventSource();

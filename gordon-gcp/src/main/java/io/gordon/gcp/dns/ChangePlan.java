@@ -199,12 +199,14 @@ final class ChangePlan {
     RecordSet now = state.get(r.key());
     if (now == null && state.get(markerKey) != null) {
       state.put(markerKey, null);
-    } else if (now != null && owner.filter(claim.ownerId()::equals).isEmpty()) {
-      set(
-          markerKey,
+    } else if (now != null) {
+      RecordSet wanted =
           new OwnerMarker(claim.ownerId(), r.name(), r.type())
-              .recordSet(zone, now.ttlOr(defaultTtl)));
-      return new Pending(r.key());
+              .recordSet(zone, now.ttlOr(defaultTtl));
+      if (!same(wanted, state.get(markerKey))) { // not ours yet, or the record's TTL changed
+        set(markerKey, wanted);
+        return new Pending(r.key());
+      }
     }
     return v;
   }

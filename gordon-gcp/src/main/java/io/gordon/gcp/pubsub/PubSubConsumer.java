@@ -12,6 +12,7 @@ import io.gordon.api.GordonException;
 import io.gordon.api.plugin.EventSource;
 import io.gordon.api.plugin.PluginContext;
 import io.gordon.api.plugin.SourceContext;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -25,6 +26,12 @@ import java.util.concurrent.TimeoutException;
 final class PubSubConsumer implements EventSource {
   /** Messages answered but whose ack the client library has not sent yet, at most. */
   static final int ACK_WINDOW = 1000;
+
+  /**
+   * The original's {@code plugin} attribute of the consumer's metrics ({@code message-validated},
+   * {@code audit-log-entry-skipped}, and {@code msg-too-old} counted by the core).
+   */
+  static final String METRICS_PLUGIN = "event-consumer";
 
   /** How often a running subscriber's subscription is looked up for readiness. */
   static final java.time.Duration PROBE_EVERY = java.time.Duration.ofSeconds(2);
@@ -40,6 +47,11 @@ final class PubSubConsumer implements EventSource {
     this.context = context;
     this.settings = settings;
     this.transport = transport;
+  }
+
+  @Override
+  public Optional<String> metricsPluginName() {
+    return Optional.of(METRICS_PLUGIN);
   }
 
   /** Readiness is 503 from the start until the subscription is confirmed and consumed. */

@@ -128,7 +128,9 @@ final class PubSubReceiver implements MessageReceiver {
             ? Optional.of("does not complete its operation (operation.last is not true)")
             : AuditLogFilter.failure(data);
     if (noChange.isPresent()) {
-      context.metrics().incr("audit-log-entry-skipped", Map.of("plugin", "event-consumer"));
+      context
+          .metrics()
+          .incr("audit-log-entry-skipped", Map.of("plugin", PubSubConsumer.METRICS_PLUGIN));
       log(
           System.Logger.Level.INFO,
           "[msg-{0}] audit-log entry {1}; acking without an event",
@@ -144,14 +146,18 @@ final class PubSubReceiver implements MessageReceiver {
     } catch (RuntimeException e) {
       context
           .metrics()
-          .incr("message-validated", Map.of("plugin", "event-consumer", "schema", "unknown"));
+          .incr(
+              "message-validated",
+              Map.of("plugin", PubSubConsumer.METRICS_PLUGIN, "schema", "unknown"));
       log(System.Logger.Level.WARNING, "[msg-{0}] cannot decode: {1}", id, e.getMessage());
       source.reject(id, data, String.valueOf(e.getMessage()), attrs, delivery);
       return;
     }
     context
         .metrics()
-        .incr("message-validated", Map.of("plugin", "event-consumer", "schema", event.schema()));
+        .incr(
+            "message-validated",
+            Map.of("plugin", PubSubConsumer.METRICS_PLUGIN, "schema", event.schema()));
     EventMessage m =
         EventMessage.create(id, event, "consume", published, attrs)
             .withHistory(

@@ -101,8 +101,13 @@ class PubSubReadinessIT {
         r.statusCode(), r.body().replaceAll("failing since \\S+: ", "failing since T: "));
   }
 
+  /** The operator's next step on a plugin's /readyz line. */
+  static final String NEXT =
+      "fix what the reason names (the plugin retries by itself; its docs list the causes)";
+
   Readyz notReady(String reason) {
-    return new Readyz(503, "not ready\n" + NAME + ": failing since T: " + reason + "\n");
+    return new Readyz(
+        503, "not ready\n" + NAME + ": failing since T: " + reason + "; next: " + NEXT + "\n");
   }
 
   String publishAndAwaitDelivery() {

@@ -101,7 +101,9 @@ class PubSubUnreachableIT {
                   503,
                   "not ready\ngcp.event_consumer: failing "
                       + "since T: cannot reach Pub/Sub to check subscription projects/gordon-test/"
-                      + "subscriptions/gone-sub: UNAVAILABLE\n"));
+                      + "subscriptions/gone-sub: UNAVAILABLE; next: "
+                      + PubSubReadinessIT.NEXT
+                      + "\n"));
     } finally {
       c.stop();
       c.shutdown();

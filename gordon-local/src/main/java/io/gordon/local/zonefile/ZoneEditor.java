@@ -149,12 +149,15 @@ final class ZoneEditor {
     if (now.isEmpty() && marker.isPresent()) {
       zone.remove(markerName, RecordType.TXT);
       modified = true;
-    } else if (now.isPresent() && owner.filter(claim.ownerId()::equals).isEmpty()) {
-      zone.put(
+    } else if (now.isPresent()) {
+      RecordSet wanted =
           new OwnerMarker(claim.ownerId(), want.name(), want.type())
-              .recordSet(zone.origin(), now.get().ttlOr(defaultTtl)));
-      modified = true;
-      return new ChangeResult.Applied(change);
+              .recordSet(zone.origin(), now.get().ttlOr(defaultTtl));
+      if (marker.filter(wanted::equals).isEmpty()) { // not ours yet, or the record's TTL changed
+        zone.put(wanted);
+        modified = true;
+        return new ChangeResult.Applied(change);
+      }
     }
     return result;
   }

@@ -278,7 +278,11 @@ final class ZoneFileProvider implements DnsProvider {
     return Optional.ofNullable(best);
   }
 
-  private <T> T locked(String zone, java.util.function.Supplier<T> body) {
+  /**
+   * Runs {@code body} under the zone's lock, which is reentrant. Package-private for the tests that
+   * must put another writer's edit between two of gordon's writes, never into one of its rewrites.
+   */
+  <T> T locked(String zone, java.util.function.Supplier<T> body) {
     return locks.locked(zone, body);
   }
 }

@@ -46,6 +46,7 @@ class TlsClientIT {
 
   @BeforeAll
   static void start() {
+    logged.clear(); // a second run of the class in one JVM (a rerun) starts afresh
     jul.addHandler(handler);
     // a header_timeout far beyond the client's read timeout: only an early close passes
     http = new RunningHttpSource(root, Map.of("header_timeout", "5m"));

@@ -22,12 +22,10 @@ import org.junit.jupiter.api.Test;
  * The publisher contract plus ownership (see {@link Ownership} and {@link OwnerMarker}): a claimed
  * change writes and removes the RRset's owner marker atomically with the record and never touches
  * an RRset owned by nobody or by another owner id. A provider that supports ownership extends this
- * class instead of {@link PublisherContractTest}; it inherits {@link DataFidelityContractTest} too.
+ * class instead of {@link PublisherContractTest}; it inherits {@link MarkerUpkeepContractTest} and
+ * {@link DataFidelityContractTest} too.
  */
-public abstract class OwnershipContractTest extends DataFidelityContractTest {
-  /** This gordon's owner id in the cases. */
-  protected static final String OWNER = "gordon";
-
+public abstract class OwnershipContractTest extends MarkerUpkeepContractTest {
   private static final Ownership CLAIM = Ownership.of(OWNER);
 
   private static Change.Replace claimedReplace(
@@ -38,11 +36,6 @@ public abstract class OwnershipContractTest extends DataFidelityContractTest {
   private static Change.Remove claimedRemove(
       Ownership claim, String name, RecordType type, String... rdata) {
     return new Change.Remove(RecordSet.of(name, type, List.of(rdata))).withOwnership(claim);
-  }
-
-  /** The live marker RRset of {@code name}/{@code type}. */
-  protected Optional<RecordSet> marker(String name, RecordType type) {
-    return read(OwnerMarker.nameFor(name, type, zone()), RecordType.TXT);
   }
 
   private void assertMarker(String name, RecordType type, String owner) {

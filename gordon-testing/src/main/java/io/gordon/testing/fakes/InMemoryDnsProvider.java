@@ -169,7 +169,14 @@ public final class InMemoryDnsProvider implements DnsProvider {
               c.name() + " is a reserved marker name",
               null));
     }
-    String markerKey = OwnerMarker.nameFor(c.name(), c.type(), zone) + "/" + RecordType.TXT;
+    String markerKey;
+    try {
+      markerKey = OwnerMarker.nameFor(c.name(), c.type(), zone) + "/" + RecordType.TXT;
+    } catch (IllegalArgumentException e) {
+      return new ChangeResult.Failed(
+          c,
+          new ProviderException(name, zone, c.name(), c.type().name(), false, e.getMessage(), e));
+    }
     RecordSet marker = records.get(markerKey);
     Optional<String> owner =
         Optional.ofNullable(marker)
@@ -192,12 +199,14 @@ public final class InMemoryDnsProvider implements DnsProvider {
     RecordSet now = records.get(c.records().key());
     if (now == null) {
       records.remove(markerKey);
-    } else if (owner.filter(claim.ownerId()::equals).isEmpty()) {
-      records.put(
-          markerKey,
+    } else {
+      RecordSet want =
           new OwnerMarker(claim.ownerId(), c.name(), c.type())
-              .recordSet(zone, now.ttlOr(DEFAULT_TTL)));
-      return new ChangeResult.Applied(c);
+              .recordSet(zone, now.ttlOr(DEFAULT_TTL));
+      if (!want.equals(marker)) { // not ours yet, or the record's TTL changed
+        records.put(markerKey, want);
+        return new ChangeResult.Applied(c);
+      }
     }
     return result;
   }
@@ -224,7 +233,9 @@ public final class InMemoryDnsProvider implements DnsProvider {
         r.records().ttl().isPresent()
             ? r.records()
             : r.records().withTtl(live != null ? live.ttlOr(DEFAULT_TTL) : DEFAULT_TTL);
-    if (want.equals(live)) {
+    if (live != null
+        && want.ttl().equals(live.ttl())
+        && Set.copyOf(want.rdata()).equals(Set.copyOf(live.rdata()))) {
       return new ChangeResult.Unchanged(r, n + "/" + r.type() + " already holds this data");
     }
     records.put(want.key(), want);
